@@ -1,0 +1,202 @@
+#include "application.h"
+
+#include "admin_listener.h"
+
+#include "channels/channels_service.h"
+#include "core/client_env.h"
+#include "core/logging.h"
+#include "core/service_catalog.h"
+#include "core/service_host.h"
+#include "core/settings.h"
+#include "errors/errors_service.h"
+#include "inference/inference_service.h"
+#include "search/search_service.h"
+#include "storage/storage_service.h"
+#include "ui/main_window.h"
+
+#include <QApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace homeport::app {
+
+namespace {
+
+// SIGINT/SIGTERM only write a byte here; the event loop reads it and quits cleanly.
+int g_signalPipe[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[0], &byte, 1);
+}
+
+void printToStream(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+} // namespace
+
+Application::Application(const CommandLineOptions &options, bool gui)
+    : m_options(options)
+    , m_gui(gui)
+{
+}
+
+Application::~Application()
+{
+    if (m_host)
+        m_host->shutdown();
+}
+
+bool Application::prepare(QString *error)
+{
+    m_dataDir = std::make_unique<core::DataDir>(m_options.dataDir);
+    if (!m_options.printEnv) {
+        if (!m_dataDir->open(error))
+            return false;
+    }
+    const QString configFile = m_options.configFile.isEmpty() ? m_dataDir->settingsFile() : m_options.configFile;
+    m_settings = std::make_unique<core::Settings>(configFile);
+    if (!m_options.bindAddress.isEmpty())
+        m_settings->setOverride(QStringLiteral("general"), QStringLiteral("bind"), m_options.bindAddress);
+    for (const QString &service : m_options.disabled)
+        m_settings->setOverride(service, QStringLiteral("enabled"), false);
+
+    if (m_options.printEnv && !QFileInfo::exists(m_dataDir->path()) && !QDir().mkpath(m_dataDir->path())) {
+        *error = tr("cannot create the data directory %1").arg(m_dataDir->path());
+        return false;
+    }
+    return core::Secrets::loadOrCreate(m_dataDir->secretsFile(), &m_secrets, error);
+}
+
+core::ClientSettings Application::clientSettings() const
+{
+    core::ClientSettings client;
+    const QHostAddress bind = m_settings->bindAddress();
+    // Clients on this machine reach a wildcard listener through loopback.
+    const bool wildcard = bind == QHostAddress::AnyIPv4 || bind == QHostAddress::AnyIPv6 || bind == QHostAddress::Any;
+    client.host = wildcard ? QStringLiteral("127.0.0.1") : bind.toString();
+    for (const core::ServiceInfo &info : core::serviceCatalog())
+        client.ports.insert(info.name, m_settings->servicePort(info.name));
+    client.secrets = m_secrets;
+    return client;
+}
+
+int Application::printEnvironment()
+{
+    core::EnvFormat format = core::EnvFormat::Shell;
+    core::parseEnvFormat(m_options.printEnvFormat, &format);
+    printToStream(stdout, core::renderClientSettings(format, clientSettings()));
+    return 0;
+}
+
+void Application::registerServices()
+{
+    m_host = std::make_unique<core::ServiceHost>([this](const QString &name) {
+        core::ServiceContext context;
+        context.name = name;
+        context.dataDir = m_dataDir->serviceDir(name);
+        context.bindAddress = m_settings->bindAddress();
+        context.port = m_settings->servicePort(name);
+        context.settings = m_settings->section(name);
+        context.secrets = m_secrets.service(name);
+        context.metrics = &m_metrics;
+        return context;
+    });
+    m_host->addService(QStringLiteral("channels"), [] { return std::make_unique<channels::ChannelsService>(); });
+    m_host->addService(QStringLiteral("errors"), [] { return std::make_unique<errors::ErrorsService>(); });
+    m_host->addService(QStringLiteral("search"), [] { return std::make_unique<search::SearchService>(); });
+    m_host->addService(QStringLiteral("storage"), [] { return std::make_unique<storage::StorageService>(); });
+    m_host->addService(QStringLiteral("inference"), [] { return std::make_unique<inference::InferenceService>(); });
+}
+
+void Application::installSignalHandlers()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
+        qCWarning(lcCore) << "cannot watch for SIGINT/SIGTERM; stop Homeport from its window instead";
+        return;
+    }
+    auto *notifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, this);
+    connect(notifier, &QSocketNotifier::activated, this, [notifier] {
+        char byte;
+        [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[1], &byte, 1);
+        notifier->setEnabled(false);
+        qCInfo(lcCore) << "signal received, shutting down";
+        QCoreApplication::quit();
+    });
+    struct sigaction action {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+}
+
+int Application::exec()
+{
+    if (!m_options.printEnv)
+        m_logs.install();
+    QString error;
+    if (!prepare(&error)) {
+        printToStream(stderr, QStringLiteral("homeport: %1\n").arg(error));
+        return 2;
+    }
+    if (m_options.printEnv)
+        return printEnvironment();
+
+    qCInfo(lcCore).noquote() << "Homeport" << HOMEPORT_VERSION << (m_gui ? "with console" : "headless")
+                             << "- data in" << m_dataDir->path();
+    installSignalHandlers();
+    registerServices();
+
+    m_admin = std::make_unique<AdminListener>(m_host.get(), &m_metrics,
+                                              m_secrets.value(QStringLiteral("admin"), QStringLiteral("token")));
+    const QHostAddress adminBind(
+        m_settings->value(QStringLiteral("admin"), QStringLiteral("bind"), QStringLiteral("127.0.0.1")).toString());
+    QString adminError;
+    if (m_admin->listen(adminBind, m_settings->adminPort(), &adminError))
+        qCInfo(lcAdmin).noquote() << "admin listener on" << m_admin->address();
+    else
+        qCWarning(lcAdmin).noquote() << "admin listener not started:" << adminError;
+
+    QStringList enabled;
+    for (const QString &name : m_host->names()) {
+        if (m_settings->serviceEnabled(name))
+            enabled << name;
+        else
+            qCInfo(lcCore).noquote() << name << "is disabled";
+    }
+    m_host->startAll(enabled);
+
+    std::unique_ptr<ui::MainWindow> window;
+    if (m_gui) {
+        ui::ConsoleContext context;
+        context.host = m_host.get();
+        context.metrics = &m_metrics;
+        context.logs = &m_logs;
+        context.settings = m_settings.get();
+        context.clientSettings = [this] { return clientSettings(); };
+        context.dataDir = m_dataDir->path();
+        context.adminAddress = m_admin->address();
+        window = std::make_unique<ui::MainWindow>(context);
+        connect(window.get(), &ui::MainWindow::quitRequested, qApp, &QCoreApplication::quit);
+        window->show();
+    }
+
+    const int code = QCoreApplication::exec();
+    window.reset();
+    m_admin->close();
+    m_host->shutdown();
+    qCInfo(lcCore) << "Homeport stopped";
+    return code;
+}
+
+} // namespace homeport::app

@@ -1,0 +1,56 @@
+#pragma once
+// Application: wires one Homeport instance together — data dir, settings, secrets, metrics, the
+// service host with all five services, the admin listener — then runs the console or headless.
+// Thread affinity: the main thread.
+
+#include "command_line.h"
+
+#include "core/data_dir.h"
+#include "core/log_stream.h"
+#include "core/metrics.h"
+#include "core/secrets.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace homeport::core {
+struct ClientSettings;
+class ServiceHost;
+class Settings;
+}
+
+namespace homeport::app {
+
+class AdminListener;
+
+class Application : public QObject
+{
+    Q_OBJECT
+public:
+    // `gui` is whether a QApplication exists and a window should be shown.
+    Application(const CommandLineOptions &options, bool gui);
+    ~Application() override;
+
+    // Runs until quit (window, tray, SIGINT/SIGTERM); returns the process exit code.
+    int exec();
+
+private:
+    bool prepare(QString *error);
+    int printEnvironment();
+    void registerServices();
+    void installSignalHandlers();
+    core::ClientSettings clientSettings() const;
+
+    CommandLineOptions m_options;
+    bool m_gui;
+    core::LogStream m_logs;
+    core::Metrics m_metrics;
+    core::Secrets m_secrets;
+    std::unique_ptr<core::DataDir> m_dataDir;
+    std::unique_ptr<core::Settings> m_settings;
+    std::unique_ptr<core::ServiceHost> m_host;
+    std::unique_ptr<AdminListener> m_admin;
+};
+
+} // namespace homeport::app

@@ -1,0 +1,21 @@
+#pragma once
+// ChannelsService: Homeport's channels service, speaking Pusher Channels protocol 7: WebSocket /app/{key} and the REST API on one port.
+// Until its issue lands it listens on its port, reports its real state and answers every request
+// with 503 in the protocol's own error shape, so clients fail clearly instead of hanging.
+// Thread affinity: the service's own thread.
+
+#include "http/http_service.h"
+
+namespace homeport::channels {
+
+class ChannelsService : public http::HttpService
+{
+    Q_OBJECT
+public:
+    using http::HttpService::HttpService;
+
+protected:
+    QString configure(http::HttpServer &server, const core::ServiceContext &context) override;
+};
+
+} // namespace homeport::channels
