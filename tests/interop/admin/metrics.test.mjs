@@ -1,0 +1,43 @@
+// The admin listener's /metrics, read by a real Prometheus text-format parser.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import { startHomeport } from '../lib/homeport.mjs';
+
+test('Prometheus parses /metrics: service_up per service, request counters, latency histogram', async () => {
+  const homeport = await startHomeport({ disable: ['inference'] });
+  try {
+    await homeport.settled();
+    // One request to a running service, so its counters and histogram exist.
+    const search = await fetch(`http://127.0.0.1:${homeport.ports.search}/collections`);
+    assert.equal(search.status, 503);
+
+    const response = await fetch(`${homeport.admin}/metrics`, { headers: homeport.adminHeaders });
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type'), /^text\/plain; version=0\.0\.4/);
+    const families = parsePrometheusTextFormat(await response.text());
+    const byName = Object.fromEntries(families.map((f) => [f.name, f]));
+
+    const up = byName.homeport_service_up;
+    assert.equal(up.type, 'GAUGE');
+    const upByService = Object.fromEntries(up.metrics.map((m) => [m.labels.service, m.value]));
+    assert.deepEqual(upByService, { channels: '1', errors: '1', search: '1', storage: '1', inference: '0' });
+
+    const requests = byName.homeport_http_requests_total;
+    assert.equal(requests.type, 'COUNTER');
+    const search5xx = requests.metrics.find((m) => m.labels.service === 'search' && m.labels.class === '5xx');
+    assert.equal(search5xx.value, '1');
+
+    const latency = byName.homeport_http_request_duration_seconds;
+    assert.equal(latency.type, 'HISTOGRAM');
+    const searchLatency = latency.metrics.find((m) => m.labels.service === 'search');
+    assert.equal(searchLatency.count, '1');
+    assert.equal(searchLatency.buckets['+Inf'], '1');
+
+    // Without the token nothing is disclosed.
+    assert.equal((await fetch(`${homeport.admin}/metrics`)).status, 401);
+  } finally {
+    const { code } = await homeport.stop();
+    assert.equal(code, 0, homeport.log());
+  }
+});
