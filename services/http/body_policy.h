@@ -1,0 +1,78 @@
+#pragma once
+// BodyPolicy: where a route's request body goes, chosen before the first body byte is read, and
+// BodyConsumer: the interface of an incremental sink (S3 aws-chunked decoder, hashers, ...).
+// Thread affinity: consumers are created, fed and destroyed in the HttpServer's thread.
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace homeport::http {
+
+class Request;
+
+class BodyConsumer
+{
+public:
+    virtual ~BodyConsumer() = default;
+    // Called with each piece of the (decoded) body as it arrives. Return false to refuse the
+    // request; the engine then answers errorStatus()/errorMessage() and closes the connection.
+    virtual bool write(const char *data, qsizetype size) = 0;
+    // Called once after the last byte, before the route's handler runs.
+    virtual bool finish() = 0;
+    virtual int errorStatus() const { return 400; }
+    virtual QString errorMessage() const = 0;
+    // Destroyed without finish() when the client goes away mid-body: clean up there.
+};
+
+struct BodyPolicy
+{
+    enum class Sink { Memory, File, Consumer };
+
+    // Small JSON APIs need little; routes that take uploads raise it (or stream to a file).
+    static constexpr qint64 kDefaultMemoryBytes = 1 * 1024 * 1024;
+
+    Sink sink = Sink::Memory;
+    // Limit on body bytes as sent on the wire (413 past it, also refused up front from
+    // Content-Length and on Expect: 100-continue).
+    qint64 maxBytes = kDefaultMemoryBytes;
+    // Decode Content-Encoding gzip/deflate/br before the sink (Sentry SDKs compress).
+    bool decodeContentEncoding = false;
+    // Limit on decoded bytes, so a small compressed body cannot expand without bound (413).
+    qint64 maxDecodedBytes = kDefaultMemoryBytes;
+    // Sink::Consumer: makes the consumer from the request head (headers, captures are known).
+    std::function<std::unique_ptr<BodyConsumer>(const Request &)> consumer;
+
+    static BodyPolicy memory(qint64 maxBytes = kDefaultMemoryBytes)
+    {
+        BodyPolicy p;
+        p.maxBytes = p.maxDecodedBytes = maxBytes;
+        return p;
+    }
+    // Spooled to a QTemporaryFile in HttpServerOptions::spoolDirectory; see Request::bodyFile().
+    static BodyPolicy file(qint64 maxBytes)
+    {
+        BodyPolicy p = memory(maxBytes);
+        p.sink = Sink::File;
+        return p;
+    }
+    static BodyPolicy stream(std::function<std::unique_ptr<BodyConsumer>(const Request &)> make,
+                             qint64 maxBytes)
+    {
+        BodyPolicy p = memory(maxBytes);
+        p.sink = Sink::Consumer;
+        p.consumer = std::move(make);
+        return p;
+    }
+    // Asks for Content-Encoding decoding with a limit on the decoded size.
+    BodyPolicy decoded(qint64 maxDecoded) const
+    {
+        BodyPolicy p = *this;
+        p.decodeContentEncoding = true;
+        p.maxDecodedBytes = maxDecoded;
+        return p;
+    }
+};
+
+} // namespace homeport::http
