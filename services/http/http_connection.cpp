@@ -11,6 +11,8 @@
 #include <QLocale>
 #include <QTcpSocket>
 
+#include <limits>
+
 #include <boost/beast/http/basic_parser.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -67,7 +69,9 @@ struct HttpConnection::Parser final : bhttp::basic_parser<true>
     explicit Parser(HttpConnection *connection) : c(connection)
     {
         header_limit(std::uint32_t(c->m_server->m_options.headerLimitBytes));
-        body_limit(boost::optional<std::uint64_t>{}); // per-route limits are counted by us
+        // Per-route limits are counted by us. Not boost::none: Beast 1.74 compares a
+        // Content-Length against an empty optional as "over the limit".
+        body_limit(std::numeric_limits<std::uint64_t>::max());
         eager(false);
     }
 
