@@ -1,0 +1,31 @@
+#pragma once
+// ConsoleContext: everything the console needs from the running Homeport, handed over by app/.
+// The console only reads these objects and talks to the host through queued signals, so the
+// same services run unchanged in `homeport --headless` (design.md, "Syncthing Tray" habit).
+
+#include "core/client_env.h"
+
+#include <QString>
+
+#include <functional>
+
+namespace homeport::core {
+class ServiceHost;
+class Metrics;
+class LogStream;
+class Settings;
+} // namespace homeport::core
+
+namespace homeport::ui {
+
+struct ConsoleContext {
+    core::ServiceHost *host = nullptr;   // main thread; send commands only through queued signals
+    core::Metrics *metrics = nullptr;
+    core::LogStream *logs = nullptr;
+    core::Settings *settings = nullptr;
+    std::function<core::ClientSettings()> clientSettings; // real host, ports and keys
+    QString dataDir;
+    QString adminAddress;                // e.g. "127.0.0.1:9601", shown on Overview/Settings
+};
+
+} // namespace homeport::ui

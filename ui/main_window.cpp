@@ -1,0 +1,324 @@
+#include "main_window.h"
+
+#include "connect_dialog.h"
+#include "core/service_catalog.h"
+#include "core/service_host.h"
+#include "health_summary.h"
+#include "logs_page.h"
+#include "overview_page.h"
+#include "service_commands.h"
+#include "service_page.h"
+#include "settings_page.h"
+#include "state_light.h"
+#include "theme.h"
+#include "tray_icon.h"
+
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTimer>
+#include <QVBoxLayout>
+
+// Q_INIT_RESOURCE must be called from the global namespace. The icons live in the static
+// homeport_ui library, whose resource object a linker would otherwise drop as unreferenced.
+static void initConsoleResources()
+{
+    Q_INIT_RESOURCE(homeport);
+}
+
+namespace homeport::ui {
+
+namespace {
+constexpr int kRefreshIntervalMs = 1000;
+constexpr int kSidebarWidth = 210;
+const QString kOverview = QStringLiteral("overview");
+const QString kLogs = QStringLiteral("logs");
+const QString kSettings = QStringLiteral("settings");
+
+core::ServiceInfo infoFor(const QString &name)
+{
+    if (const core::ServiceInfo *info = core::findService(name))
+        return *info;
+    // A service the catalog does not know (a test's, a plugin's) still gets a page.
+    return core::ServiceInfo{name, name, QString(), QString(), 0};
+}
+
+QString iconFor(const QString &page)
+{
+    const QString path = QStringLiteral(":/homeport/icons/%1.png").arg(page);
+    return QIcon(path).isNull() ? QStringLiteral(":/homeport/icons/overview.png") : path;
+}
+} // namespace
+
+MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(context)
+    , m_commands(new ServiceCommands(context.host, this))
+    , m_pages(new QStackedWidget(this))
+    , m_healthLight(new StateLight(10, this))
+    , m_healthText(new QLabel(this))
+    , m_timer(new QTimer(this))
+{
+    initConsoleResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Homeport"));
+    setWindowIcon(QIcon(QStringLiteral(":/homeport/icons/homeport.png")));
+    setStyleSheet(Theme::styleSheet());
+    resize(1200, 780);
+    setMinimumSize(860, 560);
+
+    m_services = context.host ? context.host->names() : core::serviceNames();
+    QList<core::ServiceInfo> infos;
+    for (const QString &name : std::as_const(m_services))
+        infos << infoFor(name);
+
+    // Pages.
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_overview = new OverviewPage(context, infos, m_commands, m_pages);
+    connect(m_overview, &OverviewPage::connectRequested, this, &MainWindow::openConnectDialog);
+    connect(m_overview, &OverviewPage::openRequested, this, &MainWindow::showPage);
+
+    QWidget *sidebar = buildSidebar();
+    addPage(kOverview, tr("Overview"), iconFor(kOverview), m_overview);
+    for (const core::ServiceInfo &info : std::as_const(infos)) {
+        auto *page = new ServicePage(info, context, m_commands, m_pages);
+        connect(page, &ServicePage::connectRequested, this, &MainWindow::openConnectDialog);
+        m_servicePages.insert(info.name, page);
+        addPage(info.name, info.title, iconFor(info.name), page);
+    }
+    m_logs = new LogsPage(context, m_pages);
+    addPage(kLogs, tr("Logs"), iconFor(kLogs), m_logs);
+    m_settings = new SettingsPage(context, m_services, m_commands, m_pages);
+    addPage(kSettings, tr("Settings"), iconFor(kSettings), m_settings);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(sidebar);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    // Status bar: overall health on the left, where the admin API listens on the right.
+    m_healthText->setObjectName(QStringLiteral("healthSummary"));
+    m_healthText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *health = new QWidget(this);
+    auto *healthLayout = new QHBoxLayout(health);
+    healthLayout->setContentsMargins(8, 2, 0, 2);
+    healthLayout->setSpacing(6);
+    healthLayout->addWidget(m_healthLight);
+    healthLayout->addWidget(m_healthText, 1);
+    statusBar()->addWidget(health, 1);
+    if (!context.adminAddress.isEmpty()) {
+        auto *admin = new QLabel(tr("Admin API %1").arg(context.adminAddress), this);
+        admin->setObjectName(QStringLiteral("hint"));
+        statusBar()->addPermanentWidget(admin);
+    }
+    statusBar()->setSizeGripEnabled(true);
+
+    connect(m_sidebarList, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_pages->setCurrentIndex(row);
+        refreshCurrentPage();
+    });
+    m_sidebarList->setCurrentRow(0);
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new TrayIcon(m_commands, m_services, this);
+        connect(m_tray, &TrayIcon::showWindowRequested, this, &MainWindow::showFromTray);
+        connect(m_tray, &TrayIcon::quitRequested, this, [this] {
+            m_quitting = true;
+            Q_EMIT quitRequested();
+        });
+    }
+
+    if (context.host)
+        connect(context.host, &core::ServiceHost::statusChanged, this, &MainWindow::applyStatus);
+    m_timer->setInterval(kRefreshIntervalMs);
+    connect(m_timer, &QTimer::timeout, this, &MainWindow::refresh);
+    m_timer->start();
+    refresh();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::buildSidebar()
+{
+    auto *sidebar = new QWidget(this);
+    sidebar->setObjectName(QStringLiteral("sidebar"));
+    sidebar->setAttribute(Qt::WA_StyledBackground);
+    sidebar->setFixedWidth(kSidebarWidth);
+
+    auto *logo = new QLabel(sidebar);
+    logo->setPixmap(QIcon(QStringLiteral(":/homeport/icons/homeport.png")).pixmap(30, 30));
+    auto *brand = new QLabel(tr("Homeport"), sidebar);
+    brand->setObjectName(QStringLiteral("brandTitle"));
+    auto *brandRow = new QHBoxLayout;
+    brandRow->setContentsMargins(16, 18, 16, 14);
+    brandRow->setSpacing(10);
+    brandRow->addWidget(logo);
+    brandRow->addWidget(brand, 1);
+
+    m_sidebarList = new QListWidget(sidebar);
+    m_sidebarList->setObjectName(QStringLiteral("sidebarList"));
+    m_sidebarList->setIconSize(QSize(20, 20));
+    m_sidebarList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sidebarList->setFrameShape(QFrame::NoFrame);
+
+    QStringList footer;
+#ifdef HOMEPORT_VERSION
+    footer << tr("Version %1").arg(QStringLiteral(HOMEPORT_VERSION));
+#endif
+    if (!m_context.dataDir.isEmpty())
+        footer << m_context.dataDir;
+    auto *footerLabel = new QLabel(footer.join(QLatin1Char('\n')), sidebar);
+    footerLabel->setObjectName(QStringLiteral("sidebarFooter"));
+    footerLabel->setWordWrap(true);
+    footerLabel->setToolTip(tr("Data folder: %1").arg(m_context.dataDir));
+
+    auto *layout = new QVBoxLayout(sidebar);
+    layout->setContentsMargins(0, 0, 0, 12);
+    layout->setSpacing(0);
+    layout->addLayout(brandRow);
+    layout->addWidget(m_sidebarList, 1);
+    auto *footerBox = new QVBoxLayout;
+    footerBox->setContentsMargins(16, 0, 12, 0);
+    footerBox->addWidget(footerLabel);
+    layout->addLayout(footerBox);
+    return sidebar;
+}
+
+void MainWindow::addPage(const QString &name, const QString &title, const QString &iconPath, QWidget *page)
+{
+    auto *item = new QListWidgetItem(QIcon(iconPath), title, m_sidebarList);
+    item->setData(Qt::UserRole, name);
+    m_pages->addWidget(page);
+    m_pageNames << name;
+}
+
+void MainWindow::showPage(const QString &pageName)
+{
+    const int index = int(m_pageNames.indexOf(pageName));
+    if (index < 0)
+        return;
+    m_sidebarList->setCurrentRow(index);
+}
+
+QString MainWindow::currentPageName() const
+{
+    const int index = m_pages->currentIndex();
+    return index >= 0 && index < m_pageNames.size() ? m_pageNames[index] : QString();
+}
+
+QWidget *MainWindow::page(const QString &pageName) const
+{
+    const int index = int(m_pageNames.indexOf(pageName));
+    return index >= 0 ? m_pages->widget(index) : nullptr;
+}
+
+ServicePage *MainWindow::servicePage(const QString &service) const
+{
+    return m_servicePages.value(service);
+}
+
+QString MainWindow::healthText() const
+{
+    return m_healthText->text();
+}
+
+ConnectDialog *MainWindow::openConnectDialog(const QString &service)
+{
+    const core::ClientSettings settings = m_context.clientSettings ? m_context.clientSettings() : core::ClientSettings{};
+    const core::ServiceStatus status = m_context.host ? m_context.host->status(service) : core::ServiceStatus{};
+    auto *dialog = new ConnectDialog(service, settings, status, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::applyStatus(const core::ServiceStatus &status)
+{
+    m_overview->setStatus(status);
+    if (ServicePage *page = m_servicePages.value(status.name))
+        page->setStatus(status);
+    // The host's snapshot already holds this change: one sentence for every service.
+    updateHealth(m_context.host ? m_context.host->snapshot() : QList<core::ServiceStatus>{status});
+}
+
+void MainWindow::refresh()
+{
+    const QList<core::ServiceStatus> snapshot = m_context.host ? m_context.host->snapshot() : QList<core::ServiceStatus>{};
+    m_overview->setSnapshot(snapshot);
+    for (const core::ServiceStatus &status : snapshot) {
+        if (ServicePage *page = m_servicePages.value(status.name))
+            page->setStatus(status);
+    }
+    updateHealth(snapshot);
+    refreshCurrentPage();
+}
+
+void MainWindow::refreshCurrentPage()
+{
+    // Charts and tables of hidden pages are not drawn; refreshing them would only cost time.
+    // The Overview's cards refresh inside setSnapshot().
+    if (auto *page = qobject_cast<ServicePage *>(m_pages->currentWidget()))
+        page->refresh();
+}
+
+void MainWindow::updateHealth(const QList<core::ServiceStatus> &snapshot)
+{
+    const HealthSummary health = HealthSummary::from(snapshot);
+    m_healthText->setText(health.text());
+    m_overview->setSummary(health.text());
+    switch (health.level()) {
+    case HealthSummary::Level::Healthy:
+        m_healthLight->setColor(Theme::running());
+        break;
+    case HealthSummary::Level::Degraded:
+        m_healthLight->setColor(Theme::failed());
+        break;
+    case HealthSummary::Level::Busy:
+        m_healthLight->setColor(Theme::busy());
+        break;
+    case HealthSummary::Level::Stopped:
+        m_healthLight->setColor(Theme::stopped());
+        break;
+    }
+    m_healthText->setStyleSheet(health.level() == HealthSummary::Level::Degraded
+                                    ? QStringLiteral("color: %1").arg(Theme::failed().name())
+                                    : QString());
+    if (m_tray)
+        m_tray->setHealth(health);
+}
+
+void MainWindow::showFromTray()
+{
+    show();
+    setWindowState(windowState() & ~Qt::WindowMinimized);
+    raise();
+    activateWindow();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_tray && m_tray->isVisible() && !m_quitting) {
+        // The services keep running; the window is only a view onto them.
+        hide();
+        if (!m_trayMessageShown) {
+            m_trayMessageShown = true;
+            m_tray->showMessage(tr("Homeport is still running"),
+                                tr("Your services keep running. Open the console or quit from the tray icon."));
+        }
+        event->ignore();
+        return;
+    }
+    m_quitting = true;
+    Q_EMIT quitRequested();
+    event->accept();
+}
+
+} // namespace homeport::ui

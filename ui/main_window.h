@@ -1,0 +1,90 @@
+#pragma once
+// MainWindow: the console: a sidebar (Overview, the five services, Logs, Settings), the pages,
+// a status bar with the overall health, and the tray icon when the desktop has a tray.
+// Thread affinity: the GUI thread. Reads host snapshots (on statusChanged and on a one-second
+// timer) and Metrics copies; every command goes to the host through queued signals, so the
+// window never waits for a service.
+
+#include "console_context.h"
+#include "core/service.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QStringList>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class QTimer;
+
+namespace homeport::ui {
+
+class ConnectDialog;
+class LogsPage;
+class OverviewPage;
+class ServiceCommands;
+class ServicePage;
+class SettingsPage;
+class StateLight;
+class TrayIcon;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(const ConsoleContext &context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // "overview", a service name ("channels", ...), "logs" or "settings".
+    void showPage(const QString &pageName);
+    QString currentPageName() const;
+    QStringList pageNames() const { return m_pageNames; }
+    QWidget *page(const QString &pageName) const;
+
+    OverviewPage *overviewPage() const { return m_overview; }
+    ServicePage *servicePage(const QString &service) const;
+    LogsPage *logsPage() const { return m_logs; }
+    SettingsPage *settingsPage() const { return m_settings; }
+    TrayIcon *trayIcon() const { return m_tray; }
+    ServiceCommands *commands() const { return m_commands; }
+    QString healthText() const;
+
+public Q_SLOTS:
+    // Opens (non-modally, so the console stays live) the Connect dialog of one service.
+    ConnectDialog *openConnectDialog(const QString &service);
+    // Reads a fresh snapshot and refreshes what is visible; runs every second.
+    void refresh();
+
+Q_SIGNALS:
+    void quitRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    QWidget *buildSidebar();
+    void addPage(const QString &name, const QString &title, const QString &iconPath, QWidget *page);
+    void applyStatus(const homeport::core::ServiceStatus &status);
+    void updateHealth(const QList<core::ServiceStatus> &snapshot);
+    void refreshCurrentPage();
+    void showFromTray();
+
+    ConsoleContext m_context;
+    ServiceCommands *m_commands;
+    QStringList m_services;
+    QStringList m_pageNames;
+    QListWidget *m_sidebarList = nullptr;
+    QStackedWidget *m_pages;
+    OverviewPage *m_overview = nullptr;
+    QHash<QString, ServicePage *> m_servicePages;
+    LogsPage *m_logs = nullptr;
+    SettingsPage *m_settings = nullptr;
+    StateLight *m_healthLight;
+    QLabel *m_healthText;
+    TrayIcon *m_tray = nullptr;
+    QTimer *m_timer;
+    bool m_quitting = false;
+    bool m_trayMessageShown = false;
+};
+
+} // namespace homeport::ui
