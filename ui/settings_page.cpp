@@ -47,6 +47,7 @@ QSpinBox *makePortBox(QWidget *parent)
     box->setRange(1, 65535);
     box->setGroupSeparatorShown(false); // ports read as "8108", never "8,108"
     box->setMinimumWidth(90);
+    box->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     return box;
 }
 } // namespace
@@ -84,7 +85,7 @@ SettingsPage::SettingsPage(const ConsoleContext &context, const QStringList &ser
     auto *network = new QGroupBox(tr("Network"), this);
     m_bind->setObjectName(QStringLiteral("bindEdit"));
     m_bind->setPlaceholderText(QStringLiteral("127.0.0.1"));
-    m_bind->setMaximumWidth(260);
+    m_bind->setFixedWidth(220);
     auto *bindHint = new QLabel(tr("127.0.0.1 keeps the services private to this computer; 0.0.0.0 lets other "
                                    "machines on your network connect."),
                                 network);
@@ -102,11 +103,18 @@ SettingsPage::SettingsPage(const ConsoleContext &context, const QStringList &ser
     networkForm->setContentsMargins(16, 14, 16, 14);
     networkForm->setVerticalSpacing(6);
     networkForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    networkForm->addRow(tr("Bind address"), m_bind);
-    networkForm->addRow(QString(), m_bindSource);
+    // Each field with where its value comes from, right beside it.
+    auto fieldRow = [network](QWidget *field, QLabel *source) {
+        auto *row = new QHBoxLayout;
+        row->setSpacing(12);
+        row->addWidget(field);
+        row->addWidget(source, 1);
+        return row;
+    };
+    networkForm->addRow(tr("Bind address"), fieldRow(m_bind, m_bindSource));
     networkForm->addRow(QString(), bindHint);
-    networkForm->addRow(tr("Admin API port"), m_adminPort);
-    networkForm->addRow(QString(), m_adminSource);
+    networkForm->addItem(new QSpacerItem(0, 6));
+    networkForm->addRow(tr("Admin API port"), fieldRow(m_adminPort, m_adminSource));
     networkForm->addRow(QString(), adminHint);
 
     // Services.
@@ -269,8 +277,11 @@ void SettingsPage::load()
             notes << tr("Port: %1").arg(portNote);
         if (!r.enabled->isEnabled())
             notes << tr("Start at launch: %1").arg(enabledNote);
-        if (notes.isEmpty())
-            notes << (portNote == enabledNote ? portNote : tr("port %1, start at launch %2").arg(portNote, enabledNote));
+        if (notes.isEmpty()) {
+            const bool inFile = s.sourceOf(name, kPort) == QLatin1String("file")
+                || s.sourceOf(name, kEnabled) == QLatin1String("file");
+            notes << (inFile ? tr("saved in homeport.ini") : tr("default"));
+        }
         r.source->setText(notes.join(QLatin1Char('\n')));
         r.source->setProperty("override", overridden);
     }

@@ -37,21 +37,22 @@ Sparkline::Sparkline(int seconds, Style style, QWidget *parent)
     m_xAxis = new QValueAxis(chart);
     m_yAxis = new QValueAxis(chart);
     // x runs from "N seconds ago" to "now" so the axis reads naturally on the service pages.
-    m_xAxis->setRange(-(m_seconds - 1), 0);
+    m_xAxis->setRange(-m_seconds, 0); // round numbers on the axis: -300, -250, ... 0
     m_yAxis->setRange(0, 1);
     chart->addAxis(m_xAxis, Qt::AlignBottom);
     chart->addAxis(m_yAxis, Qt::AlignLeft);
     m_area->attachAxis(m_xAxis);
     m_area->attachAxis(m_yAxis);
 
+    // The chart sits on a white card: no background of its own.
+    chart->setBackgroundVisible(false);
+    setStyleSheet(QStringLiteral("background: transparent"));
     if (style == Style::Compact) {
         m_xAxis->setVisible(false);
         m_yAxis->setVisible(false);
         chart->setMargins(QMargins(0, 0, 0, 0));
         chart->layout()->setContentsMargins(0, 0, 0, 0);
-        chart->setBackgroundVisible(false);
         chart->setPlotAreaBackgroundVisible(false);
-        setStyleSheet(QStringLiteral("background: transparent"));
         setMinimumHeight(48);
     } else {
         m_xAxis->setTitleText(tr("seconds ago"));
@@ -101,7 +102,7 @@ void Sparkline::setValues(const QVector<double> &values)
     }
     if (points.isEmpty()) {
         // An empty area series draws nothing; a flat line at zero says "no traffic" instead.
-        points = {QPointF(-(m_seconds - 1), 0), QPointF(0, 0)};
+        points = {QPointF(-m_seconds, 0), QPointF(0, 0)};
         base = points;
     }
     m_line->replace(points);

@@ -88,8 +88,14 @@ QLabel#errorText { color: %7; }
 QFrame#emptyState { background: white; border: 1px dashed #c3cbd6; border-radius: 8px; }
 QFrame#emptyState QLabel { background: transparent; }
 QLabel#emptyTitle { font-size: 12.5pt; font-weight: 600; color: %4; }
-QPushButton[primary="true"] { background: %2; color: white; border: 1px solid #2f5fc4; border-radius: 4px; padding: 5px 14px; }
+QPushButton { background: white; color: %4; border: 1px solid #c3cbd6; border-radius: 4px; padding: 4px 12px; min-height: 18px; }
+QPushButton:hover { background: #f0f3f7; border-color: #9aa5b4; }
+QPushButton:pressed { background: #e4e9f0; }
+QPushButton:disabled { color: #a0a8b4; background: #f6f7f9; border-color: #e1e5ea; }
+QFrame[card="true"] QPushButton { padding: 3px 9px; }
+QPushButton[primary="true"] { background: %2; color: white; border: 1px solid #2f5fc4; }
 QPushButton[primary="true"]:hover { background: #4a7de4; }
+QPushButton[primary="true"]:pressed { background: #2f5fc4; }
 QPushButton[primary="true"]:disabled { background: #a9bde8; border-color: #a9bde8; }
 QStatusBar { background: white; border-top: 1px solid %6; }
 QStatusBar QLabel { padding: 0 4px; }
