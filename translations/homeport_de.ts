@@ -6,12 +6,12 @@
     <message>
         <location filename="../ui/connect_dialog.cpp" line="29"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <location filename="../ui/connect_dialog.cpp" line="35"/>
         <source>Connect to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 verbinden</translation>
     </message>
     <message>
         <location filename="../ui/connect_dialog.cpp" line="41"/>
@@ -51,32 +51,32 @@
     <message>
         <location filename="../ui/connect_dialog.cpp" line="63"/>
         <source>Laravel .env</source>
-        <translation type="unfinished"></translation>
+        <translation>Laravel .env</translation>
     </message>
     <message>
         <location filename="../ui/connect_dialog.cpp" line="63"/>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Node</translation>
     </message>
     <message>
         <location filename="../ui/connect_dialog.cpp" line="63"/>
         <source>Python</source>
-        <translation type="unfinished"></translation>
+        <translation>Python</translation>
     </message>
     <message>
         <location filename="../ui/connect_dialog.cpp" line="63"/>
         <source>Shell</source>
-        <translation type="unfinished"></translation>
+        <translation>Shell</translation>
     </message>
     <message>
         <location filename="../ui/connect_dialog.cpp" line="79"/>
         <source>No client settings are known for this service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Dienst sind keine Client-Einstellungen bekannt.</translation>
     </message>
     <message>
         <location filename="../ui/connect_dialog.cpp" line="134"/>
         <source>Copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>In die Zwischenablage kopiert.</translation>
     </message>
 </context>
 <context>
@@ -84,17 +84,17 @@
     <message>
         <location filename="../ui/counter_model.cpp" line="133"/>
         <source>Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähler</translation>
     </message>
     <message>
         <location filename="../ui/counter_model.cpp" line="135"/>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels</translation>
     </message>
     <message>
         <location filename="../ui/counter_model.cpp" line="137"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>
@@ -102,47 +102,47 @@
     <message>
         <location filename="../ui/health_summary.cpp" line="26"/>
         <source>%1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../ui/health_summary.cpp" line="27"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <location filename="../ui/health_summary.cpp" line="36"/>
         <source>No services configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Dienste konfiguriert</translation>
     </message>
     <message>
         <location filename="../ui/health_summary.cpp" line="50"/>
         <source>The service is running</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst läuft</translation>
     </message>
     <message>
         <location filename="../ui/health_summary.cpp" line="50"/>
         <source>All %1 services running</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle %1 Dienste laufen</translation>
     </message>
     <message>
         <location filename="../ui/health_summary.cpp" line="52"/>
         <source>The service is stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst ist gestoppt</translation>
     </message>
     <message>
         <location filename="../ui/health_summary.cpp" line="52"/>
         <source>All services stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dienste gestoppt</translation>
     </message>
     <message>
         <location filename="../ui/health_summary.cpp" line="54"/>
         <source>%1 of %2 services running</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Diensten laufen</translation>
     </message>
     <message>
         <location filename="../ui/health_summary.cpp" line="58"/>
         <source>%1 starting or stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 starten oder stoppen</translation>
     </message>
 </context>
 <context>
@@ -150,22 +150,22 @@
     <message>
         <location filename="../ui/log_model.cpp" line="111"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location filename="../ui/log_model.cpp" line="113"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <location filename="../ui/log_model.cpp" line="115"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <location filename="../ui/log_model.cpp" line="117"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
 </context>
 <context>
@@ -173,12 +173,12 @@
     <message>
         <location filename="../ui/logs_page.cpp" line="27"/>
         <source>Follow new lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Zeilen folgen</translation>
     </message>
     <message>
         <location filename="../ui/logs_page.cpp" line="34"/>
         <source>Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <location filename="../ui/logs_page.cpp" line="36"/>
@@ -188,57 +188,57 @@
     <message>
         <location filename="../ui/logs_page.cpp" line="43"/>
         <source>Debug and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Debug und höher</translation>
     </message>
     <message>
         <location filename="../ui/logs_page.cpp" line="44"/>
         <source>Info and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Info und höher</translation>
     </message>
     <message>
         <location filename="../ui/logs_page.cpp" line="45"/>
         <source>Warnings and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen und höher</translation>
     </message>
     <message>
         <location filename="../ui/logs_page.cpp" line="46"/>
         <source>Errors only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Fehler</translation>
     </message>
     <message>
         <location filename="../ui/logs_page.cpp" line="49"/>
         <source>Filter by text or category…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Text oder Kategorie filtern…</translation>
     </message>
     <message>
         <location filename="../ui/logs_page.cpp" line="53"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <location filename="../ui/logs_page.cpp" line="55"/>
         <source>Clears this view; the log itself is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Leert diese Ansicht; das Protokoll selbst bleibt erhalten</translation>
     </message>
     <message>
         <location filename="../ui/logs_page.cpp" line="58"/>
         <source>Level:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe:</translation>
     </message>
     <message>
         <location filename="../ui/logs_page.cpp" line="170"/>
         <source>%1 of %2 lines shown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Zeilen angezeigt</translation>
     </message>
     <message>
         <location filename="../ui/logs_page.cpp" line="172"/>
         <source>No log lines yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Protokollzeilen.</translation>
     </message>
     <message>
         <location filename="../ui/logs_page.cpp" line="174"/>
         <source>No lines match the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Zeile passt zum Filter.</translation>
     </message>
 </context>
 <context>
@@ -247,47 +247,47 @@
         <location filename="../ui/main_window.cpp" line="69"/>
         <location filename="../ui/main_window.cpp" line="158"/>
         <source>Homeport</source>
-        <translation type="unfinished"></translation>
+        <translation>Homeport</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="87"/>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="95"/>
         <source>Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="97"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="118"/>
         <source>Admin API %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin-API %1</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="174"/>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="181"/>
         <source>Data folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner: %1</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="313"/>
         <source>Homeport is still running</source>
-        <translation type="unfinished"></translation>
+        <translation>Homeport läuft weiter</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="314"/>
         <source>Your services keep running. Open the console or quit from the tray icon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Dienste laufen weiter. Öffnen Sie die Konsole oder beenden Sie Homeport über das Symbol im Infobereich.</translation>
     </message>
 </context>
 <context>
@@ -295,27 +295,27 @@
     <message>
         <location filename="../ui/overview_page.cpp" line="28"/>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <location filename="../ui/overview_page.cpp" line="36"/>
         <source>Start all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle starten</translation>
     </message>
     <message>
         <location filename="../ui/overview_page.cpp" line="38"/>
         <source>Stop all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle stoppen</translation>
     </message>
     <message>
         <location filename="../ui/overview_page.cpp" line="54"/>
         <source>Admin API: http://%1 (/health, /status, /metrics)</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin-API: http://%1 (/health, /status, /metrics)</translation>
     </message>
     <message>
         <location filename="../ui/overview_page.cpp" line="57"/>
         <source>Data: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten: %1</translation>
     </message>
 </context>
 <context>
@@ -323,72 +323,72 @@
     <message>
         <location filename="../ui/service_card.cpp" line="31"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
         <location filename="../ui/service_card.cpp" line="32"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen</translation>
     </message>
     <message>
         <location filename="../ui/service_card.cpp" line="33"/>
         <source>Restart</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu starten</translation>
     </message>
     <message>
         <location filename="../ui/service_card.cpp" line="34"/>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden</translation>
     </message>
     <message>
         <location filename="../ui/service_card.cpp" line="45"/>
         <source>Open the %1 page</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1 öffnen</translation>
     </message>
     <message>
         <location filename="../ui/service_card.cpp" line="53"/>
         <source>replaces %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ersetzt %1 · %2</translation>
     </message>
     <message>
         <location filename="../ui/service_card.cpp" line="72"/>
         <source>Settings to paste into your app</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen zum Einfügen in Ihre App</translation>
     </message>
     <message>
         <location filename="../ui/service_card.cpp" line="91"/>
         <source>Requests, last 2 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen, letzte 2 Minuten</translation>
     </message>
     <message>
         <location filename="../ui/service_card.cpp" line="139"/>
         <source>Failed to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Start fehlgeschlagen.</translation>
     </message>
     <message>
         <location filename="../ui/service_card.cpp" line="144"/>
         <source>Listening on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauscht auf %1</translation>
     </message>
     <message>
         <location filename="../ui/service_card.cpp" line="149"/>
         <source>%1 (not listening)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (lauscht nicht)</translation>
     </message>
     <message>
         <location filename="../ui/service_card.cpp" line="150"/>
         <source>Configured address; the service is not listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurierte Adresse; der Dienst lauscht nicht</translation>
     </message>
     <message>
         <location filename="../ui/service_card.cpp" line="152"/>
         <source>not listening</source>
-        <translation type="unfinished"></translation>
+        <translation>lauscht nicht</translation>
     </message>
     <message>
         <location filename="../ui/service_card.cpp" line="170"/>
         <source>up %1</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft seit %1</translation>
     </message>
 </context>
 <context>
@@ -396,77 +396,77 @@
     <message>
         <location filename="../ui/service_page.cpp" line="42"/>
         <source>Your apps, their live connections and the traffic on each channel will appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheinen Ihre Apps, ihre aktiven Verbindungen und der Verkehr auf jedem Kanal.</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="44"/>
         <source>Issues, grouped from the error events your apps send, will appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheinen Issues, gruppiert aus den Fehlerereignissen Ihrer Apps.</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="46"/>
         <source>Your collections and their documents will appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheinen Ihre Collections und deren Dokumente.</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="48"/>
         <source>Your buckets and an object browser will appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheinen Ihre Buckets und ein Objekt-Browser.</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="50"/>
         <source>Your GPU pods, their health and token throughput will appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheinen Ihre GPU-Pods, ihr Zustand und ihr Token-Durchsatz.</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="51"/>
         <source>This service&apos;s dashboard will appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheint das Dashboard dieses Dienstes.</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="66"/>
         <source>No requests yet. Counters appear with the first request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Anfragen. Zähler erscheinen mit der ersten Anfrage.</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="71"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="72"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="73"/>
         <source>Restart</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu starten</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="82"/>
         <source>replaces %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ersetzt %1 · %2</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="84"/>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="135"/>
         <source>Requests per second, last 5 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Sekunde, letzte 5 Minuten</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="166"/>
         <source>Counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähler</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="177"/>
         <source>%1 dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Dashboard</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="179"/>
@@ -476,33 +476,33 @@
     <message>
         <location filename="../ui/service_page.cpp" line="184"/>
         <source>Connect an app…</source>
-        <translation type="unfinished"></translation>
+        <translation>App verbinden…</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="239"/>
         <source>Failed to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Start fehlgeschlagen.</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="242"/>
         <source>listening on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>lauscht auf %1</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="244"/>
         <source>configured for %1:%2, not listening</source>
-        <translation type="unfinished"></translation>
+        <translation>konfiguriert für %1:%2, lauscht nicht</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="248"/>
         <source>not listening</source>
-        <translation type="unfinished"></translation>
+        <translation>lauscht nicht</translation>
     </message>
     <message>
         <location filename="../ui/service_page.cpp" line="251"/>
         <location filename="../ui/service_page.cpp" line="268"/>
         <source>up %1</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft seit %1</translation>
     </message>
 </context>
 <context>
@@ -510,17 +510,17 @@
     <message>
         <location filename="../ui/settings_page.cpp" line="67"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="68"/>
         <source>Restart changed services</source>
-        <translation type="unfinished"></translation>
+        <translation>Geänderte Dienste neu starten</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="72"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="75"/>
@@ -535,7 +535,7 @@
     <message>
         <location filename="../ui/settings_page.cpp" line="84"/>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerk</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="88"/>
@@ -555,47 +555,47 @@
     <message>
         <location filename="../ui/settings_page.cpp" line="105"/>
         <source>Bind address</source>
-        <translation type="unfinished"></translation>
+        <translation>Bind-Adresse</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="108"/>
         <source>Admin API port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port der Admin-API</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="113"/>
         <source>Services</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienste</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="118"/>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="118"/>
         <source>Start at launch</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Start starten</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="118"/>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="118"/>
         <source>Comes from</source>
-        <translation type="unfinished"></translation>
+        <translation>Herkunft</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="127"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="131"/>
         <source>Start %1 when Homeport starts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 beim Start von Homeport starten</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="145"/>
@@ -605,17 +605,17 @@
     <message>
         <location filename="../ui/settings_page.cpp" line="153"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="155"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="158"/>
         <source>Choose the data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner auswählen</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="165"/>
@@ -625,42 +625,42 @@
     <message>
         <location filename="../ui/settings_page.cpp" line="173"/>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="179"/>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="232"/>
         <source>Set by a command-line flag, which wins over this file; change it there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch eine Befehlszeilenoption gesetzt, die Vorrang vor dieser Datei hat; dort ändern.</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="234"/>
         <source>Set by %1 in the environment, which wins over this file; change it there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch %1 in der Umgebung gesetzt, die Vorrang vor dieser Datei hat; dort ändern.</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="237"/>
         <source>saved in homeport.ini</source>
-        <translation type="unfinished"></translation>
+        <translation>in homeport.ini gespeichert</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="238"/>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="269"/>
         <source>Port: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Port: %1</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="271"/>
         <source>Start at launch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Start starten: %1</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="273"/>
@@ -685,32 +685,32 @@
     <message>
         <location filename="../ui/settings_page.cpp" line="359"/>
         <source>Homeport will keep its data in %1 from its next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Homeport speichert seine Daten ab dem nächsten Start in %1.</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="362"/>
         <source>The admin API moves to port %1 at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Admin-API wechselt beim nächsten Start auf Port %1.</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="376"/>
         <source>Could not save: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="381"/>
         <source>Restart %1 to use the new address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten Sie %1 neu, um die neue Adresse zu verwenden.</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="382"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert.</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.cpp" line="392"/>
         <source>Restarting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird neu gestartet…</translation>
     </message>
 </context>
 <context>
@@ -718,12 +718,12 @@
     <message>
         <location filename="../ui/sparkline.cpp" line="57"/>
         <source>seconds ago</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden zuvor</translation>
     </message>
     <message>
         <location filename="../ui/sparkline.cpp" line="58"/>
         <source>requests / s</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen / s</translation>
     </message>
 </context>
 <context>
@@ -731,52 +731,52 @@
     <message>
         <location filename="../ui/theme.cpp" line="27"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <location filename="../ui/theme.cpp" line="29"/>
         <source>starting</source>
-        <translation type="unfinished"></translation>
+        <translation>startet</translation>
     </message>
     <message>
         <location filename="../ui/theme.cpp" line="31"/>
         <source>stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>stoppt</translation>
     </message>
     <message>
         <location filename="../ui/theme.cpp" line="33"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../ui/theme.cpp" line="37"/>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>gestoppt</translation>
     </message>
     <message>
         <location filename="../ui/theme.cpp" line="43"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../ui/theme.cpp" line="45"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <location filename="../ui/theme.cpp" line="47"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location filename="../ui/theme.cpp" line="48"/>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 T %2 h</translation>
     </message>
     <message>
         <location filename="../ui/theme.cpp" line="55"/>
         <source>%1 req/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anfr./s</translation>
     </message>
 </context>
 <context>
@@ -784,27 +784,27 @@
     <message>
         <location filename="../ui/tray_icon.cpp" line="17"/>
         <source>Show Homeport</source>
-        <translation type="unfinished"></translation>
+        <translation>Homeport anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/tray_icon.cpp" line="19"/>
         <source>Start all services</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dienste starten</translation>
     </message>
     <message>
         <location filename="../ui/tray_icon.cpp" line="20"/>
         <source>Stop all services</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dienste stoppen</translation>
     </message>
     <message>
         <location filename="../ui/tray_icon.cpp" line="22"/>
         <source>Quit Homeport</source>
-        <translation type="unfinished"></translation>
+        <translation>Homeport beenden</translation>
     </message>
     <message>
         <location filename="../ui/tray_icon.cpp" line="72"/>
         <source>Homeport — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Homeport — %1</translation>
     </message>
 </context>
 </TS>

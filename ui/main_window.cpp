@@ -13,6 +13,7 @@
 #include "theme.h"
 #include "tray_icon.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -128,6 +129,8 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_sidebarList->setCurrentRow(0);
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        // With a tray the services live on when the window hides; the tray's Quit ends them.
+        QApplication::setQuitOnLastWindowClosed(false);
         m_tray = new TrayIcon(m_commands, m_services, this);
         connect(m_tray, &TrayIcon::showWindowRequested, this, &MainWindow::showFromTray);
         connect(m_tray, &TrayIcon::quitRequested, this, [this] {
@@ -223,6 +226,26 @@ QWidget *MainWindow::page(const QString &pageName) const
 ServicePage *MainWindow::servicePage(const QString &service) const
 {
     return m_servicePages.value(service);
+}
+
+void MainWindow::replaceServicePage(const QString &service, ServicePage *page)
+{
+    const int index = int(m_pageNames.indexOf(service));
+    ServicePage *old = m_servicePages.value(service);
+    if (index < 0 || !old || !page || old == page)
+        return;
+    const bool current = m_pages->currentIndex() == index;
+    m_pages->insertWidget(index, page);
+    m_pages->removeWidget(old);
+    old->deleteLater();
+    m_servicePages.insert(service, page);
+    connect(page, &ServicePage::connectRequested, this, &MainWindow::openConnectDialog);
+    if (m_context.host)
+        page->setStatus(m_context.host->status(service));
+    if (current) {
+        m_pages->setCurrentIndex(index);
+        page->refresh();
+    }
 }
 
 QString MainWindow::healthText() const

@@ -49,6 +49,11 @@ public:
     ServiceCommands *commands() const { return m_commands; }
     QString healthText() const;
 
+    // Puts a richer page (a ServicePage subclass with the service's dashboard) in place of the
+    // generic one; the window takes ownership and deletes the page it replaces. For one-widget
+    // dashboards, servicePage(name)->setDashboard(widget) is enough.
+    void replaceServicePage(const QString &service, ServicePage *page);
+
 public Q_SLOTS:
     // Opens (non-modally, so the console stays live) the Connect dialog of one service.
     ConnectDialog *openConnectDialog(const QString &service);

@@ -278,6 +278,7 @@ void ServicePage::refresh()
     m_countersEmpty->setVisible(empty);
     m_counterView->setVisible(!empty);
     refreshDashboard();
+    Q_EMIT refreshed();
 }
 
 } // namespace homeport::ui

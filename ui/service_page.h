@@ -58,6 +58,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void connectRequested(const QString &service);
+    // After each refresh(): widgets given to setDashboard() can update themselves on it.
+    void refreshed();
 
 protected:
     const ConsoleContext &context() const { return m_context; }

@@ -13,6 +13,7 @@
 #include "core/service_host.h"
 #include "core/settings.h"
 #include "ui/connect_dialog.h"
+#include "ui/console_translator.h"
 #include "ui/counter_model.h"
 #include "ui/empty_state.h"
 #include "ui/log_filter_model.h"
@@ -95,6 +96,8 @@ private Q_SLOTS:
     void settingsSavesPortAndRestartsService();
     void settingsOverriddenFieldIsLocked();
     void settingsRejectsInvalidBindAddress();
+    void dashboardReplacesEmptyState();
+    void germanTranslationIsEmbedded();
     void closeWithoutTrayRequestsQuit();
 
 private:
@@ -493,6 +496,38 @@ void TestConsole::settingsRejectsInvalidBindAddress()
     QVERIFY(save->isEnabled());
     QCOMPARE(bind->text(), QStringLiteral("127.0.0.1"));
     m_window->showPage(QStringLiteral("overview"));
+}
+
+void TestConsole::dashboardReplacesEmptyState()
+{
+    m_window->showPage(QStringLiteral("search"));
+    ui::ServicePage *page = m_window->servicePage(QStringLiteral("search"));
+    QSignalSpy refreshed(page, &ui::ServicePage::refreshed);
+    auto *dashboard = new QLabel(QStringLiteral("collections: 0"));
+    page->setDashboard(dashboard);
+    QCOMPARE(page->dashboard(), dashboard);
+    QVERIFY(!page->emptyState()->isVisible());
+    QTRY_VERIFY(dashboard->isVisible());
+    m_window->refresh(); // the visible page refreshes, and tells its dashboard
+    QVERIFY(refreshed.count() >= 1);
+
+    // A whole page can be swapped for a richer one, keeping its place and live state.
+    auto *richer = new ui::ServicePage(*core::findService(QStringLiteral("search")), ui::ConsoleContext{},
+                                       m_window->commands());
+    m_window->replaceServicePage(QStringLiteral("search"), richer);
+    QCOMPARE(m_window->servicePage(QStringLiteral("search")), richer);
+    QCOMPARE(m_window->page(QStringLiteral("search")), richer);
+    QCOMPARE(m_window->currentPageName(), QStringLiteral("search"));
+    QCOMPARE(richer->stateText(), QStringLiteral("running"));
+    m_window->showPage(QStringLiteral("overview"));
+}
+
+void TestConsole::germanTranslationIsEmbedded()
+{
+    ui::ConsoleTranslator translator;
+    QVERIFY(translator.loadFor(QLocale(QLocale::German, QLocale::Germany)));
+    QCOMPARE(translator.translate("homeport::ui::MainWindow", "Overview"), QStringLiteral("Übersicht"));
+    QCOMPARE(translator.translate("homeport::ui::Theme", "running"), QStringLiteral("läuft"));
 }
 
 void TestConsole::closeWithoutTrayRequestsQuit()
