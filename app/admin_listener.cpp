@@ -78,7 +78,7 @@ bool AdminListener::listen(const QHostAddress &address, quint16 port, QString *e
     const http::AuthHook requireToken = [expected](const http::Request &request) -> std::optional<http::Response> {
         if (request.header("authorization") == expected)
             return std::nullopt;
-        return http::Response::json(401, R"({"message":"missing or wrong admin token (Authorization: Bearer <admin.token from secrets.json>)"})")
+        return http::Response::json(401, R"json({"message":"missing or wrong admin token (Authorization: Bearer <admin.token from secrets.json>)"})json")
             .setHeader("WWW-Authenticate", R"(Bearer realm="homeport-admin")");
     };
 

@@ -15,6 +15,8 @@
 #include "ui/main_window.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QSocketNotifier>
 
 #include <csignal>

@@ -37,7 +37,8 @@ HttpResult get(const QString &url, const QByteArray &bearer = {})
     if (!bearer.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + bearer);
     QNetworkReply *reply = manager.get(request);
-    QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000);
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000))
+        reply->abort();
     HttpResult result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.body = reply->readAll();
