@@ -12,6 +12,7 @@
 #include "inference/inference_service.h"
 #include "search/search_service.h"
 #include "storage/storage_service.h"
+#include "ui/console_translator.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
@@ -180,6 +181,7 @@ int Application::exec()
 
     std::unique_ptr<ui::MainWindow> window;
     if (m_gui) {
+        ui::ConsoleTranslator::install(qApp);
         ui::ConsoleContext context;
         context.host = m_host.get();
         context.metrics = &m_metrics;
