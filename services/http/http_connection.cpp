@@ -26,6 +26,8 @@ namespace {
 
 // Streamed responses are read from their device in blocks of this size.
 constexpr qint64 kDeviceReadBlock = 64 * 1024;
+// Memory bodies reserve up to this from Content-Length before the bytes arrive.
+constexpr std::uint64_t kMaxBodyReserve = 1024 * 1024;
 
 QByteArray toBytes(beast::string_view view)
 {
@@ -376,16 +378,14 @@ bool HttpConnection::onHead()
     }
     m_route = match.route;
     m_policy = m_route->m_body ? m_route->m_body(request) : BodyPolicy();
-    if (!bodyPending)
-        return true;
-
-    const auto declared = m_parser->content_length();
+    // The sink exists even for an empty body, so handlers can rely on bodyFile()/bodyConsumer().
+    const auto declared = bodyPending ? m_parser->content_length() : boost::optional<std::uint64_t>(0);
     if (declared && *declared > std::uint64_t(m_policy.maxBytes)) {
         fail(413, tr("the request body of %1 bytes is larger than the limit of %2 bytes")
                       .arg(qulonglong(*declared)).arg(m_policy.maxBytes));
         return false;
     }
-    if (m_policy.decodeContentEncoding) {
+    if (bodyPending && m_policy.decodeContentEncoding) {
         bool unsupported = false;
         m_decoder = ContentDecoder::create(request.header("Content-Encoding"), m_policy.maxDecodedBytes, &unsupported);
         if (unsupported) {
@@ -394,7 +394,7 @@ bool HttpConnection::onHead()
         }
     }
     const QByteArray expect = request.header("Expect");
-    if (!expect.isEmpty() && request.m_version >= 11) {
+    if (bodyPending && !expect.isEmpty() && request.m_version >= 11) {
         if (expect.compare("100-continue", Qt::CaseInsensitive) != 0) {
             fail(417, tr("unsupported expectation %1").arg(QString::fromLatin1(expect)));
             return false;
@@ -404,8 +404,9 @@ bool HttpConnection::onHead()
 
     switch (m_policy.sink) {
     case BodyPolicy::Sink::Memory:
+        // Reserve what was announced, but not so much that idle clients can claim memory.
         if (declared)
-            request.m_body.reserve(qsizetype(*declared));
+            request.m_body.reserve(qsizetype(qMin<std::uint64_t>(*declared, kMaxBodyReserve)));
         break;
     case BodyPolicy::Sink::File: {
         const QString dir = m_server->m_options.spoolDirectory.isEmpty() ? QDir::tempPath()
