@@ -114,7 +114,8 @@ void Application::registerServices()
         context.metrics = &m_metrics;
         return context;
     });
-    m_host->addService(QStringLiteral("channels"), [] { return std::make_unique<channels::ChannelsService>(); });
+    m_host->addService(QStringLiteral("channels"),
+                       [this] { return std::make_unique<channels::ChannelsService>(&m_channelsMonitor); });
     m_host->addService(QStringLiteral("errors"), [] { return std::make_unique<errors::ErrorsService>(); });
     m_host->addService(QStringLiteral("search"), [] { return std::make_unique<search::SearchService>(); });
     m_host->addService(QStringLiteral("storage"), [] { return std::make_unique<storage::StorageService>(); });
@@ -190,6 +191,7 @@ int Application::exec()
         context.clientSettings = [this] { return clientSettings(); };
         context.dataDir = m_dataDir->path();
         context.adminAddress = m_admin->address();
+        context.channels = &m_channelsMonitor;
         window = std::make_unique<ui::MainWindow>(context);
         connect(window.get(), &ui::MainWindow::quitRequested, qApp, &QCoreApplication::quit);
         window->show();

@@ -5,6 +5,7 @@
 
 #include "command_line.h"
 
+#include "channels/channels_monitor.h"
 #include "core/data_dir.h"
 #include "core/log_stream.h"
 #include "core/metrics.h"
@@ -47,6 +48,7 @@ private:
     core::LogStream m_logs;
     core::Metrics m_metrics;
     core::Secrets m_secrets;
+    channels::ChannelsMonitor m_channelsMonitor;
     std::unique_ptr<core::DataDir> m_dataDir;
     std::unique_ptr<core::Settings> m_settings;
     std::unique_ptr<core::ServiceHost> m_host;

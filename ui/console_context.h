@@ -15,6 +15,9 @@ class Metrics;
 class LogStream;
 class Settings;
 } // namespace homeport::core
+namespace homeport::channels {
+class ChannelsMonitor;
+}
 
 namespace homeport::ui {
 
@@ -26,6 +29,9 @@ struct ConsoleContext {
     std::function<core::ClientSettings()> clientSettings; // real host, ports and keys
     QString dataDir;
     QString adminAddress;                // e.g. "127.0.0.1:9601", shown on Overview/Settings
+    // Per-service bridges: snapshots to read, request signals to send. Null in tests that don't
+    // need that dashboard.
+    channels::ChannelsMonitor *channels = nullptr;
 };
 
 } // namespace homeport::ui

@@ -1,11 +1,18 @@
 #include "channels_service.h"
 
+#include "channels_monitor.h"
+
 #include "core/logging.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace homeport::channels {
+
+ChannelsService::ChannelsService(ChannelsMonitor *monitor)
+    : m_monitor(monitor)
+{
+}
 
 QString ChannelsService::configure(http::HttpServer &server, const core::ServiceContext &)
 {
