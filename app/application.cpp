@@ -116,7 +116,8 @@ void Application::registerServices()
     });
     m_host->addService(QStringLiteral("channels"),
                        [this] { return std::make_unique<channels::ChannelsService>(&m_channelsMonitor); });
-    m_host->addService(QStringLiteral("errors"), [] { return std::make_unique<errors::ErrorsService>(); });
+    m_host->addService(QStringLiteral("errors"),
+                       [this] { return std::make_unique<errors::ErrorsService>(&m_errorsMonitor); });
     m_host->addService(QStringLiteral("search"), [] { return std::make_unique<search::SearchService>(); });
     m_host->addService(QStringLiteral("storage"), [] { return std::make_unique<storage::StorageService>(); });
     m_host->addService(QStringLiteral("inference"), [] { return std::make_unique<inference::InferenceService>(); });
@@ -192,6 +193,7 @@ int Application::exec()
         context.dataDir = m_dataDir->path();
         context.adminAddress = m_admin->address();
         context.channels = &m_channelsMonitor;
+        context.errors = &m_errorsMonitor;
         window = std::make_unique<ui::MainWindow>(context);
         connect(window.get(), &ui::MainWindow::quitRequested, qApp, &QCoreApplication::quit);
         window->show();

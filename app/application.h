@@ -7,6 +7,7 @@
 
 #include "channels/channels_monitor.h"
 #include "core/data_dir.h"
+#include "errors/errors_monitor.h"
 #include "core/log_stream.h"
 #include "core/metrics.h"
 #include "core/secrets.h"
@@ -49,6 +50,7 @@ private:
     core::Metrics m_metrics;
     core::Secrets m_secrets;
     channels::ChannelsMonitor m_channelsMonitor;
+    errors::ErrorsMonitor m_errorsMonitor;
     std::unique_ptr<core::DataDir> m_dataDir;
     std::unique_ptr<core::Settings> m_settings;
     std::unique_ptr<core::ServiceHost> m_host;

@@ -18,6 +18,9 @@ class Settings;
 namespace homeport::channels {
 class ChannelsMonitor;
 }
+namespace homeport::errors {
+class ErrorsMonitor;
+}
 
 namespace homeport::ui {
 
@@ -32,6 +35,7 @@ struct ConsoleContext {
     // Per-service bridges: snapshots to read, request signals to send. Null in tests that don't
     // need that dashboard.
     channels::ChannelsMonitor *channels = nullptr;
+    errors::ErrorsMonitor *errors = nullptr;
 };
 
 } // namespace homeport::ui

@@ -1,11 +1,18 @@
 #include "errors_service.h"
 
+#include "errors_monitor.h"
+
 #include "core/logging.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace homeport::errors {
+
+ErrorsService::ErrorsService(ErrorsMonitor *monitor)
+    : m_monitor(monitor)
+{
+}
 
 QString ErrorsService::configure(http::HttpServer &server, const core::ServiceContext &)
 {

@@ -6,16 +6,24 @@
 
 #include "http/http_service.h"
 
+#include <QPointer>
+
 namespace homeport::errors {
+
+class ErrorsMonitor;
 
 class ErrorsService : public http::HttpService
 {
     Q_OBJECT
 public:
-    using http::HttpService::HttpService;
+    // The monitor outlives the service (app/ owns it); it may be null in tests.
+    explicit ErrorsService(ErrorsMonitor *monitor = nullptr);
 
 protected:
     QString configure(http::HttpServer &server, const core::ServiceContext &context) override;
+
+private:
+    QPointer<ErrorsMonitor> m_monitor;
 };
 
 } // namespace homeport::errors
