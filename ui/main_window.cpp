@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "channels_page.h"
 #include "connect_dialog.h"
 #include "core/service_catalog.h"
 #include "core/service_host.h"
@@ -87,7 +88,10 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     QWidget *sidebar = buildSidebar();
     addPage(kOverview, tr("Overview"), iconFor(kOverview), m_overview);
     for (const core::ServiceInfo &info : std::as_const(infos)) {
-        auto *page = new ServicePage(info, context, m_commands, m_pages);
+        // Services with a dashboard get their own page; the rest the generic one.
+        ServicePage *page = info.name == QLatin1String("channels") && context.channels
+            ? new ChannelsPage(info, context, m_commands, m_pages)
+            : new ServicePage(info, context, m_commands, m_pages);
         connect(page, &ServicePage::connectRequested, this, &MainWindow::openConnectDialog);
         m_servicePages.insert(info.name, page);
         addPage(info.name, info.title, iconFor(info.name), page);

@@ -1,0 +1,67 @@
+#pragma once
+// ChannelsKeyedModel: the base of the Channels page's snapshot tables. Each snapshot replaces
+// the rows, but a model reset would drop the user's selection and scroll position every time the
+// service publishes, so rows are matched by key: vanished rows are removed, kept rows updated in
+// place and new ones appended (the sort proxy orders them).
+// Thread affinity: the GUI thread.
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace homeport::ui {
+
+template <typename Row>
+class ChannelsKeyedModel : public QAbstractTableModel
+{
+public:
+    using QAbstractTableModel::QAbstractTableModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
+    const Row &rowAt(int row) const { return m_rows.at(row); }
+    const QList<Row> &rows() const { return m_rows; }
+
+protected:
+    // `keyOf` must give each row a unique key (e.g. "appId/channel").
+    template <typename KeyOf>
+    void syncRows(const QList<Row> &fresh, KeyOf keyOf)
+    {
+        QHash<QString, int> freshIndex;
+        for (int i = 0; i < fresh.size(); ++i)
+            freshIndex.insert(keyOf(fresh[i]), i);
+
+        // Backwards, so the indexes still to visit stay valid.
+        for (int r = int(m_rows.size()) - 1; r >= 0; --r) {
+            if (freshIndex.contains(keyOf(m_rows[r])))
+                continue;
+            beginRemoveRows({}, r, r);
+            m_rows.removeAt(r);
+            endRemoveRows();
+        }
+
+        QHash<QString, bool> kept;
+        for (int r = 0; r < m_rows.size(); ++r) {
+            const QString key = keyOf(m_rows[r]);
+            m_rows[r] = fresh[freshIndex.value(key)];
+            kept.insert(key, true);
+        }
+        if (!m_rows.isEmpty())
+            Q_EMIT this->dataChanged(this->index(0, 0), this->index(int(m_rows.size()) - 1, this->columnCount() - 1));
+
+        QList<Row> added;
+        for (const Row &row : fresh) {
+            if (!kept.contains(keyOf(row)))
+                added.append(row);
+        }
+        if (!added.isEmpty()) {
+            beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size()) - 1);
+            m_rows.append(added);
+            endInsertRows();
+        }
+    }
+
+    QList<Row> m_rows;
+};
+
+} // namespace homeport::ui

@@ -1,0 +1,33 @@
+#pragma once
+// ChannelsMemberModel: the members of one presence channel (user id, user_info as compact JSON,
+// open sockets). Switching channels resets it; a new snapshot of the same channel updates rows
+// in place so the selection stays.
+// Thread affinity: the GUI thread.
+
+#include "channels/channels_monitor.h"
+#include "channels_keyed_model.h"
+
+namespace homeport::ui {
+
+class ChannelsMemberModel : public ChannelsKeyedModel<channels::PresenceMember>
+{
+    Q_OBJECT
+public:
+    enum Column { UserIdColumn, UserInfoColumn, SocketsColumn, ColumnCount };
+    static constexpr int SortRole = Qt::UserRole + 1;
+
+    explicit ChannelsMemberModel(QObject *parent = nullptr);
+
+    // `channelKey` is "appId/channel"; an empty key clears the list.
+    void setMembers(const QString &channelKey, const QList<channels::PresenceMember> &members);
+    QString channelKey() const { return m_channelKey; }
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QString m_channelKey;
+};
+
+} // namespace homeport::ui
