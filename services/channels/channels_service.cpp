@@ -1,6 +1,12 @@
 #include "channels_service.h"
 
+#include "app_store.h"
+#include "channel_hub.h"
+#include "channel_name.h"
 #include "channels_monitor.h"
+#include "local_adapter.h"
+#include "rest_api.h"
+#include "webhook_sender.h"
 
 #include "core/logging.h"
 
@@ -14,17 +20,109 @@ ChannelsService::ChannelsService(ChannelsMonitor *monitor)
 {
 }
 
-QString ChannelsService::configure(http::HttpServer &server, const core::ServiceContext &)
+ChannelsService::~ChannelsService() = default;
+
+QString ChannelsService::configure(http::HttpServer &server, const core::ServiceContext &context)
 {
+    m_apps = std::make_unique<AppStore>();
+    if (const QString error = m_apps->load(context.dataDir, context.settings, context.secrets); !error.isEmpty()) {
+        m_apps.reset();
+        return error;
+    }
+    ChannelHub::Options options;
+    const auto positive = [&](const char *key, int fallback) {
+        const int value = context.settings.value(QLatin1String(key)).toInt();
+        return value > 0 ? value : fallback;
+    };
+    options.activityTimeoutSeconds = positive("activity_timeout", options.activityTimeoutSeconds);
+    options.pongTimeoutSeconds = positive("pong_timeout", options.pongTimeoutSeconds);
+    options.maxConnections = positive("max_connections", options.maxConnections);
+
+    m_adapter = std::make_unique<LocalAdapter>();
+    m_webhooks = std::make_unique<WebhookSender>(m_monitor);
+    m_hub = std::make_unique<ChannelHub>(m_apps.get(), m_adapter.get(), m_webhooks.get(), m_monitor, context.metrics, options);
+    m_rest = std::make_unique<RestApi>(m_apps.get(), m_hub.get());
+
     // Pusher's REST API answers errors as a short JSON object; pusher-js only reads WebSocket
     // close codes, so the REST shape is what server SDKs see.
     server.setErrorFormatter([](int status, const QString &message) {
         return http::Response::json(status, QJsonDocument(QJsonObject{{QStringLiteral("error"), message}}).toJson(QJsonDocument::Compact));
     });
-    server.setFallback([](const http::Request &, http::Responder &res) {
-        res.sendError(503, QStringLiteral("Homeport's channels service is not implemented yet"));
+    m_rest->addRoutes(server);
+    server.webSocket(QStringLiteral("/app/{key}"), [this](const http::Request &request, QWebSocket *socket) {
+        m_hub->accept(request, socket);
     });
+    server.webSocket(QStringLiteral("/{path...}"), [](const http::Request &, QWebSocket *socket) {
+        ChannelHub::refusePath(socket);
+    });
+
+    if (m_monitor) {
+        // The hub is the context: its destruction in closeStores() disconnects these.
+        connect(m_monitor, &ChannelsMonitor::saveAppRequested, m_hub.get(), [this](const AppInfo &app) { saveApp(app); },
+                Qt::QueuedConnection);
+        connect(m_monitor, &ChannelsMonitor::deleteAppRequested, m_hub.get(), [this](const QString &id) { deleteApp(id); },
+                Qt::QueuedConnection);
+        connect(m_monitor, &ChannelsMonitor::triggerRequested, m_hub.get(),
+                [this](const QString &appId, const QString &channel, const QString &event, const QString &data) {
+                    triggerFromDashboard(appId, channel, event, data);
+                },
+                Qt::QueuedConnection);
+    }
     return {};
+}
+
+void ChannelsService::closeStores()
+{
+    m_rest.reset();
+    m_hub.reset();
+    m_webhooks.reset();
+    m_adapter.reset();
+    m_apps.reset();
+}
+
+void ChannelsService::saveApp(const AppInfo &app)
+{
+    const AppInfo *before = m_apps->byId(app.id);
+    const bool wasEnabled = before && before->enabled;
+    AppInfo saved;
+    if (const QString error = m_apps->save(app, &saved); !error.isEmpty())
+        return reportError(app.id, QStringLiteral("cannot save the app: %1").arg(error));
+    if (wasEnabled && !saved.enabled)
+        m_hub->closeApp(saved.id, kCloseAppDisabled, QStringLiteral("App %1 was disabled").arg(saved.id));
+    m_hub->markChanged();
+}
+
+void ChannelsService::deleteApp(const QString &appId)
+{
+    if (const QString error = m_apps->remove(appId); !error.isEmpty())
+        return reportError(appId, QStringLiteral("cannot delete the app: %1").arg(error));
+    m_hub->closeApp(appId, kCloseAppUnknown, QStringLiteral("App %1 was deleted").arg(appId));
+    m_hub->markChanged();
+}
+
+void ChannelsService::triggerFromDashboard(const QString &appId, const QString &channel, const QString &event, const QString &data)
+{
+    const AppInfo *app = m_apps->byId(appId);
+    if (!app)
+        return reportError(appId, QStringLiteral("there is no app %1").arg(appId));
+    if (const QString invalid = ChannelName::validate(channel, app->limits.maxChannelNameLength); !invalid.isEmpty())
+        return reportError(appId, invalid);
+    if (event.isEmpty())
+        return reportError(appId, QStringLiteral("the event needs a name"));
+    m_hub->trigger(*app, {channel}, event, data, {}, QStringLiteral("dashboard"));
+}
+
+void ChannelsService::reportError(const QString &appId, const QString &message)
+{
+    qCWarning(lcChannels).noquote() << message;
+    if (!m_monitor)
+        return;
+    DebugEvent event;
+    event.time = QDateTime::currentDateTime();
+    event.kind = DebugEvent::Kind::Error;
+    event.appId = appId;
+    event.details = message;
+    m_monitor->addDebugEvent(event);
 }
 
 } // namespace homeport::channels

@@ -1,0 +1,45 @@
+#pragma once
+// AppStore: the Pusher apps this server accepts (id, key, secret, limits, webhooks). Apps made in
+// the dashboard live in <data dir>/apps.json (0600: it holds secrets); apps defined in the
+// [channels] config section (`apps=id:key:secret[:name] ...`) are added at start and win on an id
+// clash but are never written to the file. A first start creates the default app from the
+// generated secrets (app_id, app_key, app_secret).
+// Thread affinity: the service's thread.
+
+#include "channels_monitor.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QVariantMap>
+
+namespace homeport::channels {
+
+class AppStore
+{
+public:
+    // Loads apps.json (creating it with the default app when missing) and the config's apps.
+    // Returns an empty string or why the apps cannot be loaded.
+    QString load(const QString &dataDir, const QVariantMap &settings, const QVariantMap &secrets);
+
+    const AppInfo *byId(const QString &id) const;
+    const AppInfo *byKey(const QString &key) const;
+    QList<AppInfo> apps() const { return m_apps; }
+
+    // Creates (empty id: id, key and secret generated) or replaces an app and writes the file.
+    // Returns an empty string or the reason it failed; *saved gets the stored app.
+    QString save(AppInfo app, AppInfo *saved = nullptr);
+    QString remove(const QString &id);
+
+    static QJsonObject toJson(const AppInfo &app);
+    static AppInfo fromJson(const QJsonObject &object);
+
+private:
+    QString write() const;
+
+    QString m_path;
+    QList<AppInfo> m_apps;
+    QSet<QString> m_configApps; // ids from the config section, not persisted
+};
+
+} // namespace homeport::channels

@@ -1,0 +1,146 @@
+#include "local_adapter.h"
+
+#include "connection.h"
+
+namespace homeport::channels {
+
+int LocalAdapter::subscribe(const QString &appId, const QString &channel, Connection *connection)
+{
+    QList<Connection *> &list = m_apps[appId].subscribers[channel];
+    if (!list.contains(connection))
+        list.append(connection);
+    return int(list.size());
+}
+
+int LocalAdapter::unsubscribe(const QString &appId, const QString &channel, Connection *connection)
+{
+    auto app = m_apps.find(appId);
+    if (app == m_apps.end())
+        return 0;
+    auto it = app->subscribers.find(channel);
+    if (it == app->subscribers.end())
+        return 0;
+    it->removeOne(connection);
+    const int remaining = int(it->size());
+    if (remaining == 0)
+        app->subscribers.erase(it);
+    return remaining;
+}
+
+int LocalAdapter::publish(const QString &appId, const QString &channel, const QString &frame, const QString &exceptSocketId)
+{
+    const auto app = m_apps.constFind(appId);
+    if (app == m_apps.cend())
+        return 0;
+    const QList<Connection *> subscribers = app->subscribers.value(channel);
+    int delivered = 0;
+    for (Connection *connection : subscribers) {
+        if (!exceptSocketId.isEmpty() && connection->socketId() == exceptSocketId)
+            continue;
+        connection->send(frame);
+        ++delivered;
+    }
+    return delivered;
+}
+
+bool LocalAdapter::addMember(const QString &appId, const QString &channel, const QString &userId, const QJsonObject &userInfo)
+{
+    PresenceMember &member = m_apps[appId].members[channel][userId];
+    member.userId = userId;
+    member.userInfo = userInfo;
+    return ++member.sockets == 1;
+}
+
+bool LocalAdapter::removeMember(const QString &appId, const QString &channel, const QString &userId)
+{
+    auto app = m_apps.find(appId);
+    if (app == m_apps.end())
+        return false;
+    auto channelMembers = app->members.find(channel);
+    if (channelMembers == app->members.end())
+        return false;
+    auto member = channelMembers->find(userId);
+    if (member == channelMembers->end())
+        return false;
+    if (--member->sockets > 0)
+        return false;
+    channelMembers->erase(member);
+    if (channelMembers->isEmpty())
+        app->members.erase(channelMembers);
+    return true;
+}
+
+QList<PresenceMember> LocalAdapter::members(const QString &appId, const QString &channel) const
+{
+    return m_apps.value(appId).members.value(channel).values();
+}
+
+bool LocalAdapter::addUser(const QString &appId, const QString &userId, Connection *connection)
+{
+    QSet<Connection *> &connections = m_apps[appId].users[userId];
+    connections.insert(connection);
+    return connections.size() == 1;
+}
+
+bool LocalAdapter::removeUser(const QString &appId, const QString &userId, Connection *connection)
+{
+    auto app = m_apps.find(appId);
+    if (app == m_apps.end())
+        return false;
+    auto it = app->users.find(userId);
+    if (it == app->users.end() || !it->remove(connection))
+        return false;
+    if (!it->isEmpty())
+        return false;
+    app->users.erase(it);
+    return true;
+}
+
+QList<Connection *> LocalAdapter::userConnections(const QString &appId, const QString &userId) const
+{
+    return m_apps.value(appId).users.value(userId).values();
+}
+
+QHash<QString, int> LocalAdapter::channels(const QString &appId) const
+{
+    QHash<QString, int> result;
+    const auto app = m_apps.constFind(appId);
+    if (app == m_apps.cend())
+        return result;
+    for (auto it = app->subscribers.cbegin(); it != app->subscribers.cend(); ++it)
+        result.insert(it.key(), int(it->size()));
+    return result;
+}
+
+int LocalAdapter::subscriptionCount(const QString &appId, const QString &channel) const
+{
+    const auto app = m_apps.constFind(appId);
+    return app == m_apps.cend() ? 0 : int(app->subscribers.value(channel).size());
+}
+
+void LocalAdapter::cacheEvent(const QString &appId, const QString &channel, const QString &frame, qint64 ttlMs)
+{
+    m_apps[appId].cache.insert(channel, CachedEvent{frame, QDeadlineTimer(ttlMs)});
+}
+
+std::optional<QString> LocalAdapter::cachedEvent(const QString &appId, const QString &channel) const
+{
+    const auto app = m_apps.constFind(appId);
+    if (app == m_apps.cend())
+        return std::nullopt;
+    const auto it = app->cache.constFind(channel);
+    if (it == app->cache.cend() || it->expiry.hasExpired())
+        return std::nullopt;
+    return it->frame;
+}
+
+qint64 LocalAdapter::cachedEventTtlSeconds(const QString &appId, const QString &channel) const
+{
+    const auto app = m_apps.constFind(appId);
+    if (app == m_apps.cend())
+        return 0;
+    const auto it = app->cache.constFind(channel);
+    return it == app->cache.cend() || it->expiry.hasExpired() ? 0 : it->expiry.remainingTime() / 1000;
+}
+
+} // namespace homeport::channels
