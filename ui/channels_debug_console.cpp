@@ -83,7 +83,7 @@ ChannelsDebugConsole::ChannelsDebugConsole(QWidget *parent)
                                    tr("Client events"), tr("Errors"),       tr("Webhooks")};
     const char *groupNames[] = {"connections", "subscriptions", "api", "client", "errors", "webhooks"};
     auto *kinds = new QHBoxLayout;
-    kinds->setSpacing(12);
+    kinds->setSpacing(10);
     auto *showLabel = new QLabel(tr("Show:"), this);
     showLabel->setObjectName(QStringLiteral("muted"));
     kinds->addWidget(showLabel);
@@ -101,12 +101,12 @@ ChannelsDebugConsole::ChannelsDebugConsole(QWidget *parent)
         kinds->addWidget(box);
     }
     kinds->addStretch();
-    kinds->addWidget(m_count);
 
     auto *tools = new QHBoxLayout;
     tools->setSpacing(8);
     tools->addWidget(m_app);
     tools->addWidget(m_text, 1);
+    tools->addWidget(m_count);
     tools->addWidget(m_held);
     tools->addWidget(m_pause);
     tools->addWidget(m_clear);

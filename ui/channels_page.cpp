@@ -601,7 +601,6 @@ QWidget *ChannelsPage::buildChannelsTab()
     QFrame *members = makeCard(page, &membersLayout);
     members->setMinimumWidth(260);
     m_memberTitle = makeSectionTitle(tr("Presence members"), members);
-    m_memberTitle->setObjectName(QStringLiteral("memberTitle"));
     m_memberTitle->setWordWrap(true);
     m_memberHint = makeHint(tr("Select a presence channel to see who is in it."), members);
     m_memberView = new QTableView(members);
@@ -691,8 +690,8 @@ QWidget *ChannelsPage::buildDebugTab()
     QVBoxLayout *formLayout = nullptr;
     QFrame *formCard = makeCard(page, &formLayout);
     formCard->setObjectName(QStringLiteral("testEventCard"));
-    formCard->setMinimumWidth(280);
-    formCard->setMaximumWidth(380);
+    formCard->setMinimumWidth(250);
+    formCard->setMaximumWidth(360);
     m_testForm = new ChannelsTestEventForm(formCard);
     formLayout->addWidget(makeSectionTitle(tr("Send a test event"), formCard));
     formLayout->addWidget(makeHint(tr("Published like a server SDK's trigger(), to every subscriber of the "
@@ -732,10 +731,10 @@ QWidget *ChannelsPage::buildWebhooksTab()
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
     const int em = m_deliveryView->fontMetrics().horizontalAdvance(QLatin1Char('m'));
-    const int widths[] = {em * 6, em * 7, em * 18, em * 14, em * 5, em * 6};
+    const int widths[] = {em * 6, em * 7, em * 18, em * 18, em * 5, em * 6};
     for (int c = 0; c < 6; ++c)
         m_deliveryView->setColumnWidth(c, widths[c]);
-    m_deliveryView->setTextElideMode(Qt::ElideMiddle);
+    m_deliveryView->setTextElideMode(Qt::ElideRight);
 
     m_deliveriesEmpty = new EmptyState(tr("No webhook deliveries yet"),
                                        tr("Give an app a webhook URL and choose its events (Apps → Edit). Each "

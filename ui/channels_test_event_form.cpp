@@ -75,8 +75,11 @@ void ChannelsTestEventForm::setApps(const QList<channels::AppInfo> &apps)
     m_app->clear();
     for (const channels::AppInfo &app : apps)
         m_app->addItem(tr("%1 (%2)").arg(app.name.isEmpty() ? tr("(unnamed)") : app.name, app.id), app.id);
+    // With a placeholder text set, QComboBox leaves the index at -1 when items arrive.
     if (!current.isEmpty())
         setCurrentAppId(current);
+    if (m_app->currentIndex() < 0 && m_app->count() > 0)
+        m_app->setCurrentIndex(0);
     m_send->setEnabled(!apps.isEmpty());
     m_app->setEnabled(!apps.isEmpty());
     if (apps.isEmpty())

@@ -139,6 +139,7 @@ private Q_SLOTS:
     void testEventFormValidatesJson();
     void deliveryLogShowsFailuresInRed();
     void chartsFollowMetrics();
+    void everyTabFitsWithoutHorizontalScrolling();
 
 private:
     void publish();
@@ -182,6 +183,7 @@ void TestChannelsPage::initTestCase()
     running.address = QStringLiteral("127.0.0.1:6123");
     running.since = QDateTime::currentDateTimeUtc();
     page()->setStatus(running);
+    page()->refresh(); // the banner follows the state on the next refresh
 }
 
 void TestChannelsPage::cleanupTestCase()
@@ -641,6 +643,8 @@ void TestChannelsPage::testEventFormValidatesJson()
     auto *data = form->findChild<QPlainTextEdit *>(QStringLiteral("dataEdit"));
     auto *send = form->findChild<QPushButton *>(QStringLiteral("sendButton"));
     QVERIFY(send->isEnabled());
+    QCOMPARE(app->currentIndex(), 0); // an app is chosen as soon as there is one
+    QVERIFY(!form->currentAppId().isEmpty());
     app->setCurrentIndex(app->findData(QStringLiteral("1")));
     channel->setText(QStringLiteral("news"));
     event->setText(QStringLiteral("headline"));
@@ -737,6 +741,23 @@ void TestChannelsPage::chartsFollowMetrics()
     QCOMPARE(p->statText(QStringLiteral("channels")), QStringLiteral("3"));
     QCOMPARE(p->statText(QStringLiteral("members")), QStringLiteral("1"));
     screenshot(QStringLiteral("overview"));
+}
+
+void TestChannelsPage::everyTabFitsWithoutHorizontalScrolling()
+{
+    // At the window size the console opens with, no tab may push the page sideways.
+    ui::ChannelsPage *p = page();
+    auto *scroll = p->findChild<QScrollArea *>(QStringLiteral("pageScroll"));
+    QVERIFY(scroll);
+    for (int tab = 0; tab < p->tabs()->count(); ++tab) {
+        p->tabs()->setCurrentIndex(tab);
+        QApplication::processEvents();
+        QVERIFY2(scroll->widget()->minimumSizeHint().width() <= scroll->viewport()->width(),
+                 qPrintable(QStringLiteral("tab %1 needs %2 px, the page has %3")
+                                .arg(p->tabs()->tabText(tab))
+                                .arg(scroll->widget()->minimumSizeHint().width())
+                                .arg(scroll->viewport()->width())));
+    }
 }
 
 QTEST_MAIN(TestChannelsPage)
