@@ -128,12 +128,13 @@ ChannelsDebugConsole::ChannelsDebugConsole(QWidget *parent)
     header->setStretchLastSection(true);
     header->setSectionResizeMode(QHeaderView::Interactive);
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('m'));
-    m_view->setColumnWidth(ChannelsDebugModel::TimeColumn, em * 8);
-    m_view->setColumnWidth(ChannelsDebugModel::KindColumn, em * 8);
-    m_view->setColumnWidth(ChannelsDebugModel::AppColumn, em * 7);
-    m_view->setColumnWidth(ChannelsDebugModel::SocketColumn, em * 10);
-    m_view->setColumnWidth(ChannelsDebugModel::ChannelColumn, em * 10);
-    m_view->setColumnWidth(ChannelsDebugModel::EventColumn, em * 9);
+    // Narrow enough that Details (the stretching last column) stays in view beside the form.
+    m_view->setColumnWidth(ChannelsDebugModel::TimeColumn, em * 7);
+    m_view->setColumnWidth(ChannelsDebugModel::KindColumn, em * 7);
+    m_view->setColumnWidth(ChannelsDebugModel::AppColumn, em * 6);
+    m_view->setColumnWidth(ChannelsDebugModel::SocketColumn, em * 7);
+    m_view->setColumnWidth(ChannelsDebugModel::ChannelColumn, em * 8);
+    m_view->setColumnWidth(ChannelsDebugModel::EventColumn, em * 7);
 
     m_empty->setObjectName(QStringLiteral("debugEmpty"));
     m_empty->setAlignment(Qt::AlignCenter);
