@@ -25,6 +25,13 @@ QString newAppId(const QList<AppInfo> &apps)
 }
 } // namespace
 
+QStringList AppStore::webhookEventNames()
+{
+    return {QStringLiteral("channel_occupied"), QStringLiteral("channel_vacated"), QStringLiteral("member_added"),
+            QStringLiteral("member_removed"),   QStringLiteral("client_event"),    QStringLiteral("cache_miss"),
+            QStringLiteral("subscription_count")};
+}
+
 QJsonObject AppStore::toJson(const AppInfo &app)
 {
     const AppLimits &l = app.limits;
@@ -101,10 +108,17 @@ QString AppStore::load(const QString &dataDir, const QVariantMap &settings, cons
     }
 
     // apps=id:key:secret[:name], several separated by spaces or commas (QSettings may hand a list).
-    const QVariant configured = settings.value(QStringLiteral("apps"));
-    const QStringList entries = configured.typeId() == QMetaType::QStringList
-                                    ? configured.toStringList()
-                                    : configured.toString().split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
+    const auto list = [&](const char *key) {
+        const QVariant value = settings.value(QLatin1String(key));
+        return value.typeId() == QMetaType::QStringList
+                   ? value.toStringList()
+                   : value.toString().split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
+    };
+    const QStringList entries = list("apps");
+    const QString webhookUrl = settings.value(QStringLiteral("webhook_url")).toString();
+    QStringList webhookEvents = list("webhook_events");
+    if (webhookEvents.isEmpty())
+        webhookEvents = webhookEventNames();
     for (const QString &entry : entries) {
         const QStringList parts = entry.trimmed().split(QLatin1Char(':'));
         if (parts.size() < 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty())
@@ -114,6 +128,10 @@ QString AppStore::load(const QString &dataDir, const QVariantMap &settings, cons
         app.key = parts[1];
         app.secret = parts[2];
         app.name = parts.value(3, app.id);
+        if (!webhookUrl.isEmpty()) {
+            app.webhookUrl = webhookUrl;
+            app.webhookEvents = webhookEvents;
+        }
         m_apps.removeIf([&](const AppInfo &a) { return a.id == app.id || a.key == app.key; });
         m_apps.append(app);
         m_configApps.insert(app.id);

@@ -1,7 +1,8 @@
 #pragma once
 // AppStore: the Pusher apps this server accepts (id, key, secret, limits, webhooks). Apps made in
 // the dashboard live in <data dir>/apps.json (0600: it holds secrets); apps defined in the
-// [channels] config section (`apps=id:key:secret[:name] ...`) are added at start and win on an id
+// [channels] config section (`apps=id:key:secret[:name] ...`, with `webhook_url` and
+// `webhook_events` for them, all events when that is empty) are added at start and win on an id
 // clash but are never written to the file. A first start creates the default app from the
 // generated secrets (app_id, app_key, app_secret).
 // Thread affinity: the service's thread.
@@ -30,6 +31,9 @@ public:
     // Returns an empty string or the reason it failed; *saved gets the stored app.
     QString save(AppInfo app, AppInfo *saved = nullptr);
     QString remove(const QString &id);
+
+    // Every webhook event Pusher defines.
+    static QStringList webhookEventNames();
 
     static QJsonObject toJson(const AppInfo &app);
     static AppInfo fromJson(const QJsonObject &object);

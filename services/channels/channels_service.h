@@ -4,7 +4,8 @@
 // the ChannelHub (protocol), the RestApi and the WebhookSender, and answers the dashboard's
 // requests from the ChannelsMonitor.
 // Settings ([channels]): activity_timeout (seconds, 120), pong_timeout (seconds, 30),
-// max_connections (all apps, 100000), apps (extra apps as id:key:secret[:name]).
+// max_connections (all apps, 100000), apps (extra apps as id:key:secret[:name]) with webhook_url
+// and webhook_events for them.
 // Thread affinity: the service's own thread.
 
 #include "http/http_service.h"
