@@ -129,12 +129,14 @@ ChannelsDebugConsole::ChannelsDebugConsole(QWidget *parent)
     header->setSectionResizeMode(QHeaderView::Interactive);
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('m'));
     // Narrow enough that Details (the stretching last column) stays in view beside the form.
-    m_view->setColumnWidth(ChannelsDebugModel::TimeColumn, em * 7);
+    m_view->setColumnWidth(ChannelsDebugModel::TimeColumn,
+                           m_view->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + em * 2);
     m_view->setColumnWidth(ChannelsDebugModel::KindColumn, em * 7);
     m_view->setColumnWidth(ChannelsDebugModel::AppColumn, em * 6);
     m_view->setColumnWidth(ChannelsDebugModel::SocketColumn, em * 7);
     m_view->setColumnWidth(ChannelsDebugModel::ChannelColumn, em * 8);
     m_view->setColumnWidth(ChannelsDebugModel::EventColumn, em * 7);
+    m_view->setColumnWidth(ChannelsDebugModel::SocketColumn, em * 6);
 
     m_empty->setObjectName(QStringLiteral("debugEmpty"));
     m_empty->setAlignment(Qt::AlignCenter);
