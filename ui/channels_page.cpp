@@ -151,6 +151,7 @@ ChannelsPage::ChannelsPage(const core::ServiceInfo &info, const ConsoleContext &
     layout->addWidget(m_banner);
     layout->addWidget(m_tabs, 1);
     setDashboard(dashboard);
+    setTrafficPanelVisible(false); // the Overview tab has connection and message charts
 
     // Snapshots may be published on every change; coalescing them keeps a busy service from
     // redrawing the tables hundreds of times a second.

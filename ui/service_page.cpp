@@ -168,7 +168,9 @@ ServicePage::ServicePage(const core::ServiceInfo &info, const ConsoleContext &co
     countersLayout->addWidget(m_countersEmpty);
     countersLayout->addStretch(); // holds the hint at the top while the table is hidden
 
-    auto *metricsRow = new QHBoxLayout;
+    m_trafficPanel = new QWidget(this);
+    auto *metricsRow = new QHBoxLayout(m_trafficPanel);
+    metricsRow->setContentsMargins(0, 0, 0, 0);
     metricsRow->setSpacing(14);
     metricsRow->addWidget(chartCard, 3);
     metricsRow->addWidget(countersCard, 2);
@@ -194,7 +196,7 @@ ServicePage::ServicePage(const core::ServiceInfo &info, const ConsoleContext &co
     layout->setSpacing(14);
     layout->addLayout(head);
     layout->addWidget(stateCard);
-    layout->addLayout(metricsRow);
+    layout->addWidget(m_trafficPanel);
     layout->addLayout(m_contentLayout, 1);
 
     auto *scroll = new QScrollArea(this);
@@ -214,6 +216,11 @@ ServicePage::ServicePage(const core::ServiceInfo &info, const ConsoleContext &co
 QString ServicePage::stateText() const
 {
     return m_state->text();
+}
+
+void ServicePage::setTrafficPanelVisible(bool visible)
+{
+    m_trafficPanel->setVisible(visible);
 }
 
 void ServicePage::setDashboard(QWidget *dashboard)

@@ -47,6 +47,9 @@ public:
     // Replaces the empty state with a dashboard (the page takes ownership).
     void setDashboard(QWidget *dashboard);
     QWidget *dashboard() const { return m_dashboard; }
+    // Dashboards with their own charts hide the generic request chart and counters, so their
+    // tabs fit the window without scrolling.
+    void setTrafficPanelVisible(bool visible);
 
     // What each not-yet-built service will show, for its empty state.
     static QString plannedContent(const QString &service);
@@ -93,6 +96,7 @@ private:
     QVBoxLayout *m_contentLayout;
     EmptyState *m_emptyState;
     QWidget *m_dashboard = nullptr;
+    QWidget *m_trafficPanel = nullptr; // request chart + counters
 };
 
 } // namespace homeport::ui
