@@ -83,6 +83,7 @@ struct ErrorsSnapshot {
     quint64 eventsAccepted = 0;      // since start
     quint64 eventsRejected = 0;      // auth, malformed, too large
     quint64 eventsRateLimited = 0;
+    QString dsnHost;                 // "127.0.0.1:8000": a DSN is http://<key>@<dsnHost>/<project id>
 };
 
 class ErrorsMonitor : public QObject

@@ -552,7 +552,8 @@ QByteArray HttpConnection::composeHead(const Response &response, Framing framing
         out += h.second;
         out += "\r\n";
     }
-    if (m_server->m_cors.isEnabled()) {
+    // Preflight answers carry their CORS headers already; adding them twice breaks browsers.
+    if (m_server->m_cors.isEnabled() && !hasHeader(response.headers, "Access-Control-Allow-Origin")) {
         HeaderList cors;
         m_server->m_cors.decorate(m_request, cors);
         for (const auto &h : cors)

@@ -448,6 +448,13 @@ void TestHttpServer::corsPreflightAndActual()
     QCOMPARE(response->header("Access-Control-Allow-Headers"), QByteArray("content-type, x-api-key"));
     QCOMPARE(response->header("Access-Control-Max-Age"), QByteArray("120"));
     QCOMPARE(response->header("Vary"), QByteArray("Origin"));
+    // Once each: the engine must not decorate the preflight answer a second time.
+    QCOMPARE(std::count_if(response->headers.cbegin(), response->headers.cend(), [](const auto &h) {
+                 return h.first.compare("Access-Control-Allow-Origin", Qt::CaseInsensitive) == 0;
+             }), 1);
+    QCOMPARE(std::count_if(response->headers.cbegin(), response->headers.cend(), [](const auto &h) {
+                 return h.first.compare("Vary", Qt::CaseInsensitive) == 0;
+             }), 1);
 
     client.send("GET /hello HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example\r\n\r\n");
     response = client.readResponse();

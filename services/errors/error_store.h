@@ -1,0 +1,90 @@
+#pragma once
+// ErrorStore: everything the errors service keeps (projects, issues, events, envelope items),
+// behind a small interface so a PostgreSQL store can replace SQLite (design.md, decision 7).
+// A batch of events is written in one transaction; the service acknowledges an event only after
+// ingest() returned true, so an acknowledged event survives a crash.
+// Thread affinity: an implementation lives in the thread that opened it (QtSql connections are
+// per thread); every call comes from that thread.
+
+#include "errors_monitor.h"
+#include "event_normalizer.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace homeport::errors {
+
+struct IncomingEvent {
+    qint64 projectId = 0;
+    qint64 receivedMs = 0;
+    NormalizedEvent event;
+};
+
+// A non-event envelope item: counted per project and type, its payload kept when keepPayload.
+struct IncomingItem {
+    qint64 projectId = 0;
+    qint64 receivedMs = 0;
+    QString type;
+    QString eventId;                // the envelope's event, when the item belongs to one
+    QJsonObject headers;
+    QByteArray payload;
+    bool keepPayload = false;
+};
+
+struct IngestOutcome {
+    bool duplicate = false;         // the event_id was already stored for this project
+    qint64 issueId = 0;
+    bool newIssue = false;
+    bool regression = false;        // a resolved issue got a new event and was reopened
+};
+
+struct StoreTotals {
+    qint64 issues = 0;
+    qint64 unresolvedIssues = 0;
+};
+
+class ErrorStore
+{
+public:
+    virtual ~ErrorStore() = default;
+
+    virtual bool open(QString *error) = 0;
+    virtual void close() = 0;
+
+    virtual QList<ProjectInfo> projects() = 0;
+    // id 0 inserts with the next free id (written back); otherwise inserts or replaces that id.
+    virtual bool saveProject(ProjectInfo *project, QString *error) = 0;
+    // Also removes the project's issues, events and items.
+    virtual bool deleteProject(qint64 projectId, QString *error) = 0;
+
+    // One transaction for the whole batch; outcomes has one entry per event, in order.
+    virtual bool ingest(const QList<IncomingEvent> &events, const QList<IncomingItem> &items,
+                        QList<IngestOutcome> *outcomes, QString *error) = 0;
+
+    virtual QList<IssueSummary> issues(const IssueQuery &query, qint64 nowMs) = 0;
+    // eventId empty: the latest event. nullopt when the issue (or that event of it) is unknown.
+    virtual std::optional<IssueDetail> issue(qint64 issueId, const QString &eventId, qint64 nowMs) = 0;
+    virtual std::optional<IssueSummary> issueSummary(qint64 issueId) = 0;
+    virtual bool setIssueStatus(qint64 issueId, IssueStatus status, QString *error) = 0;
+    // Newest first.
+    virtual QList<QJsonObject> issueEvents(qint64 issueId, int limit, int offset) = 0;
+    // oldest: the first event instead of the latest.
+    virtual std::optional<QJsonObject> issueEdgeEvent(qint64 issueId, bool oldest) = 0;
+    virtual std::optional<QJsonObject> event(qint64 projectId, const QString &eventId) = 0;
+    // The issue an event belongs to, 0 when unknown.
+    virtual qint64 issueOfEvent(qint64 projectId, const QString &eventId) = 0;
+    virtual qint64 itemCount(qint64 projectId, const QString &type) = 0;
+
+    virtual StoreTotals totals() = 0;
+    virtual qint64 eventCount(qint64 projectId) = 0;
+    // Retention: removes events older than each project's retentionDays and beyond its
+    // maxEvents, issues left without events, and histogram buckets past 30 days.
+    // Returns the number of events removed.
+    virtual qint64 sweep(qint64 nowMs) = 0;
+};
+
+} // namespace homeport::errors

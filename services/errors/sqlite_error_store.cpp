@@ -1,0 +1,760 @@
+#include "sqlite_error_store.h"
+
+#include "issue_search.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QVariant>
+
+namespace homeport::errors {
+
+namespace {
+
+constexpr qint64 kHourMs = 3600 * 1000;
+constexpr qint64 kDayMs = 24 * kHourMs;
+// Hourly buckets feed both histograms; the 30-day one needs a little more than 30 days.
+constexpr qint64 kBucketKeepMs = 31 * kDayMs;
+constexpr int kTopTagValues = 10;
+constexpr int kSchemaVersion = 1;
+
+const char *const kSchema[] = {
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS projects(id INTEGER PRIMARY KEY, name TEXT NOT NULL, platform TEXT NOT NULL,"
+    " keys TEXT NOT NULL, events_per_minute INTEGER NOT NULL, retention_days INTEGER NOT NULL,"
+    " max_events INTEGER NOT NULL, webhooks TEXT NOT NULL, slack_format INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS issues(id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL, hash TEXT NOT NULL,"
+    " title TEXT NOT NULL, culprit TEXT NOT NULL, level TEXT NOT NULL, type TEXT NOT NULL,"
+    " exception_type TEXT NOT NULL, exception_value TEXT NOT NULL, grouping_reason TEXT NOT NULL,"
+    " status INTEGER NOT NULL DEFAULT 0, regressed INTEGER NOT NULL DEFAULT 0,"
+    " first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, count INTEGER NOT NULL DEFAULT 0,"
+    " users INTEGER NOT NULL DEFAULT 0, UNIQUE(project_id, hash))",
+    "CREATE INDEX IF NOT EXISTS issues_by_last_seen ON issues(project_id, last_seen)",
+    "CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL,"
+    " event_id TEXT NOT NULL, issue_id INTEGER NOT NULL, received INTEGER NOT NULL, payload BLOB NOT NULL,"
+    " UNIQUE(project_id, event_id))",
+    "CREATE INDEX IF NOT EXISTS events_by_issue ON events(issue_id, id)",
+    "CREATE INDEX IF NOT EXISTS events_by_received ON events(project_id, received)",
+    "CREATE TABLE IF NOT EXISTS issue_users(issue_id INTEGER NOT NULL, user_key TEXT NOT NULL,"
+    " PRIMARY KEY(issue_id, user_key)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS issue_tags(issue_id INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,"
+    " count INTEGER NOT NULL, PRIMARY KEY(issue_id, key, value)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS issue_hours(issue_id INTEGER NOT NULL, hour INTEGER NOT NULL,"
+    " count INTEGER NOT NULL, PRIMARY KEY(issue_id, hour)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS items(id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL, type TEXT NOT NULL,"
+    " event_id TEXT NOT NULL, received INTEGER NOT NULL, headers TEXT NOT NULL, payload BLOB)",
+    "CREATE INDEX IF NOT EXISTS items_by_received ON items(project_id, received)",
+    "CREATE TABLE IF NOT EXISTS item_counts(project_id INTEGER NOT NULL, type TEXT NOT NULL,"
+    " count INTEGER NOT NULL, PRIMARY KEY(project_id, type)) WITHOUT ROWID",
+};
+
+QString jsonText(const QStringList &list)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
+
+QStringList jsonList(const QString &text)
+{
+    QStringList out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(text.toUtf8()).array())
+        out << v.toString();
+    return out;
+}
+
+QJsonObject jsonObject(const QByteArray &bytes)
+{
+    return QJsonDocument::fromJson(bytes).object();
+}
+
+QDateTime fromMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+// QtSql binds a null QString as NULL; the schema wants text.
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+QString sqlError(const QSqlQuery &query)
+{
+    return query.lastError().text();
+}
+
+const char *const kSummaryColumns =
+    "id, project_id, title, culprit, level, status, first_seen, last_seen, count, users";
+
+} // namespace
+
+// Prepared once per connection; the ingest path runs these thousands of times a second.
+struct SqliteErrorStore::Statements {
+    explicit Statements(const QSqlDatabase &db)
+        : findIssue(db), insertIssue(db), updateIssue(db), eventExists(db), insertEvent(db), insertUser(db),
+          upsertTag(db), upsertHour(db), insertItem(db), upsertItemCount(db)
+    {
+    }
+    bool prepare(QString *error)
+    {
+        const std::pair<QSqlQuery *, const char *> all[] = {
+            {&findIssue, "SELECT id, status FROM issues WHERE project_id = ? AND hash = ?"},
+            {&insertIssue, "INSERT INTO issues(project_id, hash, title, culprit, level, type, exception_type,"
+                           " exception_value, grouping_reason, first_seen, last_seen) VALUES(?,?,?,?,?,?,?,?,?,?,?)"},
+            {&updateIssue, "UPDATE issues SET count = count + 1, users = users + ?, last_seen = max(last_seen, ?),"
+                           " level = ?, status = ?, regressed = max(regressed, ?) WHERE id = ?"},
+            {&eventExists, "SELECT 1 FROM events WHERE project_id = ? AND event_id = ?"},
+            {&insertEvent, "INSERT INTO events(project_id, event_id, issue_id, received, payload) VALUES(?,?,?,?,?)"},
+            {&insertUser, "INSERT OR IGNORE INTO issue_users(issue_id, user_key) VALUES(?,?)"},
+            {&upsertTag, "INSERT INTO issue_tags(issue_id, key, value, count) VALUES(?,?,?,1)"
+                         " ON CONFLICT(issue_id, key, value) DO UPDATE SET count = count + 1"},
+            {&upsertHour, "INSERT INTO issue_hours(issue_id, hour, count) VALUES(?,?,1)"
+                          " ON CONFLICT(issue_id, hour) DO UPDATE SET count = count + 1"},
+            {&insertItem, "INSERT INTO items(project_id, type, event_id, received, headers, payload) VALUES(?,?,?,?,?,?)"},
+            {&upsertItemCount, "INSERT INTO item_counts(project_id, type, count) VALUES(?,?,1)"
+                               " ON CONFLICT(project_id, type) DO UPDATE SET count = count + 1"},
+        };
+        for (const auto &[query, sql] : all) {
+            if (!query->prepare(QString::fromLatin1(sql))) {
+                *error = sqlError(*query);
+                return false;
+            }
+        }
+        return true;
+    }
+    QSqlQuery findIssue, insertIssue, updateIssue, eventExists, insertEvent, insertUser, upsertTag, upsertHour,
+        insertItem, upsertItemCount;
+};
+
+SqliteErrorStore::SqliteErrorStore(const QString &path, const QString &connectionName, bool synchronousFull)
+    : m_path(path), m_connectionName(connectionName), m_synchronousFull(synchronousFull)
+{
+}
+
+SqliteErrorStore::~SqliteErrorStore()
+{
+    close();
+}
+
+bool SqliteErrorStore::exec(const QString &sql, QString *error)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(sql)) {
+        if (error)
+            *error = sqlError(query);
+        return false;
+    }
+    return true;
+}
+
+bool SqliteErrorStore::open(QString *error)
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(m_path);
+    if (!m_db.open()) {
+        *error = QStringLiteral("cannot open %1: %2").arg(m_path, m_db.lastError().text());
+        return false;
+    }
+    QSqlQuery mode(m_db);
+    if (!mode.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !mode.next()
+        || mode.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        *error = QStringLiteral("cannot switch %1 to WAL mode: %2").arg(m_path, sqlError(mode));
+        return false;
+    }
+    QString pragmaError;
+    if (!exec(m_synchronousFull ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"), &pragmaError)
+        || !exec(QStringLiteral("PRAGMA foreign_keys=OFF"), &pragmaError)
+        || !exec(QStringLiteral("PRAGMA busy_timeout=5000"), &pragmaError)) {
+        *error = QStringLiteral("cannot configure %1: %2").arg(m_path, pragmaError);
+        return false;
+    }
+    for (const char *statement : kSchema) {
+        QString schemaError;
+        if (!exec(QString::fromLatin1(statement), &schemaError)) {
+            *error = QStringLiteral("cannot create the schema in %1: %2").arg(m_path, schemaError);
+            return false;
+        }
+    }
+    QSqlQuery version(m_db);
+    version.prepare(QStringLiteral("INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', ?)"));
+    version.addBindValue(QString::number(kSchemaVersion));
+    version.exec();
+
+    m_statements = std::make_unique<Statements>(m_db);
+    if (!m_statements->prepare(error)) {
+        m_statements.reset();
+        return false;
+    }
+    return true;
+}
+
+void SqliteErrorStore::close()
+{
+    if (!m_db.isValid())
+        return;
+    m_statements.reset();
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QList<ProjectInfo> SqliteErrorStore::projects()
+{
+    QList<ProjectInfo> out;
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("SELECT id, name, platform, keys, events_per_minute, retention_days, max_events,"
+                              " webhooks, slack_format FROM projects ORDER BY id"));
+    while (query.next()) {
+        ProjectInfo p;
+        p.id = query.value(0).toLongLong();
+        p.name = query.value(1).toString();
+        p.platform = query.value(2).toString();
+        p.keys = jsonList(query.value(3).toString());
+        p.eventsPerMinute = query.value(4).toInt();
+        p.retentionDays = query.value(5).toInt();
+        p.maxEvents = query.value(6).toInt();
+        p.alertWebhooks = jsonList(query.value(7).toString());
+        p.slackFormat = query.value(8).toBool();
+        out << p;
+    }
+    return out;
+}
+
+bool SqliteErrorStore::saveProject(ProjectInfo *project, QString *error)
+{
+    if (project->id == 0) {
+        QSqlQuery next(m_db);
+        if (!next.exec(QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM projects")) || !next.next()) {
+            *error = sqlError(next);
+            return false;
+        }
+        project->id = next.value(0).toLongLong();
+    }
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO projects(id, name, platform, keys, events_per_minute,"
+                                 " retention_days, max_events, webhooks, slack_format) VALUES(?,?,?,?,?,?,?,?,?)"));
+    query.addBindValue(project->id);
+    query.addBindValue(text(project->name));
+    query.addBindValue(text(project->platform));
+    query.addBindValue(jsonText(project->keys));
+    query.addBindValue(project->eventsPerMinute);
+    query.addBindValue(project->retentionDays);
+    query.addBindValue(project->maxEvents);
+    query.addBindValue(jsonText(project->alertWebhooks));
+    query.addBindValue(project->slackFormat ? 1 : 0);
+    if (!query.exec()) {
+        *error = sqlError(query);
+        return false;
+    }
+    return true;
+}
+
+bool SqliteErrorStore::deleteProject(qint64 projectId, QString *error)
+{
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    const QString id = QString::number(projectId);
+    const QString issuesOf = QStringLiteral("(SELECT id FROM issues WHERE project_id = %1)").arg(id);
+    const QStringList statements{
+        QStringLiteral("DELETE FROM issue_users WHERE issue_id IN ") + issuesOf,
+        QStringLiteral("DELETE FROM issue_tags WHERE issue_id IN ") + issuesOf,
+        QStringLiteral("DELETE FROM issue_hours WHERE issue_id IN ") + issuesOf,
+        QStringLiteral("DELETE FROM events WHERE project_id = ") + id,
+        QStringLiteral("DELETE FROM issues WHERE project_id = ") + id,
+        QStringLiteral("DELETE FROM items WHERE project_id = ") + id,
+        QStringLiteral("DELETE FROM item_counts WHERE project_id = ") + id,
+        QStringLiteral("DELETE FROM projects WHERE id = ") + id,
+    };
+    for (const QString &sql : statements) {
+        if (!exec(sql, error)) {
+            m_db.rollback();
+            return false;
+        }
+    }
+    if (!m_db.commit()) {
+        *error = m_db.lastError().text();
+        m_db.rollback();
+        return false;
+    }
+    return true;
+}
+
+bool SqliteErrorStore::ingestOne(const IncomingEvent &incoming, IngestOutcome *outcome, QString *error)
+{
+    Statements &s = *m_statements;
+    const NormalizedEvent &ev = incoming.event;
+    const auto fail = [error](const QSqlQuery &query) {
+        *error = sqlError(query);
+        return false;
+    };
+
+    s.eventExists.addBindValue(incoming.projectId);
+    s.eventExists.addBindValue(ev.eventId);
+    if (!s.eventExists.exec())
+        return fail(s.eventExists);
+    const bool duplicate = s.eventExists.next();
+    s.eventExists.finish();
+    if (duplicate) {
+        outcome->duplicate = true;
+        return true;
+    }
+
+    s.findIssue.addBindValue(incoming.projectId);
+    s.findIssue.addBindValue(ev.grouping.hash);
+    if (!s.findIssue.exec())
+        return fail(s.findIssue);
+    qint64 issueId = 0;
+    int status = int(IssueStatus::Unresolved);
+    bool regressed = false;
+    if (s.findIssue.next()) {
+        issueId = s.findIssue.value(0).toLongLong();
+        status = s.findIssue.value(1).toInt();
+    }
+    s.findIssue.finish();
+    if (issueId == 0) {
+        const EventGrouping &g = ev.grouping;
+        for (const QVariant &v : {QVariant(incoming.projectId), text(g.hash), text(g.title), text(g.culprit),
+                                  text(ev.level), text(g.type), text(g.exceptionType),
+                                  text(g.exceptionValue), text(g.reason), QVariant(incoming.receivedMs),
+                                  QVariant(incoming.receivedMs)})
+            s.insertIssue.addBindValue(v);
+        if (!s.insertIssue.exec())
+            return fail(s.insertIssue);
+        issueId = s.insertIssue.lastInsertId().toLongLong();
+        outcome->newIssue = true;
+    } else if (status == int(IssueStatus::Resolved)) {
+        // A regression: reopened. Ignored issues stay ignored.
+        status = int(IssueStatus::Unresolved);
+        regressed = true;
+        outcome->regression = true;
+    }
+    outcome->issueId = issueId;
+
+    s.insertEvent.addBindValue(incoming.projectId);
+    s.insertEvent.addBindValue(ev.eventId);
+    s.insertEvent.addBindValue(issueId);
+    s.insertEvent.addBindValue(incoming.receivedMs);
+    s.insertEvent.addBindValue(QJsonDocument(ev.event).toJson(QJsonDocument::Compact));
+    if (!s.insertEvent.exec())
+        return fail(s.insertEvent);
+
+    int newUsers = 0;
+    if (!ev.userKey.isEmpty()) {
+        s.insertUser.addBindValue(issueId);
+        s.insertUser.addBindValue(ev.userKey);
+        if (!s.insertUser.exec())
+            return fail(s.insertUser);
+        newUsers = s.insertUser.numRowsAffected() > 0 ? 1 : 0;
+    }
+
+    s.updateIssue.addBindValue(newUsers);
+    s.updateIssue.addBindValue(incoming.receivedMs);
+    s.updateIssue.addBindValue(text(ev.level));
+    s.updateIssue.addBindValue(status);
+    s.updateIssue.addBindValue(regressed ? 1 : 0);
+    s.updateIssue.addBindValue(issueId);
+    if (!s.updateIssue.exec())
+        return fail(s.updateIssue);
+
+    for (const auto &[key, value] : ev.tags) {
+        s.upsertTag.addBindValue(issueId);
+        s.upsertTag.addBindValue(text(key));
+        s.upsertTag.addBindValue(text(value));
+        if (!s.upsertTag.exec())
+            return fail(s.upsertTag);
+    }
+    s.upsertHour.addBindValue(issueId);
+    s.upsertHour.addBindValue(incoming.receivedMs / kHourMs);
+    if (!s.upsertHour.exec())
+        return fail(s.upsertHour);
+    return true;
+}
+
+bool SqliteErrorStore::storeItem(const IncomingItem &item, QString *error)
+{
+    Statements &s = *m_statements;
+    s.upsertItemCount.addBindValue(item.projectId);
+    s.upsertItemCount.addBindValue(text(item.type));
+    if (!s.upsertItemCount.exec()) {
+        *error = sqlError(s.upsertItemCount);
+        return false;
+    }
+    if (!item.keepPayload)
+        return true;
+    s.insertItem.addBindValue(item.projectId);
+    s.insertItem.addBindValue(text(item.type));
+    s.insertItem.addBindValue(text(item.eventId));
+    s.insertItem.addBindValue(item.receivedMs);
+    s.insertItem.addBindValue(QString::fromUtf8(QJsonDocument(item.headers).toJson(QJsonDocument::Compact)));
+    s.insertItem.addBindValue(item.payload);
+    if (!s.insertItem.exec()) {
+        *error = sqlError(s.insertItem);
+        return false;
+    }
+    return true;
+}
+
+bool SqliteErrorStore::ingest(const QList<IncomingEvent> &events, const QList<IncomingItem> &items,
+                              QList<IngestOutcome> *outcomes, QString *error)
+{
+    outcomes->clear();
+    if (!m_statements) {
+        *error = QStringLiteral("the store is closed");
+        return false;
+    }
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    outcomes->reserve(events.size());
+    bool ok = true;
+    for (const IncomingEvent &incoming : events) {
+        IngestOutcome outcome;
+        if (!ingestOne(incoming, &outcome, error)) {
+            ok = false;
+            break;
+        }
+        outcomes->append(outcome);
+    }
+    for (qsizetype i = 0; ok && i < items.size(); ++i)
+        ok = storeItem(items.at(i), error);
+    if (ok && !m_db.commit()) {
+        *error = m_db.lastError().text();
+        ok = false;
+    }
+    if (!ok) {
+        m_db.rollback();
+        outcomes->clear();
+    }
+    return ok;
+}
+
+QList<IssueSummary> SqliteErrorStore::summariesFrom(QSqlQuery &query)
+{
+    QList<IssueSummary> out;
+    while (query.next()) {
+        IssueSummary s;
+        s.id = query.value(0).toLongLong();
+        s.projectId = query.value(1).toLongLong();
+        s.title = query.value(2).toString();
+        s.culprit = query.value(3).toString();
+        s.level = query.value(4).toString();
+        s.status = IssueStatus(qBound(0, query.value(5).toInt(), 2));
+        s.firstSeen = fromMs(query.value(6).toLongLong());
+        s.lastSeen = fromMs(query.value(7).toLongLong());
+        s.count = query.value(8).toLongLong();
+        s.users = query.value(9).toLongLong();
+        out << s;
+    }
+    return out;
+}
+
+void SqliteErrorStore::fillHourly(QList<IssueSummary> &issues, qint64 nowMs)
+{
+    if (issues.isEmpty())
+        return;
+    const qint64 currentHour = nowMs / kHourMs;
+    QHash<qint64, IssueSummary *> byId;
+    QStringList ids;
+    for (IssueSummary &s : issues) {
+        s.last24Hours = QVector<int>(24, 0);
+        byId.insert(s.id, &s);
+        ids << QString::number(s.id);
+    }
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT issue_id, hour, count FROM issue_hours WHERE hour > ? AND issue_id IN (%1)")
+                      .arg(ids.join(u',')));
+    query.addBindValue(currentHour - 24);
+    query.exec();
+    while (query.next()) {
+        IssueSummary *s = byId.value(query.value(0).toLongLong());
+        const qint64 index = 23 - (currentHour - query.value(1).toLongLong());
+        if (s && index >= 0 && index < 24)
+            s->last24Hours[index] += query.value(2).toInt();
+    }
+}
+
+QList<IssueSummary> SqliteErrorStore::issues(const IssueQuery &issueQuery, qint64 nowMs)
+{
+    const IssueSearch search = IssueSearch::parse(issueQuery.search);
+    QStringList where;
+    QVariantList binds;
+    if (issueQuery.projectId != 0) {
+        where << QStringLiteral("project_id = ?");
+        binds << issueQuery.projectId;
+    }
+    if (search.status) {
+        where << QStringLiteral("status = ?");
+        binds << int(*search.status);
+    }
+    if (!search.levels.isEmpty()) {
+        QStringList marks;
+        for (const QString &level : search.levels) {
+            marks << QStringLiteral("?");
+            binds << level;
+        }
+        where << QStringLiteral("level IN (%1)").arg(marks.join(u','));
+    }
+    for (const auto &[key, value] : search.tags) {
+        where << QStringLiteral("EXISTS (SELECT 1 FROM issue_tags t WHERE t.issue_id = issues.id AND t.key = ? AND t.value = ?)");
+        binds << key << value;
+    }
+    for (const QString &word : search.words) {
+        where << QStringLiteral("(title LIKE ? ESCAPE '\\' OR culprit LIKE ? ESCAPE '\\')");
+        QString escaped = word;
+        escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+        const QString pattern = u'%' + escaped + u'%';
+        binds << pattern << pattern;
+    }
+    QString order = QStringLiteral("last_seen");
+    if (issueQuery.sortBy == QLatin1String("first_seen") || issueQuery.sortBy == QLatin1String("count")
+        || issueQuery.sortBy == QLatin1String("users"))
+        order = issueQuery.sortBy;
+    QString sql = QStringLiteral("SELECT %1 FROM issues").arg(QLatin1String(kSummaryColumns));
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY %1 %2, id %2 LIMIT %3")
+               .arg(order, issueQuery.descending ? QStringLiteral("DESC") : QStringLiteral("ASC"))
+               .arg(qBound(1, issueQuery.limit, 10000));
+    QSqlQuery query(m_db);
+    query.prepare(sql);
+    for (const QVariant &v : binds)
+        query.addBindValue(v);
+    query.exec();
+    QList<IssueSummary> out = summariesFrom(query);
+    fillHourly(out, nowMs);
+    return out;
+}
+
+std::optional<IssueSummary> SqliteErrorStore::issueSummary(qint64 issueId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT %1 FROM issues WHERE id = ?").arg(QLatin1String(kSummaryColumns)));
+    query.addBindValue(issueId);
+    query.exec();
+    const QList<IssueSummary> found = summariesFrom(query);
+    if (found.isEmpty())
+        return std::nullopt;
+    return found.first();
+}
+
+std::optional<IssueDetail> SqliteErrorStore::issue(qint64 issueId, const QString &eventId, qint64 nowMs)
+{
+    auto summary = issueSummary(issueId);
+    if (!summary)
+        return std::nullopt;
+    IssueDetail detail;
+    QList<IssueSummary> one{*summary};
+    fillHourly(one, nowMs);
+    detail.summary = one.first();
+
+    QSqlQuery reason(m_db);
+    reason.prepare(QStringLiteral("SELECT grouping_reason FROM issues WHERE id = ?"));
+    reason.addBindValue(issueId);
+    if (reason.exec() && reason.next())
+        detail.groupingReason = reason.value(0).toString();
+
+    // 30 daily buckets from the hourly ones, oldest first.
+    detail.last30Days = QVector<int>(30, 0);
+    const qint64 today = nowMs / kDayMs;
+    QSqlQuery days(m_db);
+    days.prepare(QStringLiteral("SELECT hour, count FROM issue_hours WHERE issue_id = ? AND hour >= ?"));
+    days.addBindValue(issueId);
+    days.addBindValue((today - 29) * 24);
+    days.exec();
+    while (days.next()) {
+        const qint64 index = 29 - (today - days.value(0).toLongLong() * kHourMs / kDayMs);
+        if (index >= 0 && index < 30)
+            detail.last30Days[index] += days.value(1).toInt();
+    }
+
+    QSqlQuery tags(m_db);
+    tags.prepare(QStringLiteral("SELECT key, value, count FROM issue_tags WHERE issue_id = ? ORDER BY key, count DESC, value"));
+    tags.addBindValue(issueId);
+    tags.exec();
+    while (tags.next()) {
+        const QString key = tags.value(0).toString();
+        if (detail.tags.isEmpty() || detail.tags.last().key != key)
+            detail.tags.append(TagSummary{key, {}});
+        if (detail.tags.last().topValues.size() < kTopTagValues)
+            detail.tags.last().topValues.append({tags.value(1).toString(), tags.value(2).toLongLong()});
+    }
+
+    // The event shown, and its neighbours in arrival order.
+    QSqlQuery shown(m_db);
+    if (eventId.isEmpty()) {
+        shown.prepare(QStringLiteral("SELECT id, event_id, payload FROM events WHERE issue_id = ? ORDER BY id DESC LIMIT 1"));
+        shown.addBindValue(issueId);
+    } else {
+        shown.prepare(QStringLiteral("SELECT id, event_id, payload FROM events WHERE issue_id = ? AND event_id = ?"));
+        shown.addBindValue(issueId);
+        shown.addBindValue(eventId);
+    }
+    shown.exec();
+    if (shown.next()) {
+        const qint64 rowId = shown.value(0).toLongLong();
+        detail.eventId = shown.value(1).toString();
+        detail.event = jsonObject(shown.value(2).toByteArray());
+        for (bool previous : {true, false}) {
+            QSqlQuery neighbour(m_db);
+            neighbour.prepare(previous ? QStringLiteral("SELECT event_id FROM events WHERE issue_id = ? AND id < ? ORDER BY id DESC LIMIT 1")
+                                       : QStringLiteral("SELECT event_id FROM events WHERE issue_id = ? AND id > ? ORDER BY id ASC LIMIT 1"));
+            neighbour.addBindValue(issueId);
+            neighbour.addBindValue(rowId);
+            if (neighbour.exec() && neighbour.next())
+                (previous ? detail.previousEventId : detail.nextEventId) = neighbour.value(0).toString();
+        }
+    } else if (!eventId.isEmpty()) {
+        return std::nullopt;
+    }
+    return detail;
+}
+
+bool SqliteErrorStore::setIssueStatus(qint64 issueId, IssueStatus status, QString *error)
+{
+    QSqlQuery query(m_db);
+    // Resolving or ignoring ends a regression; reopening by hand is not one.
+    query.prepare(QStringLiteral("UPDATE issues SET status = ?, regressed = 0 WHERE id = ?"));
+    query.addBindValue(int(status));
+    query.addBindValue(issueId);
+    if (!query.exec()) {
+        *error = sqlError(query);
+        return false;
+    }
+    if (query.numRowsAffected() == 0) {
+        *error = QStringLiteral("no issue %1").arg(issueId);
+        return false;
+    }
+    return true;
+}
+
+QList<QJsonObject> SqliteErrorStore::issueEvents(qint64 issueId, int limit, int offset)
+{
+    QList<QJsonObject> out;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT payload FROM events WHERE issue_id = ? ORDER BY id DESC LIMIT ? OFFSET ?"));
+    query.addBindValue(issueId);
+    query.addBindValue(qBound(1, limit, 1000));
+    query.addBindValue(qMax(0, offset));
+    query.exec();
+    while (query.next())
+        out << jsonObject(query.value(0).toByteArray());
+    return out;
+}
+
+std::optional<QJsonObject> SqliteErrorStore::issueEdgeEvent(qint64 issueId, bool oldest)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT payload FROM events WHERE issue_id = ? ORDER BY id %1 LIMIT 1")
+                      .arg(oldest ? QStringLiteral("ASC") : QStringLiteral("DESC")));
+    query.addBindValue(issueId);
+    if (query.exec() && query.next())
+        return jsonObject(query.value(0).toByteArray());
+    return std::nullopt;
+}
+
+std::optional<QJsonObject> SqliteErrorStore::event(qint64 projectId, const QString &eventId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT payload FROM events WHERE project_id = ? AND event_id = ?"));
+    query.addBindValue(projectId);
+    query.addBindValue(eventId);
+    if (query.exec() && query.next())
+        return jsonObject(query.value(0).toByteArray());
+    return std::nullopt;
+}
+
+qint64 SqliteErrorStore::issueOfEvent(qint64 projectId, const QString &eventId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT issue_id FROM events WHERE project_id = ? AND event_id = ?"));
+    query.addBindValue(projectId);
+    query.addBindValue(eventId);
+    if (query.exec() && query.next())
+        return query.value(0).toLongLong();
+    return 0;
+}
+
+qint64 SqliteErrorStore::itemCount(qint64 projectId, const QString &type)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT count FROM item_counts WHERE project_id = ? AND type = ?"));
+    query.addBindValue(projectId);
+    query.addBindValue(type);
+    if (query.exec() && query.next())
+        return query.value(0).toLongLong();
+    return 0;
+}
+
+StoreTotals SqliteErrorStore::totals()
+{
+    StoreTotals totals;
+    QSqlQuery query(m_db);
+    if (query.exec(QStringLiteral("SELECT count(*), coalesce(sum(status = 0), 0) FROM issues")) && query.next()) {
+        totals.issues = query.value(0).toLongLong();
+        totals.unresolvedIssues = query.value(1).toLongLong();
+    }
+    return totals;
+}
+
+qint64 SqliteErrorStore::eventCount(qint64 projectId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT count(*) FROM events WHERE project_id = ?"));
+    query.addBindValue(projectId);
+    if (query.exec() && query.next())
+        return query.value(0).toLongLong();
+    return 0;
+}
+
+qint64 SqliteErrorStore::sweep(qint64 nowMs)
+{
+    qint64 removed = 0;
+    if (!m_db.transaction())
+        return 0;
+    for (const ProjectInfo &project : projects()) {
+        if (project.retentionDays > 0) {
+            QSqlQuery old(m_db);
+            old.prepare(QStringLiteral("DELETE FROM events WHERE project_id = ? AND received < ?"));
+            old.addBindValue(project.id);
+            old.addBindValue(nowMs - qint64(project.retentionDays) * kDayMs);
+            if (old.exec())
+                removed += old.numRowsAffected();
+            QSqlQuery oldItems(m_db);
+            oldItems.prepare(QStringLiteral("DELETE FROM items WHERE project_id = ? AND received < ?"));
+            oldItems.addBindValue(project.id);
+            oldItems.addBindValue(nowMs - qint64(project.retentionDays) * kDayMs);
+            oldItems.exec();
+        }
+        if (project.maxEvents > 0) {
+            // Keep the newest maxEvents: everything at or below the id of the first one to go.
+            QSqlQuery excess(m_db);
+            excess.prepare(QStringLiteral("DELETE FROM events WHERE project_id = ? AND id <= (SELECT id FROM events"
+                                          " WHERE project_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)"));
+            excess.addBindValue(project.id);
+            excess.addBindValue(project.id);
+            excess.addBindValue(project.maxEvents);
+            if (excess.exec())
+                removed += excess.numRowsAffected();
+        }
+    }
+    // Issues whose every event is gone go too, with their summaries.
+    const QString orphans = QStringLiteral("(SELECT id FROM issues WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.issue_id = issues.id))");
+    for (const QString &sql : {QStringLiteral("DELETE FROM issue_users WHERE issue_id IN ") + orphans,
+                               QStringLiteral("DELETE FROM issue_tags WHERE issue_id IN ") + orphans,
+                               QStringLiteral("DELETE FROM issue_hours WHERE issue_id IN ") + orphans,
+                               QStringLiteral("DELETE FROM issues WHERE id IN ") + orphans}) {
+        exec(sql, nullptr);
+    }
+    QSqlQuery buckets(m_db);
+    buckets.prepare(QStringLiteral("DELETE FROM issue_hours WHERE hour < ?"));
+    buckets.addBindValue((nowMs - kBucketKeepMs) / kHourMs);
+    buckets.exec();
+    if (!m_db.commit())
+        m_db.rollback();
+    return removed;
+}
+
+} // namespace homeport::errors

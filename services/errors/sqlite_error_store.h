@@ -1,0 +1,64 @@
+#pragma once
+// SqliteErrorStore: the ErrorStore in one SQLite file (WAL) through QtSql.
+// Issue counters, distinct users, tag counts and hourly buckets are updated in the same
+// transaction as the event rows, so what the dashboard and the REST API read is always current.
+// Thread affinity: the thread that called open(); QtSql connections must not cross threads.
+
+#include "error_store.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <memory>
+
+namespace homeport::errors {
+
+class SqliteErrorStore final : public ErrorStore
+{
+public:
+    // synchronousFull: fsync the WAL on every commit (survives power loss), otherwise NORMAL
+    // (survives a process crash; the last commits may go with the machine).
+    SqliteErrorStore(const QString &path, const QString &connectionName, bool synchronousFull = true);
+    ~SqliteErrorStore() override;
+
+    bool open(QString *error) override;
+    void close() override;
+
+    QList<ProjectInfo> projects() override;
+    bool saveProject(ProjectInfo *project, QString *error) override;
+    bool deleteProject(qint64 projectId, QString *error) override;
+
+    bool ingest(const QList<IncomingEvent> &events, const QList<IncomingItem> &items,
+                QList<IngestOutcome> *outcomes, QString *error) override;
+
+    QList<IssueSummary> issues(const IssueQuery &query, qint64 nowMs) override;
+    std::optional<IssueDetail> issue(qint64 issueId, const QString &eventId, qint64 nowMs) override;
+    std::optional<IssueSummary> issueSummary(qint64 issueId) override;
+    bool setIssueStatus(qint64 issueId, IssueStatus status, QString *error) override;
+    QList<QJsonObject> issueEvents(qint64 issueId, int limit, int offset) override;
+    std::optional<QJsonObject> issueEdgeEvent(qint64 issueId, bool oldest) override;
+    std::optional<QJsonObject> event(qint64 projectId, const QString &eventId) override;
+    qint64 issueOfEvent(qint64 projectId, const QString &eventId) override;
+    qint64 itemCount(qint64 projectId, const QString &type) override;
+
+    StoreTotals totals() override;
+    qint64 eventCount(qint64 projectId) override;
+    qint64 sweep(qint64 nowMs) override;
+
+private:
+    struct Statements;
+
+    bool exec(const QString &sql, QString *error);
+    bool ingestOne(const IncomingEvent &incoming, IngestOutcome *outcome, QString *error);
+    bool storeItem(const IncomingItem &item, QString *error);
+    QList<IssueSummary> summariesFrom(QSqlQuery &query);
+    void fillHourly(QList<IssueSummary> &issues, qint64 nowMs);
+
+    QString m_path;
+    QString m_connectionName;
+    bool m_synchronousFull;
+    QSqlDatabase m_db;
+    std::unique_ptr<Statements> m_statements;
+};
+
+} // namespace homeport::errors

@@ -1,0 +1,227 @@
+// The SQLite store in a temp dir: ingest transactions, dedup, issue counters, users, tags,
+// histograms, statuses and regressions, search, retention, projects, reopening the file.
+#include "errors/sqlite_error_store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace homeport::errors;
+
+namespace {
+
+constexpr qint64 kHour = 3600 * 1000;
+
+IncomingEvent makeEvent(const QString &message, qint64 receivedMs, const QString &user = {},
+                        const QString &level = QStringLiteral("error"), qint64 project = 1)
+{
+    QJsonObject raw{{"message", message}, {"level", level}};
+    if (!user.isEmpty())
+        raw["user"] = QJsonObject{{"id", user}};
+    raw["tags"] = QJsonObject{{"region", user.isEmpty() ? "none" : "eu"}};
+    const auto r = EventNormalizer::normalize(QJsonDocument(raw).toJson(), {},
+                                              QDateTime::fromMSecsSinceEpoch(receivedMs, Qt::UTC), {});
+    return IncomingEvent{project, receivedMs, r.normalized};
+}
+
+} // namespace
+
+class TestErrorStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<SqliteErrorStore> m_store;
+    qint64 m_now = 0;
+
+    std::unique_ptr<SqliteErrorStore> openStore()
+    {
+        auto store = std::make_unique<SqliteErrorStore>(m_dir.filePath("errors.sqlite"),
+                                                        QUuid::createUuid().toString(), false);
+        QString error;
+        if (!store->open(&error))
+            qFatal("%s", qPrintable(error));
+        return store;
+    }
+    QList<IngestOutcome> ingest(const QList<IncomingEvent> &events)
+    {
+        QList<IngestOutcome> outcomes;
+        QString error;
+        if (!m_store->ingest(events, {}, &outcomes, &error))
+            qFatal("%s", qPrintable(error));
+        return outcomes;
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        QFile::remove(m_dir.filePath("errors.sqlite"));
+        m_store = openStore();
+        ProjectInfo p;
+        p.id = 1;
+        p.name = QStringLiteral("default");
+        p.keys = {QStringLiteral("k1")};
+        QString error;
+        QVERIFY2(m_store->saveProject(&p, &error), qPrintable(error));
+        m_now = QDateTime::currentMSecsSinceEpoch();
+    }
+    void cleanup() { m_store.reset(); }
+
+    void countsUsersTagsAndDedup()
+    {
+        IncomingEvent first = makeEvent("user 1 failed", m_now - 2 * kHour, "alice");
+        IncomingEvent dup = first; // same event_id
+        const IncomingEvent third = makeEvent("user 3 failed", m_now, "alice", "warning");
+        const auto outcomes = ingest({first, makeEvent("user 2 failed", m_now - kHour, "bob"), third, dup});
+        QCOMPARE(outcomes.size(), 4);
+        QVERIFY(outcomes[0].newIssue);
+        QVERIFY(!outcomes[1].newIssue);
+        QCOMPARE(outcomes[1].issueId, outcomes[0].issueId);
+        QVERIFY(outcomes[3].duplicate);
+        // A duplicate in a later batch is dropped too.
+        QVERIFY(ingest({dup}).first().duplicate);
+
+        const auto summary = m_store->issueSummary(outcomes[0].issueId);
+        QVERIFY(summary);
+        QCOMPARE(summary->count, 3);
+        QCOMPARE(summary->users, 2);
+        QCOMPARE(summary->level, QStringLiteral("warning"));
+        QCOMPARE(summary->firstSeen.toMSecsSinceEpoch(), m_now - 2 * kHour);
+        QCOMPARE(summary->lastSeen.toMSecsSinceEpoch(), m_now);
+        QCOMPARE(m_store->eventCount(1), 3);
+
+        const auto detail = m_store->issue(outcomes[0].issueId, {}, m_now);
+        QVERIFY(detail);
+        QCOMPARE(detail->summary.last24Hours.size(), 24);
+        QCOMPARE(detail->summary.last24Hours[23], 1);
+        QCOMPARE(detail->summary.last24Hours[22], 1);
+        QCOMPARE(detail->summary.last24Hours[21], 1);
+        QCOMPARE(detail->last30Days.size(), 30);
+        int total = 0;
+        for (int n : detail->last30Days)
+            total += n;
+        QCOMPARE(total, 3);
+        QVERIFY(detail->groupingReason.startsWith("message"));
+        bool sawRegion = false;
+        for (const TagSummary &tag : detail->tags) {
+            if (tag.key == QLatin1String("region")) {
+                sawRegion = true;
+                QCOMPARE(tag.topValues.first(), qMakePair(QStringLiteral("eu"), qint64(3)));
+            }
+        }
+        QVERIFY(sawRegion);
+        // Latest event first; neighbours by arrival.
+        QCOMPARE(detail->eventId, third.event.eventId);
+        QVERIFY(!detail->previousEventId.isEmpty());
+        QVERIFY(detail->nextEventId.isEmpty());
+        const auto previous = m_store->issue(outcomes[0].issueId, detail->previousEventId, m_now);
+        QVERIFY(previous);
+        QCOMPARE(previous->nextEventId, detail->eventId);
+        QVERIFY(!m_store->issue(outcomes[0].issueId, QStringLiteral("00000000000000000000000000000000"), m_now));
+        QCOMPARE(m_store->issueEvents(outcomes[0].issueId, 10, 0).size(), 3);
+    }
+
+    void statusesAndRegressions()
+    {
+        const qint64 issue = ingest({makeEvent("a 1", m_now)}).first().issueId;
+        QString error;
+        QVERIFY(m_store->setIssueStatus(issue, IssueStatus::Resolved, &error));
+        const auto reopened = ingest({makeEvent("a 2", m_now)}).first();
+        QVERIFY(reopened.regression);
+        QCOMPARE(toString(m_store->issueSummary(issue)->status), toString(IssueStatus::Unresolved));
+
+        QVERIFY(m_store->setIssueStatus(issue, IssueStatus::Ignored, &error));
+        const auto ignored = ingest({makeEvent("a 3", m_now)}).first();
+        QVERIFY(!ignored.regression);
+        QCOMPARE(toString(m_store->issueSummary(issue)->status), toString(IssueStatus::Ignored));
+        QCOMPARE(m_store->issueSummary(issue)->count, 3);
+        QVERIFY(!m_store->setIssueStatus(99999, IssueStatus::Resolved, &error));
+        QCOMPARE(m_store->totals().issues, 1);
+        QCOMPARE(m_store->totals().unresolvedIssues, 0);
+    }
+
+    void search()
+    {
+        ingest({makeEvent("disk full", m_now, "u1", "fatal"), makeEvent("cache miss", m_now, {}, "info"),
+                makeEvent("disk slow", m_now - kHour, {}, "warning")});
+        IssueQuery q;
+        q.search = QStringLiteral("disk");
+        QCOMPARE(m_store->issues(q, m_now).size(), 2);
+        q.search = QStringLiteral("level:fatal");
+        QCOMPARE(m_store->issues(q, m_now).size(), 1);
+        q.search = QStringLiteral("region:eu");
+        QCOMPARE(m_store->issues(q, m_now).first().title, QStringLiteral("disk full"));
+        q.search = QStringLiteral("is:unresolved disk level:warning");
+        QCOMPARE(m_store->issues(q, m_now).size(), 1);
+        q.search = QStringLiteral("is:resolved");
+        QCOMPARE(m_store->issues(q, m_now).size(), 0);
+        q.search = QStringLiteral("100%_"); // LIKE wildcards are literal
+        QCOMPARE(m_store->issues(q, m_now).size(), 0);
+        q.search.clear();
+        q.sortBy = QStringLiteral("first_seen");
+        q.descending = false;
+        QCOMPARE(m_store->issues(q, m_now).first().title, QStringLiteral("disk slow"));
+        q.projectId = 2;
+        QCOMPARE(m_store->issues(q, m_now).size(), 0);
+    }
+
+    void retentionByAgeAndCount()
+    {
+        ProjectInfo p = m_store->projects().first();
+        p.retentionDays = 1;
+        p.maxEvents = 3;
+        QString error;
+        QVERIFY(m_store->saveProject(&p, &error));
+        ingest({makeEvent("old", m_now - 3 * 24 * kHour)});
+        QList<IncomingEvent> recent;
+        for (int i = 0; i < 5; ++i)
+            recent << makeEvent(QStringLiteral("new %1").arg(i), m_now);
+        ingest(recent);
+        QCOMPARE(m_store->eventCount(1), 6);
+        QCOMPARE(m_store->sweep(m_now), 3);
+        QCOMPARE(m_store->eventCount(1), 3);
+        // The old issue lost its only event and went with it.
+        QCOMPARE(m_store->totals().issues, 1);
+    }
+
+    void itemsAndProjects()
+    {
+        IncomingItem item{1, m_now, QStringLiteral("attachment"), {}, QJsonObject{{"filename", "a.txt"}}, "hello", true};
+        IncomingItem session{1, m_now, QStringLiteral("session"), {}, {}, {}, false};
+        QList<IngestOutcome> outcomes;
+        QString error;
+        QVERIFY(m_store->ingest({}, {item, session, session}, &outcomes, &error));
+        QCOMPARE(m_store->itemCount(1, QStringLiteral("attachment")), 1);
+        QCOMPARE(m_store->itemCount(1, QStringLiteral("session")), 2);
+
+        ProjectInfo second;
+        second.name = QStringLiteral("Web App");
+        second.keys = {QStringLiteral("k2")};
+        second.alertWebhooks = {QStringLiteral("http://127.0.0.1:1/hook")};
+        QVERIFY(m_store->saveProject(&second, &error));
+        QCOMPARE(second.id, 2);
+        ingest({makeEvent("x", m_now, {}, "error", 2)});
+        QCOMPARE(m_store->projects().size(), 2);
+        QCOMPARE(m_store->projects().last().alertWebhooks, second.alertWebhooks);
+        QVERIFY(m_store->deleteProject(2, &error));
+        QCOMPARE(m_store->projects().size(), 1);
+        QCOMPARE(m_store->eventCount(2), 0);
+        QCOMPARE(m_store->totals().issues, 0);
+    }
+
+    void survivesReopen()
+    {
+        const qint64 issue = ingest({makeEvent("persisted", m_now)}).first().issueId;
+        m_store.reset();
+        m_store = openStore();
+        QCOMPARE(m_store->issueSummary(issue)->title, QStringLiteral("persisted"));
+        QCOMPARE(m_store->projects().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestErrorStore)
+#include "tst_error_store.moc"
