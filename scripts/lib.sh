@@ -14,7 +14,7 @@ HOMEPORT_BUILD_PACKAGES=(
 )
 # Only for the tests: the interop tests drive real SDKs with Node.js; curl and Xvfb for the
 # end-to-end and screenshot checks.
-HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl xvfb xauth)
+HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl xvfb xauth python3-sentry-sdk)
 
 homeport_missing_packages() {
   local missing=() pkg

@@ -113,23 +113,24 @@ ItemHandling itemHandling(const QString &type)
 } // namespace
 
 ErrorsService::ErrorsService(ErrorsMonitor *monitor)
-    : m_monitor(monitor)
+    : m_monitor(monitor), m_flushTimer(new QTimer(this)), m_snapshotTimer(new QTimer(this)),
+      m_changedTimer(new QTimer(this)), m_sweepTimer(new QTimer(this))
 {
     // Connected once here: configure() runs again on every restart.
-    m_flushTimer.setSingleShot(true);
-    m_flushTimer.setInterval(0);
-    connect(&m_flushTimer, &QTimer::timeout, this, &ErrorsService::flush);
-    m_changedTimer.setSingleShot(true);
-    connect(&m_changedTimer, &QTimer::timeout, this, [this] {
+    m_flushTimer->setSingleShot(true);
+    m_flushTimer->setInterval(0);
+    connect(m_flushTimer, &QTimer::timeout, this, &ErrorsService::flush);
+    m_changedTimer->setSingleShot(true);
+    connect(m_changedTimer, &QTimer::timeout, this, [this] {
         m_changedPending = false;
         m_sinceChanged.restart();
         publishSnapshot();
         if (m_monitor)
             emit m_monitor->issuesChanged();
     });
-    m_snapshotTimer.setInterval(kSnapshotIntervalMs);
-    connect(&m_snapshotTimer, &QTimer::timeout, this, &ErrorsService::publishSnapshot);
-    connect(&m_sweepTimer, &QTimer::timeout, this, [this] {
+    m_snapshotTimer->setInterval(kSnapshotIntervalMs);
+    connect(m_snapshotTimer, &QTimer::timeout, this, &ErrorsService::publishSnapshot);
+    connect(m_sweepTimer, &QTimer::timeout, this, [this] {
         if (!m_store)
             return;
         const qint64 removed = m_store->sweep(nowMs());
@@ -210,10 +211,10 @@ QString ErrorsService::configure(http::HttpServer &server, const core::ServiceCo
 
     addRoutes(server);
 
-    m_snapshotTimer.start();
+    m_snapshotTimer->start();
     const int sweepMs = context.settings.value(QStringLiteral("sweep_interval_ms"), kSweepIntervalMs).toInt();
-    m_sweepTimer.setInterval(qMax(100, sweepMs));
-    m_sweepTimer.start();
+    m_sweepTimer->setInterval(qMax(100, sweepMs));
+    m_sweepTimer->start();
     m_sinceChanged.start();
 
     if (m_monitor) {
@@ -231,13 +232,13 @@ void ErrorsService::closeStores()
 {
     if (m_monitor)
         disconnect(m_monitor, nullptr, this, nullptr);
-    m_snapshotTimer.stop();
-    m_sweepTimer.stop();
-    m_changedTimer.stop();
+    m_snapshotTimer->stop();
+    m_sweepTimer->stop();
+    m_changedTimer->stop();
     // In-flight requests finished before this; anything still batched is written now.
     if (!m_batchReplies.isEmpty())
         flush();
-    m_flushTimer.stop();
+    m_flushTimer->stop();
     delete m_notifier;
     m_notifier = nullptr;
     if (m_store) {
@@ -533,8 +534,8 @@ void ErrorsService::enqueue(http::Responder &responder, const QByteArray &body, 
     // Everything that arrives in this turn of the event loop shares one transaction.
     if (m_batchEvents.size() >= kMaxBatchEvents)
         flush();
-    else if (!m_flushTimer.isActive())
-        m_flushTimer.start();
+    else if (!m_flushTimer->isActive())
+        m_flushTimer->start();
 }
 
 void ErrorsService::flush()
@@ -595,7 +596,7 @@ void ErrorsService::markChanged()
         return;
     m_changedPending = true;
     const qint64 wait = qMax<qint64>(0, kChangedThrottleMs - m_sinceChanged.elapsed());
-    m_changedTimer.start(int(wait));
+    m_changedTimer->start(int(wait));
 }
 
 void ErrorsService::publishSnapshot()

@@ -108,10 +108,11 @@ private:
     QList<IncomingEvent> m_batchEvents;
     QList<IncomingItem> m_batchItems;
     QList<PendingReply> m_batchReplies;
-    QTimer m_flushTimer;
-    QTimer m_snapshotTimer;
-    QTimer m_changedTimer;
-    QTimer m_sweepTimer;
+    // Children of the service, so they move into its thread with it.
+    QTimer *m_flushTimer;
+    QTimer *m_snapshotTimer;
+    QTimer *m_changedTimer;
+    QTimer *m_sweepTimer;
     bool m_changedPending = false;
     QElapsedTimer m_sinceChanged;
 

@@ -30,7 +30,8 @@ async function waitFor(check, timeoutMs) {
   }
 }
 
-export async function startHomeport({ disable = [] } = {}) {
+// extraEnv: more environment for homeport, e.g. { HOMEPORT_ERRORS_EVENTS_PER_MINUTE: '2' }.
+export async function startHomeport({ disable = [], extraEnv = {} } = {}) {
   const binary = process.env.HOMEPORT_BINARY;
   if (!binary) throw new Error('HOMEPORT_BINARY is not set (run through ctest)');
   const dataDir = mkdtempSync(join(tmpdir(), 'homeport-interop-'));
@@ -44,6 +45,7 @@ export async function startHomeport({ disable = [] } = {}) {
   }
   ports.admin = await freePort();
   env.HOMEPORT_ADMIN_PORT = String(ports.admin);
+  Object.assign(env, extraEnv);
 
   const args = ['--headless', '--data-dir', dataDir, ...disable.flatMap((s) => ['--disable', s])];
   const child = spawn(binary, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -65,6 +67,7 @@ export async function startHomeport({ disable = [] } = {}) {
   return {
     ports,
     secrets,
+    dataDir,
     admin,
     adminHeaders,
     log: () => log,
