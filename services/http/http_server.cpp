@@ -137,6 +137,7 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *huma
     // pendingConnectionAvailable, not newConnection: QSslServer queues a socket only once its
     // handshake is done.
     connect(listener, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::acceptPending);
+    listener->setListenBacklogSize(m_options.listenBacklog);
     if (!listener->listen(address, port)) {
         QString text;
         switch (listener->serverError()) {

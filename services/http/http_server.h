@@ -57,6 +57,9 @@ struct HttpServerOptions
     static constexpr qint64 kDefaultWriteHighWaterBytes = 256 * 1024;
     // Caps Qt's per-socket read buffer, so a client that outruns us meets TCP backpressure.
     static constexpr qint64 kDefaultReadBufferBytes = 512 * 1024;
+    // Connections the kernel completes before we accept them. Qt's default of 50 drops SYNs when
+    // hundreds of Pusher clients reconnect at once after a restart, costing each a 1 s retry.
+    static constexpr int kDefaultListenBacklog = 1024;
 
     QString serviceName = QStringLiteral("http");
     int maxConnections = kDefaultMaxConnections;
@@ -65,6 +68,7 @@ struct HttpServerOptions
     int headerLimitBytes = kDefaultHeaderLimitBytes;
     qint64 writeHighWaterBytes = kDefaultWriteHighWaterBytes;
     qint64 readBufferBytes = kDefaultReadBufferBytes;
+    int listenBacklog = kDefaultListenBacklog;
     QString spoolDirectory; // BodyPolicy::file() temp files; empty means QDir::tempPath()
     // Both set: listen() serves TLS through QSslServer.
     QString tlsCertificatePath;

@@ -43,6 +43,7 @@ private slots:
     void idleConnectionIsClosed();
     void slowHeaderGets408();
     void connectionCapRefusesWith503();
+    void burstOfConnectionsIsQueuedByTheKernel();
     void shutdownFinishesInFlightResponse();
     void oversizedHeaderGets431();
     void malformedRequestLineGets400();
@@ -203,6 +204,35 @@ void TestHttpServer::connectionCapRefusesWith503()
     const auto ok = a.readResponse();
     QVERIFY(ok);
     QCOMPARE(ok->status, 200);
+}
+
+void TestHttpServer::burstOfConnectionsIsQueuedByTheKernel()
+{
+    // While the server's thread is busy (here: this test, which runs no event loop) the kernel
+    // completes handshakes only up to the listen backlog; with Qt's default of 50 the rest
+    // would wait for SYN retransmits (seen: 51 of 200 connected).
+    HttpServer server(fastOptions());
+    server.route("GET", "/hello", hello);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    constexpr int kBurst = 200;
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    for (int i = 0; i < kBurst; ++i) {
+        clients.push_back(std::make_unique<QTcpSocket>());
+        clients.back()->connectToHost(QHostAddress::LocalHost, server.serverPort());
+    }
+    int connected = 0;
+    for (const auto &client : clients)
+        connected += client->waitForConnected(500) ? 1 : 0;
+    QCOMPARE(connected, kBurst);
+    // And once the loop runs, every one of them is served.
+    for (const auto &client : clients)
+        client->write("GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    QVERIFY(waitUntil([&] {
+        int answered = 0;
+        for (const auto &client : clients)
+            answered += client->state() == QAbstractSocket::UnconnectedState || client->bytesAvailable() > 0 ? 1 : 0;
+        return answered == kBurst;
+    }, 10000));
 }
 
 void TestHttpServer::shutdownFinishesInFlightResponse()
