@@ -101,15 +101,15 @@ struct SqliteErrorStore::Statements {
             {&findIssue, "SELECT id, status FROM issues WHERE project_id = ? AND hash = ?"},
             {&insertIssue, "INSERT INTO issues(project_id, hash, title, culprit, level, type, exception_type,"
                            " exception_value, grouping_reason, first_seen, last_seen) VALUES(?,?,?,?,?,?,?,?,?,?,?)"},
-            {&updateIssue, "UPDATE issues SET count = count + 1, users = users + ?, last_seen = max(last_seen, ?),"
+            {&updateIssue, "UPDATE issues SET count = count + ?, users = users + ?, last_seen = max(last_seen, ?),"
                            " level = ?, status = ?, regressed = max(regressed, ?) WHERE id = ?"},
             {&eventExists, "SELECT 1 FROM events WHERE project_id = ? AND event_id = ?"},
             {&insertEvent, "INSERT INTO events(project_id, event_id, issue_id, received, payload) VALUES(?,?,?,?,?)"},
             {&insertUser, "INSERT OR IGNORE INTO issue_users(issue_id, user_key) VALUES(?,?)"},
-            {&upsertTag, "INSERT INTO issue_tags(issue_id, key, value, count) VALUES(?,?,?,1)"
-                         " ON CONFLICT(issue_id, key, value) DO UPDATE SET count = count + 1"},
-            {&upsertHour, "INSERT INTO issue_hours(issue_id, hour, count) VALUES(?,?,1)"
-                          " ON CONFLICT(issue_id, hour) DO UPDATE SET count = count + 1"},
+            {&upsertTag, "INSERT INTO issue_tags(issue_id, key, value, count) VALUES(?,?,?,?)"
+                         " ON CONFLICT(issue_id, key, value) DO UPDATE SET count = count + excluded.count"},
+            {&upsertHour, "INSERT INTO issue_hours(issue_id, hour, count) VALUES(?,?,?)"
+                          " ON CONFLICT(issue_id, hour) DO UPDATE SET count = count + excluded.count"},
             {&insertItem, "INSERT INTO items(project_id, type, event_id, received, headers, payload) VALUES(?,?,?,?,?,?)"},
             {&upsertItemCount, "INSERT INTO item_counts(project_id, type, count) VALUES(?,?,1)"
                                " ON CONFLICT(project_id, type) DO UPDATE SET count = count + 1"},
@@ -281,7 +281,20 @@ bool SqliteErrorStore::deleteProject(qint64 projectId, QString *error)
     return true;
 }
 
-bool SqliteErrorStore::ingestOne(const IncomingEvent &incoming, IngestOutcome *outcome, QString *error)
+// What one batch adds to one issue; written once per issue when the batch ends, so a batch of
+// many events costs a handful of statements per event instead of one per tag.
+struct SqliteErrorStore::IssueDelta {
+    qint64 count = 0;
+    qint64 newUsers = 0;
+    qint64 lastSeenMs = 0;
+    QString level;
+    int status = 0;
+    bool regressed = false;
+    QHash<QPair<QString, QString>, qint64> tags;
+    QHash<qint64, qint64> hours;
+};
+
+bool SqliteErrorStore::ingestOne(const IncomingEvent &incoming, IngestOutcome *outcome, BatchState &batch, QString *error)
 {
     Statements &s = *m_statements;
     const NormalizedEvent &ev = incoming.event;
@@ -301,34 +314,40 @@ bool SqliteErrorStore::ingestOne(const IncomingEvent &incoming, IngestOutcome *o
         return true;
     }
 
-    s.findIssue.addBindValue(incoming.projectId);
-    s.findIssue.addBindValue(ev.grouping.hash);
-    if (!s.findIssue.exec())
-        return fail(s.findIssue);
-    qint64 issueId = 0;
-    int status = int(IssueStatus::Unresolved);
-    bool regressed = false;
-    if (s.findIssue.next()) {
-        issueId = s.findIssue.value(0).toLongLong();
-        status = s.findIssue.value(1).toInt();
-    }
-    s.findIssue.finish();
+    const QPair<qint64, QString> issueKey{incoming.projectId, ev.grouping.hash};
+    qint64 issueId = batch.issueByHash.value(issueKey);
     if (issueId == 0) {
-        const EventGrouping &g = ev.grouping;
-        for (const QVariant &v : {QVariant(incoming.projectId), text(g.hash), text(g.title), text(g.culprit),
-                                  text(ev.level), text(g.type), text(g.exceptionType),
-                                  text(g.exceptionValue), text(g.reason), QVariant(incoming.receivedMs),
-                                  QVariant(incoming.receivedMs)})
-            s.insertIssue.addBindValue(v);
-        if (!s.insertIssue.exec())
-            return fail(s.insertIssue);
-        issueId = s.insertIssue.lastInsertId().toLongLong();
-        outcome->newIssue = true;
-    } else if (status == int(IssueStatus::Resolved)) {
-        // A regression: reopened. Ignored issues stay ignored.
-        status = int(IssueStatus::Unresolved);
-        regressed = true;
-        outcome->regression = true;
+        int status = int(IssueStatus::Unresolved);
+        s.findIssue.addBindValue(incoming.projectId);
+        s.findIssue.addBindValue(ev.grouping.hash);
+        if (!s.findIssue.exec())
+            return fail(s.findIssue);
+        if (s.findIssue.next()) {
+            issueId = s.findIssue.value(0).toLongLong();
+            status = s.findIssue.value(1).toInt();
+        }
+        s.findIssue.finish();
+        if (issueId == 0) {
+            const EventGrouping &g = ev.grouping;
+            for (const QVariant &v : {QVariant(incoming.projectId), text(g.hash), text(g.title), text(g.culprit),
+                                      text(ev.level), text(g.type), text(g.exceptionType),
+                                      text(g.exceptionValue), text(g.reason), QVariant(incoming.receivedMs),
+                                      QVariant(incoming.receivedMs)})
+                s.insertIssue.addBindValue(v);
+            if (!s.insertIssue.exec())
+                return fail(s.insertIssue);
+            issueId = s.insertIssue.lastInsertId().toLongLong();
+            outcome->newIssue = true;
+        }
+        batch.issueByHash.insert(issueKey, issueId);
+        IssueDelta &delta = batch.deltas[issueId];
+        delta.status = status;
+        if (status == int(IssueStatus::Resolved)) {
+            // A regression: reopened. Ignored issues stay ignored.
+            delta.status = int(IssueStatus::Unresolved);
+            delta.regressed = true;
+            outcome->regression = true;
+        }
     }
     outcome->issueId = issueId;
 
@@ -340,35 +359,60 @@ bool SqliteErrorStore::ingestOne(const IncomingEvent &incoming, IngestOutcome *o
     if (!s.insertEvent.exec())
         return fail(s.insertEvent);
 
-    int newUsers = 0;
+    IssueDelta &delta = batch.deltas[issueId];
     if (!ev.userKey.isEmpty()) {
         s.insertUser.addBindValue(issueId);
         s.insertUser.addBindValue(ev.userKey);
         if (!s.insertUser.exec())
             return fail(s.insertUser);
-        newUsers = s.insertUser.numRowsAffected() > 0 ? 1 : 0;
+        delta.newUsers += s.insertUser.numRowsAffected() > 0 ? 1 : 0;
     }
+    ++delta.count;
+    delta.lastSeenMs = qMax(delta.lastSeenMs, incoming.receivedMs);
+    delta.level = ev.level;
+    for (const auto &tag : ev.tags)
+        ++delta.tags[tag];
+    ++delta.hours[incoming.receivedMs / kHourMs];
+    return true;
+}
 
-    s.updateIssue.addBindValue(newUsers);
-    s.updateIssue.addBindValue(incoming.receivedMs);
-    s.updateIssue.addBindValue(text(ev.level));
-    s.updateIssue.addBindValue(status);
-    s.updateIssue.addBindValue(regressed ? 1 : 0);
-    s.updateIssue.addBindValue(issueId);
-    if (!s.updateIssue.exec())
-        return fail(s.updateIssue);
-
-    for (const auto &[key, value] : ev.tags) {
-        s.upsertTag.addBindValue(issueId);
-        s.upsertTag.addBindValue(text(key));
-        s.upsertTag.addBindValue(text(value));
-        if (!s.upsertTag.exec())
-            return fail(s.upsertTag);
+bool SqliteErrorStore::writeDeltas(const BatchState &batch, QString *error)
+{
+    Statements &s = *m_statements;
+    const auto fail = [error](const QSqlQuery &query) {
+        *error = sqlError(query);
+        return false;
+    };
+    for (auto it = batch.deltas.cbegin(); it != batch.deltas.cend(); ++it) {
+        const qint64 issueId = it.key();
+        const IssueDelta &delta = it.value();
+        if (delta.count == 0)
+            continue;
+        s.updateIssue.addBindValue(delta.count);
+        s.updateIssue.addBindValue(delta.newUsers);
+        s.updateIssue.addBindValue(delta.lastSeenMs);
+        s.updateIssue.addBindValue(text(delta.level));
+        s.updateIssue.addBindValue(delta.status);
+        s.updateIssue.addBindValue(delta.regressed ? 1 : 0);
+        s.updateIssue.addBindValue(issueId);
+        if (!s.updateIssue.exec())
+            return fail(s.updateIssue);
+        for (auto tag = delta.tags.cbegin(); tag != delta.tags.cend(); ++tag) {
+            s.upsertTag.addBindValue(issueId);
+            s.upsertTag.addBindValue(text(tag.key().first));
+            s.upsertTag.addBindValue(text(tag.key().second));
+            s.upsertTag.addBindValue(tag.value());
+            if (!s.upsertTag.exec())
+                return fail(s.upsertTag);
+        }
+        for (auto hour = delta.hours.cbegin(); hour != delta.hours.cend(); ++hour) {
+            s.upsertHour.addBindValue(issueId);
+            s.upsertHour.addBindValue(hour.key());
+            s.upsertHour.addBindValue(hour.value());
+            if (!s.upsertHour.exec())
+                return fail(s.upsertHour);
+        }
     }
-    s.upsertHour.addBindValue(issueId);
-    s.upsertHour.addBindValue(incoming.receivedMs / kHourMs);
-    if (!s.upsertHour.exec())
-        return fail(s.upsertHour);
     return true;
 }
 
@@ -410,14 +454,16 @@ bool SqliteErrorStore::ingest(const QList<IncomingEvent> &events, const QList<In
     }
     outcomes->reserve(events.size());
     bool ok = true;
+    BatchState batch;
     for (const IncomingEvent &incoming : events) {
         IngestOutcome outcome;
-        if (!ingestOne(incoming, &outcome, error)) {
+        if (!ingestOne(incoming, &outcome, batch, error)) {
             ok = false;
             break;
         }
         outcomes->append(outcome);
     }
+    ok = ok && writeDeltas(batch, error);
     for (qsizetype i = 0; ok && i < items.size(); ++i)
         ok = storeItem(items.at(i), error);
     if (ok && !m_db.commit()) {

@@ -7,6 +7,8 @@
 #include "error_store.h"
 
 #include <QSqlDatabase>
+#include <QHash>
+#include <QPair>
 #include <QSqlQuery>
 
 #include <memory>
@@ -47,9 +49,15 @@ public:
 
 private:
     struct Statements;
+    struct IssueDelta;
+    struct BatchState {
+        QHash<QPair<qint64, QString>, qint64> issueByHash; // (project, hash) -> issue id
+        QHash<qint64, IssueDelta> deltas;                   // issue id -> what the batch adds
+    };
 
     bool exec(const QString &sql, QString *error);
-    bool ingestOne(const IncomingEvent &incoming, IngestOutcome *outcome, QString *error);
+    bool ingestOne(const IncomingEvent &incoming, IngestOutcome *outcome, BatchState &batch, QString *error);
+    bool writeDeltas(const BatchState &batch, QString *error);
     bool storeItem(const IncomingItem &item, QString *error);
     QList<IssueSummary> summariesFrom(QSqlQuery &query);
     void fillHourly(QList<IssueSummary> &issues, qint64 nowMs);
