@@ -2,6 +2,7 @@
 
 #include "channels_page.h"
 #include "connect_dialog.h"
+#include "errors_page.h"
 #include "core/service_catalog.h"
 #include "core/service_host.h"
 #include "health_summary.h"
@@ -89,9 +90,13 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     addPage(kOverview, tr("Overview"), iconFor(kOverview), m_overview);
     for (const core::ServiceInfo &info : std::as_const(infos)) {
         // Services with a dashboard get their own page; the rest the generic one.
-        ServicePage *page = info.name == QLatin1String("channels") && context.channels
-            ? new ChannelsPage(info, context, m_commands, m_pages)
-            : new ServicePage(info, context, m_commands, m_pages);
+        ServicePage *page = nullptr;
+        if (info.name == QLatin1String("channels") && context.channels)
+            page = new ChannelsPage(info, context, m_commands, m_pages);
+        else if (info.name == QLatin1String("errors") && context.errors)
+            page = new ErrorsPage(info, context, m_commands, m_pages);
+        else
+            page = new ServicePage(info, context, m_commands, m_pages);
         connect(page, &ServicePage::connectRequested, this, &MainWindow::openConnectDialog);
         m_servicePages.insert(info.name, page);
         addPage(info.name, info.title, iconFor(info.name), page);

@@ -1,0 +1,889 @@
+#include "errors_page.h"
+
+#include "core/metrics.h"
+#include "empty_state.h"
+#include "errors_bar_chart.h"
+#include "errors_issue_model.h"
+#include "errors_issue_view.h"
+#include "errors_project_editor.h"
+#include "errors_project_model.h"
+#include "errors_snippets.h"
+#include "errors_sparkline_delegate.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace homeport::ui {
+
+namespace {
+constexpr int kTabsMinimumHeight = 560; // the issue list and the issue view share this
+constexpr int kFoldIntervalMs = 30'000; // well inside the 15 minutes Metrics keeps per second
+
+QFrame *makeCard(QWidget *parent, QVBoxLayout **layout)
+{
+    auto *card = new QFrame(parent);
+    card->setProperty("card", true);
+    *layout = new QVBoxLayout(card);
+    (*layout)->setContentsMargins(16, 12, 16, 12);
+    (*layout)->setSpacing(8);
+    return card;
+}
+
+QLabel *makeSectionTitle(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setObjectName(QStringLiteral("sectionTitle"));
+    return label;
+}
+
+QLabel *makeHint(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setObjectName(QStringLiteral("hint"));
+    label->setWordWrap(true);
+    return label;
+}
+
+void setUpTable(QTableView *view, QAbstractItemModel *model, const QString &objectName)
+{
+    view->setObjectName(objectName);
+    view->setModel(model);
+    view->setSortingEnabled(true);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setShowGrid(false);
+    view->setWordWrap(false);
+    view->horizontalHeader()->setHighlightSections(false);
+}
+
+QSortFilterProxyModel *makeProxy(QAbstractItemModel *source, int sortRole, QObject *parent)
+{
+    auto *proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(source);
+    proxy->setSortRole(sortRole);
+    proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    return proxy;
+}
+
+bool askWithMessageBox(QWidget *parent, const QString &title, const QString &text)
+{
+    return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        == QMessageBox::Yes;
+}
+
+QWidget *makeTabPage(QWidget *parent, QLayout *layout)
+{
+    auto *page = new QWidget(parent);
+    page->setObjectName(QStringLiteral("errorsTabPage"));
+    page->setLayout(layout);
+    layout->setContentsMargins(12, 12, 12, 12);
+    return page;
+}
+
+bool isDefaultSearch(const QString &search)
+{
+    const QString s = search.simplified();
+    return s.isEmpty() || s == ErrorsPage::kDefaultSearch;
+}
+} // namespace
+
+ErrorsPage::ErrorsPage(const core::ServiceInfo &info, const ConsoleContext &context, ServiceCommands *commands,
+                       QWidget *parent)
+    : ServicePage(info, context, commands, parent)
+    , m_monitor(context.errors)
+    , m_confirm(askWithMessageBox)
+    , m_snapshotTimer(new QTimer(this))
+    , m_requeryTimer(new QTimer(this))
+    , m_searchTimer(new QTimer(this))
+    , m_foldTimer(new QTimer(this))
+    , m_issueModel(new ErrorsIssueModel(this))
+    , m_issueProxy(makeProxy(m_issueModel, ErrorsIssueModel::SortRole, this))
+    , m_projectModel(new ErrorsProjectModel(this))
+    , m_projectProxy(makeProxy(m_projectModel, ErrorsProjectModel::SortRole, this))
+{
+    m_query.search = kDefaultSearch;
+
+    auto *dashboard = new QWidget;
+    dashboard->setObjectName(QStringLiteral("errorsDashboard"));
+    m_banner = new QLabel(dashboard);
+    m_banner->setObjectName(QStringLiteral("errorsBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(QStringLiteral("background: #fff7e6; border: 1px solid #f0d9a8; border-radius: 6px;"
+                                           "padding: 8px 12px; color: #7a5300;"));
+    m_banner->hide();
+
+    m_tabs = new QTabWidget(dashboard);
+    m_tabs->setObjectName(QStringLiteral("errorsTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setMinimumHeight(kTabsMinimumHeight);
+    m_tabs->addTab(buildOverviewTab(), tr("Overview"));
+    m_tabs->addTab(buildIssuesTab(), tr("Issues"));
+    m_tabs->addTab(buildProjectsTab(), tr("Projects"));
+    dashboard->setStyleSheet(QStringLiteral("QWidget#errorsTabPage { background: %1; }")
+                                 .arg(Theme::pageBackground().name()));
+
+    auto *layout = new QVBoxLayout(dashboard);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(10);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_tabs, 1);
+    setDashboard(dashboard);
+    setTrafficPanelVisible(false); // the Overview tab has the events-per-minute chart
+
+    m_snapshotTimer->setSingleShot(true);
+    m_snapshotTimer->setInterval(kSnapshotDelayMs);
+    connect(m_snapshotTimer, &QTimer::timeout, this, &ErrorsPage::applySnapshot);
+    m_requeryTimer->setSingleShot(true);
+    m_requeryTimer->setInterval(kRequeryDelayMs);
+    connect(m_requeryTimer, &QTimer::timeout, this, &ErrorsPage::onIssuesChanged);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(kSearchDelayMs);
+    connect(m_searchTimer, &QTimer::timeout, this, &ErrorsPage::requestIssues);
+    // The minute totals are folded from the per-second series even while the page is hidden,
+    // so the hour chart has no gaps when the user comes back.
+    m_foldTimer->setInterval(kFoldIntervalMs);
+    connect(m_foldTimer, &QTimer::timeout, this, &ErrorsPage::updateEventsChart);
+    m_foldTimer->start();
+
+    if (m_monitor) {
+        connect(m_monitor, &errors::ErrorsMonitor::snapshotPublished, this, [this] {
+            if (!m_snapshotTimer->isActive())
+                m_snapshotTimer->start();
+        });
+        connect(m_monitor, &errors::ErrorsMonitor::issuesChanged, this, [this] {
+            // Throttled: the first change starts the timer, later ones ride along.
+            if (!m_requeryTimer->isActive())
+                m_requeryTimer->start();
+        });
+        connect(m_monitor, &errors::ErrorsMonitor::issuesReady, this, &ErrorsPage::onIssuesReady);
+        connect(m_monitor, &errors::ErrorsMonitor::issueReady, this, &ErrorsPage::onIssueReady);
+        connect(m_issueView, &ErrorsIssueView::statusRequested, this,
+                [this](qint64 issueId, errors::IssueStatus status) {
+                    Q_EMIT m_monitor->issueStatusRequested(issueId, status);
+                    // Shown at once; the service's issuesChanged brings the confirmed state.
+                    m_issueModel->setStatus(issueId, status);
+                    m_issueView->setStatus(status);
+                });
+        connect(m_issueView, &ErrorsIssueView::eventRequested, this, &ErrorsPage::requestIssue);
+    }
+    m_issueView->setCommandsEnabled(m_monitor != nullptr);
+    applySnapshot();
+    requestIssues();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overview
+
+QWidget *ErrorsPage::buildOverviewTab()
+{
+    auto *tiles = new QHBoxLayout;
+    tiles->setSpacing(12);
+    const QList<QPair<QString, QString>> stats = {
+        {QStringLiteral("projects"), tr("Projects")},
+        {QStringLiteral("issues"), tr("Issues")},
+        {QStringLiteral("unresolved"), tr("Unresolved")},
+        {QStringLiteral("accepted"), tr("Events accepted")},
+        {QStringLiteral("rejected"), tr("Rejected")},
+        {QStringLiteral("ratelimited"), tr("Rate-limited")},
+    };
+    for (const auto &[name, title] : stats) {
+        QVBoxLayout *l = nullptr;
+        QFrame *card = makeCard(nullptr, &l);
+        l->setContentsMargins(14, 10, 14, 10);
+        l->setSpacing(2);
+        auto *value = new QLabel(QStringLiteral("0"), card);
+        value->setObjectName(QStringLiteral("stat-") + name);
+        value->setStyleSheet(QStringLiteral("font-size: 17pt; font-weight: 600; color: %1").arg(Theme::text().name()));
+        auto *caption = new QLabel(title, card);
+        caption->setObjectName(QStringLiteral("muted"));
+        l->addWidget(value);
+        l->addWidget(caption);
+        m_stats.insert(name, value);
+        tiles->addWidget(card, 1);
+    }
+    m_stats.value(QStringLiteral("rejected"))->setToolTip(tr("Refused: wrong key, malformed or too large"));
+    m_stats.value(QStringLiteral("ratelimited"))->setToolTip(tr("Answered 429 because a project's rate limit was reached"));
+
+    QVBoxLayout *chartLayout = nullptr;
+    QFrame *chartCard = makeCard(nullptr, &chartLayout);
+    auto *head = new QHBoxLayout;
+    head->addWidget(makeSectionTitle(tr("Events per minute, last 60 minutes, all projects"), chartCard));
+    head->addStretch();
+    m_eventsNow = new QLabel(chartCard);
+    m_eventsNow->setObjectName(QStringLiteral("eventsNow"));
+    m_eventsNow->setStyleSheet(QStringLiteral("color: %1").arg(Theme::mutedText().name()));
+    head->addWidget(m_eventsNow);
+    m_eventsChart = new ErrorsBarChart(chartCard);
+    m_eventsChart->setObjectName(QStringLiteral("eventsChart"));
+    m_eventsChart->setUnit(tr("events / min"));
+    chartLayout->addLayout(head);
+    chartLayout->addWidget(m_eventsChart, 1);
+    chartLayout->addWidget(makeHint(tr("Events stored after authentication and rate limiting. The console keeps the "
+                                       "minutes it has seen since it started."),
+                                    chartCard));
+
+    auto *layout = new QVBoxLayout;
+    layout->setSpacing(12);
+    layout->addLayout(tiles);
+    layout->addWidget(chartCard, 1);
+    return makeTabPage(m_tabs, layout);
+}
+
+QString ErrorsPage::statText(const QString &name) const
+{
+    const QLabel *label = m_stats.value(name);
+    return label ? label->text() : QString();
+}
+
+void ErrorsPage::updateEventsChart()
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 thisMinute = now / 60;
+    if (const core::Metrics *metrics = context().metrics) {
+        const QVector<double> series = metrics->series(QStringLiteral("errors.events"), core::Metrics::kSeriesSeconds);
+        const qint64 firstSecond = now - (series.size() - 1);
+        QMap<qint64, double> fresh;
+        for (int i = 0; i < series.size(); ++i)
+            fresh[(firstSecond + i) / 60] += series[i];
+        // The series covers whole minutes except maybe its oldest one; that one keeps what an
+        // earlier fold saw of it, when it was still whole.
+        for (auto it = fresh.begin(); it != fresh.end(); ++it) {
+            if (it.key() * 60 >= firstSecond || !m_minutes.contains(it.key()))
+                m_minutes[it.key()] = it.value();
+        }
+    }
+    while (!m_minutes.isEmpty() && m_minutes.firstKey() <= thisMinute - kChartMinutes)
+        m_minutes.erase(m_minutes.begin());
+
+    QVector<double> values;
+    values.reserve(kChartMinutes);
+    for (qint64 m = thisMinute - kChartMinutes + 1; m <= thisMinute; ++m)
+        values << m_minutes.value(m, 0);
+    m_eventsChart->setValues(values, {tr("60 min ago"), tr("30 min ago"), tr("now")});
+    const QLocale locale;
+    m_eventsNow->setText(tr("%1 this minute · %2 in the last hour")
+                             .arg(locale.toString(values.last(), 'f', 0), locale.toString(m_eventsChart->total(), 'f', 0)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issues
+
+QWidget *ErrorsPage::buildIssuesTab()
+{
+    auto *page = new QWidget(m_tabs);
+    m_search = new QLineEdit(kDefaultSearch, page);
+    m_search->setObjectName(QStringLiteral("issueSearch"));
+    m_search->setPlaceholderText(tr("Search: is:unresolved level:error browser:Chrome free text…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setToolTip(tr("is:unresolved, is:resolved or is:ignored · level:error · any tag as key:value · "
+                            "other words search titles and culprits"));
+    connect(m_search, &QLineEdit::textEdited, this, [this] { m_searchTimer->start(); });
+    connect(m_search, &QLineEdit::returnPressed, this, &ErrorsPage::requestIssues);
+    m_projectFilter = new QComboBox(page);
+    m_projectFilter->setObjectName(QStringLiteral("projectFilter"));
+    m_projectFilter->setMinimumWidth(160);
+    m_projectFilter->addItem(tr("All projects"), qint64(0));
+    connect(m_projectFilter, &QComboBox::activated, this, &ErrorsPage::requestIssues);
+    m_issueCount = new QLabel(page);
+    m_issueCount->setObjectName(QStringLiteral("muted"));
+    auto *tools = new QHBoxLayout;
+    tools->setSpacing(8);
+    tools->addWidget(m_search, 1);
+    tools->addWidget(m_projectFilter);
+    tools->addSpacing(8);
+    tools->addWidget(m_issueCount);
+
+    m_issueTable = new QTableView(page);
+    setUpTable(m_issueTable, m_issueProxy, QStringLiteral("issueTable"));
+    m_issueTable->setItemDelegateForColumn(ErrorsIssueModel::TrendColumn,
+                                           new ErrorsSparklineDelegate(ErrorsIssueModel::TrendRole, m_issueTable));
+    m_issueTable->sortByColumn(ErrorsIssueModel::LastSeenColumn, Qt::DescendingOrder);
+    QHeaderView *header = m_issueTable->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(ErrorsIssueModel::TitleColumn, QHeaderView::Stretch);
+    const int em = m_issueTable->fontMetrics().horizontalAdvance(QLatin1Char('m'));
+    m_issueTable->setColumnWidth(ErrorsIssueModel::CulpritColumn, em * 15);
+    m_issueTable->setColumnWidth(ErrorsIssueModel::LevelColumn, em * 5);
+    m_issueTable->setColumnWidth(ErrorsIssueModel::CountColumn, em * 5);
+    m_issueTable->setColumnWidth(ErrorsIssueModel::UsersColumn, em * 4);
+    m_issueTable->setColumnWidth(ErrorsIssueModel::TrendColumn, em * 7);
+    m_issueTable->setColumnWidth(ErrorsIssueModel::FirstSeenColumn, em * 6);
+    m_issueTable->setColumnWidth(ErrorsIssueModel::LastSeenColumn, em * 6);
+    m_issueTable->setColumnWidth(ErrorsIssueModel::StatusColumn, em * 6);
+    header->setMinimumSectionSize(em * 3);
+    m_issueTable->setTextElideMode(Qt::ElideRight);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, &ErrorsPage::onSortChanged);
+    connect(m_issueTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ErrorsPage::onSelectionChanged);
+    m_issuesHint = makeHint(QString(), page);
+    m_issuesHint->setObjectName(QStringLiteral("issuesHint"));
+    m_issuesHint->setAlignment(Qt::AlignCenter);
+    m_issuesHint->hide();
+
+    auto *tableBox = new QWidget(page);
+    auto *tableLayout = new QVBoxLayout(tableBox);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addWidget(m_issueTable, 1);
+    tableLayout->addWidget(m_issuesHint, 1);
+
+    QVBoxLayout *viewLayout = nullptr;
+    QFrame *viewCard = makeCard(page, &viewLayout);
+    viewCard->setObjectName(QStringLiteral("issueCard"));
+    m_issueView = new ErrorsIssueView(viewCard);
+    viewLayout->addWidget(m_issueView);
+
+    m_issueSplit = new QSplitter(Qt::Vertical, page);
+    m_issueSplit->setObjectName(QStringLiteral("issuesSplitter"));
+    m_issueSplit->setChildrenCollapsible(false);
+    m_issueSplit->addWidget(tableBox);
+    m_issueSplit->addWidget(viewCard);
+    m_issueSplit->setStretchFactor(0, 2);
+    m_issueSplit->setStretchFactor(1, 3);
+    tableBox->setMinimumHeight(120);
+    viewCard->setMinimumHeight(260);
+
+    m_noProjects = new EmptyState(tr("No projects yet"),
+                                  tr("A project has a DSN that your app's Sentry SDK sends its errors to. Create one, "
+                                     "then point the SDK at it."),
+                                  page);
+    m_noProjects->setObjectName(QStringLiteral("noProjectsState"));
+    QPushButton *create = m_noProjects->addAction(tr("New project…"));
+    create->setEnabled(m_monitor != nullptr);
+    connect(create, &QPushButton::clicked, this, &ErrorsPage::newProject);
+
+    m_noIssues = new EmptyState(tr("No unresolved issues"),
+                                tr("Errors your apps send with a project's DSN are grouped into issues here. "
+                                   "Resolved and ignored issues are found with is:resolved or is:ignored."),
+                                page);
+    m_noIssues->setObjectName(QStringLiteral("noIssuesState"));
+    QPushButton *showDsn = m_noIssues->addAction(tr("Show the DSN…"));
+    connect(showDsn, &QPushButton::clicked, this, [this] { m_tabs->setCurrentIndex(ProjectsTab); });
+
+    m_issuesStack = new QStackedWidget(page);
+    m_issuesStack->addWidget(m_noProjects);
+    m_issuesStack->addWidget(m_noIssues);
+    m_issuesStack->addWidget(m_issueSplit);
+
+    auto *layout = new QVBoxLayout;
+    layout->setSpacing(10);
+    layout->addLayout(tools);
+    layout->addWidget(m_issuesStack, 1);
+    page->setObjectName(QStringLiteral("errorsTabPage"));
+    page->setLayout(layout);
+    layout->setContentsMargins(12, 12, 12, 12);
+    return page;
+}
+
+errors::IssueQuery ErrorsPage::currentQuery() const
+{
+    return m_query;
+}
+
+void ErrorsPage::requestIssues()
+{
+    m_searchTimer->stop();
+    m_query.search = m_search->text().simplified();
+    m_query.projectId = m_projectFilter->currentData().toLongLong();
+    if (!m_monitor) {
+        updateIssuesState();
+        return;
+    }
+    m_issuesRequestId = ++m_lastRequestId;
+    Q_EMIT m_monitor->issuesRequested(m_issuesRequestId, m_query);
+}
+
+void ErrorsPage::onIssuesReady(quint64 requestId, const QList<errors::IssueSummary> &issues)
+{
+    if (requestId != m_issuesRequestId)
+        return; // an answer to a query the user has since changed
+    m_issuesAnswered = true;
+    m_issueModel->setIssues(issues);
+    const qint64 selected = selectedIssueId();
+    if (selected == 0 && m_issueView->hasIssue() && m_issueModel->rowOf(m_issueView->detail().summary.id) < 0) {
+        // The shown issue left the list (resolved elsewhere, or filtered out).
+        m_issueView->showPlaceholder(tr("Select an issue to see its events."));
+        m_requestedIssueId = 0;
+    }
+    updateIssuesState();
+}
+
+void ErrorsPage::onIssuesChanged()
+{
+    if (!isVisible()) {
+        m_requeryPending = true;
+        return;
+    }
+    requestIssues();
+    if (m_issueView->hasIssue()) {
+        // Same issue, same event: fresh counts and neighbours without moving the reader.
+        requestIssue(m_issueView->detail().summary.id, m_issueView->detail().eventId);
+    }
+}
+
+void ErrorsPage::showEvent(QShowEvent *event)
+{
+    ServicePage::showEvent(event);
+    if (m_requeryPending) {
+        m_requeryPending = false;
+        onIssuesChanged();
+    }
+}
+
+void ErrorsPage::requestIssue(qint64 issueId, const QString &eventId)
+{
+    if (!m_monitor || issueId == 0)
+        return;
+    if (!m_issueView->hasIssue() || m_issueView->detail().summary.id != issueId)
+        m_issueView->showPlaceholder(tr("Loading the issue…"));
+    m_requestedIssueId = issueId;
+    m_issueRequestId = ++m_lastRequestId;
+    Q_EMIT m_monitor->issueRequested(m_issueRequestId, issueId, eventId);
+}
+
+void ErrorsPage::onIssueReady(quint64 requestId, const errors::IssueDetail &detail)
+{
+    if (requestId != m_issueRequestId)
+        return;
+    if (detail.summary.id == 0) {
+        m_issueView->showPlaceholder(tr("This issue no longer exists: it was deleted or its events passed the "
+                                        "project's retention."));
+        return;
+    }
+    m_issueView->setDetail(detail);
+}
+
+qint64 ErrorsPage::selectedIssueId() const
+{
+    const QModelIndexList rows = m_issueTable->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : rows.first().data(ErrorsIssueModel::IssueIdRole).toLongLong();
+}
+
+void ErrorsPage::selectIssue(qint64 issueId)
+{
+    const int row = m_issueModel->rowOf(issueId);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_issueProxy->mapFromSource(m_issueModel->index(row, 0));
+    m_issueTable->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_issueTable->setCurrentIndex(index);
+}
+
+void ErrorsPage::onSelectionChanged()
+{
+    const qint64 id = selectedIssueId();
+    if (id == 0 || id == m_requestedIssueId)
+        return;
+    requestIssue(id, QString());
+}
+
+void ErrorsPage::onSortChanged(int column, Qt::SortOrder order)
+{
+    // The proxy has already sorted what is loaded; fields the service knows are also asked for
+    // again, because with a limit the service's top rows differ from ours.
+    const QString field = ErrorsIssueModel::serverSortField(column);
+    const bool descending = order == Qt::DescendingOrder;
+    if (field.isEmpty() || (field == m_query.sortBy && descending == m_query.descending))
+        return;
+    m_query.sortBy = field;
+    m_query.descending = descending;
+    requestIssues();
+}
+
+QString ErrorsPage::issuesHint() const
+{
+    return m_issuesHint->isVisibleTo(m_issuesHint->parentWidget()) ? m_issuesHint->text() : QString();
+}
+
+void ErrorsPage::updateIssuesState()
+{
+    const int rows = m_issueModel->rowCount();
+    const bool filtered = !isDefaultSearch(m_query.search) || m_query.projectId != 0;
+    QWidget *show = m_issueSplit;
+    if (m_snapshot.projects.isEmpty() && rows == 0)
+        show = m_noProjects;
+    else if (m_issuesAnswered && rows == 0 && !filtered)
+        show = m_noIssues;
+    m_issuesStack->setCurrentWidget(show);
+
+    QString hint;
+    if (!m_monitor)
+        hint = tr("The errors service is not connected to this console.");
+    else if (!m_issuesAnswered)
+        hint = tr("Loading issues…");
+    else if (rows == 0)
+        hint = tr("No issue matches “%1”.").arg(m_query.search.isEmpty() ? tr("(everything)") : m_query.search);
+    m_issuesHint->setText(hint);
+    m_issuesHint->setVisible(!hint.isEmpty());
+    m_issueTable->setVisible(hint.isEmpty());
+    m_issueCount->setText(!m_issuesAnswered ? QString()
+                          : rows == 1       ? tr("1 issue")
+                          : rows >= m_query.limit
+                              ? tr("first %1 issues").arg(QLocale().toString(rows))
+                              : tr("%1 issues").arg(QLocale().toString(rows)));
+    m_search->setEnabled(m_monitor != nullptr);
+    m_projectFilter->setEnabled(m_monitor != nullptr);
+}
+
+void ErrorsPage::updateProjectFilter()
+{
+    const qint64 current = m_projectFilter->currentData().toLongLong();
+    m_projectFilter->clear();
+    m_projectFilter->addItem(tr("All projects"), qint64(0));
+    for (const errors::ProjectInfo &p : std::as_const(m_snapshot.projects))
+        m_projectFilter->addItem(p.name.isEmpty() ? QString::number(p.id) : p.name, p.id);
+    const int index = m_projectFilter->findData(current);
+    m_projectFilter->setCurrentIndex(std::max(0, index));
+    if (index < 0 && current != 0)
+        requestIssues(); // the filtered project is gone; show every project's issues
+}
+
+// ---------------------------------------------------------------------------------------------
+// Projects
+
+QWidget *ErrorsPage::buildProjectsTab()
+{
+    auto *page = new QWidget(m_tabs);
+    m_newProject = new QPushButton(tr("New project…"), page);
+    m_newProject->setObjectName(QStringLiteral("newProjectButton"));
+    m_newProject->setProperty("primary", true);
+    m_newProject->setEnabled(m_monitor != nullptr);
+    m_editProject = new QPushButton(tr("Edit…"), page);
+    m_editProject->setObjectName(QStringLiteral("editProjectButton"));
+    m_deleteProject = new QPushButton(tr("Delete…"), page);
+    m_deleteProject->setObjectName(QStringLiteral("deleteProjectButton"));
+    m_projectsMessage = new QLabel(page);
+    m_projectsMessage->setObjectName(QStringLiteral("hint"));
+    connect(m_newProject, &QPushButton::clicked, this, &ErrorsPage::newProject);
+    connect(m_editProject, &QPushButton::clicked, this, &ErrorsPage::editSelectedProject);
+    connect(m_deleteProject, &QPushButton::clicked, this, &ErrorsPage::deleteSelectedProject);
+    auto *tools = new QHBoxLayout;
+    tools->setSpacing(8);
+    tools->addWidget(m_newProject);
+    tools->addWidget(m_editProject);
+    tools->addWidget(m_deleteProject);
+    tools->addSpacing(8);
+    tools->addWidget(m_projectsMessage, 1);
+
+    m_projectTable = new QTableView(page);
+    setUpTable(m_projectTable, m_projectProxy, QStringLiteral("projectTable"));
+    m_projectTable->sortByColumn(ErrorsProjectModel::NameColumn, Qt::AscendingOrder);
+    QHeaderView *header = m_projectTable->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ErrorsProjectModel::DsnColumn, QHeaderView::Stretch);
+    m_projectTable->setTextElideMode(Qt::ElideMiddle);
+    connect(m_projectTable, &QTableView::doubleClicked, this, &ErrorsPage::editSelectedProject);
+    connect(m_projectTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ErrorsPage::updateProjectDetails);
+
+    // The selected project: its DSN and settings.
+    QVBoxLayout *detailLayout = nullptr;
+    QFrame *details = makeCard(page, &detailLayout);
+    m_detailTitle = makeSectionTitle(QString(), details);
+    auto *grid = new QGridLayout;
+    grid->setHorizontalSpacing(10);
+    grid->setVerticalSpacing(6);
+    auto addRow = [&](int row, const QString &label, QLabel **value, const QString &objectName) {
+        auto *name = new QLabel(label, details);
+        name->setObjectName(QStringLiteral("muted"));
+        *value = new QLabel(details);
+        (*value)->setObjectName(objectName);
+        (*value)->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        (*value)->setWordWrap(true);
+        grid->addWidget(name, row, 0, Qt::AlignTop);
+        grid->addWidget(*value, row, 1);
+    };
+    addRow(0, tr("DSN"), &m_dsn, QStringLiteral("dsnValue"));
+    addRow(1, tr("Keys"), &m_keys, QStringLiteral("keysValue"));
+    addRow(2, tr("Limits"), &m_limits, QStringLiteral("limitsValue"));
+    addRow(3, tr("Alerts"), &m_alerts, QStringLiteral("alertsValue"));
+    m_dsn->setFont(Theme::monospaceFont());
+    m_keys->setFont(Theme::monospaceFont());
+    auto *copyDsnButton = new QPushButton(tr("Copy"), details);
+    copyDsnButton->setObjectName(QStringLiteral("copyDsnButton"));
+    connect(copyDsnButton, &QPushButton::clicked, this, &ErrorsPage::copyDsn);
+    grid->addWidget(copyDsnButton, 0, 2, Qt::AlignTop);
+    grid->setColumnStretch(1, 1);
+    detailLayout->addWidget(m_detailTitle);
+    detailLayout->addLayout(grid);
+    detailLayout->addStretch();
+
+    QVBoxLayout *snippetLayout = nullptr;
+    QFrame *snippetCard = makeCard(page, &snippetLayout);
+    m_snippetTabs = new QTabBar(snippetCard);
+    m_snippetTabs->setObjectName(QStringLiteral("snippetTabs"));
+    m_snippetTabs->setDrawBase(false);
+    m_snippetTabs->setExpanding(false);
+    for (ErrorsSnippets::Format format : ErrorsSnippets::formats())
+        m_snippetTabs->addTab(ErrorsSnippets::formatTitle(format));
+    connect(m_snippetTabs, &QTabBar::currentChanged, this, &ErrorsPage::updateProjectDetails);
+    m_snippet = new QPlainTextEdit(snippetCard);
+    m_snippet->setObjectName(QStringLiteral("snippetText"));
+    m_snippet->setReadOnly(true);
+    m_snippet->setFont(Theme::monospaceFont());
+    m_snippet->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_snippet->setMinimumHeight(110);
+    auto *copySnippetButton = new QPushButton(tr("Copy"), snippetCard);
+    copySnippetButton->setObjectName(QStringLiteral("copySnippetButton"));
+    connect(copySnippetButton, &QPushButton::clicked, this, &ErrorsPage::copySnippet);
+    m_copied = new QLabel(snippetCard);
+    m_copied->setObjectName(QStringLiteral("hint"));
+    auto *snippetHead = new QHBoxLayout;
+    snippetHead->addWidget(makeSectionTitle(tr("Connect"), snippetCard));
+    snippetHead->addSpacing(8);
+    snippetHead->addWidget(m_snippetTabs, 1, Qt::AlignBottom);
+    auto *snippetFoot = new QHBoxLayout;
+    snippetFoot->addWidget(m_copied, 1);
+    snippetFoot->addWidget(copySnippetButton);
+    snippetLayout->addLayout(snippetHead);
+    snippetLayout->addWidget(m_snippet, 1);
+    snippetLayout->addLayout(snippetFoot);
+
+    auto *detailRow = new QHBoxLayout;
+    detailRow->setSpacing(12);
+    detailRow->addWidget(details, 2);
+    detailRow->addWidget(snippetCard, 3);
+
+    auto *withProjects = new QWidget(page);
+    auto *withLayout = new QVBoxLayout(withProjects);
+    withLayout->setContentsMargins(0, 0, 0, 0);
+    withLayout->setSpacing(12);
+    withLayout->addWidget(m_projectTable, 2);
+    withLayout->addLayout(detailRow, 3);
+
+    m_projectsEmpty = new EmptyState(tr("No projects yet"),
+                                     tr("Each project has a numeric id and a DSN key; an app's Sentry SDK sends its "
+                                        "errors to http://KEY@host:port/ID. Create one to get its DSN."),
+                                     page);
+    m_projectsEmpty->setObjectName(QStringLiteral("projectsEmptyState"));
+    QPushButton *create = m_projectsEmpty->addAction(tr("New project…"));
+    create->setEnabled(m_monitor != nullptr);
+    connect(create, &QPushButton::clicked, this, &ErrorsPage::newProject);
+
+    m_projectsStack = new QStackedWidget(page);
+    m_projectsStack->addWidget(m_projectsEmpty);
+    m_projectsStack->addWidget(withProjects);
+
+    auto *layout = new QVBoxLayout;
+    layout->setSpacing(10);
+    layout->addLayout(tools);
+    layout->addWidget(m_projectsStack, 1);
+    page->setObjectName(QStringLiteral("errorsTabPage"));
+    page->setLayout(layout);
+    layout->setContentsMargins(12, 12, 12, 12);
+    return page;
+}
+
+QString ErrorsPage::dsnHost() const
+{
+    // What clients dial (the bind address, or 127.0.0.1 for "any"), as the Connect dialog shows.
+    core::ClientSettings settings;
+    if (context().clientSettings)
+        settings = context().clientSettings();
+    else if (!m_snapshot.dsnHost.isEmpty())
+        return m_snapshot.dsnHost;
+    const QString host = settings.host.isEmpty() ? QStringLiteral("127.0.0.1") : settings.host;
+    const quint16 port = settings.ports.value(serviceName(), info().defaultPort);
+    return host + QLatin1Char(':') + QString::number(port);
+}
+
+qint64 ErrorsPage::selectedProjectId() const
+{
+    const QModelIndexList rows = m_projectTable->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : rows.first().data(ErrorsProjectModel::ProjectIdRole).toLongLong();
+}
+
+void ErrorsPage::selectProject(qint64 projectId)
+{
+    const int row = m_projectModel->rowOf(projectId);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_projectProxy->mapFromSource(m_projectModel->index(row, 0));
+    m_projectTable->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_projectTable->setCurrentIndex(index);
+}
+
+QString ErrorsPage::dsnText() const
+{
+    return m_dsn->text();
+}
+
+QString ErrorsPage::snippetText() const
+{
+    return m_snippet->toPlainText();
+}
+
+void ErrorsPage::updateProjectDetails()
+{
+    const int row = m_projectModel->rowOf(selectedProjectId());
+    const bool have = row >= 0;
+    m_editProject->setEnabled(have && m_monitor);
+    m_deleteProject->setEnabled(have && m_monitor);
+    if (!have) {
+        m_detailTitle->setText(tr("Select a project to see its DSN"));
+        for (QLabel *label : {m_dsn, m_keys, m_limits, m_alerts})
+            label->clear();
+        m_snippet->setPlainText(QString());
+        return;
+    }
+    const errors::ProjectInfo &p = m_projectModel->rowAt(row);
+    m_detailTitle->setText(p.platform.isEmpty() ? tr("Project “%1”").arg(p.name)
+                                                : tr("Project “%1” (%2)").arg(p.name, p.platform));
+    const QString dsn = ErrorsProjectModel::dsn(p, dsnHost());
+    m_dsn->setText(dsn.isEmpty() ? tr("no key: edit the project to get one") : dsn);
+    m_keys->setText(p.keys.join(QStringLiteral(", ")));
+    m_limits->setText(tr("%1 · keeps %2")
+                          .arg(ErrorsProjectModel::rateLimitText(p.eventsPerMinute), ErrorsProjectModel::retentionText(p)));
+    m_alerts->setText(p.alertWebhooks.isEmpty()
+                          ? tr("none")
+                          : (p.slackFormat ? tr("%1 (Slack format)") : tr("%1 (JSON)"))
+                                .arg(p.alertWebhooks.join(QStringLiteral(", "))));
+    const auto format = ErrorsSnippets::formats().value(std::max(0, m_snippetTabs->currentIndex()));
+    const QString text = dsn.isEmpty() ? QString() : ErrorsSnippets::render(format, dsn);
+    if (m_snippet->toPlainText() != text)
+        m_snippet->setPlainText(text);
+}
+
+void ErrorsPage::copyDsn()
+{
+    const int row = m_projectModel->rowOf(selectedProjectId());
+    if (row < 0)
+        return;
+    const QString dsn = ErrorsProjectModel::dsn(m_projectModel->rowAt(row), dsnHost());
+    if (dsn.isEmpty())
+        return;
+    QApplication::clipboard()->setText(dsn);
+    showProjectsMessage(tr("DSN copied to the clipboard."));
+}
+
+void ErrorsPage::copySnippet()
+{
+    if (m_snippet->toPlainText().isEmpty())
+        return;
+    QApplication::clipboard()->setText(m_snippet->toPlainText());
+    m_copied->setText(tr("Copied."));
+    QTimer::singleShot(4000, m_copied, &QLabel::clear);
+}
+
+void ErrorsPage::showProjectsMessage(const QString &text)
+{
+    m_projectsMessage->setText(text);
+    QTimer::singleShot(5000, m_projectsMessage, [label = m_projectsMessage, text] {
+        if (label->text() == text)
+            label->clear();
+    });
+}
+
+ErrorsProjectEditor *ErrorsPage::openEditor(const errors::ProjectInfo &project)
+{
+    if (!m_monitor)
+        return nullptr;
+    auto *editor = new ErrorsProjectEditor(project, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &QDialog::accepted, this, [this, editor] {
+        const errors::ProjectInfo edited = editor->project();
+        Q_EMIT m_monitor->saveProjectRequested(edited);
+        showProjectsMessage(edited.id == 0 ? tr("Creating “%1”…").arg(edited.name) : tr("Saved “%1”.").arg(edited.name));
+    });
+    editor->open();
+    return editor;
+}
+
+ErrorsProjectEditor *ErrorsPage::newProject()
+{
+    errors::ProjectInfo project;
+    project.name = tr("new-project");
+    project.platform = QStringLiteral("node");
+    return openEditor(project);
+}
+
+ErrorsProjectEditor *ErrorsPage::editSelectedProject()
+{
+    const int row = m_projectModel->rowOf(selectedProjectId());
+    if (row < 0)
+        return nullptr;
+    return openEditor(m_projectModel->rowAt(row));
+}
+
+bool ErrorsPage::deleteSelectedProject()
+{
+    const int row = m_projectModel->rowOf(selectedProjectId());
+    if (row < 0 || !m_monitor)
+        return false;
+    const errors::ProjectInfo project = m_projectModel->rowAt(row);
+    const QString text = tr("Delete the project “%1” (id %2) with all its issues and events? SDKs using its DSN are "
+                            "refused from then on.")
+                             .arg(project.name, QString::number(project.id));
+    if (!m_confirm(this, tr("Delete project"), text))
+        return false;
+    Q_EMIT m_monitor->deleteProjectRequested(project.id);
+    showProjectsMessage(tr("Deleting “%1”…").arg(project.name));
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Live state
+
+void ErrorsPage::applySnapshot()
+{
+    m_snapshotTimer->stop();
+    const qint64 selected = selectedProjectId();
+    m_snapshot = m_monitor ? m_monitor->snapshot() : errors::ErrorsSnapshot{};
+    m_projectModel->setDsnHost(dsnHost());
+    m_projectModel->setProjects(m_snapshot.projects);
+    if (m_projectModel->rowOf(selected) < 0 && m_projectModel->rowCount() > 0)
+        m_projectTable->selectRow(0);
+    updateProjectDetails();
+    updateProjectFilter();
+    m_projectsStack->setCurrentIndex(m_projectModel->rowCount() > 0 ? 1 : 0);
+
+    const QLocale locale;
+    m_stats.value(QStringLiteral("projects"))->setText(locale.toString(m_snapshot.projects.size()));
+    m_stats.value(QStringLiteral("issues"))->setText(locale.toString(m_snapshot.issues));
+    m_stats.value(QStringLiteral("unresolved"))->setText(locale.toString(m_snapshot.unresolvedIssues));
+    m_stats.value(QStringLiteral("accepted"))->setText(locale.toString(m_snapshot.eventsAccepted));
+    m_stats.value(QStringLiteral("rejected"))->setText(locale.toString(m_snapshot.eventsRejected));
+    m_stats.value(QStringLiteral("ratelimited"))->setText(locale.toString(m_snapshot.eventsRateLimited));
+    updateIssuesState();
+}
+
+void ErrorsPage::refreshDashboard()
+{
+    m_issueModel->setNow(QDateTime::currentDateTimeUtc());
+    updateEventsChart();
+    QString banner;
+    if (!m_monitor) {
+        banner = tr("The errors service is not connected to this console.");
+    } else if (status().state != core::ServiceState::Running) {
+        banner = status().state == core::ServiceState::Failed
+            ? tr("Errors failed to start: %1. The tables show its last known state.").arg(status().reason)
+            : tr("Errors is %1. Issues load once it runs; changes are applied then.")
+                  .arg(Theme::stateText(status().state));
+    }
+    m_banner->setText(banner);
+    m_banner->setVisible(!banner.isEmpty());
+}
+
+} // namespace homeport::ui
