@@ -137,8 +137,12 @@ private Q_SLOTS:
         const bool settled = QTest::qWaitFor([&] {
             const HttpResult r = get(admin + QStringLiteral("/status"), token);
             status = QJsonDocument::fromJson(r.body).object();
-            return r.status == 200 && serviceStatus(status, QStringLiteral("storage")).value(QStringLiteral("state")) == QStringLiteral("failed")
-                && serviceStatus(status, QStringLiteral("search")).value(QStringLiteral("state")) == QStringLiteral("running");
+            const auto state = [&](const char *name) {
+                return serviceStatus(status, QString::fromLatin1(name)).value(QStringLiteral("state")).toString();
+            };
+            // Services start in parallel threads; wait until every one has settled.
+            return r.status == 200 && state("storage") == QStringLiteral("failed") && state("channels") != QStringLiteral("starting")
+                && state("errors") != QStringLiteral("starting") && state("search") != QStringLiteral("starting");
         }, 15000);
         QVERIFY2(settled, homeport.readAll().constData());
 
