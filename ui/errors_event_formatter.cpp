@@ -237,8 +237,13 @@ QList<ErrorsEventFormatter::Breadcrumb> ErrorsEventFormatter::breadcrumbs(const 
         crumb.level = b.value(QStringLiteral("level")).toString(QStringLiteral("info"));
         crumb.message = b.value(QStringLiteral("message")).toString();
         const QJsonObject data = b.value(QStringLiteral("data")).toObject();
-        if (!data.isEmpty()) {
-            // An http crumb says more in its data ("GET /api → 500") than in its empty message.
+        if (data.contains(QStringLiteral("url")) && crumb.message.isEmpty()) {
+            // An http/fetch crumb says everything in its data: "GET /api/prices → 500".
+            crumb.message = (data.value(QStringLiteral("method")).toString() + QLatin1Char(' ')
+                             + data.value(QStringLiteral("url")).toString()).trimmed();
+            if (data.contains(QStringLiteral("status_code")))
+                crumb.message += QStringLiteral(" → ") + scalarText(data.value(QStringLiteral("status_code")));
+        } else if (!data.isEmpty()) {
             const QString compact = QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
             crumb.message = crumb.message.isEmpty() ? compact : crumb.message + QStringLiteral("  ") + compact;
         }

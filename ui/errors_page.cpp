@@ -324,16 +324,18 @@ QWidget *ErrorsPage::buildIssuesTab()
     QHeaderView *header = m_issueTable->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(ErrorsIssueModel::TitleColumn, QHeaderView::Stretch);
-    const int em = m_issueTable->fontMetrics().horizontalAdvance(QLatin1Char('m'));
-    m_issueTable->setColumnWidth(ErrorsIssueModel::CulpritColumn, em * 15);
-    m_issueTable->setColumnWidth(ErrorsIssueModel::LevelColumn, em * 5);
-    m_issueTable->setColumnWidth(ErrorsIssueModel::CountColumn, em * 5);
-    m_issueTable->setColumnWidth(ErrorsIssueModel::UsersColumn, em * 4);
-    m_issueTable->setColumnWidth(ErrorsIssueModel::TrendColumn, em * 7);
-    m_issueTable->setColumnWidth(ErrorsIssueModel::FirstSeenColumn, em * 6);
-    m_issueTable->setColumnWidth(ErrorsIssueModel::LastSeenColumn, em * 6);
-    m_issueTable->setColumnWidth(ErrorsIssueModel::StatusColumn, em * 6);
-    header->setMinimumSectionSize(em * 3);
+    // Widths from the longest usual value, so "unresolved" and "59 min ago" are never cut.
+    const QFontMetrics fm = m_issueTable->fontMetrics();
+    auto fit = [&](const QString &sample) { return fm.horizontalAdvance(sample) + 18; };
+    m_issueTable->setColumnWidth(ErrorsIssueModel::CulpritColumn, fit(QStringLiteral("src/routes/cart.js in handle")));
+    m_issueTable->setColumnWidth(ErrorsIssueModel::LevelColumn, fit(QStringLiteral("warning")));
+    m_issueTable->setColumnWidth(ErrorsIssueModel::CountColumn, fit(QStringLiteral("Events")));
+    m_issueTable->setColumnWidth(ErrorsIssueModel::UsersColumn, fit(QStringLiteral("Users")));
+    m_issueTable->setColumnWidth(ErrorsIssueModel::TrendColumn, 24 * 3 + 8);
+    m_issueTable->setColumnWidth(ErrorsIssueModel::FirstSeenColumn, fit(QStringLiteral("59 min ago")));
+    m_issueTable->setColumnWidth(ErrorsIssueModel::LastSeenColumn, fit(QStringLiteral("59 min ago")));
+    m_issueTable->setColumnWidth(ErrorsIssueModel::StatusColumn, fit(QStringLiteral("unresolved")));
+    header->setMinimumSectionSize(fm.horizontalAdvance(QStringLiteral("Users")) + 12);
     m_issueTable->setTextElideMode(Qt::ElideRight);
     connect(header, &QHeaderView::sortIndicatorChanged, this, &ErrorsPage::onSortChanged);
     connect(m_issueTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -421,11 +423,15 @@ void ErrorsPage::onIssuesReady(quint64 requestId, const QList<errors::IssueSumma
         return; // an answer to a query the user has since changed
     m_issuesAnswered = true;
     m_issueModel->setIssues(issues);
-    const qint64 selected = selectedIssueId();
-    if (selected == 0 && m_issueView->hasIssue() && m_issueModel->rowOf(m_issueView->detail().summary.id) < 0) {
-        // The shown issue left the list (resolved elsewhere, or filtered out).
+    if (m_requestedIssueId != 0 && m_issueModel->rowOf(m_requestedIssueId) < 0) {
+        // The shown issue left the list (resolved, or outside the new search).
         m_issueView->showPlaceholder(tr("Select an issue to see its events."));
         m_requestedIssueId = 0;
+    }
+    if (selectedIssueId() == 0 && m_requestedIssueId == 0 && m_issueProxy->rowCount() > 0) {
+        // The issue view is never idle while there are issues: open the top one, as Sentry's
+        // stream does, and the next one after the shown issue was resolved away.
+        m_issueTable->selectRow(0);
     }
     updateIssuesState();
 }
@@ -549,6 +555,15 @@ void ErrorsPage::updateIssuesState()
 
 void ErrorsPage::updateProjectFilter()
 {
+    // Rebuilt only when the projects change, so an open drop-down is not closed by a snapshot.
+    QStringList wanted{tr("All projects")};
+    for (const errors::ProjectInfo &p : std::as_const(m_snapshot.projects))
+        wanted << QString::number(p.id) + QLatin1Char('/') + p.name;
+    QStringList have{m_projectFilter->itemText(0)};
+    for (int i = 1; i < m_projectFilter->count(); ++i)
+        have << m_projectFilter->itemData(i).toString() + QLatin1Char('/') + m_projectFilter->itemText(i);
+    if (wanted == have)
+        return;
     const qint64 current = m_projectFilter->currentData().toLongLong();
     m_projectFilter->clear();
     m_projectFilter->addItem(tr("All projects"), qint64(0));

@@ -389,6 +389,10 @@ void TestErrorsPage::issuesTableShowsRowsAndSorts()
     QTRY_COMPARE(p->issueTable()->model()->rowCount(), 3);
     QTRY_VERIFY(p->issueTable()->isVisible());
     QVERIFY(!p->noIssuesState()->isVisible());
+    // The view opens the top issue (newest) by itself, with its latest event.
+    QTRY_VERIFY(p->issueView()->hasIssue());
+    QCOMPARE(p->selectedIssueId(), qint64(11));
+    QCOMPARE(m_fake->issueRequests.last().second, (QPair<qint64, QString>(11, QString())));
 
     using M = ui::ErrorsIssueModel;
     const QAbstractItemModel *view = p->issueTable()->model();
@@ -548,7 +552,7 @@ void TestErrorsPage::selectingAnIssueShowsItsStackTrace()
     QTableWidget *crumbs = v->breadcrumbTable();
     QCOMPARE(crumbs->rowCount(), 2);
     QCOMPARE(crumbs->item(0, 1)->text(), QStringLiteral("http"));
-    QVERIFY(crumbs->item(0, 3)->text().contains(QStringLiteral("/api/prices")));
+    QCOMPARE(crumbs->item(0, 3)->text(), QStringLiteral("GET /api/prices → 500"));
     QCOMPARE(crumbs->item(1, 3)->text(), QStringLiteral("loading cart"));
     v->eventTabs()->setCurrentIndex(ui::ErrorsIssueView::BreadcrumbsTab);
     screenshot(QStringLiteral("issue-breadcrumbs"));
@@ -631,6 +635,13 @@ void TestErrorsPage::previousAndNextWalkEvents()
     QTest::mouseClick(v->nextButton(), Qt::LeftButton);
     QCOMPARE(requested.last().at(2).toString(), QStringLiteral("a2"));
     QTRY_COMPARE(v->detail().eventId, QStringLiteral("a2"));
+    // Latest jumps back to the newest event (an empty id asks for it).
+    auto *latest = v->findChild<QPushButton *>(QStringLiteral("latestEventButton"));
+    QVERIFY(latest->isEnabled());
+    QTest::mouseClick(latest, Qt::LeftButton);
+    QCOMPARE(requested.last().at(2).toString(), QString());
+    QTRY_COMPARE(v->detail().eventId, QStringLiteral("a3"));
+    QVERIFY(!latest->isEnabled());
 
     // An issue that is gone says so instead of showing stale data.
     m_fake->eventIds.remove(13);
