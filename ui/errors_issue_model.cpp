@@ -152,9 +152,10 @@ QVariant ErrorsIssueModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TitleColumn:
-            return issue.title;
+            // A message's title may span lines; a row shows its first (the tooltip has it all).
+            return issue.title.section(QLatin1Char('\n'), 0, 0, QString::SectionSkipEmpty).simplified();
         case CulpritColumn:
-            return issue.culprit;
+            return issue.culprit.simplified();
         case LevelColumn:
             return issue.level;
         case CountColumn:
@@ -195,8 +196,9 @@ QVariant ErrorsIssueModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case TitleColumn:
+            return issue.title;
         case CulpritColumn:
-            return index.data(Qt::DisplayRole);
+            return issue.culprit;
         case FirstSeenColumn:
             return QLocale().toString(issue.firstSeen.toLocalTime(), QLocale::LongFormat);
         case LastSeenColumn:

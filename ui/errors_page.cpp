@@ -362,8 +362,11 @@ QWidget *ErrorsPage::buildIssuesTab()
     m_issueSplit->setChildrenCollapsible(false);
     m_issueSplit->addWidget(tableBox);
     m_issueSplit->addWidget(viewCard);
-    m_issueSplit->setStretchFactor(0, 2);
+    // The issue view needs the room: the list starts at about six rows, the splitter moves it.
+    m_issueSplit->setStretchFactor(0, 1);
     m_issueSplit->setStretchFactor(1, 3);
+    const int rowHeight = m_issueTable->verticalHeader()->defaultSectionSize();
+    m_issueSplit->setSizes({rowHeight * 7, rowHeight * 24});
     tableBox->setMinimumHeight(120);
     viewCard->setMinimumHeight(260);
 

@@ -28,7 +28,9 @@ QString ErrorsSnippets::render(Format format, const QString &dsn)
     case Format::Node:
         return QStringLiteral("// npm install @sentry/node\n"
                               "const Sentry = require('@sentry/node');\n\n"
-                              "Sentry.init({ dsn: '%1' });\n\n"
+                              "Sentry.init({\n"
+                              "  dsn: '%1',\n"
+                              "});\n\n"
                               "Sentry.captureException(new Error('It works'));\n")
             .arg(dsn);
     case Format::Python:
@@ -46,7 +48,9 @@ QString ErrorsSnippets::render(Format format, const QString &dsn)
         // Browser SDKs post cross-origin; the errors service answers their CORS preflight.
         return QStringLiteral("// npm install @sentry/browser\n"
                               "import * as Sentry from '@sentry/browser';\n\n"
-                              "Sentry.init({ dsn: '%1' });\n")
+                              "Sentry.init({\n"
+                              "  dsn: '%1',\n"
+                              "});\n")
             .arg(dsn);
     }
     return {};

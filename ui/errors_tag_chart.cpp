@@ -52,7 +52,8 @@ QList<ErrorsTagChart::Share> ErrorsTagChart::sharesOf(const errors::TagSummary &
     QList<Share> shares;
     qint64 shown = 0;
     for (int i = 0; i < tag.topValues.size() && i < kValuesShown; ++i) {
-        shares.append({tag.topValues[i].first, tag.topValues[i].second / whole});
+        // Values such as an OS description may carry line breaks; one line is drawn per tag.
+        shares.append({tag.topValues[i].first.simplified(), tag.topValues[i].second / whole});
         shown += tag.topValues[i].second;
     }
     if (whole - shown > 0.5)

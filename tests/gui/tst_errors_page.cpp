@@ -692,7 +692,7 @@ void TestErrorsPage::projectsShowDsnAndSnippets()
     p->selectProject(2);
     QCOMPARE(p->dsnText(), QStringLiteral("http://abc123@127.0.0.1:8123/2"));
     QVERIFY(p->snippetText().contains(QStringLiteral("@sentry/node")));
-    QVERIFY(p->snippetText().contains(QStringLiteral("dsn: 'http://abc123@127.0.0.1:8123/2'")));
+    QVERIFY(p->snippetText().contains(QStringLiteral("dsn: 'http://abc123@127.0.0.1:8123/2',")));
     auto *snippetTabs = p->findChild<QTabBar *>(QStringLiteral("snippetTabs"));
     snippetTabs->setCurrentIndex(2);
     QVERIFY(p->snippetText().contains(QStringLiteral("SENTRY_LARAVEL_DSN=http://abc123@127.0.0.1:8123/2")));
