@@ -10,7 +10,9 @@
 #include "channels_snippets.h"
 #include "channels_test_event_form.h"
 #include "core/metrics.h"
+#include "dashboard_widgets.h"
 #include "empty_state.h"
+#include "snippet_card.h"
 #include "sparkline.h"
 #include "theme.h"
 
@@ -23,13 +25,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -41,115 +40,35 @@ namespace {
 constexpr int kTabsMinimumHeight = 500; // below this the tables show only a handful of rows
 const QString kSecretMask = QStringLiteral("••••••••••••••••");
 
-QFrame *makeCard(QWidget *parent, QVBoxLayout **layout)
-{
-    auto *card = new QFrame(parent);
-    card->setProperty("card", true);
-    *layout = new QVBoxLayout(card);
-    (*layout)->setContentsMargins(16, 12, 16, 12);
-    (*layout)->setSpacing(8);
-    return card;
-}
-
-QLabel *makeSectionTitle(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setObjectName(QStringLiteral("sectionTitle"));
-    return label;
-}
-
-QLabel *makeHint(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setObjectName(QStringLiteral("hint"));
-    label->setWordWrap(true);
-    return label;
-}
-
-void setUpTable(QTableView *view, QAbstractItemModel *model, const QString &objectName)
-{
-    view->setObjectName(objectName);
-    view->setModel(model);
-    view->setSortingEnabled(true);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->setShowGrid(false);
-    view->setWordWrap(false);
-    view->horizontalHeader()->setHighlightSections(false);
-}
-
-QSortFilterProxyModel *makeProxy(QAbstractItemModel *source, int sortRole, QObject *parent)
-{
-    auto *proxy = new QSortFilterProxyModel(parent);
-    proxy->setSourceModel(source);
-    proxy->setSortRole(sortRole);
-    proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
-    proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    return proxy;
-}
-
-bool askWithMessageBox(QWidget *parent, const QString &title, const QString &text)
-{
-    return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-        == QMessageBox::Yes;
-}
-
-// A small white "tab page" so the cards inside sit on the page colour like the rest.
-QWidget *makeTabPage(QWidget *parent, QLayout *layout)
-{
-    auto *page = new QWidget(parent);
-    page->setObjectName(QStringLiteral("channelsTabPage"));
-    page->setLayout(layout);
-    layout->setContentsMargins(12, 12, 12, 12);
-    return page;
-}
+const QString kTabPage = QStringLiteral("channelsTabPage");
 } // namespace
 
 ChannelsPage::ChannelsPage(const core::ServiceInfo &info, const ConsoleContext &context, ServiceCommands *commands,
                            QWidget *parent)
     : ServicePage(info, context, commands, parent)
     , m_monitor(context.channels)
-    , m_confirm(askWithMessageBox)
+    , m_confirm(confirmWithMessageBox)
     , m_snapshotTimer(new QTimer(this))
     , m_appModel(new ChannelsAppModel(this))
-    , m_appProxy(makeProxy(m_appModel, ChannelsAppModel::SortRole, this))
+    , m_appProxy(makeSortProxy(m_appModel, ChannelsAppModel::SortRole, this))
     , m_occupiedModel(new ChannelsOccupiedModel(this))
-    , m_occupiedProxy(makeProxy(m_occupiedModel, ChannelsOccupiedModel::SortRole, this))
+    , m_occupiedProxy(makeSortProxy(m_occupiedModel, ChannelsOccupiedModel::SortRole, this))
     , m_memberModel(new ChannelsMemberModel(this))
-    , m_memberProxy(makeProxy(m_memberModel, ChannelsMemberModel::SortRole, this))
+    , m_memberProxy(makeSortProxy(m_memberModel, ChannelsMemberModel::SortRole, this))
     , m_deliveryModel(new ChannelsDeliveryModel(this))
-    , m_deliveryProxy(makeProxy(m_deliveryModel, ChannelsDeliveryModel::SortRole, this))
+    , m_deliveryProxy(makeSortProxy(m_deliveryModel, ChannelsDeliveryModel::SortRole, this))
 {
     auto *dashboard = new QWidget;
     dashboard->setObjectName(QStringLiteral("channelsDashboard"));
-    m_banner = new QLabel(dashboard);
-    m_banner->setObjectName(QStringLiteral("channelsBanner"));
-    m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(QStringLiteral("background: #fff7e6; border: 1px solid #f0d9a8; border-radius: 6px;"
-                                           "padding: 8px 12px; color: #7a5300;"));
-    m_banner->hide();
-
-    m_tabs = new QTabWidget(dashboard);
-    m_tabs->setObjectName(QStringLiteral("channelsTabs"));
-    m_tabs->setDocumentMode(true);
-    m_tabs->setMinimumHeight(kTabsMinimumHeight);
+    m_banner = makeDashboardBanner(dashboard, QStringLiteral("channelsBanner"));
+    m_tabs = makeDashboardTabs(dashboard, QStringLiteral("channelsTabs"), kTabsMinimumHeight);
     m_tabs->addTab(buildOverviewTab(), tr("Overview"));
     m_tabs->addTab(buildAppsTab(), tr("Apps"));
     m_tabs->addTab(buildChannelsTab(), tr("Channels"));
     m_tabs->addTab(buildDebugTab(), tr("Debug console"));
     m_tabs->addTab(buildWebhooksTab(), tr("Webhooks"));
-    dashboard->setStyleSheet(QStringLiteral("QWidget#channelsTabPage { background: %1; }")
-                                 .arg(Theme::pageBackground().name()));
-
-    auto *layout = new QVBoxLayout(dashboard);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(10);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_tabs, 1);
+    dashboard->setStyleSheet(tabPageStyleSheet(kTabPage));
+    layOutDashboard(dashboard, m_banner, m_tabs);
     setDashboard(dashboard);
     setTrafficPanelVisible(false); // the Overview tab has connection and message charts
 
@@ -183,31 +102,16 @@ ChannelsPage::ChannelsPage(const core::ServiceInfo &info, const ConsoleContext &
 
 QWidget *ChannelsPage::buildOverviewTab()
 {
-    auto *tiles = new QHBoxLayout;
-    tiles->setSpacing(12);
-    const QList<QPair<QString, QString>> stats = {
+    QHBoxLayout *tiles = makeStatTiles(
+        {
         {QStringLiteral("apps"), tr("Apps")},
         {QStringLiteral("connections"), tr("Connections")},
         {QStringLiteral("channels"), tr("Occupied channels")},
         {QStringLiteral("members"), tr("Presence members")},
         {QStringLiteral("sent"), tr("Messages sent")},
         {QStringLiteral("received"), tr("Messages received")},
-    };
-    for (const auto &[name, title] : stats) {
-        QVBoxLayout *l = nullptr;
-        QFrame *card = makeCard(nullptr, &l);
-        l->setContentsMargins(14, 10, 14, 10);
-        l->setSpacing(2);
-        auto *value = new QLabel(QStringLiteral("0"), card);
-        value->setObjectName(QStringLiteral("stat-") + name);
-        value->setStyleSheet(QStringLiteral("font-size: 17pt; font-weight: 600; color: %1").arg(Theme::text().name()));
-        auto *caption = new QLabel(title, card);
-        caption->setObjectName(QStringLiteral("muted"));
-        l->addWidget(value);
-        l->addWidget(caption);
-        m_stats.insert(name, value);
-        tiles->addWidget(card, 1);
-    }
+        },
+        &m_stats);
 
     auto makeChart = [](const QString &title, const QString &axis, Sparkline **chart, QLabel **now) {
         QVBoxLayout *l = nullptr;
@@ -244,8 +148,7 @@ QWidget *ChannelsPage::buildOverviewTab()
     layout->setSpacing(12);
     layout->addLayout(tiles);
     layout->addLayout(charts, 1);
-    // Setting the layout reparents the cards into the page.
-    return makeTabPage(m_tabs, layout);
+    return finishTabPage(new QWidget(m_tabs), layout, kTabPage);
 }
 
 QString ChannelsPage::statText(const QString &name) const
@@ -283,7 +186,7 @@ QWidget *ChannelsPage::buildAppsTab()
 
     // The table.
     m_appView = new QTableView(page);
-    setUpTable(m_appView, m_appProxy, QStringLiteral("appTable"));
+    setUpTableView(m_appView, m_appProxy, QStringLiteral("appTable"));
     m_appView->sortByColumn(ChannelsAppModel::NameColumn, Qt::AscendingOrder);
     QHeaderView *header = m_appView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -336,41 +239,17 @@ QWidget *ChannelsPage::buildAppsTab()
     credLayout->addLayout(grid);
     credLayout->addStretch();
 
-    QVBoxLayout *snippetLayout = nullptr;
-    QFrame *snippetCard = makeCard(page, &snippetLayout);
-    m_snippetTabs = new QTabBar(snippetCard);
-    m_snippetTabs->setObjectName(QStringLiteral("snippetTabs"));
-    m_snippetTabs->setDrawBase(false);
-    m_snippetTabs->setExpanding(false);
+    QStringList formatTitles;
     for (ChannelsSnippets::Format format : ChannelsSnippets::formats())
-        m_snippetTabs->addTab(ChannelsSnippets::formatTitle(format));
-    connect(m_snippetTabs, &QTabBar::currentChanged, this, &ChannelsPage::updateAppDetails);
-    m_snippet = new QPlainTextEdit(snippetCard);
-    m_snippet->setObjectName(QStringLiteral("snippetText"));
-    m_snippet->setReadOnly(true);
-    m_snippet->setFont(Theme::monospaceFont());
-    m_snippet->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_snippet->setMinimumHeight(120);
-    auto *copySnippetButton = new QPushButton(tr("Copy"), snippetCard);
-    copySnippetButton->setObjectName(QStringLiteral("copySnippetButton"));
-    connect(copySnippetButton, &QPushButton::clicked, this, &ChannelsPage::copySnippet);
-    m_copied = new QLabel(snippetCard);
-    m_copied->setObjectName(QStringLiteral("hint"));
-    auto *snippetHead = new QHBoxLayout;
-    snippetHead->addWidget(makeSectionTitle(tr("Connect"), snippetCard));
-    snippetHead->addSpacing(8);
-    snippetHead->addWidget(m_snippetTabs, 1, Qt::AlignBottom);
-    auto *snippetFoot = new QHBoxLayout;
-    snippetFoot->addWidget(m_copied, 1);
-    snippetFoot->addWidget(copySnippetButton);
-    snippetLayout->addLayout(snippetHead);
-    snippetLayout->addWidget(m_snippet, 1);
-    snippetLayout->addLayout(snippetFoot);
+        formatTitles << ChannelsSnippets::formatTitle(format);
+    m_snippetCard = new SnippetCard(formatTitles, 120, page);
+    connect(m_snippetCard, &SnippetCard::formatChanged, this, &ChannelsPage::updateAppDetails);
+    connect(m_snippetCard, &SnippetCard::copyRequested, this, &ChannelsPage::copySnippet);
 
     auto *details = new QHBoxLayout;
     details->setSpacing(12);
     details->addWidget(credentials, 2);
-    details->addWidget(snippetCard, 3);
+    details->addWidget(m_snippetCard, 3);
 
     auto *withApps = new QWidget(page);
     auto *withAppsLayout = new QVBoxLayout(withApps);
@@ -388,34 +267,23 @@ QWidget *ChannelsPage::buildAppsTab()
     create->setEnabled(m_monitor != nullptr);
     connect(create, &QPushButton::clicked, this, &ChannelsPage::newApp);
 
-    m_appsStack = new QStackedWidget(page);
-    m_appsStack->addWidget(m_appsEmpty);
-    m_appsStack->addWidget(withApps);
+    m_appsStack = makeEmptyStateStack(m_appsEmpty, withApps, page);
 
     auto *layout = new QVBoxLayout;
     layout->setSpacing(10);
     layout->addLayout(tools);
     layout->addWidget(m_appsStack, 1);
-    page->setObjectName(QStringLiteral("channelsTabPage"));
-    page->setLayout(layout);
-    layout->setContentsMargins(12, 12, 12, 12);
-    return page;
+    return finishTabPage(page, layout, kTabPage);
 }
 
 QString ChannelsPage::selectedAppId() const
 {
-    const QModelIndexList rows = m_appView->selectionModel()->selectedRows();
-    return rows.isEmpty() ? QString() : rows.first().data(ChannelsAppModel::AppIdRole).toString();
+    return selectedRowData(m_appView, ChannelsAppModel::AppIdRole).toString();
 }
 
 void ChannelsPage::selectApp(const QString &appId)
 {
-    const int row = m_appModel->rowOf(appId);
-    if (row < 0)
-        return;
-    const QModelIndex index = m_appProxy->mapFromSource(m_appModel->index(row, 0));
-    m_appView->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_appView->setCurrentIndex(index);
+    selectSourceRow(m_appView, m_appProxy, m_appModel->rowOf(appId));
 }
 
 QString ChannelsPage::shownSecret() const
@@ -425,7 +293,7 @@ QString ChannelsPage::shownSecret() const
 
 QString ChannelsPage::snippetText() const
 {
-    return m_snippet->toPlainText();
+    return m_snippetCard->text();
 }
 
 void ChannelsPage::setSecretRevealed(bool revealed)
@@ -446,7 +314,7 @@ void ChannelsPage::updateAppDetails()
         m_detailTitle->setText(tr("Select an app to see its credentials"));
         for (QLabel *label : {m_appId, m_appKey, m_appSecret, m_appLimits, m_appWebhook})
             label->clear();
-        m_snippet->setPlainText(QString());
+        m_snippetCard->setText(QString());
         return;
     }
     const channels::AppInfo &app = m_appModel->rowAt(row).app;
@@ -463,17 +331,7 @@ void ChannelsPage::updateAppDetails()
                                                   app.webhookEvents.isEmpty() ? tr("no events")
                                                                               : app.webhookEvents.join(QStringLiteral(", "))));
 
-    core::ClientSettings settings;
-    if (context().clientSettings)
-        settings = context().clientSettings();
-    const QString host = settings.host.isEmpty() ? QStringLiteral("127.0.0.1") : settings.host;
-    const quint16 port = settings.ports.value(serviceName(), info().defaultPort);
-    const auto format = ChannelsSnippets::formats().value(std::max(0, m_snippetTabs->currentIndex()));
-    const QString text = ChannelsSnippets::render(format, app, host, port,
-                                                  m_secretRevealed ? QString() : kSecretMask);
-    // Keep the scroll position when nothing changed (this runs on every snapshot).
-    if (m_snippet->toPlainText() != text)
-        m_snippet->setPlainText(text);
+    m_snippetCard->setText(renderSnippet(app, m_secretRevealed ? QString() : kSecretMask));
 }
 
 void ChannelsPage::copySecret()
@@ -490,26 +348,25 @@ void ChannelsPage::copySnippet()
     const int row = m_appModel->rowOf(selectedAppId());
     if (row < 0)
         return;
+    // The copy always carries the real secret: a masked one would not work once pasted.
+    QApplication::clipboard()->setText(renderSnippet(m_appModel->rowAt(row).app, QString()));
+    m_snippetCard->showCopied(tr("Copied, with the real secret."));
+}
+
+QString ChannelsPage::renderSnippet(const channels::AppInfo &app, const QString &secretMask) const
+{
     core::ClientSettings settings;
     if (context().clientSettings)
         settings = context().clientSettings();
     const QString host = settings.host.isEmpty() ? QStringLiteral("127.0.0.1") : settings.host;
     const quint16 port = settings.ports.value(serviceName(), info().defaultPort);
-    const auto format = ChannelsSnippets::formats().value(std::max(0, m_snippetTabs->currentIndex()));
-    // The copy always carries the real secret: a masked one would not work once pasted.
-    QApplication::clipboard()->setText(ChannelsSnippets::render(format, m_appModel->rowAt(row).app, host, port));
-    m_copied->setText(tr("Copied, with the real secret."));
-    QTimer::singleShot(4000, m_copied, &QLabel::clear);
+    const auto format = ChannelsSnippets::formats().value(m_snippetCard->currentFormat());
+    return ChannelsSnippets::render(format, app, host, port, secretMask);
 }
 
 void ChannelsPage::showAppsMessage(const QString &text)
 {
-    m_appsMessage->setText(text);
-    // A later message must not be cut short by an earlier timer.
-    QTimer::singleShot(5000, m_appsMessage, [label = m_appsMessage, text] {
-        if (label->text() == text)
-            label->clear();
-    });
+    showTransientMessage(m_appsMessage, text);
 }
 
 ChannelsAppEditor *ChannelsPage::openEditor(const channels::AppInfo &app)
@@ -585,7 +442,7 @@ QWidget *ChannelsPage::buildChannelsTab()
     tools->addStretch();
 
     m_channelView = new QTableView(page);
-    setUpTable(m_channelView, m_occupiedProxy, QStringLiteral("channelTable"));
+    setUpTableView(m_channelView, m_occupiedProxy, QStringLiteral("channelTable"));
     m_channelView->sortByColumn(ChannelsOccupiedModel::SubscriptionsColumn, Qt::DescendingOrder);
     QHeaderView *header = m_channelView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -605,7 +462,7 @@ QWidget *ChannelsPage::buildChannelsTab()
     m_memberTitle->setWordWrap(true);
     m_memberHint = makeHint(tr("Select a presence channel to see who is in it."), members);
     m_memberView = new QTableView(members);
-    setUpTable(m_memberView, m_memberProxy, QStringLiteral("memberTable"));
+    setUpTableView(m_memberView, m_memberProxy, QStringLiteral("memberTable"));
     m_memberView->sortByColumn(ChannelsMemberModel::UserIdColumn, Qt::AscendingOrder);
     m_memberView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_memberView->horizontalHeader()->setSectionResizeMode(ChannelsMemberModel::UserInfoColumn, QHeaderView::Stretch);
@@ -636,18 +493,13 @@ QWidget *ChannelsPage::buildChannelsTab()
     QPushButton *connectButton = m_channelsEmpty->addAction(tr("Connect a client…"));
     connect(connectButton, &QPushButton::clicked, this, [this] { Q_EMIT connectRequested(serviceName()); });
 
-    m_channelsStack = new QStackedWidget(page);
-    m_channelsStack->addWidget(m_channelsEmpty);
-    m_channelsStack->addWidget(split);
+    m_channelsStack = makeEmptyStateStack(m_channelsEmpty, split, page);
 
     auto *layout = new QVBoxLayout;
     layout->setSpacing(10);
     layout->addLayout(tools);
     layout->addWidget(m_channelsStack, 1);
-    page->setObjectName(QStringLiteral("channelsTabPage"));
-    page->setLayout(layout);
-    layout->setContentsMargins(12, 12, 12, 12);
-    return page;
+    return finishTabPage(page, layout, kTabPage);
 }
 
 QString ChannelsPage::memberTitle() const
@@ -704,10 +556,7 @@ QWidget *ChannelsPage::buildDebugTab()
     layout->setSpacing(12);
     layout->addWidget(m_console, 1);
     layout->addWidget(formCard);
-    page->setObjectName(QStringLiteral("channelsTabPage"));
-    page->setLayout(layout);
-    layout->setContentsMargins(12, 12, 12, 12);
-    return page;
+    return finishTabPage(page, layout, kTabPage);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -726,7 +575,7 @@ QWidget *ChannelsPage::buildWebhooksTab()
     head->addWidget(m_deliveryCount, 0, Qt::AlignTop);
 
     m_deliveryView = new QTableView(page);
-    setUpTable(m_deliveryView, m_deliveryProxy, QStringLiteral("deliveryTable"));
+    setUpTableView(m_deliveryView, m_deliveryProxy, QStringLiteral("deliveryTable"));
     m_deliveryView->sortByColumn(ChannelsDeliveryModel::TimeColumn, Qt::DescendingOrder);
     QHeaderView *header = m_deliveryView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
@@ -742,18 +591,13 @@ QWidget *ChannelsPage::buildWebhooksTab()
                                           "batch sent, and every retry, is listed here with its status."),
                                        page);
     m_deliveriesEmpty->setObjectName(QStringLiteral("deliveriesEmptyState"));
-    m_deliveriesStack = new QStackedWidget(page);
-    m_deliveriesStack->addWidget(m_deliveriesEmpty);
-    m_deliveriesStack->addWidget(m_deliveryView);
+    m_deliveriesStack = makeEmptyStateStack(m_deliveriesEmpty, m_deliveryView, page);
 
     auto *layout = new QVBoxLayout;
     layout->setSpacing(10);
     layout->addLayout(head);
     layout->addWidget(m_deliveriesStack, 1);
-    page->setObjectName(QStringLiteral("channelsTabPage"));
-    page->setLayout(layout);
-    layout->setContentsMargins(12, 12, 12, 12);
-    return page;
+    return finishTabPage(page, layout, kTabPage);
 }
 
 void ChannelsPage::updateWebhookSummary()
@@ -821,13 +665,13 @@ void ChannelsPage::applySnapshot()
 
 void ChannelsPage::updateEmptyStates()
 {
-    m_appsStack->setCurrentIndex(m_appModel->rowCount() > 0 ? 1 : 0);
-    m_channelsStack->setCurrentIndex(m_occupiedModel->rowCount() > 0 ? 1 : 0);
+    showContentWhen(m_appsStack, m_appModel->rowCount() > 0);
+    showContentWhen(m_channelsStack, m_occupiedModel->rowCount() > 0);
     m_channelFilter->setEnabled(m_occupiedModel->rowCount() > 0 || !m_channelFilter->text().isEmpty());
     const bool noMatch = m_occupiedModel->rowCount() > 0 && m_occupiedProxy->rowCount() == 0;
     m_noChannelMatch->setVisible(noMatch);
     m_channelView->setVisible(!noMatch);
-    m_deliveriesStack->setCurrentIndex(m_deliveryModel->rowCount() > 0 ? 1 : 0);
+    showContentWhen(m_deliveriesStack, m_deliveryModel->rowCount() > 0);
     updateWebhookSummary();
 }
 

@@ -9,17 +9,14 @@
 // monitor's request signals, never by calling into the service.
 
 #include "channels/channels_monitor.h"
+#include "dashboard_widgets.h"
 #include "service_page.h"
-
-#include <functional>
 
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QStackedWidget;
-class QTabBar;
 class QTabWidget;
 class QTableView;
 class QTimer;
@@ -34,6 +31,7 @@ class ChannelsMemberModel;
 class ChannelsOccupiedModel;
 class ChannelsTestEventForm;
 class EmptyState;
+class SnippetCard;
 class Sparkline;
 
 class ChannelsPage : public ServicePage
@@ -41,8 +39,7 @@ class ChannelsPage : public ServicePage
     Q_OBJECT
 public:
     enum Tab { OverviewTab, AppsTab, ChannelsTab, DebugTab, WebhooksTab };
-    // Asked before anything destructive; returns whether to go ahead. Tests replace it.
-    using ConfirmFunction = std::function<bool(QWidget *parent, const QString &title, const QString &text)>;
+    using ConfirmFunction = ui::ConfirmFunction;
     static constexpr int kSnapshotDelayMs = 150;
 
     ChannelsPage(const core::ServiceInfo &info, const ConsoleContext &context, ServiceCommands *commands,
@@ -107,6 +104,8 @@ private:
     void updateEmptyStates();
     void updateWebhookSummary();
     void showAppsMessage(const QString &text);
+    // The Connect snippet of the chosen format; `secretMask` as ChannelsSnippets::render() takes it.
+    QString renderSnippet(const channels::AppInfo &app, const QString &secretMask) const;
 
     channels::ChannelsMonitor *m_monitor;
     channels::ChannelsSnapshot m_snapshot;
@@ -138,9 +137,7 @@ private:
     QPushButton *m_reveal = nullptr;
     QLabel *m_appLimits = nullptr;
     QLabel *m_appWebhook = nullptr;
-    QTabBar *m_snippetTabs = nullptr;
-    QPlainTextEdit *m_snippet = nullptr;
-    QLabel *m_copied = nullptr;
+    SnippetCard *m_snippetCard = nullptr;
     bool m_secretRevealed = false;
 
     // Channels

@@ -1,6 +1,7 @@
 #include "errors_page.h"
 
 #include "core/metrics.h"
+#include "dashboard_widgets.h"
 #include "empty_state.h"
 #include "errors_bar_chart.h"
 #include "errors_issue_model.h"
@@ -9,6 +10,7 @@
 #include "errors_project_model.h"
 #include "errors_snippets.h"
 #include "errors_sparkline_delegate.h"
+#include "snippet_card.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -20,13 +22,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -38,70 +37,7 @@ namespace {
 constexpr int kTabsMinimumHeight = 560; // the issue list and the issue view share this
 constexpr int kFoldIntervalMs = 30'000; // well inside the 15 minutes Metrics keeps per second
 
-QFrame *makeCard(QWidget *parent, QVBoxLayout **layout)
-{
-    auto *card = new QFrame(parent);
-    card->setProperty("card", true);
-    *layout = new QVBoxLayout(card);
-    (*layout)->setContentsMargins(16, 12, 16, 12);
-    (*layout)->setSpacing(8);
-    return card;
-}
-
-QLabel *makeSectionTitle(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setObjectName(QStringLiteral("sectionTitle"));
-    return label;
-}
-
-QLabel *makeHint(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setObjectName(QStringLiteral("hint"));
-    label->setWordWrap(true);
-    return label;
-}
-
-void setUpTable(QTableView *view, QAbstractItemModel *model, const QString &objectName)
-{
-    view->setObjectName(objectName);
-    view->setModel(model);
-    view->setSortingEnabled(true);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->setShowGrid(false);
-    view->setWordWrap(false);
-    view->horizontalHeader()->setHighlightSections(false);
-}
-
-QSortFilterProxyModel *makeProxy(QAbstractItemModel *source, int sortRole, QObject *parent)
-{
-    auto *proxy = new QSortFilterProxyModel(parent);
-    proxy->setSourceModel(source);
-    proxy->setSortRole(sortRole);
-    proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
-    return proxy;
-}
-
-bool askWithMessageBox(QWidget *parent, const QString &title, const QString &text)
-{
-    return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-        == QMessageBox::Yes;
-}
-
-QWidget *makeTabPage(QWidget *parent, QLayout *layout)
-{
-    auto *page = new QWidget(parent);
-    page->setObjectName(QStringLiteral("errorsTabPage"));
-    page->setLayout(layout);
-    layout->setContentsMargins(12, 12, 12, 12);
-    return page;
-}
+const QString kTabPage = QStringLiteral("errorsTabPage");
 
 bool isDefaultSearch(const QString &search)
 {
@@ -114,42 +50,27 @@ ErrorsPage::ErrorsPage(const core::ServiceInfo &info, const ConsoleContext &cont
                        QWidget *parent)
     : ServicePage(info, context, commands, parent)
     , m_monitor(context.errors)
-    , m_confirm(askWithMessageBox)
+    , m_confirm(confirmWithMessageBox)
     , m_snapshotTimer(new QTimer(this))
     , m_requeryTimer(new QTimer(this))
     , m_searchTimer(new QTimer(this))
     , m_foldTimer(new QTimer(this))
     , m_issueModel(new ErrorsIssueModel(this))
-    , m_issueProxy(makeProxy(m_issueModel, ErrorsIssueModel::SortRole, this))
+    , m_issueProxy(makeSortProxy(m_issueModel, ErrorsIssueModel::SortRole, this))
     , m_projectModel(new ErrorsProjectModel(this))
-    , m_projectProxy(makeProxy(m_projectModel, ErrorsProjectModel::SortRole, this))
+    , m_projectProxy(makeSortProxy(m_projectModel, ErrorsProjectModel::SortRole, this))
 {
     m_query.search = kDefaultSearch;
 
     auto *dashboard = new QWidget;
     dashboard->setObjectName(QStringLiteral("errorsDashboard"));
-    m_banner = new QLabel(dashboard);
-    m_banner->setObjectName(QStringLiteral("errorsBanner"));
-    m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(QStringLiteral("background: #fff7e6; border: 1px solid #f0d9a8; border-radius: 6px;"
-                                           "padding: 8px 12px; color: #7a5300;"));
-    m_banner->hide();
-
-    m_tabs = new QTabWidget(dashboard);
-    m_tabs->setObjectName(QStringLiteral("errorsTabs"));
-    m_tabs->setDocumentMode(true);
-    m_tabs->setMinimumHeight(kTabsMinimumHeight);
+    m_banner = makeDashboardBanner(dashboard, QStringLiteral("errorsBanner"));
+    m_tabs = makeDashboardTabs(dashboard, QStringLiteral("errorsTabs"), kTabsMinimumHeight);
     m_tabs->addTab(buildOverviewTab(), tr("Overview"));
     m_tabs->addTab(buildIssuesTab(), tr("Issues"));
     m_tabs->addTab(buildProjectsTab(), tr("Projects"));
-    dashboard->setStyleSheet(QStringLiteral("QWidget#errorsTabPage { background: %1; }")
-                                 .arg(Theme::pageBackground().name()));
-
-    auto *layout = new QVBoxLayout(dashboard);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(10);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_tabs, 1);
+    dashboard->setStyleSheet(tabPageStyleSheet(kTabPage));
+    layOutDashboard(dashboard, m_banner, m_tabs);
     setDashboard(dashboard);
     setTrafficPanelVisible(false); // the Overview tab has the events-per-minute chart
 
@@ -199,31 +120,16 @@ ErrorsPage::ErrorsPage(const core::ServiceInfo &info, const ConsoleContext &cont
 
 QWidget *ErrorsPage::buildOverviewTab()
 {
-    auto *tiles = new QHBoxLayout;
-    tiles->setSpacing(12);
-    const QList<QPair<QString, QString>> stats = {
+    QHBoxLayout *tiles = makeStatTiles(
+        {
         {QStringLiteral("projects"), tr("Projects")},
         {QStringLiteral("issues"), tr("Issues")},
         {QStringLiteral("unresolved"), tr("Unresolved")},
         {QStringLiteral("accepted"), tr("Events accepted")},
         {QStringLiteral("rejected"), tr("Rejected")},
         {QStringLiteral("ratelimited"), tr("Rate-limited")},
-    };
-    for (const auto &[name, title] : stats) {
-        QVBoxLayout *l = nullptr;
-        QFrame *card = makeCard(nullptr, &l);
-        l->setContentsMargins(14, 10, 14, 10);
-        l->setSpacing(2);
-        auto *value = new QLabel(QStringLiteral("0"), card);
-        value->setObjectName(QStringLiteral("stat-") + name);
-        value->setStyleSheet(QStringLiteral("font-size: 17pt; font-weight: 600; color: %1").arg(Theme::text().name()));
-        auto *caption = new QLabel(title, card);
-        caption->setObjectName(QStringLiteral("muted"));
-        l->addWidget(value);
-        l->addWidget(caption);
-        m_stats.insert(name, value);
-        tiles->addWidget(card, 1);
-    }
+        },
+        &m_stats);
     m_stats.value(QStringLiteral("rejected"))->setToolTip(tr("Refused: wrong key, malformed or too large"));
     m_stats.value(QStringLiteral("ratelimited"))->setToolTip(tr("Answered 429 because a project's rate limit was reached"));
 
@@ -249,7 +155,7 @@ QWidget *ErrorsPage::buildOverviewTab()
     layout->setSpacing(12);
     layout->addLayout(tiles);
     layout->addWidget(chartCard, 1);
-    return makeTabPage(m_tabs, layout);
+    return finishTabPage(new QWidget(m_tabs), layout, kTabPage);
 }
 
 QString ErrorsPage::statText(const QString &name) const
@@ -317,7 +223,7 @@ QWidget *ErrorsPage::buildIssuesTab()
     tools->addWidget(m_issueCount);
 
     m_issueTable = new QTableView(page);
-    setUpTable(m_issueTable, m_issueProxy, QStringLiteral("issueTable"));
+    setUpTableView(m_issueTable, m_issueProxy, QStringLiteral("issueTable"));
     m_issueTable->setItemDelegateForColumn(ErrorsIssueModel::TrendColumn,
                                            new ErrorsSparklineDelegate(ErrorsIssueModel::TrendRole, m_issueTable));
     m_issueTable->sortByColumn(ErrorsIssueModel::LastSeenColumn, Qt::DescendingOrder);
@@ -396,10 +302,7 @@ QWidget *ErrorsPage::buildIssuesTab()
     layout->setSpacing(10);
     layout->addLayout(tools);
     layout->addWidget(m_issuesStack, 1);
-    page->setObjectName(QStringLiteral("errorsTabPage"));
-    page->setLayout(layout);
-    layout->setContentsMargins(12, 12, 12, 12);
-    return page;
+    return finishTabPage(page, layout, kTabPage);
 }
 
 errors::IssueQuery ErrorsPage::currentQuery() const
@@ -486,18 +389,12 @@ void ErrorsPage::onIssueReady(quint64 requestId, const errors::IssueDetail &deta
 
 qint64 ErrorsPage::selectedIssueId() const
 {
-    const QModelIndexList rows = m_issueTable->selectionModel()->selectedRows();
-    return rows.isEmpty() ? 0 : rows.first().data(ErrorsIssueModel::IssueIdRole).toLongLong();
+    return selectedRowData(m_issueTable, ErrorsIssueModel::IssueIdRole).toLongLong();
 }
 
 void ErrorsPage::selectIssue(qint64 issueId)
 {
-    const int row = m_issueModel->rowOf(issueId);
-    if (row < 0)
-        return;
-    const QModelIndex index = m_issueProxy->mapFromSource(m_issueModel->index(row, 0));
-    m_issueTable->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_issueTable->setCurrentIndex(index);
+    selectSourceRow(m_issueTable, m_issueProxy, m_issueModel->rowOf(issueId));
 }
 
 void ErrorsPage::onSelectionChanged()
@@ -606,7 +503,7 @@ QWidget *ErrorsPage::buildProjectsTab()
     tools->addWidget(m_projectsMessage, 1);
 
     m_projectTable = new QTableView(page);
-    setUpTable(m_projectTable, m_projectProxy, QStringLiteral("projectTable"));
+    setUpTableView(m_projectTable, m_projectProxy, QStringLiteral("projectTable"));
     m_projectTable->sortByColumn(ErrorsProjectModel::NameColumn, Qt::AscendingOrder);
     QHeaderView *header = m_projectTable->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -648,41 +545,17 @@ QWidget *ErrorsPage::buildProjectsTab()
     detailLayout->addLayout(grid);
     detailLayout->addStretch();
 
-    QVBoxLayout *snippetLayout = nullptr;
-    QFrame *snippetCard = makeCard(page, &snippetLayout);
-    m_snippetTabs = new QTabBar(snippetCard);
-    m_snippetTabs->setObjectName(QStringLiteral("snippetTabs"));
-    m_snippetTabs->setDrawBase(false);
-    m_snippetTabs->setExpanding(false);
+    QStringList formatTitles;
     for (ErrorsSnippets::Format format : ErrorsSnippets::formats())
-        m_snippetTabs->addTab(ErrorsSnippets::formatTitle(format));
-    connect(m_snippetTabs, &QTabBar::currentChanged, this, &ErrorsPage::updateProjectDetails);
-    m_snippet = new QPlainTextEdit(snippetCard);
-    m_snippet->setObjectName(QStringLiteral("snippetText"));
-    m_snippet->setReadOnly(true);
-    m_snippet->setFont(Theme::monospaceFont());
-    m_snippet->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_snippet->setMinimumHeight(110);
-    auto *copySnippetButton = new QPushButton(tr("Copy"), snippetCard);
-    copySnippetButton->setObjectName(QStringLiteral("copySnippetButton"));
-    connect(copySnippetButton, &QPushButton::clicked, this, &ErrorsPage::copySnippet);
-    m_copied = new QLabel(snippetCard);
-    m_copied->setObjectName(QStringLiteral("hint"));
-    auto *snippetHead = new QHBoxLayout;
-    snippetHead->addWidget(makeSectionTitle(tr("Connect"), snippetCard));
-    snippetHead->addSpacing(8);
-    snippetHead->addWidget(m_snippetTabs, 1, Qt::AlignBottom);
-    auto *snippetFoot = new QHBoxLayout;
-    snippetFoot->addWidget(m_copied, 1);
-    snippetFoot->addWidget(copySnippetButton);
-    snippetLayout->addLayout(snippetHead);
-    snippetLayout->addWidget(m_snippet, 1);
-    snippetLayout->addLayout(snippetFoot);
+        formatTitles << ErrorsSnippets::formatTitle(format);
+    m_snippetCard = new SnippetCard(formatTitles, 110, page);
+    connect(m_snippetCard, &SnippetCard::formatChanged, this, &ErrorsPage::updateProjectDetails);
+    connect(m_snippetCard, &SnippetCard::copyRequested, this, &ErrorsPage::copySnippet);
 
     auto *detailRow = new QHBoxLayout;
     detailRow->setSpacing(12);
     detailRow->addWidget(details, 2);
-    detailRow->addWidget(snippetCard, 3);
+    detailRow->addWidget(m_snippetCard, 3);
 
     auto *withProjects = new QWidget(page);
     auto *withLayout = new QVBoxLayout(withProjects);
@@ -700,18 +573,13 @@ QWidget *ErrorsPage::buildProjectsTab()
     create->setEnabled(m_monitor != nullptr);
     connect(create, &QPushButton::clicked, this, &ErrorsPage::newProject);
 
-    m_projectsStack = new QStackedWidget(page);
-    m_projectsStack->addWidget(m_projectsEmpty);
-    m_projectsStack->addWidget(withProjects);
+    m_projectsStack = makeEmptyStateStack(m_projectsEmpty, withProjects, page);
 
     auto *layout = new QVBoxLayout;
     layout->setSpacing(10);
     layout->addLayout(tools);
     layout->addWidget(m_projectsStack, 1);
-    page->setObjectName(QStringLiteral("errorsTabPage"));
-    page->setLayout(layout);
-    layout->setContentsMargins(12, 12, 12, 12);
-    return page;
+    return finishTabPage(page, layout, kTabPage);
 }
 
 QString ErrorsPage::dsnHost() const
@@ -729,18 +597,12 @@ QString ErrorsPage::dsnHost() const
 
 qint64 ErrorsPage::selectedProjectId() const
 {
-    const QModelIndexList rows = m_projectTable->selectionModel()->selectedRows();
-    return rows.isEmpty() ? 0 : rows.first().data(ErrorsProjectModel::ProjectIdRole).toLongLong();
+    return selectedRowData(m_projectTable, ErrorsProjectModel::ProjectIdRole).toLongLong();
 }
 
 void ErrorsPage::selectProject(qint64 projectId)
 {
-    const int row = m_projectModel->rowOf(projectId);
-    if (row < 0)
-        return;
-    const QModelIndex index = m_projectProxy->mapFromSource(m_projectModel->index(row, 0));
-    m_projectTable->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_projectTable->setCurrentIndex(index);
+    selectSourceRow(m_projectTable, m_projectProxy, m_projectModel->rowOf(projectId));
 }
 
 QString ErrorsPage::dsnText() const
@@ -750,7 +612,7 @@ QString ErrorsPage::dsnText() const
 
 QString ErrorsPage::snippetText() const
 {
-    return m_snippet->toPlainText();
+    return m_snippetCard->text();
 }
 
 void ErrorsPage::updateProjectDetails()
@@ -763,7 +625,7 @@ void ErrorsPage::updateProjectDetails()
         m_detailTitle->setText(tr("Select a project to see its DSN"));
         for (QLabel *label : {m_dsn, m_keys, m_limits, m_alerts})
             label->clear();
-        m_snippet->setPlainText(QString());
+        m_snippetCard->setText(QString());
         return;
     }
     const errors::ProjectInfo &p = m_projectModel->rowAt(row);
@@ -778,10 +640,8 @@ void ErrorsPage::updateProjectDetails()
                           ? tr("none")
                           : (p.slackFormat ? tr("%1 (Slack format)") : tr("%1 (JSON)"))
                                 .arg(p.alertWebhooks.join(QStringLiteral(", "))));
-    const auto format = ErrorsSnippets::formats().value(std::max(0, m_snippetTabs->currentIndex()));
-    const QString text = dsn.isEmpty() ? QString() : ErrorsSnippets::render(format, dsn);
-    if (m_snippet->toPlainText() != text)
-        m_snippet->setPlainText(text);
+    const auto format = ErrorsSnippets::formats().value(m_snippetCard->currentFormat());
+    m_snippetCard->setText(dsn.isEmpty() ? QString() : ErrorsSnippets::render(format, dsn));
 }
 
 void ErrorsPage::copyDsn()
@@ -798,20 +658,15 @@ void ErrorsPage::copyDsn()
 
 void ErrorsPage::copySnippet()
 {
-    if (m_snippet->toPlainText().isEmpty())
+    if (m_snippetCard->text().isEmpty())
         return;
-    QApplication::clipboard()->setText(m_snippet->toPlainText());
-    m_copied->setText(tr("Copied."));
-    QTimer::singleShot(4000, m_copied, &QLabel::clear);
+    QApplication::clipboard()->setText(m_snippetCard->text());
+    m_snippetCard->showCopied(tr("Copied."));
 }
 
 void ErrorsPage::showProjectsMessage(const QString &text)
 {
-    m_projectsMessage->setText(text);
-    QTimer::singleShot(5000, m_projectsMessage, [label = m_projectsMessage, text] {
-        if (label->text() == text)
-            label->clear();
-    });
+    showTransientMessage(m_projectsMessage, text);
 }
 
 ErrorsProjectEditor *ErrorsPage::openEditor(const errors::ProjectInfo &project)
@@ -875,7 +730,7 @@ void ErrorsPage::applySnapshot()
         m_projectTable->selectRow(0);
     updateProjectDetails();
     updateProjectFilter();
-    m_projectsStack->setCurrentIndex(m_projectModel->rowCount() > 0 ? 1 : 0);
+    showContentWhen(m_projectsStack, m_projectModel->rowCount() > 0);
 
     const QLocale locale;
     m_stats.value(QStringLiteral("projects"))->setText(locale.toString(m_snapshot.projects.size()));

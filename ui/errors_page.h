@@ -9,21 +9,18 @@
 // overwrite a newer one. It never calls into the service.
 
 #include "errors/errors_monitor.h"
+#include "dashboard_widgets.h"
 #include "service_page.h"
 
 #include <QMap>
 
-#include <functional>
-
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QSplitter;
 class QStackedWidget;
-class QTabBar;
 class QTabWidget;
 class QTableView;
 class QTimer;
@@ -36,14 +33,14 @@ class ErrorsIssueModel;
 class ErrorsIssueView;
 class ErrorsProjectEditor;
 class ErrorsProjectModel;
+class SnippetCard;
 
 class ErrorsPage : public ServicePage
 {
     Q_OBJECT
 public:
     enum Tab { OverviewTab, IssuesTab, ProjectsTab };
-    // Asked before anything destructive; returns whether to go ahead. Tests replace it.
-    using ConfirmFunction = std::function<bool(QWidget *parent, const QString &title, const QString &text)>;
+    using ConfirmFunction = ui::ConfirmFunction;
     static constexpr int kSnapshotDelayMs = 150;
     // issuesChanged() may fire for every stored event; the list is asked for at most this often.
     static constexpr int kRequeryDelayMs = 1000;
@@ -176,9 +173,7 @@ private:
     QLabel *m_keys = nullptr;
     QLabel *m_limits = nullptr;
     QLabel *m_alerts = nullptr;
-    QTabBar *m_snippetTabs = nullptr;
-    QPlainTextEdit *m_snippet = nullptr;
-    QLabel *m_copied = nullptr;
+    SnippetCard *m_snippetCard = nullptr;
 };
 
 } // namespace homeport::ui

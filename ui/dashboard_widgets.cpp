@@ -1,0 +1,181 @@
+#include "dashboard_widgets.h"
+
+#include "theme.h"
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace homeport::ui {
+
+namespace {
+constexpr int kTransientMessageMs = 5000;
+}
+
+bool confirmWithMessageBox(QWidget *parent, const QString &title, const QString &text)
+{
+    return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        == QMessageBox::Yes;
+}
+
+QFrame *makeCard(QWidget *parent, QVBoxLayout **layout)
+{
+    auto *card = new QFrame(parent);
+    card->setProperty("card", true);
+    *layout = new QVBoxLayout(card);
+    (*layout)->setContentsMargins(16, 12, 16, 12);
+    (*layout)->setSpacing(8);
+    return card;
+}
+
+QLabel *makeSectionTitle(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setObjectName(QStringLiteral("sectionTitle"));
+    return label;
+}
+
+QLabel *makeHint(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setObjectName(QStringLiteral("hint"));
+    label->setWordWrap(true);
+    return label;
+}
+
+void showTransientMessage(QLabel *label, const QString &text)
+{
+    label->setText(text);
+    QTimer::singleShot(kTransientMessageMs, label, [label, text] {
+        if (label->text() == text)
+            label->clear();
+    });
+}
+
+QHBoxLayout *makeStatTiles(const QList<QPair<QString, QString>> &stats, QHash<QString, QLabel *> *values)
+{
+    auto *tiles = new QHBoxLayout;
+    tiles->setSpacing(12);
+    for (const auto &[name, title] : stats) {
+        QVBoxLayout *l = nullptr;
+        QFrame *card = makeCard(nullptr, &l);
+        l->setContentsMargins(14, 10, 14, 10);
+        l->setSpacing(2);
+        auto *value = new QLabel(QStringLiteral("0"), card);
+        value->setObjectName(QStringLiteral("stat-") + name);
+        value->setStyleSheet(QStringLiteral("font-size: 17pt; font-weight: 600; color: %1").arg(Theme::text().name()));
+        auto *caption = new QLabel(title, card);
+        caption->setObjectName(QStringLiteral("muted"));
+        l->addWidget(value);
+        l->addWidget(caption);
+        values->insert(name, value);
+        tiles->addWidget(card, 1);
+    }
+    return tiles;
+}
+
+QTabWidget *makeDashboardTabs(QWidget *dashboard, const QString &objectName, int minimumHeight)
+{
+    auto *tabs = new QTabWidget(dashboard);
+    tabs->setObjectName(objectName);
+    tabs->setDocumentMode(true);
+    tabs->setMinimumHeight(minimumHeight);
+    return tabs;
+}
+
+QString tabPageStyleSheet(const QString &pageObjectName)
+{
+    return QStringLiteral("QWidget#%1 { background: %2; }").arg(pageObjectName, Theme::pageBackground().name());
+}
+
+QWidget *finishTabPage(QWidget *page, QLayout *layout, const QString &pageObjectName)
+{
+    page->setObjectName(pageObjectName);
+    page->setLayout(layout); // reparents the widgets in `layout` into the page
+    layout->setContentsMargins(12, 12, 12, 12);
+    return page;
+}
+
+QLabel *makeDashboardBanner(QWidget *dashboard, const QString &objectName)
+{
+    auto *banner = new QLabel(dashboard);
+    banner->setObjectName(objectName);
+    banner->setWordWrap(true);
+    banner->setStyleSheet(QStringLiteral("background: #fff7e6; border: 1px solid #f0d9a8; border-radius: 6px;"
+                                         "padding: 8px 12px; color: #7a5300;"));
+    banner->hide();
+    return banner;
+}
+
+void layOutDashboard(QWidget *dashboard, QLabel *banner, QTabWidget *tabs)
+{
+    auto *layout = new QVBoxLayout(dashboard);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(10);
+    layout->addWidget(banner);
+    layout->addWidget(tabs, 1);
+}
+
+void setUpTableView(QTableView *view, QAbstractItemModel *model, const QString &objectName)
+{
+    view->setObjectName(objectName);
+    view->setModel(model);
+    view->setSortingEnabled(true);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setShowGrid(false);
+    view->setWordWrap(false);
+    view->horizontalHeader()->setHighlightSections(false);
+}
+
+QSortFilterProxyModel *makeSortProxy(QAbstractItemModel *source, int sortRole, QObject *parent)
+{
+    auto *proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(source);
+    proxy->setSortRole(sortRole);
+    proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    return proxy;
+}
+
+void selectSourceRow(QTableView *view, QSortFilterProxyModel *proxy, int sourceRow)
+{
+    if (sourceRow < 0)
+        return;
+    const QModelIndex index = proxy->mapFromSource(proxy->sourceModel()->index(sourceRow, 0));
+    view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view->setCurrentIndex(index);
+}
+
+QVariant selectedRowData(const QTableView *view, int role)
+{
+    const QModelIndexList rows = view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QVariant() : rows.first().data(role);
+}
+
+QStackedWidget *makeEmptyStateStack(QWidget *empty, QWidget *content, QWidget *parent)
+{
+    auto *stack = new QStackedWidget(parent);
+    stack->addWidget(empty);
+    stack->addWidget(content);
+    return stack;
+}
+
+void showContentWhen(QStackedWidget *stack, bool hasRows)
+{
+    stack->setCurrentIndex(hasRows ? 1 : 0);
+}
+
+} // namespace homeport::ui

@@ -1,0 +1,72 @@
+#pragma once
+// Dashboard widgets: the builders the service pages' tabs share (cards, titles, hints, stat tiles,
+// sortable tables, empty-state stacks), so every page's dashboard looks and behaves alike.
+// Thread affinity: the GUI thread.
+
+#include <QHash>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+
+class QAbstractItemModel;
+class QFrame;
+class QHBoxLayout;
+class QLabel;
+class QLayout;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
+class QVBoxLayout;
+class QWidget;
+class QObject;
+
+namespace homeport::ui {
+
+// Asked before anything destructive; returns whether to go ahead. Pages let tests replace it.
+using ConfirmFunction = std::function<bool(QWidget *parent, const QString &title, const QString &text)>;
+// The ConfirmFunction pages start with: a Yes/Cancel question box, Cancel by default.
+bool confirmWithMessageBox(QWidget *parent, const QString &title, const QString &text);
+
+// A framed "card" (styled by the theme's [card="true"] rule) with its vertical layout.
+QFrame *makeCard(QWidget *parent, QVBoxLayout **layout);
+QLabel *makeSectionTitle(const QString &text, QWidget *parent);
+// A word-wrapped secondary line.
+QLabel *makeHint(const QString &text, QWidget *parent);
+// Shows `text` in `label` for a few seconds; a later message is not cut short by an earlier timer.
+void showTransientMessage(QLabel *label, const QString &text);
+
+// A row of Overview tiles, one a (name, caption): a big number (object name "stat-<name>", kept
+// in `values` by name) over its caption.
+QHBoxLayout *makeStatTiles(const QList<QPair<QString, QString>> &stats, QHash<QString, QLabel *> *values);
+
+// The dashboard's tab widget (document mode, at least `minimumHeight` tall) and its tab pages:
+// each page is named `pageObjectName`, which the dashboard's style sheet paints in the page colour
+// so the cards inside sit on it like the rest of the console.
+QTabWidget *makeDashboardTabs(QWidget *dashboard, const QString &objectName, int minimumHeight);
+QString tabPageStyleSheet(const QString &pageObjectName);
+// Gives `page` (or a new page in `tabs`) its `layout`, name and margins; returns the page.
+QWidget *finishTabPage(QWidget *page, QLayout *layout, const QString &pageObjectName);
+// The yellow notice above a dashboard's tabs (not running, not connected); hidden until set.
+QLabel *makeDashboardBanner(QWidget *dashboard, const QString &objectName);
+// The page's dashboard: the banner over the tabs.
+void layOutDashboard(QWidget *dashboard, QLabel *banner, QTabWidget *tabs);
+
+// A read-only, single-row-selection, sortable table over `model`, without grid or row numbers.
+void setUpTableView(QTableView *view, QAbstractItemModel *model, const QString &objectName);
+// A case-insensitive sorting (and filtering) proxy that sorts by the model's `sortRole`.
+QSortFilterProxyModel *makeSortProxy(QAbstractItemModel *source, int sortRole, QObject *parent);
+// Selects the row `sourceRow` of `proxy`'s source model in `view` (nothing for -1).
+void selectSourceRow(QTableView *view, QSortFilterProxyModel *proxy, int sourceRow);
+// The first selected row's `role` value; an invalid QVariant without a selection.
+QVariant selectedRowData(const QTableView *view, int role);
+
+// The stack that shows an empty state until there are rows: index 0 is `empty`, 1 is `content`.
+QStackedWidget *makeEmptyStateStack(QWidget *empty, QWidget *content, QWidget *parent);
+// Shows the content of a makeEmptyStateStack() stack while `hasRows`.
+void showContentWhen(QStackedWidget *stack, bool hasRows);
+
+} // namespace homeport::ui
