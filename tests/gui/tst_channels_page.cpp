@@ -5,6 +5,7 @@
 
 #include "channels/channels_monitor.h"
 #include "core/metrics.h"
+#include "service_page_test_helpers.h"
 #include "core/service_catalog.h"
 #include "ui/channels_app_editor.h"
 #include "ui/channels_app_model.h"
@@ -43,6 +44,8 @@
 #include <memory>
 
 using namespace homeport;
+using guitest::column;
+using guitest::rowWith;
 using channels::AppInfo;
 using channels::ChannelInfo;
 using channels::DebugEvent;
@@ -93,24 +96,6 @@ DebugEvent debugEvent(DebugEvent::Kind kind, const QString &appId, const QString
     e.event = event;
     e.details = details;
     return e;
-}
-
-// Column `column` of every row, in the order the view shows them.
-QStringList column(const QAbstractItemModel *model, int column)
-{
-    QStringList out;
-    for (int r = 0; r < model->rowCount(); ++r)
-        out << model->index(r, column).data().toString();
-    return out;
-}
-
-int rowWith(const QAbstractItemModel *model, int col, const QString &text)
-{
-    for (int r = 0; r < model->rowCount(); ++r) {
-        if (model->index(r, col).data().toString() == text)
-            return r;
-    }
-    return -1;
 }
 
 } // namespace
@@ -164,26 +149,11 @@ void TestChannelsPage::initTestCase()
     ui::ConsoleContext context;
     context.metrics = m_metrics.get();
     context.channels = m_monitor.get();
-    context.clientSettings = [] {
-        core::ClientSettings settings;
-        settings.host = QStringLiteral("127.0.0.1");
-        settings.ports.insert(QStringLiteral("channels"), 6123);
-        return settings;
-    };
-    m_window = std::make_unique<ui::MainWindow>(context);
-    m_window->resize(1280, 860);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->showPage(QStringLiteral("channels"));
+    context.clientSettings = guitest::clientSettingsFor(QStringLiteral("channels"), 6123);
+    m_window = guitest::openConsoleOn(context, QStringLiteral("channels"));
+    QVERIFY(m_window);
 
-    // Without a host the page would read "stopped"; the service runs in the cases below.
-    core::ServiceStatus running;
-    running.name = QStringLiteral("channels");
-    running.state = core::ServiceState::Running;
-    running.address = QStringLiteral("127.0.0.1:6123");
-    running.since = QDateTime::currentDateTimeUtc();
-    page()->setStatus(running);
-    page()->refresh(); // the banner follows the state on the next refresh
+    guitest::showAsRunning(page(), QStringLiteral("channels"), 6123);
 }
 
 void TestChannelsPage::cleanupTestCase()
@@ -203,16 +173,7 @@ void TestChannelsPage::publish()
 
 void TestChannelsPage::screenshot(const QString &name)
 {
-    const QString dir = qEnvironmentVariable("HOMEPORT_GUI_SCREENSHOTS");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    // Scroll the page so the dashboard is in view, as a user would.
-    if (auto *scroll = page()->findChild<QScrollArea *>(QStringLiteral("pageScroll"))) {
-        scroll->ensureWidgetVisible(page()->tabs(), 0, 0);
-        QApplication::processEvents();
-    }
-    QVERIFY(m_window->grab().save(dir + QStringLiteral("/channels-") + name + QStringLiteral(".png")));
+    QVERIFY(guitest::saveScreenshot(m_window.get(), page(), page()->tabs(), QStringLiteral("channels-") + name));
 }
 
 void TestChannelsPage::installedInPlaceOfTheGenericPage()
@@ -745,19 +706,7 @@ void TestChannelsPage::chartsFollowMetrics()
 
 void TestChannelsPage::everyTabFitsWithoutHorizontalScrolling()
 {
-    // At the window size the console opens with, no tab may push the page sideways.
-    ui::ChannelsPage *p = page();
-    auto *scroll = p->findChild<QScrollArea *>(QStringLiteral("pageScroll"));
-    QVERIFY(scroll);
-    for (int tab = 0; tab < p->tabs()->count(); ++tab) {
-        p->tabs()->setCurrentIndex(tab);
-        QApplication::processEvents();
-        QVERIFY2(scroll->widget()->minimumSizeHint().width() <= scroll->viewport()->width(),
-                 qPrintable(QStringLiteral("tab %1 needs %2 px, the page has %3")
-                                .arg(p->tabs()->tabText(tab))
-                                .arg(scroll->widget()->minimumSizeHint().width())
-                                .arg(scroll->viewport()->width())));
-    }
+    guitest::verifyEveryTabFits(page(), page()->tabs());
 }
 
 QTEST_MAIN(TestChannelsPage)

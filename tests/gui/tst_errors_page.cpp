@@ -5,6 +5,7 @@
 // Set HOMEPORT_GUI_SCREENSHOTS=<dir> to keep PNGs of the window and of every tab.
 
 #include "core/metrics.h"
+#include "service_page_test_helpers.h"
 #include "core/service_catalog.h"
 #include "errors/errors_monitor.h"
 #include "ui/empty_state.h"
@@ -44,6 +45,7 @@
 #include <memory>
 
 using namespace homeport;
+using guitest::column;
 using errors::IssueDetail;
 using errors::IssueQuery;
 using errors::IssueStatus;
@@ -190,14 +192,6 @@ private:
     errors::ErrorsMonitor *m_monitor;
 };
 
-QStringList column(const QAbstractItemModel *model, int column)
-{
-    QStringList out;
-    for (int r = 0; r < model->rowCount(); ++r)
-        out << model->index(r, column).data().toString();
-    return out;
-}
-
 } // namespace
 
 class TestErrorsPage : public QObject
@@ -251,25 +245,11 @@ void TestErrorsPage::initTestCase()
     ui::ConsoleContext context;
     context.metrics = m_metrics.get();
     context.errors = m_monitor.get();
-    context.clientSettings = [] {
-        core::ClientSettings settings;
-        settings.host = QStringLiteral("127.0.0.1");
-        settings.ports.insert(QStringLiteral("errors"), 8123);
-        return settings;
-    };
-    m_window = std::make_unique<ui::MainWindow>(context);
-    m_window->resize(1280, 860);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->showPage(QStringLiteral("errors"));
+    context.clientSettings = guitest::clientSettingsFor(QStringLiteral("errors"), 8123);
+    m_window = guitest::openConsoleOn(context, QStringLiteral("errors"));
+    QVERIFY(m_window);
 
-    core::ServiceStatus running;
-    running.name = QStringLiteral("errors");
-    running.state = core::ServiceState::Running;
-    running.address = QStringLiteral("127.0.0.1:8123");
-    running.since = QDateTime::currentDateTimeUtc();
-    page()->setStatus(running);
-    page()->refresh();
+    guitest::showAsRunning(page(), QStringLiteral("errors"), 8123);
 }
 
 void TestErrorsPage::cleanupTestCase()
@@ -289,15 +269,7 @@ void TestErrorsPage::publish()
 
 void TestErrorsPage::screenshot(const QString &name)
 {
-    const QString dir = qEnvironmentVariable("HOMEPORT_GUI_SCREENSHOTS");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    if (auto *scroll = page()->findChild<QScrollArea *>(QStringLiteral("pageScroll"))) {
-        scroll->ensureWidgetVisible(page()->tabs(), 0, 0);
-        QApplication::processEvents();
-    }
-    QVERIFY(m_window->grab().save(dir + QStringLiteral("/errors-") + name + QStringLiteral(".png")));
+    QVERIFY(guitest::saveScreenshot(m_window.get(), page(), page()->tabs(), QStringLiteral("errors-") + name));
 }
 
 void TestErrorsPage::installedInPlaceOfTheGenericPage()
@@ -820,18 +792,7 @@ void TestErrorsPage::eventsChartSumsMinutes()
 
 void TestErrorsPage::everyTabFitsWithoutHorizontalScrolling()
 {
-    ui::ErrorsPage *p = page();
-    auto *scroll = p->findChild<QScrollArea *>(QStringLiteral("pageScroll"));
-    QVERIFY(scroll);
-    for (int tab = 0; tab < p->tabs()->count(); ++tab) {
-        p->tabs()->setCurrentIndex(tab);
-        QApplication::processEvents();
-        QVERIFY2(scroll->widget()->minimumSizeHint().width() <= scroll->viewport()->width(),
-                 qPrintable(QStringLiteral("tab %1 needs %2 px, the page has %3")
-                                .arg(p->tabs()->tabText(tab))
-                                .arg(scroll->widget()->minimumSizeHint().width())
-                                .arg(scroll->viewport()->width())));
-    }
+    guitest::verifyEveryTabFits(page(), page()->tabs());
 }
 
 QTEST_MAIN(TestErrorsPage)

@@ -1,0 +1,107 @@
+#pragma once
+// Helpers the service pages' GUI tests share: a console window opened on one service's page,
+// that page shown as running, screenshots, the horizontal-fit check and table column reads.
+
+#include "core/metrics.h"
+#include "ui/console_context.h"
+#include "ui/main_window.h"
+#include "ui/service_page.h"
+
+#include <QAbstractItemModel>
+#include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QTest>
+
+#include <memory>
+
+namespace homeport::guitest {
+
+// Clients of `service` are told to dial 127.0.0.1:`port`.
+inline std::function<core::ClientSettings()> clientSettingsFor(const QString &service, quint16 port)
+{
+    return [service, port] {
+        core::ClientSettings settings;
+        settings.host = QStringLiteral("127.0.0.1");
+        settings.ports.insert(service, port);
+        return settings;
+    };
+}
+
+// The console at the size it opens with, exposed, showing `service`'s page.
+inline std::unique_ptr<ui::MainWindow> openConsoleOn(const ui::ConsoleContext &context, const QString &service)
+{
+    auto window = std::make_unique<ui::MainWindow>(context);
+    window->resize(1280, 860);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    window->showPage(service);
+    return window;
+}
+
+// Without a host a page reads "stopped"; the cases run against a running service.
+inline void showAsRunning(ui::ServicePage *page, const QString &service, quint16 port)
+{
+    core::ServiceStatus running;
+    running.name = service;
+    running.state = core::ServiceState::Running;
+    running.address = QStringLiteral("127.0.0.1:%1").arg(port);
+    running.since = QDateTime::currentDateTimeUtc();
+    page->setStatus(running);
+    page->refresh(); // the banner follows the state on the next refresh
+}
+
+// Saves the window as <HOMEPORT_GUI_SCREENSHOTS>/<fileName>.png, the page scrolled so `tabs`
+// are in view as a user would; true when the variable is unset (nothing to save).
+inline bool saveScreenshot(ui::MainWindow *window, ui::ServicePage *page, QTabWidget *tabs, const QString &fileName)
+{
+    const QString dir = qEnvironmentVariable("HOMEPORT_GUI_SCREENSHOTS");
+    if (dir.isEmpty())
+        return true;
+    QDir().mkpath(dir);
+    if (auto *scroll = page->findChild<QScrollArea *>(QStringLiteral("pageScroll"))) {
+        scroll->ensureWidgetVisible(tabs, 0, 0);
+        QApplication::processEvents();
+    }
+    return window->grab().save(dir + QLatin1Char('/') + fileName + QStringLiteral(".png"));
+}
+
+// At the window size the console opens with, no tab may push the page sideways.
+inline void verifyEveryTabFits(ui::ServicePage *page, QTabWidget *tabs)
+{
+    auto *scroll = page->findChild<QScrollArea *>(QStringLiteral("pageScroll"));
+    QVERIFY(scroll);
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        tabs->setCurrentIndex(tab);
+        QApplication::processEvents();
+        QVERIFY2(scroll->widget()->minimumSizeHint().width() <= scroll->viewport()->width(),
+                 qPrintable(QStringLiteral("tab %1 needs %2 px, the page has %3")
+                                .arg(tabs->tabText(tab))
+                                .arg(scroll->widget()->minimumSizeHint().width())
+                                .arg(scroll->viewport()->width())));
+    }
+}
+
+// Column `column` of every row, in the order the view shows them.
+inline QStringList column(const QAbstractItemModel *model, int column)
+{
+    QStringList out;
+    for (int r = 0; r < model->rowCount(); ++r)
+        out << model->index(r, column).data().toString();
+    return out;
+}
+
+// The first row whose `col` shows `text`; -1 for none.
+inline int rowWith(const QAbstractItemModel *model, int col, const QString &text)
+{
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->index(r, col).data().toString() == text)
+            return r;
+    }
+    return -1;
+}
+
+} // namespace homeport::guitest
