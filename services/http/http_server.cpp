@@ -16,6 +16,8 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <unistd.h>
+
 namespace homeport::http {
 
 namespace {
@@ -35,6 +37,47 @@ Response defaultErrorFormatter(int status, const QString &message)
     const QJsonObject object{{QStringLiteral("message"), message}};
     return Response::json(status, QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
+
+// A QTcpSocket that can give back its idle I/O buffers. Qt 6.4's QRingBuffer keeps one chunk after
+// it drains (16 KiB read, 32 KiB write per socket), so an idle WebSocket would hold ~48 KiB of heap
+// forever. Re-applying the open mode through QIODevice::setOpenMode (the documented way for a
+// subclass to change it) drops the empty read and write buffers; the next read or write allocates
+// again. Only done when nothing is buffered and no read transaction is open.
+class TrimmableTcpSocket : public QTcpSocket
+{
+public:
+    using QTcpSocket::QTcpSocket;
+
+    bool releaseIdleBuffers()
+    {
+        if (state() != QAbstractSocket::ConnectedState || isTransactionStarted() || bytesAvailable() > 0
+            || bytesToWrite() > 0)
+            return false;
+        const OpenMode mode = openMode();
+        setOpenMode(QIODevice::NotOpen);
+        setOpenMode(mode);
+        return true;
+    }
+};
+
+// Accepts plain-TCP connections as TrimmableTcpSocket (otherwise what QTcpServer does).
+class TrimmingTcpServer : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new TrimmableTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            ::close(int(descriptor));
+            return;
+        }
+        addPendingConnection(socket);
+    }
+};
 
 } // namespace
 
@@ -132,7 +175,7 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *huma
         sslServer->setSslConfiguration(configuration);
         listener = sslServer;
     } else {
-        listener = new QTcpServer(this);
+        listener = new TrimmingTcpServer(this);
     }
     // pendingConnectionAvailable, not newConnection: QSslServer queues a socket only once its
     // handshake is done.
@@ -221,6 +264,14 @@ void HttpServer::sweepDeadlines()
     const auto connections = m_connections; // a check may close (not delete) a connection
     for (HttpConnection *connection : connections)
         connection->checkDeadline(now);
+    if (now - m_lastTrimMs >= kTrimIntervalMs) {
+        m_lastTrimMs = now;
+        // QPointer, not a destroyed() connection: QWebSocket drops the socket's connections.
+        m_upgraded.removeIf([](const QPointer<QTcpSocket> &socket) { return socket.isNull(); });
+        for (const QPointer<QTcpSocket> &socket : std::as_const(m_upgraded))
+            if (auto *trimmable = dynamic_cast<TrimmableTcpSocket *>(socket.data()); trimmable && trimmable->releaseIdleBuffers())
+                ++m_buffersReleased;
+    }
 }
 
 void HttpServer::shutdown(int deadlineMs)
@@ -267,7 +318,9 @@ void HttpServer::acceptWebSockets()
             continue;
         }
         const PendingUpgrade pending = *it;
+        QTcpSocket *socket = it.key();
         m_pendingUpgrades.erase(it);
+        m_upgraded.append(QPointer<QTcpSocket>(socket));
         pending.route->m_webSocket(pending.request, webSocket);
     }
 }

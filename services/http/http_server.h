@@ -100,6 +100,9 @@ public:
     bool isListening() const;
     quint16 serverPort() const;
     int openConnections() const { return int(m_connections.size()); }
+    // How often the sweep gave an idle upgraded socket's empty read/write buffers back (see
+    // TrimmableTcpSocket in the .cpp); for tests and diagnostics.
+    quint64 idleBuffersReleased() const { return m_buffersReleased; }
     const HttpServerOptions &options() const { return m_options; }
 
     // Stops accepting, closes idle connections, lets in-flight requests finish (their
@@ -135,6 +138,12 @@ private:
         Request request;
     };
     QHash<QTcpSocket *, PendingUpgrade> m_pendingUpgrades;
+    // Sockets handed to QWebSocket: at most every kTrimIntervalMs the sweep releases the empty I/O
+    // buffers Qt keeps per socket, so idle WebSockets cost kilobytes instead of ~48 KiB of heap.
+    static constexpr qint64 kTrimIntervalMs = 1000;
+    QList<QPointer<QTcpSocket>> m_upgraded;
+    qint64 m_lastTrimMs = 0;
+    quint64 m_buffersReleased = 0;
     QTimer m_sweepTimer;
     QTimer m_shutdownTimer;
     QElapsedTimer m_clock;

@@ -55,6 +55,7 @@ private slots:
     void fallbackHandlesUnknownPaths();
     void corsPreflightAndActual();
     void webSocketUpgradeOnSamePort();
+    void webSocketIdleBuffersReleased();
     void metricsAreRecorded();
     void listenReportsPortInUse();
     void handlerThatNeverAnswersGets500();
@@ -556,6 +557,39 @@ void TestHttpServer::webSocketUpgradeOnSamePort()
     const auto denied = refused.readResponse();
     QVERIFY(denied);
     QCOMPARE(denied->status, 403);
+    ws.close();
+}
+
+// The sweep gives an idle upgraded socket's empty Qt I/O buffers back; the WebSocket keeps working
+// in both directions afterwards, for small and for large (multi-chunk) messages.
+void TestHttpServer::webSocketIdleBuffersReleased()
+{
+    HttpServer server(fastOptions());
+    server.webSocket("/ws", [&](const Request &, QWebSocket *socket) {
+        QObject::connect(socket, &QWebSocket::textMessageReceived, socket,
+                         [socket](const QString &text) { socket->sendTextMessage(QStringLiteral("echo:") + text); });
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+
+    QWebSocket ws;
+    QSignalSpy connected(&ws, &QWebSocket::connected);
+    QSignalSpy received(&ws, &QWebSocket::textMessageReceived);
+    ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(server.serverPort())));
+    QVERIFY(connected.wait(3000));
+    QCOMPARE(server.idleBuffersReleased(), 0u);
+
+    const QString large(100 * 1024, QLatin1Char('x')); // several 16/32 KiB chunks each way
+    for (int round = 0; round < 2; ++round) {
+        const quint64 releasedBefore = server.idleBuffersReleased();
+        QTRY_VERIFY_WITH_TIMEOUT(server.idleBuffersReleased() > releasedBefore, 5000);
+        received.clear();
+        ws.sendTextMessage(QStringLiteral("small"));
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 3000);
+        QCOMPARE(received.at(0).at(0).toString(), QStringLiteral("echo:small"));
+        ws.sendTextMessage(large);
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2, 3000);
+        QCOMPARE(received.at(1).at(0).toString(), QStringLiteral("echo:") + large);
+    }
     ws.close();
 }
 
