@@ -7,7 +7,7 @@
 namespace homeport::ui {
 
 ChannelsAppModel::ChannelsAppModel(QObject *parent)
-    : ChannelsKeyedModel<ChannelsAppRow>(parent)
+    : KeyedRowModel<ChannelsAppRow>(parent)
 {
 }
 

@@ -5,7 +5,7 @@
 // Thread affinity: the GUI thread. Fed with ChannelsSnapshot copies.
 
 #include "channels/channels_monitor.h"
-#include "channels_keyed_model.h"
+#include "keyed_row_model.h"
 
 namespace homeport::ui {
 
@@ -14,7 +14,7 @@ struct ChannelsAppRow {
     int connections = 0;
 };
 
-class ChannelsAppModel : public ChannelsKeyedModel<ChannelsAppRow>
+class ChannelsAppModel : public KeyedRowModel<ChannelsAppRow>
 {
     Q_OBJECT
 public:

@@ -7,7 +7,7 @@
 namespace homeport::ui {
 
 ChannelsMemberModel::ChannelsMemberModel(QObject *parent)
-    : ChannelsKeyedModel<channels::PresenceMember>(parent)
+    : KeyedRowModel<channels::PresenceMember>(parent)
 {
 }
 

@@ -5,11 +5,11 @@
 // Thread affinity: the GUI thread.
 
 #include "channels/channels_monitor.h"
-#include "channels_keyed_model.h"
+#include "keyed_row_model.h"
 
 namespace homeport::ui {
 
-class ChannelsMemberModel : public ChannelsKeyedModel<channels::PresenceMember>
+class ChannelsMemberModel : public KeyedRowModel<channels::PresenceMember>
 {
     Q_OBJECT
 public:

@@ -1,5 +1,6 @@
 #include "channels_occupied_model.h"
 
+#include "age_text.h"
 #include "theme.h"
 
 #include <QLocale>
@@ -7,7 +8,7 @@
 namespace homeport::ui {
 
 ChannelsOccupiedModel::ChannelsOccupiedModel(QObject *parent)
-    : ChannelsKeyedModel<ChannelsOccupiedRow>(parent)
+    : KeyedRowModel<ChannelsOccupiedRow>(parent)
     , m_now(QDateTime::currentDateTimeUtc())
 {
 }
@@ -31,20 +32,6 @@ void ChannelsOccupiedModel::setNow(const QDateTime &now)
     m_now = now;
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, LastEventColumn), index(int(m_rows.size()) - 1, LastEventColumn));
-}
-
-QString ChannelsOccupiedModel::formatAge(const QDateTime &then, const QDateTime &now)
-{
-    if (!then.isValid())
-        return {};
-    const qint64 seconds = std::max<qint64>(0, then.secsTo(now));
-    if (seconds < 60)
-        return tr("%1 s ago").arg(seconds);
-    if (seconds < 3600)
-        return tr("%1 min ago").arg(seconds / 60);
-    if (seconds < 86400)
-        return tr("%1 h ago").arg(seconds / 3600);
-    return tr("%1 d ago").arg(seconds / 86400);
 }
 
 int ChannelsOccupiedModel::columnCount(const QModelIndex &parent) const
@@ -92,7 +79,7 @@ QVariant ChannelsOccupiedModel::data(const QModelIndex &index, int role) const
         case LastEventColumn:
             if (!c.lastEventAt.isValid())
                 return tr("none yet");
-            return tr("%1 · %2").arg(c.lastEventName, formatAge(c.lastEventAt, m_now));
+            return tr("%1 · %2").arg(c.lastEventName, AgeText::ago(c.lastEventAt, m_now));
         }
     }
     if (role == Qt::ForegroundRole) {

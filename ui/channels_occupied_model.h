@@ -5,7 +5,7 @@
 // Thread affinity: the GUI thread. Fed with ChannelsSnapshot copies.
 
 #include "channels/channels_monitor.h"
-#include "channels_keyed_model.h"
+#include "keyed_row_model.h"
 
 #include <QDateTime>
 
@@ -16,7 +16,7 @@ struct ChannelsOccupiedRow {
     QString appName;
 };
 
-class ChannelsOccupiedModel : public ChannelsKeyedModel<ChannelsOccupiedRow>
+class ChannelsOccupiedModel : public KeyedRowModel<ChannelsOccupiedRow>
 {
     Q_OBJECT
 public:
@@ -31,8 +31,6 @@ public:
     // The clock the ages are measured against; refreshes the last-event column.
     void setNow(const QDateTime &now);
     static QString keyOf(const QString &appId, const QString &channel) { return appId + QLatin1Char('/') + channel; }
-    // "12 s ago", "3 min ago"; empty for an invalid time.
-    static QString formatAge(const QDateTime &then, const QDateTime &now);
 
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

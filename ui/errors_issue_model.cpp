@@ -1,5 +1,6 @@
 #include "errors_issue_model.h"
 
+#include "age_text.h"
 #include "theme.h"
 
 #include <QLocale>
@@ -17,7 +18,7 @@ int levelRank(const QString &level)
 } // namespace
 
 ErrorsIssueModel::ErrorsIssueModel(QObject *parent)
-    : ChannelsKeyedModel<errors::IssueSummary>(parent)
+    : KeyedRowModel<errors::IssueSummary>(parent)
     , m_now(QDateTime::currentDateTimeUtc())
 {
 }
@@ -97,20 +98,6 @@ QString ErrorsIssueModel::statusText(errors::IssueStatus status)
     return {};
 }
 
-QString ErrorsIssueModel::formatAge(const QDateTime &then, const QDateTime &now)
-{
-    if (!then.isValid())
-        return {};
-    const qint64 seconds = std::max<qint64>(0, then.secsTo(now));
-    if (seconds < 60)
-        return tr("%1 s ago").arg(seconds);
-    if (seconds < 3600)
-        return tr("%1 min ago").arg(seconds / 60);
-    if (seconds < 86400)
-        return tr("%1 h ago").arg(seconds / 3600);
-    return tr("%1 d ago").arg(seconds / 86400);
-}
-
 int ErrorsIssueModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
@@ -165,9 +152,9 @@ QVariant ErrorsIssueModel::data(const QModelIndex &index, int role) const
         case TrendColumn:
             return QString(); // drawn by ErrorsSparklineDelegate
         case FirstSeenColumn:
-            return formatAge(issue.firstSeen, m_now);
+            return AgeText::ago(issue.firstSeen, m_now);
         case LastSeenColumn:
-            return formatAge(issue.lastSeen, m_now);
+            return AgeText::ago(issue.lastSeen, m_now);
         case StatusColumn:
             return statusText(issue.status);
         }

@@ -4,7 +4,7 @@
 // answer after issuesChanged() updates counts in place without losing the user's selection.
 // Thread affinity: the GUI thread. Fed with the IssueSummary lists of ErrorsMonitor::issuesReady.
 
-#include "channels_keyed_model.h"
+#include "keyed_row_model.h"
 #include "errors/errors_monitor.h"
 
 #include <QColor>
@@ -12,7 +12,7 @@
 
 namespace homeport::ui {
 
-class ErrorsIssueModel : public ChannelsKeyedModel<errors::IssueSummary>
+class ErrorsIssueModel : public KeyedRowModel<errors::IssueSummary>
 {
     Q_OBJECT
 public:
@@ -47,8 +47,6 @@ public:
     static QString serverSortField(int column);
     static QColor levelColor(const QString &level);
     static QString statusText(errors::IssueStatus status);
-    // "12 s ago", "3 min ago", "5 d ago"; empty for an invalid time.
-    static QString formatAge(const QDateTime &then, const QDateTime &now);
 
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -1,5 +1,6 @@
 #include "errors_issue_view.h"
 
+#include "age_text.h"
 #include "errors_bar_chart.h"
 #include "errors_event_formatter.h"
 #include "errors_issue_model.h"
@@ -288,9 +289,9 @@ void ErrorsIssueView::setDetail(const errors::IssueDetail &detail)
     counts << (s.count == 1 ? tr("1 event") : tr("%1 events").arg(locale.toString(s.count)));
     counts << (s.users == 1 ? tr("1 user") : tr("%1 users").arg(locale.toString(s.users)));
     if (s.firstSeen.isValid())
-        counts << tr("first seen %1").arg(ErrorsIssueModel::formatAge(s.firstSeen, now));
+        counts << tr("first seen %1").arg(AgeText::ago(s.firstSeen, now));
     if (s.lastSeen.isValid())
-        counts << tr("last seen %1").arg(ErrorsIssueModel::formatAge(s.lastSeen, now));
+        counts << tr("last seen %1").arg(AgeText::ago(s.lastSeen, now));
     m_counts->setText(counts.join(QStringLiteral(" · ")));
     m_grouping->setText(detail.groupingReason.isEmpty() ? QString() : tr("Grouped by %1").arg(detail.groupingReason));
     m_grouping->setVisible(!detail.groupingReason.isEmpty());

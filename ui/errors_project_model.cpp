@@ -9,7 +9,7 @@
 namespace homeport::ui {
 
 ErrorsProjectModel::ErrorsProjectModel(QObject *parent)
-    : ChannelsKeyedModel<errors::ProjectInfo>(parent)
+    : KeyedRowModel<errors::ProjectInfo>(parent)
 {
 }
 

@@ -4,12 +4,12 @@
 // can be copied straight into an SDK's init().
 // Thread affinity: the GUI thread. Fed with ErrorsSnapshot copies.
 
-#include "channels_keyed_model.h"
+#include "keyed_row_model.h"
 #include "errors/errors_monitor.h"
 
 namespace homeport::ui {
 
-class ErrorsProjectModel : public ChannelsKeyedModel<errors::ProjectInfo>
+class ErrorsProjectModel : public KeyedRowModel<errors::ProjectInfo>
 {
     Q_OBJECT
 public:

@@ -1,8 +1,8 @@
 #pragma once
-// ChannelsKeyedModel: the base of the Channels page's snapshot tables. Each snapshot replaces
-// the rows, but a model reset would drop the user's selection and scroll position every time the
-// service publishes, so rows are matched by key: vanished rows are removed, kept rows updated in
-// place and new ones appended (the sort proxy orders them).
+// KeyedRowModel: the base of the console's snapshot tables (Channels and Errors pages). Each
+// snapshot replaces the rows, but a model reset would drop the user's selection and scroll
+// position every time the service publishes, so rows are matched by key: vanished rows are
+// removed, kept rows updated in place and new ones appended (the sort proxy orders them).
 // Thread affinity: the GUI thread.
 
 #include <QAbstractTableModel>
@@ -13,7 +13,7 @@
 namespace homeport::ui {
 
 template <typename Row>
-class ChannelsKeyedModel : public QAbstractTableModel
+class KeyedRowModel : public QAbstractTableModel
 {
 public:
     using QAbstractTableModel::QAbstractTableModel;
