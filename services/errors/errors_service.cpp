@@ -113,13 +113,10 @@ ItemHandling itemHandling(const QString &type)
 } // namespace
 
 ErrorsService::ErrorsService(ErrorsMonitor *monitor)
-    : m_monitor(monitor), m_flushTimer(new QTimer(this)), m_snapshotTimer(new QTimer(this)),
+    : m_monitor(monitor), m_snapshotTimer(new QTimer(this)),
       m_changedTimer(new QTimer(this)), m_sweepTimer(new QTimer(this))
 {
     // Connected once here: configure() runs again on every restart.
-    m_flushTimer->setSingleShot(true);
-    m_flushTimer->setInterval(0);
-    connect(m_flushTimer, &QTimer::timeout, this, &ErrorsService::flush);
     m_changedTimer->setSingleShot(true);
     connect(m_changedTimer, &QTimer::timeout, this, [this] {
         m_changedPending = false;
@@ -238,7 +235,6 @@ void ErrorsService::closeStores()
     // In-flight requests finished before this; anything still batched is written now.
     if (!m_batchReplies.isEmpty())
         flush();
-    m_flushTimer->stop();
     delete m_notifier;
     m_notifier = nullptr;
     if (m_store) {
@@ -532,10 +528,17 @@ void ErrorsService::enqueue(http::Responder &responder, const QByteArray &body, 
     m_batchItems.append(std::move(items));
     m_batchReplies.append(std::move(reply));
     // Everything that arrives in this turn of the event loop shares one transaction.
-    if (m_batchEvents.size() >= kMaxBatchEvents)
+    if (m_batchEvents.size() >= kMaxBatchEvents) {
         flush();
-    else if (!m_flushTimer->isActive())
-        m_flushTimer->start();
+    } else if (!m_flushQueued) {
+        // A posted call runs after the socket events already queued in this turn of the loop,
+        // so whatever arrived together is written together.
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, [this] {
+            m_flushQueued = false;
+            flush();
+        }, Qt::QueuedConnection);
+    }
 }
 
 void ErrorsService::flush()

@@ -109,11 +109,11 @@ private:
     QList<IncomingItem> m_batchItems;
     QList<PendingReply> m_batchReplies;
     // Children of the service, so they move into its thread with it.
-    QTimer *m_flushTimer;
     QTimer *m_snapshotTimer;
     QTimer *m_changedTimer;
     QTimer *m_sweepTimer;
     bool m_changedPending = false;
+    bool m_flushQueued = false;
     QElapsedTimer m_sinceChanged;
 
     quint64 m_accepted = 0;
