@@ -5,19 +5,18 @@
 // Thread affinity: the GUI thread.
 
 #include "channels/channels_monitor.h"
+#include "editor_dialog.h"
 
-#include <QDialog>
 #include <QHash>
 
 class QCheckBox;
-class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
 
 namespace homeport::ui {
 
-class ChannelsAppEditor : public QDialog
+class ChannelsAppEditor : public EditorDialog
 {
     Q_OBJECT
 public:
@@ -26,13 +25,9 @@ public:
 
     // The edited copy (id, key and secret untouched).
     channels::AppInfo app() const;
-    // Empty when the fields can be saved, else what to fix (also shown in the dialog).
-    QString validate() const;
+    QString validate() const override;
     // The webhook events Pusher defines, in the order the dialog lists them.
     static QStringList webhookEventNames();
-
-public Q_SLOTS:
-    void accept() override;
 
 private:
     channels::AppInfo m_original;
@@ -47,8 +42,6 @@ private:
     QSpinBox *m_maxBackendEvents;
     QLineEdit *m_webhookUrl;
     QHash<QString, QCheckBox *> m_webhookEvents;
-    QLabel *m_error;
-    QDialogButtonBox *m_buttons;
 };
 
 } // namespace homeport::ui

@@ -1,34 +1,20 @@
 #include "errors_project_editor.h"
 
-#include "theme.h"
-
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QSpinBox>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace homeport::ui {
 
 namespace {
-QSpinBox *makeSpin(int min, int max, int value, const QString &objectName, QWidget *parent)
-{
-    auto *spin = new QSpinBox(parent);
-    spin->setObjectName(objectName);
-    spin->setRange(min, max);
-    spin->setValue(value);
-    spin->setGroupSeparatorShown(true);
-    spin->setMinimumWidth(150);
-    return spin;
+constexpr int kSpinWidth = 150;
 }
-} // namespace
 
 QStringList ErrorsProjectEditor::platforms()
 {
@@ -39,17 +25,16 @@ QStringList ErrorsProjectEditor::platforms()
 }
 
 ErrorsProjectEditor::ErrorsProjectEditor(const errors::ProjectInfo &project, QWidget *parent)
-    : QDialog(parent)
+    : EditorDialog(parent)
     , m_original(project)
     , m_name(new QLineEdit(project.name, this))
     , m_platform(new QComboBox(this))
     , m_webhooks(new QPlainTextEdit(this))
     , m_slackFormat(new QCheckBox(tr("Slack-compatible payload (incoming webhooks)"), this))
-    , m_error(new QLabel(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("errorsProjectEditor"));
     const bool creating = project.id == 0;
+    createFooter(creating);
     setWindowTitle(creating ? tr("New errors project") : tr("Edit project “%1”").arg(project.name));
     setMinimumWidth(520);
 
@@ -65,29 +50,27 @@ ErrorsProjectEditor::ErrorsProjectEditor(const errors::ProjectInfo &project, QWi
     projectForm->addRow(tr("Name:"), m_name);
     projectForm->addRow(tr("Platform:"), m_platform);
     if (creating) {
-        auto *note = new QLabel(tr("The project id and its DSN key are generated when the project is created."),
-                                projectBox);
-        note->setObjectName(QStringLiteral("hint"));
-        note->setWordWrap(true);
-        projectForm->addRow(QString(), note);
+        projectForm->addRow(QString(), makeNote(tr("The project id and its DSN key are generated when the project "
+                                                   "is created."),
+                                                projectBox));
     } else {
-        auto *id = new QLabel(tr("%1 · keys %2").arg(QString::number(project.id), project.keys.join(QStringLiteral(", "))),
-                              projectBox);
-        id->setFont(Theme::monospaceFont());
-        id->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        QLabel *id = makeIdLabel(
+            tr("%1 · keys %2").arg(QString::number(project.id), project.keys.join(QStringLiteral(", "))), projectBox);
         id->setWordWrap(true);
         projectForm->addRow(tr("Project id:"), id);
     }
 
     auto *limitsBox = new QGroupBox(tr("Limits and retention"), this);
-    m_eventsPerMinute = makeSpin(0, 10'000'000, project.eventsPerMinute, QStringLiteral("eventsPerMinuteSpin"),
-                                 limitsBox);
+    m_eventsPerMinute = makeSpinBox(0, 10'000'000, project.eventsPerMinute, QStringLiteral("eventsPerMinuteSpin"),
+                                    kSpinWidth, limitsBox);
     m_eventsPerMinute->setSpecialValueText(tr("unlimited"));
     m_eventsPerMinute->setSuffix(tr(" events/min"));
     m_eventsPerMinute->setToolTip(tr("Above this, SDKs are answered 429 with Retry-After and back off."));
-    m_retentionDays = makeSpin(1, 3650, project.retentionDays, QStringLiteral("retentionDaysSpin"), limitsBox);
+    m_retentionDays = makeSpinBox(1, 3650, project.retentionDays, QStringLiteral("retentionDaysSpin"),
+                                  kSpinWidth, limitsBox);
     m_retentionDays->setSuffix(tr(" days"));
-    m_maxEvents = makeSpin(1, 100'000'000, project.maxEvents, QStringLiteral("maxEventsSpin"), limitsBox);
+    m_maxEvents = makeSpinBox(1, 100'000'000, project.maxEvents, QStringLiteral("maxEventsSpin"),
+                              kSpinWidth, limitsBox);
     m_maxEvents->setSuffix(tr(" events"));
     m_maxEvents->setSingleStep(1000);
     auto *limitsForm = new QFormLayout(limitsBox);
@@ -102,34 +85,18 @@ ErrorsProjectEditor::ErrorsProjectEditor(const errors::ProjectInfo &project, QWi
     m_webhooks->setFixedHeight(m_webhooks->fontMetrics().height() * 4 + 12);
     m_slackFormat->setObjectName(QStringLiteral("slackFormatCheck"));
     m_slackFormat->setChecked(project.slackFormat);
-    auto *alertsNote = new QLabel(tr("A JSON notification is POSTed to each URL when a new issue appears and when a "
+    QLabel *alertsNote = makeNote(tr("A JSON notification is POSTed to each URL when a new issue appears and when a "
                                      "resolved issue comes back (a regression)."),
                                   alertsBox);
-    alertsNote->setObjectName(QStringLiteral("hint"));
-    alertsNote->setWordWrap(true);
     auto *alertsLayout = new QVBoxLayout(alertsBox);
     alertsLayout->addWidget(m_webhooks);
     alertsLayout->addWidget(m_slackFormat);
     alertsLayout->addWidget(alertsNote);
 
-    m_error->setObjectName(QStringLiteral("errorText"));
-    m_error->setWordWrap(true);
-    m_error->hide();
-    QPushButton *save = m_buttons->button(QDialogButtonBox::Save);
-    save->setObjectName(QStringLiteral("saveButton"));
-    save->setProperty("primary", true);
-    save->setText(creating ? tr("Create") : tr("Save"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &ErrorsProjectEditor::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 16, 16, 12);
-    layout->setSpacing(10);
-    layout->addWidget(projectBox);
-    layout->addWidget(limitsBox);
-    layout->addWidget(alertsBox);
-    layout->addWidget(m_error);
-    layout->addWidget(m_buttons);
+    QVBoxLayout *layout = createLayout();
+    layout->insertWidget(0, projectBox);
+    layout->insertWidget(1, limitsBox);
+    layout->insertWidget(2, alertsBox);
     m_name->setFocus();
 }
 
@@ -162,21 +129,10 @@ QString ErrorsProjectEditor::validate() const
     if (m_name->text().trimmed().isEmpty())
         return tr("Give the project a name.");
     for (const QString &url : webhookLines()) {
-        const QUrl parsed(url, QUrl::StrictMode);
-        if (!parsed.isValid() || parsed.host().isEmpty()
-            || (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https")))
+        if (!isWebAddress(url))
             return tr("“%1” is not an http:// or https:// address.").arg(url);
     }
     return {};
-}
-
-void ErrorsProjectEditor::accept()
-{
-    const QString problem = validate();
-    m_error->setText(problem);
-    m_error->setVisible(!problem.isEmpty());
-    if (problem.isEmpty())
-        QDialog::accept();
 }
 
 } // namespace homeport::ui

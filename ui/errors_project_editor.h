@@ -5,12 +5,11 @@
 // Thread affinity: the GUI thread.
 
 #include "errors/errors_monitor.h"
+#include "editor_dialog.h"
 
-#include <QDialog>
 
 class QCheckBox;
 class QComboBox;
-class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -18,7 +17,7 @@ class QSpinBox;
 
 namespace homeport::ui {
 
-class ErrorsProjectEditor : public QDialog
+class ErrorsProjectEditor : public EditorDialog
 {
     Q_OBJECT
 public:
@@ -27,13 +26,9 @@ public:
 
     // The edited copy (id and keys untouched).
     errors::ProjectInfo project() const;
-    // Empty when the fields can be saved, else what to fix (also shown in the dialog).
-    QString validate() const;
+    QString validate() const override;
     // The platforms Sentry SDKs report, offered in the platform box (any other word is allowed).
     static QStringList platforms();
-
-public Q_SLOTS:
-    void accept() override;
 
 private:
     QStringList webhookLines() const;
@@ -46,8 +41,6 @@ private:
     QSpinBox *m_maxEvents;
     QPlainTextEdit *m_webhooks;
     QCheckBox *m_slackFormat;
-    QLabel *m_error;
-    QDialogButtonBox *m_buttons;
 };
 
 } // namespace homeport::ui
