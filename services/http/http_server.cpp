@@ -75,6 +75,9 @@ protected:
             ::close(int(descriptor));
             return;
         }
+        // No Nagle: a response or WebSocket frame written while an earlier one is still unacked
+        // would otherwise wait for the peer's delayed ACK (up to 40 ms on Linux).
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         addPendingConnection(socket);
     }
 };

@@ -2,6 +2,10 @@
 #include "http/http_server.h"
 #include "http_test_client.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include "core/metrics.h"
 
 #include <QLocale>
@@ -55,7 +59,7 @@ private slots:
     void fallbackHandlesUnknownPaths();
     void corsPreflightAndActual();
     void webSocketUpgradeOnSamePort();
-    void webSocketIdleBuffersReleased();
+    void webSocketIdleBuffersReleased(); // and LowDelay on accepted sockets
     void metricsAreRecorded();
     void listenReportsPortInUse();
     void handlerThatNeverAnswersGets500();
@@ -576,6 +580,23 @@ void TestHttpServer::webSocketIdleBuffersReleased()
     QSignalSpy received(&ws, &QWebSocket::textMessageReceived);
     ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(server.serverPort())));
     QVERIFY(connected.wait(3000));
+    // Accepted sockets have Nagle off, so frames are not held for the peer's delayed ACK. QWebSocket
+    // does not expose its QTcpSocket: find the server end by its address pair and ask the kernel.
+    int lowDelay = -1;
+    for (int fd = 3; fd < 1024 && lowDelay < 0; ++fd) {
+        sockaddr_in local{}, peer{};
+        socklen_t localLength = sizeof local, peerLength = sizeof peer;
+        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &localLength) != 0 || local.sin_family != AF_INET
+            || ::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &peerLength) != 0)
+            continue;
+        if (ntohs(local.sin_port) != server.serverPort() || ntohs(peer.sin_port) != ws.localPort())
+            continue;
+        int flag = 0;
+        socklen_t flagLength = sizeof flag;
+        QCOMPARE(::getsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &flag, &flagLength), 0);
+        lowDelay = flag ? 1 : 0;
+    }
+    QCOMPARE(lowDelay, 1);
     QCOMPARE(server.idleBuffersReleased(), 0u);
 
     const QString large(100 * 1024, QLatin1Char('x')); // several 16/32 KiB chunks each way
