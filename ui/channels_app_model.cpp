@@ -7,7 +7,7 @@
 namespace homeport::ui {
 
 ChannelsAppModel::ChannelsAppModel(QObject *parent)
-    : KeyedRowModel<ChannelsAppRow>(parent)
+    : KeyedRowModel<ChannelsAppRow>(ColumnCount, parent)
 {
 }
 
@@ -40,11 +40,6 @@ QString ChannelsAppModel::limitsSummary(const channels::AppLimits &limits)
     parts << tr("%1 presence members").arg(locale.toString(limits.maxPresenceMembers));
     parts << tr("events ≤ %1").arg(locale.formattedDataSize(limits.maxEventBytes, 0, QLocale::DataSizeTraditionalFormat));
     return parts.join(QStringLiteral(" · "));
-}
-
-int ChannelsAppModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant ChannelsAppModel::data(const QModelIndex &index, int role) const

@@ -19,7 +19,6 @@ class ChannelsAppModel : public KeyedRowModel<ChannelsAppRow>
     Q_OBJECT
 public:
     enum Column { NameColumn, IdColumn, KeyColumn, EnabledColumn, ConnectionsColumn, LimitsColumn, ColumnCount };
-    static constexpr int SortRole = Qt::UserRole + 1;
     static constexpr int AppIdRole = Qt::UserRole + 2;
 
     explicit ChannelsAppModel(QObject *parent = nullptr);
@@ -30,7 +29,6 @@ public:
     // "≤ 10,000 connections · client events 10/s · …", also used by the page's detail panel.
     static QString limitsSummary(const channels::AppLimits &limits);
 
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 };

@@ -9,7 +9,7 @@ namespace homeport::ui {
 using channels::DebugEvent;
 
 ChannelsDebugModel::ChannelsDebugModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel<ChannelsDebugRow>(ColumnCount, parent)
 {
 }
 
@@ -121,16 +121,6 @@ QColor ChannelsDebugModel::kindColor(DebugEvent::Kind kind)
         return Theme::busy().darker(125);
     }
     return Theme::text();
-}
-
-int ChannelsDebugModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int ChannelsDebugModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant ChannelsDebugModel::data(const QModelIndex &index, int role) const

@@ -6,19 +6,23 @@
 // delivered queued from the service's thread).
 
 #include "channels/channels_monitor.h"
+#include "row_table_model.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 
 namespace homeport::ui {
 
-class ChannelsDebugModel : public QAbstractTableModel
+struct ChannelsDebugRow {
+    channels::DebugEvent event;
+    quint64 sequence = 0; // keeps equal timestamps in arrival order when sorted
+};
+
+class ChannelsDebugModel : public RowTableModel<ChannelsDebugRow>
 {
     Q_OBJECT
 public:
     static constexpr int kMaxRows = 2000;
     enum Column { TimeColumn, KindColumn, AppColumn, SocketColumn, ChannelColumn, EventColumn, DetailsColumn, ColumnCount };
-    static constexpr int SortRole = Qt::UserRole + 1;
     static constexpr int KindRole = Qt::UserRole + 2;   // int(DebugEvent::Kind)
     static constexpr int AppIdRole = Qt::UserRole + 3;
 
@@ -37,8 +41,6 @@ public:
     static QString kindText(channels::DebugEvent::Kind kind);
     static QColor kindColor(channels::DebugEvent::Kind kind);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
@@ -46,13 +48,9 @@ Q_SIGNALS:
     void heldCountChanged(int count);
 
 private:
-    struct Row {
-        channels::DebugEvent event;
-        quint64 sequence = 0; // keeps equal timestamps in arrival order when sorted
-    };
+    using Row = ChannelsDebugRow;
     void insertRows(const QList<channels::DebugEvent> &events);
 
-    QList<Row> m_rows;
     QList<channels::DebugEvent> m_held;
     int m_heldCount = 0;
     bool m_paused = false;

@@ -7,7 +7,7 @@
 namespace homeport::ui {
 
 ChannelsDeliveryModel::ChannelsDeliveryModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : RowTableModel<ChannelsDeliveryRow>(ColumnCount, parent)
 {
 }
 
@@ -46,16 +46,6 @@ bool ChannelsDeliveryModel::failed(const channels::WebhookDelivery &delivery)
 int ChannelsDeliveryModel::failedCount() const
 {
     return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return failed(r.delivery); }));
-}
-
-int ChannelsDeliveryModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int ChannelsDeliveryModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant ChannelsDeliveryModel::data(const QModelIndex &index, int role) const

@@ -4,19 +4,23 @@
 // Thread affinity: the GUI thread. Deliveries arrive as copies (queued from the service).
 
 #include "channels/channels_monitor.h"
+#include "row_table_model.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 
 namespace homeport::ui {
 
-class ChannelsDeliveryModel : public QAbstractTableModel
+struct ChannelsDeliveryRow {
+    channels::WebhookDelivery delivery;
+    quint64 sequence = 0;
+};
+
+class ChannelsDeliveryModel : public RowTableModel<ChannelsDeliveryRow>
 {
     Q_OBJECT
 public:
     static constexpr int kMaxRows = channels::ChannelsMonitor::kKeptDeliveries;
     enum Column { TimeColumn, AppColumn, UrlColumn, EventsColumn, AttemptColumn, StatusColumn, ErrorColumn, ColumnCount };
-    static constexpr int SortRole = Qt::UserRole + 1;
     static constexpr int FailedRole = Qt::UserRole + 2;
 
     explicit ChannelsDeliveryModel(QObject *parent = nullptr);
@@ -26,17 +30,11 @@ public:
     static bool failed(const channels::WebhookDelivery &delivery);
     int failedCount() const;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Row {
-        channels::WebhookDelivery delivery;
-        quint64 sequence = 0;
-    };
-    QList<Row> m_rows;
+    using Row = ChannelsDeliveryRow;
     quint64 m_nextSequence = 0;
     QHash<QString, QString> m_appNames;
 };

@@ -7,7 +7,7 @@
 namespace homeport::ui {
 
 ChannelsMemberModel::ChannelsMemberModel(QObject *parent)
-    : KeyedRowModel<channels::PresenceMember>(parent)
+    : KeyedRowModel<channels::PresenceMember>(ColumnCount, parent)
 {
 }
 
@@ -21,11 +21,6 @@ void ChannelsMemberModel::setMembers(const QString &channelKey, const QList<chan
         return;
     }
     syncRows(members, [](const channels::PresenceMember &m) { return m.userId; });
-}
-
-int ChannelsMemberModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant ChannelsMemberModel::data(const QModelIndex &index, int role) const

@@ -14,7 +14,6 @@ class ChannelsMemberModel : public KeyedRowModel<channels::PresenceMember>
     Q_OBJECT
 public:
     enum Column { UserIdColumn, UserInfoColumn, SocketsColumn, ColumnCount };
-    static constexpr int SortRole = Qt::UserRole + 1;
 
     explicit ChannelsMemberModel(QObject *parent = nullptr);
 
@@ -22,7 +21,6 @@ public:
     void setMembers(const QString &channelKey, const QList<channels::PresenceMember> &members);
     QString channelKey() const { return m_channelKey; }
 
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 

@@ -8,7 +8,7 @@
 namespace homeport::ui {
 
 ChannelsOccupiedModel::ChannelsOccupiedModel(QObject *parent)
-    : KeyedRowModel<ChannelsOccupiedRow>(parent)
+    : KeyedRowModel<ChannelsOccupiedRow>(ColumnCount, parent)
     , m_now(QDateTime::currentDateTimeUtc())
 {
 }
@@ -32,11 +32,6 @@ void ChannelsOccupiedModel::setNow(const QDateTime &now)
     m_now = now;
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, LastEventColumn), index(int(m_rows.size()) - 1, LastEventColumn));
-}
-
-int ChannelsOccupiedModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant ChannelsOccupiedModel::data(const QModelIndex &index, int role) const

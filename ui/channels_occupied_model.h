@@ -21,7 +21,6 @@ class ChannelsOccupiedModel : public KeyedRowModel<ChannelsOccupiedRow>
     Q_OBJECT
 public:
     enum Column { AppColumn, ChannelColumn, TypeColumn, SubscriptionsColumn, UsersColumn, LastEventColumn, ColumnCount };
-    static constexpr int SortRole = Qt::UserRole + 1;
     static constexpr int KeyRole = Qt::UserRole + 2;   // "appId/channel", as in presenceMembers
     static constexpr int TypeRole = Qt::UserRole + 3;  // the protocol's word: "presence", ...
 
@@ -32,7 +31,6 @@ public:
     void setNow(const QDateTime &now);
     static QString keyOf(const QString &appId, const QString &channel) { return appId + QLatin1Char('/') + channel; }
 
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 

@@ -18,7 +18,7 @@ int levelRank(const QString &level)
 } // namespace
 
 ErrorsIssueModel::ErrorsIssueModel(QObject *parent)
-    : KeyedRowModel<errors::IssueSummary>(parent)
+    : KeyedRowModel<errors::IssueSummary>(ColumnCount, parent)
     , m_now(QDateTime::currentDateTimeUtc())
 {
 }
@@ -96,11 +96,6 @@ QString ErrorsIssueModel::statusText(errors::IssueStatus status)
         return tr("ignored");
     }
     return {};
-}
-
-int ErrorsIssueModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant ErrorsIssueModel::data(const QModelIndex &index, int role) const

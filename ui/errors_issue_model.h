@@ -28,7 +28,6 @@ public:
         StatusColumn,
         ColumnCount
     };
-    static constexpr int SortRole = Qt::UserRole + 1;
     static constexpr int IssueIdRole = Qt::UserRole + 2;
     static constexpr int TrendRole = Qt::UserRole + 3; // QVector<int>: 24 hourly counts, oldest first
 
@@ -48,7 +47,6 @@ public:
     static QColor levelColor(const QString &level);
     static QString statusText(errors::IssueStatus status);
 
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 

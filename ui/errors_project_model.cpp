@@ -9,7 +9,7 @@
 namespace homeport::ui {
 
 ErrorsProjectModel::ErrorsProjectModel(QObject *parent)
-    : KeyedRowModel<errors::ProjectInfo>(parent)
+    : KeyedRowModel<errors::ProjectInfo>(ColumnCount, parent)
 {
 }
 
@@ -52,11 +52,6 @@ QString ErrorsProjectModel::retentionText(const errors::ProjectInfo &project)
 {
     return tr("%1 days · max %2 events")
         .arg(QLocale().toString(project.retentionDays), QLocale().toString(project.maxEvents));
-}
-
-int ErrorsProjectModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant ErrorsProjectModel::data(const QModelIndex &index, int role) const

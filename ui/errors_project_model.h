@@ -14,7 +14,6 @@ class ErrorsProjectModel : public KeyedRowModel<errors::ProjectInfo>
     Q_OBJECT
 public:
     enum Column { NameColumn, IdColumn, PlatformColumn, DsnColumn, RateLimitColumn, RetentionColumn, ColumnCount };
-    static constexpr int SortRole = Qt::UserRole + 1;
     static constexpr int ProjectIdRole = Qt::UserRole + 2;
 
     explicit ErrorsProjectModel(QObject *parent = nullptr);
@@ -31,7 +30,6 @@ public:
     static QString rateLimitText(int eventsPerMinute);
     static QString retentionText(const errors::ProjectInfo &project);
 
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 

@@ -5,24 +5,27 @@
 // removed, kept rows updated in place and new ones appended (the sort proxy orders them).
 // Thread affinity: the GUI thread.
 
-#include <QAbstractTableModel>
+#include "row_table_model.h"
+
 #include <QHash>
-#include <QList>
 #include <QString>
 
 namespace homeport::ui {
 
 template <typename Row>
-class KeyedRowModel : public QAbstractTableModel
+class KeyedRowModel : public RowTableModel<Row>
 {
 public:
-    using QAbstractTableModel::QAbstractTableModel;
-
-    int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
-    const Row &rowAt(int row) const { return m_rows.at(row); }
-    const QList<Row> &rows() const { return m_rows; }
+    using RowTableModel<Row>::RowTableModel;
 
 protected:
+    // Names from the dependent base, so the code below reads as in a plain class.
+    using RowTableModel<Row>::m_rows;
+    using RowTableModel<Row>::beginRemoveRows;
+    using RowTableModel<Row>::endRemoveRows;
+    using RowTableModel<Row>::beginInsertRows;
+    using RowTableModel<Row>::endInsertRows;
+
     // `keyOf` must give each row a unique key (e.g. "appId/channel").
     template <typename KeyOf>
     void syncRows(const QList<Row> &fresh, KeyOf keyOf)
@@ -60,8 +63,6 @@ protected:
             endInsertRows();
         }
     }
-
-    QList<Row> m_rows;
 };
 
 } // namespace homeport::ui
