@@ -87,23 +87,8 @@ QVariant ChannelsAppModel::data(const QModelIndex &index, int role) const
 
 QVariant ChannelsAppModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case IdColumn:
-        return tr("App id");
-    case KeyColumn:
-        return tr("Key");
-    case EnabledColumn:
-        return tr("State");
-    case ConnectionsColumn:
-        return tr("Connections");
-    case LimitsColumn:
-        return tr("Limits");
-    }
-    return {};
+    return columnTitle(section, orientation, role,
+                       {tr("Name"), tr("App id"), tr("Key"), tr("State"), tr("Connections"), tr("Limits")});
 }
 
 } // namespace homeport::ui

@@ -182,25 +182,8 @@ QVariant ChannelsDebugModel::data(const QModelIndex &index, int role) const
 
 QVariant ChannelsDebugModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case TimeColumn:
-        return tr("Time");
-    case KindColumn:
-        return tr("Kind");
-    case AppColumn:
-        return tr("App");
-    case SocketColumn:
-        return tr("Socket");
-    case ChannelColumn:
-        return tr("Channel");
-    case EventColumn:
-        return tr("Event");
-    case DetailsColumn:
-        return tr("Details");
-    }
-    return {};
+    return columnTitle(section, orientation, role,
+                       {tr("Time"), tr("Kind"), tr("App"), tr("Socket"), tr("Channel"), tr("Event"), tr("Details")});
 }
 
 } // namespace homeport::ui

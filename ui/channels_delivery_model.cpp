@@ -113,25 +113,8 @@ QVariant ChannelsDeliveryModel::data(const QModelIndex &index, int role) const
 
 QVariant ChannelsDeliveryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case TimeColumn:
-        return tr("Time");
-    case AppColumn:
-        return tr("App");
-    case UrlColumn:
-        return tr("URL");
-    case EventsColumn:
-        return tr("Events");
-    case AttemptColumn:
-        return tr("Attempt");
-    case StatusColumn:
-        return tr("Status");
-    case ErrorColumn:
-        return tr("Error");
-    }
-    return {};
+    return columnTitle(section, orientation, role,
+                       {tr("Time"), tr("App"), tr("URL"), tr("Events"), tr("Attempt"), tr("Status"), tr("Error")});
 }
 
 } // namespace homeport::ui

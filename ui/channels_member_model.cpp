@@ -52,17 +52,7 @@ QVariant ChannelsMemberModel::data(const QModelIndex &index, int role) const
 
 QVariant ChannelsMemberModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case UserIdColumn:
-        return tr("User id");
-    case UserInfoColumn:
-        return tr("user_info");
-    case SocketsColumn:
-        return tr("Sockets");
-    }
-    return {};
+    return columnTitle(section, orientation, role, {tr("User id"), tr("user_info"), tr("Sockets")});
 }
 
 } // namespace homeport::ui

@@ -91,23 +91,8 @@ QVariant ChannelsOccupiedModel::data(const QModelIndex &index, int role) const
 
 QVariant ChannelsOccupiedModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case AppColumn:
-        return tr("App");
-    case ChannelColumn:
-        return tr("Channel");
-    case TypeColumn:
-        return tr("Type");
-    case SubscriptionsColumn:
-        return tr("Subscriptions");
-    case UsersColumn:
-        return tr("Users");
-    case LastEventColumn:
-        return tr("Last event");
-    }
-    return {};
+    return columnTitle(section, orientation, role,
+                       {tr("App"), tr("Channel"), tr("Type"), tr("Subscriptions"), tr("Users"), tr("Last event")});
 }
 
 } // namespace homeport::ui

@@ -269,11 +269,7 @@ QWidget *ChannelsPage::buildAppsTab()
 
     m_appsStack = makeEmptyStateStack(m_appsEmpty, withApps, page);
 
-    auto *layout = new QVBoxLayout;
-    layout->setSpacing(10);
-    layout->addLayout(tools);
-    layout->addWidget(m_appsStack, 1);
-    return finishTabPage(page, layout, kTabPage);
+    return finishTabPage(page, tools, m_appsStack, kTabPage);
 }
 
 QString ChannelsPage::selectedAppId() const
@@ -495,11 +491,7 @@ QWidget *ChannelsPage::buildChannelsTab()
 
     m_channelsStack = makeEmptyStateStack(m_channelsEmpty, split, page);
 
-    auto *layout = new QVBoxLayout;
-    layout->setSpacing(10);
-    layout->addLayout(tools);
-    layout->addWidget(m_channelsStack, 1);
-    return finishTabPage(page, layout, kTabPage);
+    return finishTabPage(page, tools, m_channelsStack, kTabPage);
 }
 
 QString ChannelsPage::memberTitle() const
@@ -593,11 +585,7 @@ QWidget *ChannelsPage::buildWebhooksTab()
     m_deliveriesEmpty->setObjectName(QStringLiteral("deliveriesEmptyState"));
     m_deliveriesStack = makeEmptyStateStack(m_deliveriesEmpty, m_deliveryView, page);
 
-    auto *layout = new QVBoxLayout;
-    layout->setSpacing(10);
-    layout->addLayout(head);
-    layout->addWidget(m_deliveriesStack, 1);
-    return finishTabPage(page, layout, kTabPage);
+    return finishTabPage(page, head, m_deliveriesStack, kTabPage);
 }
 
 void ChannelsPage::updateWebhookSummary()

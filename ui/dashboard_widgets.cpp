@@ -104,6 +104,15 @@ QWidget *finishTabPage(QWidget *page, QLayout *layout, const QString &pageObject
     return page;
 }
 
+QWidget *finishTabPage(QWidget *page, QLayout *tools, QWidget *content, const QString &pageObjectName)
+{
+    auto *layout = new QVBoxLayout;
+    layout->setSpacing(10);
+    layout->addLayout(tools);
+    layout->addWidget(content, 1);
+    return finishTabPage(page, layout, pageObjectName);
+}
+
 QLabel *makeDashboardBanner(QWidget *dashboard, const QString &objectName)
 {
     auto *banner = new QLabel(dashboard);

@@ -50,6 +50,8 @@ QTabWidget *makeDashboardTabs(QWidget *dashboard, const QString &objectName, int
 QString tabPageStyleSheet(const QString &pageObjectName);
 // Gives `page` (or a new page in `tabs`) its `layout`, name and margins; returns the page.
 QWidget *finishTabPage(QWidget *page, QLayout *layout, const QString &pageObjectName);
+// A tab page of a tool row over `content` (which takes the height), finished as above.
+QWidget *finishTabPage(QWidget *page, QLayout *tools, QWidget *content, const QString &pageObjectName);
 // The yellow notice above a dashboard's tabs (not running, not connected); hidden until set.
 QLabel *makeDashboardBanner(QWidget *dashboard, const QString &objectName);
 // The page's dashboard: the banner over the tabs.

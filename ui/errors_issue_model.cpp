@@ -207,29 +207,9 @@ QVariant ErrorsIssueModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     if (role == Qt::ToolTipRole && !serverSortField(section).isEmpty())
         return tr("Sorted by the errors service across every matching issue");
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case TitleColumn:
-        return tr("Issue");
-    case CulpritColumn:
-        return tr("Culprit");
-    case LevelColumn:
-        return tr("Level");
-    case CountColumn:
-        return tr("Events");
-    case UsersColumn:
-        return tr("Users");
-    case TrendColumn:
-        return tr("Last 24 h");
-    case FirstSeenColumn:
-        return tr("First seen");
-    case LastSeenColumn:
-        return tr("Last seen");
-    case StatusColumn:
-        return tr("Status");
-    }
-    return {};
+    return columnTitle(section, orientation, role,
+                       {tr("Issue"), tr("Culprit"), tr("Level"), tr("Events"), tr("Users"), tr("Last 24 h"),
+                        tr("First seen"), tr("Last seen"), tr("Status")});
 }
 
 } // namespace homeport::ui

@@ -298,11 +298,7 @@ QWidget *ErrorsPage::buildIssuesTab()
     m_issuesStack->addWidget(m_noIssues);
     m_issuesStack->addWidget(m_issueSplit);
 
-    auto *layout = new QVBoxLayout;
-    layout->setSpacing(10);
-    layout->addLayout(tools);
-    layout->addWidget(m_issuesStack, 1);
-    return finishTabPage(page, layout, kTabPage);
+    return finishTabPage(page, tools, m_issuesStack, kTabPage);
 }
 
 errors::IssueQuery ErrorsPage::currentQuery() const
@@ -575,11 +571,7 @@ QWidget *ErrorsPage::buildProjectsTab()
 
     m_projectsStack = makeEmptyStateStack(m_projectsEmpty, withProjects, page);
 
-    auto *layout = new QVBoxLayout;
-    layout->setSpacing(10);
-    layout->addLayout(tools);
-    layout->addWidget(m_projectsStack, 1);
-    return finishTabPage(page, layout, kTabPage);
+    return finishTabPage(page, tools, m_projectsStack, kTabPage);
 }
 
 QString ErrorsPage::dsnHost() const

@@ -111,23 +111,8 @@ QVariant ErrorsProjectModel::data(const QModelIndex &index, int role) const
 
 QVariant ErrorsProjectModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case NameColumn:
-        return tr("Project");
-    case IdColumn:
-        return tr("Id");
-    case PlatformColumn:
-        return tr("Platform");
-    case DsnColumn:
-        return tr("DSN");
-    case RateLimitColumn:
-        return tr("Rate limit");
-    case RetentionColumn:
-        return tr("Retention");
-    }
-    return {};
+    return columnTitle(section, orientation, role,
+                       {tr("Project"), tr("Id"), tr("Platform"), tr("DSN"), tr("Rate limit"), tr("Retention")});
 }
 
 } // namespace homeport::ui

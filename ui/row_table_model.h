@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QStringList>
 
 namespace homeport::ui {
 
@@ -28,6 +29,14 @@ public:
     const QList<Row> &rows() const { return m_rows; }
 
 protected:
+    // headerData() for tables with one title a column, in column order.
+    static QVariant columnTitle(int section, Qt::Orientation orientation, int role, const QStringList &titles)
+    {
+        if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= titles.size())
+            return {};
+        return titles.at(section);
+    }
+
     QList<Row> m_rows;
 
 private:
