@@ -1,20 +1,26 @@
 // Load tool for scripts/bench-channels: opens Pusher protocol-7 WebSocket clients and publishes
 // through the REST API, then prints one JSON line of results. It stops by itself.
 //   node load.mjs idle   --port P --key K --connections 10000 --hold 10 --pid SERVER_PID
-//   node load.mjs fanout --port P --app-id I --key K --secret S --subscribers 1000 --rate 100 --seconds 10 --pid SERVER_PID
+//   node load.mjs fanout --port P --app-id I --key K --secret S --subscribers 1000 --rate 100 --seconds 10 --pid SERVER_PID [--workers 2]
 // `ws` comes from tests/interop's node_modules (HOMEPORT_NODE_MODULES).
+// In fanout mode the subscribers are spread over --workers worker threads and the main thread
+// only publishes (keep-alive REST), so one Node thread parsing 100,000 frames/s does not delay the
+// publishes or the receipts it is supposed to time. Times are absolute (timeOrigin + now()), so
+// the threads' clocks agree.
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 const require = createRequire(`${process.env.HOMEPORT_NODE_MODULES}/`);
 const WebSocket = require('ws');
 
-const [mode, ...rest] = process.argv.slice(2);
+const [mode, ...rest] = isMainThread ? process.argv.slice(2) : workerData.argv;
 const args = {};
 for (let i = 0; i < rest.length; i += 2) args[rest[i].replace(/^--/, '')] = rest[i + 1];
+const clock = () => performance.timeOrigin + performance.now(); // ms, comparable across threads
 const port = Number(args.port);
 const pid = Number(args.pid);
 // At most the listen backlog of the HTTP engine (QTcpServer default 50), so opening measures the
@@ -95,34 +101,69 @@ function signedPath(path, body) {
   return `${path}?${query}&auth_signature=${signature}`;
 }
 
-async function fanout() {
-  const subscribers = Number(args.subscribers);
-  const rate = Number(args.rate);
-  const seconds = Number(args.seconds);
-  const channel = 'bench-fanout';
-  const publishes = rate * seconds;
-  const latencies = new Float64Array(publishes * subscribers);
+// One worker thread: opens its share of subscribers, subscribes them, tells the main thread, then
+// records publish -> receipt latency for every tick frame until told to stop.
+async function subscriberWorker() {
+  const { count, publishes, channel } = workerData;
+  const latencies = new Float64Array(publishes * count);
   let received = 0;
   let subscribed = 0;
   let lastReceiptAt = 0;
-  const { clients, failures } = await openClients(subscribers, (ws, text) => {
+  const { clients, failures } = await openClients(count, (ws, text) => {
     if (text.includes('"pusher_internal:subscription_succeeded"')) { subscribed++; return; }
-    if (!text.includes('"event":"tick"')) return;
-    const now = performance.now();
-    const frame = JSON.parse(text);
-    const data = JSON.parse(frame.data);
-    latencies[received++] = now - data.t;
+    // The frame is {"event":"tick","channel":...,"data":"{\"seq\":N,\"t\":T}"}: read t without
+    // two JSON.parse calls per frame, which would make the load tool the bottleneck.
+    const marker = '\\"t\\":';
+    const at = text.indexOf(marker);
+    if (at < 0 || !text.includes('"event":"tick"')) return;
+    const now = clock();
+    latencies[received++] = now - parseFloat(text.slice(at + marker.length));
     lastReceiptAt = now;
   });
   for (const ws of clients) ws.send(JSON.stringify({ event: 'pusher:subscribe', data: { channel } }));
   for (let i = 0; i < 200 && subscribed < clients.length; i++) await sleep(50);
+  parentPort.postMessage({ type: 'ready', clients: clients.length, failures, subscribed });
+  // 'count' -> how many arrived so far; 'stop' -> send everything and close.
+  for (;;) {
+    const command = await new Promise((resolve) => parentPort.once('message', resolve));
+    if (command === 'stop') break;
+    parentPort.postMessage({ type: 'count', received });
+  }
+  const result = latencies.slice(0, received);
+  parentPort.postMessage({ type: 'done', received, lastReceiptAt, latencies: result }, [result.buffer]);
+  await closeAll(clients);
+}
+
+async function fanout() {
+  const subscribers = Number(args.subscribers);
+  const rate = Number(args.rate);
+  const seconds = Number(args.seconds);
+  const workerCount = Math.max(1, Math.min(Number(args.workers ?? 2), subscribers));
+  const channel = 'bench-fanout';
+  const publishes = rate * seconds;
+
+  const workers = [];
+  for (let w = 0; w < workerCount; w++) {
+    const count = Math.floor(subscribers / workerCount) + (w < subscribers % workerCount ? 1 : 0);
+    const worker = new Worker(new URL(import.meta.url), { workerData: { argv: [mode, ...rest], count, publishes, channel } });
+    const messages = [];
+    let wake = null;
+    worker.on('message', (m) => { messages.push(m); wake?.(); });
+    worker.on('error', (e) => { console.error(e); process.exit(1); });
+    const next = async () => { while (!messages.length) await new Promise((r) => { wake = r; }); return messages.shift(); };
+    workers.push({ worker, next });
+  }
+  const ready = await Promise.all(workers.map((w) => w.next()));
+  const clients = ready.reduce((n, r) => n + r.clients, 0);
+  const failures = ready.reduce((n, r) => n + r.failures, 0);
+  const subscribed = ready.reduce((n, r) => n + r.subscribed, 0);
   await sleep(1000);
 
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   const path = `/apps/${args['app-id']}/events`;
   let publishErrors = 0;
   const publishOne = (seq) => new Promise((resolve) => {
-    const body = JSON.stringify({ name: 'tick', channel, data: JSON.stringify({ seq, t: performance.now() }) });
+    const body = JSON.stringify({ name: 'tick', channel, data: JSON.stringify({ seq, t: clock() }) });
     const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: signedPath(path, body), agent,
       headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (response) => {
       if (response.statusCode !== 200) publishErrors++;
@@ -133,32 +174,52 @@ async function fanout() {
     request.end(body);
   });
   const cpuStart = cpuSeconds();
-  const start = performance.now();
+  const start = clock();
   const pending = [];
   for (let seq = 0; seq < publishes; seq++) {
     const due = start + (seq * 1000) / rate;
-    const wait = due - performance.now();
+    const wait = due - clock();
     if (wait > 0) await sleep(wait);
     pending.push(publishOne(seq));
   }
   await Promise.all(pending);
-  const expected = publishes * clients.length;
-  const drainUntil = performance.now() + DRAIN_MS;
-  while (received < expected && performance.now() < drainUntil) await sleep(20);
-  const cpuPercent = ((cpuSeconds() - cpuStart) / ((performance.now() - start) / 1000)) * 100;
-  const sorted = latencies.subarray(0, received).sort();
+  const expected = publishes * clients;
+  // Stragglers get up to DRAIN_MS after the last publish was answered.
+  const drainUntil = clock() + DRAIN_MS;
+  for (;;) {
+    for (const w of workers) w.worker.postMessage('count');
+    const counts = await Promise.all(workers.map((w) => w.next()));
+    if (counts.reduce((n, c) => n + c.received, 0) >= expected || clock() >= drainUntil) break;
+    await sleep(20);
+  }
+  const cpuPercent = ((cpuSeconds() - cpuStart) / ((clock() - start) / 1000)) * 100;
+  for (const w of workers) w.worker.postMessage('stop');
+  const done = await Promise.all(workers.map((w) => w.next()));
+  let received = 0;
+  let lastReceiptAt = 0;
+  const all = new Float64Array(done.reduce((n, d) => n + d.received, 0));
+  for (const d of done) {
+    all.set(d.latencies, received);
+    received += d.received;
+    lastReceiptAt = Math.max(lastReceiptAt, d.lastReceiptAt);
+  }
+  const sorted = all.sort();
   const result = {
-    mode, subscribers: clients.length, failures, subscribed, publishes, publishErrors, expected, received,
+    mode, subscribers: clients, workers: workerCount, failures, subscribed, publishes, publishErrors, expected, received,
     lost: expected - received,
     deliveriesPerSecond: received / ((lastReceiptAt - start) / 1000),
     p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted[sorted.length - 1],
     cpuPercent, rssMiB: procStatus().rssMiB,
   };
   agent.destroy();
-  await closeAll(clients);
+  await Promise.all(workers.map((w) => new Promise((r) => w.worker.once('exit', r))));
   return result;
 }
 
+if (!isMainThread) {
+  await subscriberWorker();
+  process.exit(0);
+}
 const result = mode === 'idle' ? await idle() : mode === 'fanout' ? await fanout() : null;
 if (!result) {
   console.error('usage: load.mjs idle|fanout --port P ...');
