@@ -163,26 +163,15 @@ QString ChannelsPage::statText(const QString &name) const
 QWidget *ChannelsPage::buildAppsTab()
 {
     auto *page = new QWidget(m_tabs);
-    auto *newButton = new QPushButton(tr("New app…"), page);
-    newButton->setObjectName(QStringLiteral("newAppButton"));
-    newButton->setProperty("primary", true);
-    newButton->setEnabled(m_monitor != nullptr);
-    m_editApp = new QPushButton(tr("Edit…"), page);
-    m_editApp->setObjectName(QStringLiteral("editAppButton"));
-    m_deleteApp = new QPushButton(tr("Delete…"), page);
-    m_deleteApp->setObjectName(QStringLiteral("deleteAppButton"));
-    m_appsMessage = new QLabel(page);
-    m_appsMessage->setObjectName(QStringLiteral("hint"));
-    connect(newButton, &QPushButton::clicked, this, &ChannelsPage::newApp);
+    const RecordTools recordTools = makeRecordTools(tr("New app…"), QStringLiteral("App"), page);
+    recordTools.newButton->setEnabled(m_monitor != nullptr);
+    m_editApp = recordTools.editButton;
+    m_deleteApp = recordTools.deleteButton;
+    m_appsMessage = recordTools.message;
+    connect(recordTools.newButton, &QPushButton::clicked, this, &ChannelsPage::newApp);
     connect(m_editApp, &QPushButton::clicked, this, &ChannelsPage::editSelectedApp);
     connect(m_deleteApp, &QPushButton::clicked, this, &ChannelsPage::deleteSelectedApp);
-    auto *tools = new QHBoxLayout;
-    tools->setSpacing(8);
-    tools->addWidget(newButton);
-    tools->addWidget(m_editApp);
-    tools->addWidget(m_deleteApp);
-    tools->addSpacing(8);
-    tools->addWidget(m_appsMessage, 1);
+    QHBoxLayout *tools = recordTools.layout;
 
     // The table.
     m_appView = new QTableView(page);
@@ -205,20 +194,11 @@ QWidget *ChannelsPage::buildAppsTab()
     auto *grid = new QGridLayout;
     grid->setHorizontalSpacing(10);
     grid->setVerticalSpacing(6);
-    auto addRow = [&](int row, const QString &label, QLabel **value, const QString &objectName) {
-        auto *name = new QLabel(label, credentials);
-        name->setObjectName(QStringLiteral("muted"));
-        *value = new QLabel(credentials);
-        (*value)->setObjectName(objectName);
-        (*value)->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        grid->addWidget(name, row, 0, Qt::AlignTop);
-        grid->addWidget(*value, row, 1);
-    };
-    addRow(0, tr("App id"), &m_appId, QStringLiteral("appIdValue"));
-    addRow(1, tr("Key"), &m_appKey, QStringLiteral("appKeyValue"));
-    addRow(2, tr("Secret"), &m_appSecret, QStringLiteral("appSecretValue"));
-    addRow(3, tr("Limits"), &m_appLimits, QStringLiteral("appLimitsValue"));
-    addRow(4, tr("Webhook"), &m_appWebhook, QStringLiteral("appWebhookValue"));
+    m_appId = addDetailRow(grid, 0, tr("App id"), QStringLiteral("appIdValue"), credentials);
+    m_appKey = addDetailRow(grid, 1, tr("Key"), QStringLiteral("appKeyValue"), credentials);
+    m_appSecret = addDetailRow(grid, 2, tr("Secret"), QStringLiteral("appSecretValue"), credentials);
+    m_appLimits = addDetailRow(grid, 3, tr("Limits"), QStringLiteral("appLimitsValue"), credentials);
+    m_appWebhook = addDetailRow(grid, 4, tr("Webhook"), QStringLiteral("appWebhookValue"), credentials);
     for (QLabel *mono : {m_appId, m_appKey, m_appSecret})
         mono->setFont(Theme::monospaceFont());
     for (QLabel *wrap : {m_appLimits, m_appWebhook})

@@ -3,10 +3,12 @@
 #include "theme.h"
 
 #include <QFrame>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -58,6 +60,40 @@ void showTransientMessage(QLabel *label, const QString &text)
         if (label->text() == text)
             label->clear();
     });
+}
+
+QLabel *addDetailRow(QGridLayout *grid, int row, const QString &label, const QString &objectName, QWidget *parent)
+{
+    auto *name = new QLabel(label, parent);
+    name->setObjectName(QStringLiteral("muted"));
+    auto *value = new QLabel(parent);
+    value->setObjectName(objectName);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    grid->addWidget(name, row, 0, Qt::AlignTop);
+    grid->addWidget(value, row, 1);
+    return value;
+}
+
+RecordTools makeRecordTools(const QString &newText, const QString &record, QWidget *page)
+{
+    RecordTools tools;
+    tools.newButton = new QPushButton(newText, page);
+    tools.newButton->setObjectName(QStringLiteral("new%1Button").arg(record));
+    tools.newButton->setProperty("primary", true);
+    tools.editButton = new QPushButton(QObject::tr("Edit…"), page);
+    tools.editButton->setObjectName(QStringLiteral("edit%1Button").arg(record));
+    tools.deleteButton = new QPushButton(QObject::tr("Delete…"), page);
+    tools.deleteButton->setObjectName(QStringLiteral("delete%1Button").arg(record));
+    tools.message = new QLabel(page);
+    tools.message->setObjectName(QStringLiteral("hint"));
+    tools.layout = new QHBoxLayout;
+    tools.layout->setSpacing(8);
+    tools.layout->addWidget(tools.newButton);
+    tools.layout->addWidget(tools.editButton);
+    tools.layout->addWidget(tools.deleteButton);
+    tools.layout->addSpacing(8);
+    tools.layout->addWidget(tools.message, 1);
+    return tools;
 }
 
 QHBoxLayout *makeStatTiles(const QList<QPair<QString, QString>> &stats, QHash<QString, QLabel *> *values)

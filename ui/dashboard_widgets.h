@@ -13,6 +13,7 @@
 
 class QAbstractItemModel;
 class QFrame;
+class QGridLayout;
 class QHBoxLayout;
 class QLabel;
 class QLayout;
@@ -23,6 +24,7 @@ class QTableView;
 class QVBoxLayout;
 class QWidget;
 class QObject;
+class QPushButton;
 
 namespace homeport::ui {
 
@@ -38,6 +40,20 @@ QLabel *makeSectionTitle(const QString &text, QWidget *parent);
 QLabel *makeHint(const QString &text, QWidget *parent);
 // Shows `text` in `label` for a few seconds; a later message is not cut short by an earlier timer.
 void showTransientMessage(QLabel *label, const QString &text);
+
+// One "label: value" row of a details card; returns the value label (selectable, `objectName`).
+QLabel *addDetailRow(QGridLayout *grid, int row, const QString &label, const QString &objectName, QWidget *parent);
+
+// The tools over a table of records the user edits: New (primary), Edit…, Delete… and a line for
+// short messages. Buttons are named new<Record>Button, edit<Record>Button, delete<Record>Button.
+struct RecordTools {
+    QHBoxLayout *layout;
+    QPushButton *newButton;
+    QPushButton *editButton;
+    QPushButton *deleteButton;
+    QLabel *message;
+};
+RecordTools makeRecordTools(const QString &newText, const QString &record, QWidget *page);
 
 // A row of Overview tiles, one a (name, caption): a big number (object name "stat-<name>", kept
 // in `values` by name) over its caption.

@@ -477,26 +477,16 @@ void ErrorsPage::updateProjectFilter()
 QWidget *ErrorsPage::buildProjectsTab()
 {
     auto *page = new QWidget(m_tabs);
-    m_newProject = new QPushButton(tr("New project…"), page);
-    m_newProject->setObjectName(QStringLiteral("newProjectButton"));
-    m_newProject->setProperty("primary", true);
+    const RecordTools recordTools = makeRecordTools(tr("New project…"), QStringLiteral("Project"), page);
+    m_newProject = recordTools.newButton;
     m_newProject->setEnabled(m_monitor != nullptr);
-    m_editProject = new QPushButton(tr("Edit…"), page);
-    m_editProject->setObjectName(QStringLiteral("editProjectButton"));
-    m_deleteProject = new QPushButton(tr("Delete…"), page);
-    m_deleteProject->setObjectName(QStringLiteral("deleteProjectButton"));
-    m_projectsMessage = new QLabel(page);
-    m_projectsMessage->setObjectName(QStringLiteral("hint"));
+    m_editProject = recordTools.editButton;
+    m_deleteProject = recordTools.deleteButton;
+    m_projectsMessage = recordTools.message;
     connect(m_newProject, &QPushButton::clicked, this, &ErrorsPage::newProject);
     connect(m_editProject, &QPushButton::clicked, this, &ErrorsPage::editSelectedProject);
     connect(m_deleteProject, &QPushButton::clicked, this, &ErrorsPage::deleteSelectedProject);
-    auto *tools = new QHBoxLayout;
-    tools->setSpacing(8);
-    tools->addWidget(m_newProject);
-    tools->addWidget(m_editProject);
-    tools->addWidget(m_deleteProject);
-    tools->addSpacing(8);
-    tools->addWidget(m_projectsMessage, 1);
+    QHBoxLayout *tools = recordTools.layout;
 
     m_projectTable = new QTableView(page);
     setUpTableView(m_projectTable, m_projectProxy, QStringLiteral("projectTable"));
@@ -516,20 +506,12 @@ QWidget *ErrorsPage::buildProjectsTab()
     auto *grid = new QGridLayout;
     grid->setHorizontalSpacing(10);
     grid->setVerticalSpacing(6);
-    auto addRow = [&](int row, const QString &label, QLabel **value, const QString &objectName) {
-        auto *name = new QLabel(label, details);
-        name->setObjectName(QStringLiteral("muted"));
-        *value = new QLabel(details);
-        (*value)->setObjectName(objectName);
-        (*value)->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        (*value)->setWordWrap(true);
-        grid->addWidget(name, row, 0, Qt::AlignTop);
-        grid->addWidget(*value, row, 1);
-    };
-    addRow(0, tr("DSN"), &m_dsn, QStringLiteral("dsnValue"));
-    addRow(1, tr("Keys"), &m_keys, QStringLiteral("keysValue"));
-    addRow(2, tr("Limits"), &m_limits, QStringLiteral("limitsValue"));
-    addRow(3, tr("Alerts"), &m_alerts, QStringLiteral("alertsValue"));
+    m_dsn = addDetailRow(grid, 0, tr("DSN"), QStringLiteral("dsnValue"), details);
+    m_keys = addDetailRow(grid, 1, tr("Keys"), QStringLiteral("keysValue"), details);
+    m_limits = addDetailRow(grid, 2, tr("Limits"), QStringLiteral("limitsValue"), details);
+    m_alerts = addDetailRow(grid, 3, tr("Alerts"), QStringLiteral("alertsValue"), details);
+    for (QLabel *value : {m_dsn, m_keys, m_limits, m_alerts})
+        value->setWordWrap(true);
     m_dsn->setFont(Theme::monospaceFont());
     m_keys->setFont(Theme::monospaceFont());
     auto *copyDsnButton = new QPushButton(tr("Copy"), details);
