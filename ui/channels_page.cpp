@@ -177,9 +177,7 @@ QWidget *ChannelsPage::buildAppsTab()
     m_appView = new QTableView(page);
     setUpTableView(m_appView, m_appProxy, QStringLiteral("appTable"));
     m_appView->sortByColumn(ChannelsAppModel::NameColumn, Qt::AscendingOrder);
-    QHeaderView *header = m_appView->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(ChannelsAppModel::LimitsColumn, QHeaderView::Stretch);
+    fitColumnsToContents(m_appView, ChannelsAppModel::LimitsColumn);
     m_appView->setTextElideMode(Qt::ElideRight);
     connect(m_appView, &QTableView::doubleClicked, this, &ChannelsPage::editSelectedApp);
     connect(m_appView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
@@ -420,9 +418,7 @@ QWidget *ChannelsPage::buildChannelsTab()
     m_channelView = new QTableView(page);
     setUpTableView(m_channelView, m_occupiedProxy, QStringLiteral("channelTable"));
     m_channelView->sortByColumn(ChannelsOccupiedModel::SubscriptionsColumn, Qt::DescendingOrder);
-    QHeaderView *header = m_channelView->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(ChannelsOccupiedModel::ChannelColumn, QHeaderView::Stretch);
+    fitColumnsToContents(m_channelView, ChannelsOccupiedModel::ChannelColumn);
     m_channelView->setTextElideMode(Qt::ElideMiddle); // the end of a channel name is the telling part
     connect(m_channelView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ChannelsPage::updateMembers);
@@ -440,8 +436,7 @@ QWidget *ChannelsPage::buildChannelsTab()
     m_memberView = new QTableView(members);
     setUpTableView(m_memberView, m_memberProxy, QStringLiteral("memberTable"));
     m_memberView->sortByColumn(ChannelsMemberModel::UserIdColumn, Qt::AscendingOrder);
-    m_memberView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_memberView->horizontalHeader()->setSectionResizeMode(ChannelsMemberModel::UserInfoColumn, QHeaderView::Stretch);
+    fitColumnsToContents(m_memberView, ChannelsMemberModel::UserInfoColumn);
     m_memberView->hide();
     membersLayout->addWidget(m_memberTitle);
     membersLayout->addWidget(m_memberHint);

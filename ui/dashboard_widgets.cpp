@@ -185,6 +185,12 @@ void setUpTableView(QTableView *view, QAbstractItemModel *model, const QString &
     view->horizontalHeader()->setHighlightSections(false);
 }
 
+void fitColumnsToContents(QTableView *view, int stretchColumn)
+{
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+}
+
 QSortFilterProxyModel *makeSortProxy(QAbstractItemModel *source, int sortRole, QObject *parent)
 {
     auto *proxy = new QSortFilterProxyModel(parent);

@@ -75,6 +75,8 @@ void layOutDashboard(QWidget *dashboard, QLabel *banner, QTabWidget *tabs);
 
 // A read-only, single-row-selection, sortable table over `model`, without grid or row numbers.
 void setUpTableView(QTableView *view, QAbstractItemModel *model, const QString &objectName);
+// Columns as wide as their contents, except `stretchColumn`, which takes the rest of the width.
+void fitColumnsToContents(QTableView *view, int stretchColumn);
 // A case-insensitive sorting (and filtering) proxy that sorts by the model's `sortRole`.
 QSortFilterProxyModel *makeSortProxy(QAbstractItemModel *source, int sortRole, QObject *parent);
 // Selects the row `sourceRow` of `proxy`'s source model in `view` (nothing for -1).

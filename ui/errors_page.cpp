@@ -276,14 +276,9 @@ QWidget *ErrorsPage::buildIssuesTab()
     tableBox->setMinimumHeight(120);
     viewCard->setMinimumHeight(260);
 
-    m_noProjects = new EmptyState(tr("No projects yet"),
-                                  tr("A project has a DSN that your app's Sentry SDK sends its errors to. Create one, "
-                                     "then point the SDK at it."),
-                                  page);
-    m_noProjects->setObjectName(QStringLiteral("noProjectsState"));
-    QPushButton *create = m_noProjects->addAction(tr("New project…"));
-    create->setEnabled(m_monitor != nullptr);
-    connect(create, &QPushButton::clicked, this, &ErrorsPage::newProject);
+    m_noProjects = makeNoProjectsState(tr("A project has a DSN that your app's Sentry SDK sends its errors to. Create "
+                                          "one, then point the SDK at it."),
+                                       QStringLiteral("noProjectsState"), page);
 
     m_noIssues = new EmptyState(tr("No unresolved issues"),
                                 tr("Errors your apps send with a project's DSN are grouped into issues here. "
@@ -491,9 +486,7 @@ QWidget *ErrorsPage::buildProjectsTab()
     m_projectTable = new QTableView(page);
     setUpTableView(m_projectTable, m_projectProxy, QStringLiteral("projectTable"));
     m_projectTable->sortByColumn(ErrorsProjectModel::NameColumn, Qt::AscendingOrder);
-    QHeaderView *header = m_projectTable->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(ErrorsProjectModel::DsnColumn, QHeaderView::Stretch);
+    fitColumnsToContents(m_projectTable, ErrorsProjectModel::DsnColumn);
     m_projectTable->setTextElideMode(Qt::ElideMiddle);
     connect(m_projectTable, &QTableView::doubleClicked, this, &ErrorsPage::editSelectedProject);
     connect(m_projectTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -542,18 +535,23 @@ QWidget *ErrorsPage::buildProjectsTab()
     withLayout->addWidget(m_projectTable, 2);
     withLayout->addLayout(detailRow, 3);
 
-    m_projectsEmpty = new EmptyState(tr("No projects yet"),
-                                     tr("Each project has a numeric id and a DSN key; an app's Sentry SDK sends its "
-                                        "errors to http://KEY@host:port/ID. Create one to get its DSN."),
-                                     page);
-    m_projectsEmpty->setObjectName(QStringLiteral("projectsEmptyState"));
-    QPushButton *create = m_projectsEmpty->addAction(tr("New project…"));
-    create->setEnabled(m_monitor != nullptr);
-    connect(create, &QPushButton::clicked, this, &ErrorsPage::newProject);
+    m_projectsEmpty = makeNoProjectsState(tr("Each project has a numeric id and a DSN key; an app's Sentry SDK sends "
+                                             "its errors to http://KEY@host:port/ID. Create one to get its DSN."),
+                                          QStringLiteral("projectsEmptyState"), page);
 
     m_projectsStack = makeEmptyStateStack(m_projectsEmpty, withProjects, page);
 
     return finishTabPage(page, tools, m_projectsStack, kTabPage);
+}
+
+EmptyState *ErrorsPage::makeNoProjectsState(const QString &text, const QString &objectName, QWidget *page)
+{
+    auto *state = new EmptyState(tr("No projects yet"), text, page);
+    state->setObjectName(objectName);
+    QPushButton *create = state->addAction(tr("New project…"));
+    create->setEnabled(m_monitor != nullptr);
+    connect(create, &QPushButton::clicked, this, &ErrorsPage::newProject);
+    return state;
 }
 
 QString ErrorsPage::dsnHost() const

@@ -118,6 +118,8 @@ private:
     void showProjectsMessage(const QString &text);
     ErrorsProjectEditor *openEditor(const errors::ProjectInfo &project);
     QString dsnHost() const;
+    // "No projects yet" with a New project… action: the Issues and Projects tabs both offer it.
+    EmptyState *makeNoProjectsState(const QString &text, const QString &objectName, QWidget *page);
 
     errors::ErrorsMonitor *m_monitor;
     errors::ErrorsSnapshot m_snapshot;
