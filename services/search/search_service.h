@@ -1,21 +1,46 @@
 #pragma once
-// SearchService: Homeport's search service, speaking the Typesense HTTP API: collections, documents, search.
-// Until its issue lands it listens on its port, reports its real state and answers every request
-// with 503 in the protocol's own error shape, so clients fail clearly instead of hanging.
-// Thread affinity: the service's own thread.
+// SearchService: Homeport's search service, speaking the Typesense HTTP API: collections,
+// documents (create/upsert/update/emplace, import/export JSONL) and search (single and
+// multi_search). Each collection is a Collection (schema + in-memory index) backed by a
+// DocumentLog in <data dir>/collections/, replayed at start to rebuild the index.
+// Auth: the X-TYPESENSE-API-KEY header or x-typesense-api-key query parameter must carry the
+// generated api_key (secrets); /health is open. Errors are {"message": "..."} as Typesense sends.
+// Thread affinity: the service's own thread (routes, collections and logs all live there).
 
 #include "http/http_service.h"
 
+#include <QJsonObject>
+
+#include <map>
+#include <memory>
+
 namespace homeport::search {
+
+class Collection;
+class DocumentLog;
 
 class SearchService : public http::HttpService
 {
     Q_OBJECT
 public:
-    using http::HttpService::HttpService;
+    explicit SearchService(QObject *parent = nullptr);
+    ~SearchService() override;
 
 protected:
     QString configure(http::HttpServer &server, const core::ServiceContext &context) override;
+    void closeStores() override;
+
+private:
+    struct Entry; // a Collection, its DocumentLog and its schema file
+
+    void addRoutes(http::HttpServer &server);
+    bool loadCollections(QString *error);
+    Entry *entry(const QString &name);
+    QString filePrefix(const QString &name) const;
+
+    QString m_apiKey;
+    QString m_collectionsDir;
+    std::map<QString, std::unique_ptr<Entry>> m_collections;
 };
 
 } // namespace homeport::search

@@ -160,8 +160,8 @@ private Q_SLOTS:
 
         // A running service answers in its protocol's own error shape (Typesense: {"message"}).
         const HttpResult search = get(QStringLiteral("http://127.0.0.1:%1/collections").arg(m_ports.value(QStringLiteral("search"))));
-        QCOMPARE(search.status, 503);
-        QVERIFY(QJsonDocument::fromJson(search.body).object().value(QStringLiteral("message")).toString().contains(QStringLiteral("not implemented")));
+        QCOMPARE(search.status, 401);
+        QVERIFY(QJsonDocument::fromJson(search.body).object().value(QStringLiteral("message")).toString().contains(QStringLiteral("x-typesense-api-key")));
 
         // The admin listener: /health is open, the rest needs the token; metrics say who is up.
         QCOMPARE(get(admin + QStringLiteral("/health")).status, 200);
@@ -172,7 +172,7 @@ private Q_SLOTS:
         QVERIFY(metrics.contentType.startsWith("text/plain; version=0.0.4"));
         QVERIFY(metrics.body.contains("homeport_service_up{service=\"storage\"} 0\n"));
         QVERIFY(metrics.body.contains("homeport_service_up{service=\"search\"} 1\n"));
-        QVERIFY(metrics.body.contains("homeport_http_requests_total{service=\"search\",class=\"5xx\"} 1\n"));
+        QVERIFY(metrics.body.contains("homeport_http_requests_total{service=\"search\",class=\"4xx\"} 1\n"));
 
         // A second instance on the same data dir says so and exits non-zero, leaving the first alone.
         QProcess second;

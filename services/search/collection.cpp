@@ -1,0 +1,1103 @@
+#include "collection.h"
+
+#include "filter_expression.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <unordered_map>
+
+namespace homeport::search {
+
+namespace {
+
+constexpr int kMaxPerPage = 250;
+constexpr int kMaxSortFields = 3;
+
+const QStringList kTypes = {
+    QStringLiteral("string"), QStringLiteral("int32"), QStringLiteral("int64"), QStringLiteral("float"),
+    QStringLiteral("bool"), QStringLiteral("geopoint"), QStringLiteral("object"), QStringLiteral("string[]"),
+    QStringLiteral("int32[]"), QStringLiteral("int64[]"), QStringLiteral("float[]"), QStringLiteral("bool[]"),
+    QStringLiteral("geopoint[]"), QStringLiteral("object[]"), QStringLiteral("string*"), QStringLiteral("auto")};
+
+bool isRegexName(const QString &name)
+{
+    static const QString meta = QStringLiteral(".*+?[](){}|^$\\");
+    for (QChar c : name)
+        if (meta.contains(c))
+            return true;
+    return false;
+}
+
+QString typeArticle(const QString &base)
+{
+    if (base == QLatin1String("string")) return QStringLiteral("a string");
+    if (base == QLatin1String("int32")) return QStringLiteral("an int32");
+    if (base == QLatin1String("int64")) return QStringLiteral("an int64");
+    if (base == QLatin1String("float")) return QStringLiteral("a float");
+    if (base == QLatin1String("bool")) return QStringLiteral("a bool");
+    if (base == QLatin1String("object")) return QStringLiteral("an object");
+    return QStringLiteral("a ") + base;
+}
+
+bool isIntegral(double v) { return std::isfinite(v) && std::floor(v) == v; }
+
+// Checks (and with coercion converts) one scalar; false when it does not fit.
+bool checkScalar(const QString &base, QJsonValue *v, bool coerce)
+{
+    if (base == QLatin1String("string")) {
+        if (v->isString())
+            return true;
+        if (!coerce)
+            return false;
+        if (v->isDouble()) {
+            const double d = v->toDouble();
+            *v = isIntegral(d) && std::abs(d) < 9e15 ? QString::number(qint64(d)) : QString::number(d);
+            return true;
+        }
+        if (v->isBool()) {
+            *v = v->toBool() ? QStringLiteral("true") : QStringLiteral("false");
+            return true;
+        }
+        return false;
+    }
+    if (base == QLatin1String("int32") || base == QLatin1String("int64") || base == QLatin1String("float")) {
+        if (coerce && v->isString()) {
+            bool ok = false;
+            const double d = v->toString().trimmed().toDouble(&ok);
+            if (!ok)
+                return false;
+            *v = d;
+        } else if (coerce && v->isBool()) {
+            *v = v->toBool() ? 1 : 0;
+        }
+        if (!v->isDouble())
+            return false;
+        const double d = v->toDouble();
+        if (base == QLatin1String("float"))
+            return std::isfinite(d);
+        if (!isIntegral(d)) {
+            if (!coerce)
+                return false;
+            *v = std::trunc(d);
+        }
+        if (base == QLatin1String("int32"))
+            return d >= -2147483648.0 && d <= 2147483647.0;
+        return true;
+    }
+    if (base == QLatin1String("bool")) {
+        if (v->isBool())
+            return true;
+        if (coerce && v->isString()) {
+            const QString s = v->toString().trimmed().toLower();
+            if (s == QLatin1String("true") || s == QLatin1String("false")) {
+                *v = s == QLatin1String("true");
+                return true;
+            }
+        }
+        if (coerce && v->isDouble() && (v->toDouble() == 0 || v->toDouble() == 1)) {
+            *v = v->toDouble() == 1;
+            return true;
+        }
+        return false;
+    }
+    if (base == QLatin1String("object"))
+        return v->isObject();
+    if (base == QLatin1String("geopoint"))
+        return v->isArray() && v->toArray().size() == 2 && v->toArray().at(0).isDouble() && v->toArray().at(1).isDouble();
+    return true;
+}
+
+QString inferType(const QJsonValue &v)
+{
+    if (v.isString()) return QStringLiteral("string");
+    if (v.isBool()) return QStringLiteral("bool");
+    if (v.isDouble()) return isIntegral(v.toDouble()) ? QStringLiteral("int64") : QStringLiteral("float");
+    if (v.isObject()) return QStringLiteral("object");
+    if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        return a.isEmpty() ? QStringLiteral("string[]") : inferType(a.first()) + QStringLiteral("[]");
+    }
+    return {};
+}
+
+QString facetValueString(const QJsonValue &v)
+{
+    if (v.isString()) return v.toString();
+    if (v.isBool()) return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        return isIntegral(d) && std::abs(d) < 9e15 ? QString::number(qint64(d)) : QString::number(d);
+    }
+    return {};
+}
+
+QStringList splitList(const QString &s)
+{
+    QStringList out;
+    for (const QString &part : s.split(u',', Qt::SkipEmptyParts)) {
+        const QString t = part.trimmed();
+        if (!t.isEmpty())
+            out.append(t);
+    }
+    return out;
+}
+
+int intParam(const SearchParams &p, const QString &name, int fallback, bool *ok = nullptr)
+{
+    if (ok)
+        *ok = true;
+    const auto it = p.constFind(name);
+    if (it == p.constEnd() || it->trimmed().isEmpty())
+        return fallback;
+    bool good = false;
+    const int v = it->trimmed().toInt(&good);
+    if (ok)
+        *ok = good;
+    return good ? v : fallback;
+}
+
+bool boolValue(const QString &s, bool fallback)
+{
+    const QString t = s.trimmed().toLower();
+    if (t == QLatin1String("true")) return true;
+    if (t == QLatin1String("false")) return false;
+    return fallback;
+}
+
+// Wraps the tokens of `text` whose folded form is in `terms`.
+QString highlightText(const QString &text, const TextAnalyzer &analyzer, const QSet<QString> &terms,
+                      const QString &startTag, const QString &endTag, QJsonArray *matched)
+{
+    const QList<TokenSpan> spans = analyzer.tokenize(text);
+    QString out;
+    qsizetype pos = 0;
+    for (const TokenSpan &span : spans) {
+        if (!terms.contains(span.folded))
+            continue;
+        out += QStringView(text).mid(pos, span.start - pos);
+        const QString original = text.mid(span.start, span.length);
+        out += startTag + original + endTag;
+        matched->append(original);
+        pos = span.start + span.length;
+    }
+    if (matched->isEmpty())
+        return {};
+    out += QStringView(text).mid(pos);
+    return out;
+}
+
+} // namespace
+
+bool Field::isNumeric() const
+{
+    return type.startsWith(QLatin1String("int32")) || type.startsWith(QLatin1String("int64"))
+           || type.startsWith(QLatin1String("float"));
+}
+
+QJsonObject Field::toJson() const
+{
+    return QJsonObject{{QStringLiteral("name"), name},          {QStringLiteral("type"), type},
+                       {QStringLiteral("facet"), facet},        {QStringLiteral("optional"), optional},
+                       {QStringLiteral("index"), index},        {QStringLiteral("sort"), sort},
+                       {QStringLiteral("infix"), infix},        {QStringLiteral("locale"), locale},
+                       {QStringLiteral("store"), store},        {QStringLiteral("stem"), false}};
+}
+
+ApiError Collection::fromSchema(const QJsonObject &schema, qint64 createdAt, std::unique_ptr<Collection> *out)
+{
+    auto c = std::make_unique<Collection>();
+    const QJsonValue name = schema.value(QStringLiteral("name"));
+    if (!name.isString() || name.toString().isEmpty())
+        return ApiError::of(400, QStringLiteral("Parameter `name` is required."));
+    c->m_name = name.toString();
+    const QJsonValue fields = schema.value(QStringLiteral("fields"));
+    if (!fields.isArray())
+        return ApiError::of(400, QStringLiteral("Parameter `fields` is required."));
+    const QString wrongFormat = QStringLiteral("Wrong format for `fields`. It should be an array of objects containing "
+                                               "`name`, `type`, `optional` and `facet` properties.");
+    QSet<QString> seen;
+    for (const QJsonValue &fv : fields.toArray()) {
+        if (!fv.isObject())
+            return ApiError::of(400, wrongFormat);
+        const QJsonObject fo = fv.toObject();
+        if (!fo.value(QStringLiteral("name")).isString() || !fo.value(QStringLiteral("type")).isString())
+            return ApiError::of(400, wrongFormat);
+        for (const char *key : {"facet", "optional", "index", "sort", "infix", "store"}) {
+            const QJsonValue v = fo.value(QLatin1String(key));
+            if (!v.isUndefined() && !v.isBool())
+                return ApiError::of(400, QStringLiteral("The `%1` property of the field `%2` should be a boolean.")
+                                             .arg(QLatin1String(key), fo.value(QStringLiteral("name")).toString()));
+        }
+        Field f;
+        f.name = fo.value(QStringLiteral("name")).toString();
+        f.type = fo.value(QStringLiteral("type")).toString();
+        if (f.name.isEmpty())
+            return ApiError::of(400, wrongFormat);
+        if (!kTypes.contains(f.type))
+            return ApiError::of(400, QStringLiteral("Field `%1` has an invalid data type `%2`, see docs for supported data types.")
+                                         .arg(f.name, f.type));
+        f.facet = fo.value(QStringLiteral("facet")).toBool(false);
+        f.optional = fo.value(QStringLiteral("optional")).toBool(false);
+        f.index = fo.value(QStringLiteral("index")).toBool(true);
+        f.sort = fo.value(QStringLiteral("sort")).toBool(f.isNumeric() || f.isBool());
+        f.infix = fo.value(QStringLiteral("infix")).toBool(false);
+        f.store = fo.value(QStringLiteral("store")).toBool(true);
+        f.locale = fo.value(QStringLiteral("locale")).toString();
+        f.regex = isRegexName(f.name);
+        if (f.regex) {
+            if (!QRegularExpression(f.name).isValid())
+                return ApiError::of(400, QStringLiteral("Field `%1` has an invalid name.").arg(f.name));
+            if (f.name == QLatin1String(".*") && !f.optional)
+                return ApiError::of(400, QStringLiteral("Field `.*` must be an optional field."));
+            if (f.name == QLatin1String(".*") && f.facet)
+                return ApiError::of(400, QStringLiteral("Field `.*` cannot be a facet field."));
+        } else if (f.type == QLatin1String("auto")) {
+            return ApiError::of(400, QStringLiteral("Field `%1` has an invalid data type `auto`, see docs for supported data types.").arg(f.name));
+        }
+        if (f.name == QLatin1String("id"))
+            return ApiError::of(400, QStringLiteral("Field `id` cannot be declared in the schema."));
+        if (seen.contains(f.name))
+            return ApiError::of(400, QStringLiteral("There are duplicate field names in the schema."));
+        seen.insert(f.name);
+        c->m_fields.push_back(f);
+    }
+    const QJsonValue dsf = schema.value(QStringLiteral("default_sorting_field"));
+    if (dsf.isString() && !dsf.toString().isEmpty()) {
+        const Field *f = c->field(dsf.toString());
+        if (!f)
+            return ApiError::of(400, QStringLiteral("Default sorting field is defined as `%1` but is not found in the schema.")
+                                         .arg(dsf.toString()));
+        if (!f->isNumeric() || f->isArray())
+            return ApiError::of(400, QStringLiteral("Default sorting field `%1` is not a sortable type.").arg(dsf.toString()));
+        if (f->optional)
+            return ApiError::of(400, QStringLiteral("Default sorting field `%1` cannot be an optional field.").arg(dsf.toString()));
+        c->m_defaultSortingField = dsf.toString();
+    }
+    QString separators, symbols;
+    for (const char *key : {"token_separators", "symbols_to_index"}) {
+        const QJsonValue v = schema.value(QLatin1String(key));
+        if (v.isUndefined())
+            continue;
+        if (!v.isArray())
+            return ApiError::of(400, QStringLiteral("`%1` should be an array of character strings.").arg(QLatin1String(key)));
+        QString chars;
+        for (const QJsonValue &e : v.toArray()) {
+            if (!e.isString() || e.toString().size() != 1)
+                return ApiError::of(400, QStringLiteral("`%1` should be an array of character strings.").arg(QLatin1String(key)));
+            chars += e.toString();
+        }
+        (qstrcmp(key, "token_separators") == 0 ? separators : symbols) = chars;
+        (qstrcmp(key, "token_separators") == 0 ? c->m_tokenSeparators : c->m_symbolsToIndex) = v.toArray();
+    }
+    c->m_analyzer = TextAnalyzer(symbols, separators);
+    c->m_enableNestedFields = schema.value(QStringLiteral("enable_nested_fields")).toBool(false);
+    c->m_createdAt = schema.value(QStringLiteral("created_at")).isDouble()
+                         ? qint64(schema.value(QStringLiteral("created_at")).toDouble())
+                         : createdAt;
+    *out = std::move(c);
+    return {};
+}
+
+QJsonObject Collection::schemaJson() const
+{
+    QJsonArray fields;
+    for (const Field &f : m_fields)
+        if (!f.detected)
+            fields.append(f.toJson());
+    QJsonObject o{{QStringLiteral("name"), m_name},
+                  {QStringLiteral("fields"), fields},
+                  {QStringLiteral("created_at"), m_createdAt},
+                  {QStringLiteral("token_separators"), m_tokenSeparators},
+                  {QStringLiteral("symbols_to_index"), m_symbolsToIndex},
+                  {QStringLiteral("enable_nested_fields"), m_enableNestedFields}};
+    if (!m_defaultSortingField.isEmpty())
+        o.insert(QStringLiteral("default_sorting_field"), m_defaultSortingField);
+    return o;
+}
+
+QJsonObject Collection::summary() const
+{
+    QJsonArray fields;
+    for (const Field &f : m_fields)
+        fields.append(f.toJson());
+    return QJsonObject{{QStringLiteral("name"), m_name},
+                       {QStringLiteral("num_documents"), qint64(numDocuments())},
+                       {QStringLiteral("created_at"), m_createdAt},
+                       {QStringLiteral("fields"), fields},
+                       {QStringLiteral("default_sorting_field"), m_defaultSortingField},
+                       {QStringLiteral("token_separators"), m_tokenSeparators},
+                       {QStringLiteral("symbols_to_index"), m_symbolsToIndex},
+                       {QStringLiteral("enable_nested_fields"), m_enableNestedFields}};
+}
+
+const Field *Collection::field(const QString &name) const
+{
+    for (const Field &f : m_fields)
+        if (!f.regex && f.name == name)
+            return &f;
+    return nullptr;
+}
+
+const Field *Collection::regexFieldFor(const QString &key) const
+{
+    for (const Field &f : m_fields) {
+        if (!f.regex)
+            continue;
+        const QRegularExpression re(QRegularExpression::anchoredPattern(f.name));
+        if (re.match(key).hasMatch())
+            return &f;
+    }
+    return nullptr;
+}
+
+ApiError Collection::validate(QJsonObject *doc, DirtyValues dirty, bool partial)
+{
+    const bool coerce = dirty == DirtyValues::CoerceOrReject || dirty == DirtyValues::CoerceOrDrop;
+    const bool drop = dirty == DirtyValues::Drop || dirty == DirtyValues::CoerceOrDrop;
+    auto check = [&](const Field &f, const QString &key, bool *dropIt) -> ApiError {
+        *dropIt = false;
+        QJsonValue v = doc->value(key);
+        if (f.type == QLatin1String("auto"))
+            return {};
+        QString base = f.type;
+        const bool array = f.isArray();
+        if (array)
+            base.chop(2);
+        if (f.type == QLatin1String("string*")) {
+            base = QStringLiteral("string");
+            if (v.isArray()) {
+                QJsonArray a = v.toArray();
+                for (qsizetype i = 0; i < a.size(); ++i) {
+                    QJsonValue e = a.at(i);
+                    if (!checkScalar(base, &e, coerce))
+                        return ApiError::of(400, QStringLiteral("Field `%1` must be an array of string.").arg(key));
+                    a[i] = e;
+                }
+                doc->insert(key, a);
+                return {};
+            }
+        }
+        if (array) {
+            if (!v.isArray()) {
+                if (drop) { *dropIt = true; return {}; }
+                return ApiError::of(400, QStringLiteral("Field `%1` must be an array.").arg(key));
+            }
+            QJsonArray a = v.toArray();
+            for (qsizetype i = 0; i < a.size(); ++i) {
+                QJsonValue e = a.at(i);
+                if (!checkScalar(base, &e, coerce)) {
+                    if (drop) { *dropIt = true; return {}; }
+                    return ApiError::of(400, QStringLiteral("Field `%1` must be an array of %2.").arg(key, base));
+                }
+                a[i] = e;
+            }
+            doc->insert(key, a);
+            return {};
+        }
+        if (!checkScalar(base, &v, coerce)) {
+            if (drop) { *dropIt = true; return {}; }
+            return ApiError::of(400, QStringLiteral("Field `%1` must be %2.").arg(key, typeArticle(base)));
+        }
+        doc->insert(key, v);
+        return {};
+    };
+
+    for (const Field &f : m_fields) {
+        if (f.regex || f.detected)
+            continue;
+        const QJsonValue v = doc->value(f.name);
+        if (v.isUndefined() || v.isNull()) {
+            if (f.optional || partial)
+                continue;
+            return ApiError::of(400, QStringLiteral("Field `%1` has been declared in the schema, but is not found in the document.").arg(f.name));
+        }
+        bool dropIt = false;
+        if (ApiError e = check(f, f.name, &dropIt); e.failed())
+            return e;
+        if (dropIt) {
+            doc->remove(f.name);
+            if (!f.optional && !partial)
+                return ApiError::of(400, QStringLiteral("Field `%1` has been declared in the schema, but is not found in the document.").arg(f.name));
+        }
+    }
+    // Keys that only a regex field (".*", "num_.*") declares.
+    const QStringList keys = doc->keys();
+    for (const QString &key : keys) {
+        if (key == QLatin1String("id") || (field(key) && !field(key)->detected))
+            continue;
+        const Field *rf = regexFieldFor(key);
+        if (!rf || doc->value(key).isNull())
+            continue;
+        const Field *known = field(key);
+        Field probe = known ? *known : *rf;
+        probe.name = key;
+        bool dropIt = false;
+        if (ApiError e = check(probe, key, &dropIt); e.failed())
+            return e;
+        if (dropIt)
+            doc->remove(key);
+    }
+    return {};
+}
+
+void Collection::index(quint32 seq)
+{
+    const Doc &d = m_docs[seq];
+    auto addText = [&](const QString &fieldName, const QString &text) {
+        auto &postings = m_postings[fieldName];
+        for (const TokenSpan &span : m_analyzer.tokenize(text)) {
+            const int term = m_trie.insert(span.folded);
+            std::vector<quint32> &list = postings[term];
+            if (list.empty() || list.back() != seq)
+                list.push_back(seq);
+        }
+    };
+    for (auto it = d.json.constBegin(); it != d.json.constEnd(); ++it) {
+        const QString key = it.key();
+        if (key == QLatin1String("id"))
+            continue;
+        const Field *f = field(key);
+        if (!f) {
+            const Field *rf = regexFieldFor(key);
+            if (!rf)
+                continue;
+            Field detectedField = *rf;
+            detectedField.name = key;
+            detectedField.regex = false;
+            detectedField.detected = true;
+            if (detectedField.type == QLatin1String("auto"))
+                detectedField.type = inferType(it.value());
+            if (detectedField.type.isEmpty())
+                continue;
+            detectedField.sort = detectedField.isNumeric() || detectedField.isBool();
+            m_fields.push_back(detectedField);
+            f = &m_fields.back();
+        }
+        if (!f->index || !f->isStringType())
+            continue;
+        const QJsonValue v = it.value();
+        if (v.isString()) {
+            addText(key, v.toString());
+        } else if (v.isArray()) {
+            for (const QJsonValue &e : v.toArray())
+                if (e.isString())
+                    addText(key, e.toString());
+        }
+    }
+}
+
+void Collection::put(const QString &id, QJsonObject json, bool keepOrder)
+{
+    quint32 order = m_nextOrder;
+    const auto it = m_idToSeq.constFind(id);
+    if (it != m_idToSeq.constEnd()) {
+        Doc &old = m_docs[*it];
+        if (keepOrder)
+            order = old.order;
+        old.alive = false;
+        old.json = QJsonObject();
+    }
+    if (order == m_nextOrder)
+        ++m_nextOrder;
+    const quint32 seq = quint32(m_docs.size());
+    m_docs.push_back(Doc{id, std::move(json), order, true});
+    m_idToSeq.insert(id, seq);
+    index(seq);
+}
+
+ApiError Collection::write(QJsonObject document, WriteAction action, DirtyValues dirty, const QString &pathId,
+                           QJsonObject *stored)
+{
+    QString id = pathId;
+    const QJsonValue idValue = document.value(QStringLiteral("id"));
+    if (!idValue.isUndefined()) {
+        if (!idValue.isString())
+            return ApiError::of(400, QStringLiteral("Document's `id` field should be a string."));
+        if (id.isEmpty())
+            id = idValue.toString();
+    }
+    const bool exists = !id.isEmpty() && m_idToSeq.contains(id);
+    if (action == WriteAction::Create && exists)
+        return ApiError::of(409, QStringLiteral("A document with id %1 already exists.").arg(id));
+    if (action == WriteAction::Update && !exists)
+        return ApiError::of(404, QStringLiteral("Could not find a document with id: %1").arg(id));
+    if (id.isEmpty()) {
+        if (action == WriteAction::Update)
+            return ApiError::of(400, QStringLiteral("For update, the `id` key must be provided."));
+        quint32 n = quint32(m_docs.size());
+        do {
+            id = QString::number(n++);
+        } while (m_idToSeq.contains(id));
+    }
+    const bool merge = exists && (action == WriteAction::Update || action == WriteAction::Emplace);
+    QJsonObject full;
+    if (merge) {
+        full = m_docs[m_idToSeq.value(id)].json;
+        for (auto it = document.constBegin(); it != document.constEnd(); ++it)
+            full.insert(it.key(), it.value());
+    } else {
+        full = std::move(document);
+    }
+    full.insert(QStringLiteral("id"), id);
+    if (ApiError e = validate(&full, dirty, false); e.failed())
+        return e;
+    *stored = full;
+    put(id, std::move(full), true);
+    return {};
+}
+
+ApiError Collection::remove(const QString &id, QJsonObject *removed)
+{
+    const auto it = m_idToSeq.constFind(id);
+    if (it == m_idToSeq.constEnd())
+        return ApiError::of(404, QStringLiteral("Could not find a document with id: %1").arg(id));
+    Doc &d = m_docs[*it];
+    *removed = d.json;
+    d.alive = false;
+    d.json = QJsonObject();
+    m_idToSeq.erase(it);
+    return {};
+}
+
+const QJsonObject *Collection::document(const QString &id) const
+{
+    const auto it = m_idToSeq.constFind(id);
+    return it == m_idToSeq.constEnd() ? nullptr : &m_docs[*it].json;
+}
+
+void Collection::restore(const QJsonObject &document)
+{
+    put(document.value(QStringLiteral("id")).toString(), document, true);
+}
+
+void Collection::restoreRemoval(const QString &id)
+{
+    QJsonObject ignored;
+    remove(id, &ignored);
+}
+
+QJsonObject Collection::selectFields(const QJsonObject &doc, const QStringList &include, const QStringList &exclude)
+{
+    if (include.isEmpty() && exclude.isEmpty())
+        return doc;
+    QJsonObject out;
+    if (!include.isEmpty()) {
+        for (const QString &k : include)
+            if (doc.contains(k))
+                out.insert(k, doc.value(k));
+    } else {
+        out = doc;
+    }
+    for (const QString &k : exclude)
+        out.remove(k);
+    return out;
+}
+
+ApiError Collection::matchingFilter(const QString &filterBy, std::vector<const QJsonObject *> *out) const
+{
+    FilterExpression filter;
+    int status = 0;
+    QString message;
+    auto lookup = [this](const QString &name, FilterKind *kind) {
+        const Field *f = field(name);
+        if (!f && name != QLatin1String("id"))
+            return false;
+        *kind = !f ? FilterKind::String : f->isNumeric() ? FilterKind::Number : f->isBool() ? FilterKind::Bool : FilterKind::String;
+        return true;
+    };
+    if (!filter.parse(filterBy, lookup, &status, &message))
+        return ApiError::of(status, message);
+    for (const Doc &d : m_docs)
+        if (d.alive && filter.matches(d.json, m_analyzer))
+            out->push_back(&d.json);
+    return {};
+}
+
+QJsonObject Collection::search(const SearchParams &params, ApiError *error) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto fail = [error](int status, const QString &message) {
+        *error = ApiError::of(status, message);
+        return QJsonObject();
+    };
+    if (!params.contains(QStringLiteral("q")))
+        return fail(400, QStringLiteral("Parameter `q` is required."));
+    QString q = params.value(QStringLiteral("q")).trimmed();
+    const bool wildcard = q == QLatin1String("*") || q.isEmpty();
+
+    // query_by, weights, per-field prefix and num_typos
+    const QStringList queryBy = splitList(params.value(QStringLiteral("query_by")));
+    if (!wildcard && queryBy.isEmpty())
+        return fail(400, QStringLiteral("No search fields specified for the query."));
+    std::vector<const Field *> searchFields;
+    for (const QString &name : queryBy) {
+        const Field *f = field(name);
+        if (!f)
+            return fail(404, QStringLiteral("Could not find a field named `%1` in the schema.").arg(name));
+        if (!f->isStringType())
+            return fail(400, QStringLiteral("Field `%1` should be a string or a string array.").arg(name));
+        searchFields.push_back(f);
+    }
+    const QStringList weightList = splitList(params.value(QStringLiteral("query_by_weights")));
+    if (!weightList.isEmpty() && weightList.size() != queryBy.size())
+        return fail(400, QStringLiteral("Number of weights in `query_by_weights` does not match number of `query_by` fields."));
+    std::vector<int> weights(searchFields.size());
+    {
+        int maxWeight = 0;
+        std::vector<int> raw(searchFields.size());
+        for (size_t i = 0; i < searchFields.size(); ++i) {
+            raw[i] = weightList.isEmpty() ? 0 : weightList[qsizetype(i)].toInt();
+            maxWeight = std::max(maxWeight, raw[i]);
+        }
+        for (size_t i = 0; i < searchFields.size(); ++i) {
+            if (weightList.isEmpty())
+                weights[i] = std::max(0, 15 - int(i));
+            else
+                weights[i] = maxWeight > 0 ? int(std::lround(raw[i] * 15.0 / maxWeight)) : 0;
+        }
+    }
+    auto perField = [&](const QString &name, size_t i) -> QString {
+        const QStringList l = splitList(params.value(name));
+        if (l.isEmpty())
+            return {};
+        return l.size() > qsizetype(i) ? l[qsizetype(i)] : l.first();
+    };
+
+    // pagination
+    bool ok = true;
+    int perPage = intParam(params, QStringLiteral("per_page"), 10, &ok);
+    if (!ok || perPage < 0)
+        return fail(400, QStringLiteral("Parameter `per_page` must be an unsigned integer."));
+    int page = intParam(params, QStringLiteral("page"), 0, &ok);
+    if (!ok || page < 0)
+        return fail(400, QStringLiteral("Parameter `page` must be an unsigned integer."));
+    int offset = -1;
+    if (params.contains(QStringLiteral("limit"))) {
+        perPage = intParam(params, QStringLiteral("limit"), perPage, &ok);
+        if (!ok || perPage < 0)
+            return fail(400, QStringLiteral("Parameter `limit` must be an unsigned integer."));
+    }
+    if (params.contains(QStringLiteral("offset")) && page == 0) {
+        offset = intParam(params, QStringLiteral("offset"), 0, &ok);
+        if (!ok || offset < 0)
+            return fail(400, QStringLiteral("Parameter `offset` must be an unsigned integer."));
+    }
+    if (perPage > kMaxPerPage)
+        return fail(422, QStringLiteral("Only upto %1 hits can be fetched per page.").arg(kMaxPerPage));
+    if (page == 0 && offset < 0)
+        page = 1;
+    if (offset < 0)
+        offset = (page - 1) * perPage;
+
+    // filter
+    FilterExpression filter;
+    {
+        int status = 0;
+        QString message;
+        auto lookup = [this](const QString &name, FilterKind *kind) {
+            const Field *f = field(name);
+            if (!f && name != QLatin1String("id"))
+                return false;
+            *kind = !f ? FilterKind::String : f->isNumeric() ? FilterKind::Number : f->isBool() ? FilterKind::Bool : FilterKind::String;
+            return true;
+        };
+        if (!filter.parse(params.value(QStringLiteral("filter_by")), lookup, &status, &message))
+            return fail(status, message);
+    }
+
+    // sort_by
+    struct SortSpec { QString field; bool desc = true; bool textMatch = false; bool numeric = true; };
+    std::vector<SortSpec> sorts;
+    {
+        QStringList parts;
+        // split on commas outside parentheses: `_text_match(buckets: 10):desc`
+        QString cur;
+        int depth = 0;
+        for (QChar c : params.value(QStringLiteral("sort_by"))) {
+            if (c == u'(') ++depth;
+            if (c == u')') --depth;
+            if (c == u',' && depth == 0) { parts.append(cur.trimmed()); cur.clear(); continue; }
+            cur += c;
+        }
+        if (!cur.trimmed().isEmpty())
+            parts.append(cur.trimmed());
+        parts.removeAll(QString());
+        if (parts.size() > kMaxSortFields)
+            return fail(400, QStringLiteral("Only upto %1 sort fields are allowed.").arg(kMaxSortFields));
+        for (const QString &part : parts) {
+            const qsizetype colon = part.lastIndexOf(u':');
+            SortSpec s;
+            QString name = (colon < 0 ? part : part.left(colon)).trimmed();
+            const QString order = colon < 0 ? QStringLiteral("desc") : part.mid(colon + 1).trimmed().toLower();
+            if (order != QLatin1String("asc") && order != QLatin1String("desc"))
+                return fail(400, QStringLiteral("Order for field` %1` should be either ASC or DESC.").arg(name));
+            s.desc = order == QLatin1String("desc");
+            const qsizetype paren = name.indexOf(u'(');
+            if (paren > 0)
+                name = name.left(paren).trimmed();
+            if (name == QLatin1String("_text_match")) {
+                s.textMatch = true;
+            } else if (name == QLatin1String("_seq_id")) {
+                s.field = name;
+            } else {
+                const Field *f = field(name);
+                if (!f || f->isArray() || (!f->sort && !f->isNumeric()))
+                    return fail(404, QStringLiteral("Could not find a field named `%1` in the schema for sorting.").arg(name));
+                s.field = name;
+                s.numeric = !f->isStringType();
+            }
+            sorts.push_back(s);
+        }
+        if (sorts.empty()) {
+            if (!wildcard)
+                sorts.push_back(SortSpec{QString(), true, true, true});
+            if (!m_defaultSortingField.isEmpty())
+                sorts.push_back(SortSpec{m_defaultSortingField, true, false, true});
+        }
+    }
+
+    // facet_by
+    const QStringList facetBy = splitList(params.value(QStringLiteral("facet_by")));
+    for (const QString &name : facetBy) {
+        const Field *f = field(name);
+        if (!f || !f->facet)
+            return fail(404, QStringLiteral("Could not find a facet field named `%1` in the schema.").arg(name));
+    }
+    const int maxFacetValues = intParam(params, QStringLiteral("max_facet_values"), 10);
+
+    // Text matching
+    struct Candidate
+    {
+        quint32 seq;
+        quint64 textMatch = 100;
+        int typos = 0;
+        int tokensMatched = 0;
+        int fieldsMatched = 0;
+        int bestWeight = 0;
+        int bestFieldScore = 0;
+    };
+    std::vector<Candidate> candidates;
+    QSet<QString> highlightTerms;
+    int queryTokenCount = 0;
+
+    if (wildcard) {
+        for (quint32 seq = 0; seq < m_docs.size(); ++seq)
+            if (m_docs[seq].alive && filter.matches(m_docs[seq].json, m_analyzer))
+                candidates.push_back(Candidate{seq});
+    } else {
+        QStringList words;
+        QStringList excluded;
+        for (const QString &w : q.split(u' ', Qt::SkipEmptyParts)) {
+            if (w.size() > 1 && w.startsWith(u'-'))
+                excluded += m_analyzer.foldedTokens(w.mid(1));
+            else
+                words += m_analyzer.foldedTokens(QString(w).remove(u'"'));
+        }
+        const int T = int(words.size());
+        queryTokenCount = T;
+        const int F = int(searchFields.size());
+        const int minLen1 = intParam(params, QStringLiteral("min_len_1typo"), 4);
+        const int minLen2 = intParam(params, QStringLiteral("min_len_2typo"), 7);
+        const int typoThreshold = intParam(params, QStringLiteral("typo_tokens_threshold"), 1);
+        const int dropThreshold = intParam(params, QStringLiteral("drop_tokens_threshold"), 1);
+
+        // Per (field, token): the terms it reaches and their cost (cost*2 + 1 when only a prefix matched).
+        std::vector<std::vector<TrieMatch>> matches(size_t(F * T));
+        for (int f = 0; f < F; ++f) {
+            const QString typosParam = perField(QStringLiteral("num_typos"), size_t(f));
+            const int numTypos = typosParam.isEmpty() ? 2 : std::clamp(typosParam.toInt(), 0, 2);
+            const QString prefixParam = perField(QStringLiteral("prefix"), size_t(f));
+            const bool prefix = boolValue(prefixParam, true);
+            for (int t = 0; t < T; ++t) {
+                const QString &tok = words[t];
+                int maxTypos = tok.size() >= minLen2 ? numTypos : tok.size() >= minLen1 ? std::min(1, numTypos) : 0;
+                matches[size_t(f * T + t)] = m_trie.fuzzy(tok, maxTypos, prefix && t == T - 1);
+            }
+        }
+        // Per document: the best (lowest) encoded cost per (field, token); 255 = no match.
+        std::unordered_map<quint32, std::vector<quint8>> state;
+        for (int f = 0; f < F; ++f) {
+            const auto postingsIt = m_postings.constFind(searchFields[size_t(f)]->name);
+            if (postingsIt == m_postings.constEnd())
+                continue;
+            for (int t = 0; t < T; ++t) {
+                for (const TrieMatch &m : matches[size_t(f * T + t)]) {
+                    const auto listIt = postingsIt->constFind(m.term);
+                    if (listIt == postingsIt->constEnd())
+                        continue;
+                    const quint8 code = quint8(m.cost * 2 + (m.exact || m.term == m_trie.find(words[t]) ? 0 : 1));
+                    for (quint32 seq : *listIt) {
+                        if (!m_docs[seq].alive)
+                            continue;
+                        auto &costs = state[seq];
+                        if (costs.empty())
+                            costs.assign(size_t(F * T), 255);
+                        quint8 &c = costs[size_t(f * T + t)];
+                        c = std::min(c, code);
+                    }
+                }
+            }
+        }
+        // Excluded words
+        QSet<int> excludedTerms;
+        for (const QString &w : excluded)
+            if (int id = m_trie.find(w); id >= 0)
+                excludedTerms.insert(id);
+
+        std::vector<Candidate> all;
+        all.reserve(state.size());
+        for (const auto &[seq, costs] : state) {
+            Candidate c{seq};
+            int exactTokens = 0;
+            for (int t = 0; t < T; ++t) {
+                int best = 255;
+                for (int f = 0; f < F; ++f)
+                    best = std::min(best, int(costs[size_t(f * T + t)]));
+                if (best == 255)
+                    continue;
+                ++c.tokensMatched;
+                c.typos += best / 2;
+                if (best % 2 == 0)
+                    ++exactTokens;
+            }
+            // Best field: most tokens, then fewest typos, then highest weight.
+            int bestKey = -1;
+            for (int f = 0; f < F; ++f) {
+                int n = 0, typos = 0;
+                for (int t = 0; t < T; ++t) {
+                    const int code = costs[size_t(f * T + t)];
+                    if (code != 255) {
+                        ++n;
+                        typos += code / 2;
+                    }
+                }
+                if (n == 0)
+                    continue;
+                ++c.fieldsMatched;
+                const int key = (n << 16) | ((255 - typos) << 8) | weights[size_t(f)];
+                if (key > bestKey) {
+                    bestKey = key;
+                    c.bestWeight = weights[size_t(f)];
+                    c.bestFieldScore = key;
+                }
+            }
+            c.textMatch = (quint64(255 - std::min(c.typos, 255)) << 52) | (quint64(c.tokensMatched & 0xFF) << 44)
+                          | (quint64(c.bestWeight & 0xFF) << 36) | (quint64(exactTokens & 0xFF) << 28)
+                          | (quint64(c.fieldsMatched & 0xFF) << 20);
+            all.push_back(c);
+        }
+        // Excluded words and the filter.
+        auto keep = [&](const Candidate &c) {
+            if (!excludedTerms.isEmpty()) {
+                for (const Field *f : searchFields) {
+                    const auto pit = m_postings.constFind(f->name);
+                    if (pit == m_postings.constEnd())
+                        continue;
+                    for (int term : excludedTerms) {
+                        const auto lit = pit->constFind(term);
+                        if (lit != pit->constEnd() && std::binary_search(lit->begin(), lit->end(), c.seq))
+                            return false;
+                    }
+                }
+            }
+            return filter.matches(m_docs[c.seq].json, m_analyzer);
+        };
+        std::vector<Candidate> kept;
+        for (const Candidate &c : all)
+            if (keep(c))
+                kept.push_back(c);
+        // Drop tokens only while too few documents match every token.
+        const auto fullCount = std::count_if(kept.begin(), kept.end(), [T](const Candidate &c) { return c.tokensMatched == T; });
+        if (fullCount >= dropThreshold || T <= 1)
+            kept.erase(std::remove_if(kept.begin(), kept.end(), [T](const Candidate &c) { return c.tokensMatched < T; }), kept.end());
+        // Typos only while too few documents match with fewer.
+        int typoLimit = 0;
+        for (;; ++typoLimit) {
+            const auto n = std::count_if(kept.begin(), kept.end(), [typoLimit](const Candidate &c) { return c.typos <= typoLimit; });
+            if (n >= typoThreshold || typoLimit >= 2 * T + 2)
+                break;
+        }
+        for (const Candidate &c : kept)
+            if (c.typos <= typoLimit)
+                candidates.push_back(c);
+        for (size_t i = 0; i < matches.size(); ++i)
+            for (const TrieMatch &m : matches[i])
+                if (m.cost <= typoLimit)
+                    highlightTerms.insert(m_trie.term(m.term));
+    }
+
+    // Sort
+    auto numberOf = [this](quint32 seq, const QString &name, bool *present) {
+        const QJsonValue v = m_docs[seq].json.value(name);
+        *present = v.isDouble() || v.isBool();
+        return v.isBool() ? (v.toBool() ? 1.0 : 0.0) : v.toDouble();
+    };
+    std::sort(candidates.begin(), candidates.end(), [&](const Candidate &a, const Candidate &b) {
+        for (const SortSpec &s : sorts) {
+            if (s.textMatch) {
+                if (a.textMatch != b.textMatch)
+                    return s.desc ? a.textMatch > b.textMatch : a.textMatch < b.textMatch;
+                continue;
+            }
+            if (s.field == QLatin1String("_seq_id")) {
+                const quint32 oa = m_docs[a.seq].order, ob = m_docs[b.seq].order;
+                if (oa != ob)
+                    return s.desc ? oa > ob : oa < ob;
+                continue;
+            }
+            if (s.numeric) {
+                bool pa = false, pb = false;
+                const double va = numberOf(a.seq, s.field, &pa), vb = numberOf(b.seq, s.field, &pb);
+                if (pa != pb)
+                    return pa; // documents without the value last
+                if (pa && va != vb)
+                    return s.desc ? va > vb : va < vb;
+            } else {
+                const QString va = m_docs[a.seq].json.value(s.field).toString();
+                const QString vb = m_docs[b.seq].json.value(s.field).toString();
+                const int cmp = QString::compare(va, vb, Qt::CaseInsensitive);
+                if (cmp != 0)
+                    return s.desc ? cmp > 0 : cmp < 0;
+            }
+        }
+        return m_docs[a.seq].order > m_docs[b.seq].order; // later insertion first
+    });
+
+    // Facets over every match
+    QJsonArray facetCounts;
+    for (const QString &name : facetBy) {
+        const Field *f = field(name);
+        QHash<QString, int> counts;
+        QList<QString> firstSeen;
+        double mn = std::numeric_limits<double>::infinity(), mx = -mn, sum = 0;
+        QSet<double> distinct;
+        for (const Candidate &c : candidates) {
+            const QJsonValue v = m_docs[c.seq].json.value(name);
+            const QJsonArray values = v.isArray() ? v.toArray() : QJsonArray{v};
+            QSet<QString> once;
+            for (const QJsonValue &e : values) {
+                const QString s = facetValueString(e);
+                if (s.isEmpty() && !e.isString())
+                    continue;
+                if (once.contains(s))
+                    continue;
+                once.insert(s);
+                if (!counts.contains(s))
+                    firstSeen.append(s);
+                ++counts[s];
+                if (f->isNumeric() && e.isDouble()) {
+                    const double d = e.toDouble();
+                    mn = std::min(mn, d);
+                    mx = std::max(mx, d);
+                    sum += d;
+                    distinct.insert(d);
+                }
+            }
+        }
+        std::stable_sort(firstSeen.begin(), firstSeen.end(), [&](const QString &a, const QString &b) { return counts[a] > counts[b]; });
+        QJsonArray list;
+        for (qsizetype i = 0; i < firstSeen.size() && i < maxFacetValues; ++i)
+            list.append(QJsonObject{{QStringLiteral("count"), counts[firstSeen[i]]},
+                                    {QStringLiteral("highlighted"), firstSeen[i]},
+                                    {QStringLiteral("value"), firstSeen[i]}});
+        QJsonObject stats;
+        if (f->isNumeric() && !distinct.isEmpty()) {
+            const int n = std::accumulate(counts.cbegin(), counts.cend(), 0);
+            stats = QJsonObject{{QStringLiteral("min"), mn}, {QStringLiteral("max"), mx}, {QStringLiteral("sum"), sum},
+                                {QStringLiteral("avg"), n ? sum / n : 0.0}, {QStringLiteral("total_values"), distinct.size()}};
+        } else {
+            stats = QJsonObject{{QStringLiteral("total_values"), counts.size()}};
+        }
+        facetCounts.append(QJsonObject{{QStringLiteral("field_name"), name}, {QStringLiteral("sampled"), false},
+                                       {QStringLiteral("counts"), list}, {QStringLiteral("stats"), stats}});
+    }
+
+    // The page
+    const QStringList include = splitList(params.value(QStringLiteral("include_fields")));
+    const QStringList exclude = splitList(params.value(QStringLiteral("exclude_fields")));
+    const QString startTag = params.value(QStringLiteral("highlight_start_tag"), QStringLiteral("<mark>"));
+    const QString endTag = params.value(QStringLiteral("highlight_end_tag"), QStringLiteral("</mark>"));
+    QStringList highlightFields = splitList(params.value(QStringLiteral("highlight_fields")));
+    if (highlightFields.isEmpty())
+        highlightFields = queryBy;
+    QJsonArray hits;
+    for (qsizetype i = offset; i < qsizetype(candidates.size()) && i < qsizetype(offset) + perPage; ++i) {
+        const Candidate &c = candidates[size_t(i)];
+        const QJsonObject &doc = m_docs[c.seq].json;
+        QJsonObject highlight;
+        QJsonArray highlights;
+        if (!wildcard) {
+            for (const QString &name : highlightFields) {
+                const QJsonValue v = doc.value(name);
+                if (v.isString()) {
+                    QJsonArray matched;
+                    const QString snippet = highlightText(v.toString(), m_analyzer, highlightTerms, startTag, endTag, &matched);
+                    if (snippet.isEmpty())
+                        continue;
+                    highlight.insert(name, QJsonObject{{QStringLiteral("matched_tokens"), matched}, {QStringLiteral("snippet"), snippet}});
+                    highlights.append(QJsonObject{{QStringLiteral("field"), name}, {QStringLiteral("matched_tokens"), matched},
+                                                  {QStringLiteral("snippet"), snippet}});
+                } else if (v.isArray()) {
+                    QJsonArray perElement, indices, snippets, matchedAll;
+                    bool any = false;
+                    const QJsonArray values = v.toArray();
+                    for (qsizetype k = 0; k < values.size(); ++k) {
+                        QJsonArray matched;
+                        const QString text = values.at(k).toString();
+                        const QString snippet = highlightText(text, m_analyzer, highlightTerms, startTag, endTag, &matched);
+                        perElement.append(QJsonObject{{QStringLiteral("matched_tokens"), matched},
+                                                      {QStringLiteral("snippet"), snippet.isEmpty() ? text : snippet}});
+                        if (!snippet.isEmpty()) {
+                            any = true;
+                            indices.append(k);
+                            snippets.append(snippet);
+                            matchedAll.append(matched);
+                        }
+                    }
+                    if (!any)
+                        continue;
+                    highlight.insert(name, perElement);
+                    highlights.append(QJsonObject{{QStringLiteral("field"), name}, {QStringLiteral("indices"), indices},
+                                                  {QStringLiteral("matched_tokens"), matchedAll},
+                                                  {QStringLiteral("snippets"), snippets}});
+                }
+            }
+        }
+        QJsonObject hit{{QStringLiteral("document"), selectFields(doc, include, exclude)},
+                        {QStringLiteral("highlight"), highlight},
+                        {QStringLiteral("highlights"), highlights},
+                        {QStringLiteral("text_match"), qint64(c.textMatch)}};
+        if (!wildcard) {
+            hit.insert(QStringLiteral("text_match_info"),
+                       QJsonObject{{QStringLiteral("best_field_score"), QString::number(c.bestFieldScore)},
+                                   {QStringLiteral("best_field_weight"), c.bestWeight},
+                                   {QStringLiteral("fields_matched"), c.fieldsMatched},
+                                   {QStringLiteral("num_tokens_dropped"), queryTokenCount - c.tokensMatched},
+                                   {QStringLiteral("score"), QString::number(c.textMatch)},
+                                   {QStringLiteral("tokens_matched"), c.tokensMatched},
+                                   {QStringLiteral("typo_prefix_score"), c.typos}});
+        }
+        hits.append(hit);
+    }
+    return QJsonObject{{QStringLiteral("facet_counts"), facetCounts},
+                       {QStringLiteral("found"), qint64(candidates.size())},
+                       {QStringLiteral("hits"), hits},
+                       {QStringLiteral("out_of"), qint64(numDocuments())},
+                       {QStringLiteral("page"), page == 0 ? offset / std::max(1, perPage) + 1 : page},
+                       {QStringLiteral("request_params"),
+                        QJsonObject{{QStringLiteral("collection_name"), m_name},
+                                    {QStringLiteral("first_q"), params.value(QStringLiteral("q"))},
+                                    {QStringLiteral("per_page"), perPage},
+                                    {QStringLiteral("q"), params.value(QStringLiteral("q"))}}},
+                       {QStringLiteral("search_cutoff"), false},
+                       {QStringLiteral("search_time_ms"), qint64(timer.elapsed())}};
+}
+
+} // namespace homeport::search

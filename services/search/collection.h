@@ -1,0 +1,127 @@
+#pragma once
+// Collection: one Typesense collection in memory: its schema, its documents (by insertion
+// sequence, with id -> sequence), and its index: a token dictionary (TokenTrie) shared by the
+// collection's string fields and per-field posting lists of sequences. Writes are validated here
+// with Typesense's messages; the service logs the resulting records durably (DocumentLog) and
+// replays them at start. search() runs the whole query: typo-tolerant token matching, filters,
+// ranking, sorting, facets, pagination and highlights, and renders Typesense's response shape.
+// Thread affinity: the search service's thread (not thread-safe).
+
+#include "text_analyzer.h"
+#include "token_trie.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace homeport::search {
+
+struct ApiError
+{
+    int status = 0; // 0: no error
+    QString message;
+    bool failed() const { return status != 0; }
+    static ApiError of(int status, const QString &message) { return {status, message}; }
+};
+
+struct Field
+{
+    QString name;
+    QString type;
+    bool facet = false;
+    bool optional = false;
+    bool index = true;
+    bool sort = false;
+    bool infix = false;
+    bool store = true;
+    QString locale;
+    bool regex = false;    // the name is a pattern such as ".*"
+    bool detected = false; // added from a document through a regex field (not in the saved schema)
+
+    bool isStringType() const { return type == QLatin1String("string") || type == QLatin1String("string[]") || type == QLatin1String("string*"); }
+    bool isNumeric() const;
+    bool isBool() const { return type.startsWith(QLatin1String("bool")); }
+    bool isArray() const { return type.endsWith(QLatin1String("[]")); }
+    QJsonObject toJson() const;
+};
+
+enum class WriteAction { Create, Upsert, Update, Emplace };
+enum class DirtyValues { Reject, Drop, CoerceOrReject, CoerceOrDrop };
+
+// Search parameters by name (URL query, or a multi_search entry merged over it).
+using SearchParams = QHash<QString, QString>;
+
+class Collection
+{
+public:
+    // Validates a create-collection body. createdAt is seconds since the epoch.
+    static ApiError fromSchema(const QJsonObject &schema, qint64 createdAt, std::unique_ptr<Collection> *out);
+
+    const QString &name() const { return m_name; }
+    // The schema as it is saved (explicit fields only) and restored with fromSchema().
+    QJsonObject schemaJson() const;
+    // GET /collections/{name}
+    QJsonObject summary() const;
+    qsizetype numDocuments() const { return m_idToSeq.size(); }
+
+    // Validates `document` for `action` (`id` is the path's id for PATCH .../documents/{id}) and
+    // applies it in memory. On success *stored is the full document as kept.
+    ApiError write(QJsonObject document, WriteAction action, DirtyValues dirty, const QString &id,
+                   QJsonObject *stored);
+    ApiError remove(const QString &id, QJsonObject *removed);
+    const QJsonObject *document(const QString &id) const;
+    // Replays a document already validated when it was first written.
+    void restore(const QJsonObject &document);
+    void restoreRemoval(const QString &id);
+
+    // Live documents in insertion order.
+    template<typename F> void forEachDocument(F &&f) const
+    {
+        for (const Doc &d : m_docs)
+            if (d.alive)
+                f(d.json);
+    }
+    // For export: a filter that matches every document when empty.
+    ApiError matchingFilter(const QString &filterBy, std::vector<const QJsonObject *> *out) const;
+    static QJsonObject selectFields(const QJsonObject &doc, const QStringList &include, const QStringList &exclude);
+
+    QJsonObject search(const SearchParams &params, ApiError *error) const;
+
+    const TextAnalyzer &analyzer() const { return m_analyzer; }
+
+private:
+    struct Doc
+    {
+        QString id;
+        QJsonObject json;
+        quint32 order = 0; // insertion order; kept by updates (ties: later first)
+        bool alive = false;
+    };
+
+    const Field *field(const QString &name) const;
+    const Field *regexFieldFor(const QString &key) const;
+    ApiError validate(QJsonObject *doc, DirtyValues dirty, bool partial);
+    void index(quint32 seq);
+    void put(const QString &id, QJsonObject json, bool keepOrder);
+
+    QString m_name;
+    qint64 m_createdAt = 0;
+    std::vector<Field> m_fields;
+    QString m_defaultSortingField;
+    QJsonArray m_tokenSeparators;
+    QJsonArray m_symbolsToIndex;
+    bool m_enableNestedFields = false;
+    TextAnalyzer m_analyzer;
+
+    std::vector<Doc> m_docs; // by sequence
+    QHash<QString, quint32> m_idToSeq;
+    quint32 m_nextOrder = 0;
+    TokenTrie m_trie;
+    QHash<QString, QHash<int, std::vector<quint32>>> m_postings; // field -> term -> sequences
+};
+
+} // namespace homeport::search

@@ -1,0 +1,41 @@
+#pragma once
+// DocumentLog: a collection's durable store, an append-only JSON Lines file of records
+// ({"put":{document}} or {"del":"id"}). append() buffers; commit() writes and fdatasyncs before
+// the service acknowledges, so an acknowledged write survives a crash. A torn last line (a crash
+// mid-write) is ignored at replay. replay() feeds the records back to rebuild the index.
+// Thread affinity: the search service's thread.
+
+#include <QByteArray>
+#include <QFile>
+#include <QJsonObject>
+#include <QString>
+
+#include <functional>
+
+namespace homeport::search {
+
+class DocumentLog
+{
+public:
+    explicit DocumentLog(const QString &path) : m_file(path) {}
+
+    bool open(QString *error);
+    // Calls put/remove for every complete record; returns the number of records read.
+    qint64 replay(const std::function<void(const QJsonObject &)> &put,
+                  const std::function<void(const QString &)> &remove, QString *error);
+    void appendPut(const QJsonObject &document);
+    void appendRemove(const QString &id);
+    // Writes what was appended and syncs it to disk.
+    bool commit(QString *error);
+    // Replaces the file by `records` (a compaction), atomically.
+    bool rewrite(const QByteArray &records, QString *error);
+    void close() { m_file.close(); }
+    bool removeFile();
+    QString path() const { return m_file.fileName(); }
+
+private:
+    QFile m_file;
+    QByteArray m_pending;
+};
+
+} // namespace homeport::search

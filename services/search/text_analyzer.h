@@ -1,0 +1,40 @@
+#pragma once
+// TextAnalyzer: Unicode-aware tokenisation and folding for the search index and queries.
+// Text is split into runs of letters and digits (plus the collection's symbols_to_index, minus
+// its token_separators); each token is folded: NFKD, combining marks dropped, case-folded, so
+// "Café" and "CAFE" both index as "cafe". Spans keep the original offsets for highlighting.
+// Thread affinity: none (a value; const methods are safe from any thread).
+
+#include <QList>
+#include <QString>
+
+namespace homeport::search {
+
+struct TokenSpan
+{
+    qsizetype start = 0;  // offset in the original text (UTF-16 units)
+    qsizetype length = 0;
+    QString folded;       // the normalised token the index stores
+};
+
+class TextAnalyzer
+{
+public:
+    TextAnalyzer() = default;
+    TextAnalyzer(const QString &symbolsToIndex, const QString &tokenSeparators)
+        : m_symbols(symbolsToIndex), m_separators(tokenSeparators) {}
+
+    QList<TokenSpan> tokenize(QStringView text) const;
+    QStringList foldedTokens(QStringView text) const;
+
+    // Folds one word: decomposes, drops combining marks and case-folds.
+    static QString fold(QStringView word);
+
+private:
+    bool isTokenChar(QChar c) const;
+
+    QString m_symbols;
+    QString m_separators;
+};
+
+} // namespace homeport::search

@@ -1,0 +1,248 @@
+// Collection: schema validation, document validation messages, and ranking: fewer typos first,
+// more matched tokens, field weight order, sort fields, later insertion first on full ties;
+// typo thresholds by word length, prefix on the last token, facets and pagination.
+#include "search/collection.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace homeport::search;
+
+namespace {
+
+std::unique_ptr<Collection> make(const QJsonObject &schema)
+{
+    std::unique_ptr<Collection> c;
+    const ApiError e = Collection::fromSchema(schema, 1700000000, &c);
+    if (e.failed())
+        qFatal("schema: %s", qPrintable(e.message));
+    return c;
+}
+
+QJsonObject booksSchema()
+{
+    return QJsonObject{{"name", "books"},
+                       {"fields", QJsonArray{QJsonObject{{"name", "title"}, {"type", "string"}},
+                                             QJsonObject{{"name", "author"}, {"type", "string"}},
+                                             QJsonObject{{"name", "genre"}, {"type", "string"}, {"facet", true}},
+                                             QJsonObject{{"name", "year"}, {"type", "int32"}, {"facet", true}},
+                                             QJsonObject{{"name", "rating"}, {"type", "float"}, {"optional", true}}}}};
+}
+
+void add(Collection &c, const QString &id, const QString &title, const QString &author, const QString &genre, int year)
+{
+    QJsonObject stored;
+    const ApiError e = c.write(QJsonObject{{"id", id}, {"title", title}, {"author", author}, {"genre", genre}, {"year", year}},
+                               WriteAction::Create, DirtyValues::Reject, QString(), &stored);
+    if (e.failed())
+        qFatal("write: %s", qPrintable(e.message));
+}
+
+QStringList ids(const QJsonObject &result)
+{
+    QStringList out;
+    for (const QJsonValue &h : result.value("hits").toArray())
+        out << h.toObject().value("document").toObject().value("id").toString();
+    return out;
+}
+
+QJsonObject run(const Collection &c, SearchParams p)
+{
+    ApiError e;
+    const QJsonObject r = c.search(p, &e);
+    if (e.failed())
+        qFatal("search: %s", qPrintable(e.message));
+    return r;
+}
+
+} // namespace
+
+class TstCollection : public QObject
+{
+    Q_OBJECT
+private slots:
+    void schemaErrors_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no name") << QByteArray(R"({"fields":[]})") << "Parameter `name` is required.";
+        QTest::newRow("no fields") << QByteArray(R"({"name":"a"})") << "Parameter `fields` is required.";
+        QTest::newRow("bad type") << QByteArray(R"({"name":"a","fields":[{"name":"x","type":"text"}]})")
+                                  << "Field `x` has an invalid data type `text`, see docs for supported data types.";
+        QTest::newRow("duplicate") << QByteArray(R"({"name":"a","fields":[{"name":"x","type":"string"},{"name":"x","type":"int32"}]})")
+                                   << "There are duplicate field names in the schema.";
+        QTest::newRow("sorting field missing") << QByteArray(R"({"name":"a","fields":[{"name":"x","type":"string"}],"default_sorting_field":"y"})")
+                                               << "Default sorting field is defined as `y` but is not found in the schema.";
+        QTest::newRow("sorting field type") << QByteArray(R"({"name":"a","fields":[{"name":"x","type":"string"}],"default_sorting_field":"x"})")
+                                            << "Default sorting field `x` is not a sortable type.";
+        QTest::newRow("wildcard required") << QByteArray(R"({"name":"a","fields":[{"name":".*","type":"auto"}]})")
+                                           << "Field `.*` must be an optional field.";
+    }
+    void schemaErrors()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, message);
+        std::unique_ptr<Collection> c;
+        const ApiError e = Collection::fromSchema(QJsonDocument::fromJson(json).object(), 0, &c);
+        QCOMPARE(e.status, 400);
+        QCOMPARE(e.message, message);
+    }
+
+    void documentValidation()
+    {
+        auto c = make(booksSchema());
+        QJsonObject stored;
+        ApiError e = c->write(QJsonObject{{"title", "A"}, {"author", "B"}, {"genre", "C"}}, WriteAction::Create, DirtyValues::Reject, {}, &stored);
+        QCOMPARE(e.message, QStringLiteral("Field `year` has been declared in the schema, but is not found in the document."));
+        e = c->write(QJsonObject{{"title", 5}, {"author", "B"}, {"genre", "C"}, {"year", 1}}, WriteAction::Create, DirtyValues::Reject, {}, &stored);
+        QCOMPARE(e.message, QStringLiteral("Field `title` must be a string."));
+        e = c->write(QJsonObject{{"title", "A"}, {"author", "B"}, {"genre", "C"}, {"year", 1.5}}, WriteAction::Create, DirtyValues::Reject, {}, &stored);
+        QCOMPARE(e.message, QStringLiteral("Field `year` must be an int32."));
+        e = c->write(QJsonObject{{"id", 7}, {"title", "A"}}, WriteAction::Create, DirtyValues::Reject, {}, &stored);
+        QCOMPARE(e.message, QStringLiteral("Document's `id` field should be a string."));
+        // coercion
+        e = c->write(QJsonObject{{"id", "c"}, {"title", 5}, {"author", "B"}, {"genre", "C"}, {"year", "1999"}}, WriteAction::Create,
+                     DirtyValues::CoerceOrReject, {}, &stored);
+        QVERIFY(!e.failed());
+        QCOMPARE(stored.value("title").toString(), QStringLiteral("5"));
+        QCOMPARE(stored.value("year").toInt(), 1999);
+        e = c->write(QJsonObject{{"id", "c"}, {"title", "x"}, {"author", "B"}, {"genre", "C"}, {"year", 1}}, WriteAction::Create, DirtyValues::Reject, {}, &stored);
+        QCOMPARE(e.status, 409);
+        QCOMPARE(e.message, QStringLiteral("A document with id c already exists."));
+        e = c->write(QJsonObject{{"year", 2001}}, WriteAction::Update, DirtyValues::Reject, QStringLiteral("nope"), &stored);
+        QCOMPARE(e.status, 404);
+        QCOMPARE(e.message, QStringLiteral("Could not find a document with id: nope"));
+        e = c->write(QJsonObject{{"year", 2001}}, WriteAction::Update, DirtyValues::Reject, QStringLiteral("c"), &stored);
+        QVERIFY(!e.failed());
+        QCOMPARE(stored.value("title").toString(), QStringLiteral("5")); // merged
+        QCOMPARE(c->numDocuments(), 1);
+    }
+
+    void rankingFewerTyposFirst()
+    {
+        auto c = make(booksSchema());
+        add(*c, "typo", "The Hobit", "x", "g", 1);
+        add(*c, "exact", "The Hobbit", "x", "g", 2);
+        // typo_tokens_threshold high enough that the typo match is also returned
+        const QJsonObject r = run(*c, {{"q", "hobbit"}, {"query_by", "title"}, {"typo_tokens_threshold", "10"}});
+        QCOMPARE(ids(r), (QStringList{"exact", "typo"}));
+        // default threshold (1): exact matches exist, so typo matches are not searched
+        QCOMPARE(ids(run(*c, {{"q", "hobbit"}, {"query_by", "title"}})), (QStringList{"exact"}));
+        // "hobit" is exact for one document: the other (one typo away) is not searched
+        QCOMPARE(ids(run(*c, {{"q", "hobit"}, {"query_by", "title"}})), QStringList{"typo"});
+        // no exact match: typo matches come back, one typo before two
+        QCOMPARE(ids(run(*c, {{"q", "hobbbit"}, {"query_by", "title"}, {"typo_tokens_threshold", "10"}})), (QStringList{"exact", "typo"}));
+    }
+
+    void typoLengthRules()
+    {
+        auto c = make(booksSchema());
+        add(*c, "1", "cat", "x", "g", 1);
+        add(*c, "2", "house", "x", "g", 1);
+        add(*c, "3", "elephant", "x", "g", 1);
+        QCOMPARE(ids(run(*c, {{"q", "cot"}, {"query_by", "title"}, {"prefix", "false"}})), QStringList());     // 3 letters: no typo
+        QCOMPARE(ids(run(*c, {{"q", "hoose"}, {"query_by", "title"}, {"prefix", "false"}})), QStringList{"2"}); // 5 letters: 1 typo
+        QCOMPARE(ids(run(*c, {{"q", "hooze"}, {"query_by", "title"}, {"prefix", "false"}})), QStringList());   // 2 typos too many
+        QCOMPARE(ids(run(*c, {{"q", "elefant"}, {"query_by", "title"}, {"prefix", "false"}})), QStringList{"3"}); // 7: 2 typos
+        QCOMPARE(ids(run(*c, {{"q", "elefant"}, {"query_by", "title"}, {"prefix", "false"}, {"num_typos", "1"}})), QStringList());
+        QCOMPARE(ids(run(*c, {{"q", "hoose"}, {"query_by", "title"}, {"prefix", "false"}, {"min_len_1typo", "6"}})), QStringList());
+    }
+
+    void prefixOnLastToken()
+    {
+        auto c = make(booksSchema());
+        add(*c, "1", "harry potter", "x", "g", 1);
+        add(*c, "2", "harry houdini", "x", "g", 1);
+        QCOMPARE(ids(run(*c, {{"q", "harry pot"}, {"query_by", "title"}})), QStringList{"1"});
+        QCOMPARE(ids(run(*c, {{"q", "har"}, {"query_by", "title"}})), (QStringList{"2", "1"}));
+        QCOMPARE(ids(run(*c, {{"q", "har"}, {"query_by", "title"}, {"prefix", "false"}})), QStringList());
+        QCOMPARE(ids(run(*c, {{"q", "har potter"}, {"query_by", "title"}})).size(), 1); // drop tokens: only 'potter'
+    }
+
+    void moreTokensAndFieldWeights()
+    {
+        auto c = make(booksSchema());
+        add(*c, "author", "other", "green river", "g", 1);
+        add(*c, "title", "green river", "someone", "g", 1);
+        add(*c, "one", "green thing", "someone", "g", 1);
+        // both tokens beat one token (after drop); title (first field) beats author
+        const QJsonObject r = run(*c, {{"q", "green river"}, {"query_by", "title,author"}, {"drop_tokens_threshold", "10"}});
+        QCOMPARE(ids(r), (QStringList{"title", "author", "one"}));
+        // weights reverse the fields
+        QCOMPARE(ids(run(*c, {{"q", "green river"}, {"query_by", "title,author"}, {"query_by_weights", "1,5"}})),
+                 (QStringList{"author", "title"}));
+        const QJsonObject info = r.value("hits").toArray().first().toObject().value("text_match_info").toObject();
+        QCOMPARE(info.value("tokens_matched").toInt(), 2);
+        QCOMPARE(info.value("fields_matched").toInt(), 1);
+    }
+
+    void tiesLaterFirstAndSortFields()
+    {
+        auto c = make(booksSchema());
+        add(*c, "a", "same words", "x", "g", 2000);
+        add(*c, "b", "same words", "x", "g", 1990);
+        add(*c, "c", "same words", "x", "g", 2010);
+        QCOMPARE(ids(run(*c, {{"q", "same"}, {"query_by", "title"}})), (QStringList{"c", "b", "a"}));
+        QCOMPARE(ids(run(*c, {{"q", "same"}, {"query_by", "title"}, {"sort_by", "year:asc"}})), (QStringList{"b", "a", "c"}));
+        QCOMPARE(ids(run(*c, {{"q", "*"}, {"sort_by", "_text_match:desc,year:desc"}})), (QStringList{"c", "a", "b"}));
+        ApiError e;
+        c->search({{"q", "*"}, {"sort_by", "year:asc,year:desc,_text_match:desc,year:asc"}}, &e);
+        QCOMPARE(e.status, 400);
+        QCOMPARE(e.message, QStringLiteral("Only upto 3 sort fields are allowed."));
+        c->search({{"q", "*"}, {"sort_by", "nope:asc"}}, &e);
+        QCOMPARE(e.status, 404);
+        QCOMPARE(e.message, QStringLiteral("Could not find a field named `nope` in the schema for sorting."));
+    }
+
+    void facetsFilterPaginationHighlight()
+    {
+        auto c = make(booksSchema());
+        add(*c, "1", "Café Society", "Ann", "drama", 2001);
+        add(*c, "2", "Cafe Racer", "Bob", "action", 2002);
+        add(*c, "3", "The Cafe", "Cid", "drama", 2003);
+        add(*c, "4", "Elsewhere", "Dee", "drama", 2004);
+        QJsonObject r = run(*c, {{"q", "cafe"}, {"query_by", "title"}, {"facet_by", "genre,year"}, {"per_page", "2"}});
+        QCOMPARE(r.value("found").toInt(), 3);
+        QCOMPARE(r.value("out_of").toInt(), 4);
+        QCOMPARE(r.value("hits").toArray().size(), 2);
+        const QJsonArray genre = r.value("facet_counts").toArray().at(0).toObject().value("counts").toArray();
+        QCOMPARE(genre.at(0).toObject().value("value").toString(), QStringLiteral("drama"));
+        QCOMPARE(genre.at(0).toObject().value("count").toInt(), 2);
+        const QJsonObject stats = r.value("facet_counts").toArray().at(1).toObject().value("stats").toObject();
+        QCOMPARE(stats.value("min").toDouble(), 2001.0);
+        QCOMPARE(stats.value("max").toDouble(), 2003.0);
+        r = run(*c, {{"q", "cafe"}, {"query_by", "title"}, {"per_page", "2"}, {"page", "2"}});
+        QCOMPARE(r.value("hits").toArray().size(), 1);
+        QCOMPARE(ids(run(*c, {{"q", "cafe"}, {"query_by", "title"}, {"filter_by", "year:>2001 && genre:drama"}})), QStringList{"3"});
+        r = run(*c, {{"q", "CAFÉ"}, {"query_by", "title"}, {"filter_by", "id:1"}});
+        const QJsonObject hit = r.value("hits").toArray().first().toObject();
+        QCOMPARE(hit.value("highlight").toObject().value("title").toObject().value("snippet").toString(), QStringLiteral("<mark>Café</mark> Society"));
+        QCOMPARE(hit.value("highlights").toArray().first().toObject().value("matched_tokens").toArray().first().toString(), QStringLiteral("Café"));
+        ApiError e;
+        c->search({{"q", "*"}, {"per_page", "251"}}, &e);
+        QCOMPARE(e.status, 422);
+        QCOMPARE(e.message, QStringLiteral("Only upto 250 hits can be fetched per page."));
+        c->search({{"q", "x"}}, &e);
+        QCOMPARE(e.message, QStringLiteral("No search fields specified for the query."));
+        c->search({{"query_by", "title"}}, &e);
+        QCOMPARE(e.message, QStringLiteral("Parameter `q` is required."));
+        c->search({{"q", "*"}, {"facet_by", "author"}}, &e);
+        QCOMPARE(e.message, QStringLiteral("Could not find a facet field named `author` in the schema."));
+        r = run(*c, {{"q", "*"}, {"include_fields", "title"}, {"per_page", "1"}});
+        QCOMPARE(r.value("hits").toArray().first().toObject().value("document").toObject().keys(), QStringList{"title"});
+    }
+
+    void exclusionAndAutoFields()
+    {
+        auto c = make(QJsonObject{{"name", "auto"}, {"fields", QJsonArray{QJsonObject{{"name", ".*"}, {"type", "auto"}, {"optional", true}}}}});
+        QJsonObject stored;
+        QVERIFY(!c->write(QJsonObject{{"id", "1"}, {"name", "red apple"}, {"n", 3}}, WriteAction::Create, DirtyValues::Reject, {}, &stored).failed());
+        QVERIFY(!c->write(QJsonObject{{"id", "2"}, {"name", "green apple"}, {"n", 4}}, WriteAction::Create, DirtyValues::Reject, {}, &stored).failed());
+        QCOMPARE(ids(run(*c, {{"q", "apple -green"}, {"query_by", "name"}})), QStringList{"1"});
+        QCOMPARE(ids(run(*c, {{"q", "*"}, {"filter_by", "n:>3"}})), QStringList{"2"});
+    }
+};
+
+QTEST_APPLESS_MAIN(TstCollection)
+#include "tst_collection.moc"

@@ -1,0 +1,121 @@
+// FilterExpression: the filter_by grammar (token/exact/!=, lists, numeric comparisons and ranges,
+// && || and parentheses, backticks, prefixes) and its errors.
+#include "search/filter_expression.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace homeport::search;
+
+namespace {
+
+bool lookup(const QString &field, FilterKind *kind)
+{
+    if (field == "price" || field == "year") { *kind = FilterKind::Number; return true; }
+    if (field == "in_stock") { *kind = FilterKind::Bool; return true; }
+    if (field == "brand" || field == "tags" || field == "title") { *kind = FilterKind::String; return true; }
+    return false;
+}
+
+const QJsonObject kDoc{{"price", 25}, {"year", 2020}, {"in_stock", true}, {"brand", "Acme Corp"},
+                       {"tags", QJsonArray{"red", "Big Sale"}}, {"title", "The (best) item, ever"}};
+
+bool eval(const QString &filter)
+{
+    FilterExpression f;
+    int status = 0;
+    QString message;
+    if (!f.parse(filter, lookup, &status, &message))
+        qFatal("parse failed: %s", qPrintable(message));
+    return f.matches(kDoc, TextAnalyzer());
+}
+
+} // namespace
+
+class TstFilterExpression : public QObject
+{
+    Q_OBJECT
+private slots:
+    void clauses_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<bool>("expected");
+        QTest::newRow("token") << "brand:acme" << true;
+        QTest::newRow("token miss") << "brand:widget" << false;
+        QTest::newRow("exact") << "brand:=Acme Corp" << true;
+        QTest::newRow("exact partial") << "brand:=Acme" << false;
+        QTest::newRow("not equal") << "brand:!=Acme Corp" << false;
+        QTest::newRow("not equal other") << "brand:!=Other" << true;
+        QTest::newRow("prefix") << "brand:Acm*" << true;
+        QTest::newRow("string list") << "tags:[blue, red]" << true;
+        QTest::newRow("string list miss") << "tags:[blue, green]" << false;
+        QTest::newRow("array phrase") << "tags:big sale" << true;
+        QTest::newRow("backticks") << "title:=`The (best) item, ever`" << true;
+        QTest::newRow("backticks in list") << "title:[`The (best) item, ever`, other]" << true;
+        QTest::newRow("num eq") << "price:25" << true;
+        QTest::newRow("num :=") << "price:=25" << true;
+        QTest::newRow("num >") << "price:>20" << true;
+        QTest::newRow("num >=") << "price:>=25" << true;
+        QTest::newRow("num <") << "price:<25" << false;
+        QTest::newRow("num <=") << "price:<=25" << true;
+        QTest::newRow("num !=") << "price:!=25" << false;
+        QTest::newRow("range") << "price:[10..30]" << true;
+        QTest::newRow("range miss") << "price:[26..30]" << false;
+        QTest::newRow("mixed list") << "price:[<10, 20..24, 25]" << true;
+        QTest::newRow("num list") << "year:[2019, 2021]" << false;
+        QTest::newRow("bool") << "in_stock:true" << true;
+        QTest::newRow("bool false") << "in_stock:false" << false;
+        QTest::newRow("and") << "price:>20 && brand:acme" << true;
+        QTest::newRow("and miss") << "price:>20 && brand:other" << false;
+        QTest::newRow("or") << "price:>100 || brand:acme" << true;
+        QTest::newRow("parens") << "(price:>100 || brand:acme) && year:2020" << true;
+        QTest::newRow("parens miss") << "price:>100 || (brand:acme && year:2021)" << false;
+        QTest::newRow("spaces") << "  price : > 20  " << true;
+    }
+    void clauses()
+    {
+        QFETCH(QString, filter);
+        QFETCH(bool, expected);
+        QCOMPARE(eval(filter), expected);
+    }
+    void errors_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("message");
+        const QString parse = QStringLiteral("Could not parse the filter query.");
+        QTest::newRow("unknown field") << "colour:red" << 404 << "Could not find a filter field named `colour` in the schema.";
+        QTest::newRow("no colon") << "price" << 400 << parse;
+        QTest::newRow("unclosed paren") << "(price:>1" << 400 << parse;
+        QTest::newRow("unclosed list") << "price:[1,2" << 400 << parse;
+        QTest::newRow("not a number") << "price:>abc" << 400 << parse;
+        QTest::newRow("bad bool") << "in_stock:maybe" << 400 << parse;
+        QTest::newRow("dangling and") << "price:>1 &&" << 400 << parse;
+        QTest::newRow("empty value") << "brand:" << 400 << parse;
+        QTest::newRow("unclosed backtick") << "brand:`acme" << 400 << parse;
+    }
+    void errors()
+    {
+        QFETCH(QString, filter);
+        QFETCH(int, status);
+        QFETCH(QString, message);
+        FilterExpression f;
+        int gotStatus = 0;
+        QString gotMessage;
+        QVERIFY(!f.parse(filter, lookup, &gotStatus, &gotMessage));
+        QCOMPARE(gotStatus, status);
+        QCOMPARE(gotMessage, message);
+    }
+    void emptyMatchesAll()
+    {
+        FilterExpression f;
+        int s = 0;
+        QString m;
+        QVERIFY(f.parse(QStringLiteral("  "), lookup, &s, &m));
+        QVERIFY(f.isEmpty());
+        QVERIFY(f.matches(kDoc, TextAnalyzer()));
+    }
+};
+
+QTEST_APPLESS_MAIN(TstFilterExpression)
+#include "tst_filter_expression.moc"

@@ -1,0 +1,236 @@
+// The search service over real HTTP on 127.0.0.1 (port 0): auth, collections, documents, import
+// and export, search and multi_search, Typesense's statuses and messages, and durability across
+// a restart. Everything runs in the test's thread: the service and the QNetworkAccessManager.
+#include "search/search_service.h"
+
+#include "core/metrics.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace homeport;
+using namespace homeport::search;
+
+namespace {
+
+const QByteArray kKey = "test-search-key-0123456789";
+
+struct Reply
+{
+    int status = 0;
+    QByteArray body;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
+    QString message() const { return json().value(QStringLiteral("message")).toString(); }
+};
+
+} // namespace
+
+class TstSearchService : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    core::Metrics m_metrics;
+    std::unique_ptr<SearchService> m_service;
+    QNetworkAccessManager m_network;
+    quint16 m_port = 0;
+
+    void startService()
+    {
+        m_service = std::make_unique<SearchService>();
+        core::ServiceContext context;
+        context.name = QStringLiteral("search");
+        context.dataDir = m_dir.path();
+        context.bindAddress = QHostAddress::LocalHost;
+        context.port = 0;
+        context.secrets = {{"api_key", QString::fromLatin1(kKey)}};
+        context.metrics = &m_metrics;
+        const core::StartResult started = m_service->start(context);
+        QVERIFY2(started.ok, qPrintable(started.error));
+        m_port = started.port;
+    }
+
+    Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {}, bool withKey = true)
+    {
+        QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)));
+        if (withKey)
+            req.setRawHeader("X-TYPESENSE-API-KEY", kKey);
+        if (!body.isEmpty())
+            req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        QNetworkReply *reply = m_network.sendCustomRequest(req, method, body);
+        QEventLoop loop;
+        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        Reply out;
+        out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        out.body = reply->readAll();
+        reply->deleteLater();
+        return out;
+    }
+
+    void createBooks()
+    {
+        const Reply r = request("POST", "/collections", R"({"name":"books","fields":[
+            {"name":"title","type":"string"},{"name":"author","type":"string","facet":true},
+            {"name":"year","type":"int32","facet":true},{"name":"tags","type":"string[]","optional":true}],
+            "default_sorting_field":"year"})");
+        QCOMPARE(r.status, 201);
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        QDir(m_dir.path()).removeRecursively();
+        QDir().mkpath(m_dir.path());
+        startService();
+    }
+    void cleanup()
+    {
+        m_service->stop();
+        m_service.reset();
+    }
+
+    void authAndHealth()
+    {
+        Reply r = request("GET", "/health", {}, false);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value("ok").toBool(), true);
+        r = request("GET", "/collections", {}, false);
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.message(), QStringLiteral("Forbidden - a valid `x-typesense-api-key` header must be sent."));
+        r = request("GET", "/collections?x-typesense-api-key=" + QString::fromLatin1(kKey), {}, false);
+        QCOMPARE(r.status, 200);
+        r = request("GET", "/collections?x-typesense-api-key=wrong", {}, false);
+        QCOMPARE(r.status, 401);
+    }
+
+    void collectionLifecycle()
+    {
+        createBooks();
+        Reply r = request("POST", "/collections", R"({"name":"books","fields":[{"name":"a","type":"string"}]})");
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.message(), QStringLiteral("A collection with name `books` already exists."));
+        r = request("POST", "/collections", "{not json");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Bad JSON."));
+        r = request("GET", "/collections/books");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value("num_documents").toInt(), 0);
+        QCOMPARE(r.json().value("fields").toArray().size(), 4);
+        QCOMPARE(r.json().value("default_sorting_field").toString(), QStringLiteral("year"));
+        r = request("GET", "/collections");
+        QCOMPARE(r.array().size(), 1);
+        r = request("GET", "/collections/nope");
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.message(), QStringLiteral("Collection not found"));
+        r = request("DELETE", "/collections/books");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(request("GET", "/collections/books").status, 404);
+    }
+
+    void documentsImportExportAndSearch()
+    {
+        createBooks();
+        Reply r = request("POST", "/collections/books/documents", R"({"id":"1","title":"The Hobbit","author":"Tolkien","year":1937})");
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.json().value("title").toString(), QStringLiteral("The Hobbit"));
+        r = request("POST", "/collections/books/documents", R"({"id":"1","title":"Again","author":"x","year":1})");
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.message(), QStringLiteral("A document with id 1 already exists."));
+        r = request("POST", "/collections/books/documents", R"({"title":"No year","author":"x"})");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Field `year` has been declared in the schema, but is not found in the document."));
+        r = request("POST", "/collections/books/documents/import?action=create",
+                    "{\"id\":\"2\",\"title\":\"The Silmarillion\",\"author\":\"Tolkien\",\"year\":1977}\n"
+                    "{bad json\n"
+                    "{\"id\":\"3\",\"title\":\"Dune\",\"author\":\"Herbert\",\"year\":1965,\"tags\":[\"desert\",\"spice\"]}\n"
+                    "{\"id\":\"4\",\"title\":5,\"author\":\"x\",\"year\":1}\n");
+        QCOMPARE(r.status, 200);
+        const QList<QByteArray> lines = r.body.split('\n');
+        QCOMPARE(lines.size(), 4);
+        QVERIFY(!r.body.endsWith('\n'));
+        QCOMPARE(QJsonDocument::fromJson(lines[0]).object().value("success").toBool(), true);
+        QCOMPARE(QJsonDocument::fromJson(lines[1]).object().value("success").toBool(), false);
+        QCOMPARE(QJsonDocument::fromJson(lines[1]).object().value("code").toInt(), 400);
+        QCOMPARE(QJsonDocument::fromJson(lines[3]).object().value("error").toString(), QStringLiteral("Field `title` must be a string."));
+        r = request("POST", "/collections/books/documents/import?action=upsert",
+                    "{\"id\":\"3\",\"title\":\"Dune Messiah\",\"author\":\"Herbert\",\"year\":1969}");
+        QCOMPARE(r.body, QByteArray(R"({"success":true})"));
+        r = request("PATCH", "/collections/books/documents/3", R"({"year":1970})");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value("title").toString(), QStringLiteral("Dune Messiah"));
+        r = request("GET", "/collections/books/documents/3");
+        QCOMPARE(r.json().value("year").toInt(), 1970);
+        r = request("GET", "/collections/books/documents/9");
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.message(), QStringLiteral("Could not find a document with id: 9"));
+
+        r = request("GET", "/collections/books/documents/search?q=hobit&query_by=title");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value("found").toInt(), 1);
+        QCOMPARE(r.json().value("hits").toArray().first().toObject().value("document").toObject().value("id").toString(), QStringLiteral("1"));
+        r = request("GET", "/collections/books/documents/search?q=*&filter_by=author:=Tolkien&sort_by=year:asc&facet_by=author");
+        QCOMPARE(r.json().value("found").toInt(), 2);
+        QCOMPARE(r.json().value("hits").toArray().first().toObject().value("document").toObject().value("id").toString(), QStringLiteral("1"));
+        QCOMPARE(r.json().value("facet_counts").toArray().first().toObject().value("counts").toArray().first().toObject().value("count").toInt(), 2);
+        r = request("GET", "/collections/books/documents/search?q=x&query_by=title&filter_by=year:>>1");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Could not parse the filter query."));
+        r = request("GET", "/collections/books/documents/search?q=*&per_page=300");
+        QCOMPARE(r.status, 422);
+
+        r = request("POST", "/multi_search?query_by=title",
+                    R"({"searches":[{"collection":"books","q":"dune"},{"collection":"nope","q":"x"},{"collection":"books","q":"x","query_by":"nope"}]})");
+        QCOMPARE(r.status, 200);
+        const QJsonArray results = r.json().value("results").toArray();
+        QCOMPARE(results.size(), 3);
+        QCOMPARE(results[0].toObject().value("found").toInt(), 1);
+        QCOMPARE(results[1].toObject().value("code").toInt(), 404);
+        QCOMPARE(results[2].toObject().value("error").toString(), QStringLiteral("Could not find a field named `nope` in the schema."));
+
+        r = request("GET", "/collections/books/documents/export?filter_by=year:<1970&include_fields=id,title");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, QByteArray("{\"id\":\"1\",\"title\":\"The Hobbit\"}"));
+
+        r = request("DELETE", "/collections/books/documents/2");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value("id").toString(), QStringLiteral("2"));
+        QCOMPARE(request("GET", "/collections/books").json().value("num_documents").toInt(), 2);
+    }
+
+    void acknowledgedWritesSurviveRestart()
+    {
+        createBooks();
+        QCOMPARE(request("POST", "/collections/books/documents", R"({"id":"a","title":"Kept","author":"x","year":1})").status, 201);
+        QCOMPARE(request("POST", "/collections/books/documents", R"({"id":"b","title":"Removed","author":"x","year":2})").status, 201);
+        QCOMPARE(request("DELETE", "/collections/books/documents/b").status, 200);
+        m_service->stop();
+        startService();
+        Reply r = request("GET", "/collections/books");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value("num_documents").toInt(), 1);
+        r = request("GET", "/collections/books/documents/search?q=kept&query_by=title");
+        QCOMPARE(r.json().value("found").toInt(), 1);
+        QCOMPARE(request("GET", "/collections/books/documents/b").status, 404);
+    }
+
+    void unknownRouteIs404Json()
+    {
+        const Reply r = request("GET", "/nope");
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.message(), QStringLiteral("Not Found"));
+    }
+};
+
+QTEST_MAIN(TstSearchService)
+#include "tst_search_service.moc"
