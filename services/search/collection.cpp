@@ -18,6 +18,11 @@ namespace {
 
 constexpr int kMaxPerPage = 250;
 constexpr int kMaxSortFields = 3;
+constexpr int kSnippetThresholdTokens = 30;
+constexpr int kSnippetAffixTokens = 4;
+// Words a query word may expand to (per typo cost) unless exhaustive_search is set.
+constexpr int kDefaultMaxCandidates = 4;
+constexpr int kExhaustiveCandidates = 10000;
 
 const QStringList kTypes = {
     QStringLiteral("string"), QStringLiteral("int32"), QStringLiteral("int64"), QStringLiteral("float"),
@@ -175,9 +180,30 @@ QString highlightText(const QString &text, const TextAnalyzer &analyzer, const Q
                       const QString &startTag, const QString &endTag, QJsonArray *matched)
 {
     const QList<TokenSpan> spans = analyzer.tokenize(text);
+    // Long values: a snippet from a few words before the first match to a few after the last
+    // match close to it, as Typesense does past its 30-word snippet threshold.
+    qsizetype from = 0, to = spans.size() - 1;
+    if (spans.size() > kSnippetThresholdTokens) {
+        qsizetype first = -1, last = -1;
+        for (qsizetype i = 0; i < spans.size(); ++i) {
+            if (!terms.contains(spans[i].folded))
+                continue;
+            if (first < 0)
+                first = i;
+            if (i - first > kSnippetThresholdTokens / 2)
+                break;
+            last = i;
+        }
+        if (first < 0)
+            return {};
+        from = std::max<qsizetype>(0, first - kSnippetAffixTokens);
+        to = std::min<qsizetype>(spans.size() - 1, last + kSnippetAffixTokens);
+    }
     QString out;
-    qsizetype pos = 0;
-    for (const TokenSpan &span : spans) {
+    qsizetype pos = spans.isEmpty() ? 0 : (from > 0 ? spans[from].start : 0);
+    const qsizetype endPos = spans.isEmpty() || to == spans.size() - 1 ? text.size() : spans[to].start + spans[to].length;
+    for (qsizetype i = from; i <= to && i < spans.size(); ++i) {
+        const TokenSpan &span = spans[i];
         if (!terms.contains(span.folded))
             continue;
         out += QStringView(text).mid(pos, span.start - pos);
@@ -188,7 +214,7 @@ QString highlightText(const QString &text, const TextAnalyzer &analyzer, const Q
     }
     if (matched->isEmpty())
         return {};
-    out += QStringView(text).mid(pos);
+    out += QStringView(text).mid(pos, endPos - pos);
     return out;
 }
 
@@ -251,7 +277,8 @@ ApiError Collection::fromSchema(const QJsonObject &schema, qint64 createdAt, std
         f.locale = fo.value(QStringLiteral("locale")).toString();
         f.regex = isRegexName(f.name);
         if (f.regex) {
-            if (!QRegularExpression(f.name).isValid())
+            f.pattern = QRegularExpression(QRegularExpression::anchoredPattern(f.name));
+            if (!f.pattern.isValid())
                 return ApiError::of(400, QStringLiteral("Field `%1` has an invalid name.").arg(f.name));
             if (f.name == QLatin1String(".*") && !f.optional)
                 return ApiError::of(400, QStringLiteral("Field `.*` must be an optional field."));
@@ -349,8 +376,7 @@ const Field *Collection::regexFieldFor(const QString &key) const
     for (const Field &f : m_fields) {
         if (!f.regex)
             continue;
-        const QRegularExpression re(QRegularExpression::anchoredPattern(f.name));
-        if (re.match(key).hasMatch())
+        if (f.pattern.match(key).hasMatch())
             return &f;
     }
     return nullptr;
@@ -470,6 +496,7 @@ void Collection::index(quint32 seq)
             Field detectedField = *rf;
             detectedField.name = key;
             detectedField.regex = false;
+            detectedField.pattern = QRegularExpression();
             detectedField.detected = true;
             if (detectedField.type == QLatin1String("auto"))
                 detectedField.type = inferType(it.value());
@@ -611,7 +638,7 @@ ApiError Collection::matchingFilter(const QString &filterBy, std::vector<const Q
         *kind = !f ? FilterKind::String : f->isNumeric() ? FilterKind::Number : f->isBool() ? FilterKind::Bool : FilterKind::String;
         return true;
     };
-    if (!filter.parse(filterBy, lookup, &status, &message))
+    if (!filter.parse(filterBy, lookup, &status, &message, m_analyzer))
         return ApiError::of(status, message);
     for (const Doc &d : m_docs)
         if (d.alive && filter.matches(d.json, m_analyzer))
@@ -708,7 +735,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             *kind = !f ? FilterKind::String : f->isNumeric() ? FilterKind::Number : f->isBool() ? FilterKind::Bool : FilterKind::String;
             return true;
         };
-        if (!filter.parse(params.value(QStringLiteral("filter_by")), lookup, &status, &message))
+        if (!filter.parse(params.value(QStringLiteral("filter_by")), lookup, &status, &message, m_analyzer))
             return fail(status, message);
     }
 
@@ -808,8 +835,29 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         const int typoThreshold = intParam(params, QStringLiteral("typo_tokens_threshold"), 1);
         const int dropThreshold = intParam(params, QStringLiteral("drop_tokens_threshold"), 1);
 
-        // Per (field, token): the terms it reaches and their cost (cost*2 + 1 when only a prefix matched).
+        const bool exhaustive = boolValue(params.value(QStringLiteral("exhaustive_search")), false);
+        const int maxCandidates = std::max(1, intParam(params, QStringLiteral("max_candidates"),
+                                                       exhaustive ? kExhaustiveCandidates : kDefaultMaxCandidates));
+        // How many documents of the searched fields hold a term: candidates are the most frequent.
+        auto frequency = [&](int term) {
+            qsizetype n = 0;
+            for (const Field *f : searchFields) {
+                const auto pit = m_postings.constFind(f->name);
+                if (pit == m_postings.constEnd())
+                    continue;
+                const auto lit = pit->constFind(term);
+                if (lit != pit->constEnd())
+                    n += qsizetype(lit->size());
+            }
+            return n;
+        };
+        // Per (field, token): the terms it reaches and their cost. Fields with the same typo and
+        // prefix settings share one trie walk.
         std::vector<std::vector<TrieMatch>> matches(size_t(F * T));
+        QHash<QString, std::vector<TrieMatch>> walks;
+        std::vector<int> exactTerm(static_cast<size_t>(T), -1);
+        for (int t = 0; t < T; ++t)
+            exactTerm[size_t(t)] = m_trie.find(words[t]);
         for (int f = 0; f < F; ++f) {
             const QString typosParam = perField(QStringLiteral("num_typos"), size_t(f));
             const int numTypos = typosParam.isEmpty() ? 2 : std::clamp(typosParam.toInt(), 0, 2);
@@ -817,8 +865,37 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             const bool prefix = boolValue(prefixParam, true);
             for (int t = 0; t < T; ++t) {
                 const QString &tok = words[t];
-                int maxTypos = tok.size() >= minLen2 ? numTypos : tok.size() >= minLen1 ? std::min(1, numTypos) : 0;
-                matches[size_t(f * T + t)] = m_trie.fuzzy(tok, maxTypos, prefix && t == T - 1);
+                const int maxTypos = tok.size() >= minLen2 ? numTypos : tok.size() >= minLen1 ? std::min(1, numTypos) : 0;
+                const bool prefixHere = prefix && t == T - 1;
+                const QString walkKey = QStringLiteral("%1/%2/%3").arg(t).arg(maxTypos).arg(prefixHere);
+                auto it = walks.find(walkKey);
+                if (it == walks.end()) {
+                    std::vector<TrieMatch> all = m_trie.fuzzy(tok, maxTypos, prefixHere);
+                    // Keep the exact word, then per typo cost the most frequent expansions.
+                    std::vector<std::pair<qsizetype, TrieMatch>> ranked;
+                    ranked.reserve(all.size());
+                    for (const TrieMatch &m : all)
+                        ranked.push_back({m.term == exactTerm[size_t(t)] ? std::numeric_limits<qsizetype>::max() : frequency(m.term), m});
+                    std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) {
+                        if (a.second.cost != b.second.cost)
+                            return a.second.cost < b.second.cost;
+                        return a.first > b.first;
+                    });
+                    std::vector<TrieMatch> kept;
+                    int level = -1, inLevel = 0;
+                    for (const auto &[freq, m] : ranked) {
+                        if (m.cost != level) {
+                            level = m.cost;
+                            inLevel = 0;
+                        }
+                        if (freq == 0 || inLevel >= maxCandidates)
+                            continue;
+                        ++inLevel;
+                        kept.push_back(m);
+                    }
+                    it = walks.insert(walkKey, std::move(kept));
+                }
+                matches[size_t(f * T + t)] = *it;
             }
         }
         // Per document: the best (lowest) encoded cost per (field, token); 255 = no match.
@@ -832,7 +909,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     const auto listIt = postingsIt->constFind(m.term);
                     if (listIt == postingsIt->constEnd())
                         continue;
-                    const quint8 code = quint8(m.cost * 2 + (m.exact || m.term == m_trie.find(words[t]) ? 0 : 1));
+                    const quint8 code = quint8(m.cost * 2 + (m.term == exactTerm[size_t(t)] ? 0 : 1));
                     for (quint32 seq : *listIt) {
                         if (!m_docs[seq].alive)
                             continue;

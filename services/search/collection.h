@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QString>
 
 #include <memory>
@@ -40,6 +41,7 @@ struct Field
     bool store = true;
     QString locale;
     bool regex = false;    // the name is a pattern such as ".*"
+    QRegularExpression pattern; // regex fields: the anchored name, compiled once
     bool detected = false; // added from a document through a regex field (not in the saved schema)
 
     bool isStringType() const { return type == QLatin1String("string") || type == QLatin1String("string[]") || type == QLatin1String("string*"); }

@@ -17,7 +17,8 @@ const QString kParseError = QStringLiteral("Could not parse the filter query.");
 class Parser
 {
 public:
-    Parser(const QString &text, const FilterExpression::FieldLookup &lookup) : m_s(text), m_lookup(lookup) {}
+    Parser(const QString &text, const FilterExpression::FieldLookup &lookup, const TextAnalyzer &analyzer)
+        : m_s(text), m_lookup(lookup), m_analyzer(analyzer) {}
 
     std::unique_ptr<FilterNode> parseAll()
     {
@@ -158,6 +159,7 @@ private:
             raw.chop(1);
         }
         v.text = raw;
+        v.tokens = m_analyzer.foldedTokens(raw);
         return v;
     }
 
@@ -223,6 +225,7 @@ private:
 
     const QString &m_s;
     const FilterExpression::FieldLookup &m_lookup;
+    const TextAnalyzer &m_analyzer;
     qsizetype m_i = 0;
 };
 
@@ -241,7 +244,7 @@ bool numberMatches(double x, const FilterValue &v)
 bool stringMatches(const QString &fieldValue, const FilterValue &v, const TextAnalyzer &analyzer)
 {
     const QStringList have = analyzer.foldedTokens(fieldValue);
-    const QStringList want = analyzer.foldedTokens(v.text);
+    const QStringList &want = v.tokens;
     if (v.op == FilterValue::Op::Exact)
         return have == want;
     if (want.isEmpty())
@@ -261,27 +264,29 @@ bool stringMatches(const QString &fieldValue, const FilterValue &v, const TextAn
 
 bool clauseMatches(const FilterNode &node, const QJsonObject &doc, const TextAnalyzer &analyzer)
 {
-    const QJsonValue value = doc.value(node.field);
-    QJsonArray items = value.isArray() ? value.toArray() : QJsonArray{value};
-    bool any = false;
-    for (const QJsonValue &item : std::as_const(items)) {
-        if (item.isNull() || item.isUndefined())
-            continue;
+    auto itemMatches = [&](const QJsonValue &item) {
         for (const FilterValue &v : node.values) {
-            bool hit = false;
-            if (node.kind == FilterKind::Number)
-                hit = item.isDouble() && numberMatches(item.toDouble(), v);
-            else if (node.kind == FilterKind::Bool)
-                hit = item.isBool() && (item.toBool() ? 1.0 : 0.0) == v.number;
-            else
-                hit = item.isString() && stringMatches(item.toString(), v, analyzer);
-            if (hit) {
-                any = true;
-                break;
+            if (node.kind == FilterKind::Number) {
+                if (item.isDouble() && numberMatches(item.toDouble(), v))
+                    return true;
+            } else if (node.kind == FilterKind::Bool) {
+                if (item.isBool() && (item.toBool() ? 1.0 : 0.0) == v.number)
+                    return true;
+            } else if (item.isString() && stringMatches(item.toString(), v, analyzer)) {
+                return true;
             }
         }
-        if (any)
-            break;
+        return false;
+    };
+    const QJsonValue value = doc.value(node.field);
+    bool any = false;
+    if (value.isArray()) {
+        const QJsonArray items = value.toArray();
+        for (const QJsonValue &item : items)
+            if ((any = itemMatches(item)))
+                break;
+    } else if (!value.isNull() && !value.isUndefined()) {
+        any = itemMatches(value);
     }
     return node.negate ? !any : any;
 }
@@ -307,13 +312,14 @@ bool evaluate(const FilterNode &node, const QJsonObject &doc, const TextAnalyzer
 
 } // namespace
 
-bool FilterExpression::parse(const QString &text, const FieldLookup &lookup, int *status, QString *message)
+bool FilterExpression::parse(const QString &text, const FieldLookup &lookup, int *status, QString *message,
+                             const TextAnalyzer &analyzer)
 {
     m_root.reset();
     if (text.trimmed().isEmpty())
         return true;
     try {
-        Parser parser(text, lookup);
+        Parser parser(text, lookup, analyzer);
         m_root = parser.parseAll();
         return true;
     } catch (const ParseError &e) {

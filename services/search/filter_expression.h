@@ -23,6 +23,7 @@ struct FilterValue
     enum class Op { Match, Exact, Less, LessEq, Greater, GreaterEq, Range };
     Op op = Op::Match;
     QString text;        // strings: the literal
+    QStringList tokens;  // strings: the literal's folded tokens, computed once at parse
     double number = 0;   // numbers: the operand (Range: low)
     double high = 0;     // Range: high (inclusive)
     bool prefix = false; // `Acm*`
@@ -47,7 +48,9 @@ public:
     using FieldLookup = std::function<bool(const QString &field, FilterKind *kind)>;
 
     // On failure returns false with the HTTP status and Typesense's message.
-    bool parse(const QString &text, const FieldLookup &lookup, int *status, QString *message);
+    // `analyzer` must be the one later passed to matches() (the collection's).
+    bool parse(const QString &text, const FieldLookup &lookup, int *status, QString *message,
+               const TextAnalyzer &analyzer = TextAnalyzer());
     bool isEmpty() const { return !m_root; }
     bool matches(const QJsonObject &document, const TextAnalyzer &analyzer) const;
 

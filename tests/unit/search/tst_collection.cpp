@@ -233,6 +233,34 @@ private slots:
         QCOMPARE(r.value("hits").toArray().first().toObject().value("document").toObject().keys(), QStringList{"title"});
     }
 
+    void prefixCandidatesAreTheMostFrequent()
+    {
+        auto c = make(booksSchema());
+        int n = 0;
+        // "cart" appears in 5 titles, "carbon" 4, "card" 3, "cargo" 2, "carpet" 1.
+        for (const auto &[word, count] : std::vector<std::pair<QString, int>>{{"cart", 5}, {"carbon", 4}, {"card", 3}, {"cargo", 2}, {"carpet", 1}})
+            for (int i = 0; i < count; ++i, ++n)
+                add(*c, QString::number(n), word + QStringLiteral(" thing"), "x", "g", 1);
+        QCOMPARE(run(*c, {{"q", "car"}, {"query_by", "title"}}).value("found").toInt(), 5 + 4 + 3 + 2); // 4 candidates
+        QCOMPARE(run(*c, {{"q", "car"}, {"query_by", "title"}, {"exhaustive_search", "true"}}).value("found").toInt(), 15);
+        QCOMPARE(run(*c, {{"q", "car"}, {"query_by", "title"}, {"max_candidates", "1"}}).value("found").toInt(), 5);
+        QCOMPARE(run(*c, {{"q", "carpet"}, {"query_by", "title"}}).value("found").toInt(), 1); // the exact word always
+    }
+
+    void longValuesGetASnippet()
+    {
+        auto c = make(booksSchema());
+        QStringList words;
+        for (int i = 0; i < 60; ++i)
+            words << QStringLiteral("w%1").arg(i);
+        words[40] = QStringLiteral("needle");
+        add(*c, "long", words.join(u' '), "x", "g", 1);
+        const QJsonObject r = run(*c, {{"q", "needle"}, {"query_by", "title"}});
+        const QString snippet = r.value("hits").toArray().first().toObject().value("highlight").toObject()
+                                    .value("title").toObject().value("snippet").toString();
+        QCOMPARE(snippet, QStringLiteral("w36 w37 w38 w39 <mark>needle</mark> w41 w42 w43 w44"));
+    }
+
     void exclusionAndAutoFields()
     {
         auto c = make(QJsonObject{{"name", "auto"}, {"fields", QJsonArray{QJsonObject{{"name", ".*"}, {"type", "auto"}, {"optional", true}}}}});
