@@ -721,7 +721,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     if (page == 0 && offset < 0)
         page = 1;
     if (offset < 0)
-        offset = (page - 1) * perPage;
+        offset = int(std::min<qint64>(qint64(page - 1) * perPage, std::numeric_limits<int>::max()));
 
     // filter
     FilterExpression filter;
@@ -1105,7 +1105,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     if (highlightFields.isEmpty())
         highlightFields = queryBy;
     QJsonArray hits;
-    for (qsizetype i = offset; i < qsizetype(candidates.size()) && i < qsizetype(offset) + perPage; ++i) {
+    for (qsizetype i = offset; i < qsizetype(candidates.size()) && i < qint64(offset) + perPage; ++i) {
         const Candidate &c = candidates[size_t(i)];
         const QJsonObject &doc = m_docs[c.seq].json;
         QJsonObject highlight;

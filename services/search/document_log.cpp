@@ -26,16 +26,26 @@ qint64 DocumentLog::replay(const std::function<void(const QJsonObject &)> &put,
         return -1;
     }
     qint64 records = 0;
+    qint64 validEnd = 0;
     while (!reader.atEnd()) {
         const QByteArray line = reader.readLine();
         if (!line.endsWith('\n'))
             break; // torn tail: never acknowledged
+        validEnd = reader.pos();
         const QJsonObject record = QJsonDocument::fromJson(line).object();
         if (record.contains(QStringLiteral("put")))
             put(record.value(QStringLiteral("put")).toObject());
         else if (record.contains(QStringLiteral("del")))
             remove(record.value(QStringLiteral("del")).toString());
         ++records;
+    }
+    // Cut a torn tail off, so the next record starts on a line of its own.
+    if (reader.size() > validEnd) {
+        reader.close();
+        if (!m_file.resize(validEnd) || !m_file.seek(validEnd)) {
+            *error = QStringLiteral("cannot repair %1: %2").arg(m_file.fileName(), m_file.errorString());
+            return -1;
+        }
     }
     return records;
 }

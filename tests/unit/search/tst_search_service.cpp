@@ -224,6 +224,36 @@ private slots:
         QCOMPARE(request("GET", "/collections/books/documents/b").status, 404);
     }
 
+    void tornTailIsCutOffAndLaterWritesSurvive()
+    {
+        createBooks();
+        QCOMPARE(request("POST", "/collections/books/documents", R"({"id":"a","title":"First","author":"x","year":1})").status, 201);
+        m_service->stop();
+        // A crash in the middle of writing a record leaves half a line.
+        const QStringList logs = QDir(m_dir.filePath("collections")).entryList({"*.jsonl"}, QDir::Files);
+        QCOMPARE(logs.size(), 1);
+        QFile log(m_dir.filePath("collections/" + logs.first()));
+        QVERIFY(log.open(QIODevice::Append));
+        log.write("{\"put\":{\"id\":\"torn\",\"tit");
+        log.close();
+        startService();
+        QCOMPARE(request("GET", "/collections/books").json().value("num_documents").toInt(), 1);
+        QCOMPARE(request("POST", "/collections/books/documents", R"({"id":"b","title":"Second","author":"x","year":2})").status, 201);
+        m_service->stop();
+        startService();
+        QCOMPARE(request("GET", "/collections/books").json().value("num_documents").toInt(), 2);
+        QCOMPARE(request("GET", "/collections/books/documents/b").status, 200);
+        QCOMPARE(request("GET", "/collections/books/documents/torn").status, 404);
+    }
+
+    void hugePageIsEmptyNotACrash()
+    {
+        createBooks();
+        const Reply r = request("GET", "/collections/books/documents/search?q=*&page=2147483647&per_page=250");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value("hits").toArray().size(), 0);
+    }
+
     void unknownRouteIs404Json()
     {
         const Reply r = request("GET", "/nope");
