@@ -8,9 +8,9 @@ test('Prometheus parses /metrics: service_up per service, request counters, late
   const homeport = await startHomeport({ disable: ['inference'] });
   try {
     await homeport.settled();
-    // One request to a running service, so its counters and histogram exist.
+    // One request to a running service, so its counters and histogram exist (no key: 401).
     const search = await fetch(`http://127.0.0.1:${homeport.ports.search}/collections`);
-    assert.equal(search.status, 503);
+    assert.equal(search.status, 401);
 
     const response = await fetch(`${homeport.admin}/metrics`, { headers: homeport.adminHeaders });
     assert.equal(response.status, 200);
@@ -27,8 +27,8 @@ test('Prometheus parses /metrics: service_up per service, request counters, late
 
     const requests = byName.homeport_http_requests_total;
     assert.equal(requests.type, 'COUNTER');
-    const search5xx = requests.metrics.find((m) => m.labels.service === 'search' && m.labels.class === '5xx');
-    assert.equal(search5xx.value, '1');
+    const search4xx = requests.metrics.find((m) => m.labels.service === 'search' && m.labels.class === '4xx');
+    assert.equal(search4xx.value, '1');
 
     // This parser folds labelled histograms into one sample, so the family type is checked here
     // and the per-service series in the text.
