@@ -64,6 +64,7 @@ public:
     static ApiError fromSchema(const QJsonObject &schema, qint64 createdAt, std::unique_ptr<Collection> *out);
 
     const QString &name() const { return m_name; }
+    qint64 createdAt() const { return m_createdAt; }
     // The schema as it is saved (explicit fields only) and restored with fromSchema().
     QJsonObject schemaJson() const;
     // GET /collections/{name}

@@ -238,7 +238,7 @@ void SearchService::addRoutes(http::HttpServer &server)
         for (const auto &[name, e] : m_collections)
             list.push_back(e->collection.get());
         std::stable_sort(list.begin(), list.end(), [](const Collection *a, const Collection *b) {
-            return a->summary().value(QStringLiteral("created_at")).toInteger() > b->summary().value(QStringLiteral("created_at")).toInteger();
+            return a->createdAt() > b->createdAt(); // newest first
         });
         QJsonArray out;
         for (const Collection *c : list)
@@ -462,10 +462,9 @@ void SearchService::addRoutes(http::HttpServer &server)
             const QString name = params.value(QStringLiteral("collection"));
             Entry *e = entry(name);
             if (!e) {
-                results.append(QJsonObject{{QStringLiteral("code"), 404}, {QStringLiteral("error"), name.isEmpty()
-                    ? QStringLiteral("Parameter `collection` is required.") : QStringLiteral("Collection not found")}});
-                if (name.isEmpty())
-                    results[results.size() - 1] = QJsonObject{{QStringLiteral("code"), 400}, {QStringLiteral("error"), QStringLiteral("Parameter `collection` is required.")}};
+                results.append(name.isEmpty()
+                                   ? QJsonObject{{QStringLiteral("code"), 400}, {QStringLiteral("error"), QStringLiteral("Parameter `collection` is required.")}}
+                                   : QJsonObject{{QStringLiteral("code"), 404}, {QStringLiteral("error"), kCollectionNotFound}});
                 continue;
             }
             ApiError err;

@@ -3,6 +3,7 @@
 #include "search/filter_expression.h"
 
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace homeport::search;
@@ -106,6 +107,29 @@ private slots:
         QCOMPARE(gotStatus, status);
         QCOMPARE(gotMessage, message);
     }
+    void randomInputNeverCrashes()
+    {
+        // A small stand-in for the fuzz target: grammar characters in random order either parse
+        // or fail with one of the two documented errors.
+        static const QString alphabet = QStringLiteral("price year brand in_stock :=!<>[](),.`*&|  1 2 acme true -");
+        QRandomGenerator rng(42);
+        for (int round = 0; round < 5000; ++round) {
+            QString text;
+            const int len = int(rng.bounded(40));
+            for (int i = 0; i < len; ++i)
+                text += alphabet[int(rng.bounded(alphabet.size()))];
+            FilterExpression f;
+            int status = 0;
+            QString message;
+            if (f.parse(text, lookup, &status, &message)) {
+                f.matches(kDoc, TextAnalyzer());
+            } else {
+                QVERIFY2(status == 400 || status == 404, qPrintable(text));
+                QVERIFY(!message.isEmpty());
+            }
+        }
+    }
+
     void emptyMatchesAll()
     {
         FilterExpression f;
