@@ -932,7 +932,6 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         all.reserve(state.size());
         for (const auto &[seq, costs] : state) {
             Candidate c{seq};
-            int exactTokens = 0;
             for (int t = 0; t < T; ++t) {
                 int best = 255;
                 for (int f = 0; f < F; ++f)
@@ -941,28 +940,30 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     continue;
                 ++c.tokensMatched;
                 c.typos += best / 2;
-                if (best % 2 == 0)
-                    ++exactTokens;
             }
-            // Best field: most tokens, then fewest typos, then highest weight.
+            // Best field: most tokens, then fewest typos, then highest weight, then more words
+            // matched as typed (not only as a prefix), so "python" beats "python3" in one field.
             int bestKey = -1;
+            int exactTokens = 0;
             for (int f = 0; f < F; ++f) {
-                int n = 0, typos = 0;
+                int n = 0, typos = 0, exact = 0;
                 for (int t = 0; t < T; ++t) {
                     const int code = costs[size_t(f * T + t)];
                     if (code != 255) {
                         ++n;
                         typos += code / 2;
+                        exact += code == 0 ? 1 : 0;
                     }
                 }
                 if (n == 0)
                     continue;
                 ++c.fieldsMatched;
-                const int key = (n << 16) | ((255 - typos) << 8) | weights[size_t(f)];
+                const int key = (n << 24) | ((255 - std::min(typos, 255)) << 16) | (weights[size_t(f)] << 8) | std::min(exact, 255);
                 if (key > bestKey) {
                     bestKey = key;
                     c.bestWeight = weights[size_t(f)];
                     c.bestFieldScore = key;
+                    exactTokens = exact;
                 }
             }
             c.textMatch = (quint64(255 - std::min(c.typos, 255)) << 52) | (quint64(c.tokensMatched & 0xFF) << 44)

@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace homeport::search {
@@ -66,10 +67,14 @@ bool DocumentLog::commit(QString *error)
 {
     if (m_pending.isEmpty())
         return true;
+    const qint64 before = m_file.size();
     const bool ok = m_file.write(m_pending) == m_pending.size() && m_file.flush() && ::fdatasync(m_file.handle()) == 0;
     m_pending.clear();
-    if (!ok)
+    if (!ok) {
         *error = QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
+        // A half-written batch (disk full) must not stay in front of the next one.
+        m_file.resize(before);
+    }
     return ok;
 }
 
@@ -88,6 +93,16 @@ bool DocumentLog::removeFile()
 {
     m_file.close();
     return m_file.remove();
+}
+
+bool syncDirectory(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
 }
 
 } // namespace homeport::search

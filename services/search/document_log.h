@@ -38,4 +38,7 @@ private:
     QByteArray m_pending;
 };
 
+// fsyncs a directory, so a file's removal (a deleted collection) survives a crash.
+bool syncDirectory(const QString &path);
+
 } // namespace homeport::search

@@ -261,6 +261,7 @@ void SearchService::addRoutes(http::HttpServer &server)
         const QJsonObject summary = e->collection->summary();
         QFile::remove(e->schemaPath);
         e->log->removeFile();
+        syncDirectory(m_collectionsDir);
         m_collections.erase(name);
         sendJson(res, 200, summary);
     }).auth(auth);

@@ -160,6 +160,14 @@ private slots:
         QCOMPARE(ids(run(*c, {{"q", "har potter"}, {"query_by", "title"}})).size(), 1); // drop tokens: only 'potter'
     }
 
+    void wordAsTypedBeforePrefixExpansion()
+    {
+        auto c = make(booksSchema());
+        add(*c, "exact", "python tools", "x", "g", 1);
+        add(*c, "prefix", "python3 tools", "x", "g", 1); // later: would win a full tie
+        QCOMPARE(ids(run(*c, {{"q", "python"}, {"query_by", "title"}})), (QStringList{"exact", "prefix"}));
+    }
+
     void moreTokensAndFieldWeights()
     {
         auto c = make(booksSchema());
