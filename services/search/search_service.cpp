@@ -279,12 +279,18 @@ void SearchService::addRoutes(http::HttpServer &server)
             return res.sendError(400, QStringLiteral("Invalid dirty_values."));
         const bool returnId = req.queryValue(QStringLiteral("return_id")) == QLatin1String("true");
         const bool returnDoc = req.queryValue(QStringLiteral("return_doc")) == QLatin1String("true");
-        QList<QByteArray> lines = req.body().split('\n');
-        if (!lines.isEmpty() && lines.last().trimmed().isEmpty())
-            lines.removeLast();
+        // One result per input line; a final newline does not start another line.
+        const QByteArray &body = req.body();
         QByteArray out;
-        for (qsizetype i = 0; i < lines.size(); ++i) {
-            const QByteArray line = lines[i].trimmed();
+        qsizetype from = 0;
+        for (qsizetype i = 0; from < body.size(); ++i) {
+            qsizetype end = body.indexOf('\n', from);
+            if (end < 0)
+                end = body.size();
+            const QByteArray line = QByteArray::fromRawData(body.constData() + from, end - from).trimmed();
+            from = end + 1;
+            if (line.isEmpty() && from >= body.size())
+                break; // trailing whitespace
             QJsonObject result;
             QJsonParseError pe;
             const QJsonDocument doc = QJsonDocument::fromJson(line, &pe);
@@ -367,6 +373,45 @@ void SearchService::addRoutes(http::HttpServer &server)
         if (!e->log->commit(&error))
             return res.sendError(500, error);
         sendJson(res, 201, stored);
+    }).body(http::BodyPolicy::memory(kDocumentBodyBytes)).auth(auth);
+
+    server.route("PATCH", QStringLiteral("/collections/{c}/documents"), [this](const http::Request &req, http::Responder &res) {
+        Entry *e = entry(req.capture(QStringLiteral("c")));
+        if (!e)
+            return res.sendError(404, kCollectionNotFound);
+        const QString filterBy = req.queryValue(QStringLiteral("filter_by"));
+        if (filterBy.trimmed().isEmpty())
+            return res.sendError(400, QStringLiteral("Parameter `filter_by` must be provided."));
+        DirtyValues dirty;
+        if (!parseDirty(req.queryValue(QStringLiteral("dirty_values")), &dirty))
+            return res.sendError(400, QStringLiteral("Invalid dirty_values."));
+        QJsonParseError pe;
+        const QJsonDocument doc = QJsonDocument::fromJson(req.body(), &pe);
+        if (pe.error != QJsonParseError::NoError || !doc.isObject())
+            return res.sendError(400, QStringLiteral("Bad JSON."));
+        QJsonObject changes = doc.object();
+        changes.remove(QStringLiteral("id"));
+        std::vector<const QJsonObject *> docs;
+        if (ApiError err = e->collection->matchingFilter(filterBy, &docs); err.failed())
+            return res.sendError(err.status, err.message);
+        QStringList ids;
+        for (const QJsonObject *d : docs)
+            ids << d->value(QStringLiteral("id")).toString();
+        int updated = 0;
+        for (const QString &id : std::as_const(ids)) {
+            QJsonObject stored;
+            if (ApiError err = e->collection->write(changes, WriteAction::Update, dirty, id, &stored); err.failed()) {
+                QString error;
+                e->log->commit(&error); // what was updated before stays updated
+                return res.sendError(err.status, err.message);
+            }
+            e->log->appendPut(stored);
+            ++updated;
+        }
+        QString error;
+        if (!e->log->commit(&error))
+            return res.sendError(500, error);
+        sendJson(res, 200, QJsonObject{{QStringLiteral("num_updated"), updated}});
     }).body(http::BodyPolicy::memory(kDocumentBodyBytes)).auth(auth);
 
     server.route("DELETE", QStringLiteral("/collections/{c}/documents"), [this](const http::Request &req, http::Responder &res) {

@@ -198,9 +198,22 @@ private slots:
         QCOMPARE(results[1].toObject().value("code").toInt(), 404);
         QCOMPARE(results[2].toObject().value("error").toString(), QStringLiteral("Could not find a field named `nope` in the schema."));
 
+        r = request("POST", "/collections/books/documents/import", "{\"id\":\"9\",\"title\":\"T\",\"author\":\"A\",\"year\":1}\n  \n");
+        QCOMPARE(r.body, QByteArray(R"({"success":true})"));
+        QCOMPARE(request("DELETE", "/collections/books/documents/9").status, 200);
+
         r = request("GET", "/collections/books/documents/export?filter_by=year:<1970&include_fields=id,title");
         QCOMPARE(r.status, 200);
         QCOMPARE(r.body, QByteArray("{\"id\":\"1\",\"title\":\"The Hobbit\"}"));
+
+        r = request("PATCH", "/collections/books/documents?filter_by=author:Tolkien", R"({"tags":["middle-earth"]})");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value("num_updated").toInt(), 2);
+        r = request("GET", "/collections/books/documents/search?q=*&filter_by=tags:middle-earth");
+        QCOMPARE(r.json().value("found").toInt(), 2);
+        r = request("PATCH", "/collections/books/documents", R"({"tags":[]})");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Parameter `filter_by` must be provided."));
 
         r = request("DELETE", "/collections/books/documents/2");
         QCOMPARE(r.status, 200);
