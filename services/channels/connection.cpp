@@ -1,14 +1,11 @@
 #include "connection.h"
 
-#include "http/websocket_fanout.h"
-
-#include <QTcpSocket>
 #include <QWebSocket>
 
 namespace homeport::channels {
 
 Connection::Connection(QWebSocket *socket, const QString &socketId, const QString &appId)
-    : m_socket(socket), m_transport(http::plainTransportOf(socket)), m_socketId(socketId), m_appId(appId)
+    : m_socket(socket), m_socketId(socketId), m_appId(appId)
 {
 }
 
@@ -26,17 +23,6 @@ void Connection::send(const QString &frame)
     if (m_closing)
         return;
     m_socket->sendTextMessage(frame);
-    ++m_framesSent;
-}
-
-void Connection::sendEncoded(const QString &frame, const QByteArray &wireFrame)
-{
-    if (m_closing)
-        return;
-    // Only while QWebSocket itself would send (not after a close frame went either way).
-    if (!m_transport || m_socket->state() != QAbstractSocket::ConnectedState
-        || !http::sendPreframed(m_transport, wireFrame))
-        m_socket->sendTextMessage(frame);
     ++m_framesSent;
 }
 

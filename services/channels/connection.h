@@ -1,17 +1,14 @@
 #pragma once
 // Connection: one client WebSocket of one app and its protocol state (subscriptions, signed-in
 // user, watchlist, activity and client-event rate). ChannelHub owns it and does the protocol;
-// adapters only call socketId(), send() and sendEncoded().
+// adapters only call socketId() and send().
 // Thread affinity: the service's thread.
 
-#include <QByteArray>
 #include <QHash>
-#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QStringList>
 
-class QTcpSocket;
 class QWebSocket;
 
 namespace homeport::channels {
@@ -31,11 +28,6 @@ public:
 
     // Queues a text frame; a no-op once the connection is closing.
     void send(const QString &frame);
-    // The same message as `frame`, already built as a WebSocket text frame by
-    // http::encodeServerTextFrame (one per publish, shared by every subscriber): written to the plain
-    // TCP socket without QWebSocket's per-frame work (http/websocket_fanout.h); over TLS, or once
-    // the socket is gone, falls back to send(frame). A no-op once the connection is closing.
-    void sendEncoded(const QString &frame, const QByteArray &wireFrame);
     // Sends the close frame with a Pusher close code; the hub forgets the connection when the
     // socket reports it disconnected.
     void close(int code, const QString &reason);
@@ -53,7 +45,6 @@ public:
 
 private:
     QWebSocket *m_socket;
-    QPointer<QTcpSocket> m_transport; // plain TCP under m_socket; null over TLS
     QString m_socketId;
     QString m_appId;
     bool m_closing = false;

@@ -1,7 +1,6 @@
 #include "local_adapter.h"
 
 #include "connection.h"
-#include "http/websocket_fanout.h"
 
 namespace homeport::channels {
 
@@ -35,14 +34,10 @@ int LocalAdapter::publish(const QString &appId, const QString &channel, const QS
         return 0;
     const QList<Connection *> subscribers = app->subscribers.value(channel);
     int delivered = 0;
-    // Encoded once per publish, not once per subscriber (websocket_fanout.h).
-    QByteArray wireFrame;
     for (Connection *connection : subscribers) {
         if (!exceptSocketId.isEmpty() && connection->socketId() == exceptSocketId)
             continue;
-        if (wireFrame.isEmpty())
-            wireFrame = http::encodeServerTextFrame(frame.toUtf8());
-        connection->sendEncoded(frame, wireFrame);
+        connection->send(frame);
         ++delivered;
     }
     return delivered;

@@ -3,7 +3,6 @@
 #include "core/logging.h"
 #include "core/metrics.h"
 #include "http_connection.h"
-#include "websocket_fanout.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -20,8 +19,6 @@
 #include <unistd.h>
 
 namespace homeport::http {
-
-extern const char kTransportProperty[]; // websocket_fanout.cpp
 
 namespace {
 
@@ -327,8 +324,6 @@ void HttpServer::acceptWebSockets()
         QTcpSocket *socket = it.key();
         m_pendingUpgrades.erase(it);
         m_upgraded.append(QPointer<QTcpSocket>(socket));
-        // For plainTransportOf(): fan-out writes pre-built frames to this socket (websocket_fanout.h).
-        webSocket->setProperty(kTransportProperty, QVariant::fromValue<QObject *>(socket));
         pending.route->m_webSocket(pending.request, webSocket);
     }
 }
