@@ -819,13 +819,37 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             if (m_docs[seq].alive && filter.matches(m_docs[seq].json, m_analyzer))
                 candidates.push_back(Candidate{seq});
     } else {
+        // Words, "quoted phrases" (exact words, next to each other, in one field) and -exclusions.
         QStringList words;
+        std::vector<bool> literal; // phrase words: no typos, no prefix
+        std::vector<QStringList> phrases;
         QStringList excluded;
-        for (const QString &w : q.split(u' ', Qt::SkipEmptyParts)) {
-            if (w.size() > 1 && w.startsWith(u'-'))
-                excluded += m_analyzer.foldedTokens(w.mid(1));
-            else
-                words += m_analyzer.foldedTokens(QString(w).remove(u'"'));
+        {
+            const QStringList parts = q.split(u'"');
+            for (qsizetype i = 0; i < parts.size(); ++i) {
+                const bool inPhrase = i % 2 == 1 && i + 1 < parts.size(); // an unclosed quote is plain text
+                if (inPhrase) {
+                    const QStringList tokens = m_analyzer.foldedTokens(parts[i]);
+                    if (tokens.isEmpty())
+                        continue;
+                    phrases.push_back(tokens);
+                    for (const QString &t : tokens) {
+                        words << t;
+                        literal.push_back(true);
+                    }
+                    continue;
+                }
+                for (const QString &w : parts[i].split(u' ', Qt::SkipEmptyParts)) {
+                    if (w.size() > 1 && w.startsWith(u'-')) {
+                        excluded += m_analyzer.foldedTokens(w.mid(1));
+                        continue;
+                    }
+                    for (const QString &t : m_analyzer.foldedTokens(w)) {
+                        words << t;
+                        literal.push_back(false);
+                    }
+                }
+            }
         }
         const int T = int(words.size());
         queryTokenCount = T;
@@ -865,8 +889,10 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             const bool prefix = boolValue(prefixParam, true);
             for (int t = 0; t < T; ++t) {
                 const QString &tok = words[t];
-                const int maxTypos = tok.size() >= minLen2 ? numTypos : tok.size() >= minLen1 ? std::min(1, numTypos) : 0;
-                const bool prefixHere = prefix && t == T - 1;
+                const int maxTypos = literal[size_t(t)] ? 0
+                                     : tok.size() >= minLen2 ? numTypos
+                                     : tok.size() >= minLen1 ? std::min(1, numTypos) : 0;
+                const bool prefixHere = prefix && t == T - 1 && !literal[size_t(t)];
                 const QString walkKey = QStringLiteral("%1/%2/%3").arg(t).arg(maxTypos).arg(prefixHere);
                 auto it = walks.find(walkKey);
                 if (it == walks.end()) {
@@ -987,9 +1013,34 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             }
             return filter.matches(m_docs[c.seq].json, m_analyzer);
         };
+        // A phrase must stand in one searched field (or one element of an array), word after word.
+        auto hasPhrases = [&](const Candidate &c) {
+            const QJsonObject &doc = m_docs[c.seq].json;
+            for (const QStringList &phrase : phrases) {
+                bool found = false;
+                for (const Field *f : searchFields) {
+                    const QJsonValue v = doc.value(f->name);
+                    const QJsonArray values = v.isArray() ? v.toArray() : QJsonArray{v};
+                    for (const QJsonValue &e : values) {
+                        if (!e.isString())
+                            continue;
+                        const QStringList have = m_analyzer.foldedTokens(e.toString());
+                        for (qsizetype start = 0; !found && start + phrase.size() <= have.size(); ++start)
+                            found = std::equal(phrase.begin(), phrase.end(), have.begin() + start);
+                        if (found)
+                            break;
+                    }
+                    if (found)
+                        break;
+                }
+                if (!found)
+                    return false;
+            }
+            return true;
+        };
         std::vector<Candidate> kept;
         for (const Candidate &c : all)
-            if (keep(c))
+            if (keep(c) && (phrases.empty() || hasPhrases(c)))
                 kept.push_back(c);
         // Drop tokens only while too few documents match every token.
         const auto fullCount = std::count_if(kept.begin(), kept.end(), [T](const Candidate &c) { return c.tokensMatched == T; });

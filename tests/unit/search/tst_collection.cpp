@@ -269,6 +269,19 @@ private slots:
         QCOMPARE(snippet, QStringLiteral("w36 w37 w38 w39 <mark>needle</mark> w41 w42 w43 w44"));
     }
 
+    void quotedPhrases()
+    {
+        auto c = make(booksSchema());
+        add(*c, "together", "the quick brown fox", "x", "g", 1);
+        add(*c, "apart", "brown and quick fox", "x", "g", 1);
+        add(*c, "typo", "the quick browne fox", "x", "g", 1);
+        QCOMPARE(ids(run(*c, {{"q", "\"quick brown\""}, {"query_by", "title"}})), QStringList{"together"});
+        QCOMPARE(ids(run(*c, {{"q", "\"quick brown\" fox"}, {"query_by", "title"}})), QStringList{"together"});
+        QCOMPARE(ids(run(*c, {{"q", "\"brown fox\""}, {"query_by", "title"}})), QStringList{"together"});
+        QCOMPARE(ids(run(*c, {{"q", "quick brown"}, {"query_by", "title"}})).size(), 3); // no quotes: words anywhere, "brown" also a prefix
+        QCOMPARE(ids(run(*c, {{"q", "\"quick bro"}, {"query_by", "title"}})).size(), 3); // unclosed quote: plain words
+    }
+
     void exclusionAndAutoFields()
     {
         auto c = make(QJsonObject{{"name", "auto"}, {"fields", QJsonArray{QJsonObject{{"name", ".*"}, {"type", "auto"}, {"optional", true}}}}});
