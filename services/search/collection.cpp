@@ -218,6 +218,36 @@ QString highlightText(const QString &text, const TextAnalyzer &analyzer, const Q
     return out;
 }
 
+// A facet value matching a facet_query (every word in order somewhere in the value, the last
+// one as a prefix), with the matched words wrapped; empty when it does not match.
+QString facetHighlight(const QString &value, const QStringList &query, const TextAnalyzer &analyzer,
+                       const QString &startTag, const QString &endTag)
+{
+    const QList<TokenSpan> spans = analyzer.tokenize(value);
+    QList<qsizetype> hits;
+    qsizetype k = 0;
+    for (qsizetype i = 0; i < spans.size() && k < query.size(); ++i) {
+        const bool last = k == query.size() - 1;
+        if (last ? spans[i].folded.startsWith(query[k]) : spans[i].folded == query[k]) {
+            hits << i;
+            ++k;
+        }
+    }
+    if (k < query.size())
+        return {};
+    QString out;
+    qsizetype pos = 0;
+    for (qsizetype i : std::as_const(hits)) {
+        const TokenSpan &span = spans[i];
+        const qsizetype markLen = i == hits.last() ? std::min<qsizetype>(span.length, query.last().size()) : span.length;
+        out += QStringView(value).mid(pos, span.start - pos);
+        out += startTag + value.mid(span.start, markLen) + endTag;
+        pos = span.start + markLen;
+    }
+    out += QStringView(value).mid(pos);
+    return out;
+}
+
 } // namespace
 
 bool Field::isNumeric() const
@@ -798,6 +828,19 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             return fail(404, QStringLiteral("Could not find a facet field named `%1` in the schema.").arg(name));
     }
     const int maxFacetValues = intParam(params, QStringLiteral("max_facet_values"), 10);
+    // facet_query=field:words: only values whose words start with these (the last as a prefix).
+    QString facetQueryField;
+    QStringList facetQueryTokens;
+    if (const QString fq = params.value(QStringLiteral("facet_query")).trimmed(); !fq.isEmpty()) {
+        const qsizetype colon = fq.indexOf(u':');
+        if (colon <= 0)
+            return fail(400, QStringLiteral("Facet query must be in the `facet_field: value` format."));
+        facetQueryField = fq.left(colon).trimmed();
+        if (!facetBy.contains(facetQueryField))
+            return fail(400, QStringLiteral("Facet query refers to a facet field `%1` that is not part of `facet_by` parameter.")
+                                 .arg(facetQueryField));
+        facetQueryTokens = m_analyzer.foldedTokens(fq.mid(colon + 1));
+    }
 
     // Text matching
     struct Candidate
@@ -1100,6 +1143,8 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     });
 
     // Facets over every match
+    const QString startTag = params.value(QStringLiteral("highlight_start_tag"), QStringLiteral("<mark>"));
+    const QString endTag = params.value(QStringLiteral("highlight_end_tag"), QStringLiteral("</mark>"));
     QJsonArray facetCounts;
     for (const QString &name : facetBy) {
         const Field *f = field(name);
@@ -1117,6 +1162,9 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     continue;
                 if (once.contains(s))
                     continue;
+                if (name == facetQueryField && !facetQueryTokens.isEmpty()
+                    && facetHighlight(s, facetQueryTokens, m_analyzer, QString(), QString()).isEmpty())
+                    continue;
                 once.insert(s);
                 if (!counts.contains(s))
                     firstSeen.append(s);
@@ -1132,10 +1180,14 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         }
         std::stable_sort(firstSeen.begin(), firstSeen.end(), [&](const QString &a, const QString &b) { return counts[a] > counts[b]; });
         QJsonArray list;
-        for (qsizetype i = 0; i < firstSeen.size() && i < maxFacetValues; ++i)
+        for (qsizetype i = 0; i < firstSeen.size() && i < maxFacetValues; ++i) {
+            const QString highlighted = name == facetQueryField && !facetQueryTokens.isEmpty()
+                                            ? facetHighlight(firstSeen[i], facetQueryTokens, m_analyzer, startTag, endTag)
+                                            : firstSeen[i];
             list.append(QJsonObject{{QStringLiteral("count"), counts[firstSeen[i]]},
-                                    {QStringLiteral("highlighted"), firstSeen[i]},
+                                    {QStringLiteral("highlighted"), highlighted},
                                     {QStringLiteral("value"), firstSeen[i]}});
+        }
         QJsonObject stats;
         if (f->isNumeric() && !distinct.isEmpty()) {
             const int n = std::accumulate(counts.cbegin(), counts.cend(), 0);
@@ -1151,8 +1203,6 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     // The page
     const QStringList include = splitList(params.value(QStringLiteral("include_fields")));
     const QStringList exclude = splitList(params.value(QStringLiteral("exclude_fields")));
-    const QString startTag = params.value(QStringLiteral("highlight_start_tag"), QStringLiteral("<mark>"));
-    const QString endTag = params.value(QStringLiteral("highlight_end_tag"), QStringLiteral("</mark>"));
     QStringList highlightFields = splitList(params.value(QStringLiteral("highlight_fields")));
     if (highlightFields.isEmpty())
         highlightFields = queryBy;

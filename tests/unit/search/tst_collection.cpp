@@ -269,6 +269,25 @@ private slots:
         QCOMPARE(snippet, QStringLiteral("w36 w37 w38 w39 <mark>needle</mark> w41 w42 w43 w44"));
     }
 
+    void facetQuery()
+    {
+        auto c = make(booksSchema());
+        add(*c, "1", "a", "x", "science fiction", 1);
+        add(*c, "2", "b", "x", "science fiction", 1);
+        add(*c, "3", "c", "x", "social science", 1);
+        add(*c, "4", "d", "x", "fantasy", 1);
+        const QJsonObject r = run(*c, {{"q", "*"}, {"facet_by", "genre"}, {"facet_query", "genre:sci"}});
+        const QJsonArray counts = r.value("facet_counts").toArray().first().toObject().value("counts").toArray();
+        QCOMPARE(counts.size(), 2);
+        QCOMPARE(counts.at(0).toObject().value("value").toString(), QStringLiteral("science fiction"));
+        QCOMPARE(counts.at(0).toObject().value("highlighted").toString(), QStringLiteral("<mark>sci</mark>ence fiction"));
+        QCOMPARE(counts.at(1).toObject().value("highlighted").toString(), QStringLiteral("social <mark>sci</mark>ence"));
+        ApiError e;
+        c->search({{"q", "*"}, {"facet_by", "genre"}, {"facet_query", "year:1"}}, &e);
+        QCOMPARE(e.status, 400);
+        QCOMPARE(e.message, QStringLiteral("Facet query refers to a facet field `year` that is not part of `facet_by` parameter."));
+    }
+
     void quotedPhrases()
     {
         auto c = make(booksSchema());
