@@ -549,6 +549,71 @@ void Collection::index(quint32 seq)
     }
 }
 
+void Collection::reindex()
+{
+    std::vector<Doc> docs = std::move(m_docs);
+    m_docs.clear();
+    m_idToSeq.clear();
+    m_postings.clear();
+    m_trie = TokenTrie();
+    m_fields.erase(std::remove_if(m_fields.begin(), m_fields.end(), [](const Field &f) { return f.detected; }), m_fields.end());
+    for (Doc &d : docs) {
+        if (!d.alive)
+            continue;
+        const quint32 seq = quint32(m_docs.size());
+        m_idToSeq.insert(d.id, seq);
+        m_docs.push_back(std::move(d));
+        index(seq);
+    }
+}
+
+ApiError Collection::alterFields(const QJsonValue &fields)
+{
+    if (!fields.isArray())
+        return ApiError::of(400, QStringLiteral("The `fields` value should be an array of objects containing the field `name` "
+                                                "and other properties."));
+    std::vector<Field> next = m_fields;
+    next.erase(std::remove_if(next.begin(), next.end(), [](const Field &f) { return f.detected; }), next.end());
+    for (const QJsonValue &v : fields.toArray()) {
+        const QJsonObject o = v.toObject();
+        const QString name = o.value(QStringLiteral("name")).toString();
+        if (!v.isObject() || name.isEmpty())
+            return ApiError::of(400, QStringLiteral("The `fields` value should be an array of objects containing the field `name` "
+                                                    "and other properties."));
+        auto existing = std::find_if(next.begin(), next.end(), [&](const Field &f) { return f.name == name; });
+        if (o.value(QStringLiteral("drop")).toBool(false)) {
+            if (existing == next.end())
+                return ApiError::of(400, QStringLiteral("Field `%1` is not part of collection schema.").arg(name));
+            if (name == m_defaultSortingField)
+                return ApiError::of(400, QStringLiteral("Default sorting field `%1` cannot be dropped.").arg(name));
+            next.erase(existing);
+            continue;
+        }
+        if (existing != next.end())
+            return ApiError::of(400, QStringLiteral("Field `%1` is already part of the schema: To change this field, drop it first "
+                                                    "before adding it back to the schema.").arg(name));
+        // Parsed exactly as at creation.
+        std::unique_ptr<Collection> probe;
+        if (ApiError e = fromSchema(QJsonObject{{QStringLiteral("name"), m_name}, {QStringLiteral("fields"), QJsonArray{o}}}, 0, &probe);
+            e.failed())
+            return e;
+        next.push_back(probe->m_fields.front());
+    }
+    std::vector<Field> previous = std::move(m_fields);
+    m_fields = std::move(next);
+    for (const Doc &d : m_docs) {
+        if (!d.alive)
+            continue;
+        QJsonObject copy = d.json;
+        if (ApiError e = validate(&copy, DirtyValues::Reject, false); e.failed()) {
+            m_fields = std::move(previous);
+            return e;
+        }
+    }
+    reindex();
+    return {};
+}
+
 void Collection::put(const QString &id, QJsonObject json, bool keepOrder)
 {
     quint32 order = m_nextOrder;

@@ -71,6 +71,10 @@ public:
     QJsonObject summary() const;
     qsizetype numDocuments() const { return m_idToSeq.size(); }
 
+    // PATCH /collections/{name}: {"fields":[{"name":"x","drop":true}, {new field}, ...]}. Every
+    // live document must satisfy the new schema; the index is then rebuilt.
+    ApiError alterFields(const QJsonValue &fields);
+
     // Validates `document` for `action` (`id` is the path's id for PATCH .../documents/{id}) and
     // applies it in memory. On success *stored is the full document as kept.
     ApiError write(QJsonObject document, WriteAction action, DirtyValues dirty, const QString &id,
@@ -110,6 +114,7 @@ private:
     ApiError validate(QJsonObject *doc, DirtyValues dirty, bool partial);
     void index(quint32 seq);
     void put(const QString &id, QJsonObject json, bool keepOrder);
+    void reindex();
 
     QString m_name;
     qint64 m_createdAt = 0;

@@ -253,6 +253,23 @@ void SearchService::addRoutes(http::HttpServer &server)
         sendJson(res, 200, e->collection->summary());
     }).auth(auth);
 
+    server.route("PATCH", QStringLiteral("/collections/{c}"), [this](const http::Request &req, http::Responder &res) {
+        Entry *e = entry(req.capture(QStringLiteral("c")));
+        if (!e)
+            return res.sendError(404, kCollectionNotFound);
+        QJsonParseError pe;
+        const QJsonDocument doc = QJsonDocument::fromJson(req.body(), &pe);
+        if (pe.error != QJsonParseError::NoError || !doc.isObject())
+            return res.sendError(400, QStringLiteral("Bad JSON."));
+        const QJsonValue fields = doc.object().value(QStringLiteral("fields"));
+        if (ApiError err = e->collection->alterFields(fields); err.failed())
+            return res.sendError(err.status, err.message);
+        const QString error = core::writeFileAtomically(e->schemaPath, QJsonDocument(e->collection->schemaJson()).toJson(QJsonDocument::Compact));
+        if (!error.isEmpty())
+            return res.sendError(500, error);
+        sendJson(res, 200, QJsonObject{{QStringLiteral("fields"), fields}});
+    }).body(http::BodyPolicy::memory()).auth(auth);
+
     server.route("DELETE", QStringLiteral("/collections/{c}"), [this](const http::Request &req, http::Responder &res) {
         const QString name = req.capture(QStringLiteral("c"));
         Entry *e = entry(name);

@@ -259,6 +259,34 @@ private slots:
         QCOMPARE(request("GET", "/collections/books/documents/torn").status, 404);
     }
 
+    void alterFieldsAddAndDrop()
+    {
+        createBooks();
+        QCOMPARE(request("POST", "/collections/books/documents", R"({"id":"a","title":"First","author":"x","year":1,"lang":"en","tags":["t"]})").status, 201);
+        Reply r = request("PATCH", "/collections/books", R"({"fields":[{"name":"pages","type":"int32"}]})");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Field `pages` has been declared in the schema, but is not found in the document."));
+        r = request("PATCH", "/collections/books", R"({"fields":[{"name":"title","type":"string"}]})");
+        QCOMPARE(r.status, 400);
+        r = request("PATCH", "/collections/books", R"({"fields":[{"name":"nope","drop":true}]})");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Field `nope` is not part of collection schema."));
+        r = request("PATCH", "/collections/books", R"({"fields":[{"name":"lang","type":"string","facet":true},{"name":"tags","drop":true}]})");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value("fields").toArray().size(), 2);
+        r = request("GET", "/collections/books/documents/search?q=en&query_by=lang&facet_by=lang");
+        QCOMPARE(r.json().value("found").toInt(), 1);
+        QCOMPARE(request("GET", "/collections/books/documents/search?q=t&query_by=tags").status, 404);
+        m_service->stop();
+        startService();
+        r = request("GET", "/collections/books");
+        QStringList names;
+        for (const QJsonValue &f : r.json().value("fields").toArray())
+            names << f.toObject().value("name").toString();
+        QCOMPARE(names, (QStringList{"title", "author", "year", "lang"}));
+        QCOMPARE(request("GET", "/collections/books/documents/search?q=en&query_by=lang").json().value("found").toInt(), 1);
+    }
+
     void hugePageIsEmptyNotACrash()
     {
         createBooks();
