@@ -287,6 +287,28 @@ private slots:
         QCOMPARE(request("GET", "/collections/books/documents/search?q=en&query_by=lang").json().value("found").toInt(), 1);
     }
 
+    void supersededRecordsAreCompactedAtStart()
+    {
+        createBooks();
+        QByteArray lines;
+        for (int i = 0; i < 700; ++i)
+            lines += QStringLiteral("{\"id\":\"%1\",\"title\":\"t %1\",\"author\":\"a\",\"year\":%1}\n").arg(i).toUtf8();
+        QCOMPARE(request("POST", "/collections/books/documents/import", lines).status, 200);
+        QCOMPARE(request("DELETE", "/collections/books/documents?filter_by=year:>=10").json().value("num_deleted").toInt(), 690);
+        m_service->stop();
+        const QString dir = m_dir.filePath("collections");
+        const QString log = dir + "/" + QDir(dir).entryList({"*.jsonl"}, QDir::Files).first();
+        const qint64 before = QFileInfo(log).size();
+        startService();
+        QVERIFY(QFileInfo(log).size() < before / 10);
+        QCOMPARE(request("GET", "/collections/books").json().value("num_documents").toInt(), 10);
+        QCOMPARE(request("POST", "/collections/books/documents", R"({"id":"new","title":"n","author":"a","year":1})").status, 201);
+        m_service->stop();
+        startService();
+        QCOMPARE(request("GET", "/collections/books").json().value("num_documents").toInt(), 11);
+        QCOMPARE(request("GET", "/collections/books/documents/search?q=t&query_by=title&per_page=1").json().value("found").toInt(), 10);
+    }
+
     void hugePageIsEmptyNotACrash()
     {
         createBooks();
