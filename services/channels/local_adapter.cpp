@@ -120,7 +120,14 @@ int LocalAdapter::subscriptionCount(const QString &appId, const QString &channel
 
 void LocalAdapter::cacheEvent(const QString &appId, const QString &channel, const QString &frame, qint64 ttlMs)
 {
-    m_apps[appId].cache.insert(channel, CachedEvent{frame, QDeadlineTimer(ttlMs)});
+    AppState &app = m_apps[appId];
+    // Cache channels come and go; drop expired entries whenever the cache has doubled since the
+    // last sweep, so memory follows the live channels at an amortised constant cost per event.
+    if (app.cache.size() >= app.cacheSizeAfterSweep * 2 + kCacheSweepSlack) {
+        app.cache.removeIf([](const auto &entry) { return entry.value().expiry.hasExpired(); });
+        app.cacheSizeAfterSweep = app.cache.size();
+    }
+    app.cache.insert(channel, CachedEvent{frame, QDeadlineTimer(ttlMs)});
 }
 
 std::optional<QString> LocalAdapter::cachedEvent(const QString &appId, const QString &channel) const

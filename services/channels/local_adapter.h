@@ -32,6 +32,9 @@ public:
     std::optional<QString> cachedEvent(const QString &appId, const QString &channel) const override;
     qint64 cachedEventTtlSeconds(const QString &appId, const QString &channel) const override;
 
+    // Entries held for an app's cache channels, expired ones included until the next sweep.
+    qsizetype cachedEventCount(const QString &appId) const { return m_apps.value(appId).cache.size(); }
+
 private:
     struct CachedEvent
     {
@@ -45,7 +48,9 @@ private:
         QHash<QString, QHash<QString, PresenceMember>> members; // channel -> user id -> member
         QHash<QString, QSet<Connection *>> users;
         QHash<QString, CachedEvent> cache;
+        qsizetype cacheSizeAfterSweep = 0;
     };
+    static constexpr qsizetype kCacheSweepSlack = 64;
     QHash<QString, AppState> m_apps;
 };
 

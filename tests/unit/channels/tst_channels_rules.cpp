@@ -1,6 +1,7 @@
 // Signatures against the documented vectors, channel-name rules and the app store.
 #include "channels/app_store.h"
 #include "channels/channel_name.h"
+#include "channels/local_adapter.h"
 #include "channels/pusher_signatures.h"
 
 #include <QFile>
@@ -24,6 +25,7 @@ private slots:
     void channelTypes();
     void appStoreDefaultAndConfig();
     void appStoreSaveAndRemove();
+    void expiredCacheEntriesAreDropped();
 };
 
 // pusher/docs auth-signatures.md: key 278d425bdf160c739803, secret 7ad3773142a6692b25b8.
@@ -159,6 +161,23 @@ void TestChannelsRules::appStoreSaveAndRemove()
     QCOMPARE(back->webhookEvents, QStringList{QStringLiteral("channel_occupied")});
     QCOMPARE(reloaded.remove(saved.id), QString());
     QVERIFY(!reloaded.remove(saved.id).isEmpty());
+}
+
+void TestChannelsRules::expiredCacheEntriesAreDropped()
+{
+    using homeport::channels::LocalAdapter;
+    LocalAdapter adapter;
+    // Live entries are all kept...
+    for (int i = 0; i < 200; ++i)
+        adapter.cacheEvent(QStringLiteral("live"), QStringLiteral("cache-%1").arg(i), QStringLiteral("{}"), 60'000);
+    QCOMPARE(adapter.cachedEventCount(QStringLiteral("live")), qsizetype(200));
+    QVERIFY(adapter.cachedEvent(QStringLiteral("live"), QStringLiteral("cache-0")).has_value());
+    // ...expired ones do not pile up as cache channels come and go.
+    for (int i = 0; i < 1000; ++i)
+        adapter.cacheEvent(QStringLiteral("churn"), QStringLiteral("cache-%1").arg(i), QStringLiteral("{}"), 0);
+    QVERIFY2(adapter.cachedEventCount(QStringLiteral("churn")) <= 65,
+             qPrintable(QString::number(adapter.cachedEventCount(QStringLiteral("churn")))));
+    QVERIFY(!adapter.cachedEvent(QStringLiteral("churn"), QStringLiteral("cache-999")).has_value());
 }
 
 QTEST_GUILESS_MAIN(TestChannelsRules)
