@@ -549,6 +549,58 @@ void Collection::index(quint32 seq)
     }
 }
 
+std::vector<char> Collection::filterBitmap(const FilterNode &node) const
+{
+    std::vector<char> out(m_docs.size(), 0);
+    if (node.type != FilterNode::Type::Clause) {
+        bool first = true;
+        for (const auto &child : node.children) {
+            std::vector<char> sub = filterBitmap(*child);
+            if (first) {
+                out = std::move(sub);
+                first = false;
+                continue;
+            }
+            for (size_t i = 0; i < out.size(); ++i)
+                out[i] = node.type == FilterNode::Type::And ? (out[i] && sub[i]) : (out[i] || sub[i]);
+        }
+        return out;
+    }
+    const Field *f = field(node.field);
+    const auto postingsIt = f && f->index && f->isStringType() ? m_postings.constFind(node.field) : m_postings.constEnd();
+    bool indexed = postingsIt != m_postings.constEnd() && !node.negate;
+    for (const FilterValue &v : node.values)
+        indexed = indexed && !v.tokens.isEmpty();
+    if (!indexed) {
+        for (size_t seq = 0; seq < m_docs.size(); ++seq)
+            out[seq] = m_docs[seq].alive && FilterExpression::clauseMatches(node, m_docs[seq].json, m_analyzer);
+        return out;
+    }
+    // Documents holding each value's first word (or a word it prefixes), then the full check.
+    std::vector<char> seen(m_docs.size(), 0);
+    for (const FilterValue &v : node.values) {
+        std::vector<int> terms;
+        if (v.prefix && v.tokens.size() == 1) {
+            for (const TrieMatch &m : m_trie.fuzzy(v.tokens.first(), 0, true, std::numeric_limits<int>::max()))
+                terms.push_back(m.term);
+        } else if (const int id = m_trie.find(v.tokens.first()); id >= 0) {
+            terms.push_back(id);
+        }
+        for (int term : terms) {
+            const auto lit = postingsIt->constFind(term);
+            if (lit == postingsIt->constEnd())
+                continue;
+            for (quint32 seq : *lit) {
+                if (seen[seq] || !m_docs[seq].alive)
+                    continue;
+                seen[seq] = 1;
+                out[seq] = FilterExpression::clauseMatches(node, m_docs[seq].json, m_analyzer);
+            }
+        }
+    }
+    return out;
+}
+
 void Collection::reindex()
 {
     std::vector<Doc> docs = std::move(m_docs);
@@ -735,9 +787,10 @@ ApiError Collection::matchingFilter(const QString &filterBy, std::vector<const Q
     };
     if (!filter.parse(filterBy, lookup, &status, &message, m_analyzer))
         return ApiError::of(status, message);
-    for (const Doc &d : m_docs)
-        if (d.alive && filter.matches(d.json, m_analyzer))
-            out->push_back(&d.json);
+    const std::vector<char> admitted = filter.root() ? filterBitmap(*filter.root()) : std::vector<char>();
+    for (size_t seq = 0; seq < m_docs.size(); ++seq)
+        if (m_docs[seq].alive && (admitted.empty() || admitted[seq]))
+            out->push_back(&m_docs[seq].json);
     return {};
 }
 
@@ -922,9 +975,11 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     QSet<QString> highlightTerms;
     int queryTokenCount = 0;
 
+    const std::vector<char> admitted = filter.root() ? filterBitmap(*filter.root()) : std::vector<char>();
+    auto filterAdmits = [&admitted](quint32 seq) { return admitted.empty() || admitted[seq]; };
     if (wildcard) {
         for (quint32 seq = 0; seq < m_docs.size(); ++seq)
-            if (m_docs[seq].alive && filter.matches(m_docs[seq].json, m_analyzer))
+            if (m_docs[seq].alive && filterAdmits(seq))
                 candidates.push_back(Candidate{seq});
     } else {
         // Words, "quoted phrases" (exact words, next to each other, in one field) and -exclusions.
@@ -1119,7 +1174,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     }
                 }
             }
-            return filter.matches(m_docs[c.seq].json, m_analyzer);
+            return filterAdmits(c.seq);
         };
         // A phrase must stand in one searched field (or one element of an array), word after word.
         auto hasPhrases = [&](const Candidate &c) {

@@ -21,6 +21,8 @@
 
 namespace homeport::search {
 
+struct FilterNode;
+
 struct ApiError
 {
     int status = 0; // 0: no error
@@ -115,6 +117,9 @@ private:
     void index(quint32 seq);
     void put(const QString &id, QJsonObject json, bool keepOrder);
     void reindex();
+    // By sequence: 1 where the filter admits the live document. Indexed string clauses start
+    // from posting lists and check only those documents; other clauses scan.
+    std::vector<char> filterBitmap(const FilterNode &node) const;
 
     QString m_name;
     qint64 m_createdAt = 0;

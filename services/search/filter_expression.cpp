@@ -262,7 +262,9 @@ bool stringMatches(const QString &fieldValue, const FilterValue &v, const TextAn
     return false;
 }
 
-bool clauseMatches(const FilterNode &node, const QJsonObject &doc, const TextAnalyzer &analyzer)
+} // namespace
+
+bool FilterExpression::clauseMatches(const FilterNode &node, const QJsonObject &doc, const TextAnalyzer &analyzer)
 {
     auto itemMatches = [&](const QJsonValue &item) {
         for (const FilterValue &v : node.values) {
@@ -291,6 +293,8 @@ bool clauseMatches(const FilterNode &node, const QJsonObject &doc, const TextAna
     return node.negate ? !any : any;
 }
 
+namespace {
+
 bool evaluate(const FilterNode &node, const QJsonObject &doc, const TextAnalyzer &analyzer)
 {
     switch (node.type) {
@@ -305,7 +309,7 @@ bool evaluate(const FilterNode &node, const QJsonObject &doc, const TextAnalyzer
                 return true;
         return false;
     case FilterNode::Type::Clause:
-        return clauseMatches(node, doc, analyzer);
+        return FilterExpression::clauseMatches(node, doc, analyzer);
     }
     return false;
 }

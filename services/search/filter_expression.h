@@ -53,6 +53,10 @@ public:
                const TextAnalyzer &analyzer = TextAnalyzer());
     bool isEmpty() const { return !m_root; }
     bool matches(const QJsonObject &document, const TextAnalyzer &analyzer) const;
+    // The parsed tree (null when empty), for evaluation against an index.
+    const FilterNode *root() const { return m_root.get(); }
+    // One clause against one document.
+    static bool clauseMatches(const FilterNode &clause, const QJsonObject &document, const TextAnalyzer &analyzer);
 
 private:
     std::unique_ptr<FilterNode> m_root;

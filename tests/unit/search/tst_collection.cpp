@@ -2,9 +2,11 @@
 // more matched tokens, field weight order, sort fields, later insertion first on full ties;
 // typo thresholds by word length, prefix on the last token, facets and pagination.
 #include "search/collection.h"
+#include "search/filter_expression.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace homeport::search;
@@ -286,6 +288,54 @@ private slots:
         c->search({{"q", "*"}, {"facet_by", "genre"}, {"facet_query", "year:1"}}, &e);
         QCOMPARE(e.status, 400);
         QCOMPARE(e.message, QStringLiteral("Facet query refers to a facet field `year` that is not part of `facet_by` parameter."));
+    }
+
+    void indexedFilterEqualsScanning()
+    {
+        auto c = make(QJsonObject{{"name", "r"},
+                                  {"fields", QJsonArray{QJsonObject{{"name", "genre"}, {"type", "string"}, {"facet", true}},
+                                                        QJsonObject{{"name", "tags"}, {"type", "string[]"}},
+                                                        QJsonObject{{"name", "year"}, {"type", "int32"}}}}});
+        const QStringList genres{"science fiction", "fantasy", "Science", "fiction noir", "café"};
+        QRandomGenerator rng(3);
+        for (int i = 0; i < 300; ++i) {
+            QJsonObject stored;
+            const QJsonObject doc{{"id", QString::number(i)}, {"genre", genres[int(rng.bounded(5))]},
+                                  {"tags", QJsonArray{genres[int(rng.bounded(5))], "t" + QString::number(rng.bounded(3))}},
+                                  {"year", int(rng.bounded(30))}};
+            QVERIFY(!c->write(doc, WriteAction::Upsert, DirtyValues::Reject, {}, &stored).failed());
+            if (i % 7 == 0) {
+                QJsonObject removed;
+                c->remove(QString::number(i / 2), &removed);
+            }
+        }
+        auto lookup = [](const QString &f, FilterKind *k) {
+            *k = f == "year" ? FilterKind::Number : FilterKind::String;
+            return f == "year" || f == "genre" || f == "tags" || f == "id";
+        };
+        for (const QString &filter : {QStringLiteral("genre:science"), QStringLiteral("genre:=Science"), QStringLiteral("genre:!=fantasy"),
+                                      QStringLiteral("genre:sci*"), QStringLiteral("genre:[fantasy, cafe]"), QStringLiteral("tags:t1 && year:<10"),
+                                      QStringLiteral("(genre:fiction || tags:noir) && year:[5..20]"), QStringLiteral("genre:`science fiction`"),
+                                      QStringLiteral("tags:=fiction noir || id:5"), QStringLiteral("genre:nothing")}) {
+            FilterExpression f;
+            int status = 0;
+            QString message;
+            QVERIFY(f.parse(filter, lookup, &status, &message, c->analyzer()));
+            QStringList expected;
+            c->forEachDocument([&](const QJsonObject &d) {
+                if (f.matches(d, c->analyzer()))
+                    expected << d.value("id").toString();
+            });
+            std::vector<const QJsonObject *> got;
+            QVERIFY(!c->matchingFilter(filter, &got).failed());
+            QStringList gotIds;
+            for (const QJsonObject *d : got)
+                gotIds << d->value("id").toString();
+            expected.sort();
+            gotIds.sort();
+            QCOMPARE(gotIds, expected);
+            QCOMPARE(run(*c, {{"q", "*"}, {"filter_by", filter}}).value("found").toInt(), int(expected.size()));
+        }
     }
 
     void quotedPhrases()
