@@ -1272,23 +1272,30 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         QList<QString> firstSeen;
         double mn = std::numeric_limits<double>::infinity(), mx = -mn, sum = 0;
         QSet<double> distinct;
+        const bool queried = name == facetQueryField && !facetQueryTokens.isEmpty();
+        QStringList once; // an array's values counted for this document (arrays are short)
         for (const Candidate &c : candidates) {
             const QJsonValue v = m_docs[c.seq].json.value(name);
-            const QJsonArray values = v.isArray() ? v.toArray() : QJsonArray{v};
-            QSet<QString> once;
-            for (const QJsonValue &e : values) {
+            const bool array = v.isArray();
+            const QJsonArray values = array ? v.toArray() : QJsonArray();
+            const qsizetype n = array ? values.size() : 1;
+            once.clear();
+            for (qsizetype k = 0; k < n; ++k) {
+                const QJsonValue e = array ? values.at(k) : v;
                 const QString s = facetValueString(e);
                 if (s.isEmpty() && !e.isString())
                     continue;
-                if (once.contains(s))
+                if (array) {
+                    if (once.contains(s))
+                        continue;
+                    once.append(s);
+                }
+                if (queried && facetHighlight(s, facetQueryTokens, m_analyzer, QString(), QString()).isEmpty())
                     continue;
-                if (name == facetQueryField && !facetQueryTokens.isEmpty()
-                    && facetHighlight(s, facetQueryTokens, m_analyzer, QString(), QString()).isEmpty())
-                    continue;
-                once.insert(s);
-                if (!counts.contains(s))
+                int &slot = counts[s];
+                if (slot == 0)
                     firstSeen.append(s);
-                ++counts[s];
+                ++slot;
                 if (f->isNumeric() && e.isDouble()) {
                     const double d = e.toDouble();
                     mn = std::min(mn, d);
