@@ -536,6 +536,14 @@ void Collection::index(quint32 seq)
             m_fields.push_back(detectedField);
             f = &m_fields.back();
         }
+        if ((f->isNumeric() || f->isBool()) && !f->isArray()) {
+            std::vector<double> &column = m_numbers[key];
+            if (column.size() <= seq)
+                column.resize(std::max<size_t>(seq + 1, column.size() * 2), std::numeric_limits<double>::quiet_NaN());
+            const QJsonValue v = it.value();
+            column[seq] = v.isBool() ? (v.toBool() ? 1.0 : 0.0) : v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN();
+            continue;
+        }
         if (!f->index || !f->isStringType())
             continue;
         const QJsonValue v = it.value();
@@ -567,6 +575,20 @@ std::vector<char> Collection::filterBitmap(const FilterNode &node) const
         return out;
     }
     const Field *f = field(node.field);
+    if (const auto column = m_numbers.constFind(node.field); column != m_numbers.constEnd() && node.kind != FilterKind::String) {
+        for (size_t seq = 0; seq < m_docs.size(); ++seq) {
+            if (!m_docs[seq].alive)
+                continue;
+            const double x = seq < column->size() ? (*column)[seq] : std::numeric_limits<double>::quiet_NaN();
+            bool any = false;
+            if (!std::isnan(x))
+                for (const FilterValue &v : node.values)
+                    if ((any = FilterExpression::numberMatches(x, v)))
+                        break;
+            out[seq] = node.negate ? !any : any;
+        }
+        return out;
+    }
     const auto postingsIt = f && f->index && f->isStringType() ? m_postings.constFind(node.field) : m_postings.constEnd();
     bool indexed = postingsIt != m_postings.constEnd() && !node.negate;
     for (const FilterValue &v : node.values)
@@ -607,6 +629,7 @@ void Collection::reindex()
     m_docs.clear();
     m_idToSeq.clear();
     m_postings.clear();
+    m_numbers.clear();
     m_trie = TokenTrie();
     m_fields.erase(std::remove_if(m_fields.begin(), m_fields.end(), [](const Field &f) { return f.detected; }), m_fields.end());
     for (Doc &d : docs) {
@@ -1225,14 +1248,25 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     highlightTerms.insert(m_trie.term(m.term));
     }
 
-    // Sort
-    auto numberOf = [this](quint32 seq, const QString &name, bool *present) {
+    // Sort: only as far as the requested page; numbers come from the fields' columns.
+    std::vector<const std::vector<double> *> columns;
+    for (const SortSpec &spec : sorts) {
+        const auto column = spec.numeric ? m_numbers.constFind(spec.field) : m_numbers.constEnd();
+        columns.push_back(column != m_numbers.constEnd() ? &*column : nullptr);
+    }
+    auto numberOf = [this](const std::vector<double> *column, quint32 seq, const QString &name, bool *present) {
+        if (column) {
+            const double x = seq < column->size() ? (*column)[seq] : std::numeric_limits<double>::quiet_NaN();
+            *present = !std::isnan(x);
+            return x;
+        }
         const QJsonValue v = m_docs[seq].json.value(name);
         *present = v.isDouble() || v.isBool();
         return v.isBool() ? (v.toBool() ? 1.0 : 0.0) : v.toDouble();
     };
-    std::sort(candidates.begin(), candidates.end(), [&](const Candidate &a, const Candidate &b) {
-        for (const SortSpec &s : sorts) {
+    auto before = [&](const Candidate &a, const Candidate &b) {
+        for (size_t k = 0; k < sorts.size(); ++k) {
+            const SortSpec &s = sorts[k];
             if (s.textMatch) {
                 if (a.textMatch != b.textMatch)
                     return s.desc ? a.textMatch > b.textMatch : a.textMatch < b.textMatch;
@@ -1246,7 +1280,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             }
             if (s.numeric) {
                 bool pa = false, pb = false;
-                const double va = numberOf(a.seq, s.field, &pa), vb = numberOf(b.seq, s.field, &pb);
+                const double va = numberOf(columns[k], a.seq, s.field, &pa), vb = numberOf(columns[k], b.seq, s.field, &pb);
                 if (pa != pb)
                     return pa; // documents without the value last
                 if (pa && va != vb)
@@ -1260,7 +1294,12 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             }
         }
         return m_docs[a.seq].order > m_docs[b.seq].order; // later insertion first
-    });
+    };
+    const qint64 needed = std::min<qint64>(qint64(offset) + perPage, qint64(candidates.size()));
+    if (needed < qint64(candidates.size()))
+        std::partial_sort(candidates.begin(), candidates.begin() + needed, candidates.end(), before);
+    else
+        std::sort(candidates.begin(), candidates.end(), before);
 
     // Facets over every match
     const QString startTag = params.value(QStringLiteral("highlight_start_tag"), QStringLiteral("<mark>"));

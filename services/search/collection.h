@@ -135,6 +135,8 @@ private:
     quint32 m_nextOrder = 0;
     TokenTrie m_trie;
     QHash<QString, QHash<int, std::vector<quint32>>> m_postings; // field -> term -> sequences
+    // Single-valued numeric and bool fields by sequence (NaN: absent), for filters and sorting.
+    QHash<QString, std::vector<double>> m_numbers;
 };
 
 } // namespace homeport::search

@@ -229,7 +229,9 @@ private:
     qsizetype m_i = 0;
 };
 
-bool numberMatches(double x, const FilterValue &v)
+} // namespace
+
+bool FilterExpression::numberMatches(double x, const FilterValue &v)
 {
     switch (v.op) {
     case FilterValue::Op::Less: return x < v.number;
@@ -240,6 +242,8 @@ bool numberMatches(double x, const FilterValue &v)
     default: return x == v.number;
     }
 }
+
+namespace {
 
 bool stringMatches(const QString &fieldValue, const FilterValue &v, const TextAnalyzer &analyzer)
 {
@@ -269,7 +273,7 @@ bool FilterExpression::clauseMatches(const FilterNode &node, const QJsonObject &
     auto itemMatches = [&](const QJsonValue &item) {
         for (const FilterValue &v : node.values) {
             if (node.kind == FilterKind::Number) {
-                if (item.isDouble() && numberMatches(item.toDouble(), v))
+                if (item.isDouble() && FilterExpression::numberMatches(item.toDouble(), v))
                     return true;
             } else if (node.kind == FilterKind::Bool) {
                 if (item.isBool() && (item.toBool() ? 1.0 : 0.0) == v.number)

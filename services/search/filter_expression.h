@@ -57,6 +57,7 @@ public:
     const FilterNode *root() const { return m_root.get(); }
     // One clause against one document.
     static bool clauseMatches(const FilterNode &clause, const QJsonObject &document, const TextAnalyzer &analyzer);
+    static bool numberMatches(double x, const FilterValue &value);
 
 private:
     std::unique_ptr<FilterNode> m_root;
