@@ -18,8 +18,10 @@ int TokenTrie::child(int node, char16_t c) const
     return it != children.end() && it->first == c ? it->second : -1;
 }
 
-int TokenTrie::insert(QStringView term)
+int TokenTrie::insert(const QString &term)
 {
+    if (const auto known = m_ids.constFind(term); known != m_ids.constEnd())
+        return *known;
     int node = 0;
     for (QChar qc : term) {
         const char16_t c = qc.unicode();
@@ -38,20 +40,15 @@ int TokenTrie::insert(QStringView term)
     Node &n = m_nodes[size_t(node)];
     if (n.term < 0) {
         n.term = int(m_terms.size());
-        m_terms.push_back(term.toString());
+        m_terms.push_back(term);
+        m_ids.insert(term, n.term);
     }
     return n.term;
 }
 
-int TokenTrie::find(QStringView term) const
+int TokenTrie::find(const QString &term) const
 {
-    int node = 0;
-    for (QChar c : term) {
-        node = child(node, c.unicode());
-        if (node < 0)
-            return -1;
-    }
-    return m_nodes[size_t(node)].term;
+    return m_ids.value(term, -1);
 }
 
 struct TokenTrie::Walk

@@ -5,6 +5,7 @@
 // a term's cost is the best cost of any of its prefixes, so "helo" finds "hello" and "helping".
 // Thread affinity: none; owned by its Collection and used in the search service's thread.
 
+#include <QHash>
 #include <QString>
 #include <QStringView>
 
@@ -25,9 +26,9 @@ public:
     TokenTrie();
 
     // Returns the term's id, adding it when new.
-    int insert(QStringView term);
+    int insert(const QString &term);
     // -1 when absent.
-    int find(QStringView term) const;
+    int find(const QString &term) const;
     const QString &term(int id) const { return m_terms[size_t(id)]; }
     int termCount() const { return int(m_terms.size()); }
 
@@ -46,6 +47,7 @@ private:
 
     std::vector<Node> m_nodes;
     std::vector<QString> m_terms;
+    QHash<QString, int> m_ids; // exact lookups without walking the trie (keys share m_terms' text)
 };
 
 } // namespace homeport::search

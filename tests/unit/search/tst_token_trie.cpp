@@ -46,10 +46,10 @@ private slots:
     void exactLookup()
     {
         TokenTrie t;
-        const int a = t.insert(u"apple");
-        QCOMPARE(t.insert(u"apple"), a);
-        QCOMPARE(t.find(u"apple"), a);
-        QCOMPARE(t.find(u"appl"), -1);
+        const int a = t.insert(QStringLiteral("apple"));
+        QCOMPARE(t.insert(QStringLiteral("apple")), a);
+        QCOMPARE(t.find(QStringLiteral("apple")), a);
+        QCOMPARE(t.find(QStringLiteral("appl")), -1);
         QCOMPARE(t.termCount(), 1);
     }
     void editsWithinBound()
