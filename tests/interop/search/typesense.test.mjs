@@ -1,6 +1,7 @@
 // The real typesense npm client against a real headless Homeport: schema lifecycle, import with
 // a bad line, typo and prefix queries, filters, facets, sorting ties, pagination bounds,
-// multi_search, highlights, export, and Typesense's exact error statuses and messages as the
+// multi_search, highlights, export, phrases and exclusions, facet_query, update and delete by
+// filter, adding and dropping fields, and Typesense's exact error statuses and messages as the
 // client surfaces them. (Durability across restarts is covered by tst_search_service.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -228,4 +229,34 @@ test('multi_search: results in order, per-search errors in their slot', async ()
 test('export as JSONL with a filter and field selection', async () => {
   const text = await client.collections('books').documents().export({ filter_by: 'author:Herbert', include_fields: 'id,title' });
   assert.deepEqual(text.split('\n').map((l) => JSON.parse(l)), [{ id: '3', title: 'Dune' }, { id: '4', title: 'Dune Messiah' }]);
+});
+
+test('phrases, exclusions and facet_query', async () => {
+  const search = (params) => client.collections('books').documents().search(params);
+  let r = await search({ q: '"dune messiah"', query_by: 'title' });
+  assert.deepEqual(r.hits.map((h) => h.document.id), ['4']);
+  r = await search({ q: 'dune -messiah', query_by: 'title' });
+  assert.deepEqual(r.hits.map((h) => h.document.id), ['3']);
+  r = await search({ q: '*', facet_by: 'genre', facet_query: 'genre:sci' });
+  assert.deepEqual(r.facet_counts[0].counts.map((c) => [c.value, c.highlighted]),
+    [['science fiction', '<mark>sci</mark>ence fiction']]);
+});
+
+test('update and delete by filter, add and drop a field', async () => {
+  const docs = client.collections('books').documents();
+  assert.deepEqual(await docs.update({ rating: 5 }, { filter_by: 'author:Herbert' }), { num_updated: 2 });
+  let r = await docs.search({ q: '*', filter_by: 'rating:=5', sort_by: 'year:asc' });
+  assert.deepEqual(r.hits.map((h) => h.document.id), ['3', '4']);
+
+  await client.collections('books').update({ fields: [{ name: 'pages', type: 'int32', optional: true, facet: true }] });
+  await docs.upsert({ ...books[0], pages: 310 });
+  r = await docs.search({ q: '*', filter_by: 'pages:>300' });
+  assert.deepEqual(r.hits.map((h) => h.document.id), ['1']);
+  await expectError(client.collections('books').update({ fields: [{ name: 'isbn', type: 'string' }] }), 400,
+    'Field `isbn` has been declared in the schema, but is not found in the document.');
+  await client.collections('books').update({ fields: [{ name: 'pages', drop: true }] });
+  await expectError(docs.search({ q: '*', filter_by: 'pages:>300' }), 404, 'Could not find a filter field named `pages` in the schema.');
+
+  assert.deepEqual(await docs.delete({ filter_by: 'year:<1950' }), { num_deleted: 1 });
+  assert.equal((await client.collections('books').retrieve()).num_documents, books.length - 1);
 });
