@@ -1,7 +1,8 @@
 #pragma once
 // Collection: one Typesense collection in memory: its schema, its documents (by insertion
 // sequence, with id -> sequence), and its index: a token dictionary (TokenTrie) shared by the
-// collection's string fields and per-field posting lists of sequences. Writes are validated here
+// collection's string fields, per-field posting lists of sequences, and columns of single-valued
+// numbers (filters, sorting). Writes are validated here
 // with Typesense's messages; the service logs the resulting records durably (DocumentLog) and
 // replays them at start. search() runs the whole query: typo-tolerant token matching, filters,
 // ranking, sorting, facets, pagination and highlights, and renders Typesense's response shape.

@@ -1,8 +1,9 @@
 #pragma once
-// SearchService: Homeport's search service, speaking the Typesense HTTP API: collections,
-// documents (create/upsert/update/emplace, import/export JSONL) and search (single and
-// multi_search). Each collection is a Collection (schema + in-memory index) backed by a
-// DocumentLog in <data dir>/collections/, replayed at start to rebuild the index.
+// SearchService: Homeport's search service, speaking the Typesense HTTP API: collections
+// (create, list, get, PATCH fields, delete), documents (create/upsert/update/emplace, get,
+// delete, update and delete by filter, import/export JSONL) and search (single and multi_search).
+// Each collection is a Collection (schema + in-memory index) backed by a DocumentLog in
+// <service data dir>/collections/, replayed at start to rebuild the index.
 // Auth: the X-TYPESENSE-API-KEY header or x-typesense-api-key query parameter must carry the
 // generated api_key (secrets); /health is open. Errors are {"message": "..."} as Typesense sends.
 // Thread affinity: the service's own thread (routes, collections and logs all live there).
