@@ -10,7 +10,6 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <unordered_map>
 
 namespace homeport::search {
 
@@ -1111,7 +1110,11 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             }
         }
         // Per document: the best (lowest) encoded cost per (field, token); 255 = no match.
-        std::unordered_map<quint32, std::vector<quint8>> state;
+        // Dense: slot[seq] is the document's row in `cells` (F*T codes), -1 until it matches.
+        std::vector<qint32> slot(m_docs.size(), -1);
+        std::vector<quint32> matchedSeqs;
+        std::vector<quint8> cells;
+        const size_t width = size_t(F * T);
         for (int f = 0; f < F; ++f) {
             const auto postingsIt = m_postings.constFind(searchFields[size_t(f)]->name);
             if (postingsIt == m_postings.constEnd())
@@ -1125,10 +1128,13 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     for (quint32 seq : *listIt) {
                         if (!m_docs[seq].alive)
                             continue;
-                        auto &costs = state[seq];
-                        if (costs.empty())
-                            costs.assign(size_t(F * T), 255);
-                        quint8 &c = costs[size_t(f * T + t)];
+                        qint32 &row = slot[seq];
+                        if (row < 0) {
+                            row = qint32(matchedSeqs.size());
+                            matchedSeqs.push_back(seq);
+                            cells.resize(cells.size() + width, 255);
+                        }
+                        quint8 &c = cells[size_t(row) * width + size_t(f * T + t)];
                         c = std::min(c, code);
                     }
                 }
@@ -1141,8 +1147,10 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 excludedTerms.insert(id);
 
         std::vector<Candidate> all;
-        all.reserve(state.size());
-        for (const auto &[seq, costs] : state) {
+        all.reserve(matchedSeqs.size());
+        for (size_t row = 0; row < matchedSeqs.size(); ++row) {
+            const quint32 seq = matchedSeqs[row];
+            const quint8 *costs = cells.data() + row * width;
             Candidate c{seq};
             for (int t = 0; t < T; ++t) {
                 int best = 255;
