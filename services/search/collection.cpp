@@ -517,6 +517,7 @@ void Collection::index(quint32 seq)
         const QString key = it.key();
         if (key == QLatin1String("id"))
             continue;
+        // (facet columns are filled below, once every detected field exists)
         const Field *f = field(key);
         if (!f) {
             const Field *rf = regexFieldFor(key);
@@ -554,6 +555,9 @@ void Collection::index(quint32 seq)
                     addText(key, e.toString());
         }
     }
+    for (const Field &f : m_fields)
+        if (f.facet && !f.regex)
+            addFacetValues(f.name, seq, d.json.value(f.name));
 }
 
 std::vector<char> Collection::filterBitmap(const FilterNode &node) const
@@ -629,6 +633,7 @@ void Collection::reindex()
     m_idToSeq.clear();
     m_postings.clear();
     m_numbers.clear();
+    m_facets.clear();
     m_trie = TokenTrie();
     m_fields.erase(std::remove_if(m_fields.begin(), m_fields.end(), [](const Field &f) { return f.detected; }), m_fields.end());
     for (Doc &d : docs) {
@@ -686,6 +691,34 @@ ApiError Collection::alterFields(const QJsonValue &fields)
     }
     reindex();
     return {};
+}
+
+void Collection::addFacetValues(const QString &fieldName, quint32 seq, const QJsonValue &value)
+{
+    FacetColumn &column = m_facets[fieldName];
+    while (column.offsets.size() < size_t(seq) + 1)
+        column.offsets.push_back(quint32(column.valueIds.size())); // documents before this field existed
+    const size_t start = column.valueIds.size();
+    auto add = [&](const QJsonValue &e) {
+        const QString s = facetValueString(e);
+        if (s.isEmpty() && !e.isString())
+            return;
+        auto it = column.ids.constFind(s);
+        if (it == column.ids.constEnd()) {
+            it = column.ids.insert(s, int(column.dictionary.size()));
+            column.dictionary.append(s);
+        }
+        const int id = *it;
+        if (std::find(column.valueIds.begin() + qsizetype(start), column.valueIds.end(), id) == column.valueIds.end())
+            column.valueIds.push_back(id); // once per document
+    };
+    if (value.isArray()) {
+        for (const QJsonValue &e : value.toArray())
+            add(e);
+    } else if (!value.isNull() && !value.isUndefined()) {
+        add(value);
+    }
+    column.offsets.push_back(quint32(column.valueIds.size()));
 }
 
 void Collection::put(const QString &id, QJsonObject json, bool keepOrder)
@@ -1315,60 +1348,57 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     QJsonArray facetCounts;
     for (const QString &name : facetBy) {
         const Field *f = field(name);
-        QHash<QString, int> counts;
-        QList<QString> firstSeen;
-        double mn = std::numeric_limits<double>::infinity(), mx = -mn, sum = 0;
-        QSet<double> distinct;
+        static const FacetColumn kNoValues;
+        const auto columnIt = m_facets.constFind(name);
+        const FacetColumn &column = columnIt != m_facets.constEnd() ? *columnIt : kNoValues;
+        // facet_query: which dictionary values it admits, decided once per value.
         const bool queried = name == facetQueryField && !facetQueryTokens.isEmpty();
-        QStringList once; // an array's values counted for this document (arrays are short)
+        std::vector<char> admitted;
+        if (queried) {
+            admitted.resize(size_t(column.dictionary.size()));
+            for (qsizetype id = 0; id < column.dictionary.size(); ++id)
+                admitted[size_t(id)] = !facetHighlight(column.dictionary[id], facetQueryTokens, m_analyzer, QString(), QString()).isEmpty();
+        }
+        std::vector<int> counts(size_t(column.dictionary.size()), 0);
+        std::vector<int> firstSeen;
         for (const Candidate &c : candidates) {
-            const QJsonValue v = m_docs[c.seq].json.value(name);
-            const bool array = v.isArray();
-            const QJsonArray values = array ? v.toArray() : QJsonArray();
-            const qsizetype n = array ? values.size() : 1;
-            once.clear();
-            for (qsizetype k = 0; k < n; ++k) {
-                const QJsonValue e = array ? values.at(k) : v;
-                const QString s = facetValueString(e);
-                if (s.isEmpty() && !e.isString())
+            if (size_t(c.seq) + 1 >= column.offsets.size())
+                continue;
+            for (quint32 k = column.offsets[c.seq]; k < column.offsets[c.seq + 1]; ++k) {
+                const int id = column.valueIds[k];
+                if (queried && !admitted[size_t(id)])
                     continue;
-                if (array) {
-                    if (once.contains(s))
-                        continue;
-                    once.append(s);
-                }
-                if (queried && facetHighlight(s, facetQueryTokens, m_analyzer, QString(), QString()).isEmpty())
-                    continue;
-                int &slot = counts[s];
-                if (slot == 0)
-                    firstSeen.append(s);
-                ++slot;
-                if (f->isNumeric() && e.isDouble()) {
-                    const double d = e.toDouble();
-                    mn = std::min(mn, d);
-                    mx = std::max(mx, d);
-                    sum += d;
-                    distinct.insert(d);
-                }
+                if (counts[size_t(id)]++ == 0)
+                    firstSeen.push_back(id);
             }
         }
-        std::stable_sort(firstSeen.begin(), firstSeen.end(), [&](const QString &a, const QString &b) { return counts[a] > counts[b]; });
+        std::stable_sort(firstSeen.begin(), firstSeen.end(), [&](int a, int b) { return counts[size_t(a)] > counts[size_t(b)]; });
         QJsonArray list;
-        for (qsizetype i = 0; i < firstSeen.size() && i < maxFacetValues; ++i) {
-            const QString highlighted = name == facetQueryField && !facetQueryTokens.isEmpty()
-                                            ? facetHighlight(firstSeen[i], facetQueryTokens, m_analyzer, startTag, endTag)
-                                            : firstSeen[i];
-            list.append(QJsonObject{{QStringLiteral("count"), counts[firstSeen[i]]},
-                                    {QStringLiteral("highlighted"), highlighted},
-                                    {QStringLiteral("value"), firstSeen[i]}});
+        for (size_t i = 0; i < firstSeen.size() && i < size_t(std::max(0, maxFacetValues)); ++i) {
+            const QString &value = column.dictionary[firstSeen[i]];
+            list.append(QJsonObject{{QStringLiteral("count"), counts[size_t(firstSeen[i])]},
+                                    {QStringLiteral("highlighted"), queried ? facetHighlight(value, facetQueryTokens, m_analyzer, startTag, endTag) : value},
+                                    {QStringLiteral("value"), value}});
+        }
+        double mn = std::numeric_limits<double>::infinity(), mx = -mn, sum = 0;
+        qint64 n = 0;
+        QSet<double> distinct;
+        if (f->isNumeric()) {
+            for (int id : firstSeen) {
+                const double d = column.dictionary[id].toDouble();
+                mn = std::min(mn, d);
+                mx = std::max(mx, d);
+                sum += d * counts[size_t(id)];
+                n += counts[size_t(id)];
+                distinct.insert(d);
+            }
         }
         QJsonObject stats;
         if (f->isNumeric() && !distinct.isEmpty()) {
-            const int n = std::accumulate(counts.cbegin(), counts.cend(), 0);
             stats = QJsonObject{{QStringLiteral("min"), mn}, {QStringLiteral("max"), mx}, {QStringLiteral("sum"), sum},
                                 {QStringLiteral("avg"), n ? sum / n : 0.0}, {QStringLiteral("total_values"), distinct.size()}};
         } else {
-            stats = QJsonObject{{QStringLiteral("total_values"), counts.size()}};
+            stats = QJsonObject{{QStringLiteral("total_values"), qint64(firstSeen.size())}};
         }
         facetCounts.append(QJsonObject{{QStringLiteral("field_name"), name}, {QStringLiteral("sampled"), false},
                                        {QStringLiteral("counts"), list}, {QStringLiteral("stats"), stats}});

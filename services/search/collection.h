@@ -118,6 +118,7 @@ private:
     void index(quint32 seq);
     void put(const QString &id, QJsonObject json, bool keepOrder);
     void reindex();
+    void addFacetValues(const QString &field, quint32 seq, const QJsonValue &value);
     // By sequence: 1 where the filter admits the live document. Indexed string clauses start
     // from posting lists and check only those documents; other clauses scan.
     std::vector<char> filterBitmap(const FilterNode &node) const;
@@ -138,6 +139,16 @@ private:
     QHash<QString, QHash<int, std::vector<quint32>>> m_postings; // field -> term -> sequences
     // Single-valued numeric and bool fields by sequence (NaN: absent), for filters and sorting.
     QHash<QString, std::vector<double>> m_numbers;
+    // Facet fields: each distinct value once, and per sequence the ids of its values
+    // (valueIds[offsets[seq] .. offsets[seq + 1]]), so counting never reads documents.
+    struct FacetColumn
+    {
+        QStringList dictionary;
+        QHash<QString, int> ids;
+        std::vector<quint32> offsets{0};
+        std::vector<int> valueIds;
+    };
+    QHash<QString, FacetColumn> m_facets;
 };
 
 } // namespace homeport::search

@@ -338,6 +338,26 @@ private slots:
         }
     }
 
+    void facetsFollowUpdatesAndDeletes()
+    {
+        auto c = make(booksSchema());
+        add(*c, "1", "a", "x", "drama", 2000);
+        add(*c, "2", "b", "x", "drama", 2001);
+        QJsonObject stored, removed;
+        QVERIFY(!c->write(QJsonObject{{"genre", "comedy"}}, WriteAction::Update, DirtyValues::Reject, "1", &stored).failed());
+        QVERIFY(!c->remove("2", &removed).failed());
+        add(*c, "3", "c", "x", "comedy", 2002);
+        const QJsonObject r = run(*c, {{"q", "*"}, {"facet_by", "genre,year"}});
+        const QJsonArray genre = r.value("facet_counts").toArray().at(0).toObject().value("counts").toArray();
+        QCOMPARE(genre.size(), 1);
+        QCOMPARE(genre.at(0).toObject().value("value").toString(), QStringLiteral("comedy"));
+        QCOMPARE(genre.at(0).toObject().value("count").toInt(), 2);
+        const QJsonObject stats = r.value("facet_counts").toArray().at(1).toObject().value("stats").toObject();
+        QCOMPARE(stats.value("sum").toDouble(), 4002.0);
+        QCOMPARE(stats.value("avg").toDouble(), 2001.0);
+        QCOMPARE(stats.value("total_values").toInt(), 2);
+    }
+
     void quotedPhrases()
     {
         auto c = make(booksSchema());
