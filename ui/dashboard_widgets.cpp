@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollArea>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -227,6 +228,18 @@ QStackedWidget *makeEmptyStateStack(QWidget *empty, QWidget *content, QWidget *p
 void showContentWhen(QStackedWidget *stack, bool hasRows)
 {
     stack->setCurrentIndex(hasRows ? 1 : 0);
+}
+
+void putInPageScroll(QWidget *page, QWidget *contents)
+{
+    auto *scroll = new QScrollArea(page);
+    scroll->setObjectName(QStringLiteral("pageScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(contents);
+    auto *outer = new QVBoxLayout(page);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
 }
 
 } // namespace homeport::ui

@@ -33,6 +33,10 @@ using ConfirmFunction = std::function<bool(QWidget *parent, const QString &title
 // The ConfirmFunction pages start with: a Yes/Cancel question box, Cancel by default.
 bool confirmWithMessageBox(QWidget *parent, const QString &title, const QString &text);
 
+// Makes `contents` the scrolling body of `page`: pages scroll rather than squeeze when the
+// window is small.
+void putInPageScroll(QWidget *page, QWidget *contents);
+
 // A framed "card" (styled by the theme's [card="true"] rule) with its vertical layout.
 QFrame *makeCard(QWidget *parent, QVBoxLayout **layout);
 QLabel *makeSectionTitle(const QString &text, QWidget *parent);

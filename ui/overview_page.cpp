@@ -1,5 +1,7 @@
 #include "overview_page.h"
 
+#include "dashboard_widgets.h"
+
 #include "service_card.h"
 #include "service_commands.h"
 
@@ -83,15 +85,7 @@ OverviewPage::OverviewPage(const ConsoleContext &context, const QList<core::Serv
     layout->addLayout(grid);
     layout->addStretch();
 
-    // Scrolls rather than squeezes when the window is small.
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("pageScroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(contents);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(scroll);
+    putInPageScroll(this, contents);
 }
 
 ServiceCard *OverviewPage::card(const QString &service) const

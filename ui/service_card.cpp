@@ -130,14 +130,7 @@ void ServiceCard::setStatus(const core::ServiceStatus &status)
     if (status.name != m_info.name)
         return;
     m_status = status;
-    m_light->setState(status.state);
-    m_state->setText(Theme::stateText(status.state));
-    // A widget style sheet, not the palette: the window's style sheet would override a palette.
-    m_state->setStyleSheet(QStringLiteral("color: %1").arg(Theme::stateColor(status.state).name()));
-
-    const bool failed = status.state == core::ServiceState::Failed;
-    m_reason->setText(failed ? (status.reason.isEmpty() ? tr("Failed to start.") : status.reason) : QString());
-    m_reason->setVisible(failed);
+    showServiceState(m_light, m_state, m_reason, status);
 
     if (status.state == core::ServiceState::Running && !status.address.isEmpty()) {
         m_address->setText(status.address);

@@ -1,5 +1,7 @@
 #include "service_page.h"
 
+#include "dashboard_widgets.h"
+
 #include "core/metrics.h"
 #include "core/settings.h"
 #include "counter_model.h"
@@ -28,12 +30,6 @@ QFrame *makeCard(QWidget *parent)
     return card;
 }
 
-QLabel *makeSectionTitle(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setObjectName(QStringLiteral("sectionTitle"));
-    return label;
-}
 } // namespace
 
 QString ServicePage::plannedContent(const QString &service)
@@ -199,14 +195,7 @@ ServicePage::ServicePage(const core::ServiceInfo &info, const ConsoleContext &co
     layout->addWidget(m_trafficPanel);
     layout->addLayout(m_contentLayout, 1);
 
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("pageScroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(contents);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(scroll);
+    putInPageScroll(this, contents);
 
     core::ServiceStatus initial;
     initial.name = info.name;
@@ -239,12 +228,7 @@ void ServicePage::setStatus(const core::ServiceStatus &status)
     if (status.name != m_info.name)
         return;
     m_status = status;
-    m_light->setState(status.state);
-    m_state->setText(Theme::stateText(status.state));
-    m_state->setStyleSheet(QStringLiteral("color: %1").arg(Theme::stateColor(status.state).name()));
-    const bool failed = status.state == core::ServiceState::Failed;
-    m_reason->setText(failed ? (status.reason.isEmpty() ? tr("Failed to start.") : status.reason) : QString());
-    m_reason->setVisible(failed);
+    showServiceState(m_light, m_state, m_reason, status);
     if (status.state == core::ServiceState::Running && !status.address.isEmpty()) {
         m_address->setText(tr("listening on %1").arg(status.address));
     } else if (m_context.settings) {

@@ -1,5 +1,7 @@
 #include "settings_page.h"
 
+#include "dashboard_widgets.h"
+
 #include "core/data_dir.h"
 #include "core/service_catalog.h"
 #include "core/service_host.h"
@@ -219,14 +221,7 @@ SettingsPage::SettingsPage(const ConsoleContext &context, const QStringList &ser
     layout->addLayout(actions);
     layout->addStretch();
 
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("pageScroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(contents);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(scroll);
+    putInPageScroll(this, contents);
 
     load();
 }

@@ -2,6 +2,8 @@
 
 #include "theme.h"
 
+#include <QCoreApplication>
+#include <QLabel>
 #include <QPainter>
 
 namespace homeport::ui {
@@ -48,6 +50,19 @@ void StateLight::paintEvent(QPaintEvent *)
     painter.drawEllipse(dot.adjusted(-2, -2, 2, 2));
     painter.setBrush(m_color);
     painter.drawEllipse(dot);
+}
+
+void showServiceState(StateLight *light, QLabel *stateLabel, QLabel *reasonLabel, const core::ServiceStatus &status)
+{
+    light->setState(status.state);
+    stateLabel->setText(Theme::stateText(status.state));
+    // A widget style sheet, not the palette: the window's style sheet would override a palette.
+    stateLabel->setStyleSheet(QStringLiteral("color: %1").arg(Theme::stateColor(status.state).name()));
+    const bool failed = status.state == core::ServiceState::Failed;
+    const QString reason = status.reason.isEmpty() ? QCoreApplication::translate("homeport::ui::StateLight", "Failed to start.")
+                                                   : status.reason;
+    reasonLabel->setText(failed ? reason : QString());
+    reasonLabel->setVisible(failed);
 }
 
 } // namespace homeport::ui

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+class QLabel;
+
 namespace homeport::ui {
 
 class StateLight : public QWidget
@@ -30,5 +32,9 @@ private:
     core::ServiceState m_state = core::ServiceState::Stopped;
     QColor m_color;
 };
+
+// Shows a service's state the same way everywhere: the light, the coloured state word, and the
+// failure reason (hidden unless it failed).
+void showServiceState(StateLight *light, QLabel *stateLabel, QLabel *reasonLabel, const core::ServiceStatus &status);
 
 } // namespace homeport::ui
