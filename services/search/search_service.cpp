@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace homeport::search {
 
 namespace {
@@ -38,6 +40,25 @@ void sendJson(http::Responder &res, int status, const QJsonObject &o)
 void sendJson(http::Responder &res, int status, const QJsonArray &a)
 {
     res.send(http::Response::json(status, QJsonDocument(a).toJson(QJsonDocument::Compact)));
+}
+
+// Answers a write only once its log records are on disk (an acknowledged write survives a crash).
+void commitAndSend(DocumentLog &log, http::Responder &res, int status, const QJsonObject &body)
+{
+    QString error;
+    if (!log.commit(&error))
+        return res.sendError(500, error);
+    sendJson(res, status, body);
+}
+
+// A request body that must be one JSON object; nullopt for anything else.
+std::optional<QJsonObject> jsonObjectBody(const http::Request &req)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(req.body(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    return doc.object();
 }
 
 bool parseAction(const QString &s, WriteAction *out)
@@ -208,12 +229,11 @@ void SearchService::addRoutes(http::HttpServer &server)
 
     // Collections
     server.route("POST", QStringLiteral("/collections"), [this](const http::Request &req, http::Responder &res) {
-        QJsonParseError pe;
-        const QJsonDocument doc = QJsonDocument::fromJson(req.body(), &pe);
-        if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        const std::optional<QJsonObject> body = jsonObjectBody(req);
+        if (!body)
             return res.sendError(400, QStringLiteral("Bad JSON."));
         std::unique_ptr<Collection> c;
-        if (ApiError e = Collection::fromSchema(doc.object(), QDateTime::currentSecsSinceEpoch(), &c); e.failed())
+        if (ApiError e = Collection::fromSchema(*body, QDateTime::currentSecsSinceEpoch(), &c); e.failed())
             return res.sendError(e.status, e.message);
         if (m_collections.count(c->name()))
             return res.sendError(409, QStringLiteral("A collection with name `%1` already exists.").arg(c->name()));
@@ -257,11 +277,10 @@ void SearchService::addRoutes(http::HttpServer &server)
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
-        QJsonParseError pe;
-        const QJsonDocument doc = QJsonDocument::fromJson(req.body(), &pe);
-        if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        const std::optional<QJsonObject> body = jsonObjectBody(req);
+        if (!body)
             return res.sendError(400, QStringLiteral("Bad JSON."));
-        const QJsonValue fields = doc.object().value(QStringLiteral("fields"));
+        const QJsonValue fields = body->value(QStringLiteral("fields"));
         if (ApiError err = e->collection->alterFields(fields); err.failed())
             return res.sendError(err.status, err.message);
         const QString error = core::writeFileAtomically(e->schemaPath, QJsonDocument(e->collection->schemaJson()).toJson(QJsonDocument::Compact));
@@ -378,18 +397,14 @@ void SearchService::addRoutes(http::HttpServer &server)
         DirtyValues dirty;
         if (!parseDirty(req.queryValue(QStringLiteral("dirty_values")), &dirty))
             return res.sendError(400, QStringLiteral("Invalid dirty_values."));
-        QJsonParseError pe;
-        const QJsonDocument doc = QJsonDocument::fromJson(req.body(), &pe);
-        if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        const std::optional<QJsonObject> body = jsonObjectBody(req);
+        if (!body)
             return res.sendError(400, QStringLiteral("Bad JSON."));
         QJsonObject stored;
-        if (ApiError err = e->collection->write(doc.object(), action, dirty, QString(), &stored); err.failed())
+        if (ApiError err = e->collection->write(*body, action, dirty, QString(), &stored); err.failed())
             return res.sendError(err.status, err.message);
         e->log->appendPut(stored);
-        QString error;
-        if (!e->log->commit(&error))
-            return res.sendError(500, error);
-        sendJson(res, 201, stored);
+        commitAndSend(*e->log, res, 201, stored);
     }).body(http::BodyPolicy::memory(kDocumentBodyBytes)).auth(auth);
 
     server.route("PATCH", QStringLiteral("/collections/{c}/documents"), [this](const http::Request &req, http::Responder &res) {
@@ -402,11 +417,10 @@ void SearchService::addRoutes(http::HttpServer &server)
         DirtyValues dirty;
         if (!parseDirty(req.queryValue(QStringLiteral("dirty_values")), &dirty))
             return res.sendError(400, QStringLiteral("Invalid dirty_values."));
-        QJsonParseError pe;
-        const QJsonDocument doc = QJsonDocument::fromJson(req.body(), &pe);
-        if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        const std::optional<QJsonObject> body = jsonObjectBody(req);
+        if (!body)
             return res.sendError(400, QStringLiteral("Bad JSON."));
-        QJsonObject changes = doc.object();
+        QJsonObject changes = *body;
         changes.remove(QStringLiteral("id"));
         std::vector<const QJsonObject *> docs;
         if (ApiError err = e->collection->matchingFilter(filterBy, &docs); err.failed())
@@ -425,10 +439,7 @@ void SearchService::addRoutes(http::HttpServer &server)
             e->log->appendPut(stored);
             ++updated;
         }
-        QString error;
-        if (!e->log->commit(&error))
-            return res.sendError(500, error);
-        sendJson(res, 200, QJsonObject{{QStringLiteral("num_updated"), updated}});
+        commitAndSend(*e->log, res, 200, QJsonObject{{QStringLiteral("num_updated"), updated}});
     }).body(http::BodyPolicy::memory(kDocumentBodyBytes)).auth(auth);
 
     server.route("DELETE", QStringLiteral("/collections/{c}/documents"), [this](const http::Request &req, http::Responder &res) {
@@ -450,10 +461,7 @@ void SearchService::addRoutes(http::HttpServer &server)
             e->collection->remove(id, &removed);
             e->log->appendRemove(id);
         }
-        QString error;
-        if (!e->log->commit(&error))
-            return res.sendError(500, error);
-        sendJson(res, 200, QJsonObject{{QStringLiteral("num_deleted"), ids.size()}});
+        commitAndSend(*e->log, res, 200, QJsonObject{{QStringLiteral("num_deleted"), ids.size()}});
     }).auth(auth);
 
     server.route("GET", QStringLiteral("/collections/{c}/documents/{id}"), [this](const http::Request &req, http::Responder &res) {
@@ -474,19 +482,15 @@ void SearchService::addRoutes(http::HttpServer &server)
         DirtyValues dirty;
         if (!parseDirty(req.queryValue(QStringLiteral("dirty_values")), &dirty))
             return res.sendError(400, QStringLiteral("Invalid dirty_values."));
-        QJsonParseError pe;
-        const QJsonDocument doc = QJsonDocument::fromJson(req.body(), &pe);
-        if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        const std::optional<QJsonObject> body = jsonObjectBody(req);
+        if (!body)
             return res.sendError(400, QStringLiteral("Bad JSON."));
         QJsonObject stored;
         const QString id = req.capture(QStringLiteral("id"));
-        if (ApiError err = e->collection->write(doc.object(), WriteAction::Update, dirty, id, &stored); err.failed())
+        if (ApiError err = e->collection->write(*body, WriteAction::Update, dirty, id, &stored); err.failed())
             return res.sendError(err.status, err.message);
         e->log->appendPut(stored);
-        QString error;
-        if (!e->log->commit(&error))
-            return res.sendError(500, error);
-        sendJson(res, 200, stored);
+        commitAndSend(*e->log, res, 200, stored);
     }).body(http::BodyPolicy::memory(kDocumentBodyBytes)).auth(auth);
 
     server.route("DELETE", QStringLiteral("/collections/{c}/documents/{id}"), [this](const http::Request &req, http::Responder &res) {
@@ -497,18 +501,14 @@ void SearchService::addRoutes(http::HttpServer &server)
         if (ApiError err = e->collection->remove(req.capture(QStringLiteral("id")), &removed); err.failed())
             return res.sendError(err.status, err.message);
         e->log->appendRemove(req.capture(QStringLiteral("id")));
-        QString error;
-        if (!e->log->commit(&error))
-            return res.sendError(500, error);
-        sendJson(res, 200, removed);
+        commitAndSend(*e->log, res, 200, removed);
     }).auth(auth);
 
     server.route("POST", QStringLiteral("/multi_search"), [this](const http::Request &req, http::Responder &res) {
-        QJsonParseError pe;
-        const QJsonDocument doc = QJsonDocument::fromJson(req.body(), &pe);
-        if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        const std::optional<QJsonObject> body = jsonObjectBody(req);
+        if (!body)
             return res.sendError(400, QStringLiteral("Bad JSON."));
-        const QJsonValue searches = doc.object().value(QStringLiteral("searches"));
+        const QJsonValue searches = body->value(QStringLiteral("searches"));
         if (!searches.isArray())
             return res.sendError(400, QStringLiteral("Missing `searches` array."));
         const SearchParams common = queryParams(req);
