@@ -113,7 +113,11 @@ private:
         v.op = op;
         if (kind == FilterKind::Number) {
             QString t = raw.trimmed();
-            if (!raw_is_literal && op == FilterValue::Op::Match) {
+            // On numbers `:=` is the same as `:`, so `price:=[300..600]` (what the InstantSearch
+            // adapter sends for a range) takes ranges and comparisons in the list like `price:[…]`.
+            if (v.op == FilterValue::Op::Exact)
+                v.op = FilterValue::Op::Match;
+            if (!raw_is_literal && v.op == FilterValue::Op::Match) {
                 // inside lists: `<10`, `>=5`, `10..20`
                 static const std::pair<QStringView, FilterValue::Op> ops[] = {
                     {u">=", FilterValue::Op::GreaterEq}, {u"<=", FilterValue::Op::LessEq},

@@ -62,6 +62,9 @@ private slots:
         QTest::newRow("num !=") << "price:!=25" << false;
         QTest::newRow("range") << "price:[10..30]" << true;
         QTest::newRow("range miss") << "price:[26..30]" << false;
+        QTest::newRow("range :=") << "price:=[10..30]" << true;
+        QTest::newRow("range := miss") << "price:=[26..30]" << false;
+        QTest::newRow("range !=") << "price:!=[10..30]" << false;
         QTest::newRow("mixed list") << "price:[<10, 20..24, 25]" << true;
         QTest::newRow("num list") << "year:[2019, 2021]" << false;
         QTest::newRow("bool") << "in_stock:true" << true;
