@@ -117,6 +117,24 @@ QStringList splitFields(const QString &s)
     return out;
 }
 
+// One document written through create/upsert/update/emplace (POST) or a partial update (PATCH):
+// validated, applied to the index, logged, and answered once the log is on disk.
+void writeOneDocument(Collection &collection, DocumentLog &log, const http::Request &req, http::Responder &res,
+                      WriteAction action, const QString &id, int successStatus)
+{
+    DirtyValues dirty;
+    if (!parseDirty(req.queryValue(QStringLiteral("dirty_values")), &dirty))
+        return res.sendError(400, QStringLiteral("Invalid dirty_values."));
+    const std::optional<QJsonObject> body = jsonObjectBody(req);
+    if (!body)
+        return res.sendError(400, QStringLiteral("Bad JSON."));
+    QJsonObject stored;
+    if (ApiError err = collection.write(*body, action, dirty, id, &stored); err.failed())
+        return res.sendError(err.status, err.message);
+    log.appendPut(stored);
+    commitAndSend(log, res, successStatus, stored);
+}
+
 } // namespace
 
 struct SearchService::Entry
@@ -394,17 +412,7 @@ void SearchService::addRoutes(http::HttpServer &server)
         WriteAction action;
         if (!parseAction(req.queryValue(QStringLiteral("action")), &action))
             return res.sendError(400, QStringLiteral("Invalid action."));
-        DirtyValues dirty;
-        if (!parseDirty(req.queryValue(QStringLiteral("dirty_values")), &dirty))
-            return res.sendError(400, QStringLiteral("Invalid dirty_values."));
-        const std::optional<QJsonObject> body = jsonObjectBody(req);
-        if (!body)
-            return res.sendError(400, QStringLiteral("Bad JSON."));
-        QJsonObject stored;
-        if (ApiError err = e->collection->write(*body, action, dirty, QString(), &stored); err.failed())
-            return res.sendError(err.status, err.message);
-        e->log->appendPut(stored);
-        commitAndSend(*e->log, res, 201, stored);
+        writeOneDocument(*e->collection, *e->log, req, res, action, QString(), 201);
     }).body(http::BodyPolicy::memory(kDocumentBodyBytes)).auth(auth);
 
     server.route("PATCH", QStringLiteral("/collections/{c}/documents"), [this](const http::Request &req, http::Responder &res) {
@@ -479,18 +487,7 @@ void SearchService::addRoutes(http::HttpServer &server)
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
-        DirtyValues dirty;
-        if (!parseDirty(req.queryValue(QStringLiteral("dirty_values")), &dirty))
-            return res.sendError(400, QStringLiteral("Invalid dirty_values."));
-        const std::optional<QJsonObject> body = jsonObjectBody(req);
-        if (!body)
-            return res.sendError(400, QStringLiteral("Bad JSON."));
-        QJsonObject stored;
-        const QString id = req.capture(QStringLiteral("id"));
-        if (ApiError err = e->collection->write(*body, WriteAction::Update, dirty, id, &stored); err.failed())
-            return res.sendError(err.status, err.message);
-        e->log->appendPut(stored);
-        commitAndSend(*e->log, res, 200, stored);
+        writeOneDocument(*e->collection, *e->log, req, res, WriteAction::Update, req.capture(QStringLiteral("id")), 200);
     }).body(http::BodyPolicy::memory(kDocumentBodyBytes)).auth(auth);
 
     server.route("DELETE", QStringLiteral("/collections/{c}/documents/{id}"), [this](const http::Request &req, http::Responder &res) {
