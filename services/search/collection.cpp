@@ -22,6 +22,8 @@ constexpr int kSnippetAffixTokens = 4;
 // Words a query word may expand to (per typo cost) unless exhaustive_search is set.
 constexpr int kDefaultMaxCandidates = 4;
 constexpr int kExhaustiveCandidates = 10000;
+constexpr int kDefaultGroupLimit = 3;
+constexpr int kMaxGroupLimit = 99;
 
 const QStringList kTypes = {
     QStringLiteral("string"), QStringLiteral("int32"), QStringLiteral("int64"), QStringLiteral("float"),
@@ -245,6 +247,45 @@ QString facetHighlight(const QString &value, const QStringList &query, const Tex
     }
     out += QStringView(value).mid(pos);
     return out;
+}
+
+// The arguments of a geo sort, `48.85, 2.35)` up to the closing parenthesis, with an optional
+// `exclude_radius: 2 km` (closer points tie at 0) or `precision: 1 km` (distances in buckets).
+ApiError parseGeoSort(const QString &field, QString arguments, double *lat, double *lng, double *excludeRadius,
+                      double *precision)
+{
+    const ApiError syntax = ApiError::of(400, QStringLiteral("Bad syntax for sorting field `%1`").arg(field));
+    arguments = arguments.trimmed();
+    if (!arguments.endsWith(u')'))
+        return syntax;
+    arguments.chop(1);
+    const QStringList parts = arguments.split(u',');
+    if (parts.size() != 2 && parts.size() != 3)
+        return syntax;
+    bool okLat = false, okLng = false;
+    *lat = parts[0].trimmed().toDouble(&okLat);
+    *lng = parts[1].trimmed().toDouble(&okLng);
+    if (!okLat || !okLng || !std::isfinite(*lat) || !std::isfinite(*lng))
+        return syntax;
+    if (parts.size() == 3) {
+        const qsizetype colon = parts[2].indexOf(u':');
+        const QString key = parts[2].left(colon).trimmed();
+        if (colon < 0 || (key != QLatin1String("exclude_radius") && key != QLatin1String("precision")))
+            return syntax;
+        const QString value = parts[2].mid(colon + 1).trimmed();
+        const QString unit = value.right(2);
+        if (value.size() < 2 || (unit != QLatin1String("km") && unit != QLatin1String("mi")))
+            return ApiError::of(400, QStringLiteral("Sort field's parameter unit must be either `km` or `mi`."));
+        bool ok = false;
+        const double amount = value.chopped(2).trimmed().toDouble(&ok);
+        if (!ok)
+            return syntax;
+        const double meters = amount * (unit == QLatin1String("km") ? 1000.0 : 1609.34);
+        if (!(meters > 0))
+            return ApiError::of(400, QStringLiteral("Sort field's parameter must be a positive number."));
+        (key == QLatin1String("exclude_radius") ? *excludeRadius : *precision) = meters;
+    }
+    return {};
 }
 
 } // namespace
@@ -544,6 +585,14 @@ void Collection::index(quint32 seq)
             column[seq] = v.isBool() ? (v.toBool() ? 1.0 : 0.0) : v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN();
             continue;
         }
+        if (f->type == QLatin1String("geopoint")) {
+            std::vector<GeoPoint> &column = m_geoPoints[key];
+            if (column.size() <= seq)
+                column.resize(std::max<size_t>(seq + 1, column.size() * 2), GeoPoint{});
+            const QJsonArray pair = it.value().toArray();
+            column[seq] = GeoPoint{pair.at(0).toDouble(), pair.at(1).toDouble()};
+            continue;
+        }
         if (!f->index || !f->isStringType())
             continue;
         const QJsonValue v = it.value();
@@ -592,6 +641,17 @@ std::vector<char> Collection::filterBitmap(const FilterNode &node) const
         }
         return out;
     }
+    if (const auto column = m_geoPoints.constFind(node.field); column != m_geoPoints.constEnd() && node.kind == FilterKind::Geo) {
+        for (size_t seq = 0; seq < m_docs.size() && seq < column->size(); ++seq) {
+            const GeoPoint &p = (*column)[seq];
+            if (!m_docs[seq].alive || std::isnan(p.lat))
+                continue;
+            for (const FilterValue &v : node.values)
+                if ((out[seq] = FilterExpression::geoMatches(p.lat, p.lng, v)))
+                    break;
+        }
+        return out;
+    }
     const auto postingsIt = f && f->index && f->isStringType() ? m_postings.constFind(node.field) : m_postings.constEnd();
     bool indexed = postingsIt != m_postings.constEnd() && !node.negate;
     for (const FilterValue &v : node.values)
@@ -633,6 +693,7 @@ void Collection::reindex()
     m_idToSeq.clear();
     m_postings.clear();
     m_numbers.clear();
+    m_geoPoints.clear();
     m_facets.clear();
     m_trie = TokenTrie();
     m_fields.erase(std::remove_if(m_fields.begin(), m_fields.end(), [](const Field &f) { return f.detected; }), m_fields.end());
@@ -837,7 +898,8 @@ ApiError Collection::matchingFilter(const QString &filterBy, std::vector<const Q
         const Field *f = field(name);
         if (!f && name != QLatin1String("id"))
             return false;
-        *kind = !f ? FilterKind::String : f->isNumeric() ? FilterKind::Number : f->isBool() ? FilterKind::Bool : FilterKind::String;
+        *kind = !f ? FilterKind::String : f->isNumeric() ? FilterKind::Number : f->isBool() ? FilterKind::Bool
+                  : f->isGeo() ? FilterKind::Geo : FilterKind::String;
         return true;
     };
     if (!filter.parse(filterBy, lookup, &status, &message, m_analyzer))
@@ -847,6 +909,51 @@ ApiError Collection::matchingFilter(const QString &filterBy, std::vector<const Q
         if (m_docs[seq].alive && (admitted.empty() || admitted[seq]))
             out->push_back(&m_docs[seq].json);
     return {};
+}
+
+double Collection::distanceFrom(const QString &fieldName, quint32 seq, double lat, double lng) const
+{
+    if (const auto column = m_geoPoints.constFind(fieldName); column != m_geoPoints.constEnd()) {
+        if (seq >= column->size() || std::isnan((*column)[seq].lat))
+            return std::numeric_limits<double>::quiet_NaN();
+        return FilterExpression::distanceMeters(lat, lng, (*column)[seq].lat, (*column)[seq].lng);
+    }
+    // geopoint[]: the closest of its points
+    double best = std::numeric_limits<double>::quiet_NaN();
+    for (const QJsonValue &p : m_docs[seq].json.value(fieldName).toArray()) {
+        const QJsonArray pair = p.toArray();
+        if (pair.size() != 2)
+            continue;
+        const double d = FilterExpression::distanceMeters(lat, lng, pair.at(0).toDouble(), pair.at(1).toDouble());
+        if (std::isnan(best) || d < best)
+            best = d;
+    }
+    return best;
+}
+
+Collection::CuratedHits Collection::curatedHits(const SearchParams &params) const
+{
+    CuratedHits out;
+    for (const QString &id : splitList(params.value(QStringLiteral("hidden_hits"))))
+        if (const auto it = m_idToSeq.constFind(id); it != m_idToSeq.constEnd())
+            out.hidden.insert(*it);
+    // `id:position`, the id being everything before the last colon; malformed entries and
+    // unknown ids are skipped, as a curation rule may name documents not imported yet.
+    QSet<quint32> seen;
+    for (const QString &entry : splitList(params.value(QStringLiteral("pinned_hits")))) {
+        const qsizetype colon = entry.lastIndexOf(u':');
+        if (colon <= 0)
+            continue;
+        bool ok = false;
+        const int position = entry.mid(colon + 1).trimmed().toInt(&ok);
+        const auto it = m_idToSeq.constFind(entry.left(colon).trimmed());
+        if (!ok || position < 1 || it == m_idToSeq.constEnd() || seen.contains(*it))
+            continue;
+        seen.insert(*it);
+        out.pinned.push_back({*it, position});
+    }
+    std::stable_sort(out.pinned.begin(), out.pinned.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
+    return out;
 }
 
 QJsonObject Collection::search(const SearchParams &params, ApiError *error) const
@@ -935,7 +1042,8 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             const Field *f = field(name);
             if (!f && name != QLatin1String("id"))
                 return false;
-            *kind = !f ? FilterKind::String : f->isNumeric() ? FilterKind::Number : f->isBool() ? FilterKind::Bool : FilterKind::String;
+            *kind = !f ? FilterKind::String : f->isNumeric() ? FilterKind::Number : f->isBool() ? FilterKind::Bool
+                  : f->isGeo() ? FilterKind::Geo : FilterKind::String;
             return true;
         };
         if (!filter.parse(params.value(QStringLiteral("filter_by")), lookup, &status, &message, m_analyzer))
@@ -943,7 +1051,16 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     }
 
     // sort_by
-    struct SortSpec { QString field; bool desc = true; bool textMatch = false; bool numeric = true; };
+    struct SortSpec
+    {
+        QString field;
+        bool desc = true;
+        bool textMatch = false;
+        bool numeric = true;
+        // `loc(lat, lng[, exclude_radius: 2 km | precision: 1 km])`: by distance from a point
+        bool geo = false;
+        double lat = 0, lng = 0, excludeRadius = 0, precision = 0;
+    };
     std::vector<SortSpec> sorts;
     {
         QStringList parts;
@@ -970,8 +1087,22 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 return fail(400, QStringLiteral("Order for field` %1` should be either ASC or DESC.").arg(name));
             s.desc = order == QLatin1String("desc");
             const qsizetype paren = name.indexOf(u'(');
-            if (paren > 0)
+            QString arguments;
+            if (paren > 0) {
+                arguments = name.mid(paren + 1);
                 name = name.left(paren).trimmed();
+            }
+            if (paren > 0 && name != QLatin1String("_text_match")) {
+                const Field *f = field(name);
+                if (!f || !f->isGeo())
+                    return fail(404, QStringLiteral("Could not find a field named `%1` in the schema for sorting.").arg(name));
+                if (ApiError e = parseGeoSort(name, arguments, &s.lat, &s.lng, &s.excludeRadius, &s.precision); e.failed())
+                    return fail(e.status, e.message);
+                s.geo = true;
+                s.field = name;
+                sorts.push_back(s);
+                continue;
+            }
             if (name == QLatin1String("_text_match")) {
                 s.textMatch = true;
             } else if (name == QLatin1String("_seq_id")) {
@@ -1001,6 +1132,22 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             return fail(404, QStringLiteral("Could not find a facet field named `%1` in the schema.").arg(name));
     }
     const int maxFacetValues = intParam(params, QStringLiteral("max_facet_values"), 10);
+    // group_by: facet fields only, as Typesense requires
+    const QStringList groupBy = splitList(params.value(QStringLiteral("group_by")));
+    for (const QString &name : groupBy) {
+        const Field *f = field(name);
+        if (!f)
+            return fail(404, QStringLiteral("Could not find a field named `%1` in the schema.").arg(name));
+        if (!f->facet)
+            return fail(400, QStringLiteral("Group by field `%1` should be a facet field.").arg(name));
+    }
+    int groupLimit = 0;
+    if (!groupBy.isEmpty()) {
+        groupLimit = intParam(params, QStringLiteral("group_limit"), kDefaultGroupLimit, &ok);
+        if (!ok || groupLimit < 1 || groupLimit > kMaxGroupLimit)
+            return fail(400, QStringLiteral("Value of `group_limit` must be between 1 and %1.").arg(kMaxGroupLimit));
+    }
+    const bool groupMissingValues = boolValue(params.value(QStringLiteral("group_missing_values")), true);
     // facet_query=field:words: only values whose words start with these (the last as a prefix).
     QString facetQueryField;
     QStringList facetQueryTokens;
@@ -1025,6 +1172,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         int fieldsMatched = 0;
         int bestWeight = 0;
         int bestFieldScore = 0;
+        bool curated = false; // placed by pinned_hits
     };
     std::vector<Candidate> candidates;
     QSet<QString> highlightTerms;
@@ -1289,6 +1437,41 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     highlightTerms.insert(m_trie.term(m.term));
     }
 
+    // Curation: hidden_hits leave the results; pinned_hits leave the ranking and are placed at
+    // their 1-based positions afterwards, whether or not they match the query (and the filter,
+    // unless filter_curated_hits is set). Hidden wins over pinned.
+    const CuratedHits curation = curatedHits(params);
+    std::vector<Candidate> pinned;
+    if (!curation.hidden.empty() || !curation.pinned.empty()) {
+        const bool filterCurated = boolValue(params.value(QStringLiteral("filter_curated_hits")), false);
+        QHash<quint32, Candidate> matchedPinned;
+        QSet<quint32> pinnedSeqs;
+        for (const auto &[seq, position] : curation.pinned)
+            pinnedSeqs.insert(seq);
+        candidates.erase(std::remove_if(candidates.begin(), candidates.end(), [&](const Candidate &c) {
+                             if (pinnedSeqs.contains(c.seq))
+                                 matchedPinned.insert(c.seq, c);
+                             return pinnedSeqs.contains(c.seq) || curation.hidden.contains(c.seq);
+                         }), candidates.end());
+        for (const auto &[seq, position] : curation.pinned) {
+            if (curation.hidden.contains(seq) || (filterCurated && !filterAdmits(seq)))
+                continue;
+            Candidate c = matchedPinned.value(seq, Candidate{seq});
+            c.curated = true;
+            c.bestFieldScore = position; // (its slot, until it is placed)
+            pinned.push_back(c);
+        }
+    }
+    // Geo sorts: each candidate's distance (meters; NaN without a point), once per sort field.
+    std::vector<std::vector<double>> geoDistances(sorts.size());
+    for (size_t k = 0; k < sorts.size(); ++k) {
+        if (!sorts[k].geo)
+            continue;
+        geoDistances[k].assign(m_docs.size(), std::numeric_limits<double>::quiet_NaN());
+        for (const std::vector<Candidate> *list : {&candidates, &pinned})
+            for (const Candidate &c : *list)
+                geoDistances[k][c.seq] = distanceFrom(sorts[k].field, c.seq, sorts[k].lat, sorts[k].lng);
+    }
     // Sort: only as far as the requested page; numbers come from the fields' columns.
     std::vector<const std::vector<double> *> columns;
     for (const SortSpec &spec : sorts) {
@@ -1311,6 +1494,19 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             if (s.textMatch) {
                 if (a.textMatch != b.textMatch)
                     return s.desc ? a.textMatch > b.textMatch : a.textMatch < b.textMatch;
+                continue;
+            }
+            if (s.geo) {
+                auto bucketed = [&s](double d) {
+                    if (s.excludeRadius > 0 && d <= s.excludeRadius)
+                        return 0.0;
+                    return s.precision > 0 ? std::floor(d / s.precision) : d;
+                };
+                const double da = geoDistances[k][a.seq], db = geoDistances[k][b.seq];
+                if (std::isnan(da) != std::isnan(db))
+                    return std::isnan(db); // documents without a point last
+                if (!std::isnan(da) && bucketed(da) != bucketed(db))
+                    return s.desc ? bucketed(da) > bucketed(db) : bucketed(da) < bucketed(db);
                 continue;
             }
             if (s.field == QLatin1String("_seq_id")) {
@@ -1336,11 +1532,18 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         }
         return m_docs[a.seq].order > m_docs[b.seq].order; // later insertion first
     };
-    const qint64 needed = std::min<qint64>(qint64(offset) + perPage, qint64(candidates.size()));
+    // (grouping ranks groups by their best hit, so it needs every candidate in order)
+    const qint64 needed = groupBy.isEmpty() ? std::min<qint64>(qint64(offset) + perPage, qint64(candidates.size()))
+                                            : qint64(candidates.size());
     if (needed < qint64(candidates.size()))
         std::partial_sort(candidates.begin(), candidates.begin() + needed, candidates.end(), before);
     else
         std::sort(candidates.begin(), candidates.end(), before);
+    for (Candidate &c : pinned) {
+        const qsizetype at = std::min<qsizetype>(c.bestFieldScore - 1, qsizetype(candidates.size()));
+        c.bestFieldScore = 0;
+        candidates.insert(candidates.begin() + at, c);
+    }
 
     // Facets over every match
     const QString startTag = params.value(QStringLiteral("highlight_start_tag"), QStringLiteral("<mark>"));
@@ -1410,9 +1613,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     QStringList highlightFields = splitList(params.value(QStringLiteral("highlight_fields")));
     if (highlightFields.isEmpty())
         highlightFields = queryBy;
-    QJsonArray hits;
-    for (qsizetype i = offset; i < qsizetype(candidates.size()) && i < qint64(offset) + perPage; ++i) {
-        const Candidate &c = candidates[size_t(i)];
+    auto renderHit = [&](const Candidate &c) {
         const QJsonObject &doc = m_docs[c.seq].json;
         QJsonObject highlight;
         QJsonArray highlights;
@@ -1457,6 +1658,8 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                         {QStringLiteral("highlight"), highlight},
                         {QStringLiteral("highlights"), highlights},
                         {QStringLiteral("text_match"), qint64(c.textMatch)}};
+        if (c.curated)
+            hit.insert(QStringLiteral("curated"), true);
         if (!wildcard) {
             hit.insert(QStringLiteral("text_match_info"),
                        QJsonObject{{QStringLiteral("best_field_score"), QString::number(c.bestFieldScore)},
@@ -1467,20 +1670,82 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                                    {QStringLiteral("tokens_matched"), c.tokensMatched},
                                    {QStringLiteral("typo_prefix_score"), c.typos}});
         }
-        hits.append(hit);
+        QJsonObject distances;
+        for (size_t k = 0; k < sorts.size(); ++k)
+            if (sorts[k].geo && !std::isnan(geoDistances[k][c.seq]))
+                distances.insert(sorts[k].field, qint64(std::llround(geoDistances[k][c.seq])));
+        if (!distances.isEmpty())
+            hit.insert(QStringLiteral("geo_distance_meters"), distances);
+        return hit;
+    };
+    QJsonObject result{{QStringLiteral("facet_counts"), facetCounts}, {QStringLiteral("out_of"), qint64(numDocuments())}};
+    if (groupBy.isEmpty()) {
+        QJsonArray hits;
+        for (qsizetype i = offset; i < qsizetype(candidates.size()) && i < qint64(offset) + perPage; ++i)
+            hits.append(renderHit(candidates[size_t(i)]));
+        result.insert(QStringLiteral("found"), qint64(candidates.size()));
+        result.insert(QStringLiteral("hits"), hits);
+    } else {
+        // Groups in the order of their best hit; `found` and the page count groups.
+        // A group is the documents with the same values in every group_by field (as facet value
+        // ids, so arrays group by their whole list); without values: one group, or one each.
+        struct Group { std::vector<size_t> members; };
+        std::vector<Group> groups;
+        QHash<QString, size_t> groupOf;
+        std::vector<const FacetColumn *> groupColumns;
+        for (const QString &name : groupBy) {
+            const auto it = m_facets.constFind(name);
+            groupColumns.push_back(it == m_facets.constEnd() ? nullptr : &*it);
+        }
+        for (size_t i = 0; i < candidates.size(); ++i) {
+            const quint32 seq = candidates[i].seq;
+            QString key;
+            bool missing = false;
+            for (const FacetColumn *column : groupColumns) {
+                if (!column || size_t(seq) + 1 >= column->offsets.size() || column->offsets[seq] == column->offsets[seq + 1])
+                    missing = true;
+                else
+                    for (quint32 k = column->offsets[seq]; k < column->offsets[seq + 1]; ++k)
+                        key += QString::number(column->valueIds[k]) + u',';
+                key += u'|';
+            }
+            if (missing && !groupMissingValues)
+                key = QStringLiteral("#%1").arg(seq);
+            auto it = groupOf.constFind(key);
+            if (it == groupOf.constEnd()) {
+                it = groupOf.insert(key, groups.size());
+                groups.push_back(Group{});
+            }
+            groups[*it].members.push_back(i);
+        }
+        QJsonArray grouped;
+        for (qsizetype i = offset; i < qsizetype(groups.size()) && i < qint64(offset) + perPage; ++i) {
+            const Group &g = groups[size_t(i)];
+            QJsonArray groupHits;
+            for (size_t k = 0; k < g.members.size() && k < size_t(groupLimit); ++k)
+                groupHits.append(renderHit(candidates[g.members[k]]));
+            QJsonArray key;
+            const QJsonObject &first = m_docs[candidates[g.members.front()].seq].json;
+            for (const QString &name : groupBy)
+                if (const QJsonValue v = first.value(name); !v.isUndefined() && !v.isNull())
+                    key.append(v);
+            grouped.append(QJsonObject{{QStringLiteral("found"), qint64(g.members.size())},
+                                       {QStringLiteral("group_key"), key},
+                                       {QStringLiteral("hits"), groupHits}});
+        }
+        result.insert(QStringLiteral("found"), qint64(groups.size()));
+        result.insert(QStringLiteral("found_docs"), qint64(candidates.size()));
+        result.insert(QStringLiteral("grouped_hits"), grouped);
     }
-    return QJsonObject{{QStringLiteral("facet_counts"), facetCounts},
-                       {QStringLiteral("found"), qint64(candidates.size())},
-                       {QStringLiteral("hits"), hits},
-                       {QStringLiteral("out_of"), qint64(numDocuments())},
-                       {QStringLiteral("page"), page == 0 ? offset / std::max(1, perPage) + 1 : page},
-                       {QStringLiteral("request_params"),
-                        QJsonObject{{QStringLiteral("collection_name"), m_name},
-                                    {QStringLiteral("first_q"), params.value(QStringLiteral("q"))},
-                                    {QStringLiteral("per_page"), perPage},
-                                    {QStringLiteral("q"), params.value(QStringLiteral("q"))}}},
-                       {QStringLiteral("search_cutoff"), false},
-                       {QStringLiteral("search_time_ms"), qint64(timer.elapsed())}};
+    result.insert(QStringLiteral("page"), page == 0 ? offset / std::max(1, perPage) + 1 : page);
+    result.insert(QStringLiteral("request_params"),
+                  QJsonObject{{QStringLiteral("collection_name"), m_name},
+                              {QStringLiteral("first_q"), params.value(QStringLiteral("q"))},
+                              {QStringLiteral("per_page"), perPage},
+                              {QStringLiteral("q"), params.value(QStringLiteral("q"))}});
+    result.insert(QStringLiteral("search_cutoff"), false);
+    result.insert(QStringLiteral("search_time_ms"), qint64(timer.elapsed()));
+    return result;
 }
 
 } // namespace homeport::search

@@ -4,8 +4,10 @@
 // collection's string fields, per-field posting lists of sequences, and columns of single-valued
 // numbers (filters, sorting). Writes are validated here
 // with Typesense's messages; the service logs the resulting records durably (DocumentLog) and
-// replays them at start. search() runs the whole query: typo-tolerant token matching, filters,
-// ranking, sorting, facets, pagination and highlights, and renders Typesense's response shape.
+// replays them at start. search() runs the whole query: typo-tolerant token matching, filters
+// (geo radius and polygon included), ranking, sorting (geo distance included), curation
+// (pinned_hits, hidden_hits), facets, group_by, pagination and highlights, and renders
+// Typesense's response shape.
 // Thread affinity: the search service's thread (not thread-safe).
 
 #include "text_analyzer.h"
@@ -15,8 +17,10 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 #include <QString>
 
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -50,6 +54,7 @@ struct Field
     bool isStringType() const { return type == QLatin1String("string") || type == QLatin1String("string[]") || type == QLatin1String("string*"); }
     bool isNumeric() const;
     bool isBool() const { return type.startsWith(QLatin1String("bool")); }
+    bool isGeo() const { return type.startsWith(QLatin1String("geopoint")); }
     bool isArray() const { return type.endsWith(QLatin1String("[]")); }
     QJsonObject toJson() const;
 };
@@ -112,6 +117,16 @@ private:
         bool alive = false;
     };
 
+    // pinned_hits (sequence, 1-based position; by position) and hidden_hits of a search.
+    struct CuratedHits
+    {
+        std::vector<std::pair<quint32, int>> pinned;
+        QSet<quint32> hidden;
+    };
+    CuratedHits curatedHits(const SearchParams &params) const;
+    // Meters from (lat, lng) to the document's point (its closest one for geopoint[]); NaN without.
+    double distanceFrom(const QString &field, quint32 seq, double lat, double lng) const;
+
     const Field *field(const QString &name) const;
     const Field *regexFieldFor(const QString &key) const;
     ApiError validate(QJsonObject *doc, DirtyValues dirty, bool partial);
@@ -139,6 +154,13 @@ private:
     QHash<QString, QHash<int, std::vector<quint32>>> m_postings; // field -> term -> sequences
     // Single-valued numeric and bool fields by sequence (NaN: absent), for filters and sorting.
     QHash<QString, std::vector<double>> m_numbers;
+    // Single geopoint fields by sequence (NaN latitude: absent), for geo filters and sorting.
+    struct GeoPoint
+    {
+        double lat = std::numeric_limits<double>::quiet_NaN();
+        double lng = 0;
+    };
+    QHash<QString, std::vector<GeoPoint>> m_geoPoints;
     // Facet fields: each distinct value once, and per sequence the ids of its values
     // (valueIds[offsets[seq] .. offsets[seq + 1]]), so counting never reads documents.
     struct FacetColumn

@@ -2,6 +2,10 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
 namespace homeport::search {
 
 namespace {
@@ -13,6 +17,44 @@ struct ParseError
 };
 
 const QString kParseError = QStringLiteral("Could not parse the filter query.");
+const QString kUnitError = QStringLiteral("Unit must be either `km` or `mi`.");
+constexpr double kMetersPerMile = 1609.34;
+
+QString geoFormatError(const QString &field)
+{
+    return QStringLiteral("Value of filter field `%1`: must be in the `([-44.50, 170.29], radius: 0.75 km, "
+                          "exact_filter_radius: 5 km)` or ([56.33, -65.97, 23.82, -127.82], exact_filter_radius: 7 km) format.")
+        .arg(field);
+}
+
+// "5 km", "5km", "0.5 mi" in meters; false with *unitError when the unit is neither.
+bool parseDistance(QString text, double *meters, bool *unitError)
+{
+    text = text.trimmed();
+    *unitError = false;
+    if (text.size() < 2) {
+        *unitError = true;
+        return false;
+    }
+    const QString unit = text.right(2);
+    if (unit != QLatin1String("km") && unit != QLatin1String("mi")) {
+        *unitError = true;
+        return false;
+    }
+    bool ok = false;
+    const double value = text.chopped(2).trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value < 0)
+        return false;
+    *meters = unit == QLatin1String("km") ? value * 1000 : value * kMetersPerMile;
+    return true;
+}
+
+bool parseCoordinate(const QString &text, double *out)
+{
+    bool ok = false;
+    *out = text.trimmed().toDouble(&ok);
+    return ok && std::isfinite(*out);
+}
 
 class Parser
 {
@@ -195,6 +237,10 @@ private:
             }
         }
         skipSpace();
+        if (node->kind == FilterKind::Geo) {
+            parseGeoValues(node.get(), op);
+            return node;
+        }
         if (m_i < m_s.size() && m_s[m_i] == u'[') {
             if (op != FilterValue::Op::Match && op != FilterValue::Op::Exact)
                 throw ParseError{400, kParseError};
@@ -227,6 +273,109 @@ private:
         return node;
     }
 
+    // The text between the `(` at m_i and its matching `)`; m_i moves past it.
+    QString parenthesised(const QString &field)
+    {
+        if (m_i >= m_s.size() || m_s[m_i] != u'(')
+            throw ParseError{400, geoFormatError(field)};
+        int depth = 0;
+        for (qsizetype k = m_i; k < m_s.size(); ++k) {
+            if (m_s[k] == u'(')
+                ++depth;
+            else if (m_s[k] == u')' && --depth == 0) {
+                const QString inner = m_s.mid(m_i + 1, k - m_i - 1);
+                m_i = k + 1;
+                return inner;
+            }
+        }
+        throw ParseError{400, geoFormatError(field)};
+    }
+
+    // `(lat, lng, 5 km)`, `([lat, lng], radius: 5 km)`, `(lat1, lng1, lat2, lng2, ...)` or
+    // `([lat1, lng1, ...])`; `exact_filter_radius` is accepted and ignored (distances are exact).
+    FilterValue parseGeoValue(const QString &field)
+    {
+        QString inner = parenthesised(field).trimmed();
+        FilterValue v;
+        QStringList parts;
+        QString radius;
+        if (inner.startsWith(u'[')) {
+            const qsizetype close = inner.indexOf(u']');
+            if (close < 0)
+                throw ParseError{400, geoFormatError(field)};
+            parts = inner.mid(1, close - 1).split(u',');
+            for (const QString &option : inner.mid(close + 1).split(u',', Qt::SkipEmptyParts)) {
+                const qsizetype colon = option.indexOf(u':');
+                const QString key = option.left(colon).trimmed();
+                if (colon < 0 || (key != QLatin1String("radius") && key != QLatin1String("exact_filter_radius")))
+                    throw ParseError{400, geoFormatError(field)};
+                double ignored = 0;
+                bool unitError = false;
+                if (!parseDistance(option.mid(colon + 1), &ignored, &unitError))
+                    throw ParseError{400, unitError ? kUnitError : geoFormatError(field)};
+                if (key == QLatin1String("radius"))
+                    radius = option.mid(colon + 1);
+            }
+        } else {
+            parts = inner.split(u',');
+            if (parts.size() == 3) {
+                radius = parts.takeLast();
+                bool unitError = false;
+                double ignored = 0;
+                if (!parseDistance(radius, &ignored, &unitError) && unitError)
+                    throw ParseError{400, kUnitError};
+            }
+        }
+        std::vector<double> numbers;
+        for (const QString &p : std::as_const(parts)) {
+            double x = 0;
+            if (!parseCoordinate(p, &x))
+                throw ParseError{400, geoFormatError(field)};
+            numbers.push_back(x);
+        }
+        if (!radius.isEmpty()) {
+            bool unitError = false;
+            if (numbers.size() != 2 || !parseDistance(radius, &v.radiusMeters, &unitError))
+                throw ParseError{400, unitError ? kUnitError : geoFormatError(field)};
+            v.op = FilterValue::Op::GeoRadius;
+            v.lat = numbers[0];
+            v.lng = numbers[1];
+        } else {
+            if (numbers.size() < 6 || numbers.size() % 2 != 0)
+                throw ParseError{400, geoFormatError(field)};
+            v.op = FilterValue::Op::GeoPolygon;
+            v.polygon = std::move(numbers);
+        }
+        for (size_t k = 0; k < std::max<size_t>(1, v.polygon.size()); k += 2) {
+            const double lat = v.polygon.empty() ? v.lat : v.polygon[k];
+            if (lat < -90 || lat > 90)
+                throw ParseError{400, geoFormatError(field)};
+        }
+        return v;
+    }
+
+    void parseGeoValues(FilterNode *node, FilterValue::Op op)
+    {
+        if (op != FilterValue::Op::Match)
+            throw ParseError{400, geoFormatError(node->field)};
+        if (m_i < m_s.size() && m_s[m_i] == u'[') {
+            ++m_i;
+            for (;;) {
+                skipSpace();
+                node->values.push_back(parseGeoValue(node->field));
+                skipSpace();
+                if (m_i < m_s.size() && m_s[m_i] == u']') {
+                    ++m_i;
+                    return;
+                }
+                if (m_i >= m_s.size() || m_s[m_i] != u',')
+                    throw ParseError{400, geoFormatError(node->field)};
+                ++m_i;
+            }
+        }
+        node->values.push_back(parseGeoValue(node->field));
+    }
+
     const QString &m_s;
     const FilterExpression::FieldLookup &m_lookup;
     const TextAnalyzer &m_analyzer;
@@ -245,6 +394,35 @@ bool FilterExpression::numberMatches(double x, const FilterValue &v)
     case FilterValue::Op::Range: return x >= v.number && x <= v.high;
     default: return x == v.number;
     }
+}
+
+double FilterExpression::distanceMeters(double lat1, double lng1, double lat2, double lng2)
+{
+    constexpr double kEarthRadiusMeters = 6371008.8;
+    constexpr double kRadians = std::numbers::pi / 180.0;
+    const double dLat = (lat2 - lat1) * kRadians, dLng = (lng2 - lng1) * kRadians;
+    const double a = std::sin(dLat / 2) * std::sin(dLat / 2)
+                     + std::cos(lat1 * kRadians) * std::cos(lat2 * kRadians) * std::sin(dLng / 2) * std::sin(dLng / 2);
+    return 2 * kEarthRadiusMeters * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+bool FilterExpression::geoMatches(double lat, double lng, const FilterValue &v)
+{
+    if (v.op == FilterValue::Op::GeoRadius)
+        return distanceMeters(v.lat, v.lng, lat, lng) <= v.radiusMeters;
+    if (v.op != FilterValue::Op::GeoPolygon)
+        return false;
+    // Even-odd rule on the (lat, lng) plane: the polygon's edges as straight lines, which is
+    // what a user drawing a small area on a map means.
+    bool inside = false;
+    const size_t n = v.polygon.size() / 2;
+    for (size_t i = 0, j = n - 1; i < n; j = i++) {
+        const double yi = v.polygon[2 * i], xi = v.polygon[2 * i + 1];
+        const double yj = v.polygon[2 * j], xj = v.polygon[2 * j + 1];
+        if ((yi > lat) != (yj > lat) && lng < (xj - xi) * (lat - yi) / (yj - yi) + xi)
+            inside = !inside;
+    }
+    return inside;
 }
 
 namespace {
@@ -290,6 +468,22 @@ bool FilterExpression::clauseMatches(const FilterNode &node, const QJsonObject &
     };
     const QJsonValue value = doc.value(node.field);
     bool any = false;
+    if (node.kind == FilterKind::Geo) {
+        // A geopoint is [lat, lng]; a geopoint[] is a list of them.
+        const QJsonArray outer = value.toArray();
+        const QJsonArray points = !outer.isEmpty() && outer.first().isArray() ? outer : QJsonArray{outer};
+        for (const QJsonValue &p : points) {
+            const QJsonArray pair = p.toArray();
+            if (pair.size() != 2)
+                continue;
+            for (const FilterValue &v : node.values)
+                if ((any = geoMatches(pair.at(0).toDouble(), pair.at(1).toDouble(), v)))
+                    break;
+            if (any)
+                break;
+        }
+        return any;
+    }
     if (value.isArray()) {
         const QJsonArray items = value.toArray();
         for (const QJsonValue &item : items)

@@ -2,7 +2,9 @@
 // FilterExpression: Typesense's filter_by grammar, parsed once per search into a tree and
 // evaluated per document. Supported: `f:v` (token match; `v*` prefix), `f:=v` (exact), `f:!=v`,
 // lists `f:[a,b]`, numeric `> >= < <= =`, ranges `[1..5]`, mixed lists `[<10, 20..30, 40]`,
-// `&&`, `||`, parentheses and backtick literals.
+// `&&`, `||`, parentheses and backtick literals; on geopoint fields a radius
+// `loc:(48.85, 2.35, 5 km)` (or `([48.85, 2.35], radius: 5 mi)`) or a polygon
+// `loc:(lat1, lng1, lat2, lng2, lat3, lng3, ...)`, several of them as a list `[(...), (...)]`.
 // Thread affinity: none (immutable after parse; evaluate() is const).
 
 #include "text_analyzer.h"
@@ -16,17 +18,22 @@
 
 namespace homeport::search {
 
-enum class FilterKind { String, Number, Bool };
+enum class FilterKind { String, Number, Bool, Geo };
 
 struct FilterValue
 {
-    enum class Op { Match, Exact, Less, LessEq, Greater, GreaterEq, Range };
+    enum class Op { Match, Exact, Less, LessEq, Greater, GreaterEq, Range, GeoRadius, GeoPolygon };
     Op op = Op::Match;
     QString text;        // strings: the literal
     QStringList tokens;  // strings: the literal's folded tokens, computed once at parse
     double number = 0;   // numbers: the operand (Range: low)
     double high = 0;     // Range: high (inclusive)
     bool prefix = false; // `Acm*`
+    // GeoRadius: the centre and the radius in meters; GeoPolygon: lat, lng pairs in order.
+    double lat = 0;
+    double lng = 0;
+    double radiusMeters = 0;
+    std::vector<double> polygon;
 };
 
 struct FilterNode
@@ -58,6 +65,9 @@ public:
     // One clause against one document.
     static bool clauseMatches(const FilterNode &clause, const QJsonObject &document, const TextAnalyzer &analyzer);
     static bool numberMatches(double x, const FilterValue &value);
+    static bool geoMatches(double lat, double lng, const FilterValue &value);
+    // Great-circle distance in meters (haversine on a sphere of the Earth's mean radius).
+    static double distanceMeters(double lat1, double lng1, double lat2, double lng2);
 
 private:
     std::unique_ptr<FilterNode> m_root;

@@ -380,6 +380,157 @@ private slots:
         QCOMPARE(ids(run(*c, {{"q", "apple -green"}, {"query_by", "name"}})), QStringList{"1"});
         QCOMPARE(ids(run(*c, {{"q", "*"}, {"filter_by", "n:>3"}})), QStringList{"2"});
     }
+    void pinnedAndHiddenHits()
+    {
+        auto c = make(booksSchema());
+        add(*c, "1", "red apple", "x", "fruit", 2001);
+        add(*c, "2", "green apple", "x", "fruit", 2002);
+        add(*c, "3", "apple pie", "x", "dessert", 2003);
+        add(*c, "4", "banana bread", "x", "dessert", 2004); // never matches "apple"
+        add(*c, "5", "apple juice", "x", "drink", 2005);
+        // ranking alone: later insertion first on ties
+        QCOMPARE(ids(run(*c, {{"q", "apple"}, {"query_by", "title"}})), (QStringList{"5", "3", "2", "1"}));
+        // a pinned document that does not match is still placed; a pinned match moves
+        QJsonObject r = run(*c, {{"q", "apple"}, {"query_by", "title"}, {"pinned_hits", "4:1,1:3"}});
+        QCOMPARE(ids(r), (QStringList{"4", "5", "1", "3", "2"}));
+        QCOMPARE(r.value("found").toInt(), 5);
+        QVERIFY(r.value("hits").toArray().at(0).toObject().value("curated").toBool());
+        QVERIFY(r.value("hits").toArray().at(2).toObject().value("curated").toBool());
+        QVERIFY(!r.value("hits").toArray().at(1).toObject().contains("curated"));
+        // hidden ones leave, and hidden wins over pinned; unknown ids and bad entries are skipped
+        r = run(*c, {{"q", "apple"}, {"query_by", "title"}, {"hidden_hits", "5,3,nope"}, {"pinned_hits", "3:1,2:x,nope:1"}});
+        QCOMPARE(ids(r), (QStringList{"2", "1"}));
+        QCOMPARE(r.value("found").toInt(), 2);
+        // positions past the end go last; pages count them
+        QCOMPARE(ids(run(*c, {{"q", "apple"}, {"query_by", "title"}, {"pinned_hits", "4:10"}})), (QStringList{"5", "3", "2", "1", "4"}));
+        QCOMPARE(ids(run(*c, {{"q", "apple"}, {"query_by", "title"}, {"pinned_hits", "4:3"}, {"per_page", "2"}, {"page", "2"}})),
+                 (QStringList{"4", "2"}));
+        // the filter leaves curated hits alone unless filter_curated_hits is set
+        QCOMPARE(ids(run(*c, {{"q", "*"}, {"filter_by", "genre:fruit"}, {"pinned_hits", "4:1"}})), (QStringList{"4", "2", "1"}));
+        QCOMPARE(ids(run(*c, {{"q", "*"}, {"filter_by", "genre:fruit"}, {"pinned_hits", "4:1,1:2"}, {"filter_curated_hits", "true"}})),
+                 (QStringList{"2", "1"}));
+        // facets count the curated result set
+        r = run(*c, {{"q", "apple"}, {"query_by", "title"}, {"facet_by", "genre"}, {"pinned_hits", "4:1"}, {"hidden_hits", "5"}});
+        const QJsonArray counts = r.value("facet_counts").toArray().at(0).toObject().value("counts").toArray();
+        QCOMPARE(counts.size(), 2);
+        for (const QJsonValue &v : counts)
+            QCOMPARE(v.toObject().value("count").toInt(), 2); // dessert: 4 and 3; fruit: 2 and 1
+    }
+    void groupBy()
+    {
+        auto c = make(booksSchema());
+        add(*c, "1", "apple one", "x", "fruit", 2001);
+        add(*c, "2", "apple two", "x", "fruit", 2002);
+        add(*c, "3", "apple three", "x", "fruit", 2003);
+        add(*c, "4", "apple four", "x", "fruit", 2004);
+        add(*c, "5", "apple pie", "x", "dessert", 2005);
+        add(*c, "6", "apple apple", "x", "drink", 2006); // ranks first: two matches? no: one token, later first
+        QJsonObject r = run(*c, {{"q", "*"}, {"group_by", "genre"}, {"sort_by", "year:asc"}});
+        QCOMPARE(r.value("found").toInt(), 3); // groups
+        QCOMPARE(r.value("found_docs").toInt(), 6);
+        QVERIFY(!r.contains("hits"));
+        const QJsonArray groups = r.value("grouped_hits").toArray();
+        QCOMPARE(groups.size(), 3);
+        // groups ordered by their best hit; each keeps group_limit (3) hits and its own count
+        QCOMPARE(groups.at(0).toObject().value("group_key").toArray(), QJsonArray{"fruit"});
+        QCOMPARE(groups.at(0).toObject().value("found").toInt(), 4);
+        QCOMPARE(ids(groups.at(0).toObject()), (QStringList{"1", "2", "3"}));
+        QCOMPARE(groups.at(1).toObject().value("group_key").toArray(), QJsonArray{"dessert"});
+        QCOMPARE(groups.at(2).toObject().value("group_key").toArray(), QJsonArray{"drink"});
+        // group_limit, two fields, pages of groups
+        r = run(*c, {{"q", "*"}, {"group_by", "genre,year"}, {"group_limit", "1"}, {"sort_by", "year:desc"}, {"per_page", "2"}, {"page", "2"}});
+        QCOMPARE(r.value("found").toInt(), 6);
+        const QJsonArray page2 = r.value("grouped_hits").toArray();
+        QCOMPARE(page2.size(), 2);
+        QCOMPARE(page2.at(0).toObject().value("group_key").toArray(), (QJsonArray{"fruit", 2004}));
+        QCOMPARE(ids(page2.at(1).toObject()), QStringList{"3"});
+        // a text query: groups follow relevance
+        r = run(*c, {{"q", "pie"}, {"query_by", "title"}, {"group_by", "genre"}});
+        QCOMPARE(r.value("found").toInt(), 1);
+        // Typesense's errors
+        ApiError e;
+        c->search({{"q", "*"}, {"group_by", "title"}}, &e);
+        QCOMPARE(e.status, 400);
+        QCOMPARE(e.message, QStringLiteral("Group by field `title` should be a facet field."));
+        c->search({{"q", "*"}, {"group_by", "nope"}}, &e);
+        QCOMPARE(e.status, 404);
+        QCOMPARE(e.message, QStringLiteral("Could not find a field named `nope` in the schema."));
+        c->search({{"q", "*"}, {"group_by", "genre"}, {"group_limit", "100"}}, &e);
+        QCOMPARE(e.status, 400);
+        QCOMPARE(e.message, QStringLiteral("Value of `group_limit` must be between 1 and 99."));
+    }
+
+    void groupByArraysAndMissingValues()
+    {
+        auto c = make(QJsonObject{{"name", "g"},
+                                  {"fields", QJsonArray{QJsonObject{{"name", "name"}, {"type", "string"}},
+                                                        QJsonObject{{"name", "tags"}, {"type", "string[]"}, {"facet", true}},
+                                                        QJsonObject{{"name", "brand"}, {"type", "string"}, {"facet", true}, {"optional", true}}}}});
+        QJsonObject stored;
+        for (const QJsonObject &d : {QJsonObject{{"id", "a"}, {"name", "x"}, {"tags", QJsonArray{"red", "big"}}, {"brand", "acme"}},
+                                     QJsonObject{{"id", "b"}, {"name", "x"}, {"tags", QJsonArray{"red", "big"}}},
+                                     QJsonObject{{"id", "c"}, {"name", "x"}, {"tags", QJsonArray{"red"}}}})
+            QVERIFY(!c->write(d, WriteAction::Create, DirtyValues::Reject, {}, &stored).failed());
+        QJsonObject r = run(*c, {{"q", "*"}, {"group_by", "tags"}});
+        QCOMPARE(r.value("found").toInt(), 2); // [red, big] twice, [red] once
+        QCOMPARE(r.value("grouped_hits").toArray().at(1).toObject().value("group_key").toArray(),
+                 (QJsonArray{QJsonArray{"red", "big"}}));
+        // documents without the value share a group, or stand alone with group_missing_values=false
+        QCOMPARE(run(*c, {{"q", "*"}, {"group_by", "brand"}}).value("found").toInt(), 2);
+        QCOMPARE(run(*c, {{"q", "*"}, {"group_by", "brand"}, {"group_missing_values", "false"}}).value("found").toInt(), 3);
+    }
+
+    void geoFilterAndSort()
+    {
+        auto c = make(QJsonObject{{"name", "places"},
+                                  {"fields", QJsonArray{QJsonObject{{"name", "name"}, {"type", "string"}},
+                                                        QJsonObject{{"name", "loc"}, {"type", "geopoint"}, {"optional", true}},
+                                                        QJsonObject{{"name", "stops"}, {"type", "geopoint[]"}, {"optional", true}}}}});
+        QJsonObject stored;
+        auto place = [&](const QString &id, double lat, double lng) {
+            QVERIFY(!c->write(QJsonObject{{"id", id}, {"name", "cafe " + id}, {"loc", QJsonArray{lat, lng}}},
+                              WriteAction::Create, DirtyValues::Reject, {}, &stored).failed());
+        };
+        place("louvre", 48.8606, 2.3376);
+        place("eiffel", 48.8584, 2.2945);
+        place("versailles", 48.8049, 2.1204);
+        place("london", 51.5007, -0.1246);
+        QVERIFY(!c->write(QJsonObject{{"id", "nowhere"}, {"name", "cafe nowhere"}}, WriteAction::Create, DirtyValues::Reject, {}, &stored).failed());
+        QVERIFY(!c->write(QJsonObject{{"id", "tour"}, {"name", "cafe tour"}, {"stops", QJsonArray{QJsonArray{51.5, -0.12}, QJsonArray{48.86, 2.34}}}},
+                          WriteAction::Create, DirtyValues::Reject, {}, &stored).failed());
+        // from Notre-Dame (48.853, 2.3499): louvre ~1.2 km, eiffel ~4 km, versailles ~17 km
+        const QString notreDame = QStringLiteral("48.853, 2.3499");
+        QCOMPARE(ids(run(*c, {{"q", "*"}, {"filter_by", "loc:(" + notreDame + ", 5 km)"}, {"sort_by", "loc(" + notreDame + "):asc"}})),
+                 (QStringList{"louvre", "eiffel"}));
+        QCOMPARE(ids(run(*c, {{"q", "*"}, {"filter_by", "loc:(" + notreDame + ", 20 mi)"}, {"sort_by", "loc(" + notreDame + "):desc"}})),
+                 (QStringList{"versailles", "eiffel", "louvre"}));
+        // polygon around central Paris; geopoint[] matches by any of its points
+        QCOMPARE(ids(run(*c, {{"q", "*"}, {"filter_by", "loc:(48.83, 2.25, 48.88, 2.25, 48.88, 2.40, 48.83, 2.40)"}, {"sort_by", "loc(" + notreDame + "):asc"}})),
+                 (QStringList{"louvre", "eiffel"}));
+        QCOMPARE(ids(run(*c, {{"q", "*"}, {"filter_by", "stops:(48.853, 2.3499, 2 km)"}})), QStringList{"tour"});
+        // a text query sorted by distance; documents without a point last; distances in the hits
+        const QJsonObject r = run(*c, {{"q", "cafe"}, {"query_by", "name"}, {"sort_by", "loc(" + notreDame + "):asc"}});
+        QCOMPARE(ids(r).mid(0, 4), (QStringList{"louvre", "eiffel", "versailles", "london"}));
+        const int meters = r.value("hits").toArray().at(0).toObject().value("geo_distance_meters").toObject().value("loc").toInt();
+        QVERIFY2(meters > 1000 && meters < 1300, qPrintable(QString::number(meters)));
+        QVERIFY(!r.value("hits").toArray().at(5).toObject().contains("geo_distance_meters"));
+        // exclude_radius: everything within 5 km ties, then later insertion first
+        QCOMPARE(ids(run(*c, {{"q", "*"}, {"filter_by", "loc:(" + notreDame + ", 5 km)"}, {"sort_by", "loc(" + notreDame + ", exclude_radius: 5 km):asc"}})),
+                 (QStringList{"eiffel", "louvre"}));
+        QCOMPARE(ids(run(*c, {{"q", "*"}, {"filter_by", "loc:(" + notreDame + ", 50 km)"}, {"sort_by", "loc(" + notreDame + ", precision: 10 km):asc"}})),
+                 (QStringList{"eiffel", "louvre", "versailles"}));
+        ApiError e;
+        c->search({{"q", "*"}, {"sort_by", "loc(48.85):asc"}}, &e);
+        QCOMPARE(e.status, 400);
+        QCOMPARE(e.message, QStringLiteral("Bad syntax for sorting field `loc`"));
+        c->search({{"q", "*"}, {"sort_by", "loc(48.85, 2.35, exclude_radius: 2 m):asc"}}, &e);
+        QCOMPARE(e.message, QStringLiteral("Sort field's parameter unit must be either `km` or `mi`."));
+        c->search({{"q", "*"}, {"sort_by", "name(48.85, 2.35):asc"}}, &e);
+        QCOMPARE(e.status, 404);
+        c->search({{"q", "*"}, {"filter_by", "loc:(48.85, 2.35, 5 parsecs)"}}, &e);
+        QCOMPARE(e.status, 400);
+        QCOMPARE(e.message, QStringLiteral("Unit must be either `km` or `mi`."));
+    }
 };
 
 QTEST_APPLESS_MAIN(TstCollection)

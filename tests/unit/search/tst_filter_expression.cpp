@@ -14,12 +14,14 @@ bool lookup(const QString &field, FilterKind *kind)
 {
     if (field == "price" || field == "year") { *kind = FilterKind::Number; return true; }
     if (field == "in_stock") { *kind = FilterKind::Bool; return true; }
+    if (field == "loc") { *kind = FilterKind::Geo; return true; }
     if (field == "brand" || field == "tags" || field == "title") { *kind = FilterKind::String; return true; }
     return false;
 }
 
 const QJsonObject kDoc{{"price", 25}, {"year", 2020}, {"in_stock", true}, {"brand", "Acme Corp"},
-                       {"tags", QJsonArray{"red", "Big Sale"}}, {"title", "The (best) item, ever"}};
+                       {"tags", QJsonArray{"red", "Big Sale"}}, {"title", "The (best) item, ever"},
+                       {"loc", QJsonArray{48.8566, 2.3522}}}; // Paris
 
 bool eval(const QString &filter)
 {
@@ -75,6 +77,21 @@ private slots:
         QTest::newRow("parens") << "(price:>100 || brand:acme) && year:2020" << true;
         QTest::newRow("parens miss") << "price:>100 || (brand:acme && year:2021)" << false;
         QTest::newRow("spaces") << "  price : > 20  " << true;
+        // 48.90, 2.35 is about 4.8 km north of the document's point
+        QTest::newRow("geo radius") << "loc:(48.8566, 2.3522, 1 km)" << true;
+        QTest::newRow("geo radius miss") << "loc:(48.90, 2.35, 1 km)" << false;
+        QTest::newRow("geo km") << "loc:(48.90, 2.35, 5 km)" << true;
+        QTest::newRow("geo km no space") << "loc:(48.90, 2.35, 5km)" << true;
+        QTest::newRow("geo mi") << "loc:(48.90, 2.35, 4 mi)" << true;
+        QTest::newRow("geo mi miss") << "loc:(48.90, 2.35, 2 mi)" << false;
+        QTest::newRow("geo radius option") << "loc:([48.90, 2.35], radius: 5 km)" << true;
+        QTest::newRow("geo exact_filter_radius") << "loc:([48.90, 2.35], radius: 1 km, exact_filter_radius: 10 km)" << false;
+        QTest::newRow("geo polygon") << "loc:(48.8, 2.3, 48.9, 2.3, 48.9, 2.4, 48.8, 2.4)" << true;
+        QTest::newRow("geo polygon brackets") << "loc:([48.8, 2.3, 48.9, 2.3, 48.9, 2.4])" << true;
+        QTest::newRow("geo polygon miss") << "loc:(51.4, -0.2, 51.6, -0.2, 51.6, 0.0, 51.4, 0.0)" << false;
+        QTest::newRow("geo list") << "loc:[(51.5, -0.12, 10 km), (48.85, 2.35, 2 km)]" << true;
+        QTest::newRow("geo and") << "loc:(48.85, 2.35, 2 km) && price:25" << true;
+        QTest::newRow("geo in parens") << "(loc:(51.5, -0.12, 10 km) || brand:acme)" << true;
     }
     void clauses()
     {
@@ -97,6 +114,17 @@ private slots:
         QTest::newRow("dangling and") << "price:>1 &&" << 400 << parse;
         QTest::newRow("empty value") << "brand:" << 400 << parse;
         QTest::newRow("unclosed backtick") << "brand:`acme" << 400 << parse;
+        const QString geoFormat = QStringLiteral(
+            "Value of filter field `loc`: must be in the `([-44.50, 170.29], radius: 0.75 km, exact_filter_radius: 5 km)` "
+            "or ([56.33, -65.97, 23.82, -127.82], exact_filter_radius: 7 km) format.");
+        const QString unit = QStringLiteral("Unit must be either `km` or `mi`.");
+        QTest::newRow("geo unit") << "loc:(48.85, 2.35, 5 kilometers)" << 400 << unit;
+        QTest::newRow("geo unit option") << "loc:([48.85, 2.35], radius: 5 m)" << 400 << unit;
+        QTest::newRow("geo not a number") << "loc:(48.85, abc, 5 km)" << 400 << geoFormat;
+        QTest::newRow("geo two numbers") << "loc:(48.85, 2.35)" << 400 << geoFormat;
+        QTest::newRow("geo no parens") << "loc:48.85" << 400 << geoFormat;
+        QTest::newRow("geo latitude") << "loc:(95, 2.35, 5 km)" << 400 << geoFormat;
+        QTest::newRow("geo unclosed") << "loc:(48.85, 2.35, 5 km" << 400 << geoFormat;
     }
     void errors()
     {
@@ -114,7 +142,7 @@ private slots:
     {
         // A small stand-in for the fuzz target: grammar characters in random order either parse
         // or fail with one of the two documented errors.
-        static const QString alphabet = QStringLiteral("price year brand in_stock :=!<>[](),.`*&|  1 2 acme true -");
+        static const QString alphabet = QStringLiteral("price year brand in_stock loc :=!<>[](),.`*&|  1 2 acme true - km");
         QRandomGenerator rng(42);
         for (int round = 0; round < 5000; ++round) {
             QString text;
