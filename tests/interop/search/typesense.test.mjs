@@ -260,3 +260,96 @@ test('update and delete by filter, add and drop a field', async () => {
   assert.deepEqual(await docs.delete({ filter_by: 'year:<1950' }), { num_deleted: 1 });
   assert.equal((await client.collections('books').retrieve()).num_documents, books.length - 1);
 });
+
+test('pinned_hits and hidden_hits: curated positions, hidden removed', async () => {
+  await client.collections().create({
+    name: 'fruit',
+    fields: [{ name: 'name', type: 'string' }, { name: 'kind', type: 'string', facet: true }],
+  });
+  await client.collections('fruit').documents().import([
+    { id: 'a', name: 'red apple', kind: 'fruit' },
+    { id: 'b', name: 'green apple', kind: 'fruit' },
+    { id: 'c', name: 'apple pie', kind: 'dessert' },
+    { id: 'd', name: 'banana bread', kind: 'dessert' },
+  ], { action: 'create' });
+  const search = (params) => client.collections('fruit').documents().search(params);
+  let r = await search({ q: 'apple', query_by: 'name' });
+  assert.deepEqual(r.hits.map((h) => h.document.id), ['c', 'b', 'a']);
+  r = await search({ q: 'apple', query_by: 'name', pinned_hits: 'd:1,a:2', hidden_hits: 'c' });
+  assert.deepEqual(r.hits.map((h) => h.document.id), ['d', 'a', 'b']);
+  assert.deepEqual(r.hits.map((h) => h.curated === true), [true, true, false]);
+  assert.equal(r.found, 3);
+  // the filter applies to curated hits only with filter_curated_hits
+  r = await search({ q: '*', filter_by: 'kind:fruit', pinned_hits: 'd:1' });
+  assert.deepEqual(r.hits.map((h) => h.document.id), ['d', 'b', 'a']);
+  r = await search({ q: '*', filter_by: 'kind:fruit', pinned_hits: 'd:1', filter_curated_hits: true });
+  assert.deepEqual(r.hits.map((h) => h.document.id), ['b', 'a']);
+  // the same through multi_search
+  const { results } = await client.multiSearch.perform({
+    searches: [{ collection: 'fruit', q: 'apple', query_by: 'name', hidden_hits: 'a,b' }],
+  });
+  assert.deepEqual(results[0].hits.map((h) => h.document.id), ['c']);
+});
+
+test('group_by with group_limit, and its errors', async () => {
+  await client.collections().create({
+    name: 'shoes',
+    fields: [
+      { name: 'name', type: 'string' },
+      { name: 'brand', type: 'string', facet: true },
+      { name: 'size', type: 'int32', facet: true },
+      { name: 'price', type: 'float' },
+    ],
+  });
+  await client.collections('shoes').documents().import([
+    { id: '1', name: 'runner', brand: 'Nike', size: 42, price: 100 },
+    { id: '2', name: 'runner pro', brand: 'Nike', size: 43, price: 140 },
+    { id: '3', name: 'trail runner', brand: 'Nike', size: 42, price: 120 },
+    { id: '4', name: 'nike clone', brand: 'Nike', size: 44, price: 20 },
+    { id: '5', name: 'road runner', brand: 'Adidas', size: 42, price: 90 },
+  ], { action: 'create' });
+  const search = (params) => client.collections('shoes').documents().search(params);
+  let r = await search({ q: 'runner', query_by: 'name', group_by: 'brand', sort_by: 'price:asc' });
+  assert.equal(r.found, 2);
+  assert.equal(r.hits, undefined);
+  assert.deepEqual(r.grouped_hits.map((g) => [g.group_key, g.found, g.hits.map((h) => h.document.id)]), [
+    [['Adidas'], 1, ['5']],
+    [['Nike'], 3, ['1', '3', '2']],
+  ]);
+  r = await search({ q: '*', group_by: 'brand,size', group_limit: 1, sort_by: 'price:desc', per_page: 2 });
+  assert.equal(r.found, 4);
+  assert.deepEqual(r.grouped_hits.map((g) => g.group_key), [['Nike', 43], ['Nike', 42]]);
+  assert.deepEqual(r.grouped_hits[1].hits.map((h) => h.document.id), ['3']);
+  await expectError(search({ q: '*', group_by: 'name' }), 400, 'Group by field `name` should be a facet field.');
+  await expectError(search({ q: '*', group_by: 'colour' }), 404, 'Could not find a field named `colour` in the schema.');
+  await expectError(search({ q: '*', group_by: 'brand', group_limit: 100 }), 400,
+    'Value of `group_limit` must be between 1 and 99.');
+});
+
+test('geopoint: radius and polygon filters, sorting by distance', async () => {
+  await client.collections().create({
+    name: 'places',
+    fields: [{ name: 'name', type: 'string' }, { name: 'location', type: 'geopoint' }],
+  });
+  await client.collections('places').documents().import([
+    { id: 'louvre', name: 'Louvre Museum', location: [48.8606, 2.3376] },
+    { id: 'eiffel', name: 'Eiffel Tower', location: [48.8584, 2.2945] },
+    { id: 'versailles', name: 'Palace of Versailles', location: [48.8049, 2.1204] },
+    { id: 'bigben', name: 'Big Ben', location: [51.5007, -0.1246] },
+  ], { action: 'create' });
+  const search = (params) => client.collections('places').documents().search(params);
+  const here = '48.853, 2.3499'; // Notre-Dame
+  let r = await search({ q: '*', filter_by: `location:(${here}, 5 km)`, sort_by: `location(${here}):asc` });
+  assert.deepEqual(r.hits.map((h) => h.document.id), ['louvre', 'eiffel']);
+  const louvre = r.hits[0].geo_distance_meters.location;
+  assert.ok(louvre > 1000 && louvre < 1300, String(louvre));
+  r = await search({ q: '*', filter_by: `location:([${here}], radius: 30 mi)`, sort_by: `location(${here}):desc` });
+  assert.deepEqual(r.hits.map((h) => h.document.id), ['versailles', 'eiffel', 'louvre']);
+  r = await search({ q: '*', filter_by: 'location:(51.4, -0.3, 51.6, -0.3, 51.6, 0.1, 51.4, 0.1)' });
+  assert.deepEqual(r.hits.map((h) => h.document.id), ['bigben']);
+  await expectError(search({ q: '*', filter_by: `location:(${here}, 5 miles)` }), 400, 'Unit must be either `km` or `mi`.');
+  await expectError(search({ q: '*', filter_by: 'location:(48.85, north, 5 km)' }), 400,
+    'Value of filter field `location`: must be in the `([-44.50, 170.29], radius: 0.75 km, exact_filter_radius: 5 km)` '
+    + 'or ([56.33, -65.97, 23.82, -127.82], exact_filter_radius: 7 km) format.');
+  await expectError(search({ q: '*', sort_by: 'location(48.85):asc' }), 400, 'Bad syntax for sorting field `location`');
+});
