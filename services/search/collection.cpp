@@ -7,6 +7,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -23,6 +24,11 @@ constexpr int kSnippetAffixTokens = 4;
 constexpr int kDefaultMaxCandidates = 4;
 constexpr int kExhaustiveCandidates = 10000;
 constexpr int kDefaultGroupLimit = 3;
+// Proximity: words apart beyond this count as unrelated; candidates scored per query at least.
+constexpr int kMaxProximity = 100;
+constexpr int kProximityCandidates = 200;
+// Infix search: at most this many dictionary terms per query word.
+constexpr int kMaxInfixTerms = 1000;
 constexpr int kMaxGroupLimit = 99;
 
 const QStringList kTypes = {
@@ -247,6 +253,44 @@ QString facetHighlight(const QString &value, const QStringList &query, const Tex
     }
     out += QStringView(value).mid(pos);
     return out;
+}
+
+// How far apart the query words stand in `text`: the narrowest run of words holding every query
+// word the text holds (slotsOfTerm: folded term -> bits of the query words it matches), minus
+// those words; 0 when they are adjacent, kMaxProximity when fewer than two are present.
+int wordDistance(const QString &text, const TextAnalyzer &analyzer, const QHash<QString, quint32> &slotsOfTerm)
+{
+    std::vector<std::pair<int, quint32>> hits; // word position, query words matched there
+    quint32 present = 0;
+    int position = 0;
+    for (const TokenSpan &span : analyzer.tokenize(text)) {
+        if (const auto it = slotsOfTerm.constFind(span.folded); it != slotsOfTerm.constEnd()) {
+            hits.push_back({position, *it});
+            present |= *it;
+        }
+        ++position;
+    }
+    const int wanted = std::popcount(present);
+    if (wanted < 2)
+        return kMaxProximity;
+    int counts[32] = {};
+    int covered = 0;
+    int best = kMaxProximity;
+    size_t left = 0;
+    auto each = [](quint32 bits, auto &&f) {
+        for (int b = 0; bits; ++b, bits >>= 1)
+            if (bits & 1u)
+                f(b);
+    };
+    for (size_t right = 0; right < hits.size(); ++right) {
+        each(hits[right].second, [&](int b) { covered += counts[b]++ == 0 ? 1 : 0; });
+        while (covered == wanted) {
+            best = std::min(best, hits[right].first - hits[left].first + 1 - wanted);
+            each(hits[left].second, [&](int b) { covered -= --counts[b] == 0 ? 1 : 0; });
+            ++left;
+        }
+    }
+    return std::clamp(best, 0, kMaxProximity);
 }
 
 // The arguments of a geo sort, `48.85, 2.35)` up to the closing parenthesis, with an optional
@@ -911,6 +955,117 @@ ApiError Collection::matchingFilter(const QString &filterBy, std::vector<const Q
     return {};
 }
 
+ApiError Collection::putSynonym(const QString &id, const QJsonObject &body, QJsonObject *stored)
+{
+    const QJsonValue list = body.value(QStringLiteral("synonyms"));
+    if (!list.isArray() || list.toArray().isEmpty())
+        return ApiError::of(400, QStringLiteral("Could not find an array of `synonyms`"));
+    const QJsonValue root = body.value(QStringLiteral("root"));
+    if (!root.isUndefined() && !root.isString())
+        return ApiError::of(400, QStringLiteral("Key `root` should be a string."));
+    const QJsonValue locale = body.value(QStringLiteral("locale"));
+    if (!locale.isUndefined() && !locale.isString())
+        return ApiError::of(400, QStringLiteral("Key `locale` should be a string."));
+    Synonym syn;
+    syn.id = id;
+    syn.root = m_analyzer.foldedTokens(root.toString());
+    for (const QJsonValue &v : list.toArray()) {
+        if (!v.isString() || v.toString().trimmed().isEmpty())
+            return ApiError::of(400, QStringLiteral("Could not find a valid string array of `synonyms`"));
+        const QStringList words = m_analyzer.foldedTokens(v.toString());
+        if (!words.isEmpty())
+            syn.members.push_back(words);
+    }
+    syn.json = QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("synonyms"), list}};
+    if (!root.toString().isEmpty())
+        syn.json.insert(QStringLiteral("root"), root);
+    if (locale.isString())
+        syn.json.insert(QStringLiteral("locale"), locale);
+    *stored = syn.json;
+    const auto it = std::find_if(m_synonyms.begin(), m_synonyms.end(), [&id](const Synonym &s) { return s.id == id; });
+    if (it != m_synonyms.end())
+        *it = std::move(syn);
+    else
+        m_synonyms.push_back(std::move(syn));
+    return {};
+}
+
+bool Collection::removeSynonym(const QString &id)
+{
+    const auto it = std::find_if(m_synonyms.begin(), m_synonyms.end(), [&id](const Synonym &s) { return s.id == id; });
+    if (it == m_synonyms.end())
+        return false;
+    m_synonyms.erase(it);
+    return true;
+}
+
+const QJsonObject *Collection::synonym(const QString &id) const
+{
+    const auto it = std::find_if(m_synonyms.begin(), m_synonyms.end(), [&id](const Synonym &s) { return s.id == id; });
+    return it == m_synonyms.end() ? nullptr : &it->json;
+}
+
+QJsonArray Collection::synonyms() const
+{
+    QJsonArray out;
+    for (const Synonym &s : m_synonyms)
+        out.append(s.json);
+    return out;
+}
+
+void Collection::restoreSynonyms(const QJsonArray &all)
+{
+    m_synonyms.clear();
+    for (const QJsonValue &v : all) {
+        QJsonObject ignored;
+        putSynonym(v.toObject().value(QStringLiteral("id")).toString(), v.toObject(), &ignored);
+    }
+}
+
+std::vector<Collection::QueryVariant> Collection::synonymVariants(const QStringList &words, const std::vector<bool> &literal) const
+{
+    constexpr size_t kMaxVariants = 16;
+    std::vector<QueryVariant> out;
+    QSet<QString> seen{words.join(u' ')};
+    auto occursAt = [&](const QStringList &pattern, qsizetype at) {
+        if (pattern.isEmpty() || at + pattern.size() > words.size())
+            return false;
+        for (qsizetype k = 0; k < pattern.size(); ++k)
+            if (literal[size_t(at + k)] || words[at + k] != pattern[k])
+                return false; // words of "quoted phrases" are never rewritten
+        return true;
+    };
+    auto addVariant = [&](qsizetype at, qsizetype length, const QStringList &replacement) {
+        QueryVariant v;
+        v.words = words.mid(0, at) + replacement + words.mid(at + length);
+        v.literal.assign(literal.begin(), literal.begin() + at);
+        v.literal.insert(v.literal.end(), size_t(replacement.size()), true);
+        v.literal.insert(v.literal.end(), literal.begin() + at + length, literal.end());
+        if (out.size() < kMaxVariants && !seen.contains(v.words.join(u' '))) {
+            seen.insert(v.words.join(u' '));
+            out.push_back(std::move(v));
+        }
+    };
+    for (const Synonym &syn : m_synonyms) {
+        for (qsizetype at = 0; at < words.size(); ++at) {
+            if (!syn.root.isEmpty()) {
+                if (occursAt(syn.root, at))
+                    for (const QStringList &alternative : syn.members)
+                        addVariant(at, syn.root.size(), alternative);
+                continue;
+            }
+            for (size_t m = 0; m < syn.members.size(); ++m) {
+                if (!occursAt(syn.members[m], at))
+                    continue;
+                for (size_t other = 0; other < syn.members.size(); ++other)
+                    if (other != m)
+                        addVariant(at, syn.members[m].size(), syn.members[other]);
+            }
+        }
+    }
+    return out;
+}
+
 double Collection::distanceFrom(const QString &fieldName, quint32 seq, double lat, double lng) const
 {
     if (const auto column = m_geoPoints.constFind(fieldName); column != m_geoPoints.constEnd()) {
@@ -1173,6 +1328,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         int bestWeight = 0;
         int bestFieldScore = 0;
         bool curated = false; // placed by pinned_hits
+        int bestField = -1;   // index in searchFields of the best-matching field
     };
     std::vector<Candidate> candidates;
     QSet<QString> highlightTerms;
@@ -1217,224 +1373,335 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 }
             }
         }
-        const int T = int(words.size());
-        queryTokenCount = T;
-        const int F = int(searchFields.size());
-        const int minLen1 = intParam(params, QStringLiteral("min_len_1typo"), 4);
-        const int minLen2 = intParam(params, QStringLiteral("min_len_2typo"), 7);
-        const int typoThreshold = intParam(params, QStringLiteral("typo_tokens_threshold"), 1);
-        const int dropThreshold = intParam(params, QStringLiteral("drop_tokens_threshold"), 1);
-
-        const bool exhaustive = boolValue(params.value(QStringLiteral("exhaustive_search")), false);
-        const int maxCandidates = std::max(1, intParam(params, QStringLiteral("max_candidates"),
-                                                       exhaustive ? kExhaustiveCandidates : kDefaultMaxCandidates));
-        // How many documents of the searched fields hold a term: candidates are the most frequent.
-        auto frequency = [&](int term) {
-            qsizetype n = 0;
-            for (const Field *f : searchFields) {
-                const auto pit = m_postings.constFind(f->name);
-                if (pit == m_postings.constEnd())
-                    continue;
-                const auto lit = pit->constFind(term);
-                if (lit != pit->constEnd())
-                    n += qsizetype(lit->size());
+        // Infix search (fields declared with infix: true): per query_by field `off`, `always`, or
+        // `fallback` (only when nothing matches otherwise). A word then also reaches the terms
+        // that contain it anywhere, found by a pass over the dictionary (cached per word).
+        bool infixFallbackPass = false;
+        bool anyInfixFallback = false;
+        std::vector<QString> infixModes(searchFields.size());
+        for (size_t f = 0; f < searchFields.size(); ++f) {
+            infixModes[f] = searchFields[f]->infix ? perField(QStringLiteral("infix"), f).toLower() : QString();
+            anyInfixFallback = anyInfixFallback || infixModes[f] == QLatin1String("fallback");
+        }
+        QHash<QString, std::vector<TrieMatch>> infixCache;
+        auto infixMatches = [&](const QString &word) -> const std::vector<TrieMatch> & {
+            auto it = infixCache.find(word);
+            if (it == infixCache.end()) {
+                std::vector<TrieMatch> found;
+                for (int id = 0; id < m_trie.termCount() && found.size() < size_t(kMaxInfixTerms); ++id) {
+                    const QString &term = m_trie.term(id);
+                    if (term.size() > word.size() && term.contains(word))
+                        found.push_back(TrieMatch{id, 0, false});
+                }
+                it = infixCache.insert(word, std::move(found));
             }
-            return n;
+            return *it;
         };
-        // Per (field, token): the terms it reaches and their cost. Fields with the same typo and
-        // prefix settings share one trie walk.
-        std::vector<std::vector<TrieMatch>> matches(size_t(F * T));
-        QHash<QString, std::vector<TrieMatch>> walks;
-        std::vector<int> exactTerm(static_cast<size_t>(T), -1);
-        for (int t = 0; t < T; ++t)
-            exactTerm[size_t(t)] = m_trie.find(words[t]);
-        for (int f = 0; f < F; ++f) {
-            const QString typosParam = perField(QStringLiteral("num_typos"), size_t(f));
-            const int numTypos = typosParam.isEmpty() ? 2 : std::clamp(typosParam.toInt(), 0, 2);
-            const QString prefixParam = perField(QStringLiteral("prefix"), size_t(f));
-            const bool prefix = boolValue(prefixParam, true);
-            for (int t = 0; t < T; ++t) {
-                const QString &tok = words[t];
-                const int maxTypos = literal[size_t(t)] ? 0
-                                     : tok.size() >= minLen2 ? numTypos
-                                     : tok.size() >= minLen1 ? std::min(1, numTypos) : 0;
-                const bool prefixHere = prefix && t == T - 1 && !literal[size_t(t)];
-                const QString walkKey = QStringLiteral("%1/%2/%3").arg(t).arg(maxTypos).arg(prefixHere);
-                auto it = walks.find(walkKey);
-                if (it == walks.end()) {
-                    std::vector<TrieMatch> all = m_trie.fuzzy(tok, maxTypos, prefixHere);
-                    // Keep the exact word, then per typo cost the most frequent expansions.
-                    std::vector<std::pair<qsizetype, TrieMatch>> ranked;
-                    ranked.reserve(all.size());
-                    for (const TrieMatch &m : all)
-                        ranked.push_back({m.term == exactTerm[size_t(t)] ? std::numeric_limits<qsizetype>::max() : frequency(m.term), m});
-                    std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) {
-                        if (a.second.cost != b.second.cost)
-                            return a.second.cost < b.second.cost;
-                        return a.first > b.first;
-                    });
-                    std::vector<TrieMatch> kept;
-                    int level = -1, inLevel = 0;
-                    for (const auto &[freq, m] : ranked) {
-                        if (m.cost != level) {
-                            level = m.cost;
-                            inLevel = 0;
-                        }
-                        if (freq == 0 || inLevel >= maxCandidates)
-                            continue;
-                        ++inLevel;
-                        kept.push_back(m);
-                    }
-                    it = walks.insert(walkKey, std::move(kept));
-                }
-                matches[size_t(f * T + t)] = *it;
-            }
-        }
-        // Per document: the best (lowest) encoded cost per (field, token); 255 = no match.
-        // Dense: slot[seq] is the document's row in `cells` (F*T codes), -1 until it matches.
-        std::vector<qint32> slot(m_docs.size(), -1);
-        std::vector<quint32> matchedSeqs;
-        std::vector<quint8> cells;
-        const size_t width = size_t(F * T);
-        for (int f = 0; f < F; ++f) {
-            const auto postingsIt = m_postings.constFind(searchFields[size_t(f)]->name);
-            if (postingsIt == m_postings.constEnd())
-                continue;
-            for (int t = 0; t < T; ++t) {
-                for (const TrieMatch &m : matches[size_t(f * T + t)]) {
-                    const auto listIt = postingsIt->constFind(m.term);
-                    if (listIt == postingsIt->constEnd())
-                        continue;
-                    const quint8 code = quint8(m.cost * 2 + (m.term == exactTerm[size_t(t)] ? 0 : 1));
-                    for (quint32 seq : *listIt) {
-                        if (!m_docs[seq].alive)
-                            continue;
-                        qint32 &row = slot[seq];
-                        if (row < 0) {
-                            row = qint32(matchedSeqs.size());
-                            matchedSeqs.push_back(seq);
-                            cells.resize(cells.size() + width, 255);
-                        }
-                        quint8 &c = cells[size_t(row) * width + size_t(f * T + t)];
-                        c = std::min(c, code);
-                    }
-                }
-            }
-        }
-        // Excluded words
-        QSet<int> excludedTerms;
-        for (const QString &w : excluded)
-            if (int id = m_trie.find(w); id >= 0)
-                excludedTerms.insert(id);
+        // Matches one list of query words (as typed, or a synonym variant) and appends its
+        // candidates to `out`.
+        auto matchWords = [&](const QStringList &words, const std::vector<bool> &literal, std::vector<Candidate> &out) {
+            const int T = int(words.size());
+            const int F = int(searchFields.size());
+            const int minLen1 = intParam(params, QStringLiteral("min_len_1typo"), 4);
+            const int minLen2 = intParam(params, QStringLiteral("min_len_2typo"), 7);
+            const int typoThreshold = intParam(params, QStringLiteral("typo_tokens_threshold"), 1);
+            const int dropThreshold = intParam(params, QStringLiteral("drop_tokens_threshold"), 1);
 
-        std::vector<Candidate> all;
-        all.reserve(matchedSeqs.size());
-        for (size_t row = 0; row < matchedSeqs.size(); ++row) {
-            const quint32 seq = matchedSeqs[row];
-            const quint8 *costs = cells.data() + row * width;
-            Candidate c{seq};
-            for (int t = 0; t < T; ++t) {
-                int best = 255;
-                for (int f = 0; f < F; ++f)
-                    best = std::min(best, int(costs[size_t(f * T + t)]));
-                if (best == 255)
-                    continue;
-                ++c.tokensMatched;
-                c.typos += best / 2;
-            }
-            // Best field: most tokens, then fewest typos, then highest weight, then more words
-            // matched as typed (not only as a prefix), so "python" beats "python3" in one field.
-            int bestKey = -1;
-            int exactTokens = 0;
-            for (int f = 0; f < F; ++f) {
-                int n = 0, typos = 0, exact = 0;
-                for (int t = 0; t < T; ++t) {
-                    const int code = costs[size_t(f * T + t)];
-                    if (code != 255) {
-                        ++n;
-                        typos += code / 2;
-                        exact += code == 0 ? 1 : 0;
-                    }
-                }
-                if (n == 0)
-                    continue;
-                ++c.fieldsMatched;
-                const int key = (n << 24) | ((255 - std::min(typos, 255)) << 16) | (weights[size_t(f)] << 8) | std::min(exact, 255);
-                if (key > bestKey) {
-                    bestKey = key;
-                    c.bestWeight = weights[size_t(f)];
-                    c.bestFieldScore = key;
-                    exactTokens = exact;
-                }
-            }
-            c.textMatch = (quint64(255 - std::min(c.typos, 255)) << 52) | (quint64(c.tokensMatched & 0xFF) << 44)
-                          | (quint64(c.bestWeight & 0xFF) << 36) | (quint64(exactTokens & 0xFF) << 28)
-                          | (quint64(c.fieldsMatched & 0xFF) << 20);
-            all.push_back(c);
-        }
-        // Excluded words and the filter.
-        auto keep = [&](const Candidate &c) {
-            if (!excludedTerms.isEmpty()) {
+            const bool exhaustive = boolValue(params.value(QStringLiteral("exhaustive_search")), false);
+            const int maxCandidates = std::max(1, intParam(params, QStringLiteral("max_candidates"),
+                                                           exhaustive ? kExhaustiveCandidates : kDefaultMaxCandidates));
+            // How many documents of the searched fields hold a term: candidates are the most frequent.
+            auto frequency = [&](int term) {
+                qsizetype n = 0;
                 for (const Field *f : searchFields) {
                     const auto pit = m_postings.constFind(f->name);
                     if (pit == m_postings.constEnd())
                         continue;
-                    for (int term : excludedTerms) {
-                        const auto lit = pit->constFind(term);
-                        if (lit != pit->constEnd() && std::binary_search(lit->begin(), lit->end(), c.seq))
-                            return false;
+                    const auto lit = pit->constFind(term);
+                    if (lit != pit->constEnd())
+                        n += qsizetype(lit->size());
+                }
+                return n;
+            };
+            // Per (field, token): the terms it reaches and their cost. Fields with the same typo and
+            // prefix settings share one trie walk.
+            std::vector<std::vector<TrieMatch>> matches(size_t(F * T));
+            QHash<QString, std::vector<TrieMatch>> walks;
+            std::vector<int> exactTerm(static_cast<size_t>(T), -1);
+            for (int t = 0; t < T; ++t)
+                exactTerm[size_t(t)] = m_trie.find(words[t]);
+            for (int f = 0; f < F; ++f) {
+                const QString typosParam = perField(QStringLiteral("num_typos"), size_t(f));
+                const int numTypos = typosParam.isEmpty() ? 2 : std::clamp(typosParam.toInt(), 0, 2);
+                const QString prefixParam = perField(QStringLiteral("prefix"), size_t(f));
+                const bool prefix = boolValue(prefixParam, true);
+                for (int t = 0; t < T; ++t) {
+                    const QString &tok = words[t];
+                    const int maxTypos = literal[size_t(t)] ? 0
+                                         : tok.size() >= minLen2 ? numTypos
+                                         : tok.size() >= minLen1 ? std::min(1, numTypos) : 0;
+                    const bool prefixHere = prefix && t == T - 1 && !literal[size_t(t)];
+                    const QString walkKey = QStringLiteral("%1/%2/%3").arg(t).arg(maxTypos).arg(prefixHere);
+                    auto it = walks.find(walkKey);
+                    if (it == walks.end()) {
+                        std::vector<TrieMatch> all = m_trie.fuzzy(tok, maxTypos, prefixHere);
+                        // Keep the exact word, then per typo cost the most frequent expansions.
+                        std::vector<std::pair<qsizetype, TrieMatch>> ranked;
+                        ranked.reserve(all.size());
+                        for (const TrieMatch &m : all)
+                            ranked.push_back({m.term == exactTerm[size_t(t)] ? std::numeric_limits<qsizetype>::max() : frequency(m.term), m});
+                        std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) {
+                            if (a.second.cost != b.second.cost)
+                                return a.second.cost < b.second.cost;
+                            return a.first > b.first;
+                        });
+                        std::vector<TrieMatch> kept;
+                        int level = -1, inLevel = 0;
+                        for (const auto &[freq, m] : ranked) {
+                            if (m.cost != level) {
+                                level = m.cost;
+                                inLevel = 0;
+                            }
+                            if (freq == 0 || inLevel >= maxCandidates)
+                                continue;
+                            ++inLevel;
+                            kept.push_back(m);
+                        }
+                        it = walks.insert(walkKey, std::move(kept));
+                    }
+                    matches[size_t(f * T + t)] = *it;
+                    const QString &infix = infixModes[size_t(f)];
+                    if (!literal[size_t(t)] && (infix == QLatin1String("always") || (infix == QLatin1String("fallback") && infixFallbackPass))) {
+                        const std::vector<TrieMatch> &more = infixMatches(tok);
+                        matches[size_t(f * T + t)].insert(matches[size_t(f * T + t)].end(), more.begin(), more.end());
                     }
                 }
             }
-            return filterAdmits(c.seq);
-        };
-        // A phrase must stand in one searched field (or one element of an array), word after word.
-        auto hasPhrases = [&](const Candidate &c) {
-            const QJsonObject &doc = m_docs[c.seq].json;
-            for (const QStringList &phrase : phrases) {
-                bool found = false;
-                for (const Field *f : searchFields) {
-                    const QJsonValue v = doc.value(f->name);
-                    const QJsonArray values = v.isArray() ? v.toArray() : QJsonArray{v};
-                    for (const QJsonValue &e : values) {
-                        if (!e.isString())
+            // Per document: the best (lowest) encoded cost per (field, token); 255 = no match.
+            // Dense: slot[seq] is the document's row in `cells` (F*T codes), -1 until it matches.
+            std::vector<qint32> slot(m_docs.size(), -1);
+            std::vector<quint32> matchedSeqs;
+            std::vector<quint8> cells;
+            const size_t width = size_t(F * T);
+            for (int f = 0; f < F; ++f) {
+                const auto postingsIt = m_postings.constFind(searchFields[size_t(f)]->name);
+                if (postingsIt == m_postings.constEnd())
+                    continue;
+                for (int t = 0; t < T; ++t) {
+                    for (const TrieMatch &m : matches[size_t(f * T + t)]) {
+                        const auto listIt = postingsIt->constFind(m.term);
+                        if (listIt == postingsIt->constEnd())
                             continue;
-                        const QStringList have = m_analyzer.foldedTokens(e.toString());
-                        for (qsizetype start = 0; !found && start + phrase.size() <= have.size(); ++start)
-                            found = std::equal(phrase.begin(), phrase.end(), have.begin() + start);
+                        const quint8 code = quint8(m.cost * 2 + (m.term == exactTerm[size_t(t)] ? 0 : 1));
+                        for (quint32 seq : *listIt) {
+                            if (!m_docs[seq].alive)
+                                continue;
+                            qint32 &row = slot[seq];
+                            if (row < 0) {
+                                row = qint32(matchedSeqs.size());
+                                matchedSeqs.push_back(seq);
+                                cells.resize(cells.size() + width, 255);
+                            }
+                            quint8 &c = cells[size_t(row) * width + size_t(f * T + t)];
+                            c = std::min(c, code);
+                        }
+                    }
+                }
+            }
+            // Excluded words
+            QSet<int> excludedTerms;
+            for (const QString &w : excluded)
+                if (int id = m_trie.find(w); id >= 0)
+                    excludedTerms.insert(id);
+
+            std::vector<Candidate> all;
+            all.reserve(matchedSeqs.size());
+            for (size_t row = 0; row < matchedSeqs.size(); ++row) {
+                const quint32 seq = matchedSeqs[row];
+                const quint8 *costs = cells.data() + row * width;
+                Candidate c{seq};
+                for (int t = 0; t < T; ++t) {
+                    int best = 255;
+                    for (int f = 0; f < F; ++f)
+                        best = std::min(best, int(costs[size_t(f * T + t)]));
+                    if (best == 255)
+                        continue;
+                    ++c.tokensMatched;
+                    c.typos += best / 2;
+                }
+                // Best field: most tokens, then fewest typos, then highest weight, then more words
+                // matched as typed (not only as a prefix), so "python" beats "python3" in one field.
+                int bestKey = -1;
+                int exactTokens = 0;
+                for (int f = 0; f < F; ++f) {
+                    int n = 0, typos = 0, exact = 0;
+                    for (int t = 0; t < T; ++t) {
+                        const int code = costs[size_t(f * T + t)];
+                        if (code != 255) {
+                            ++n;
+                            typos += code / 2;
+                            exact += code == 0 ? 1 : 0;
+                        }
+                    }
+                    if (n == 0)
+                        continue;
+                    ++c.fieldsMatched;
+                    const int key = (n << 24) | ((255 - std::min(typos, 255)) << 16) | (weights[size_t(f)] << 8) | std::min(exact, 255);
+                    if (key > bestKey) {
+                        bestKey = key;
+                        c.bestWeight = weights[size_t(f)];
+                        c.bestFieldScore = key;
+                        c.bestField = f;
+                        exactTokens = exact;
+                    }
+                }
+                // (bits 36-43 take the proximity score once it is known, below)
+                c.textMatch = (quint64(255 - std::min(c.typos, 255)) << 52) | (quint64(c.tokensMatched & 0xFF) << 44)
+                              | (quint64(c.bestWeight & 0xFF) << 28) | (quint64(exactTokens & 0xFF) << 20)
+                              | (quint64(c.fieldsMatched & 0xFF) << 12);
+                all.push_back(c);
+            }
+            // Excluded words and the filter.
+            auto keep = [&](const Candidate &c) {
+                if (!excludedTerms.isEmpty()) {
+                    for (const Field *f : searchFields) {
+                        const auto pit = m_postings.constFind(f->name);
+                        if (pit == m_postings.constEnd())
+                            continue;
+                        for (int term : excludedTerms) {
+                            const auto lit = pit->constFind(term);
+                            if (lit != pit->constEnd() && std::binary_search(lit->begin(), lit->end(), c.seq))
+                                return false;
+                        }
+                    }
+                }
+                return filterAdmits(c.seq);
+            };
+            // A phrase must stand in one searched field (or one element of an array), word after word.
+            auto hasPhrases = [&](const Candidate &c) {
+                const QJsonObject &doc = m_docs[c.seq].json;
+                for (const QStringList &phrase : phrases) {
+                    bool found = false;
+                    for (const Field *f : searchFields) {
+                        const QJsonValue v = doc.value(f->name);
+                        const QJsonArray values = v.isArray() ? v.toArray() : QJsonArray{v};
+                        for (const QJsonValue &e : values) {
+                            if (!e.isString())
+                                continue;
+                            const QStringList have = m_analyzer.foldedTokens(e.toString());
+                            for (qsizetype start = 0; !found && start + phrase.size() <= have.size(); ++start)
+                                found = std::equal(phrase.begin(), phrase.end(), have.begin() + start);
+                            if (found)
+                                break;
+                        }
                         if (found)
                             break;
                     }
-                    if (found)
-                        break;
+                    if (!found)
+                        return false;
                 }
-                if (!found)
-                    return false;
+                return true;
+            };
+            std::vector<Candidate> kept;
+            for (const Candidate &c : all)
+                if (keep(c) && (phrases.empty() || hasPhrases(c)))
+                    kept.push_back(c);
+            // Drop tokens only while too few documents match every token.
+            const auto fullCount = std::count_if(kept.begin(), kept.end(), [T](const Candidate &c) { return c.tokensMatched == T; });
+            if (fullCount >= dropThreshold || T <= 1)
+                kept.erase(std::remove_if(kept.begin(), kept.end(), [T](const Candidate &c) { return c.tokensMatched < T; }), kept.end());
+            // Typos only while too few documents match with fewer.
+            int typoLimit = 0;
+            for (;; ++typoLimit) {
+                const auto n = std::count_if(kept.begin(), kept.end(), [typoLimit](const Candidate &c) { return c.typos <= typoLimit; });
+                if (n >= typoThreshold || typoLimit >= 2 * T + 2)
+                    break;
             }
-            return true;
+            const size_t firstNew = out.size();
+            for (const Candidate &c : kept)
+                if (c.typos <= typoLimit)
+                    out.push_back(c);
+            for (size_t i = 0; i < matches.size(); ++i)
+                for (const TrieMatch &m : matches[i])
+                    if (m.cost <= typoLimit)
+                        highlightTerms.insert(m_trie.term(m.term));
+            // Token proximity: how close the matched words stand in the best field, as a score
+            // (100 - words between them) in bits 36-43. It needs the field's words again, so it is
+            // worked out for the best candidates only (enough for the requested page with room
+            // to spare); the rest keep score 0 and rank after them on equal typos and tokens.
+            if (T < 2)
+                return;
+            std::vector<size_t> near;
+            for (size_t i = firstNew; i < out.size(); ++i)
+                if (out[i].tokensMatched >= 2 && out[i].bestField >= 0)
+                    near.push_back(i);
+            const size_t budget = groupBy.isEmpty() ? size_t(std::max<qint64>(kProximityCandidates, 2 * (qint64(offset) + perPage)))
+                                                    : size_t(kProximityCandidates) * 4;
+            if (near.size() > budget) {
+                std::nth_element(near.begin(), near.begin() + qsizetype(budget), near.end(),
+                                 [&](size_t a, size_t b) { return out[a].textMatch > out[b].textMatch; });
+                near.resize(budget);
+            }
+            QHash<QString, quint32> slotsOfTerm; // folded term -> the query words (bits) it matches
+            for (int f = 0; f < F; ++f)
+                for (int t = 0; t < T && t < 32; ++t)
+                    for (const TrieMatch &m : matches[size_t(f * T + t)])
+                        if (m.cost <= typoLimit)
+                            slotsOfTerm[m_trie.term(m.term)] |= 1u << t;
+            for (size_t i : near) {
+                Candidate &c = out[i];
+                const QJsonValue v = m_docs[c.seq].json.value(searchFields[size_t(c.bestField)]->name);
+                const QJsonArray values = v.isArray() ? v.toArray() : QJsonArray{v};
+                int best = kMaxProximity;
+                for (const QJsonValue &e : values)
+                    if (e.isString())
+                        best = std::min(best, wordDistance(e.toString(), m_analyzer, slotsOfTerm));
+                c.textMatch |= quint64(kMaxProximity - best) << 36;
+            }
         };
-        std::vector<Candidate> kept;
-        for (const Candidate &c : all)
-            if (keep(c) && (phrases.empty() || hasPhrases(c)))
-                kept.push_back(c);
-        // Drop tokens only while too few documents match every token.
-        const auto fullCount = std::count_if(kept.begin(), kept.end(), [T](const Candidate &c) { return c.tokensMatched == T; });
-        if (fullCount >= dropThreshold || T <= 1)
-            kept.erase(std::remove_if(kept.begin(), kept.end(), [T](const Candidate &c) { return c.tokensMatched < T; }), kept.end());
-        // Typos only while too few documents match with fewer.
-        int typoLimit = 0;
-        for (;; ++typoLimit) {
-            const auto n = std::count_if(kept.begin(), kept.end(), [typoLimit](const Candidate &c) { return c.typos <= typoLimit; });
-            if (n >= typoThreshold || typoLimit >= 2 * T + 2)
-                break;
+        queryTokenCount = int(words.size());
+        matchWords(words, literal, candidates);
+        if (candidates.empty() && anyInfixFallback) {
+            infixFallbackPass = true;
+            matchWords(words, literal, candidates);
         }
-        for (const Candidate &c : kept)
-            if (c.typos <= typoLimit)
-                candidates.push_back(c);
-        for (size_t i = 0; i < matches.size(); ++i)
-            for (const TrieMatch &m : matches[i])
-                if (m.cost <= typoLimit)
-                    highlightTerms.insert(m_trie.term(m.term));
+        // Synonyms: each variant's matches join the results; a document keeps its best match.
+        // A variant that matches all its words counts as matching all the query's words.
+        if (boolValue(params.value(QStringLiteral("enable_synonyms")), true)) {
+            const std::vector<QueryVariant> variants = synonymVariants(words, literal);
+            if (!variants.empty()) {
+                QHash<quint32, size_t> index;
+                for (size_t i = 0; i < candidates.size(); ++i)
+                    index.insert(candidates[i].seq, i);
+                for (const QueryVariant &variant : variants) {
+                    std::vector<Candidate> more;
+                    matchWords(variant.words, variant.literal, more);
+                    for (Candidate &c : more) {
+                        const int variantTokens = int(variant.words.size());
+                        const int scaled = c.tokensMatched == variantTokens
+                                               ? queryTokenCount
+                                               : std::min(queryTokenCount - 1, c.tokensMatched * queryTokenCount / std::max(1, variantTokens));
+                        c.tokensMatched = std::max(0, scaled);
+                        c.textMatch = (c.textMatch & ~(quint64(0xFF) << 44)) | (quint64(c.tokensMatched & 0xFF) << 44);
+                        const auto it = index.constFind(c.seq);
+                        if (it == index.constEnd()) {
+                            index.insert(c.seq, candidates.size());
+                            candidates.push_back(c);
+                        } else if (c.textMatch > candidates[*it].textMatch) {
+                            candidates[*it] = c;
+                        }
+                    }
+                }
+                // As within one query: partial matches only while too few documents match fully.
+                const int dropThreshold = intParam(params, QStringLiteral("drop_tokens_threshold"), 1);
+                const auto full = std::count_if(candidates.begin(), candidates.end(),
+                                                [&](const Candidate &c) { return c.tokensMatched == queryTokenCount; });
+                if (full >= dropThreshold)
+                    candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                                    [&](const Candidate &c) { return c.tokensMatched < queryTokenCount; }),
+                                     candidates.end());
+            }
+        }
     }
 
     // Curation: hidden_hits leave the results; pinned_hits leave the ranking and are placed at

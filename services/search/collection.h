@@ -4,10 +4,10 @@
 // collection's string fields, per-field posting lists of sequences, and columns of single-valued
 // numbers (filters, sorting). Writes are validated here
 // with Typesense's messages; the service logs the resulting records durably (DocumentLog) and
-// replays them at start. search() runs the whole query: typo-tolerant token matching, filters
-// (geo radius and polygon included), ranking, sorting (geo distance included), curation
-// (pinned_hits, hidden_hits), facets, group_by, pagination and highlights, and renders
-// Typesense's response shape.
+// replays them at start. search() runs the whole query: typo-tolerant token matching (with the
+// collection's synonyms), filters (geo radius and polygon included), ranking, sorting (geo
+// distance included), curation (pinned_hits, hidden_hits), facets, group_by, pagination and
+// highlights, and renders Typesense's response shape.
 // Thread affinity: the search service's thread (not thread-safe).
 
 #include "text_analyzer.h"
@@ -108,6 +108,16 @@ public:
 
     const TextAnalyzer &analyzer() const { return m_analyzer; }
 
+    // Synonyms (PUT/GET/DELETE .../synonyms/{id}): multi-way `{"synonyms": [...]}` or one-way
+    // `{"root": "...", "synonyms": [...]}`, applied to queries unless enable_synonyms=false.
+    // putSynonym validates with Typesense's messages and returns the stored form in *stored.
+    ApiError putSynonym(const QString &id, const QJsonObject &body, QJsonObject *stored);
+    bool removeSynonym(const QString &id);
+    const QJsonObject *synonym(const QString &id) const;
+    QJsonArray synonyms() const; // in the order they were first put
+    // Replaces the list with one saved from synonyms() (each entry already validated).
+    void restoreSynonyms(const QJsonArray &all);
+
 private:
     struct Doc
     {
@@ -171,6 +181,23 @@ private:
         std::vector<int> valueIds;
     };
     QHash<QString, FacetColumn> m_facets;
+
+    struct Synonym
+    {
+        QString id;
+        QJsonObject json;
+        QStringList root;                 // folded words; empty for multi-way
+        std::vector<QStringList> members; // folded words of each synonym
+    };
+    std::vector<Synonym> m_synonyms;
+    // Query words rewritten by the synonyms: each variant replaces one occurrence of a root (or of
+    // a multi-way member) by one alternative; replaced words are matched as typed (literal).
+    struct QueryVariant
+    {
+        QStringList words;
+        std::vector<bool> literal;
+    };
+    std::vector<QueryVariant> synonymVariants(const QStringList &words, const std::vector<bool> &literal) const;
 };
 
 } // namespace homeport::search

@@ -152,6 +152,11 @@ QString SearchService::filePrefix(const QString &name) const
     return QDir(m_collectionsDir).filePath(QString::fromLatin1(name.toUtf8().toHex()));
 }
 
+QString SearchService::synonymsPath(const QString &name) const
+{
+    return filePrefix(name) + QStringLiteral(".synonyms.json");
+}
+
 SearchService::Entry *SearchService::entry(const QString &name)
 {
     const auto it = m_collections.find(name);
@@ -222,6 +227,8 @@ bool SearchService::loadCollections(QString *error)
             if (!log->rewrite(all, error))
                 return false;
         }
+        if (QFile synonyms(synonymsPath(raw->name())); synonyms.open(QIODevice::ReadOnly))
+            raw->restoreSynonyms(QJsonDocument::fromJson(synonyms.readAll()).array());
         qCInfo(lcSearch) << "collection" << raw->name() << "loaded with" << raw->numDocuments() << "documents";
         const QString name = c->name();
         m_collections[name] = std::make_unique<Entry>(Entry{std::move(c), std::move(log), prefix + QStringLiteral(".schema.json")});
@@ -314,10 +321,61 @@ void SearchService::addRoutes(http::HttpServer &server)
             return res.sendError(404, kCollectionNotFound);
         const QJsonObject summary = e->collection->summary();
         QFile::remove(e->schemaPath);
+        QFile::remove(synonymsPath(name));
         e->log->removeFile();
         syncDirectory(m_collectionsDir);
         m_collections.erase(name);
         sendJson(res, 200, summary);
+    }).auth(auth);
+
+    // Synonyms: the collection's whole list is rewritten atomically on each change (lists are
+    // short), and a failed write puts the previous list back.
+    server.route("GET", QStringLiteral("/collections/{c}/synonyms"), [this](const http::Request &req, http::Responder &res) {
+        Entry *e = entry(req.capture(QStringLiteral("c")));
+        if (!e)
+            return res.sendError(404, kCollectionNotFound);
+        sendJson(res, 200, QJsonObject{{QStringLiteral("synonyms"), e->collection->synonyms()}});
+    }).auth(auth);
+    server.route("GET", QStringLiteral("/collections/{c}/synonyms/{id}"), [this](const http::Request &req, http::Responder &res) {
+        Entry *e = entry(req.capture(QStringLiteral("c")));
+        if (!e)
+            return res.sendError(404, kCollectionNotFound);
+        const QJsonObject *synonym = e->collection->synonym(req.capture(QStringLiteral("id")));
+        if (!synonym)
+            return res.sendError(404, QStringLiteral("Could not find that `id`."));
+        sendJson(res, 200, *synonym);
+    }).auth(auth);
+    auto saveSynonyms = [this](Entry *e, const QJsonArray &previous, http::Responder &res, const QJsonObject &answer) {
+        const QString error = core::writeFileAtomically(synonymsPath(e->collection->name()),
+                                                        QJsonDocument(e->collection->synonyms()).toJson(QJsonDocument::Compact));
+        if (!error.isEmpty()) {
+            e->collection->restoreSynonyms(previous);
+            return res.sendError(500, error);
+        }
+        sendJson(res, 200, answer);
+    };
+    server.route("PUT", QStringLiteral("/collections/{c}/synonyms/{id}"), [this, saveSynonyms](const http::Request &req, http::Responder &res) {
+        Entry *e = entry(req.capture(QStringLiteral("c")));
+        if (!e)
+            return res.sendError(404, kCollectionNotFound);
+        const std::optional<QJsonObject> body = jsonObjectBody(req);
+        if (!body)
+            return res.sendError(400, QStringLiteral("Bad JSON."));
+        const QJsonArray previous = e->collection->synonyms();
+        QJsonObject stored;
+        if (ApiError err = e->collection->putSynonym(req.capture(QStringLiteral("id")), *body, &stored); err.failed())
+            return res.sendError(err.status, err.message);
+        saveSynonyms(e, previous, res, stored);
+    }).body(http::BodyPolicy::memory()).auth(auth);
+    server.route("DELETE", QStringLiteral("/collections/{c}/synonyms/{id}"), [this, saveSynonyms](const http::Request &req, http::Responder &res) {
+        Entry *e = entry(req.capture(QStringLiteral("c")));
+        if (!e)
+            return res.sendError(404, kCollectionNotFound);
+        const QString id = req.capture(QStringLiteral("id"));
+        const QJsonArray previous = e->collection->synonyms();
+        if (!e->collection->removeSynonym(id))
+            return res.sendError(404, QStringLiteral("Could not find that `id`."));
+        saveSynonyms(e, previous, res, QJsonObject{{QStringLiteral("id"), id}});
     }).auth(auth);
 
     // Documents: the fixed sub-paths before /{id}.

@@ -1,6 +1,6 @@
 #pragma once
 // SearchService: Homeport's search service, speaking the Typesense HTTP API: collections
-// (create, list, get, PATCH fields, delete), documents (create/upsert/update/emplace, get,
+// (create, list, get, PATCH fields, delete), synonyms, documents (create/upsert/update/emplace, get,
 // delete, update and delete by filter, import/export JSONL) and search (single and multi_search).
 // Each collection is a Collection (schema + in-memory index) backed by a DocumentLog in
 // <service data dir>/collections/, replayed at start to rebuild the index.
@@ -38,6 +38,7 @@ private:
     bool loadCollections(QString *error);
     Entry *entry(const QString &name);
     QString filePrefix(const QString &name) const;
+    QString synonymsPath(const QString &name) const; // the collection's synonyms, beside its schema
 
     QString m_apiKey;
     QString m_collectionsDir;

@@ -353,3 +353,72 @@ test('geopoint: radius and polygon filters, sorting by distance', async () => {
     + 'or ([56.33, -65.97, 23.82, -127.82], exact_filter_radius: 7 km) format.');
   await expectError(search({ q: '*', sort_by: 'location(48.85):asc' }), 400, 'Bad syntax for sorting field `location`');
 });
+
+test('synonyms: multi-way and one-way, CRUD, kept across the collection lifecycle', async () => {
+  await client.collections().create({ name: 'clothes', fields: [{ name: 'title', type: 'string' }] });
+  await client.collections('clothes').documents().import([
+    { id: '1', title: 'Navy blazer' },
+    { id: '2', title: 'Warm winter coat' },
+    { id: '3', title: 'Smart phone stand' },
+    { id: '4', title: 'New iPhone case' },
+  ], { action: 'create' });
+  const synonyms = client.collections('clothes').synonyms();
+  const search = (params) => client.collections('clothes').documents().search(params);
+  assert.deepEqual((await search({ q: 'jacket', query_by: 'title' })).hits, []);
+
+  const upserted = await synonyms.upsert('coat-synonyms', { synonyms: ['blazer', 'coat', 'jacket'] });
+  assert.deepEqual(upserted, { id: 'coat-synonyms', synonyms: ['blazer', 'coat', 'jacket'] });
+  await synonyms.upsert('smart-phone', { root: 'smart phone', synonyms: ['iphone'] });
+  let r = await search({ q: 'jacket', query_by: 'title' });
+  assert.deepEqual(r.hits.map((h) => h.document.id).sort(), ['1', '2']);
+  r = await search({ q: 'smart phone', query_by: 'title' });
+  assert.deepEqual(r.hits.map((h) => h.document.id), ['3', '4']);
+  r = await search({ q: 'iphone', query_by: 'title' }); // one-way: no way back
+  assert.deepEqual(r.hits.map((h) => h.document.id), ['4']);
+  r = await search({ q: 'jacket', query_by: 'title', enable_synonyms: false });
+  assert.equal(r.found, 0);
+
+  const listed = await synonyms.retrieve();
+  assert.deepEqual(listed.synonyms.map((s) => s.id).sort(), ['coat-synonyms', 'smart-phone']);
+  const one = await client.collections('clothes').synonyms('smart-phone').retrieve();
+  assert.deepEqual(one, { id: 'smart-phone', root: 'smart phone', synonyms: ['iphone'] });
+  assert.deepEqual(await client.collections('clothes').synonyms('coat-synonyms').delete(), { id: 'coat-synonyms' });
+  await expectError(client.collections('clothes').synonyms('coat-synonyms').retrieve(), 404, 'Could not find that `id`.');
+  await expectError(client.collections('clothes').synonyms('coat-synonyms').delete(), 404, 'Could not find that `id`.');
+  await expectError(synonyms.upsert('bad', { root: 'x' }), 400, 'Could not find an array of `synonyms`');
+  await expectError(synonyms.upsert('bad', { synonyms: ['a', 2] }), 400, 'Could not find a valid string array of `synonyms`');
+  await expectError(client.collections('nope').synonyms().retrieve(), 404, 'Collection not found');
+  assert.equal((await search({ q: 'jacket', query_by: 'title' })).found, 0);
+
+  // a collection dropped and made again starts without synonyms
+  await client.collections('clothes').delete();
+  await client.collections().create({ name: 'clothes', fields: [{ name: 'title', type: 'string' }] });
+  assert.deepEqual((await client.collections('clothes').synonyms().retrieve()).synonyms, []);
+});
+
+test('token proximity ranks closer words first; infix per query_by field', async () => {
+  await client.collections().create({
+    name: 'parts',
+    fields: [{ name: 'name', type: 'string' }, { name: 'sku', type: 'string', infix: true }],
+  });
+  await client.collections('parts').documents().import([
+    { id: 'far', name: 'new cable for the old york adapter', sku: 'XB4455Z' },
+    { id: 'near', name: 'new york cable', sku: 'QQ4455' },
+    { id: 'middle', name: 'new long york cable', sku: 'AB1234' },
+  ], { action: 'create' });
+  const search = (params) => client.collections('parts').documents().search(params);
+  let r = await search({ q: 'new york', query_by: 'name' });
+  assert.deepEqual(r.hits.map((h) => h.document.id), ['near', 'middle', 'far']);
+  assert.equal(r.hits[0].text_match_info.tokens_matched, 2);
+  assert.ok(r.hits[0].text_match > r.hits[1].text_match);
+
+  r = await search({ q: '4455', query_by: 'sku' });
+  assert.equal(r.found, 0);
+  r = await search({ q: '4455', query_by: 'sku', infix: 'always' });
+  assert.deepEqual(r.hits.map((h) => h.document.id).sort(), ['far', 'near']);
+  assert.equal(r.hits.find((h) => h.document.id === 'far').highlight.sku.snippet, '<mark>XB4455Z</mark>');
+  r = await search({ q: 'qq4455', query_by: 'sku', infix: 'fallback' });
+  assert.deepEqual(r.hits.map((h) => h.document.id), ['near']);
+  r = await search({ q: '4455', query_by: 'name,sku', infix: 'off,fallback' });
+  assert.equal(r.found, 2);
+});

@@ -531,6 +531,98 @@ private slots:
         QCOMPARE(e.status, 400);
         QCOMPARE(e.message, QStringLiteral("Unit must be either `km` or `mi`."));
     }
+    void synonyms()
+    {
+        auto c = make(booksSchema());
+        add(*c, "coat", "warm winter coat", "x", "g", 1);
+        add(*c, "blazer", "navy blazer", "x", "g", 2);
+        add(*c, "phone", "new iphone case", "x", "g", 3);
+        add(*c, "smart", "smart phone stand", "x", "g", 4);
+        add(*c, "other", "garden chair", "x", "g", 5);
+        QCOMPARE(ids(run(*c, {{"q", "blazer"}, {"query_by", "title"}})), QStringList{"blazer"});
+        QJsonObject stored;
+        // multi-way: any member finds the others
+        QVERIFY(!c->putSynonym("coats", QJsonObject{{"synonyms", QJsonArray{"blazer", "coat", "jacket"}}}, &stored).failed());
+        QCOMPARE(stored.value("id").toString(), QStringLiteral("coats"));
+        QCOMPARE(ids(run(*c, {{"q", "blazer"}, {"query_by", "title"}})), (QStringList{"blazer", "coat"}));
+        QCOMPARE(ids(run(*c, {{"q", "jacket"}, {"query_by", "title"}})).size(), 2);
+        // the alternative's words are highlighted
+        QJsonObject r = run(*c, {{"q", "jacket"}, {"query_by", "title"}, {"filter_by", "id:coat"}});
+        QCOMPARE(r.value("hits").toArray().at(0).toObject().value("highlight").toObject().value("title").toObject().value("snippet").toString(),
+                 QStringLiteral("warm winter <mark>coat</mark>"));
+        QCOMPARE(ids(run(*c, {{"q", "blazer"}, {"query_by", "title"}, {"enable_synonyms", "false"}})), QStringList{"blazer"});
+        // one-way: the root (several words) finds the synonyms, not the other way round
+        QVERIFY(!c->putSynonym("phones", QJsonObject{{"root", "smart phone"}, {"synonyms", QJsonArray{"iphone", "android"}}}, &stored).failed());
+        QCOMPARE(ids(run(*c, {{"q", "smart phone"}, {"query_by", "title"}})), (QStringList{"smart", "phone"}));
+        QCOMPARE(ids(run(*c, {{"q", "iphone"}, {"query_by", "title"}})), QStringList{"phone"});
+        // the synonym words replace only their span: other words still have to match
+        QCOMPARE(ids(run(*c, {{"q", "winter jacket"}, {"query_by", "title"}})), QStringList{"coat"});
+        // list, get, replace, remove
+        QCOMPARE(c->synonyms().size(), 2);
+        QCOMPARE(c->synonym("phones")->value("root").toString(), QStringLiteral("smart phone"));
+        QVERIFY(!c->putSynonym("coats", QJsonObject{{"synonyms", QJsonArray{"blazer", "chair"}}}, &stored).failed());
+        QCOMPARE(c->synonyms().size(), 2);
+        QCOMPARE(ids(run(*c, {{"q", "chair"}, {"query_by", "title"}})), (QStringList{"other", "blazer"}));
+        QVERIFY(c->removeSynonym("coats"));
+        QVERIFY(!c->removeSynonym("coats"));
+        QVERIFY(!c->synonym("coats"));
+        QCOMPARE(ids(run(*c, {{"q", "chair"}, {"query_by", "title"}})), QStringList{"other"});
+        // restoring a saved list replaces the current one
+        c->restoreSynonyms(QJsonArray{QJsonObject{{"id", "x"}, {"synonyms", QJsonArray{"garden", "navy"}}}});
+        QCOMPARE(c->synonyms().size(), 1);
+        QCOMPARE(ids(run(*c, {{"q", "navy"}, {"query_by", "title"}})).size(), 2);
+        // Typesense's messages
+        QCOMPARE(c->putSynonym("bad", QJsonObject{{"root", "x"}}, &stored).message, QStringLiteral("Could not find an array of `synonyms`"));
+        QCOMPARE(c->putSynonym("bad", QJsonObject{{"synonyms", QJsonArray{"a", 3}}}, &stored).message,
+                 QStringLiteral("Could not find a valid string array of `synonyms`"));
+        QCOMPARE(c->putSynonym("bad", QJsonObject{{"root", 1}, {"synonyms", QJsonArray{"a"}}}, &stored).message,
+                 QStringLiteral("Key `root` should be a string."));
+        QCOMPARE(c->putSynonym("bad", QJsonObject{{"synonyms", QJsonArray{"a"}}}, &stored).status, 0);
+    }
+    void tokenProximity()
+    {
+        auto c = make(booksSchema());
+        add(*c, "far", "the new and very old york", "x", "g", 1);
+        add(*c, "near", "new york stories", "x", "g", 2);
+        add(*c, "middle", "new big york", "x", "g", 3);
+        add(*c, "apart", "new things", "york", "g", 4); // the words in different fields
+        // equal typos and tokens: closer words first, whatever the insertion order
+        QCOMPARE(ids(run(*c, {{"q", "new york"}, {"query_by", "title,author"}})), (QStringList{"near", "middle", "far", "apart"}));
+        // order does not matter, distance does
+        QCOMPARE(ids(run(*c, {{"q", "york new"}, {"query_by", "title"}})), (QStringList{"near", "middle", "far"}));
+        // fewer typos still come first
+        add(*c, "typo", "new yorc", "x", "g", 5);
+        QCOMPARE(ids(run(*c, {{"q", "new york"}, {"query_by", "title"}, {"typo_tokens_threshold", "100"}})).last(), QStringLiteral("typo"));
+        // a single word: no proximity, later insertion first on ties
+        QCOMPARE(ids(run(*c, {{"q", "york"}, {"query_by", "title"}, {"num_typos", "0"}})), (QStringList{"middle", "near", "far"}));
+    }
+
+    void infixSearch()
+    {
+        auto c = make(QJsonObject{{"name", "parts"},
+                                  {"fields", QJsonArray{QJsonObject{{"name", "sku"}, {"type", "string"}, {"infix", true}},
+                                                        QJsonObject{{"name", "name"}, {"type", "string"}}}}});
+        QJsonObject stored;
+        for (const QJsonObject &d : {QJsonObject{{"id", "1"}, {"sku", "XB4455Z"}, {"name", "smartphone case"}},
+                                     QJsonObject{{"id", "2"}, {"sku", "QQ4455"}, {"name", "phone stand"}},
+                                     QJsonObject{{"id", "3"}, {"sku", "AB1234"}, {"name", "cable"}}})
+            QVERIFY(!c->write(d, WriteAction::Create, DirtyValues::Reject, {}, &stored).failed());
+        // off by default: only prefixes
+        QCOMPARE(ids(run(*c, {{"q", "4455"}, {"query_by", "sku"}})), QStringList());
+        QCOMPARE(ids(run(*c, {{"q", "4455"}, {"query_by", "sku"}, {"infix", "always"}})), (QStringList{"2", "1"}));
+        QCOMPARE(ids(run(*c, {{"q", "4455"}, {"query_by", "sku"}, {"infix", "off"}})), QStringList());
+        // fallback: only when nothing else matches
+        QCOMPARE(ids(run(*c, {{"q", "4455"}, {"query_by", "sku"}, {"infix", "fallback"}})), (QStringList{"2", "1"}));
+        QCOMPARE(ids(run(*c, {{"q", "qq4455"}, {"query_by", "sku"}, {"infix", "fallback"}})), QStringList{"2"});
+        QCOMPARE(ids(run(*c, {{"q", "qq4455"}, {"query_by", "sku"}, {"infix", "always"}})), QStringList{"2"});
+        // per query_by field, and only on fields declared with infix: true
+        QCOMPARE(ids(run(*c, {{"q", "phone"}, {"query_by", "name"}, {"infix", "always"}})), QStringList{"2"});
+        QCOMPARE(ids(run(*c, {{"q", "455"}, {"query_by", "name,sku"}, {"infix", "off,always"}})), (QStringList{"2", "1"}));
+        // the whole word is highlighted
+        const QJsonObject r = run(*c, {{"q", "4455"}, {"query_by", "sku"}, {"infix", "always"}, {"filter_by", "id:1"}});
+        QCOMPARE(r.value("hits").toArray().at(0).toObject().value("highlight").toObject().value("sku").toObject().value("snippet").toString(),
+                 QStringLiteral("<mark>XB4455Z</mark>"));
+    }
 };
 
 QTEST_APPLESS_MAIN(TstCollection)

@@ -237,6 +237,35 @@ private slots:
         QCOMPARE(request("GET", "/collections/books/documents/b").status, 404);
     }
 
+    void synonymsSurviveRestartAndLeaveWithTheirCollection()
+    {
+        createBooks();
+        QCOMPARE(request("POST", "/collections/books/documents", R"({"id":"a","title":"Navy blazer","author":"x","year":1})").status, 201);
+        Reply r = request("PUT", "/collections/books/synonyms/coats", R"({"synonyms":["blazer","jacket"]})");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value("id").toString(), QStringLiteral("coats"));
+        QCOMPARE(request("PUT", "/collections/books/synonyms/removed", R"({"root":"x","synonyms":["y"]})").status, 200);
+        QCOMPARE(request("DELETE", "/collections/books/synonyms/removed").status, 200);
+        QCOMPARE(request("PUT", "/collections/books/synonyms/bad", R"({"synonyms":"blazer"})").message(),
+                 QStringLiteral("Could not find an array of `synonyms`"));
+        m_service->stop();
+        startService();
+        r = request("GET", "/collections/books/synonyms");
+        QCOMPARE(r.status, 200);
+        const QJsonArray list = r.json().value("synonyms").toArray();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.at(0).toObject().value("id").toString(), QStringLiteral("coats"));
+        r = request("GET", "/collections/books/documents/search?q=jacket&query_by=title");
+        QCOMPARE(r.json().value("found").toInt(), 1);
+        // dropping the collection drops its synonyms: a new one of the same name has none
+        QCOMPARE(request("DELETE", "/collections/books").status, 200);
+        createBooks();
+        QCOMPARE(request("GET", "/collections/books/synonyms").json().value("synonyms").toArray().size(), 0);
+        m_service->stop();
+        startService();
+        QCOMPARE(request("GET", "/collections/books/synonyms/coats").status, 404);
+    }
+
     void tornTailIsCutOffAndLaterWritesSurvive()
     {
         createBooks();
