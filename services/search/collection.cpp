@@ -255,21 +255,40 @@ QString facetHighlight(const QString &value, const QStringList &query, const Tex
     return out;
 }
 
+// The folded terms a query's words reached, with the words (bits) each one stands for.
+struct ProximityTerm
+{
+    QString folded;
+    quint32 words = 0; // bits: the query words it stands for
+};
+
 // How far apart the query words stand in `text`: the narrowest run of words holding every query
-// word the text holds (slotsOfTerm: folded term -> bits of the query words it matches), minus
-// those words; 0 when they are adjacent, kMaxProximity when fewer than two are present.
-int wordDistance(const QString &text, const TextAnalyzer &analyzer, const QHash<QString, quint32> &slotsOfTerm)
+// word the text holds, minus those words; 0 when they are adjacent, kMaxProximity when fewer
+// than two are present. Plain ASCII words are compared without folding (no allocation).
+int wordDistance(QStringView text, const TextAnalyzer &analyzer, const std::vector<ProximityTerm> &terms)
 {
     std::vector<std::pair<int, quint32>> hits; // word position, query words matched there
     quint32 present = 0;
     int position = 0;
-    for (const TokenSpan &span : analyzer.tokenize(text)) {
-        if (const auto it = slotsOfTerm.constFind(span.folded); it != slotsOfTerm.constEnd()) {
-            hits.push_back({position, *it});
-            present |= *it;
+    analyzer.forEachToken(text, [&](QStringView token, qsizetype) {
+        bool ascii = true;
+        for (QChar ch : token)
+            ascii = ascii && ch.unicode() < 0x80;
+        QString folded;
+        if (!ascii)
+            folded = TextAnalyzer::fold(token);
+        quint32 matched = 0;
+        for (const ProximityTerm &term : terms) {
+            if (ascii ? (term.folded.size() == token.size() && token.compare(term.folded, Qt::CaseInsensitive) == 0)
+                      : folded == term.folded)
+                matched |= term.words;
+        }
+        if (matched) {
+            hits.push_back({position, matched});
+            present |= matched;
         }
         ++position;
-    }
+    });
     const int wanted = std::popcount(present);
     if (wanted < 2)
         return kMaxProximity;
@@ -1328,6 +1347,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         int bestWeight = 0;
         int bestFieldScore = 0;
         bool curated = false; // placed by pinned_hits
+        int pinnedAt = 0;     // its 1-based position, until it is placed
         int bestField = -1;   // index in searchFields of the best-matching field
     };
     std::vector<Candidate> candidates;
@@ -1642,12 +1662,15 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                                  [&](size_t a, size_t b) { return out[a].textMatch > out[b].textMatch; });
                 near.resize(budget);
             }
-            QHash<QString, quint32> slotsOfTerm; // folded term -> the query words (bits) it matches
+            QHash<int, quint32> slotsOfTerm; // term -> the query words (bits) it matches
             for (int f = 0; f < F; ++f)
                 for (int t = 0; t < T && t < 32; ++t)
                     for (const TrieMatch &m : matches[size_t(f * T + t)])
                         if (m.cost <= typoLimit)
-                            slotsOfTerm[m_trie.term(m.term)] |= 1u << t;
+                            slotsOfTerm[m.term] |= 1u << t;
+            std::vector<ProximityTerm> proximityTerms;
+            for (auto it = slotsOfTerm.constBegin(); it != slotsOfTerm.constEnd(); ++it)
+                proximityTerms.push_back(ProximityTerm{m_trie.term(it.key()), it.value()});
             for (size_t i : near) {
                 Candidate &c = out[i];
                 const QJsonValue v = m_docs[c.seq].json.value(searchFields[size_t(c.bestField)]->name);
@@ -1655,7 +1678,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 int best = kMaxProximity;
                 for (const QJsonValue &e : values)
                     if (e.isString())
-                        best = std::min(best, wordDistance(e.toString(), m_analyzer, slotsOfTerm));
+                        best = std::min(best, wordDistance(e.toString(), m_analyzer, proximityTerms));
                 c.textMatch |= quint64(kMaxProximity - best) << 36;
             }
         };
@@ -1725,7 +1748,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 continue;
             Candidate c = matchedPinned.value(seq, Candidate{seq});
             c.curated = true;
-            c.bestFieldScore = position; // (its slot, until it is placed)
+            c.pinnedAt = position;
             pinned.push_back(c);
         }
     }
@@ -1807,8 +1830,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     else
         std::sort(candidates.begin(), candidates.end(), before);
     for (Candidate &c : pinned) {
-        const qsizetype at = std::min<qsizetype>(c.bestFieldScore - 1, qsizetype(candidates.size()));
-        c.bestFieldScore = 0;
+        const qsizetype at = std::min<qsizetype>(c.pinnedAt - 1, qsizetype(candidates.size()));
         candidates.insert(candidates.begin() + at, c);
     }
 

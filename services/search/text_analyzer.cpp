@@ -38,20 +38,11 @@ QString TextAnalyzer::fold(QStringView word)
 QList<TokenSpan> TextAnalyzer::tokenize(QStringView text) const
 {
     QList<TokenSpan> out;
-    qsizetype i = 0;
-    const qsizetype n = text.size();
-    while (i < n) {
-        while (i < n && !isTokenChar(text[i]))
-            ++i;
-        const qsizetype start = i;
-        while (i < n && isTokenChar(text[i]))
-            ++i;
-        if (i > start) {
-            QString folded = fold(text.mid(start, i - start));
-            if (!folded.isEmpty())
-                out.append(TokenSpan{start, i - start, std::move(folded)});
-        }
-    }
+    forEachToken(text, [&out](QStringView token, qsizetype start) {
+        QString folded = fold(token);
+        if (!folded.isEmpty())
+            out.append(TokenSpan{start, token.size(), std::move(folded)});
+    });
     return out;
 }
 

@@ -25,6 +25,22 @@ public:
         : m_symbols(symbolsToIndex), m_separators(tokenSeparators) {}
 
     QList<TokenSpan> tokenize(QStringView text) const;
+    // Calls f(QStringView token, qsizetype start) for each token as written (not folded), in
+    // order; for scans that fold only the few tokens they need.
+    template<typename F> void forEachToken(QStringView text, F &&f) const
+    {
+        qsizetype i = 0;
+        const qsizetype n = text.size();
+        while (i < n) {
+            while (i < n && !isTokenChar(text[i]))
+                ++i;
+            const qsizetype start = i;
+            while (i < n && isTokenChar(text[i]))
+                ++i;
+            if (i > start)
+                f(text.mid(start, i - start), start);
+        }
+    }
     QStringList foldedTokens(QStringView text) const;
 
     // Folds one word: decomposes, drops combining marks and case-folds.

@@ -595,6 +595,11 @@ private slots:
         QCOMPARE(ids(run(*c, {{"q", "new york"}, {"query_by", "title"}, {"typo_tokens_threshold", "100"}})).last(), QStringLiteral("typo"));
         // a single word: no proximity, later insertion first on ties
         QCOMPARE(ids(run(*c, {{"q", "york"}, {"query_by", "title"}, {"num_typos", "0"}})), (QStringList{"middle", "near", "far"}));
+        // words written with accents or in capitals are found where they stand
+        add(*c, "accents-far", "Crème and other things brûlée", "x", "g", 6);
+        add(*c, "accents-near", "CRÈME BRÛLÉE recipes", "x", "g", 7);
+        add(*c, "accents-middle", "creme fraiche brulee", "x", "g", 8);
+        QCOMPARE(ids(run(*c, {{"q", "creme brulee"}, {"query_by", "title"}})), (QStringList{"accents-near", "accents-middle", "accents-far"}));
     }
 
     void infixSearch()

@@ -35,6 +35,20 @@ private slots:
         TextAnalyzer plain;
         QCOMPARE(plain.foldedTokens(u"c++"), (QStringList{"c"}));
     }
+    void forEachTokenSeesWordsAsWritten()
+    {
+        TextAnalyzer a(QString(), QStringLiteral("-"));
+        const QString text = QStringLiteral("  Crème-BRÛLÉE, 2 ways ");
+        QStringList seen;
+        QList<qsizetype> starts;
+        a.forEachToken(text, [&](QStringView token, qsizetype start) {
+            seen << token.toString();
+            starts << start;
+        });
+        QCOMPARE(seen, (QStringList{"Crème", "BRÛLÉE", "2", "ways"}));
+        QCOMPARE(starts, (QList<qsizetype>{2, 8, 16, 18}));
+        QCOMPARE(a.foldedTokens(text), (QStringList{"creme", "brulee", "2", "ways"}));
+    }
 };
 
 QTEST_APPLESS_MAIN(TstTextAnalyzer)
