@@ -15,6 +15,8 @@ HOMEPORT_BUILD_PACKAGES=(
 # Only for the tests: the interop tests drive real SDKs with Node.js; curl and Xvfb for the
 # end-to-end and screenshot checks.
 HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl xvfb xauth python3-sentry-sdk)
+# Only for scripts/bench-search: the corpus maker and the SQLite FTS5 baseline (Python's sqlite3).
+HOMEPORT_BENCH_PACKAGES=(python3 curl)
 
 homeport_missing_packages() {
   local missing=() pkg
