@@ -3,12 +3,14 @@
 #include "filter_expression.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
 
@@ -351,7 +353,103 @@ ApiError parseGeoSort(const QString &field, QString arguments, double *lat, doub
     return {};
 }
 
+// Where the JSON value starting at `p` ends, or -1 when it is cut short.
+qsizetype skipJsonValue(const char *s, qsizetype n, qsizetype p)
+{
+    if (p >= n)
+        return -1;
+    if (s[p] == '"') {
+        for (++p; p < n; ++p) {
+            if (s[p] == '\\')
+                ++p;
+            else if (s[p] == '"')
+                return p + 1;
+        }
+        return -1;
+    }
+    if (s[p] == '{' || s[p] == '[') {
+        int depth = 0;
+        bool inString = false;
+        for (; p < n; ++p) {
+            const char c = s[p];
+            if (inString) {
+                if (c == '\\')
+                    ++p;
+                else if (c == '"')
+                    inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if ((c == '}' || c == ']') && --depth == 0) {
+                return p + 1;
+            }
+        }
+        return -1;
+    }
+    while (p < n && s[p] != ',' && s[p] != '}' && s[p] != ']')
+        ++p; // number, true, false, null
+    return p;
+}
+
+// The member `key` of a compact JSON object (as QJsonDocument writes it: no spaces), read
+// without parsing the other members. `found` is false when the object has no such member.
+QJsonValue compactMember(const QByteArray &json, const QString &key, bool *found)
+{
+    *found = false;
+    const QByteArray wanted = key.toUtf8();
+    const char *s = json.constData();
+    const qsizetype n = json.size();
+    if (n < 2 || s[0] != '{' || wanted.contains('"') || wanted.contains('\\')) {
+        const QJsonObject o = QJsonDocument::fromJson(json).object();
+        *found = o.contains(key);
+        return o.value(key);
+    }
+    qsizetype p = 1;
+    while (p < n && s[p] != '}') {
+        if (s[p] == ',')
+            ++p;
+        const qsizetype keyEnd = skipJsonValue(s, n, p); // after the closing quote
+        if (keyEnd < 0 || keyEnd >= n || s[keyEnd] != ':')
+            break;
+        const qsizetype valueStart = keyEnd + 1;
+        const qsizetype valueEnd = skipJsonValue(s, n, valueStart);
+        if (valueEnd < 0)
+            break;
+        const qsizetype keyLength = keyEnd - p - 2;
+        if (keyLength == wanted.size() && std::memcmp(s + p + 1, wanted.constData(), size_t(keyLength)) == 0) {
+            *found = true;
+            const char first = s[valueStart];
+            const qsizetype length = valueEnd - valueStart;
+            if (first == '"' && !std::memchr(s + valueStart, '\\', size_t(length)))
+                return QString::fromUtf8(s + valueStart + 1, length - 2);
+            if (first == 't' || first == 'f')
+                return first == 't';
+            if (first == 'n')
+                return QJsonValue(QJsonValue::Null);
+            // numbers, arrays, objects and escaped strings: parse just this member
+            QByteArray one = "[";
+            one.append(s + valueStart, length);
+            one.append(']');
+            return QJsonDocument::fromJson(one).array().at(0);
+        }
+        p = valueEnd;
+    }
+    return QJsonValue(QJsonValue::Undefined);
+}
+
 } // namespace
+
+QJsonObject Collection::documentJson(quint32 seq) const
+{
+    return QJsonDocument::fromJson(m_docs[seq].json).object();
+}
+
+QJsonValue Collection::fieldValue(quint32 seq, const QString &name) const
+{
+    bool found = false;
+    return compactMember(m_docs[seq].json, name, &found);
+}
 
 bool Field::isNumeric() const
 {
@@ -605,9 +703,8 @@ ApiError Collection::validate(QJsonObject *doc, DirtyValues dirty, bool partial)
     return {};
 }
 
-void Collection::index(quint32 seq)
+void Collection::index(quint32 seq, const QJsonObject &json)
 {
-    const Doc &d = m_docs[seq];
     auto addText = [&](const QString &fieldName, const QString &text) {
         auto &postings = m_postings[fieldName];
         for (const TokenSpan &span : m_analyzer.tokenize(text)) {
@@ -617,7 +714,7 @@ void Collection::index(quint32 seq)
                 list.push_back(seq);
         }
     };
-    for (auto it = d.json.constBegin(); it != d.json.constEnd(); ++it) {
+    for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
         const QString key = it.key();
         if (key == QLatin1String("id"))
             continue;
@@ -669,7 +766,7 @@ void Collection::index(quint32 seq)
     }
     for (const Field &f : m_fields)
         if (f.facet && !f.regex)
-            addFacetValues(f.name, seq, d.json.value(f.name));
+            addFacetValues(f.name, seq, json.value(f.name));
 }
 
 std::vector<char> Collection::filterBitmap(const FilterNode &node) const
@@ -715,13 +812,40 @@ std::vector<char> Collection::filterBitmap(const FilterNode &node) const
         }
         return out;
     }
+    // The clause on one document. A facet field's values are decided once per distinct value
+    // and read from the facet column; other fields read just that field of the document.
+    const auto facetIt = node.kind == FilterKind::String ? m_facets.constFind(node.field) : m_facets.constEnd();
+    std::vector<char> valueMatches;
+    if (facetIt != m_facets.constEnd()) {
+        valueMatches.resize(size_t(facetIt->dictionary.size()));
+        for (qsizetype id = 0; id < facetIt->dictionary.size(); ++id)
+            valueMatches[size_t(id)] = FilterExpression::clauseMatches(node, QJsonObject{{node.field, facetIt->dictionary[id]}}, m_analyzer)
+                                       != node.negate;
+    }
+    auto clauseHolds = [&](quint32 seq) {
+        if (facetIt != m_facets.constEnd()) {
+            bool any = false;
+            if (size_t(seq) + 1 < facetIt->offsets.size())
+                for (quint32 k = facetIt->offsets[seq]; k < facetIt->offsets[seq + 1] && !any; ++k)
+                    any = valueMatches[size_t(facetIt->valueIds[k])];
+            return any != node.negate;
+        }
+        QJsonObject one;
+        if (const QJsonValue v = fieldValue(seq, node.field); !v.isUndefined())
+            one.insert(node.field, v);
+        return FilterExpression::clauseMatches(node, one, m_analyzer);
+    };
     const auto postingsIt = f && f->index && f->isStringType() ? m_postings.constFind(node.field) : m_postings.constEnd();
     bool indexed = postingsIt != m_postings.constEnd() && !node.negate;
-    for (const FilterValue &v : node.values)
+    // Single words matched as tokens: being in the word's posting list is the whole check.
+    bool postingDecides = true;
+    for (const FilterValue &v : node.values) {
         indexed = indexed && !v.tokens.isEmpty();
+        postingDecides = postingDecides && v.op == FilterValue::Op::Match && !v.prefix && v.tokens.size() == 1;
+    }
     if (!indexed) {
-        for (size_t seq = 0; seq < m_docs.size(); ++seq)
-            out[seq] = m_docs[seq].alive && FilterExpression::clauseMatches(node, m_docs[seq].json, m_analyzer);
+        for (quint32 seq = 0; seq < m_docs.size(); ++seq)
+            out[seq] = m_docs[seq].alive && clauseHolds(seq);
         return out;
     }
     // Documents holding each value's first word (or a word it prefixes), then the full check.
@@ -742,7 +866,7 @@ std::vector<char> Collection::filterBitmap(const FilterNode &node) const
                 if (seen[seq] || !m_docs[seq].alive)
                     continue;
                 seen[seq] = 1;
-                out[seq] = FilterExpression::clauseMatches(node, m_docs[seq].json, m_analyzer);
+                out[seq] = postingDecides || clauseHolds(seq);
             }
         }
     }
@@ -766,7 +890,7 @@ void Collection::reindex()
         const quint32 seq = quint32(m_docs.size());
         m_idToSeq.insert(d.id, seq);
         m_docs.push_back(std::move(d));
-        index(seq);
+        index(seq, documentJson(seq));
     }
 }
 
@@ -804,10 +928,10 @@ ApiError Collection::alterFields(const QJsonValue &fields)
     }
     std::vector<Field> previous = std::move(m_fields);
     m_fields = std::move(next);
-    for (const Doc &d : m_docs) {
-        if (!d.alive)
+    for (quint32 seq = 0; seq < m_docs.size(); ++seq) {
+        if (!m_docs[seq].alive)
             continue;
-        QJsonObject copy = d.json;
+        QJsonObject copy = documentJson(seq);
         if (ApiError e = validate(&copy, DirtyValues::Reject, false); e.failed()) {
             m_fields = std::move(previous);
             return e;
@@ -845,7 +969,7 @@ void Collection::addFacetValues(const QString &fieldName, quint32 seq, const QJs
     column.offsets.push_back(quint32(column.valueIds.size()));
 }
 
-void Collection::put(const QString &id, QJsonObject json, bool keepOrder)
+void Collection::put(const QString &id, const QJsonObject &json, QByteArray compact, bool keepOrder)
 {
     quint32 order = m_nextOrder;
     const auto it = m_idToSeq.constFind(id);
@@ -854,14 +978,14 @@ void Collection::put(const QString &id, QJsonObject json, bool keepOrder)
         if (keepOrder)
             order = old.order;
         old.alive = false;
-        old.json = QJsonObject();
+        old.json = QByteArray();
     }
     if (order == m_nextOrder)
         ++m_nextOrder;
     const quint32 seq = quint32(m_docs.size());
-    m_docs.push_back(Doc{id, std::move(json), order, true});
+    m_docs.push_back(Doc{id, std::move(compact), order, true});
     m_idToSeq.insert(id, seq);
-    index(seq);
+    index(seq, json);
 }
 
 ApiError Collection::write(QJsonObject document, WriteAction action, DirtyValues dirty, const QString &pathId,
@@ -891,7 +1015,7 @@ ApiError Collection::write(QJsonObject document, WriteAction action, DirtyValues
     const bool merge = exists && (action == WriteAction::Update || action == WriteAction::Emplace);
     QJsonObject full;
     if (merge) {
-        full = m_docs[m_idToSeq.value(id)].json;
+        full = documentJson(m_idToSeq.value(id));
         for (auto it = document.constBegin(); it != document.constEnd(); ++it)
             full.insert(it.key(), it.value());
     } else {
@@ -901,7 +1025,7 @@ ApiError Collection::write(QJsonObject document, WriteAction action, DirtyValues
     if (ApiError e = validate(&full, dirty, false); e.failed())
         return e;
     *stored = full;
-    put(id, std::move(full), true);
+    put(id, full, QJsonDocument(full).toJson(QJsonDocument::Compact), true);
     return {};
 }
 
@@ -911,22 +1035,36 @@ ApiError Collection::remove(const QString &id, QJsonObject *removed)
     if (it == m_idToSeq.constEnd())
         return ApiError::of(404, QStringLiteral("Could not find a document with id: %1").arg(id));
     Doc &d = m_docs[*it];
-    *removed = d.json;
+    *removed = documentJson(*it);
     d.alive = false;
-    d.json = QJsonObject();
+    d.json = QByteArray();
     m_idToSeq.erase(it);
     return {};
 }
 
-const QJsonObject *Collection::document(const QString &id) const
+std::optional<QJsonObject> Collection::document(const QString &id) const
 {
     const auto it = m_idToSeq.constFind(id);
-    return it == m_idToSeq.constEnd() ? nullptr : &m_docs[*it].json;
+    if (it == m_idToSeq.constEnd())
+        return std::nullopt;
+    return documentJson(*it);
+}
+
+QByteArray Collection::documentBytes(const QString &id) const
+{
+    const auto it = m_idToSeq.constFind(id);
+    return it == m_idToSeq.constEnd() ? QByteArray() : m_docs[*it].json;
+}
+
+void Collection::restore(const QByteArray &compactDocument)
+{
+    const QJsonObject document = QJsonDocument::fromJson(compactDocument).object();
+    put(document.value(QStringLiteral("id")).toString(), document, compactDocument, true);
 }
 
 void Collection::restore(const QJsonObject &document)
 {
-    put(document.value(QStringLiteral("id")).toString(), document, true);
+    put(document.value(QStringLiteral("id")).toString(), document, QJsonDocument(document).toJson(QJsonDocument::Compact), true);
 }
 
 void Collection::restoreRemoval(const QString &id)
@@ -952,7 +1090,7 @@ QJsonObject Collection::selectFields(const QJsonObject &doc, const QStringList &
     return out;
 }
 
-ApiError Collection::matchingFilter(const QString &filterBy, std::vector<const QJsonObject *> *out) const
+ApiError Collection::matchingFilter(const QString &filterBy, std::vector<QString> *ids) const
 {
     FilterExpression filter;
     int status = 0;
@@ -970,7 +1108,7 @@ ApiError Collection::matchingFilter(const QString &filterBy, std::vector<const Q
     const std::vector<char> admitted = filter.root() ? filterBitmap(*filter.root()) : std::vector<char>();
     for (size_t seq = 0; seq < m_docs.size(); ++seq)
         if (m_docs[seq].alive && (admitted.empty() || admitted[seq]))
-            out->push_back(&m_docs[seq].json);
+            ids->push_back(m_docs[seq].id);
     return {};
 }
 
@@ -1094,7 +1232,7 @@ double Collection::distanceFrom(const QString &fieldName, quint32 seq, double la
     }
     // geopoint[]: the closest of its points
     double best = std::numeric_limits<double>::quiet_NaN();
-    for (const QJsonValue &p : m_docs[seq].json.value(fieldName).toArray()) {
+    for (const QJsonValue &p : fieldValue(seq, fieldName).toArray()) {
         const QJsonArray pair = p.toArray();
         if (pair.size() != 2)
             continue;
@@ -1599,11 +1737,10 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             };
             // A phrase must stand in one searched field (or one element of an array), word after word.
             auto hasPhrases = [&](const Candidate &c) {
-                const QJsonObject &doc = m_docs[c.seq].json;
                 for (const QStringList &phrase : phrases) {
                     bool found = false;
                     for (const Field *f : searchFields) {
-                        const QJsonValue v = doc.value(f->name);
+                        const QJsonValue v = fieldValue(c.seq, f->name);
                         const QJsonArray values = v.isArray() ? v.toArray() : QJsonArray{v};
                         for (const QJsonValue &e : values) {
                             if (!e.isString())
@@ -1673,7 +1810,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 proximityTerms.push_back(ProximityTerm{m_trie.term(it.key()), it.value()});
             for (size_t i : near) {
                 Candidate &c = out[i];
-                const QJsonValue v = m_docs[c.seq].json.value(searchFields[size_t(c.bestField)]->name);
+                const QJsonValue v = fieldValue(c.seq, searchFields[size_t(c.bestField)]->name);
                 const QJsonArray values = v.isArray() ? v.toArray() : QJsonArray{v};
                 int best = kMaxProximity;
                 for (const QJsonValue &e : values)
@@ -1774,10 +1911,16 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             *present = !std::isnan(x);
             return x;
         }
-        const QJsonValue v = m_docs[seq].json.value(name);
+        const QJsonValue v = fieldValue(seq, name);
         *present = v.isDouble() || v.isBool();
         return v.isBool() ? (v.toBool() ? 1.0 : 0.0) : v.toDouble();
     };
+    // String sort keys, read once per candidate rather than per comparison.
+    std::vector<QHash<quint32, QString>> sortTexts(sorts.size());
+    for (size_t k = 0; k < sorts.size(); ++k)
+        if (!sorts[k].textMatch && !sorts[k].numeric && !sorts[k].geo)
+            for (const Candidate &c : candidates)
+                sortTexts[k].insert(c.seq, fieldValue(c.seq, sorts[k].field).toString());
     auto before = [&](const Candidate &a, const Candidate &b) {
         for (size_t k = 0; k < sorts.size(); ++k) {
             const SortSpec &s = sorts[k];
@@ -1813,8 +1956,8 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 if (pa && va != vb)
                     return s.desc ? va > vb : va < vb;
             } else {
-                const QString va = m_docs[a.seq].json.value(s.field).toString();
-                const QString vb = m_docs[b.seq].json.value(s.field).toString();
+                const QString &va = sortTexts[k][a.seq];
+                const QString &vb = sortTexts[k][b.seq];
                 const int cmp = QString::compare(va, vb, Qt::CaseInsensitive);
                 if (cmp != 0)
                     return s.desc ? cmp > 0 : cmp < 0;
@@ -1903,7 +2046,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     if (highlightFields.isEmpty())
         highlightFields = queryBy;
     auto renderHit = [&](const Candidate &c) {
-        const QJsonObject &doc = m_docs[c.seq].json;
+        const QJsonObject doc = documentJson(c.seq);
         QJsonObject highlight;
         QJsonArray highlights;
         if (!wildcard) {
@@ -2014,9 +2157,9 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             for (size_t k = 0; k < g.members.size() && k < size_t(groupLimit); ++k)
                 groupHits.append(renderHit(candidates[g.members[k]]));
             QJsonArray key;
-            const QJsonObject &first = m_docs[candidates[g.members.front()].seq].json;
+            const quint32 first = candidates[g.members.front()].seq;
             for (const QString &name : groupBy)
-                if (const QJsonValue v = first.value(name); !v.isUndefined() && !v.isNull())
+                if (const QJsonValue v = fieldValue(first, name); !v.isUndefined() && !v.isNull())
                     key.append(v);
             grouped.append(QJsonObject{{QStringLiteral("found"), qint64(g.members.size())},
                                        {QStringLiteral("group_key"), key},

@@ -1,6 +1,7 @@
 #pragma once
 // Collection: one Typesense collection in memory: its schema, its documents (by insertion
-// sequence, with id -> sequence), and its index: a token dictionary (TokenTrie) shared by the
+// sequence, with id -> sequence; each kept as its compact JSON bytes and parsed only when a
+// document is rendered or a field is read), and its index: a token dictionary (TokenTrie) shared by the
 // collection's string fields, per-field posting lists of sequences, and columns of single-valued
 // numbers (filters, sorting). Writes are validated here
 // with Typesense's messages; the service logs the resulting records durably (DocumentLog) and
@@ -22,6 +23,7 @@
 
 #include <limits>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace homeport::search {
@@ -88,20 +90,24 @@ public:
     ApiError write(QJsonObject document, WriteAction action, DirtyValues dirty, const QString &id,
                    QJsonObject *stored);
     ApiError remove(const QString &id, QJsonObject *removed);
-    const QJsonObject *document(const QString &id) const;
-    // Replays a document already validated when it was first written.
+    std::optional<QJsonObject> document(const QString &id) const;
+    // The document as compact JSON (empty when absent): export and compaction copy it as is.
+    QByteArray documentBytes(const QString &id) const;
+    // Replays a document already validated when it was first written (compact JSON, as logged).
+    void restore(const QByteArray &compactDocument);
     void restore(const QJsonObject &document);
     void restoreRemoval(const QString &id);
 
-    // Live documents in insertion order.
+    // Live documents in insertion order, as compact JSON.
     template<typename F> void forEachDocument(F &&f) const
     {
         for (const Doc &d : m_docs)
             if (d.alive)
                 f(d.json);
     }
-    // For export: a filter that matches every document when empty.
-    ApiError matchingFilter(const QString &filterBy, std::vector<const QJsonObject *> *out) const;
+    // Ids of the live documents the filter admits, in insertion order (every one when empty),
+    // for export and update/delete by filter.
+    ApiError matchingFilter(const QString &filterBy, std::vector<QString> *ids) const;
     static QJsonObject selectFields(const QJsonObject &doc, const QStringList &include, const QStringList &exclude);
 
     QJsonObject search(const SearchParams &params, ApiError *error) const;
@@ -122,7 +128,7 @@ private:
     struct Doc
     {
         QString id;
-        QJsonObject json;
+        QByteArray json; // compact, as QJsonDocument writes it: read through documentJson()/fieldValue()
         quint32 order = 0; // insertion order; kept by updates (ties: later first)
         bool alive = false;
     };
@@ -137,11 +143,15 @@ private:
     // Meters from (lat, lng) to the document's point (its closest one for geopoint[]); NaN without.
     double distanceFrom(const QString &field, quint32 seq, double lat, double lng) const;
 
+    // The one way to read a stored document: whole (hits, merges) or one top-level field
+    // (filters, phrases, proximity, sorting) without parsing the rest.
+    QJsonObject documentJson(quint32 seq) const;
+    QJsonValue fieldValue(quint32 seq, const QString &name) const;
     const Field *field(const QString &name) const;
     const Field *regexFieldFor(const QString &key) const;
     ApiError validate(QJsonObject *doc, DirtyValues dirty, bool partial);
-    void index(quint32 seq);
-    void put(const QString &id, QJsonObject json, bool keepOrder);
+    void index(quint32 seq, const QJsonObject &json);
+    void put(const QString &id, const QJsonObject &json, QByteArray compact, bool keepOrder);
     void reindex();
     void addFacetValues(const QString &field, quint32 seq, const QJsonValue &value);
     // By sequence: 1 where the filter admits the live document. Indexed string clauses start

@@ -18,7 +18,7 @@ bool DocumentLog::open(QString *error)
     return true;
 }
 
-qint64 DocumentLog::replay(const std::function<void(const QJsonObject &)> &put,
+qint64 DocumentLog::replay(const std::function<void(const QByteArray &)> &put,
                            const std::function<void(const QString &)> &remove, QString *error)
 {
     QFile reader(m_file.fileName());
@@ -26,21 +26,37 @@ qint64 DocumentLog::replay(const std::function<void(const QJsonObject &)> &put,
         *error = QStringLiteral("cannot read %1: %2").arg(reader.fileName(), reader.errorString());
         return -1;
     }
+    static constexpr char kPutPrefix[] = "{\"put\":";
+    constexpr qsizetype kPutPrefixLength = sizeof(kPutPrefix) - 1;
+    constexpr qint64 kChunkBytes = 8 << 20;
     qint64 records = 0;
-    qint64 validEnd = 0;
-    while (!reader.atEnd()) {
-        const QByteArray line = reader.readLine();
-        if (!line.endsWith('\n'))
-            break; // torn tail: never acknowledged
-        validEnd = reader.pos();
-        const QJsonObject record = QJsonDocument::fromJson(line).object();
-        if (record.contains(QStringLiteral("put")))
-            put(record.value(QStringLiteral("put")).toObject());
-        else if (record.contains(QStringLiteral("del")))
-            remove(record.value(QStringLiteral("del")).toString());
-        ++records;
+    qint64 validEnd = 0; // file offset after the last complete line
+    QByteArray buffer;
+    for (;;) {
+        const QByteArray chunk = reader.read(kChunkBytes);
+        if (chunk.isEmpty())
+            break;
+        buffer += chunk;
+        qsizetype from = 0;
+        for (qsizetype nl; (nl = buffer.indexOf('\n', from)) >= 0; from = nl + 1) {
+            const QByteArrayView line(buffer.constData() + from, nl - from);
+            ++records;
+            // {"put":<document>} as appendPut writes it: the document's bytes are kept as they are.
+            if (line.startsWith(QByteArrayView(kPutPrefix, kPutPrefixLength)) && line.endsWith('}')) {
+                put(line.sliced(kPutPrefixLength, line.size() - kPutPrefixLength - 1).toByteArray());
+                continue;
+            }
+            const QJsonObject record = QJsonDocument::fromJson(line.toByteArray()).object();
+            if (record.contains(QStringLiteral("put")))
+                put(QJsonDocument(record.value(QStringLiteral("put")).toObject()).toJson(QJsonDocument::Compact));
+            else if (record.contains(QStringLiteral("del")))
+                remove(record.value(QStringLiteral("del")).toString());
+        }
+        validEnd += from;
+        buffer.remove(0, from);
     }
-    // Cut a torn tail off, so the next record starts on a line of its own.
+    // What is left without a newline is a torn tail: never acknowledged.
+    // Cut it off, so the next record starts on a line of its own.
     if (reader.size() > validEnd) {
         reader.close();
         if (!m_file.resize(validEnd) || !m_file.seek(validEnd)) {
@@ -55,6 +71,13 @@ void DocumentLog::appendPut(const QJsonObject &document)
 {
     m_pending += QJsonDocument(QJsonObject{{QStringLiteral("put"), document}}).toJson(QJsonDocument::Compact);
     m_pending += '\n';
+}
+
+void DocumentLog::appendPut(const QByteArray &compactDocument)
+{
+    m_pending += "{\"put\":";
+    m_pending += compactDocument;
+    m_pending += "}\n";
 }
 
 void DocumentLog::appendRemove(const QString &id)

@@ -20,10 +20,12 @@ public:
     explicit DocumentLog(const QString &path) : m_file(path) {}
 
     bool open(QString *error);
-    // Calls put/remove for every complete record; returns the number of records read.
-    qint64 replay(const std::function<void(const QJsonObject &)> &put,
+    // Calls put (with the document as compact JSON) or remove for every complete record;
+    // returns the number of records read.
+    qint64 replay(const std::function<void(const QByteArray &)> &put,
                   const std::function<void(const QString &)> &remove, QString *error);
     void appendPut(const QJsonObject &document);
+    void appendPut(const QByteArray &compactDocument);
     void appendRemove(const QString &id);
     // Writes what was appended and syncs it to disk.
     bool commit(QString *error);

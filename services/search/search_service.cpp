@@ -213,16 +213,17 @@ bool SearchService::loadCollections(QString *error)
         if (!log->open(error))
             return false;
         Collection *raw = c.get();
-        const qint64 records = log->replay([raw](const QJsonObject &d) { raw->restore(d); },
+        const qint64 records = log->replay([raw](const QByteArray &d) { raw->restore(d); },
                                            [raw](const QString &id) { raw->restoreRemoval(id); }, error);
         if (records < 0)
             return false;
         // Compact when most records are superseded, so restarts stay fast.
         if (records > 1000 && records > 2 * raw->numDocuments()) {
             QByteArray all;
-            raw->forEachDocument([&all](const QJsonObject &d) {
-                all += QJsonDocument(QJsonObject{{QStringLiteral("put"), d}}).toJson(QJsonDocument::Compact);
-                all += '\n';
+            raw->forEachDocument([&all](const QByteArray &d) {
+                all += "{\"put\":";
+                all += d;
+                all += "}\n";
             });
             if (!log->rewrite(all, error))
                 return false;
@@ -416,7 +417,7 @@ void SearchService::addRoutes(http::HttpServer &server)
                     result = QJsonObject{{QStringLiteral("code"), err.status}, {QStringLiteral("document"), QString::fromUtf8(line)},
                                          {QStringLiteral("error"), err.message}, {QStringLiteral("success"), false}};
                 } else {
-                    e->log->appendPut(stored);
+                    e->log->appendPut(e->collection->documentBytes(stored.value(QStringLiteral("id")).toString()));
                     result = QJsonObject{{QStringLiteral("success"), true}};
                     if (returnId)
                         result.insert(QStringLiteral("id"), stored.value(QStringLiteral("id")));
@@ -438,16 +439,19 @@ void SearchService::addRoutes(http::HttpServer &server)
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
-        std::vector<const QJsonObject *> docs;
-        if (ApiError err = e->collection->matchingFilter(req.queryValue(QStringLiteral("filter_by")), &docs); err.failed())
+        std::vector<QString> ids;
+        if (ApiError err = e->collection->matchingFilter(req.queryValue(QStringLiteral("filter_by")), &ids); err.failed())
             return res.sendError(err.status, err.message);
         const QStringList include = splitFields(req.queryValue(QStringLiteral("include_fields")));
         const QStringList exclude = splitFields(req.queryValue(QStringLiteral("exclude_fields")));
         QByteArray out;
-        for (size_t i = 0; i < docs.size(); ++i) {
+        for (size_t i = 0; i < ids.size(); ++i) {
             if (i > 0)
                 out += '\n';
-            out += QJsonDocument(Collection::selectFields(*docs[i], include, exclude)).toJson(QJsonDocument::Compact);
+            if (include.isEmpty() && exclude.isEmpty())
+                out += e->collection->documentBytes(ids[i]); // stored compact: copied as is
+            else
+                out += QJsonDocument(Collection::selectFields(*e->collection->document(ids[i]), include, exclude)).toJson(QJsonDocument::Compact);
         }
         res.send(200, "text/plain; charset=utf-8", out);
     }).auth(auth);
@@ -488,12 +492,9 @@ void SearchService::addRoutes(http::HttpServer &server)
             return res.sendError(400, QStringLiteral("Bad JSON."));
         QJsonObject changes = *body;
         changes.remove(QStringLiteral("id"));
-        std::vector<const QJsonObject *> docs;
-        if (ApiError err = e->collection->matchingFilter(filterBy, &docs); err.failed())
+        std::vector<QString> ids;
+        if (ApiError err = e->collection->matchingFilter(filterBy, &ids); err.failed())
             return res.sendError(err.status, err.message);
-        QStringList ids;
-        for (const QJsonObject *d : docs)
-            ids << d->value(QStringLiteral("id")).toString();
         int updated = 0;
         for (const QString &id : std::as_const(ids)) {
             QJsonObject stored;
@@ -516,18 +517,15 @@ void SearchService::addRoutes(http::HttpServer &server)
         const QString filterBy = req.queryValue(QStringLiteral("filter_by"));
         if (!truncate && filterBy.trimmed().isEmpty())
             return res.sendError(400, QStringLiteral("Parameter `filter_by` must be provided."));
-        std::vector<const QJsonObject *> docs;
-        if (ApiError err = e->collection->matchingFilter(truncate ? QString() : filterBy, &docs); err.failed())
+        std::vector<QString> ids;
+        if (ApiError err = e->collection->matchingFilter(truncate ? QString() : filterBy, &ids); err.failed())
             return res.sendError(err.status, err.message);
-        QStringList ids;
-        for (const QJsonObject *d : docs)
-            ids << d->value(QStringLiteral("id")).toString();
         for (const QString &id : std::as_const(ids)) {
             QJsonObject removed;
             e->collection->remove(id, &removed);
             e->log->appendRemove(id);
         }
-        commitAndSend(*e->log, res, 200, QJsonObject{{QStringLiteral("num_deleted"), ids.size()}});
+        commitAndSend(*e->log, res, 200, QJsonObject{{QStringLiteral("num_deleted"), qint64(ids.size())}});
     }).auth(auth);
 
     server.route("GET", QStringLiteral("/collections/{c}/documents/{id}"), [this](const http::Request &req, http::Responder &res) {
@@ -535,7 +533,7 @@ void SearchService::addRoutes(http::HttpServer &server)
         if (!e)
             return res.sendError(404, kCollectionNotFound);
         const QString id = req.capture(QStringLiteral("id"));
-        const QJsonObject *doc = e->collection->document(id);
+        const std::optional<QJsonObject> doc = e->collection->document(id);
         if (!doc)
             return res.sendError(404, QStringLiteral("Could not find a document with id: %1").arg(id));
         sendJson(res, 200, *doc);

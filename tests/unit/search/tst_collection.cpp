@@ -322,15 +322,14 @@ private slots:
             QString message;
             QVERIFY(f.parse(filter, lookup, &status, &message, c->analyzer()));
             QStringList expected;
-            c->forEachDocument([&](const QJsonObject &d) {
+            c->forEachDocument([&](const QByteArray &compact) {
+                const QJsonObject d = QJsonDocument::fromJson(compact).object();
                 if (f.matches(d, c->analyzer()))
                     expected << d.value("id").toString();
             });
-            std::vector<const QJsonObject *> got;
+            std::vector<QString> got;
             QVERIFY(!c->matchingFilter(filter, &got).failed());
-            QStringList gotIds;
-            for (const QJsonObject *d : got)
-                gotIds << d->value("id").toString();
+            QStringList gotIds(got.begin(), got.end());
             expected.sort();
             gotIds.sort();
             QCOMPARE(gotIds, expected);
