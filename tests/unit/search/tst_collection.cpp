@@ -337,6 +337,54 @@ private slots:
         }
     }
 
+    // Documents are kept as compact JSON and read one field at a time for filters, phrases and
+    // string sorting: values with quotes, backslashes, non-ASCII text, nesting and look-alike
+    // key names must read back exactly as written.
+    void storedDocumentsReadBackFieldByField()
+    {
+        auto c = make(QJsonObject{{"name", "notes"},
+                                  {"fields", QJsonArray{QJsonObject{{"name", "title"}, {"type", "string"}},
+                                                        QJsonObject{{"name", "label"}, {"type", "string"}, {"sort", true}},
+                                                        QJsonObject{{"name", "meta"}, {"type", "object"}, {"optional", true}},
+                                                        QJsonObject{{"name", "n"}, {"type", "int32"}, {"optional", true}}}}});
+        const QList<QJsonObject> docs = {
+            {{"id", "1"}, {"title", "say \"hello\" world"}, {"label", "b\\slash"}, {"meta", QJsonObject{{"label", "decoy"}}}, {"n", 3}},
+            {{"id", "2"}, {"title", "Café crème brûlée"}, {"label", "Ünïcode"}, {"n", -7}},
+            {{"id", "3"}, {"title", "hello there world"}, {"label", "a,b}]:\""}, {"label2", "x"}},
+        };
+        for (const QJsonObject &d : docs) {
+            QJsonObject stored;
+            QVERIFY(!c->write(d, WriteAction::Create, DirtyValues::Reject, {}, &stored).failed());
+        }
+        for (const QJsonObject &d : docs)
+            QCOMPARE(*c->document(d.value("id").toString()), d);
+        QCOMPARE(QJsonDocument::fromJson(c->documentBytes("2")).object(), docs[1]);
+        QVERIFY(!c->document("4"));
+        // label is not a facet: the filter reads the field from the stored bytes
+        std::vector<QString> got;
+        QVERIFY(!c->matchingFilter("label:=`b\\slash`", &got).failed());
+        QCOMPARE(got, std::vector<QString>{"1"});
+        got.clear();
+        QVERIFY(!c->matchingFilter("label:!=`a,b}]:\"`", &got).failed());
+        QCOMPARE(got, (std::vector<QString>{"1", "2"}));
+        got.clear();
+        QVERIFY(!c->matchingFilter("label:unicode", &got).failed());
+        QCOMPARE(got, std::vector<QString>{"2"});
+        // phrases read the searched field's text
+        QCOMPARE(ids(run(*c, {{"q", "\"hello world\""}, {"query_by", "title"}})), QStringList{"1"});
+        QCOMPARE(ids(run(*c, {{"q", "\"creme brulee\""}, {"query_by", "title"}})), QStringList{"2"});
+        // string sort keys come from the stored documents
+        QCOMPARE(ids(run(*c, {{"q", "*"}, {"sort_by", "label:asc"}})), (QStringList{"3", "1", "2"}));
+        // numbers read back through the column and the document alike
+        QCOMPARE(ids(run(*c, {{"q", "*"}, {"filter_by", "n:<0"}})), QStringList{"2"});
+        // a merge reads the stored document
+        QJsonObject stored;
+        QVERIFY(!c->write(QJsonObject{{"n", 4}}, WriteAction::Update, DirtyValues::Reject, "1", &stored).failed());
+        QJsonObject merged = docs[0];
+        merged.insert("n", 4);
+        QCOMPARE(*c->document("1"), merged);
+    }
+
     void facetsFollowUpdatesAndDeletes()
     {
         auto c = make(booksSchema());
