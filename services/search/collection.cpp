@@ -883,6 +883,8 @@ void Collection::reindex()
     m_geoPoints.clear();
     m_facets.clear();
     m_trie = TokenTrie();
+    m_infixGrams.clear();
+    m_infixIndexedTerms = 0;
     m_fields.erase(std::remove_if(m_fields.begin(), m_fields.end(), [](const Field &f) { return f.detected; }), m_fields.end());
     for (Doc &d : docs) {
         if (!d.alive)
@@ -1223,6 +1225,52 @@ std::vector<Collection::QueryVariant> Collection::synonymVariants(const QStringL
     return out;
 }
 
+namespace {
+
+quint64 trigramAt(const QString &s, qsizetype i)
+{
+    return (quint64(s[i].unicode()) << 32) | (quint64(s[i + 1].unicode()) << 16) | quint64(s[i + 2].unicode());
+}
+
+} // namespace
+
+std::vector<int> Collection::termsContaining(const QString &word) const
+{
+    std::vector<int> out;
+    auto consider = [&](int id) {
+        const QString &term = m_trie.term(id);
+        if (term.size() > word.size() && term.contains(word))
+            out.push_back(id);
+        return out.size() < size_t(kMaxInfixTerms);
+    };
+    if (word.size() < 3) {
+        for (int id = 0; id < m_trie.termCount() && consider(id); ++id) {}
+        return out;
+    }
+    // Index the terms added since the last infix search (ids only grow until reindex()).
+    for (; m_infixIndexedTerms < m_trie.termCount(); ++m_infixIndexedTerms) {
+        const QString &term = m_trie.term(m_infixIndexedTerms);
+        for (qsizetype i = 0; i + 3 <= term.size(); ++i) {
+            std::vector<int> &ids = m_infixGrams[trigramAt(term, i)];
+            if (ids.empty() || ids.back() != m_infixIndexedTerms)
+                ids.push_back(m_infixIndexedTerms);
+        }
+    }
+    // The rarest of the word's trigrams gives the terms to check.
+    const std::vector<int> *rarest = nullptr;
+    for (qsizetype i = 0; i + 3 <= word.size(); ++i) {
+        const auto it = m_infixGrams.constFind(trigramAt(word, i));
+        if (it == m_infixGrams.constEnd())
+            return out;
+        if (!rarest || it->size() < rarest->size())
+            rarest = &*it;
+    }
+    for (int id : *rarest)
+        if (!consider(id))
+            break;
+    return out;
+}
+
 double Collection::distanceFrom(const QString &fieldName, quint32 seq, double lat, double lng) const
 {
     if (const auto column = m_geoPoints.constFind(fieldName); column != m_geoPoints.constEnd()) {
@@ -1243,29 +1291,32 @@ double Collection::distanceFrom(const QString &fieldName, quint32 seq, double la
     return best;
 }
 
-Collection::CuratedHits Collection::curatedHits(const SearchParams &params) const
+ApiError Collection::curatedHits(const SearchParams &params, CuratedHits *out) const
 {
-    CuratedHits out;
     for (const QString &id : splitList(params.value(QStringLiteral("hidden_hits"))))
         if (const auto it = m_idToSeq.constFind(id); it != m_idToSeq.constEnd())
-            out.hidden.insert(*it);
-    // `id:position`, the id being everything before the last colon; malformed entries and
-    // unknown ids are skipped, as a curation rule may name documents not imported yet.
+            out->hidden.insert(*it);
+    // `id:position`, the id being everything before the last colon; unknown ids are skipped, as
+    // a curation rule may name documents not imported yet.
     QSet<quint32> seen;
     for (const QString &entry : splitList(params.value(QStringLiteral("pinned_hits")))) {
         const qsizetype colon = entry.lastIndexOf(u':');
-        if (colon <= 0)
-            continue;
-        bool ok = false;
-        const int position = entry.mid(colon + 1).trimmed().toInt(&ok);
+        const QString position = colon > 0 ? entry.mid(colon + 1).trimmed() : QString();
+        bool digits = !position.isEmpty();
+        for (QChar ch : position)
+            digits = digits && ch.isDigit();
+        if (!digits || position.size() > 9)
+            return ApiError::of(400, QStringLiteral("Pinned hits are not in expected format."));
+        if (position.toInt() == 0)
+            return ApiError::of(400, QStringLiteral("Pinned hits must start from position 1."));
         const auto it = m_idToSeq.constFind(entry.left(colon).trimmed());
-        if (!ok || position < 1 || it == m_idToSeq.constEnd() || seen.contains(*it))
+        if (it == m_idToSeq.constEnd() || seen.contains(*it))
             continue;
         seen.insert(*it);
-        out.pinned.push_back({*it, position});
+        out->pinned.push_back({*it, position.toInt()});
     }
-    std::stable_sort(out.pinned.begin(), out.pinned.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
-    return out;
+    std::stable_sort(out->pinned.begin(), out->pinned.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
+    return {};
 }
 
 QJsonObject Collection::search(const SearchParams &params, ApiError *error) const
@@ -1546,11 +1597,8 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             auto it = infixCache.find(word);
             if (it == infixCache.end()) {
                 std::vector<TrieMatch> found;
-                for (int id = 0; id < m_trie.termCount() && found.size() < size_t(kMaxInfixTerms); ++id) {
-                    const QString &term = m_trie.term(id);
-                    if (term.size() > word.size() && term.contains(word))
-                        found.push_back(TrieMatch{id, 0, false});
-                }
+                for (int id : termsContaining(word))
+                    found.push_back(TrieMatch{id, 0, false});
                 it = infixCache.insert(word, std::move(found));
             }
             return *it;
@@ -1867,7 +1915,9 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     // Curation: hidden_hits leave the results; pinned_hits leave the ranking and are placed at
     // their 1-based positions afterwards, whether or not they match the query (and the filter,
     // unless filter_curated_hits is set). Hidden wins over pinned.
-    const CuratedHits curation = curatedHits(params);
+    CuratedHits curation;
+    if (ApiError e = curatedHits(params, &curation); e.failed())
+        return fail(e.status, e.message);
     std::vector<Candidate> pinned;
     if (!curation.hidden.empty() || !curation.pinned.empty()) {
         const bool filterCurated = boolValue(params.value(QStringLiteral("filter_curated_hits")), false);
@@ -1972,9 +2022,16 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         std::partial_sort(candidates.begin(), candidates.begin() + needed, candidates.end(), before);
     else
         std::sort(candidates.begin(), candidates.end(), before);
+    // (several ids pinned to one position follow each other from there, in the order given)
+    qsizetype previousAt = -1;
+    int previousPosition = 0;
     for (Candidate &c : pinned) {
-        const qsizetype at = std::min<qsizetype>(c.pinnedAt - 1, qsizetype(candidates.size()));
+        qsizetype at = std::min<qsizetype>(c.pinnedAt - 1, qsizetype(candidates.size()));
+        if (c.pinnedAt == previousPosition)
+            at = previousAt + 1;
         candidates.insert(candidates.begin() + at, c);
+        previousAt = at;
+        previousPosition = c.pinnedAt;
     }
 
     // Facets over every match

@@ -139,7 +139,10 @@ private:
         std::vector<std::pair<quint32, int>> pinned;
         QSet<quint32> hidden;
     };
-    CuratedHits curatedHits(const SearchParams &params) const;
+    ApiError curatedHits(const SearchParams &params, CuratedHits *out) const;
+    // Ids of the dictionary terms that hold `word` inside (longer than it), at most
+    // kMaxInfixTerms; words of three letters or more go through the trigram index below.
+    std::vector<int> termsContaining(const QString &word) const;
     // Meters from (lat, lng) to the document's point (its closest one for geopoint[]); NaN without.
     double distanceFrom(const QString &field, quint32 seq, double lat, double lng) const;
 
@@ -200,6 +203,11 @@ private:
         std::vector<QStringList> members; // folded words of each synonym
     };
     std::vector<Synonym> m_synonyms;
+    // Infix search: trigram (three UTF-16 units) -> ids of the terms holding it. Built by the
+    // first infix search and extended by later ones as the dictionary grows (search() is const;
+    // everything runs on the service's thread).
+    mutable QHash<quint64, std::vector<int>> m_infixGrams;
+    mutable int m_infixIndexedTerms = 0;
     // Query words rewritten by the synonyms: each variant replaces one occurrence of a root (or of
     // a multi-way member) by one alternative; replaced words are matched as typed (literal).
     struct QueryVariant

@@ -289,6 +289,8 @@ test('pinned_hits and hidden_hits: curated positions, hidden removed', async () 
     searches: [{ collection: 'fruit', q: 'apple', query_by: 'name', hidden_hits: 'a,b' }],
   });
   assert.deepEqual(results[0].hits.map((h) => h.document.id), ['c']);
+  await expectError(search({ q: '*', pinned_hits: 'a:first' }), 400, 'Pinned hits are not in expected format.');
+  await expectError(search({ q: '*', pinned_hits: 'a:0' }), 400, 'Pinned hits must start from position 1.');
 });
 
 test('group_by with group_limit, and its errors', async () => {

@@ -444,10 +444,20 @@ private slots:
         QVERIFY(r.value("hits").toArray().at(0).toObject().value("curated").toBool());
         QVERIFY(r.value("hits").toArray().at(2).toObject().value("curated").toBool());
         QVERIFY(!r.value("hits").toArray().at(1).toObject().contains("curated"));
-        // hidden ones leave, and hidden wins over pinned; unknown ids and bad entries are skipped
-        r = run(*c, {{"q", "apple"}, {"query_by", "title"}, {"hidden_hits", "5,3,nope"}, {"pinned_hits", "3:1,2:x,nope:1"}});
+        // hidden ones leave, and hidden wins over pinned; unknown ids are skipped
+        r = run(*c, {{"q", "apple"}, {"query_by", "title"}, {"hidden_hits", "5,3,nope"}, {"pinned_hits", "3:1,nope:1"}});
         QCOMPARE(ids(r), (QStringList{"2", "1"}));
         QCOMPARE(r.value("found").toInt(), 2);
+        // several ids at one position follow each other in the order given
+        QCOMPARE(ids(run(*c, {{"q", "apple"}, {"query_by", "title"}, {"pinned_hits", "1:2,4:2"}})), (QStringList{"5", "1", "4", "3", "2"}));
+        ApiError e;
+        for (const char *bad : {"2:x", "2", ":1", "2:-1", "2:1.5"}) {
+            c->search({{"q", "*"}, {"pinned_hits", bad}}, &e);
+            QCOMPARE(e.status, 400);
+            QCOMPARE(e.message, QStringLiteral("Pinned hits are not in expected format."));
+        }
+        c->search({{"q", "*"}, {"pinned_hits", "2:0"}}, &e);
+        QCOMPARE(e.message, QStringLiteral("Pinned hits must start from position 1."));
         // positions past the end go last; pages count them
         QCOMPARE(ids(run(*c, {{"q", "apple"}, {"query_by", "title"}, {"pinned_hits", "4:10"}})), (QStringList{"5", "3", "2", "1", "4"}));
         QCOMPARE(ids(run(*c, {{"q", "apple"}, {"query_by", "title"}, {"pinned_hits", "4:3"}, {"per_page", "2"}, {"page", "2"}})),
@@ -674,6 +684,12 @@ private slots:
         const QJsonObject r = run(*c, {{"q", "4455"}, {"query_by", "sku"}, {"infix", "always"}, {"filter_by", "id:1"}});
         QCOMPARE(r.value("hits").toArray().at(0).toObject().value("highlight").toObject().value("sku").toObject().value("snippet").toString(),
                  QStringLiteral("<mark>XB4455Z</mark>"));
+        // words written after the first infix search, and after a rebuild of the index
+        QVERIFY(!c->write(QJsonObject{{"id", "4"}, {"sku", "ZZ4455Y"}, {"name", "plug"}}, WriteAction::Create, DirtyValues::Reject, {}, &stored).failed());
+        QCOMPARE(ids(run(*c, {{"q", "4455"}, {"query_by", "sku"}, {"infix", "always"}})), (QStringList{"4", "2", "1"}));
+        QVERIFY(!c->alterFields(QJsonArray{QJsonObject{{"name", "name"}, {"drop", true}}}).failed());
+        QCOMPARE(ids(run(*c, {{"q", "b445"}, {"query_by", "sku"}, {"infix", "always"}})), QStringList{"1"});
+        QCOMPARE(ids(run(*c, {{"q", "45"}, {"query_by", "sku"}, {"infix", "always"}})).size(), 3); // short words: a plain scan
     }
 };
 
