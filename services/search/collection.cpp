@@ -1420,6 +1420,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         bool desc = true;
         bool textMatch = false;
         bool numeric = true;
+        int buckets = 0; // `_text_match(buckets: N)`: the top hits ranked in N tiers of equal text match
         // `loc(lat, lng[, exclude_radius: 2 km | precision: 1 km])`: by distance from a point
         bool geo = false;
         double lat = 0, lng = 0, excludeRadius = 0, precision = 0;
@@ -1468,6 +1469,17 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             }
             if (name == QLatin1String("_text_match")) {
                 s.textMatch = true;
+                if (paren > 0) {
+                    // `_text_match(buckets: N)`
+                    const QStringList config = arguments.chopped(arguments.endsWith(u')') ? 1 : 0).split(u':');
+                    if (config.size() != 2 || config[0].trimmed() != QLatin1String("buckets"))
+                        return fail(400, QStringLiteral("Invalid sorting parameter passed for _text_match."));
+                    bool okBuckets = false;
+                    const qlonglong buckets = config[1].trimmed().toLongLong(&okBuckets);
+                    if (!okBuckets || buckets < 0 || buckets > std::numeric_limits<quint32>::max())
+                        return fail(400, QStringLiteral("Invalid value passed for _text_match `buckets` configuration."));
+                    s.buckets = int(std::min<qlonglong>(buckets, std::numeric_limits<int>::max()));
+                }
             } else if (name == QLatin1String("_seq_id")) {
                 s.field = name;
             } else {
@@ -1537,6 +1549,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         int bestFieldScore = 0;
         bool curated = false; // placed by pinned_hits
         int pinnedAt = 0;     // its 1-based position, until it is placed
+        quint64 bucketMatch = 0; // with _text_match(buckets: N): its tier's text match (0: none)
         int bestField = -1;   // index in searchFields of the best-matching field
     };
     std::vector<Candidate> candidates;
@@ -1975,8 +1988,10 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         for (size_t k = 0; k < sorts.size(); ++k) {
             const SortSpec &s = sorts[k];
             if (s.textMatch) {
-                if (a.textMatch != b.textMatch)
-                    return s.desc ? a.textMatch > b.textMatch : a.textMatch < b.textMatch;
+                const quint64 ma = a.bucketMatch ? a.bucketMatch : a.textMatch;
+                const quint64 mb = b.bucketMatch ? b.bucketMatch : b.textMatch;
+                if (ma != mb)
+                    return s.desc ? ma > mb : ma < mb;
                 continue;
             }
             if (s.geo) {
@@ -2016,12 +2031,27 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         return m_docs[a.seq].order > m_docs[b.seq].order; // later insertion first
     };
     // (grouping ranks groups by their best hit, so it needs every candidate in order)
-    const qint64 needed = groupBy.isEmpty() ? std::min<qint64>(qint64(offset) + perPage, qint64(candidates.size()))
-                                            : qint64(candidates.size());
+    // Text match buckets: the first (up to) 250 hits in rank order are cut into N tiers of equal
+    // length; within a tier every hit counts the text match of the tier's first, so the next sort
+    // field decides (its own text_match is still what the hit shows).
+    const auto bucketed = std::find_if(sorts.begin(), sorts.end(), [](const SortSpec &s) { return s.textMatch && s.buckets > 0; });
+    const qint64 tiered = bucketed == sorts.end() ? 0 : std::min<qint64>(kMaxPerPage, qint64(candidates.size()));
+    const bool tiers = bucketed != sorts.end() && tiered >= bucketed->buckets;
+    qint64 needed = groupBy.isEmpty() ? std::min<qint64>(qint64(offset) + perPage, qint64(candidates.size()))
+                                      : qint64(candidates.size());
+    if (tiers)
+        needed = std::max(needed, tiered);
     if (needed < qint64(candidates.size()))
         std::partial_sort(candidates.begin(), candidates.begin() + needed, candidates.end(), before);
     else
         std::sort(candidates.begin(), candidates.end(), before);
+    if (tiers) {
+        const qint64 tierLength = tiered / bucketed->buckets;
+        for (qint64 i = 0; i < tiered; i += tierLength)
+            for (qint64 j = i; j < i + tierLength && j < tiered; ++j)
+                candidates[size_t(j)].bucketMatch = candidates[size_t(i)].textMatch;
+        std::sort(candidates.begin(), candidates.begin() + tiered, before);
+    }
     // (several ids pinned to one position follow each other from there, in the order given)
     qsizetype previousAt = -1;
     int previousPosition = 0;

@@ -424,3 +424,20 @@ test('token proximity ranks closer words first; infix per query_by field', async
   r = await search({ q: '4455', query_by: 'name,sku', infix: 'off,fallback' });
   assert.equal(r.found, 2);
 });
+
+test('_text_match(buckets: N) lets the next sort field order hits of close relevance', async () => {
+  await client.collections().create({
+    name: 'ratings',
+    fields: [{ name: 'title', type: 'string' }, { name: 'stars', type: 'int32' }],
+  });
+  await client.collections('ratings').documents().import([
+    { id: 'exact-low', title: 'apple', stars: 1 },
+    { id: 'typo-high', title: 'appel', stars: 5 },
+  ], { action: 'create' });
+  const search = (sort_by) => client.collections('ratings').documents()
+    .search({ q: 'apple', query_by: 'title', typo_tokens_threshold: 10, sort_by });
+  assert.deepEqual((await search('_text_match:desc,stars:desc')).hits.map((h) => h.document.id), ['exact-low', 'typo-high']);
+  assert.deepEqual((await search('_text_match(buckets: 1):desc,stars:desc')).hits.map((h) => h.document.id),
+    ['typo-high', 'exact-low']);
+  await expectError(search('_text_match(size: 1):desc'), 400, 'Invalid sorting parameter passed for _text_match.');
+});

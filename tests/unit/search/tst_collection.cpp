@@ -691,6 +691,36 @@ private slots:
         QCOMPARE(ids(run(*c, {{"q", "b445"}, {"query_by", "sku"}, {"infix", "always"}})), QStringList{"1"});
         QCOMPARE(ids(run(*c, {{"q", "45"}, {"query_by", "sku"}, {"infix", "always"}})).size(), 3); // short words: a plain scan
     }
+    void textMatchBuckets()
+    {
+        auto c = make(booksSchema());
+        add(*c, "A", "apple", "x", "g", 1);
+        add(*c, "B", "apple", "x", "g", 2);
+        add(*c, "C", "appel", "x", "g", 3); // one typo away
+        add(*c, "D", "appel", "x", "g", 4);
+        const SearchParams base{{"q", "apple"}, {"query_by", "title"}, {"typo_tokens_threshold", "10"}};
+        auto with = [&](const QString &sortBy) {
+            SearchParams p = base;
+            p.insert("sort_by", sortBy);
+            return ids(run(*c, p));
+        };
+        QCOMPARE(with("_text_match:desc,year:desc"), (QStringList{"B", "A", "D", "C"}));
+        QCOMPARE(with("_text_match(buckets: 1):desc,year:desc"), (QStringList{"D", "C", "B", "A"}));
+        QCOMPARE(with("_text_match(buckets: 2):desc,year:desc"), (QStringList{"B", "A", "D", "C"}));
+        QCOMPARE(with("_text_match(buckets: 4):desc,year:asc"), (QStringList{"A", "B", "C", "D"})); // ties are still tiers of one
+        QCOMPARE(with("_text_match(buckets: 10):desc,year:desc"), (QStringList{"B", "A", "D", "C"})); // more tiers than hits: none
+        // the hits still show their own text match
+        SearchParams p = base;
+        p.insert("sort_by", "_text_match(buckets: 1):desc,year:desc");
+        const QJsonArray hits = run(*c, p).value("hits").toArray();
+        QVERIFY(hits.at(0).toObject().value("text_match").toDouble() < hits.at(3).toObject().value("text_match").toDouble());
+        ApiError e;
+        c->search({{"q", "apple"}, {"query_by", "title"}, {"sort_by", "_text_match(foo: 1):desc"}}, &e);
+        QCOMPARE(e.status, 400);
+        QCOMPARE(e.message, QStringLiteral("Invalid sorting parameter passed for _text_match."));
+        c->search({{"q", "apple"}, {"query_by", "title"}, {"sort_by", "_text_match(buckets: x):desc"}}, &e);
+        QCOMPARE(e.message, QStringLiteral("Invalid value passed for _text_match `buckets` configuration."));
+    }
 };
 
 QTEST_APPLESS_MAIN(TstCollection)
