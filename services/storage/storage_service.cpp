@@ -1,26 +1,1090 @@
 #include "storage_service.h"
 
-#include "core/logging.h"
+#include "object_store.h"
+#include "payload_receiver.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "core/logging.h"
+#include "core/secrets.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QHash>
+#include <QFile>
+#include <QHostAddress>
+#include <QLocale>
+
+#include <QXmlStreamReader>
+
+#include <unistd.h>
 
 namespace homeport::storage {
 
-QString StorageService::configure(http::HttpServer &server, const core::ServiceContext &)
+namespace {
+
+constexpr qint64 kMaxObjectBytes = 5LL << 30;              // S3's single PUT limit
+constexpr qint64 kMaxWireBytes = kMaxObjectBytes + (64LL << 20); // room for aws-chunked framing
+constexpr qint64 kMaxXmlBytes = 8LL << 20;
+constexpr qint64 kMinPartBytes = 5LL << 20;
+constexpr int kMaxParts = 10000;
+constexpr int kMaxKeyBytes = 1024;
+constexpr int kMaxMetadataBytes = 2048;
+constexpr int kMaxListKeys = 1000;
+const QByteArray kOwnerId = "homeport";
+const QByteArray kXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+const QByteArray kNamespace = " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"";
+
+QByteArray xmlEscape(QByteArrayView text)
 {
-    // S3 clients parse errors from XML: <Error><Code>…</Code><Message>…</Message>…</Error>.
-    server.setErrorFormatter([](int status, const QString &message) {
-        const QByteArray code = status == 503 ? "ServiceUnavailable" : status == 404 ? "NoSuchKey" : status == 405 ? "MethodNotAllowed"
-                              : status == 413 ? "EntityTooLarge" : status == 431 || status == 400 ? "BadRequest" : "InternalError";
-        QByteArray body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
-            + message.toHtmlEscaped().toUtf8() + "</Message></Error>";
-        return http::Response(status, "application/xml", body);
+    QByteArray out;
+    out.reserve(text.size() + 8);
+    for (const char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&apos;"; break;
+        case '\r': out += "&#13;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+QByteArray element(QByteArrayView name, QByteArrayView value)
+{
+    return '<' + name.toByteArray() + '>' + xmlEscape(value) + "</" + name.toByteArray() + '>';
+}
+
+QByteArray isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'")).toLatin1();
+}
+
+QByteArray httpTime(qint64 ms)
+{
+    return QLocale::c().toString(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+}
+
+QDateTime parseHttpTime(const QByteArray &text)
+{
+    const QString s = QString::fromLatin1(text).trimmed();
+    QDateTime t = QLocale::c().toDateTime(s, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (t.isValid()) {
+        t.setTimeSpec(Qt::UTC);
+        return t;
+    }
+    t = QDateTime::fromString(s, Qt::RFC2822Date);
+    if (!t.isValid())
+        t = QDateTime::fromString(s, Qt::ISODate);
+    return t;
+}
+
+QByteArray quoted(const QByteArray &etag)
+{
+    return '"' + etag + '"';
+}
+
+// If-Match style lists: "a", "b" or *; compared without quotes and weak prefixes.
+bool etagMatches(const QByteArray &header, const QByteArray &etag)
+{
+    for (QByteArray item : header.split(',')) {
+        item = item.trimmed();
+        if (item == "*")
+            return true;
+        if (item.startsWith("W/"))
+            item = item.mid(2);
+        if (item.startsWith('"') && item.endsWith('"') && item.size() >= 2)
+            item = item.mid(1, item.size() - 2);
+        if (item == etag)
+            return true;
+    }
+    return false;
+}
+
+// Evaluates If-Match, If-Unmodified-Since, If-None-Match, If-Modified-Since in S3's order:
+// 0 to go on, else the status to answer (412 or 304).
+int checkConditions(const http::HeaderList &headers, QByteArrayView prefix, const ObjectRecord &object, bool isRead)
+{
+    const auto header = [&](const char *name) { return http::headerValue(headers, prefix.toByteArray() + name); };
+    const qint64 modifiedSecs = object.modifiedMs / 1000;
+    const QByteArray ifMatch = header("if-match");
+    const QByteArray ifNoneMatch = header("if-none-match");
+    if (!ifMatch.isEmpty()) {
+        if (!etagMatches(ifMatch, object.etag))
+            return 412;
+    } else if (const QByteArray since = header("if-unmodified-since"); !since.isEmpty()) {
+        const QDateTime t = parseHttpTime(since);
+        if (t.isValid() && modifiedSecs > t.toSecsSinceEpoch())
+            return 412;
+    }
+    if (!ifNoneMatch.isEmpty()) {
+        if (etagMatches(ifNoneMatch, object.etag))
+            return isRead ? 304 : 412;
+    } else if (const QByteArray since = header("if-modified-since"); !since.isEmpty()) {
+        const QDateTime t = parseHttpTime(since);
+        if (t.isValid() && modifiedSecs <= t.toSecsSinceEpoch())
+            return isRead ? 304 : 412;
+    }
+    return 0;
+}
+
+QByteArray lower(QByteArrayView v)
+{
+    return v.toByteArray().toLower();
+}
+
+// The request headers S3 keeps with an object and sends back on GET/HEAD.
+bool storedHeaders(const http::Request &req, http::HeaderList *out, QString *problem)
+{
+    QByteArray contentType = req.header("Content-Type");
+    out->append({"Content-Type", contentType.isEmpty() ? QByteArray("binary/octet-stream") : contentType});
+    for (const char *name : {"Cache-Control", "Content-Disposition", "Content-Language", "Expires"}) {
+        if (req.hasHeader(name))
+            out->append({name, req.header(name)});
+    }
+    // aws-chunked describes the upload, not the object.
+    QByteArrayList encodings;
+    for (const QByteArray &e : req.header("Content-Encoding").split(',')) {
+        if (!e.trimmed().isEmpty() && e.trimmed().compare("aws-chunked", Qt::CaseInsensitive) != 0)
+            encodings.append(e.trimmed());
+    }
+    if (!encodings.isEmpty())
+        out->append({"Content-Encoding", encodings.join(',')});
+    qsizetype metadataBytes = 0;
+    for (const auto &[name, value] : req.headers()) {
+        const QByteArray n = lower(name);
+        if (!n.startsWith("x-amz-meta-"))
+            continue;
+        metadataBytes += n.size() - 11 + value.size();
+        out->append({n, value});
+    }
+    if (metadataBytes > kMaxMetadataBytes) {
+        *problem = QStringLiteral("Your metadata headers exceed the maximum allowed metadata size.");
+        return false;
+    }
+    return true;
+}
+
+struct ByteRange
+{
+    qint64 start = 0;
+    qint64 length = 0;
+};
+
+// Parses a single "bytes=a-b", "bytes=a-" or "bytes=-n" against size. nullopt: ignore the
+// header (absent, malformed or several ranges, as S3 does); length < 0: unsatisfiable.
+std::optional<ByteRange> parseRange(const QByteArray &header, qint64 size)
+{
+    const QByteArray h = header.trimmed();
+    if (!h.startsWith("bytes=") || h.contains(','))
+        return std::nullopt;
+    const QByteArray spec = h.mid(6).trimmed();
+    const qsizetype dash = spec.indexOf('-');
+    if (dash < 0)
+        return std::nullopt;
+    const QByteArray first = spec.left(dash).trimmed(), last = spec.mid(dash + 1).trimmed();
+    bool ok1 = false, ok2 = false;
+    if (first.isEmpty()) {
+        const qint64 suffix = last.toLongLong(&ok2);
+        if (!ok2 || suffix < 0)
+            return std::nullopt;
+        if (suffix == 0 || size == 0)
+            return ByteRange{0, -1};
+        const qint64 n = qMin(suffix, size);
+        return ByteRange{size - n, n};
+    }
+    const qint64 start = first.toLongLong(&ok1);
+    if (!ok1 || start < 0)
+        return std::nullopt;
+    qint64 end = size - 1;
+    if (!last.isEmpty()) {
+        end = last.toLongLong(&ok2);
+        if (!ok2 || end < start)
+            return std::nullopt;
+        end = qMin(end, size - 1);
+    }
+    if (start >= size)
+        return ByteRange{0, -1};
+    return ByteRange{start, end - start + 1};
+}
+
+QByteArray encodeIf(bool url, const QByteArray &value)
+{
+    return url ? sigv4::uriEncode(value, true) : value;
+}
+
+QByteArray ownerXml()
+{
+    return "<Owner><ID>" + kOwnerId + "</ID><DisplayName>" + kOwnerId + "</DisplayName></Owner>";
+}
+
+// Reads the <Part>s of a CompleteMultipartUpload body; false on malformed XML.
+bool parseCompleteParts(const QByteArray &body, QList<QPair<int, QByteArray>> *parts)
+{
+    QXmlStreamReader xml(body);
+    int number = -1;
+    QByteArray etag;
+    QString current;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            current = xml.name().toString();
+            if (current == QLatin1String("Part")) {
+                number = -1;
+                etag.clear();
+            } else if (current == QLatin1String("PartNumber")) {
+                bool ok = false;
+                number = xml.readElementText().trimmed().toInt(&ok);
+                if (!ok)
+                    return false;
+            } else if (current == QLatin1String("ETag")) {
+                etag = xml.readElementText().trimmed().toUtf8();
+                if (etag.startsWith('"') && etag.endsWith('"') && etag.size() >= 2)
+                    etag = etag.mid(1, etag.size() - 2);
+            }
+        } else if (xml.isEndElement() && xml.name() == QLatin1String("Part")) {
+            if (number < 0)
+                return false;
+            parts->append({number, etag});
+        }
+    }
+    return !xml.hasError() && !parts->isEmpty();
+}
+
+} // namespace
+
+struct StorageService::Call
+{
+    const http::Request &req;
+    http::Responder &res;
+    QByteArray requestId;
+    QString bucket;
+    QByteArray key;
+    PayloadReceiver *receiver = nullptr;
+
+    http::Response withIds(http::Response r) const
+    {
+        r.setHeader("x-amz-request-id", requestId);
+        r.setHeader("x-amz-id-2", requestId);
+        return r;
+    }
+    void send(http::Response r) { res.send(withIds(std::move(r))); }
+    void xml(int status, const QByteArray &body) { send(http::Response(status, "application/xml", kXmlHead + body)); }
+    void empty(int status, http::Response r = {})
+    {
+        r.status = status;
+        send(std::move(r));
+    }
+    void error(int status, const QByteArray &code, const QString &message)
+    {
+        const QByteArray resource = req.rawPath();
+        QByteArray body = kXmlHead + "<Error>" + element("Code", code) + element("Message", message.toUtf8());
+        if (!bucket.isEmpty())
+            body += element("BucketName", bucket.toUtf8());
+        if (!key.isEmpty())
+            body += element("Key", key);
+        body += element("Resource", resource) + element("RequestId", requestId) + element("HostId", requestId) + "</Error>";
+        send(http::Response(status, "application/xml", body));
+    }
+};
+
+StorageService::StorageService(QObject *parent) : http::HttpService(parent) {}
+StorageService::~StorageService() = default;
+
+bool StorageService::isValidBucketName(const QString &name)
+{
+    if (name.size() < 3 || name.size() > 63)
+        return false;
+    for (const QChar c : name) {
+        if (!((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'.' || c == u'-'))
+            return false;
+    }
+    const auto alnum = [](QChar c) { return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'); };
+    if (!alnum(name.front()) || !alnum(name.back()))
+        return false;
+    if (name.contains(QLatin1String("..")) || name.contains(QLatin1String(".-")) || name.contains(QLatin1String("-.")))
+        return false;
+    QHostAddress ip;
+    if (ip.setAddress(name) && ip.protocol() == QAbstractSocket::IPv4Protocol)
+        return false;
+    for (const char *prefix : {"xn--", "sthree-", "amzn-s3-demo-"}) {
+        if (name.startsWith(QLatin1String(prefix)))
+            return false;
+    }
+    for (const char *suffix : {"-s3alias", "--ol-s3", ".mrap", "--x-s3"}) {
+        if (name.endsWith(QLatin1String(suffix)))
+            return false;
+    }
+    return true;
+}
+
+QString StorageService::configure(http::HttpServer &server, const core::ServiceContext &context)
+{
+    m_accessKey = context.secrets.value(QStringLiteral("access_key")).toString().toUtf8();
+    m_secretKey = context.secrets.value(QStringLiteral("secret_key")).toString().toUtf8();
+    if (m_accessKey.isEmpty() || m_secretKey.isEmpty())
+        return QStringLiteral("the storage access key or secret key is missing from secrets.json");
+    m_idPrefix = QByteArray::number(QDateTime::currentSecsSinceEpoch(), 16).toUpper();
+
+    m_store = std::make_unique<ObjectStore>(context.dataDir, QStringLiteral("storage-%1").arg(quintptr(this), 0, 16));
+    QString error;
+    if (!m_store->open(&error)) {
+        m_store.reset();
+        return QStringLiteral("the storage database cannot be opened: %1").arg(error);
+    }
+    // The bucket the Laravel settings from --print-env name, so `FILESYSTEM_DISK=s3` works at once.
+    const QString defaultBucket = context.settings.value(QStringLiteral("default_bucket"), QStringLiteral("homeport")).toString();
+    if (isValidBucketName(defaultBucket) && m_store->buckets().isEmpty()
+        && !QFile::exists(QDir(context.dataDir).filePath(QStringLiteral(".default-bucket-made")))) {
+        QString ignored;
+        m_store->createBucket(defaultBucket, &ignored);
+        QFile marker(QDir(context.dataDir).filePath(QStringLiteral(".default-bucket-made")));
+        marker.open(QIODevice::WriteOnly);
+    }
+
+    // Engine-made errors (413, 400, 408, ...) in S3's XML shape.
+    server.setErrorFormatter([this](int status, const QString &message) {
+        const QByteArray code = status == 413 ? "EntityTooLarge" : status == 404 ? "NoSuchKey" : status == 405 ? "MethodNotAllowed"
+                              : status == 408 ? "RequestTimeout" : status == 411 ? "MissingContentLength"
+                              : status == 501 ? "NotImplemented" : status == 503 ? "ServiceUnavailable"
+                              : status >= 500 ? "InternalError" : "InvalidRequest";
+        const QByteArray id = m_idPrefix + QByteArray::number(++m_requests, 16).toUpper().rightJustified(10, '0');
+        http::Response r(status, "application/xml",
+                         kXmlHead + "<Error>" + element("Code", code) + element("Message", message.toUtf8())
+                             + element("RequestId", id) + "</Error>");
+        r.setHeader("x-amz-request-id", id);
+        return r;
     });
-    server.setFallback([](const http::Request &, http::Responder &res) {
-        res.sendError(503, QStringLiteral("Homeport's storage service is not implemented yet"));
-    });
+    server.setFallback([this](const http::Request &req, http::Responder &res) { handle(req, res); })
+        .auth([this](const http::Request &req) { return authenticate(req); })
+        .body([this](const http::Request &req) { return bodyPolicy(req); });
     return {};
+}
+
+void StorageService::closeStores()
+{
+    m_store.reset();
+}
+
+std::optional<http::Response> StorageService::authenticate(const http::Request &req)
+{
+    const SignedRequest signedRequest{req.method(), req.rawPath(), req.rawQuery(), req.headers()};
+    const auto lookup = [this](const QByteArray &accessKey) -> std::optional<QByteArray> {
+        if (accessKey == m_accessKey)
+            return m_secretKey;
+        return std::nullopt;
+    };
+    m_lastAuth = sigv4::verify(signedRequest, lookup, QDateTime::currentDateTimeUtc());
+
+    QByteArray id = m_idPrefix + QByteArray::number(++m_requests, 16).toUpper().rightJustified(10, '0');
+    const auto refuse = [&](int status, const QByteArray &code, const QString &message) {
+        QByteArray body = kXmlHead + "<Error>" + element("Code", code) + element("Message", message.toUtf8())
+            + element("Resource", req.rawPath()) + element("RequestId", id) + element("HostId", id) + "</Error>";
+        http::Response r(status, "application/xml", body);
+        r.setHeader("x-amz-request-id", id);
+        r.setHeader("x-amz-id-2", id);
+        return std::optional<http::Response>(std::move(r));
+    };
+    if (!m_lastAuth.ok)
+        return refuse(m_lastAuth.status, m_lastAuth.errorCode, m_lastAuth.errorMessage);
+
+    // Refused before the body is read: no point receiving gigabytes for a missing bucket.
+    if (req.method() == "PUT") {
+        const QByteArray path = req.rawPath().mid(1);
+        const qsizetype slash = path.indexOf('/');
+        if (slash > 0 && slash + 1 < path.size()) {
+            const QByteArray key = sigv4::percentDecode(path.mid(slash + 1));
+            if (key.size() > kMaxKeyBytes)
+                return refuse(400, "KeyTooLongError", QStringLiteral("Your key is too long"));
+            if (!m_store->bucket(QString::fromUtf8(sigv4::percentDecode(path.left(slash)))))
+                return refuse(404, "NoSuchBucket", QStringLiteral("The specified bucket does not exist"));
+        }
+    }
+    return std::nullopt;
+}
+
+http::BodyPolicy StorageService::bodyPolicy(const http::Request &req)
+{
+    const QByteArray path = req.rawPath().mid(1);
+    const qsizetype slash = path.indexOf('/');
+    const bool objectUpload = req.method() == "PUT" && slash > 0 && slash + 1 < path.size()
+        && !req.hasHeader("x-amz-copy-source");
+    const QString tempPath = objectUpload ? m_store->newTempPath() : QString();
+    const SigV4Result auth = m_lastAuth;
+    return http::BodyPolicy::stream(
+        [auth, tempPath](const http::Request &r) {
+            return std::make_unique<PayloadReceiver>(r, auth, tempPath, kMaxXmlBytes);
+        },
+        objectUpload ? kMaxWireBytes : kMaxXmlBytes);
+}
+
+void StorageService::handle(const http::Request &req, http::Responder &res)
+{
+    Call call{req, res, {}};
+    call.requestId = m_idPrefix + QByteArray::number(++m_requests, 16).toUpper().rightJustified(10, '0');
+    call.receiver = static_cast<PayloadReceiver *>(req.bodyConsumer());
+    if (!m_store)
+        return call.error(503, "ServiceUnavailable", QStringLiteral("The storage service is stopping."));
+
+    const QByteArray path = req.rawPath();
+    QByteArray bucketRaw, keyRaw;
+    if (path.size() > 1) {
+        const QByteArray rest = path.mid(1);
+        const qsizetype slash = rest.indexOf('/');
+        bucketRaw = slash < 0 ? rest : rest.left(slash);
+        keyRaw = slash < 0 ? QByteArray() : rest.mid(slash + 1);
+    }
+    call.bucket = QString::fromUtf8(sigv4::percentDecode(bucketRaw));
+    call.key = sigv4::percentDecode(keyRaw);
+    if (call.receiver && call.receiver->failed())
+        return call.error(call.receiver->status(), call.receiver->errorCode(), call.receiver->errorMessage());
+
+    const QByteArray &method = req.method();
+    const auto has = [&](const char *name) { return req.hasQueryItem(QString::fromLatin1(name)); };
+
+    if (call.bucket.isEmpty()) {
+        if (method == "GET" || method == "HEAD")
+            return listBuckets(call);
+        return call.error(405, "MethodNotAllowed", QStringLiteral("The specified method is not allowed against this resource."));
+    }
+
+    if (call.key.isEmpty()) {
+        for (const char *unsupported : {"cors", "policy", "tagging", "lifecycle", "acl", "website", "replication",
+                                        "notification", "logging", "encryption", "object-lock", "versions",
+                                        "requestPayment", "ownershipControls", "publicAccessBlock", "accelerate"}) {
+            if (has(unsupported)) {
+                if (!m_store->bucket(call.bucket))
+                    return call.error(404, "NoSuchBucket", QStringLiteral("The specified bucket does not exist"));
+                return call.error(501, "NotImplemented",
+                                  QStringLiteral("Homeport does not implement the ?%1 subresource yet.").arg(QLatin1String(unsupported)));
+            }
+        }
+        if (method == "PUT" && !has("versioning"))
+            return createBucket(call);
+        if (method == "HEAD")
+            return headBucket(call);
+        if (method == "DELETE")
+            return deleteBucket(call);
+        if (method == "POST" && has("delete"))
+            return deleteObjects(call);
+        if (method == "GET") {
+            if (!requireBucket(call))
+                return;
+            if (has("location"))
+                return call.xml(200, "<LocationConstraint" + kNamespace + "></LocationConstraint>");
+            if (has("versioning"))
+                return call.xml(200, "<VersioningConfiguration" + kNamespace + "/>");
+            if (has("uploads"))
+                return listUploads(call);
+            return listObjects(call, req.queryValue(QStringLiteral("list-type")) == QLatin1String("2"));
+        }
+        return call.error(405, "MethodNotAllowed", QStringLiteral("The specified method is not allowed against this resource."));
+    }
+
+    if (call.key.size() > kMaxKeyBytes)
+        return call.error(400, "KeyTooLongError", QStringLiteral("Your key is too long"));
+    for (const char *unsupported : {"tagging", "acl", "retention", "legal-hold", "torrent", "restore", "select", "attributes"}) {
+        if (has(unsupported))
+            return call.error(501, "NotImplemented",
+                              QStringLiteral("Homeport does not implement the ?%1 subresource yet.").arg(QLatin1String(unsupported)));
+    }
+    if (method == "PUT") {
+        if (has("uploadId") || has("partNumber")) {
+            if (req.hasHeader("x-amz-copy-source"))
+                return call.error(501, "NotImplemented", QStringLiteral("UploadPartCopy is not implemented yet."));
+            return uploadPart(call);
+        }
+        if (req.hasHeader("x-amz-copy-source"))
+            return copyObject(call);
+        return putObject(call);
+    }
+    if (method == "GET" || method == "HEAD") {
+        if (has("uploadId") && method == "GET")
+            return listParts(call);
+        return getObject(call);
+    }
+    if (method == "DELETE")
+        return has("uploadId") ? abortUpload(call) : deleteObject(call);
+    if (method == "POST") {
+        if (has("uploads"))
+            return createUpload(call);
+        if (has("uploadId"))
+            return completeUpload(call);
+    }
+    return call.error(405, "MethodNotAllowed", QStringLiteral("The specified method is not allowed against this resource."));
+}
+
+bool StorageService::requireBucket(Call &call)
+{
+    if (m_store->bucket(call.bucket))
+        return true;
+    call.error(404, "NoSuchBucket", QStringLiteral("The specified bucket does not exist"));
+    return false;
+}
+
+void StorageService::listBuckets(Call &call)
+{
+    QByteArray body = "<ListAllMyBucketsResult" + kNamespace + '>' + ownerXml() + "<Buckets>";
+    for (const BucketRecord &b : m_store->buckets())
+        body += "<Bucket>" + element("Name", b.name.toUtf8()) + element("CreationDate", isoTime(b.createdMs)) + "</Bucket>";
+    body += "</Buckets></ListAllMyBucketsResult>";
+    call.xml(200, body);
+}
+
+void StorageService::createBucket(Call &call)
+{
+    if (!isValidBucketName(call.bucket))
+        return call.error(400, "InvalidBucketName", QStringLiteral("The specified bucket is not valid."));
+    if (const QByteArray &body = call.receiver->body(); !body.trimmed().isEmpty()) {
+        QXmlStreamReader xml(body);
+        while (!xml.atEnd())
+            xml.readNext();
+        if (xml.hasError())
+            return call.error(400, "MalformedXML", QStringLiteral("The XML you provided was not well-formed or did not validate against our published schema."));
+    }
+    if (m_store->bucket(call.bucket))
+        return call.error(409, "BucketAlreadyOwnedByYou",
+                          QStringLiteral("Your previous request to create the named bucket succeeded and you already own it."));
+    QString error;
+    if (!m_store->createBucket(call.bucket, &error))
+        return call.error(500, "InternalError", error);
+    http::Response r;
+    r.setHeader("Location", '/' + call.bucket.toUtf8());
+    call.empty(200, r);
+}
+
+void StorageService::headBucket(Call &call)
+{
+    if (!m_store->bucket(call.bucket))
+        return call.error(404, "NoSuchBucket", QStringLiteral("The specified bucket does not exist"));
+    http::Response r;
+    r.setHeader("x-amz-bucket-region", "us-east-1");
+    call.empty(200, r);
+}
+
+void StorageService::deleteBucket(Call &call)
+{
+    if (!requireBucket(call))
+        return;
+    if (m_store->hasObjectsOrUploads(call.bucket))
+        return call.error(409, "BucketNotEmpty", QStringLiteral("The bucket you tried to delete is not empty"));
+    QString error;
+    if (!m_store->deleteBucket(call.bucket, &error))
+        return call.error(500, "InternalError", error);
+    call.empty(204);
+}
+
+void StorageService::listObjects(Call &call, bool v2)
+{
+    const http::Request &req = call.req;
+    const QByteArray prefix = req.queryValue(QStringLiteral("prefix")).toUtf8();
+    const QByteArray delimiter = req.queryValue(QStringLiteral("delimiter")).toUtf8();
+    const QString encodingType = req.queryValue(QStringLiteral("encoding-type"));
+    if (!encodingType.isEmpty() && encodingType != QLatin1String("url"))
+        return call.error(400, "InvalidArgument", QStringLiteral("Invalid Encoding Method specified in Request"));
+    const bool url = encodingType == QLatin1String("url");
+    int maxKeys = kMaxListKeys;
+    if (req.hasQueryItem(QStringLiteral("max-keys"))) {
+        bool ok = false;
+        maxKeys = req.queryValue(QStringLiteral("max-keys")).toInt(&ok);
+        if (!ok || maxKeys < 0)
+            return call.error(400, "InvalidArgument", QStringLiteral("Provided max-keys not an integer or within integer range"));
+        maxKeys = qMin(maxKeys, kMaxListKeys);
+    }
+
+    QByteArray after;
+    QByteArray startAfter, token, marker;
+    if (v2) {
+        startAfter = req.queryValue(QStringLiteral("start-after")).toUtf8();
+        const QString tokenText = req.queryValue(QStringLiteral("continuation-token"));
+        if (req.hasQueryItem(QStringLiteral("continuation-token"))) {
+            token = tokenText.toUtf8();
+            const auto decoded = QByteArray::fromBase64Encoding(token, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+            if (!decoded || token.isEmpty())
+                return call.error(400, "InvalidArgument", QStringLiteral("The continuation token provided is incorrect"));
+            after = decoded.decoded;
+        } else {
+            after = startAfter;
+        }
+    } else {
+        marker = req.queryValue(QStringLiteral("marker")).toUtf8();
+        after = marker;
+    }
+
+    const ListPage page = maxKeys == 0 ? ListPage{} : m_store->list(call.bucket, prefix, delimiter, after, maxKeys);
+    const bool fetchOwner = !v2 || req.queryValue(QStringLiteral("fetch-owner")) == QLatin1String("true");
+
+    QByteArray body = "<ListBucketResult" + kNamespace + '>' + element("Name", call.bucket.toUtf8())
+        + element("Prefix", encodeIf(url, prefix));
+    if (v2) {
+        if (!token.isEmpty())
+            body += element("ContinuationToken", token);
+        if (!startAfter.isEmpty())
+            body += element("StartAfter", encodeIf(url, startAfter));
+        body += element("KeyCount", QByteArray::number(page.objects.size() + page.commonPrefixes.size()));
+    } else {
+        body += element("Marker", encodeIf(url, marker));
+    }
+    body += element("MaxKeys", QByteArray::number(maxKeys));
+    if (!delimiter.isEmpty())
+        body += element("Delimiter", encodeIf(url, delimiter));
+    if (url)
+        body += element("EncodingType", "url");
+    body += element("IsTruncated", page.truncated ? "true" : "false");
+    if (page.truncated) {
+        if (v2)
+            body += element("NextContinuationToken", page.nextMarker.toBase64(QByteArray::Base64UrlEncoding));
+        else
+            body += element("NextMarker", encodeIf(url, page.nextMarker));
+    }
+    for (const ObjectRecord &o : page.objects) {
+        body += "<Contents>" + element("Key", encodeIf(url, o.key)) + element("LastModified", isoTime(o.modifiedMs))
+            + element("ETag", quoted(o.etag)) + element("Size", QByteArray::number(o.size));
+        if (fetchOwner)
+            body += ownerXml();
+        body += "<StorageClass>STANDARD</StorageClass></Contents>";
+    }
+    for (const QByteArray &p : page.commonPrefixes)
+        body += "<CommonPrefixes>" + element("Prefix", encodeIf(url, p)) + "</CommonPrefixes>";
+    body += "</ListBucketResult>";
+    call.xml(200, body);
+}
+
+void StorageService::deleteObjects(Call &call)
+{
+    if (!requireBucket(call))
+        return;
+    QXmlStreamReader xml(call.receiver->body());
+    bool quiet = false;
+    QByteArrayList keys;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("Quiet"))
+            quiet = xml.readElementText().trimmed() == QLatin1String("true");
+        else if (xml.name() == QLatin1String("Key"))
+            keys.append(xml.readElementText().toUtf8());
+    }
+    if (xml.hasError() || keys.size() > 1000)
+        return call.error(400, "MalformedXML", QStringLiteral("The XML you provided was not well-formed or did not validate against our published schema."));
+    QByteArray body = "<DeleteResult" + kNamespace + '>';
+    for (const QByteArray &key : keys) {
+        QString error;
+        if (key.isEmpty() || key.size() > kMaxKeyBytes) {
+            body += "<Error>" + element("Key", key) + element("Code", "InvalidArgument")
+                + element("Message", "Invalid key") + "</Error>";
+            continue;
+        }
+        if (!m_store->deleteObject(call.bucket, key, &error) && !error.isEmpty()) {
+            body += "<Error>" + element("Key", key) + element("Code", "InternalError") + element("Message", error.toUtf8())
+                + "</Error>";
+            continue;
+        }
+        if (!quiet)
+            body += "<Deleted>" + element("Key", key) + "</Deleted>";
+    }
+    body += "</DeleteResult>";
+    call.xml(200, body);
+}
+
+QString StorageService::installBody(Call &call, PayloadReceiver *receiver)
+{
+    QString error;
+    if (!receiver->syncFile(&error)) {
+        call.error(500, "InternalError", error);
+        return {};
+    }
+    const QString file = m_store->installFile(receiver->filePath(), &error);
+    if (file.isEmpty()) {
+        call.error(500, "InternalError", error);
+        return {};
+    }
+    receiver->releaseFile();
+    return file;
+}
+
+void StorageService::putObject(Call &call)
+{
+    if (!requireBucket(call))
+        return;
+    PayloadReceiver *receiver = call.receiver;
+    if (receiver->filePath().isEmpty())
+        return call.error(500, "InternalError", QStringLiteral("The object body was not kept."));
+    if (receiver->size() > kMaxObjectBytes)
+        return call.error(400, "EntityTooLarge", QStringLiteral("Your proposed upload exceeds the maximum allowed object size."));
+    ObjectRecord record;
+    QString problem;
+    if (!storedHeaders(call.req, &record.headers, &problem))
+        return call.error(400, "MetadataTooLarge", problem);
+    record.file = installBody(call, receiver);
+    if (record.file.isEmpty())
+        return;
+    record.key = call.key;
+    record.size = receiver->size();
+    record.etag = receiver->md5().toHex();
+    record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+    QString error;
+    if (!m_store->putObject(call.bucket, record, &error)) {
+        m_store->removeFile(record.file);
+        return call.error(500, "InternalError", error);
+    }
+    http::Response r;
+    r.setHeader("ETag", quoted(record.etag));
+    if (const auto checksum = receiver->checksum())
+        r.setHeader(checksum->first, checksum->second);
+    call.empty(200, r);
+}
+
+void StorageService::copyObject(Call &call)
+{
+    if (!requireBucket(call))
+        return;
+    QByteArray source = call.req.header("x-amz-copy-source");
+    if (const qsizetype q = source.indexOf('?'); q >= 0)
+        source.truncate(q); // ?versionId=null: there is only one version
+    source = sigv4::percentDecode(source);
+    if (source.startsWith('/'))
+        source = source.mid(1);
+    const qsizetype slash = source.indexOf('/');
+    if (slash <= 0 || slash + 1 >= source.size())
+        return call.error(400, "InvalidArgument", QStringLiteral("Copy Source must mention the source bucket and key: sourcebucket/sourcekey"));
+    const QString sourceBucket = QString::fromUtf8(source.left(slash));
+    const QByteArray sourceKey = source.mid(slash + 1);
+    if (!m_store->bucket(sourceBucket))
+        return call.error(404, "NoSuchBucket", QStringLiteral("The specified bucket does not exist"));
+    const std::optional<ObjectRecord> original = m_store->object(sourceBucket, sourceKey);
+    if (!original)
+        return call.error(404, "NoSuchKey", QStringLiteral("The specified key does not exist."));
+    if (checkConditions(call.req.headers(), "x-amz-copy-source-", *original, false))
+        return call.error(412, "PreconditionFailed", QStringLiteral("At least one of the pre-conditions you specified did not hold"));
+
+    const QByteArray directive = call.req.header("x-amz-metadata-directive").toUpper();
+    if (!directive.isEmpty() && directive != "COPY" && directive != "REPLACE")
+        return call.error(400, "InvalidArgument", QStringLiteral("Unknown metadata directive."));
+    const bool replace = directive == "REPLACE";
+    if (sourceBucket == call.bucket && sourceKey == call.key && !replace)
+        return call.error(400, "InvalidRequest",
+                          QStringLiteral("This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."));
+    ObjectRecord record = *original;
+    if (replace) {
+        record.headers.clear();
+        QString problem;
+        if (!storedHeaders(call.req, &record.headers, &problem))
+            return call.error(400, "MetadataTooLarge", problem);
+    }
+    QString error;
+    record.file = m_store->duplicateFile(original->file, &error);
+    if (record.file.isEmpty())
+        return call.error(500, "InternalError", error);
+    record.key = call.key;
+    record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+    if (!m_store->putObject(call.bucket, record, &error)) {
+        m_store->removeFile(record.file);
+        return call.error(500, "InternalError", error);
+    }
+    call.xml(200, "<CopyObjectResult" + kNamespace + '>' + element("LastModified", isoTime(record.modifiedMs))
+                      + element("ETag", quoted(record.etag)) + "</CopyObjectResult>");
+}
+
+void StorageService::getObject(Call &call)
+{
+    if (!requireBucket(call))
+        return;
+    const std::optional<ObjectRecord> object = m_store->object(call.bucket, call.key);
+    if (!object)
+        return call.error(404, "NoSuchKey", QStringLiteral("The specified key does not exist."));
+
+    http::Response head;
+    head.setHeader("ETag", quoted(object->etag));
+    head.setHeader("Last-Modified", httpTime(object->modifiedMs));
+    head.setHeader("Accept-Ranges", "bytes");
+    if (const int status = checkConditions(call.req.headers(), "", *object, true)) {
+        if (status == 304)
+            return call.empty(304, head);
+        return call.error(412, "PreconditionFailed", QStringLiteral("At least one of the pre-conditions you specified did not hold"));
+    }
+    for (const auto &[name, value] : object->headers)
+        head.setHeader(name, value);
+    // response-* query parameters override what was stored (signed requests only, as in S3).
+    static const std::pair<const char *, const char *> kOverrides[] = {
+        {"response-content-type", "Content-Type"}, {"response-content-language", "Content-Language"},
+        {"response-expires", "Expires"}, {"response-cache-control", "Cache-Control"},
+        {"response-content-disposition", "Content-Disposition"}, {"response-content-encoding", "Content-Encoding"}};
+    for (const auto &[param, header] : kOverrides) {
+        if (call.req.hasQueryItem(QString::fromLatin1(param)))
+            head.setHeader(header, call.req.queryValue(QString::fromLatin1(param)).toUtf8());
+    }
+
+    qint64 start = 0, length = object->size;
+    head.status = 200;
+    if (call.req.hasHeader("Range")) {
+        if (const std::optional<ByteRange> range = parseRange(call.req.header("Range"), object->size)) {
+            if (range->length < 0) {
+                call.error(416, "InvalidRange", QStringLiteral("The requested range is not satisfiable"));
+                return;
+            }
+            start = range->start;
+            length = range->length;
+            head.status = 206;
+            head.setHeader("Content-Range", "bytes " + QByteArray::number(start) + '-' + QByteArray::number(start + length - 1)
+                                                + '/' + QByteArray::number(object->size));
+        }
+    }
+    head.setHeader("Content-Length", QByteArray::number(length));
+    auto file = std::make_unique<QFile>(m_store->absolutePath(object->file));
+    if (!file->open(QIODevice::ReadOnly) || !file->seek(start))
+        return call.error(500, "InternalError", QStringLiteral("The object's data cannot be read."));
+    call.res.sendDevice(call.withIds(std::move(head)), file.release(), length);
+}
+
+void StorageService::deleteObject(Call &call)
+{
+    if (!requireBucket(call))
+        return;
+    QString error;
+    if (!m_store->deleteObject(call.bucket, call.key, &error) && !error.isEmpty())
+        return call.error(500, "InternalError", error);
+    call.empty(204);
+}
+
+void StorageService::createUpload(Call &call)
+{
+    if (!requireBucket(call))
+        return;
+    UploadRecord upload;
+    QString problem;
+    if (!storedHeaders(call.req, &upload.headers, &problem))
+        return call.error(400, "MetadataTooLarge", problem);
+    upload.id = core::Secrets::randomToken(48).toLatin1();
+    upload.bucket = call.bucket;
+    upload.key = call.key;
+    upload.initiatedMs = QDateTime::currentMSecsSinceEpoch();
+    QString error;
+    if (!m_store->createUpload(upload, &error))
+        return call.error(500, "InternalError", error);
+    call.xml(200, "<InitiateMultipartUploadResult" + kNamespace + '>' + element("Bucket", call.bucket.toUtf8())
+                      + element("Key", call.key) + element("UploadId", upload.id) + "</InitiateMultipartUploadResult>");
+}
+
+void StorageService::uploadPart(Call &call)
+{
+    if (!requireBucket(call))
+        return;
+    bool ok = false;
+    const int number = call.req.queryValue(QStringLiteral("partNumber")).toInt(&ok);
+    if (!ok || number < 1 || number > kMaxParts)
+        return call.error(400, "InvalidArgument", QStringLiteral("Part number must be an integer between 1 and 10000, inclusive"));
+    const QByteArray uploadId = call.req.queryValue(QStringLiteral("uploadId")).toUtf8();
+    const std::optional<UploadRecord> upload = m_store->upload(uploadId);
+    if (!upload || upload->bucket != call.bucket || upload->key != call.key)
+        return call.error(404, "NoSuchUpload", QStringLiteral("The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."));
+    PayloadReceiver *receiver = call.receiver;
+    if (receiver->filePath().isEmpty())
+        return call.error(500, "InternalError", QStringLiteral("The part body was not kept."));
+    PartRecord part;
+    part.number = number;
+    part.size = receiver->size();
+    part.etag = receiver->md5().toHex();
+    part.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+    part.file = installBody(call, receiver);
+    if (part.file.isEmpty())
+        return;
+    QString error;
+    if (!m_store->putPart(uploadId, part, &error)) {
+        m_store->removeFile(part.file);
+        return call.error(500, "InternalError", error);
+    }
+    http::Response r;
+    r.setHeader("ETag", quoted(part.etag));
+    if (const auto checksum = receiver->checksum())
+        r.setHeader(checksum->first, checksum->second);
+    call.empty(200, r);
+}
+
+void StorageService::completeUpload(Call &call)
+{
+    if (!requireBucket(call))
+        return;
+    const QByteArray uploadId = call.req.queryValue(QStringLiteral("uploadId")).toUtf8();
+    const std::optional<UploadRecord> upload = m_store->upload(uploadId);
+    const auto answer = [&](const QByteArray &etag) {
+        call.xml(200, "<CompleteMultipartUploadResult" + kNamespace + '>'
+                          + element("Location", "/" + call.bucket.toUtf8() + '/' + sigv4::uriEncode(call.key, true))
+                          + element("Bucket", call.bucket.toUtf8()) + element("Key", call.key)
+                          + element("ETag", quoted(etag)) + "</CompleteMultipartUploadResult>");
+    };
+    if (!upload || upload->bucket != call.bucket || upload->key != call.key) {
+        // A repeated Complete of an upload that already made this object succeeds again.
+        if (const auto done = m_store->completedUpload(uploadId); done && done->first == call.key) {
+            const std::optional<ObjectRecord> current = m_store->object(call.bucket, call.key);
+            if (current && current->etag == done->second)
+                return answer(done->second);
+        }
+        return call.error(404, "NoSuchUpload", QStringLiteral("The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."));
+    }
+    QList<QPair<int, QByteArray>> requested;
+    if (!parseCompleteParts(call.receiver->body(), &requested))
+        return call.error(400, "MalformedXML", QStringLiteral("The XML you provided was not well-formed or did not validate against our published schema."));
+    QHash<int, PartRecord> stored;
+    for (const PartRecord &p : m_store->parts(uploadId))
+        stored.insert(p.number, p);
+    QList<PartRecord> chosen;
+    int previous = 0;
+    for (const auto &[number, etag] : requested) {
+        if (number <= previous)
+            return call.error(400, "InvalidPartOrder", QStringLiteral("The list of parts was not in ascending order. Parts must be ordered by part number."));
+        previous = number;
+        const auto it = stored.constFind(number);
+        if (it == stored.constEnd() || (!etag.isEmpty() && it->etag != etag))
+            return call.error(400, "InvalidPart", QStringLiteral("One or more of the specified parts could not be found. The part may not have been uploaded, or the specified entity tag may not have matched the part's entity tag."));
+        chosen.append(*it);
+    }
+    for (qsizetype i = 0; i + 1 < chosen.size(); ++i) {
+        if (chosen[i].size < kMinPartBytes)
+            return call.error(400, "EntityTooSmall", QStringLiteral("Your proposed upload is smaller than the minimum allowed object size."));
+    }
+
+    // The object is the parts' bytes in order, written once more as one immutable file.
+    const QString temp = m_store->newTempPath();
+    QFile out(temp);
+    if (!out.open(QIODevice::WriteOnly))
+        return call.error(500, "InternalError", out.errorString());
+    QCryptographicHash md5s(QCryptographicHash::Md5);
+    qint64 total = 0;
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    for (const PartRecord &p : chosen) {
+        QFile in(m_store->absolutePath(p.file));
+        if (!in.open(QIODevice::ReadOnly)) {
+            out.remove();
+            return call.error(500, "InternalError", in.errorString());
+        }
+        for (;;) {
+            const qint64 n = in.read(buffer.data(), buffer.size());
+            if (n < 0 || (n > 0 && out.write(buffer.constData(), n) != n)) {
+                out.remove();
+                return call.error(500, "InternalError", QStringLiteral("cannot assemble the object"));
+            }
+            if (n == 0)
+                break;
+            total += n;
+        }
+        md5s.addData(QByteArray::fromHex(p.etag));
+    }
+    if (!out.flush() || ::fsync(out.handle()) != 0) {
+        out.remove();
+        return call.error(500, "InternalError", QStringLiteral("cannot write the object to disk"));
+    }
+    out.close();
+    QString error;
+    ObjectRecord record;
+    record.file = m_store->installFile(temp, &error);
+    if (record.file.isEmpty()) {
+        QFile::remove(temp);
+        return call.error(500, "InternalError", error);
+    }
+    record.key = call.key;
+    record.size = total;
+    record.etag = md5s.result().toHex() + '-' + QByteArray::number(chosen.size());
+    record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+    record.headers = upload->headers;
+    if (!m_store->completeUpload(*upload, record, &error)) {
+        m_store->removeFile(record.file);
+        return call.error(500, "InternalError", error);
+    }
+    answer(record.etag);
+}
+
+void StorageService::abortUpload(Call &call)
+{
+    if (!requireBucket(call))
+        return;
+    const QByteArray uploadId = call.req.queryValue(QStringLiteral("uploadId")).toUtf8();
+    const std::optional<UploadRecord> upload = m_store->upload(uploadId);
+    if (!upload || upload->bucket != call.bucket || upload->key != call.key)
+        return call.error(404, "NoSuchUpload", QStringLiteral("The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."));
+    QString error;
+    if (!m_store->abortUpload(uploadId, &error))
+        return call.error(500, "InternalError", error);
+    call.empty(204);
+}
+
+void StorageService::listParts(Call &call)
+{
+    if (!requireBucket(call))
+        return;
+    const QByteArray uploadId = call.req.queryValue(QStringLiteral("uploadId")).toUtf8();
+    const std::optional<UploadRecord> upload = m_store->upload(uploadId);
+    if (!upload || upload->bucket != call.bucket || upload->key != call.key)
+        return call.error(404, "NoSuchUpload", QStringLiteral("The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."));
+    int maxParts = 1000;
+    if (call.req.hasQueryItem(QStringLiteral("max-parts")))
+        maxParts = qBound(0, call.req.queryValue(QStringLiteral("max-parts")).toInt(), 1000);
+    const int marker = call.req.queryValue(QStringLiteral("part-number-marker")).toInt();
+    QByteArray partsXml;
+    int count = 0, last = marker;
+    bool truncated = false;
+    for (const PartRecord &p : m_store->parts(uploadId)) {
+        if (p.number <= marker)
+            continue;
+        if (count == maxParts) {
+            truncated = true;
+            break;
+        }
+        partsXml += "<Part>" + element("PartNumber", QByteArray::number(p.number)) + element("LastModified", isoTime(p.modifiedMs))
+            + element("ETag", quoted(p.etag)) + element("Size", QByteArray::number(p.size)) + "</Part>";
+        last = p.number;
+        ++count;
+    }
+    call.xml(200, "<ListPartsResult" + kNamespace + '>' + element("Bucket", call.bucket.toUtf8()) + element("Key", call.key)
+                      + element("UploadId", uploadId) + "<Initiator><ID>" + kOwnerId + "</ID><DisplayName>" + kOwnerId
+                      + "</DisplayName></Initiator>" + ownerXml() + "<StorageClass>STANDARD</StorageClass>"
+                      + element("PartNumberMarker", QByteArray::number(marker))
+                      + element("NextPartNumberMarker", QByteArray::number(last)) + element("MaxParts", QByteArray::number(maxParts))
+                      + element("IsTruncated", truncated ? "true" : "false") + partsXml + "</ListPartsResult>");
+}
+
+void StorageService::listUploads(Call &call)
+{
+    const QByteArray prefix = call.req.queryValue(QStringLiteral("prefix")).toUtf8();
+    const QByteArray keyMarker = call.req.queryValue(QStringLiteral("key-marker")).toUtf8();
+    const QByteArray idMarker = call.req.queryValue(QStringLiteral("upload-id-marker")).toUtf8();
+    int maxUploads = 1000;
+    if (call.req.hasQueryItem(QStringLiteral("max-uploads")))
+        maxUploads = qBound(0, call.req.queryValue(QStringLiteral("max-uploads")).toInt(), 1000);
+    QByteArray uploadsXml, nextKey, nextId;
+    int count = 0;
+    bool truncated = false;
+    bool pastMarker = keyMarker.isEmpty();
+    for (const UploadRecord &u : m_store->uploads(call.bucket, prefix)) {
+        if (!pastMarker) {
+            // Uploads of the marker key come after its upload-id-marker; later keys all count.
+            if (u.key < keyMarker || (u.key == keyMarker && (idMarker.isEmpty() || u.id != idMarker)))
+                continue;
+            if (u.key == keyMarker) {
+                pastMarker = true;
+                continue;
+            }
+            pastMarker = true;
+        }
+        if (count == maxUploads) {
+            truncated = true;
+            break;
+        }
+        uploadsXml += "<Upload>" + element("Key", u.key) + element("UploadId", u.id) + "<Initiator><ID>" + kOwnerId
+            + "</ID><DisplayName>" + kOwnerId + "</DisplayName></Initiator>" + ownerXml()
+            + "<StorageClass>STANDARD</StorageClass>" + element("Initiated", isoTime(u.initiatedMs)) + "</Upload>";
+        nextKey = u.key;
+        nextId = u.id;
+        ++count;
+    }
+    call.xml(200, "<ListMultipartUploadsResult" + kNamespace + '>' + element("Bucket", call.bucket.toUtf8())
+                      + element("KeyMarker", keyMarker) + element("UploadIdMarker", idMarker)
+                      + element("NextKeyMarker", nextKey) + element("NextUploadIdMarker", nextId)
+                      + element("Prefix", prefix) + element("MaxUploads", QByteArray::number(maxUploads))
+                      + element("IsTruncated", truncated ? "true" : "false") + uploadsXml + "</ListMultipartUploadsResult>");
 }
 
 } // namespace homeport::storage

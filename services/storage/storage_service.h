@@ -1,21 +1,75 @@
 #pragma once
-// StorageService: Homeport's storage service, speaking the Amazon S3 API with SigV4: buckets, objects, multipart uploads.
-// Until its issue lands it listens on its port, reports its real state and answers every request
-// with 503 in the protocol's own error shape, so clients fail clearly instead of hanging.
-// Thread affinity: the service's own thread.
+// StorageService: Homeport's storage service, speaking the Amazon S3 REST API with SigV4
+// (path-style addressing): buckets (list, create, head, delete, location, versioning), objects
+// (put, get with ranges and conditions, head, delete, multi-delete, copy), listings (v1 and v2)
+// and multipart uploads. Every request is checked in the auth hook before its body is read
+// (header or presigned SigV4 against the access key in secrets); bodies stream through a
+// PayloadReceiver into the ObjectStore, responses stream from the object's file.
+// Errors are S3's XML <Error> with Code, Message, Resource and RequestId.
+// Thread affinity: the service's own thread (routes, the store and its SQLite connection).
+
+#include "sigv4.h"
 
 #include "http/http_service.h"
 
+#include <memory>
+
 namespace homeport::storage {
+
+class ObjectStore;
+class PayloadReceiver;
+struct ObjectRecord;
 
 class StorageService : public http::HttpService
 {
     Q_OBJECT
 public:
-    using http::HttpService::HttpService;
+    explicit StorageService(QObject *parent = nullptr);
+    ~StorageService() override;
+
+    // Bucket names S3 accepts (3-63 of [a-z0-9.-], alphanumeric ends, not an IP, ...).
+    static bool isValidBucketName(const QString &name);
 
 protected:
     QString configure(http::HttpServer &server, const core::ServiceContext &context) override;
+    void closeStores() override;
+
+private:
+    struct Call; // one request being answered: its target, id and responder
+
+    std::optional<http::Response> authenticate(const http::Request &request);
+    http::BodyPolicy bodyPolicy(const http::Request &request);
+    void handle(const http::Request &request, http::Responder &responder);
+
+    void listBuckets(Call &call);
+    void createBucket(Call &call);
+    void headBucket(Call &call);
+    void deleteBucket(Call &call);
+    void listObjects(Call &call, bool v2);
+    void deleteObjects(Call &call);
+    void putObject(Call &call);
+    void copyObject(Call &call);
+    void getObject(Call &call);
+    void deleteObject(Call &call);
+    void createUpload(Call &call);
+    void uploadPart(Call &call);
+    void completeUpload(Call &call);
+    void abortUpload(Call &call);
+    void listParts(Call &call);
+    void listUploads(Call &call);
+
+    bool requireBucket(Call &call);
+    // Moves the received body into the store; empty on failure (already answered).
+    QString installBody(Call &call, PayloadReceiver *receiver);
+
+    std::unique_ptr<ObjectStore> m_store;
+    QByteArray m_accessKey;
+    QByteArray m_secretKey;
+    // The auth hook, the body policy and the consumer factory run back to back for one request
+    // head in this thread, so the consumer finds the verified signature (its chunk seed) here.
+    SigV4Result m_lastAuth;
+    quint64 m_requests = 0;
+    QByteArray m_idPrefix;
 };
 
 } // namespace homeport::storage

@@ -1,0 +1,607 @@
+#include "object_store.h"
+
+#include "core/logging.h"
+#include "core/secrets.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace homeport::storage {
+
+namespace {
+
+const char *const kSchema[] = {
+    "CREATE TABLE IF NOT EXISTS buckets(name TEXT PRIMARY KEY, created INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS objects(bucket TEXT NOT NULL, key BLOB NOT NULL, size INTEGER NOT NULL,"
+    " etag TEXT NOT NULL, modified INTEGER NOT NULL, file TEXT NOT NULL, headers TEXT NOT NULL,"
+    " PRIMARY KEY(bucket, key)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS uploads(id TEXT PRIMARY KEY, bucket TEXT NOT NULL, key BLOB NOT NULL,"
+    " initiated INTEGER NOT NULL, headers TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS uploads_by_key ON uploads(bucket, key, initiated)",
+    "CREATE TABLE IF NOT EXISTS parts(upload TEXT NOT NULL, number INTEGER NOT NULL, size INTEGER NOT NULL,"
+    " etag TEXT NOT NULL, modified INTEGER NOT NULL, file TEXT NOT NULL, PRIMARY KEY(upload, number)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS completed_uploads(id TEXT PRIMARY KEY, bucket TEXT NOT NULL, key BLOB NOT NULL,"
+    " etag TEXT NOT NULL, completed INTEGER NOT NULL)",
+};
+
+QString sqlError(const QSqlQuery &q)
+{
+    return q.lastError().text();
+}
+
+bool fsyncPath(const QString &path, bool directory)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+QString randomId()
+{
+    return core::Secrets::randomToken(32, u"0123456789abcdef");
+}
+
+ObjectRecord objectFrom(const QSqlQuery &q, int first)
+{
+    ObjectRecord r;
+    r.key = q.value(first).toByteArray();
+    r.size = q.value(first + 1).toLongLong();
+    r.etag = q.value(first + 2).toString().toLatin1();
+    r.modifiedMs = q.value(first + 3).toLongLong();
+    r.file = q.value(first + 4).toString();
+    r.headers = decodeHeaders(q.value(first + 5).toString());
+    return r;
+}
+
+UploadRecord uploadFrom(const QSqlQuery &q)
+{
+    UploadRecord u;
+    u.id = q.value(0).toString().toLatin1();
+    u.bucket = q.value(1).toString();
+    u.key = q.value(2).toByteArray();
+    u.initiatedMs = q.value(3).toLongLong();
+    u.headers = decodeHeaders(q.value(4).toString());
+    return u;
+}
+
+} // namespace
+
+QString encodeHeaders(const http::HeaderList &headers)
+{
+    QJsonArray a;
+    for (const auto &[name, value] : headers)
+        a.append(QJsonArray{QString::fromLatin1(name), QString::fromLatin1(value)});
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+http::HeaderList decodeHeaders(const QString &text)
+{
+    http::HeaderList out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(text.toUtf8()).array()) {
+        const QJsonArray pair = v.toArray();
+        out.append({pair.at(0).toString().toLatin1(), pair.at(1).toString().toLatin1()});
+    }
+    return out;
+}
+
+QByteArray prefixUpperBound(const QByteArray &prefix)
+{
+    QByteArray upper = prefix;
+    while (!upper.isEmpty()) {
+        if (quint8(upper.back()) != 0xFF) {
+            upper.back() = char(quint8(upper.back()) + 1);
+            return upper;
+        }
+        upper.chop(1);
+    }
+    return {};
+}
+
+ObjectStore::ObjectStore(const QString &root, const QString &connectionName)
+    : m_root(root), m_connectionName(connectionName)
+{
+}
+
+ObjectStore::~ObjectStore()
+{
+    close();
+}
+
+bool ObjectStore::exec(const QString &sql, QString *error)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql)) {
+        if (error)
+            *error = sqlError(q);
+        return false;
+    }
+    return true;
+}
+
+bool ObjectStore::open(QString *error)
+{
+    const QDir root(m_root);
+    for (const char *dir : {"objects", "tmp"}) {
+        if (!root.mkpath(QString::fromLatin1(dir))) {
+            *error = QStringLiteral("cannot create %1").arg(root.filePath(QString::fromLatin1(dir)));
+            return false;
+        }
+    }
+    // Bodies that were still arriving when the last run ended are not objects.
+    QDir tmp(root.filePath(QStringLiteral("tmp")));
+    for (const QString &f : tmp.entryList(QDir::Files | QDir::Hidden))
+        tmp.remove(f);
+
+    const QString path = root.filePath(QStringLiteral("storage.db"));
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    if (!m_db.open()) {
+        *error = QStringLiteral("cannot open %1: %2").arg(path, m_db.lastError().text());
+        return false;
+    }
+    QSqlQuery mode(m_db);
+    if (!mode.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !mode.next()
+        || mode.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        *error = QStringLiteral("cannot switch %1 to WAL mode: %2").arg(path, sqlError(mode));
+        return false;
+    }
+    QString e;
+    if (!exec(QStringLiteral("PRAGMA synchronous=FULL"), &e) || !exec(QStringLiteral("PRAGMA busy_timeout=5000"), &e)) {
+        *error = QStringLiteral("cannot configure %1: %2").arg(path, e);
+        return false;
+    }
+    for (const char *statement : kSchema) {
+        if (!exec(QString::fromLatin1(statement), &e)) {
+            *error = QStringLiteral("cannot create the schema in %1: %2").arg(path, e);
+            return false;
+        }
+    }
+    removeOrphans();
+    return true;
+}
+
+void ObjectStore::close()
+{
+    if (!m_db.isValid())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void ObjectStore::removeOrphans()
+{
+    QSet<QString> referenced;
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("SELECT file FROM objects UNION ALL SELECT file FROM parts"));
+    while (q.next())
+        referenced.insert(q.value(0).toString());
+    const QDir root(m_root);
+    QDirIterator it(root.filePath(QStringLiteral("objects")), QDir::Files, QDirIterator::Subdirectories);
+    int removed = 0;
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (!referenced.contains(root.relativeFilePath(path))) {
+            QFile::remove(path);
+            ++removed;
+        }
+    }
+    if (removed)
+        qCInfo(lcStorage) << "storage: removed" << removed << "data files of writes that never committed";
+}
+
+QString ObjectStore::absolutePath(const QString &file) const
+{
+    return QDir(m_root).filePath(file);
+}
+
+QString ObjectStore::newTempPath()
+{
+    return QDir(m_root).filePath(QStringLiteral("tmp/") + randomId());
+}
+
+QString ObjectStore::installFile(const QString &tempPath, QString *error)
+{
+    const QString id = randomId();
+    const QString relativeDir = QStringLiteral("objects/") + id.left(2);
+    const QString dir = absolutePath(relativeDir);
+    if (!QDir().mkpath(dir)) {
+        *error = QStringLiteral("cannot create %1").arg(dir);
+        return {};
+    }
+    const QString relative = relativeDir + u'/' + id;
+    if (::rename(QFile::encodeName(tempPath).constData(), QFile::encodeName(absolutePath(relative)).constData()) != 0) {
+        *error = QStringLiteral("cannot move %1 into the store: %2").arg(tempPath, QString::fromLocal8Bit(strerror(errno)));
+        return {};
+    }
+    if (!fsyncPath(dir, true)) {
+        *error = QStringLiteral("cannot sync %1").arg(dir);
+        return {};
+    }
+    return relative;
+}
+
+QString ObjectStore::duplicateFile(const QString &file, QString *error)
+{
+    const QString temp = newTempPath();
+    const QByteArray source = QFile::encodeName(absolutePath(file));
+    if (::link(source.constData(), QFile::encodeName(temp).constData()) != 0) {
+        if (!QFile::copy(absolutePath(file), temp) || !fsyncPath(temp, false)) {
+            *error = QStringLiteral("cannot copy %1").arg(file);
+            QFile::remove(temp);
+            return {};
+        }
+    }
+    const QString installed = installFile(temp, error);
+    if (installed.isEmpty())
+        QFile::remove(temp);
+    return installed;
+}
+
+void ObjectStore::removeFile(const QString &file)
+{
+    if (!file.isEmpty())
+        QFile::remove(absolutePath(file));
+}
+
+QList<BucketRecord> ObjectStore::buckets()
+{
+    QList<BucketRecord> out;
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("SELECT name, created FROM buckets ORDER BY name"));
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toLongLong()});
+    return out;
+}
+
+std::optional<BucketRecord> ObjectStore::bucket(const QString &name)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT name, created FROM buckets WHERE name = ?"));
+    q.addBindValue(name);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return BucketRecord{q.value(0).toString(), q.value(1).toLongLong()};
+}
+
+bool ObjectStore::createBucket(const QString &name, QString *error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO buckets(name, created) VALUES(?, ?)"));
+    q.addBindValue(name);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec()) {
+        *error = sqlError(q);
+        return false;
+    }
+    return true;
+}
+
+bool ObjectStore::deleteBucket(const QString &name, QString *error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM buckets WHERE name = ?"));
+    q.addBindValue(name);
+    if (!q.exec()) {
+        *error = sqlError(q);
+        return false;
+    }
+    QSqlQuery done(m_db);
+    done.prepare(QStringLiteral("DELETE FROM completed_uploads WHERE bucket = ?"));
+    done.addBindValue(name);
+    done.exec();
+    return true;
+}
+
+bool ObjectStore::hasObjectsOrUploads(const QString &bucket)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT EXISTS(SELECT 1 FROM objects WHERE bucket = ?) OR EXISTS(SELECT 1 FROM uploads WHERE bucket = ?)"));
+    q.addBindValue(bucket);
+    q.addBindValue(bucket);
+    return q.exec() && q.next() && q.value(0).toBool();
+}
+
+std::optional<ObjectRecord> ObjectStore::object(const QString &bucket, const QByteArray &key)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT key, size, etag, modified, file, headers FROM objects WHERE bucket = ? AND key = ?"));
+    q.addBindValue(bucket);
+    q.addBindValue(key);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return objectFrom(q, 0);
+}
+
+bool ObjectStore::putObject(const QString &bucket, const ObjectRecord &record, QString *error)
+{
+    const std::optional<ObjectRecord> previous = object(bucket, record.key);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, modified, file, headers) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(bucket);
+    q.addBindValue(record.key);
+    q.addBindValue(record.size);
+    q.addBindValue(QString::fromLatin1(record.etag));
+    q.addBindValue(record.modifiedMs);
+    q.addBindValue(record.file);
+    q.addBindValue(encodeHeaders(record.headers));
+    if (!q.exec()) {
+        *error = sqlError(q);
+        return false;
+    }
+    if (previous && previous->file != record.file)
+        removeFile(previous->file);
+    return true;
+}
+
+bool ObjectStore::deleteObject(const QString &bucket, const QByteArray &key, QString *error)
+{
+    const std::optional<ObjectRecord> previous = object(bucket, key);
+    if (!previous)
+        return false;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM objects WHERE bucket = ? AND key = ?"));
+    q.addBindValue(bucket);
+    q.addBindValue(key);
+    if (!q.exec()) {
+        *error = sqlError(q);
+        return false;
+    }
+    removeFile(previous->file);
+    return true;
+}
+
+ListPage ObjectStore::list(const QString &bucket, const QByteArray &prefix, const QByteArray &delimiter,
+                           const QByteArray &after, int maxKeys)
+{
+    ListPage page;
+    // The first key to look at: past `after`, and not before the prefix.
+    QByteArray from = after.isEmpty() ? prefix : after + '\0';
+    if (from < prefix)
+        from = prefix;
+    const QByteArray upper = prefixUpperBound(prefix);
+    constexpr int kBatch = 1000;
+    int count = 0;
+    for (;;) {
+        // An empty byte string would bind as NULL, so "from the start" leaves the bound out.
+        QString sql = QStringLiteral("SELECT key, size, etag, modified, file, headers FROM objects WHERE bucket = ?");
+        if (!from.isEmpty())
+            sql += QStringLiteral(" AND key >= ?");
+        if (!upper.isEmpty())
+            sql += QStringLiteral(" AND key < ?");
+        sql += QStringLiteral(" ORDER BY key LIMIT ?");
+        QSqlQuery q(m_db);
+        q.prepare(sql);
+        q.addBindValue(bucket);
+        if (!from.isEmpty())
+            q.addBindValue(from);
+        if (!upper.isEmpty())
+            q.addBindValue(upper);
+        q.addBindValue(kBatch);
+        if (!q.exec())
+            return page;
+        int rows = 0;
+        bool jumped = false;
+        while (q.next()) {
+            ++rows;
+            ObjectRecord record = objectFrom(q, 0);
+            if (!delimiter.isEmpty()) {
+                const qsizetype at = record.key.indexOf(delimiter, prefix.size());
+                if (at >= 0) {
+                    const QByteArray common = record.key.left(at + delimiter.size());
+                    // Everything under this common prefix is skipped in one jump.
+                    const QByteArray next = prefixUpperBound(common);
+                    if (!(after.startsWith(common))) {
+                        if (count == maxKeys) {
+                            page.truncated = true;
+                            return page;
+                        }
+                        page.commonPrefixes.append(common);
+                        page.nextMarker = common;
+                        ++count;
+                    }
+                    if (next.isEmpty())
+                        return page;
+                    from = next;
+                    jumped = true;
+                    break;
+                }
+            }
+            if (count == maxKeys) {
+                page.truncated = true;
+                return page;
+            }
+            page.nextMarker = record.key;
+            page.objects.append(std::move(record));
+            ++count;
+            from = page.nextMarker + '\0';
+        }
+        if (!jumped && rows < kBatch)
+            return page;
+    }
+}
+
+bool ObjectStore::createUpload(const UploadRecord &upload, QString *error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO uploads(id, bucket, key, initiated, headers) VALUES(?, ?, ?, ?, ?)"));
+    q.addBindValue(QString::fromLatin1(upload.id));
+    q.addBindValue(upload.bucket);
+    q.addBindValue(upload.key);
+    q.addBindValue(upload.initiatedMs);
+    q.addBindValue(encodeHeaders(upload.headers));
+    if (!q.exec()) {
+        *error = sqlError(q);
+        return false;
+    }
+    return true;
+}
+
+std::optional<UploadRecord> ObjectStore::upload(const QByteArray &id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, bucket, key, initiated, headers FROM uploads WHERE id = ?"));
+    q.addBindValue(QString::fromLatin1(id));
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return uploadFrom(q);
+}
+
+QList<UploadRecord> ObjectStore::uploads(const QString &bucket, const QByteArray &prefix)
+{
+    QList<UploadRecord> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, bucket, key, initiated, headers FROM uploads WHERE bucket = ? ORDER BY key, initiated"));
+    q.addBindValue(bucket);
+    q.exec();
+    while (q.next()) {
+        UploadRecord u = uploadFrom(q);
+        if (u.key.startsWith(prefix))
+            out.append(std::move(u));
+    }
+    return out;
+}
+
+bool ObjectStore::putPart(const QByteArray &uploadId, const PartRecord &part, QString *error)
+{
+    QString previousFile;
+    {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT file FROM parts WHERE upload = ? AND number = ?"));
+        q.addBindValue(QString::fromLatin1(uploadId));
+        q.addBindValue(part.number);
+        if (q.exec() && q.next())
+            previousFile = q.value(0).toString();
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO parts(upload, number, size, etag, modified, file) VALUES(?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(QString::fromLatin1(uploadId));
+    q.addBindValue(part.number);
+    q.addBindValue(part.size);
+    q.addBindValue(QString::fromLatin1(part.etag));
+    q.addBindValue(part.modifiedMs);
+    q.addBindValue(part.file);
+    if (!q.exec()) {
+        *error = sqlError(q);
+        return false;
+    }
+    if (!previousFile.isEmpty() && previousFile != part.file)
+        removeFile(previousFile);
+    return true;
+}
+
+QList<PartRecord> ObjectStore::parts(const QByteArray &uploadId)
+{
+    QList<PartRecord> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT number, size, etag, modified, file FROM parts WHERE upload = ? ORDER BY number"));
+    q.addBindValue(QString::fromLatin1(uploadId));
+    q.exec();
+    while (q.next())
+        out.append({q.value(0).toInt(), q.value(1).toLongLong(), q.value(2).toString().toLatin1(),
+                    q.value(3).toLongLong(), q.value(4).toString()});
+    return out;
+}
+
+bool ObjectStore::abortUpload(const QByteArray &id, QString *error)
+{
+    const QList<PartRecord> files = parts(id);
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM parts WHERE upload = ?"));
+    q.addBindValue(QString::fromLatin1(id));
+    QSqlQuery u(m_db);
+    u.prepare(QStringLiteral("DELETE FROM uploads WHERE id = ?"));
+    u.addBindValue(QString::fromLatin1(id));
+    if (!q.exec() || !u.exec() || !m_db.commit()) {
+        *error = sqlError(q.lastError().isValid() ? q : u);
+        m_db.rollback();
+        return false;
+    }
+    for (const PartRecord &p : files)
+        removeFile(p.file);
+    return true;
+}
+
+bool ObjectStore::completeUpload(const UploadRecord &upload, const ObjectRecord &record, QString *error)
+{
+    const QList<PartRecord> files = parts(upload.id);
+    const std::optional<ObjectRecord> previous = object(upload.bucket, record.key);
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    const auto fail = [&](const QSqlQuery &q) {
+        *error = sqlError(q);
+        m_db.rollback();
+        return false;
+    };
+    QSqlQuery put(m_db);
+    put.prepare(QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, modified, file, headers) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+    put.addBindValue(upload.bucket);
+    put.addBindValue(record.key);
+    put.addBindValue(record.size);
+    put.addBindValue(QString::fromLatin1(record.etag));
+    put.addBindValue(record.modifiedMs);
+    put.addBindValue(record.file);
+    put.addBindValue(encodeHeaders(record.headers));
+    if (!put.exec())
+        return fail(put);
+    QSqlQuery dropParts(m_db);
+    dropParts.prepare(QStringLiteral("DELETE FROM parts WHERE upload = ?"));
+    dropParts.addBindValue(QString::fromLatin1(upload.id));
+    if (!dropParts.exec())
+        return fail(dropParts);
+    QSqlQuery dropUpload(m_db);
+    dropUpload.prepare(QStringLiteral("DELETE FROM uploads WHERE id = ?"));
+    dropUpload.addBindValue(QString::fromLatin1(upload.id));
+    if (!dropUpload.exec())
+        return fail(dropUpload);
+    QSqlQuery done(m_db);
+    done.prepare(QStringLiteral("INSERT OR REPLACE INTO completed_uploads(id, bucket, key, etag, completed) VALUES(?, ?, ?, ?, ?)"));
+    done.addBindValue(QString::fromLatin1(upload.id));
+    done.addBindValue(upload.bucket);
+    done.addBindValue(record.key);
+    done.addBindValue(QString::fromLatin1(record.etag));
+    done.addBindValue(record.modifiedMs);
+    if (!done.exec())
+        return fail(done);
+    if (!m_db.commit()) {
+        *error = m_db.lastError().text();
+        m_db.rollback();
+        return false;
+    }
+    for (const PartRecord &p : files)
+        removeFile(p.file);
+    if (previous && previous->file != record.file)
+        removeFile(previous->file);
+    return true;
+}
+
+std::optional<QPair<QByteArray, QByteArray>> ObjectStore::completedUpload(const QByteArray &id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT key, etag FROM completed_uploads WHERE id = ?"));
+    q.addBindValue(QString::fromLatin1(id));
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return qMakePair(q.value(0).toByteArray(), q.value(1).toString().toLatin1());
+}
+
+} // namespace homeport::storage

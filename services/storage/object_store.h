@@ -1,0 +1,128 @@
+#pragma once
+// ObjectStore: where the storage service keeps buckets, objects and multipart uploads.
+//   <root>/storage.db          SQLite (WAL, synchronous=FULL): buckets, objects, uploads, parts
+//   <root>/objects/<xx>/<id>   object and part bytes, one immutable file per version
+//   <root>/tmp/                bodies being received
+// File names are random ids, never derived from keys, so no key can name a path outside the
+// store. A write lands as temp file -> fsync -> rename -> fsync dir -> SQLite commit; only then
+// is the previous version's file removed, so a crash leaves either the old or the new object and
+// readers that opened the old file keep reading it whole. Files no row refers to (a crash between
+// rename and commit) are removed at open(). Keys are compared as bytes (SQLite BLOB order), which
+// is S3's UTF-8 byte order for listings.
+// Thread affinity: the storage service's thread (one SQLite connection, used only there).
+
+#include "http/response.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace homeport::storage {
+
+struct BucketRecord
+{
+    QString name;
+    qint64 createdMs = 0;
+};
+
+struct ObjectRecord
+{
+    QByteArray key;
+    qint64 size = 0;
+    QByteArray etag;   // without quotes
+    qint64 modifiedMs = 0;
+    QString file;      // relative to the store root
+    http::HeaderList headers; // stored response headers: Content-Type, x-amz-meta-*, ...
+};
+
+struct UploadRecord
+{
+    QByteArray id;
+    QString bucket;
+    QByteArray key;
+    qint64 initiatedMs = 0;
+    http::HeaderList headers;
+};
+
+struct PartRecord
+{
+    int number = 0;
+    qint64 size = 0;
+    QByteArray etag; // hex MD5 without quotes
+    qint64 modifiedMs = 0;
+    QString file;
+};
+
+struct ListPage
+{
+    QList<ObjectRecord> objects;
+    QByteArrayList commonPrefixes;
+    bool truncated = false;
+    QByteArray nextMarker; // the last key or common prefix returned
+};
+
+class ObjectStore
+{
+public:
+    ObjectStore(const QString &root, const QString &connectionName);
+    ~ObjectStore();
+
+    bool open(QString *error);
+    void close();
+    bool isOpen() const { return m_db.isOpen(); }
+    const QString &root() const { return m_root; }
+    QString absolutePath(const QString &file) const;
+    // A fresh path in tmp/ for a body being received.
+    QString newTempPath();
+    // fsynced temp file -> objects/<xx>/<id> (rename + directory fsync); returns the relative name.
+    QString installFile(const QString &tempPath, QString *error);
+    // A second name for an immutable data file (CopyObject); falls back to a copy.
+    QString duplicateFile(const QString &file, QString *error);
+    void removeFile(const QString &file);
+
+    QList<BucketRecord> buckets();
+    std::optional<BucketRecord> bucket(const QString &name);
+    bool createBucket(const QString &name, QString *error);
+    bool deleteBucket(const QString &name, QString *error);
+    bool hasObjectsOrUploads(const QString &bucket);
+
+    std::optional<ObjectRecord> object(const QString &bucket, const QByteArray &key);
+    // Commits the record (its file already installed) and removes the replaced version's file.
+    bool putObject(const QString &bucket, const ObjectRecord &record, QString *error);
+    // False with an empty error when there was no such object.
+    bool deleteObject(const QString &bucket, const QByteArray &key, QString *error);
+    // Keys after `after` (exclusive) that start with prefix, rolled up at delimiter.
+    ListPage list(const QString &bucket, const QByteArray &prefix, const QByteArray &delimiter,
+                  const QByteArray &after, int maxKeys);
+
+    bool createUpload(const UploadRecord &upload, QString *error);
+    std::optional<UploadRecord> upload(const QByteArray &id);
+    QList<UploadRecord> uploads(const QString &bucket, const QByteArray &prefix);
+    bool putPart(const QByteArray &uploadId, const PartRecord &part, QString *error);
+    QList<PartRecord> parts(const QByteArray &uploadId);
+    // Removes the upload and its part rows and files.
+    bool abortUpload(const QByteArray &id, QString *error);
+    // Installs the object built from the parts, drops the upload, remembers the result so a
+    // repeated Complete answers the same.
+    bool completeUpload(const UploadRecord &upload, const ObjectRecord &record, QString *error);
+    std::optional<QPair<QByteArray, QByteArray>> completedUpload(const QByteArray &id); // key, etag
+
+private:
+    bool exec(const QString &sql, QString *error = nullptr);
+    void removeOrphans();
+
+    QString m_root;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+};
+
+// Stored headers as one text value (bytes kept exactly) and back.
+QString encodeHeaders(const http::HeaderList &headers);
+http::HeaderList decodeHeaders(const QString &text);
+// The smallest byte string greater than every string that starts with prefix; empty if none.
+QByteArray prefixUpperBound(const QByteArray &prefix);
+
+} // namespace homeport::storage

@@ -1,0 +1,187 @@
+#include "payload_receiver.h"
+
+#include "aws_chunked_decoder.h"
+
+#include "http/request.h"
+
+#include <unistd.h>
+
+namespace homeport::storage {
+
+PayloadReceiver::PayloadReceiver(const http::Request &request, const SigV4Result &auth, const QString &tempPath,
+                                 qint64 memoryLimit)
+    : m_auth(auth), m_tempPath(tempPath), m_memoryLimit(memoryLimit)
+{
+    if (!m_tempPath.isEmpty()) {
+        m_file = std::make_unique<QFile>(m_tempPath);
+        if (!m_file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            m_writeFailed = true;
+            m_status = 500;
+            m_message = QStringLiteral("cannot create %1: %2").arg(m_tempPath, m_file->errorString());
+            m_tempPath.clear();
+        }
+    }
+
+    const QByteArray payloadHash = auth.payloadHash;
+    if (payloadHash.startsWith("STREAMING-")) {
+        std::optional<AwsChunkedDecoder::Signing> signing;
+        if (payloadHash == "STREAMING-AWS4-HMAC-SHA256-PAYLOAD" || payloadHash == "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER")
+            signing = AwsChunkedDecoder::Signing{auth.signingKey, auth.amzDate, auth.scope, auth.signature};
+        else if (payloadHash != "STREAMING-UNSIGNED-PAYLOAD-TRAILER")
+            setError(501, "NotImplemented", QStringLiteral("The payload signing mode %1 is not supported.").arg(QString::fromLatin1(payloadHash)));
+        m_decoder = std::make_unique<AwsChunkedDecoder>(signing);
+        m_expectedDecodedLength = request.header("x-amz-decoded-content-length");
+    } else if (payloadHash.size() == 64) {
+        m_sha256 = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
+        m_expectedSha256 = payloadHash.toLower();
+    }
+
+    const QByteArray contentMd5 = request.header("Content-MD5");
+    if (request.hasHeader("Content-MD5")) {
+        m_contentMd5 = QByteArray::fromBase64(contentMd5.trimmed());
+        if (m_contentMd5.size() != 16)
+            setError(400, "InvalidDigest", QStringLiteral("The Content-MD5 you specified is not valid."));
+    }
+
+    // A checksum header carries its value; x-amz-trailer names one that follows the body.
+    for (const auto &[name, value] : request.headers()) {
+        const QByteArray lower = name.toLower();
+        if (!lower.startsWith("x-amz-checksum-") || lower == "x-amz-checksum-type" || lower == "x-amz-checksum-mode")
+            continue;
+        if (const auto algorithm = PayloadChecksum::fromName(lower)) {
+            m_checksum = std::make_unique<PayloadChecksum>(*algorithm);
+            m_checksumExpected = value.trimmed();
+        }
+    }
+    const QByteArray trailer = request.header("x-amz-trailer").trimmed().toLower();
+    if (!trailer.isEmpty()) {
+        if (!m_decoder)
+            setError(400, "InvalidRequest", QStringLiteral("x-amz-trailer needs an aws-chunked body."));
+        else if (const auto algorithm = PayloadChecksum::fromName(trailer)) {
+            m_checksum = std::make_unique<PayloadChecksum>(*algorithm);
+            m_checksumInTrailer = true;
+        } else
+            setError(400, "InvalidRequest", QStringLiteral("The trailer %1 is not supported.").arg(QString::fromLatin1(trailer)));
+    }
+}
+
+PayloadReceiver::~PayloadReceiver()
+{
+    m_file.reset();
+    if (!m_tempPath.isEmpty())
+        QFile::remove(m_tempPath);
+}
+
+void PayloadReceiver::setError(int status, const QByteArray &code, const QString &message)
+{
+    if (!m_code.isEmpty())
+        return;
+    m_status = status;
+    m_code = code;
+    m_message = message;
+}
+
+bool PayloadReceiver::accept(const char *data, qsizetype size)
+{
+    m_size += size;
+    m_md5.addData(QByteArrayView(data, size));
+    if (m_sha256)
+        m_sha256->addData(QByteArrayView(data, size));
+    if (m_checksum)
+        m_checksum->addData(data, size);
+    if (m_file) {
+        if (m_file->write(data, size) != size) {
+            m_writeFailed = true;
+            m_status = 500;
+            m_message = QStringLiteral("cannot write %1: %2").arg(m_tempPath, m_file->errorString());
+            return false;
+        }
+        return true;
+    }
+    if (m_body.size() + size > m_memoryLimit) {
+        setError(400, "MaxMessageLengthExceeded", QStringLiteral("Your request was too big."));
+        return true;
+    }
+    m_body.append(data, size);
+    return true;
+}
+
+bool PayloadReceiver::write(const char *data, qsizetype size)
+{
+    if (m_writeFailed)
+        return false;
+    if (failed())
+        return true; // read and drop the rest; the handler answers with the error
+    if (m_decoder) {
+        const bool ok = m_decoder->feed(data, size, [this](const char *d, qsizetype n) { return accept(d, n); });
+        if (!ok && !m_writeFailed)
+            setError(m_decoder->errorStatus(), m_decoder->errorCode(), m_decoder->errorMessage());
+        return !m_writeFailed;
+    }
+    accept(data, size);
+    return !m_writeFailed;
+}
+
+bool PayloadReceiver::finish()
+{
+    if (m_writeFailed)
+        return false;
+    m_md5Result = m_md5.result();
+    if (failed())
+        return true;
+    if (m_decoder) {
+        if (!m_decoder->finish()) {
+            setError(m_decoder->errorStatus(), m_decoder->errorCode(), m_decoder->errorMessage());
+            return true;
+        }
+        if (!m_expectedDecodedLength.isEmpty() && m_expectedDecodedLength.toLongLong() != m_size) {
+            setError(400, "IncompleteBody", QStringLiteral("You did not provide the number of bytes specified by the x-amz-decoded-content-length header."));
+            return true;
+        }
+    }
+    if (m_sha256 && m_sha256->result().toHex() != m_expectedSha256) {
+        setError(400, "XAmzContentSHA256Mismatch", QStringLiteral("The provided 'x-amz-content-sha256' header does not match what was computed."));
+        return true;
+    }
+    if (!m_contentMd5.isEmpty() && m_contentMd5 != m_md5Result) {
+        setError(400, "BadDigest", QStringLiteral("The Content-MD5 you specified did not match what we received."));
+        return true;
+    }
+    if (m_checksum) {
+        QByteArray expected = m_checksumExpected;
+        const QByteArray name = PayloadChecksum::headerName(m_checksum->algorithm());
+        if (m_checksumInTrailer) {
+            for (const auto &[n, v] : m_decoder->trailers()) {
+                if (n == name)
+                    expected = v;
+            }
+            if (expected.isEmpty()) {
+                setError(400, "InvalidRequest", QStringLiteral("The trailer %1 was announced but not sent.").arg(QString::fromLatin1(name)));
+                return true;
+            }
+        }
+        const QByteArray actual = m_checksum->base64Result();
+        if (actual != expected) {
+            setError(400, "BadDigest", QStringLiteral("The %1 you specified did not match the calculated checksum.").arg(QString::fromLatin1(name)));
+            return true;
+        }
+        m_verifiedChecksum = qMakePair(name, actual);
+    }
+    return true;
+}
+
+bool PayloadReceiver::syncFile(QString *error)
+{
+    if (!m_file) {
+        *error = QStringLiteral("no body file");
+        return false;
+    }
+    if (!m_file->flush() || ::fsync(m_file->handle()) != 0) {
+        *error = QStringLiteral("cannot write %1 to disk: %2").arg(m_tempPath, m_file->errorString());
+        return false;
+    }
+    m_file->close();
+    return true;
+}
+
+} // namespace homeport::storage
