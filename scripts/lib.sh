@@ -14,7 +14,7 @@ HOMEPORT_BUILD_PACKAGES=(
 )
 # Only for the tests: the interop tests drive real SDKs with Node.js; curl and Xvfb for the
 # end-to-end and screenshot checks.
-HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl xvfb xauth python3-sentry-sdk)
+HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl xvfb xauth python3-sentry-sdk python3-boto3)
 # Only for scripts/bench-search: the corpus maker and the SQLite FTS5 baseline (Python's sqlite3).
 HOMEPORT_BENCH_PACKAGES=(python3 curl)
 

@@ -16,6 +16,7 @@
 
 #include <QXmlStreamReader>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace homeport::storage {
@@ -950,27 +951,39 @@ void StorageService::completeUpload(Call &call)
     // The object is the parts' bytes in order, written once more as one immutable file.
     const QString temp = m_store->newTempPath();
     QFile out(temp);
-    if (!out.open(QIODevice::WriteOnly))
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return call.error(500, "InternalError", out.errorString());
     QCryptographicHash md5s(QCryptographicHash::Md5);
     qint64 total = 0;
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     for (const PartRecord &p : chosen) {
         QFile in(m_store->absolutePath(p.file));
-        if (!in.open(QIODevice::ReadOnly)) {
+        if (!in.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
             out.remove();
             return call.error(500, "InternalError", in.errorString());
         }
-        for (;;) {
-            const qint64 n = in.read(buffer.data(), buffer.size());
-            if (n < 0 || (n > 0 && out.write(buffer.constData(), n) != n)) {
-                out.remove();
-                return call.error(500, "InternalError", QStringLiteral("cannot assemble the object"));
-            }
-            if (n == 0)
+        // The kernel copies (and may share extents on filesystems that can); read/write otherwise.
+        qint64 copied = 0;
+        while (copied < p.size) {
+            const ssize_t n = ::copy_file_range(in.handle(), nullptr, out.handle(), nullptr, size_t(p.size - copied), 0);
+            if (n <= 0)
                 break;
-            total += n;
+            copied += n;
         }
+        if (copied < p.size && in.seek(copied) && out.seek(total + copied)) {
+            for (;;) {
+                const qint64 n = in.read(buffer.data(), buffer.size());
+                if (n <= 0 || out.write(buffer.constData(), n) != n)
+                    break;
+                copied += n;
+            }
+            out.flush();
+        }
+        if (copied != p.size) {
+            out.remove();
+            return call.error(500, "InternalError", QStringLiteral("cannot assemble the object from its parts"));
+        }
+        total += copied;
         md5s.addData(QByteArray::fromHex(p.etag));
     }
     if (!out.flush() || ::fsync(out.handle()) != 0) {
