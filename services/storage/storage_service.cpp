@@ -321,6 +321,29 @@ bool StorageService::isValidBucketName(const QString &name)
     return true;
 }
 
+StorageService::Target StorageService::targetOf(const http::Request &req) const
+{
+    Target target;
+    QByteArray path = req.rawPath();
+    if (path.startsWith('/'))
+        path = path.mid(1);
+    // Virtual-host style: <bucket>.<domain>[:port]/<key>, when a domain is configured.
+    if (!m_domain.isEmpty()) {
+        QByteArray host = req.header("Host").toLower();
+        if (const qsizetype colon = host.lastIndexOf(':'); colon >= 0 && !host.endsWith(']'))
+            host.truncate(colon);
+        if (host.endsWith('.' + m_domain) && host.size() > m_domain.size() + 1) {
+            target.bucket = QString::fromUtf8(host.left(host.size() - m_domain.size() - 1));
+            target.key = sigv4::percentDecode(path);
+            return target;
+        }
+    }
+    const qsizetype slash = path.indexOf('/');
+    target.bucket = QString::fromUtf8(sigv4::percentDecode(slash < 0 ? path : path.left(slash)));
+    target.key = slash < 0 ? QByteArray() : sigv4::percentDecode(path.mid(slash + 1));
+    return target;
+}
+
 QString StorageService::configure(http::HttpServer &server, const core::ServiceContext &context)
 {
     m_accessKey = context.secrets.value(QStringLiteral("access_key")).toString().toUtf8();
@@ -328,6 +351,7 @@ QString StorageService::configure(http::HttpServer &server, const core::ServiceC
     if (m_accessKey.isEmpty() || m_secretKey.isEmpty())
         return QStringLiteral("the storage access key or secret key is missing from secrets.json");
     m_idPrefix = QByteArray::number(QDateTime::currentSecsSinceEpoch(), 16).toUpper();
+    m_domain = context.settings.value(QStringLiteral("domain")).toString().trimmed().toLower().toUtf8();
 
     m_store = std::make_unique<ObjectStore>(context.dataDir, QStringLiteral("storage-%1").arg(quintptr(this), 0, 16));
     QString error;
@@ -393,13 +417,11 @@ std::optional<http::Response> StorageService::authenticate(const http::Request &
 
     // Refused before the body is read: no point receiving gigabytes for a missing bucket.
     if (req.method() == "PUT") {
-        const QByteArray path = req.rawPath().mid(1);
-        const qsizetype slash = path.indexOf('/');
-        if (slash > 0 && slash + 1 < path.size()) {
-            const QByteArray key = sigv4::percentDecode(path.mid(slash + 1));
-            if (key.size() > kMaxKeyBytes)
+        const Target target = targetOf(req);
+        if (!target.bucket.isEmpty() && !target.key.isEmpty()) {
+            if (target.key.size() > kMaxKeyBytes)
                 return refuse(400, "KeyTooLongError", QStringLiteral("Your key is too long"));
-            if (!m_store->bucket(QString::fromUtf8(sigv4::percentDecode(path.left(slash)))))
+            if (!m_store->bucket(target.bucket))
                 return refuse(404, "NoSuchBucket", QStringLiteral("The specified bucket does not exist"));
         }
     }
@@ -408,9 +430,8 @@ std::optional<http::Response> StorageService::authenticate(const http::Request &
 
 http::BodyPolicy StorageService::bodyPolicy(const http::Request &req)
 {
-    const QByteArray path = req.rawPath().mid(1);
-    const qsizetype slash = path.indexOf('/');
-    const bool objectUpload = req.method() == "PUT" && slash > 0 && slash + 1 < path.size()
+    const Target target = targetOf(req);
+    const bool objectUpload = req.method() == "PUT" && !target.bucket.isEmpty() && !target.key.isEmpty()
         && !req.hasHeader("x-amz-copy-source");
     const QString tempPath = objectUpload ? m_store->newTempPath() : QString();
     const SigV4Result auth = m_lastAuth;
@@ -429,16 +450,9 @@ void StorageService::handle(const http::Request &req, http::Responder &res)
     if (!m_store)
         return call.error(503, "ServiceUnavailable", QStringLiteral("The storage service is stopping."));
 
-    const QByteArray path = req.rawPath();
-    QByteArray bucketRaw, keyRaw;
-    if (path.size() > 1) {
-        const QByteArray rest = path.mid(1);
-        const qsizetype slash = rest.indexOf('/');
-        bucketRaw = slash < 0 ? rest : rest.left(slash);
-        keyRaw = slash < 0 ? QByteArray() : rest.mid(slash + 1);
-    }
-    call.bucket = QString::fromUtf8(sigv4::percentDecode(bucketRaw));
-    call.key = sigv4::percentDecode(keyRaw);
+    const Target target = targetOf(req);
+    call.bucket = target.bucket;
+    call.key = target.key;
     if (call.receiver && call.receiver->failed())
         return call.error(call.receiver->status(), call.receiver->errorCode(), call.receiver->errorMessage());
 

@@ -1,6 +1,7 @@
 #pragma once
 // StorageService: Homeport's storage service, speaking the Amazon S3 REST API with SigV4
-// (path-style addressing): buckets (list, create, head, delete, location, versioning), objects
+// (path-style addressing, and virtual-host style under the [storage] domain setting): buckets
+// (list, create, head, delete, location, versioning), objects
 // (put, get with ranges and conditions, head, delete, multi-delete, copy), listings (v1 and v2)
 // and multipart uploads. Every request is checked in the auth hook before its body is read
 // (header or presigned SigV4 against the access key in secrets); bodies stream through a
@@ -36,6 +37,14 @@ protected:
 
 private:
     struct Call; // one request being answered: its target, id and responder
+    struct Target
+    {
+        QString bucket;  // empty for the service (ListBuckets)
+        QByteArray key;  // percent-decoded bytes; empty for bucket requests
+    };
+
+    // Path style /<bucket>/<key>, or <bucket>.<domain>/<key> when [storage] domain is set.
+    Target targetOf(const http::Request &request) const;
 
     std::optional<http::Response> authenticate(const http::Request &request);
     http::BodyPolicy bodyPolicy(const http::Request &request);
@@ -65,6 +74,7 @@ private:
     std::unique_ptr<ObjectStore> m_store;
     QByteArray m_accessKey;
     QByteArray m_secretKey;
+    QByteArray m_domain; // virtual-host addressing; empty: path style only
     // The auth hook, the body policy and the consumer factory run back to back for one request
     // head in this thread, so the consumer finds the verified signature (its chunk seed) here.
     SigV4Result m_lastAuth;

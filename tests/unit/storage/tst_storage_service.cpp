@@ -50,7 +50,7 @@ class TstStorageService : public QObject
     std::unique_ptr<StorageService> m_service;
     quint16 m_port = 0;
 
-    void startService()
+    void startService(const QVariantMap &settings = {})
     {
         m_service = std::make_unique<StorageService>();
         core::ServiceContext context;
@@ -60,6 +60,7 @@ class TstStorageService : public QObject
         context.port = 0;
         context.secrets = {{"access_key", QString::fromLatin1(kAccessKey)}, {"secret_key", QString::fromLatin1(kSecret)}};
         context.metrics = &m_metrics;
+        context.settings = settings;
         const core::StartResult started = m_service->start(context);
         QVERIFY2(started.ok, qPrintable(started.error));
         m_port = started.port;
@@ -70,14 +71,14 @@ class TstStorageService : public QObject
     // Sends one signed request. payloadHash: empty = SHA-256 of body; extra headers are signed too.
     ParsedResponse s3(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
                       http::HeaderList extra = {}, QByteArray payloadHash = {}, const QByteArray &secret = kSecret,
-                      const QByteArray &rawBody = {})
+                      const QByteArray &rawBody = {}, const QByteArray &hostHeader = {})
     {
         const qsizetype q = target.indexOf('?');
         const QByteArray amzDate = sigv4::formatAmzDate(QDateTime::currentDateTimeUtc());
         if (payloadHash.isEmpty())
             payloadHash = sigv4::sha256Hex(body);
         const QByteArray wire = rawBody.isNull() ? body : rawBody;
-        http::HeaderList headers = {{"Host", host()}, {"x-amz-date", amzDate}, {"x-amz-content-sha256", payloadHash}};
+        http::HeaderList headers = {{"Host", hostHeader.isEmpty() ? host() : hostHeader}, {"x-amz-date", amzDate}, {"x-amz-content-sha256", payloadHash}};
         headers += extra;
         QByteArrayList names;
         for (const auto &[n, v] : headers)
@@ -537,6 +538,23 @@ private slots:
         for (QDirIterator it(m_dataDir + QStringLiteral("/objects"), QDir::Files, QDirIterator::Subdirectories); it.hasNext(); it.next())
             ++files;
         QCOMPARE(files, 1);
+    }
+
+    void virtualHostAddressing()
+    {
+        m_service->stop();
+        startService({{QStringLiteral("domain"), QStringLiteral("S3.Test")}});
+        QCOMPARE(s3("PUT", "/vhost").status, 200);
+        const QByteArray vhost = "vhost.s3.test:" + QByteArray::number(m_port);
+        ParsedResponse r = s3("PUT", "/dir/a%20file", "through the host name", {}, {}, kSecret, {}, vhost);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(s3("GET", "/vhost/dir/a%20file").body, QByteArray("through the host name"));
+        r = s3("GET", "/?list-type=2", {}, {}, {}, kSecret, {}, vhost);
+        QVERIFY(r.body.contains("<Name>vhost</Name>"));
+        QVERIFY(r.body.contains("<Key>dir/a file</Key>"));
+        // Other host names keep path style.
+        r = s3("GET", "/vhost/dir/a%20file", {}, {}, {}, kSecret, {}, "localhost:" + QByteArray::number(m_port));
+        QCOMPARE(r.body, QByteArray("through the host name"));
     }
 
     void oversizedAndMalformedRequests()
