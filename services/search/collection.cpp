@@ -1198,8 +1198,10 @@ std::vector<Collection::QueryVariant> Collection::synonymVariants(const QStringL
         QueryVariant v;
         v.words = words.mid(0, at) + replacement + words.mid(at + length);
         v.literal.assign(literal.begin(), literal.begin() + at);
-        v.literal.insert(v.literal.end(), size_t(replacement.size()), true);
+        v.literal.insert(v.literal.end(), size_t(replacement.size()), false);
         v.literal.insert(v.literal.end(), literal.begin() + at + length, literal.end());
+        v.synonym.assign(size_t(v.words.size()), false);
+        std::fill(v.synonym.begin() + at, v.synonym.begin() + at + replacement.size(), true);
         if (out.size() < kMaxVariants && !seen.contains(v.words.join(u' '))) {
             seen.insert(v.words.join(u' '));
             out.push_back(std::move(v));
@@ -1618,7 +1620,12 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         };
         // Matches one list of query words (as typed, or a synonym variant) and appends its
         // candidates to `out`.
-        auto matchWords = [&](const QStringList &words, const std::vector<bool> &literal, std::vector<Candidate> &out) {
+        // Words brought in by a synonym take synonym_num_typos (default 0) and, as the last word,
+        // a prefix only with synonym_prefix (default false).
+        const int synonymNumTypos = std::clamp(intParam(params, QStringLiteral("synonym_num_typos"), 0), 0, 2);
+        const bool synonymPrefix = boolValue(params.value(QStringLiteral("synonym_prefix")), false);
+        auto matchWords = [&](const QStringList &words, const std::vector<bool> &literal, const std::vector<bool> &fromSynonym,
+                              std::vector<Candidate> &out) {
             const int T = int(words.size());
             const int F = int(searchFields.size());
             const int minLen1 = intParam(params, QStringLiteral("min_len_1typo"), 4);
@@ -1656,10 +1663,10 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 const bool prefix = boolValue(prefixParam, true);
                 for (int t = 0; t < T; ++t) {
                     const QString &tok = words[t];
-                    const int maxTypos = literal[size_t(t)] ? 0
-                                         : tok.size() >= minLen2 ? numTypos
-                                         : tok.size() >= minLen1 ? std::min(1, numTypos) : 0;
-                    const bool prefixHere = prefix && t == T - 1 && !literal[size_t(t)];
+                    const bool synonymWord = fromSynonym[size_t(t)];
+                    const int lengthTypos = tok.size() >= minLen2 ? numTypos : tok.size() >= minLen1 ? std::min(1, numTypos) : 0;
+                    const int maxTypos = literal[size_t(t)] ? 0 : synonymWord ? std::min(lengthTypos, synonymNumTypos) : lengthTypos;
+                    const bool prefixHere = prefix && t == T - 1 && !literal[size_t(t)] && (!synonymWord || synonymPrefix);
                     const QString walkKey = QStringLiteral("%1/%2/%3").arg(t).arg(maxTypos).arg(prefixHere);
                     auto it = walks.find(walkKey);
                     if (it == walks.end()) {
@@ -1690,7 +1697,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     }
                     matches[size_t(f * T + t)] = *it;
                     const QString &infix = infixModes[size_t(f)];
-                    if (!literal[size_t(t)] && (infix == QLatin1String("always") || (infix == QLatin1String("fallback") && infixFallbackPass))) {
+                    if (!literal[size_t(t)] && !synonymWord && (infix == QLatin1String("always") || (infix == QLatin1String("fallback") && infixFallbackPass))) {
                         const std::vector<TrieMatch> &more = infixMatches(tok);
                         matches[size_t(f * T + t)].insert(matches[size_t(f * T + t)].end(), more.begin(), more.end());
                     }
@@ -1881,10 +1888,11 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             }
         };
         queryTokenCount = int(words.size());
-        matchWords(words, literal, candidates);
+        const std::vector<bool> typed(size_t(words.size()), false);
+        matchWords(words, literal, typed, candidates);
         if (candidates.empty() && anyInfixFallback) {
             infixFallbackPass = true;
-            matchWords(words, literal, candidates);
+            matchWords(words, literal, typed, candidates);
         }
         // Synonyms: each variant's matches join the results; a document keeps its best match.
         // A variant that matches all its words counts as matching all the query's words.
@@ -1896,7 +1904,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     index.insert(candidates[i].seq, i);
                 for (const QueryVariant &variant : variants) {
                     std::vector<Candidate> more;
-                    matchWords(variant.words, variant.literal, more);
+                    matchWords(variant.words, variant.literal, variant.synonym, more);
                     for (Candidate &c : more) {
                         const int variantTokens = int(variant.words.size());
                         const int scaled = c.tokensMatched == variantTokens

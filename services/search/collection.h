@@ -209,11 +209,12 @@ private:
     mutable QHash<quint64, std::vector<int>> m_infixGrams;
     mutable int m_infixIndexedTerms = 0;
     // Query words rewritten by the synonyms: each variant replaces one occurrence of a root (or of
-    // a multi-way member) by one alternative; replaced words are matched as typed (literal).
+    // a multi-way member) by one alternative, whose words are marked in `synonym`.
     struct QueryVariant
     {
         QStringList words;
-        std::vector<bool> literal;
+        std::vector<bool> literal; // words of "quoted phrases"
+        std::vector<bool> synonym;
     };
     std::vector<QueryVariant> synonymVariants(const QStringList &words, const std::vector<bool> &literal) const;
 };

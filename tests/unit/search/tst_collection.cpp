@@ -635,6 +635,14 @@ private slots:
         QCOMPARE(c->putSynonym("bad", QJsonObject{{"root", 1}, {"synonyms", QJsonArray{"a"}}}, &stored).message,
                  QStringLiteral("Key `root` should be a string."));
         QCOMPARE(c->putSynonym("bad", QJsonObject{{"synonyms", QJsonArray{"a"}}}, &stored).status, 0);
+        // synonym words: no typos and no prefix unless asked
+        add(*c, "plural", "navy blazers", "x", "g", 8);
+        QVERIFY(!c->putSynonym("coats", QJsonObject{{"synonyms", QJsonArray{"blazer", "jacket"}}}, &stored).failed());
+        QCOMPARE(ids(run(*c, {{"q", "jacket"}, {"query_by", "title"}})), QStringList{"blazer"});
+        QCOMPARE(ids(run(*c, {{"q", "jacket"}, {"query_by", "title"}, {"synonym_prefix", "true"}})), (QStringList{"blazer", "plural"}));
+        QCOMPARE(ids(run(*c, {{"q", "jacket"}, {"query_by", "title"}, {"synonym_num_typos", "1"}, {"typo_tokens_threshold", "10"}})),
+                 (QStringList{"blazer", "plural"}));
+        QCOMPARE(ids(run(*c, {{"q", "jacket"}, {"query_by", "title"}, {"typo_tokens_threshold", "10"}})), QStringList{"blazer"});
     }
     void tokenProximity()
     {
