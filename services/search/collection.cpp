@@ -26,12 +26,13 @@ constexpr int kSnippetAffixTokens = 4;
 constexpr int kDefaultMaxCandidates = 4;
 constexpr int kExhaustiveCandidates = 10000;
 constexpr int kDefaultGroupLimit = 3;
-// Proximity: words apart beyond this count as unrelated; candidates scored per query at least.
+constexpr int kMaxGroupLimit = 99;
+// Proximity: words further apart than this count as unrelated; at least this many of a query's
+// best candidates get their proximity worked out.
 constexpr int kMaxProximity = 100;
 constexpr int kProximityCandidates = 200;
 // Infix search: at most this many dictionary terms per query word.
 constexpr int kMaxInfixTerms = 1000;
-constexpr int kMaxGroupLimit = 99;
 
 const QStringList kTypes = {
     QStringLiteral("string"), QStringLiteral("int32"), QStringLiteral("int64"), QStringLiteral("float"),
