@@ -1,13 +1,21 @@
 #include "search_service.h"
 
+#include "api_key_store.h"
 #include "collection.h"
+#include "curation_rules.h"
 #include "document_log.h"
+#include "resource_store.h"
+#include "search_presets.h"
+#include "search_stats.h"
+#include "stopword_sets.h"
+#include "system_metrics.h"
 
 #include "core/atomic_file.h"
 #include "core/logging.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -81,6 +89,17 @@ bool parseDirty(const QString &s, DirtyValues *out)
     return true;
 }
 
+QString requestKey(const http::Request &req)
+{
+    QString given = QString::fromUtf8(req.header("X-TYPESENSE-API-KEY"));
+    if (given.isEmpty()) {
+        // Keys never hold spaces; a scoped key's base64 '+' sent unencoded decodes to one.
+        given = req.queryValue(QStringLiteral("x-typesense-api-key"));
+        given.replace(u' ', u'+');
+    }
+    return given;
+}
+
 SearchParams queryParams(const http::Request &req)
 {
     SearchParams p;
@@ -142,6 +161,7 @@ struct SearchService::Entry
     std::unique_ptr<Collection> collection;
     std::unique_ptr<DocumentLog> log;
     QString schemaPath;
+    std::unique_ptr<CurationRules> curation; // its overrides
 };
 
 SearchService::SearchService(QObject *parent) : http::HttpService(parent) {}
@@ -157,10 +177,42 @@ QString SearchService::synonymsPath(const QString &name) const
     return filePrefix(name) + QStringLiteral(".synonyms.json");
 }
 
+// A collection by its name, or else by an alias of it.
 SearchService::Entry *SearchService::entry(const QString &name)
 {
-    const auto it = m_collections.find(name);
+    auto it = m_collections.find(name);
+    if (it == m_collections.end() && m_aliases)
+        if (const QJsonObject *alias = m_aliases->find(name))
+            it = m_collections.find(alias->value(QStringLiteral("collection_name")).toString());
     return it == m_collections.end() ? nullptr : it->second.get();
+}
+
+bool SearchService::attachCuration(Entry &e, const QString &prefix, QString *error)
+{
+    e.curation = std::make_unique<CurationRules>(prefix + QStringLiteral(".overrides.json"));
+    return e.curation->load(error);
+}
+
+http::Handler SearchService::timed(http::Handler handler)
+{
+    return [this, handler = std::move(handler)](const http::Request &req, http::Responder &res) {
+        QElapsedTimer clock;
+        clock.start();
+        handler(req, res);
+        m_stats->record(SearchStats::classify(req.method(), req.path()),
+                        QString::fromLatin1(req.method()) + u' ' + req.path(),
+                        double(clock.nsecsElapsed()) / 1e6, QDateTime::currentMSecsSinceEpoch());
+    };
+}
+
+QJsonObject SearchService::prepareSearch(const Entry &e, SearchParams *params, ApiError *error) const
+{
+    m_presets->apply(params);
+    if (ApiError err = m_stopwords->apply(e.collection->analyzer(), params); err.failed()) {
+        *error = err;
+        return {};
+    }
+    return e.curation->apply(e.collection->analyzer(), QDateTime::currentSecsSinceEpoch(), params);
 }
 
 QString SearchService::configure(http::HttpServer &server, const core::ServiceContext &context)
@@ -175,6 +227,18 @@ QString SearchService::configure(http::HttpServer &server, const core::ServiceCo
     server.setCors(cors);
 
     m_apiKey = context.secrets.value(QStringLiteral("api_key")).toString();
+    m_keys = std::make_unique<ApiKeyStore>(QDir(context.dataDir).filePath(QStringLiteral("keys.json")), m_apiKey);
+    QString keysError;
+    if (!m_keys->load(&keysError))
+        return QStringLiteral("the search API keys cannot be loaded: %1").arg(keysError);
+    const QDir dataDir(context.dataDir);
+    m_aliases = std::make_unique<ResourceStore>(dataDir.filePath(QStringLiteral("aliases.json")));
+    m_presets = std::make_unique<SearchPresets>(dataDir.filePath(QStringLiteral("presets.json")));
+    m_stopwords = std::make_unique<StopwordSets>(dataDir.filePath(QStringLiteral("stopwords.json")));
+    m_stats = std::make_unique<SearchStats>();
+    m_systemMetrics = std::make_unique<SystemMetrics>(context.dataDir);
+    if (!m_aliases->load(&keysError) || !m_presets->load(&keysError) || !m_stopwords->load(&keysError))
+        return QStringLiteral("the search settings cannot be loaded: %1").arg(keysError);
     m_collectionsDir = QDir(context.dataDir).filePath(QStringLiteral("collections"));
     if (!QDir().mkpath(m_collectionsDir))
         return QStringLiteral("cannot create %1").arg(m_collectionsDir);
@@ -232,29 +296,33 @@ bool SearchService::loadCollections(QString *error)
             raw->restoreSynonyms(QJsonDocument::fromJson(synonyms.readAll()).array());
         qCInfo(lcSearch) << "collection" << raw->name() << "loaded with" << raw->numDocuments() << "documents";
         const QString name = c->name();
-        m_collections[name] = std::make_unique<Entry>(Entry{std::move(c), std::move(log), prefix + QStringLiteral(".schema.json")});
+        auto e = std::make_unique<Entry>(Entry{std::move(c), std::move(log), prefix + QStringLiteral(".schema.json"), nullptr});
+        if (!attachCuration(*e, prefix, error))
+            return false;
+        m_collections[name] = std::move(e);
     }
     return true;
 }
 
-void SearchService::addRoutes(http::HttpServer &server)
+http::AuthHook SearchService::authFor(const QString &action) const
 {
-    const QString key = m_apiKey;
-    http::AuthHook auth = [key](const http::Request &req) -> std::optional<http::Response> {
-        QString given = QString::fromUtf8(req.header("X-TYPESENSE-API-KEY"));
-        if (given.isEmpty())
-            given = req.queryValue(QStringLiteral("x-typesense-api-key"));
-        if (key.isEmpty() || given != key)
+    return [this, action](const http::Request &req) -> std::optional<http::Response> {
+        if (!m_keys->authorize(requestKey(req), action, req.capture(QStringLiteral("c"))).allowed)
             return errorJson(401, kForbidden);
         return std::nullopt;
     };
+}
+
+void SearchService::addRoutes(http::HttpServer &server)
+{
+    const auto auth = [this](const char *action) { return authFor(QString::fromLatin1(action)); };
 
     server.route("GET", QStringLiteral("/health"), [](const http::Request &, http::Responder &res) {
         res.send(200, "application/json", R"({"ok":true})");
     });
 
     // Collections
-    server.route("POST", QStringLiteral("/collections"), [this](const http::Request &req, http::Responder &res) {
+    server.route("POST", QStringLiteral("/collections"), timed([this](const http::Request &req, http::Responder &res) {
         const std::optional<QJsonObject> body = jsonObjectBody(req);
         if (!body)
             return res.sendError(400, QStringLiteral("Bad JSON."));
@@ -275,14 +343,21 @@ void SearchService::addRoutes(http::HttpServer &server)
             return res.sendError(500, error);
         const QJsonObject summary = c->summary();
         const QString name = c->name();
-        m_collections[name] = std::make_unique<Entry>(Entry{std::move(c), std::move(log), schemaPath});
+        auto e = std::make_unique<Entry>(Entry{std::move(c), std::move(log), schemaPath, nullptr});
+        QFile::remove(prefix + QStringLiteral(".overrides.json")); // a dropped namesake's
+        if (!attachCuration(*e, prefix, &error))
+            return res.sendError(500, error);
+        m_collections[name] = std::move(e);
         sendJson(res, 201, summary);
-    }).body(http::BodyPolicy::memory()).auth(auth);
+    })).body(http::BodyPolicy::memory()).auth(auth("collections:create"));
 
-    server.route("GET", QStringLiteral("/collections"), [this](const http::Request &, http::Responder &res) {
+    server.route("GET", QStringLiteral("/collections"), timed([this](const http::Request &req, http::Responder &res) {
+        // A key limited to some collections lists only those.
+        const ApiKeyStore::Grant grant = m_keys->authorize(requestKey(req), QStringLiteral("collections:list"), QString());
         std::vector<const Collection *> list;
         for (const auto &[name, e] : m_collections)
-            list.push_back(e->collection.get());
+            if (grant.bootstrap || ApiKeyStore::collectionAllowed(grant.collections, name))
+                list.push_back(e->collection.get());
         std::stable_sort(list.begin(), list.end(), [](const Collection *a, const Collection *b) {
             return a->createdAt() > b->createdAt(); // newest first
         });
@@ -290,16 +365,16 @@ void SearchService::addRoutes(http::HttpServer &server)
         for (const Collection *c : list)
             out.append(c->summary());
         sendJson(res, 200, out);
-    }).auth(auth);
+    })).auth(auth("collections:list"));
 
-    server.route("GET", QStringLiteral("/collections/{c}"), [this](const http::Request &req, http::Responder &res) {
+    server.route("GET", QStringLiteral("/collections/{c}"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
         sendJson(res, 200, e->collection->summary());
-    }).auth(auth);
+    })).auth(auth("collections:get"));
 
-    server.route("PATCH", QStringLiteral("/collections/{c}"), [this](const http::Request &req, http::Responder &res) {
+    server.route("PATCH", QStringLiteral("/collections/{c}"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
@@ -313,31 +388,32 @@ void SearchService::addRoutes(http::HttpServer &server)
         if (!error.isEmpty())
             return res.sendError(500, error);
         sendJson(res, 200, QJsonObject{{QStringLiteral("fields"), fields}});
-    }).body(http::BodyPolicy::memory()).auth(auth);
+    })).body(http::BodyPolicy::memory()).auth(auth("collections:update"));
 
-    server.route("DELETE", QStringLiteral("/collections/{c}"), [this](const http::Request &req, http::Responder &res) {
-        const QString name = req.capture(QStringLiteral("c"));
-        Entry *e = entry(name);
+    server.route("DELETE", QStringLiteral("/collections/{c}"), timed([this](const http::Request &req, http::Responder &res) {
+        Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
+        const QString name = e->collection->name(); // the alias's target when named by an alias
         const QJsonObject summary = e->collection->summary();
         QFile::remove(e->schemaPath);
         QFile::remove(synonymsPath(name));
+        e->curation->removeFile();
         e->log->removeFile();
         syncDirectory(m_collectionsDir);
         m_collections.erase(name);
         sendJson(res, 200, summary);
-    }).auth(auth);
+    })).auth(auth("collections:delete"));
 
     // Synonyms: the collection's whole list is rewritten atomically on each change (lists are
     // short), and a failed write puts the previous list back.
-    server.route("GET", QStringLiteral("/collections/{c}/synonyms"), [this](const http::Request &req, http::Responder &res) {
+    server.route("GET", QStringLiteral("/collections/{c}/synonyms"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
         sendJson(res, 200, QJsonObject{{QStringLiteral("synonyms"), e->collection->synonyms()}});
-    }).auth(auth);
-    server.route("GET", QStringLiteral("/collections/{c}/synonyms/{id}"), [this](const http::Request &req, http::Responder &res) {
+    })).auth(auth("synonyms:list"));
+    server.route("GET", QStringLiteral("/collections/{c}/synonyms/{id}"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
@@ -345,7 +421,7 @@ void SearchService::addRoutes(http::HttpServer &server)
         if (!synonym)
             return res.sendError(404, QStringLiteral("Could not find that `id`."));
         sendJson(res, 200, *synonym);
-    }).auth(auth);
+    })).auth(auth("synonyms:get"));
     auto saveSynonyms = [this](Entry *e, const QJsonArray &previous, http::Responder &res, const QJsonObject &answer) {
         const QString error = core::writeFileAtomically(synonymsPath(e->collection->name()),
                                                         QJsonDocument(e->collection->synonyms()).toJson(QJsonDocument::Compact));
@@ -355,7 +431,7 @@ void SearchService::addRoutes(http::HttpServer &server)
         }
         sendJson(res, 200, answer);
     };
-    server.route("PUT", QStringLiteral("/collections/{c}/synonyms/{id}"), [this, saveSynonyms](const http::Request &req, http::Responder &res) {
+    server.route("PUT", QStringLiteral("/collections/{c}/synonyms/{id}"), timed([this, saveSynonyms](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
@@ -367,8 +443,8 @@ void SearchService::addRoutes(http::HttpServer &server)
         if (ApiError err = e->collection->putSynonym(req.capture(QStringLiteral("id")), *body, &stored); err.failed())
             return res.sendError(err.status, err.message);
         saveSynonyms(e, previous, res, stored);
-    }).body(http::BodyPolicy::memory()).auth(auth);
-    server.route("DELETE", QStringLiteral("/collections/{c}/synonyms/{id}"), [this, saveSynonyms](const http::Request &req, http::Responder &res) {
+    })).body(http::BodyPolicy::memory()).auth(auth("synonyms:upsert"));
+    server.route("DELETE", QStringLiteral("/collections/{c}/synonyms/{id}"), timed([this, saveSynonyms](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
@@ -377,10 +453,10 @@ void SearchService::addRoutes(http::HttpServer &server)
         if (!e->collection->removeSynonym(id))
             return res.sendError(404, QStringLiteral("Could not find that `id`."));
         saveSynonyms(e, previous, res, QJsonObject{{QStringLiteral("id"), id}});
-    }).auth(auth);
+    })).auth(auth("synonyms:delete"));
 
     // Documents: the fixed sub-paths before /{id}.
-    server.route("POST", QStringLiteral("/collections/{c}/documents/import"), [this](const http::Request &req, http::Responder &res) {
+    server.route("POST", QStringLiteral("/collections/{c}/documents/import"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
@@ -433,9 +509,9 @@ void SearchService::addRoutes(http::HttpServer &server)
         if (!e->log->commit(&error))
             return res.sendError(500, error);
         res.send(200, "text/plain; charset=utf-8", out);
-    }).body(http::BodyPolicy::memory(kImportBodyBytes)).auth(auth);
+    })).body(http::BodyPolicy::memory(kImportBodyBytes)).auth(auth("documents:import"));
 
-    server.route("GET", QStringLiteral("/collections/{c}/documents/export"), [this](const http::Request &req, http::Responder &res) {
+    server.route("GET", QStringLiteral("/collections/{c}/documents/export"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
@@ -454,20 +530,29 @@ void SearchService::addRoutes(http::HttpServer &server)
                 out += QJsonDocument(Collection::selectFields(*e->collection->document(ids[i]), include, exclude)).toJson(QJsonDocument::Compact);
         }
         res.send(200, "text/plain; charset=utf-8", out);
-    }).auth(auth);
+    })).auth(auth("documents:export"));
 
-    server.route("GET", QStringLiteral("/collections/{c}/documents/search"), [this](const http::Request &req, http::Responder &res) {
+    server.route("GET", QStringLiteral("/collections/{c}/documents/search"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
+        SearchParams params = queryParams(req);
+        const ApiKeyStore::Grant grant = m_keys->authorize(requestKey(req), QStringLiteral("documents:search"), e->collection->name());
+        if (grant.scoped)
+            ApiKeyStore::applyEmbedded(grant.embedded, &params);
         ApiError err;
-        const QJsonObject result = e->collection->search(queryParams(req), &err);
+        const QJsonObject metadata = prepareSearch(*e, &params, &err);
         if (err.failed())
             return res.sendError(err.status, err.message);
+        QJsonObject result = e->collection->search(params, &err);
+        if (err.failed())
+            return res.sendError(err.status, err.message);
+        if (!metadata.isEmpty())
+            result.insert(QStringLiteral("metadata"), metadata);
         sendJson(res, 200, result);
-    }).auth(auth);
+    })).auth(auth("documents:search"));
 
-    server.route("POST", QStringLiteral("/collections/{c}/documents"), [this](const http::Request &req, http::Responder &res) {
+    server.route("POST", QStringLiteral("/collections/{c}/documents"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
@@ -475,9 +560,9 @@ void SearchService::addRoutes(http::HttpServer &server)
         if (!parseAction(req.queryValue(QStringLiteral("action")), &action))
             return res.sendError(400, QStringLiteral("Invalid action."));
         writeOneDocument(*e->collection, *e->log, req, res, action, QString(), 201);
-    }).body(http::BodyPolicy::memory(kDocumentBodyBytes)).auth(auth);
+    })).body(http::BodyPolicy::memory(kDocumentBodyBytes)).auth(auth("documents:create"));
 
-    server.route("PATCH", QStringLiteral("/collections/{c}/documents"), [this](const http::Request &req, http::Responder &res) {
+    server.route("PATCH", QStringLiteral("/collections/{c}/documents"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
@@ -507,9 +592,9 @@ void SearchService::addRoutes(http::HttpServer &server)
             ++updated;
         }
         commitAndSend(*e->log, res, 200, QJsonObject{{QStringLiteral("num_updated"), updated}});
-    }).body(http::BodyPolicy::memory(kDocumentBodyBytes)).auth(auth);
+    })).body(http::BodyPolicy::memory(kDocumentBodyBytes)).auth(auth("documents:update"));
 
-    server.route("DELETE", QStringLiteral("/collections/{c}/documents"), [this](const http::Request &req, http::Responder &res) {
+    server.route("DELETE", QStringLiteral("/collections/{c}/documents"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
@@ -526,9 +611,9 @@ void SearchService::addRoutes(http::HttpServer &server)
             e->log->appendRemove(id);
         }
         commitAndSend(*e->log, res, 200, QJsonObject{{QStringLiteral("num_deleted"), qint64(ids.size())}});
-    }).auth(auth);
+    })).auth(auth("documents:delete"));
 
-    server.route("GET", QStringLiteral("/collections/{c}/documents/{id}"), [this](const http::Request &req, http::Responder &res) {
+    server.route("GET", QStringLiteral("/collections/{c}/documents/{id}"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
@@ -537,16 +622,16 @@ void SearchService::addRoutes(http::HttpServer &server)
         if (!doc)
             return res.sendError(404, QStringLiteral("Could not find a document with id: %1").arg(id));
         sendJson(res, 200, *doc);
-    }).auth(auth);
+    })).auth(auth("documents:get"));
 
-    server.route("PATCH", QStringLiteral("/collections/{c}/documents/{id}"), [this](const http::Request &req, http::Responder &res) {
+    server.route("PATCH", QStringLiteral("/collections/{c}/documents/{id}"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
         writeOneDocument(*e->collection, *e->log, req, res, WriteAction::Update, req.capture(QStringLiteral("id")), 200);
-    }).body(http::BodyPolicy::memory(kDocumentBodyBytes)).auth(auth);
+    })).body(http::BodyPolicy::memory(kDocumentBodyBytes)).auth(auth("documents:update"));
 
-    server.route("DELETE", QStringLiteral("/collections/{c}/documents/{id}"), [this](const http::Request &req, http::Responder &res) {
+    server.route("DELETE", QStringLiteral("/collections/{c}/documents/{id}"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kCollectionNotFound);
@@ -555,26 +640,46 @@ void SearchService::addRoutes(http::HttpServer &server)
             return res.sendError(err.status, err.message);
         e->log->appendRemove(req.capture(QStringLiteral("id")));
         commitAndSend(*e->log, res, 200, removed);
-    }).auth(auth);
+    })).auth(auth("documents:delete"));
 
-    server.route("POST", QStringLiteral("/multi_search"), [this](const http::Request &req, http::Responder &res) {
+    server.route("POST", QStringLiteral("/multi_search"), timed([this](const http::Request &req, http::Responder &res) {
         const std::optional<QJsonObject> body = jsonObjectBody(req);
         if (!body)
             return res.sendError(400, QStringLiteral("Bad JSON."));
-        const QJsonValue searches = body->value(QStringLiteral("searches"));
+        const SearchParams common = queryParams(req);
+        QJsonValue searches = body->value(QStringLiteral("searches"));
+        // A multi_search preset ({"searches":[...]}) stands in for a request without searches.
+        if (searches.toArray().isEmpty() && common.contains(QStringLiteral("preset"))) {
+            const QJsonArray preset = m_presets->searchesOf(common.value(QStringLiteral("preset")));
+            if (!preset.isEmpty())
+                searches = preset;
+        }
         if (!searches.isArray())
             return res.sendError(400, QStringLiteral("Missing `searches` array."));
-        const SearchParams common = queryParams(req);
         const int limit = common.value(QStringLiteral("limit_multi_searches"), QString::number(kDefaultMultiSearchLimit)).toInt();
         if (searches.toArray().size() > limit)
             return res.sendError(400, QStringLiteral("Number of multi searches exceeds `limit_multi_searches` parameter."));
-        QJsonArray results;
+        // Each search is checked against its own key (an entry's x-typesense-api-key wins over the
+        // request's); one refused search refuses the whole request, as Typesense does.
+        std::vector<SearchParams> all;
         for (const QJsonValue &s : searches.toArray()) {
             SearchParams params = common;
             const QJsonObject o = s.toObject();
             for (auto it = o.constBegin(); it != o.constEnd(); ++it)
                 params.insert(it.key(), scalarString(it.value()));
+            const QString key = o.contains(QStringLiteral("x-typesense-api-key")) ? params.value(QStringLiteral("x-typesense-api-key")) : requestKey(req);
             params.remove(QStringLiteral("x-typesense-api-key"));
+            const ApiKeyStore::Grant grant = m_keys->authorize(key, QStringLiteral("documents:search"), params.value(QStringLiteral("collection")));
+            if (!grant.allowed)
+                return res.sendError(401, kForbidden);
+            if (grant.scoped)
+                ApiKeyStore::applyEmbedded(grant.embedded, &params);
+            all.push_back(std::move(params));
+        }
+        if (all.empty() && requestKey(req).isEmpty())
+            return res.sendError(401, kForbidden);
+        QJsonArray results;
+        for (SearchParams &params : all) {
             const QString name = params.value(QStringLiteral("collection"));
             Entry *e = entry(name);
             if (!e) {
@@ -584,17 +689,203 @@ void SearchService::addRoutes(http::HttpServer &server)
                 continue;
             }
             ApiError err;
-            const QJsonObject result = e->collection->search(params, &err);
+            const QJsonObject metadata = prepareSearch(*e, &params, &err);
+            QJsonObject result = err.failed() ? QJsonObject() : e->collection->search(params, &err);
+            if (!metadata.isEmpty())
+                result.insert(QStringLiteral("metadata"), metadata);
             if (err.failed())
                 results.append(QJsonObject{{QStringLiteral("code"), err.status}, {QStringLiteral("error"), err.message}});
             else
                 results.append(result);
         }
         sendJson(res, 200, QJsonObject{{QStringLiteral("results"), results}});
-    }).body(http::BodyPolicy::memory(kMultiSearchBodyBytes)).auth(auth);
+    })).body(http::BodyPolicy::memory(kMultiSearchBodyBytes)).auth([this](const http::Request &req) -> std::optional<http::Response> {
+        // Without a request key every search must bring its own (checked in the handler).
+        const QString given = requestKey(req);
+        if (!given.isEmpty() && !m_keys->authorize(given, QStringLiteral("documents:search"), QString()).allowed)
+            return errorJson(401, kForbidden);
+        return std::nullopt;
+    });
+
+    // API keys
+    server.route("POST", QStringLiteral("/keys"), timed([this](const http::Request &req, http::Responder &res) {
+        const std::optional<QJsonObject> body = jsonObjectBody(req);
+        if (!body)
+            return res.sendError(400, QStringLiteral("Bad JSON."));
+        QJsonObject created;
+        if (ApiError err = m_keys->create(*body, &created); err.failed())
+            return res.sendError(err.status, err.message);
+        sendJson(res, 201, created);
+    })).body(http::BodyPolicy::memory()).auth(auth("keys:create"));
+
+    server.route("GET", QStringLiteral("/keys"), timed([this](const http::Request &, http::Responder &res) {
+        sendJson(res, 200, m_keys->list());
+    })).auth(auth("keys:list"));
+
+    server.route("GET", QStringLiteral("/keys/{id}"), timed([this](const http::Request &req, http::Responder &res) {
+        QJsonObject key;
+        if (ApiError err = m_keys->get(req.capture(QStringLiteral("id")), &key); err.failed())
+            return res.sendError(err.status, err.message);
+        sendJson(res, 200, key);
+    })).auth(auth("keys:get"));
+
+    server.route("DELETE", QStringLiteral("/keys/{id}"), timed([this](const http::Request &req, http::Responder &res) {
+        QJsonObject removed;
+        if (ApiError err = m_keys->remove(req.capture(QStringLiteral("id")), &removed); err.failed())
+            return res.sendError(err.status, err.message);
+        sendJson(res, 200, removed);
+    })).auth(auth("keys:delete"));
+
+    // Aliases: a name that collection routes resolve to its collection.
+    server.route("PUT", QStringLiteral("/aliases/{name}"), timed([this](const http::Request &req, http::Responder &res) {
+        const std::optional<QJsonObject> body = jsonObjectBody(req);
+        if (!body)
+            return res.sendError(400, QStringLiteral("Bad JSON."));
+        const QJsonValue target = body->value(QStringLiteral("collection_name"));
+        if (!target.isString() || target.toString().isEmpty())
+            return res.sendError(400, QStringLiteral("Parameter `collection_name` is required."));
+        const QString name = req.capture(QStringLiteral("name"));
+        const QJsonObject alias{{QStringLiteral("name"), name}, {QStringLiteral("collection_name"), target}};
+        if (const QString error = m_aliases->put(name, alias); !error.isEmpty())
+            return res.sendError(500, error);
+        sendJson(res, 200, alias);
+    })).body(http::BodyPolicy::memory()).auth(auth("aliases:upsert"));
+
+    server.route("GET", QStringLiteral("/aliases"), timed([this](const http::Request &, http::Responder &res) {
+        QJsonArray aliases;
+        for (const auto &[name, alias] : m_aliases->all())
+            aliases.append(alias);
+        sendJson(res, 200, QJsonObject{{QStringLiteral("aliases"), aliases}});
+    })).auth(auth("aliases:list"));
+
+    server.route("GET", QStringLiteral("/aliases/{name}"), timed([this](const http::Request &req, http::Responder &res) {
+        const QJsonObject *alias = m_aliases->find(req.capture(QStringLiteral("name")));
+        if (!alias)
+            return res.sendError(404, QStringLiteral("Not Found"));
+        sendJson(res, 200, *alias);
+    })).auth(auth("aliases:get"));
+
+    server.route("DELETE", QStringLiteral("/aliases/{name}"), timed([this](const http::Request &req, http::Responder &res) {
+        const QString name = req.capture(QStringLiteral("name"));
+        const QJsonObject *alias = m_aliases->find(name);
+        if (!alias)
+            return res.sendError(404, QStringLiteral("Not Found"));
+        const QJsonObject removed = *alias;
+        if (const QString error = m_aliases->remove(name); !error.isEmpty())
+            return res.sendError(500, error);
+        sendJson(res, 200, removed);
+    })).auth(auth("aliases:delete"));
+
+    // Presets
+    server.route("PUT", QStringLiteral("/presets/{name}"), timed([this](const http::Request &req, http::Responder &res) {
+        const std::optional<QJsonObject> body = jsonObjectBody(req);
+        if (!body)
+            return res.sendError(400, QStringLiteral("Bad JSON."));
+        QJsonObject stored;
+        if (ApiError err = m_presets->upsert(req.capture(QStringLiteral("name")), *body, &stored); err.failed())
+            return res.sendError(err.status, err.message);
+        sendJson(res, 200, stored);
+    })).body(http::BodyPolicy::memory()).auth(auth("presets:upsert"));
+
+    server.route("GET", QStringLiteral("/presets"), timed([this](const http::Request &, http::Responder &res) {
+        sendJson(res, 200, m_presets->list());
+    })).auth(auth("presets:list"));
+
+    server.route("GET", QStringLiteral("/presets/{name}"), timed([this](const http::Request &req, http::Responder &res) {
+        QJsonObject preset;
+        if (ApiError err = m_presets->get(req.capture(QStringLiteral("name")), &preset); err.failed())
+            return res.sendError(err.status, err.message);
+        sendJson(res, 200, preset);
+    })).auth(auth("presets:get"));
+
+    server.route("DELETE", QStringLiteral("/presets/{name}"), timed([this](const http::Request &req, http::Responder &res) {
+        QJsonObject removed;
+        if (ApiError err = m_presets->remove(req.capture(QStringLiteral("name")), &removed); err.failed())
+            return res.sendError(err.status, err.message);
+        sendJson(res, 200, removed);
+    })).auth(auth("presets:delete"));
+
+    // Stopword sets
+    server.route("PUT", QStringLiteral("/stopwords/{id}"), timed([this](const http::Request &req, http::Responder &res) {
+        const std::optional<QJsonObject> body = jsonObjectBody(req);
+        if (!body)
+            return res.sendError(400, QStringLiteral("Bad JSON."));
+        QJsonObject stored;
+        if (ApiError err = m_stopwords->upsert(req.capture(QStringLiteral("id")), *body, &stored); err.failed())
+            return res.sendError(err.status, err.message);
+        sendJson(res, 200, stored);
+    })).body(http::BodyPolicy::memory()).auth(auth("stopwords:upsert"));
+
+    server.route("GET", QStringLiteral("/stopwords"), timed([this](const http::Request &, http::Responder &res) {
+        sendJson(res, 200, m_stopwords->list());
+    })).auth(auth("stopwords:list"));
+
+    server.route("GET", QStringLiteral("/stopwords/{id}"), timed([this](const http::Request &req, http::Responder &res) {
+        QJsonObject set;
+        if (ApiError err = m_stopwords->get(req.capture(QStringLiteral("id")), &set); err.failed())
+            return res.sendError(err.status, err.message);
+        sendJson(res, 200, set);
+    })).auth(auth("stopwords:get"));
+
+    server.route("DELETE", QStringLiteral("/stopwords/{id}"), timed([this](const http::Request &req, http::Responder &res) {
+        const QString id = req.capture(QStringLiteral("id"));
+        if (ApiError err = m_stopwords->remove(id); err.failed())
+            return res.sendError(err.status, err.message);
+        sendJson(res, 200, QJsonObject{{QStringLiteral("id"), id}});
+    })).auth(auth("stopwords:delete"));
+
+    // Overrides (curation) of one collection
+    server.route("PUT", QStringLiteral("/collections/{c}/overrides/{id}"), timed([this](const http::Request &req, http::Responder &res) {
+        Entry *e = entry(req.capture(QStringLiteral("c")));
+        if (!e)
+            return res.sendError(404, QStringLiteral("Not Found"));
+        const std::optional<QJsonObject> body = jsonObjectBody(req);
+        if (!body)
+            return res.sendError(400, QStringLiteral("Bad JSON."));
+        QJsonObject stored;
+        if (ApiError err = e->curation->upsert(req.capture(QStringLiteral("id")), *body, &stored); err.failed())
+            return res.sendError(err.status, err.message);
+        sendJson(res, 200, stored);
+    })).body(http::BodyPolicy::memory()).auth(auth("overrides:upsert"));
+
+    server.route("GET", QStringLiteral("/collections/{c}/overrides"), timed([this](const http::Request &req, http::Responder &res) {
+        Entry *e = entry(req.capture(QStringLiteral("c")));
+        if (!e)
+            return res.sendError(404, QStringLiteral("Not Found"));
+        sendJson(res, 200, e->curation->list());
+    })).auth(auth("overrides:list"));
+
+    server.route("GET", QStringLiteral("/collections/{c}/overrides/{id}"), timed([this](const http::Request &req, http::Responder &res) {
+        Entry *e = entry(req.capture(QStringLiteral("c")));
+        if (!e)
+            return res.sendError(404, QStringLiteral("Not Found"));
+        QJsonObject rule;
+        if (ApiError err = e->curation->get(req.capture(QStringLiteral("id")), &rule); err.failed())
+            return res.sendError(err.status, err.message);
+        sendJson(res, 200, rule);
+    })).auth(auth("overrides:get"));
+
+    server.route("DELETE", QStringLiteral("/collections/{c}/overrides/{id}"), timed([this](const http::Request &req, http::Responder &res) {
+        Entry *e = entry(req.capture(QStringLiteral("c")));
+        if (!e)
+            return res.sendError(404, QStringLiteral("Not Found"));
+        const QString id = req.capture(QStringLiteral("id"));
+        if (ApiError err = e->curation->remove(id); err.failed())
+            return res.sendError(err.status, err.message);
+        sendJson(res, 200, QJsonObject{{QStringLiteral("id"), id}});
+    })).auth(auth("overrides:delete"));
+
+    // Operations: the service's own request counters and this machine's figures.
+    server.route("GET", QStringLiteral("/stats.json"), timed([this](const http::Request &, http::Responder &res) {
+        sendJson(res, 200, m_stats->toJson(QDateTime::currentMSecsSinceEpoch()));
+    })).auth(auth("stats.json:list"));
+
+    server.route("GET", QStringLiteral("/metrics.json"), timed([this](const http::Request &, http::Responder &res) {
+        sendJson(res, 200, m_systemMetrics->sample());
+    })).auth(auth("metrics.json:list"));
 
     server.setFallback([](const http::Request &, http::Responder &res) { res.sendError(404, QStringLiteral("Not Found")); })
-        .auth(auth);
+        .auth(auth("*"));
 }
 
 } // namespace homeport::search

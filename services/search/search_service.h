@@ -3,13 +3,19 @@
 // (create, list, get, PATCH fields, delete), synonyms, documents (create/upsert/update/emplace, get,
 // delete, update and delete by filter, import/export JSONL) and search (single and multi_search).
 // Each collection is a Collection (schema + in-memory index) backed by a DocumentLog in
-// <service data dir>/collections/, replayed at start to rebuild the index.
+// <service data dir>/collections/, replayed at start to rebuild the index, with its overrides
+// (CurationRules). Service-wide: keys (ApiKeyStore), aliases (ResourceStore), presets
+// (SearchPresets), stopword sets (StopwordSets), /stats.json (SearchStats) and /metrics.json
+// (SystemMetrics); a search runs preset -> stopwords -> overrides before Collection::search.
 // Auth: the X-TYPESENSE-API-KEY header or x-typesense-api-key query parameter must carry the
-// generated api_key (secrets); /health is open. Errors are {"message": "..."} as Typesense sends.
+// generated api_key (secrets, full access) or a key made through /keys (ApiKeyStore: each route
+// checks Typesense's action name and the collection); scoped search keys lay their embedded
+// parameters over the search's. /health is open. Errors are {"message": "..."} as Typesense sends.
 // Thread affinity: the service's own thread (routes, collections and logs all live there).
 
 #include "http/http_service.h"
 
+#include <QHash>
 #include <QJsonObject>
 
 #include <map>
@@ -17,8 +23,17 @@
 
 namespace homeport::search {
 
+struct ApiError;
+using SearchParams = QHash<QString, QString>; // as in collection.h
+
+class ApiKeyStore;
 class Collection;
 class DocumentLog;
+class ResourceStore;
+class SearchPresets;
+class SearchStats;
+class StopwordSets;
+class SystemMetrics;
 
 class SearchService : public http::HttpService
 {
@@ -39,8 +54,23 @@ private:
     Entry *entry(const QString &name);
     QString filePrefix(const QString &name) const;
     QString synonymsPath(const QString &name) const; // the collection's synonyms, beside its schema
+    // A route's check: the request's key must grant `action` on the route's {c} collection.
+    http::AuthHook authFor(const QString &action) const;
+    // Counts the handler's requests and time in m_stats (/stats.json).
+    http::Handler timed(http::Handler handler);
+    // Before Collection::search: the preset fills in, stopwords leave q, overrides rewrite.
+    // Returns the applied overrides' metadata.
+    QJsonObject prepareSearch(const Entry &e, SearchParams *params, ApiError *error) const;
+    // Attaches a collection's overrides file (prefix + ".overrides.json").
+    bool attachCuration(Entry &e, const QString &prefix, QString *error);
 
     QString m_apiKey;
+    std::unique_ptr<ApiKeyStore> m_keys;
+    std::unique_ptr<ResourceStore> m_aliases; // alias -> {"name","collection_name"}
+    std::unique_ptr<SearchPresets> m_presets;
+    std::unique_ptr<StopwordSets> m_stopwords;
+    std::unique_ptr<SearchStats> m_stats;
+    std::unique_ptr<SystemMetrics> m_systemMetrics;
     QString m_collectionsDir;
     std::map<QString, std::unique_ptr<Entry>> m_collections;
 };

@@ -1,0 +1,236 @@
+#include "curation_rules.h"
+
+#include "text_analyzer.h"
+
+#include <QJsonArray>
+
+namespace homeport::search {
+
+namespace {
+
+bool isInteger(const QJsonValue &v)
+{
+    return v.isDouble() && v.toDouble() == double(qint64(v.toDouble()));
+}
+
+// The stored (view) form: every action spelled out with its default, as GET shows it.
+QJsonObject normalized(const QString &id, const QJsonObject &body)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), id);
+    const QJsonObject rule = body.value(QStringLiteral("rule")).toObject();
+    QJsonObject r;
+    for (const char *k : {"query", "match", "filter_by", "tags"})
+        if (rule.contains(QLatin1String(k)))
+            r.insert(QLatin1String(k), rule.value(QLatin1String(k)));
+    o.insert(QStringLiteral("rule"), r);
+    o.insert(QStringLiteral("includes"), body.value(QStringLiteral("includes")).isArray() ? body.value(QStringLiteral("includes")) : QJsonArray());
+    o.insert(QStringLiteral("excludes"), body.value(QStringLiteral("excludes")).isArray() ? body.value(QStringLiteral("excludes")) : QJsonArray());
+    for (const char *k : {"filter_by", "sort_by", "replace_query", "metadata", "effective_from_ts", "effective_to_ts"})
+        if (body.contains(QLatin1String(k)))
+            o.insert(QLatin1String(k), body.value(QLatin1String(k)));
+    o.insert(QStringLiteral("remove_matched_tokens"), body.contains(QStringLiteral("remove_matched_tokens"))
+                                                          ? body.value(QStringLiteral("remove_matched_tokens")).toBool()
+                                                          : body.contains(QStringLiteral("filter_by")));
+    o.insert(QStringLiteral("filter_curated_hits"), body.value(QStringLiteral("filter_curated_hits")).toBool(false));
+    o.insert(QStringLiteral("stop_processing"), body.value(QStringLiteral("stop_processing")).toBool(true));
+    return o;
+}
+
+// Where the rule's tokens occur, in order and adjacent, among the query's: the index of the
+// first, or -1.
+qsizetype findRun(const QList<TokenSpan> &query, const QStringList &rule)
+{
+    if (rule.isEmpty() || rule.size() > query.size())
+        return -1;
+    for (qsizetype i = 0; i + rule.size() <= query.size(); ++i) {
+        bool all = true;
+        for (qsizetype j = 0; j < rule.size() && all; ++j)
+            all = query[i + j].folded == rule[j];
+        if (all)
+            return i;
+    }
+    return -1;
+}
+
+QString joined(const QString &a, const QString &b, const QString &sep)
+{
+    if (a.isEmpty()) return b;
+    if (b.isEmpty()) return a;
+    return a + sep + b;
+}
+
+} // namespace
+
+ApiError CurationRules::upsert(const QString &id, const QJsonObject &body, QJsonObject *stored)
+{
+    const auto bad = [](const char *message) { return ApiError::of(400, QString::fromUtf8(message)); };
+    if (!body.value(QStringLiteral("rule")).isObject())
+        return bad("Missing `rule` definition.");
+    const QJsonObject rule = body.value(QStringLiteral("rule")).toObject();
+    if (!rule.contains(QStringLiteral("filter_by")) && !rule.contains(QStringLiteral("tags"))
+        && (!rule.contains(QStringLiteral("query")) || !rule.contains(QStringLiteral("match"))))
+        return bad("The `rule` definition must contain either a `tags` or a `query` and `match`.");
+    if (rule.contains(QStringLiteral("match")) && !rule.contains(QStringLiteral("query")))
+        return bad("The `match` field requires a `query` field to be present.");
+    if (rule.contains(QStringLiteral("query")) && !rule.value(QStringLiteral("query")).isString())
+        return bad("Override `rule.query` must be a string.");
+    if (rule.contains(QStringLiteral("match"))) {
+        const QString match = rule.value(QStringLiteral("match")).toString();
+        if (match != QLatin1String("exact") && match != QLatin1String("contains"))
+            return bad("Override `rule.match` must be either `exact` or `contains`.");
+    }
+    if (rule.contains(QStringLiteral("filter_by")) && !rule.value(QStringLiteral("filter_by")).isString())
+        return bad("Override `rule.filter_by` must be a string.");
+    bool hasAction = false;
+    for (const char *k : {"includes", "excludes", "filter_by", "sort_by", "remove_matched_tokens", "metadata", "replace_query"})
+        hasAction = hasAction || body.contains(QLatin1String(k));
+    if (!hasAction)
+        return bad("Must contain one of: `includes`, `excludes`, `metadata`, `filter_by`, `sort_by`, `remove_matched_tokens`, `replace_query`.");
+    if (body.contains(QStringLiteral("includes"))) {
+        if (!body.value(QStringLiteral("includes")).isArray())
+            return bad("The `includes` value must be an array.");
+        for (const QJsonValue &v : body.value(QStringLiteral("includes")).toArray()) {
+            if (!v.isObject())
+                return bad("The `includes` value must be an array of objects.");
+            const QJsonObject inc = v.toObject();
+            if (!inc.contains(QStringLiteral("id")) || !inc.contains(QStringLiteral("position")))
+                return bad("Inclusion definition must define both `id` and `position` keys.");
+            if (!inc.value(QStringLiteral("id")).isString())
+                return bad("Inclusion `id` must be a string.");
+            if (!isInteger(inc.value(QStringLiteral("position"))))
+                return bad("Inclusion `position` must be an integer.");
+        }
+    }
+    if (body.contains(QStringLiteral("excludes"))) {
+        if (!body.value(QStringLiteral("excludes")).isArray())
+            return bad("The `excludes` value must be an array.");
+        for (const QJsonValue &v : body.value(QStringLiteral("excludes")).toArray()) {
+            if (!v.isObject())
+                return bad("The `excludes` value must be an array of objects.");
+            if (!v.toObject().contains(QStringLiteral("id")))
+                return bad("Exclusion definition must define an `id`.");
+            if (!v.toObject().value(QStringLiteral("id")).isString())
+                return bad("Exclusion `id` must be a string.");
+        }
+    }
+    if (body.contains(QStringLiteral("filter_by"))) {
+        if (!body.value(QStringLiteral("filter_by")).isString())
+            return bad("The `filter_by` must be a string.");
+        if (body.value(QStringLiteral("filter_by")).toString().isEmpty())
+            return bad("The `filter_by` must be a non-empty string.");
+    }
+    for (const char *k : {"remove_matched_tokens", "filter_curated_hits", "stop_processing"})
+        if (body.contains(QLatin1String(k)) && !body.value(QLatin1String(k)).isBool())
+            return ApiError::of(400, QStringLiteral("The `%1` must be a boolean.").arg(QLatin1String(k)));
+    for (const char *k : {"effective_from_ts", "effective_to_ts"})
+        if (body.contains(QLatin1String(k)) && !isInteger(body.value(QLatin1String(k))))
+            return ApiError::of(400, QStringLiteral("The `%1` must be an integer.").arg(QLatin1String(k)));
+    if (body.contains(QStringLiteral("replace_query")) && body.value(QStringLiteral("remove_matched_tokens")).toBool())
+        return bad("Only one of `replace_query` or `remove_matched_tokens` can be specified.");
+
+    if (QString error = m_store.put(id, normalized(id, body)); !error.isEmpty())
+        return ApiError::of(500, error);
+    QJsonObject echo = body;
+    echo.insert(QStringLiteral("id"), id);
+    *stored = echo;
+    return {};
+}
+
+ApiError CurationRules::get(const QString &id, QJsonObject *out) const
+{
+    const QJsonObject *o = m_store.find(id);
+    if (!o)
+        return ApiError::of(404, QStringLiteral("Not Found"));
+    *out = *o;
+    return {};
+}
+
+ApiError CurationRules::remove(const QString &id)
+{
+    if (!m_store.find(id))
+        return ApiError::of(404, QStringLiteral("Could not find that `id`."));
+    if (QString error = m_store.remove(id); !error.isEmpty())
+        return ApiError::of(500, error);
+    return {};
+}
+
+QJsonObject CurationRules::list() const
+{
+    QJsonArray all;
+    for (const auto &[id, o] : m_store.all())
+        all.append(o);
+    return QJsonObject{{QStringLiteral("overrides"), all}};
+}
+
+QJsonObject CurationRules::apply(const TextAnalyzer &analyzer, qint64 nowSeconds, SearchParams *params) const
+{
+    QJsonObject metadata;
+    if (m_store.all().empty() || params->value(QStringLiteral("enable_overrides")) == QLatin1String("false"))
+        return metadata;
+    const QString requestFilter = params->value(QStringLiteral("filter_by"));
+    QStringList pinned;
+    QStringList hidden;
+    for (const auto &[id, o] : m_store.all()) {
+        if (o.contains(QStringLiteral("effective_from_ts")) && nowSeconds < o.value(QStringLiteral("effective_from_ts")).toInteger())
+            continue;
+        if (o.contains(QStringLiteral("effective_to_ts")) && nowSeconds > o.value(QStringLiteral("effective_to_ts")).toInteger())
+            continue;
+        const QJsonObject rule = o.value(QStringLiteral("rule")).toObject();
+        if (rule.contains(QStringLiteral("filter_by")) && rule.value(QStringLiteral("filter_by")).toString() != requestFilter)
+            continue;
+        const QString q = params->value(QStringLiteral("q"));
+        const QList<TokenSpan> spans = analyzer.tokenize(q);
+        qsizetype runStart = -1;
+        QStringList ruleTokens;
+        if (rule.contains(QStringLiteral("query"))) {
+            ruleTokens = analyzer.foldedTokens(rule.value(QStringLiteral("query")).toString());
+            const bool exact = rule.value(QStringLiteral("match")).toString() == QLatin1String("exact");
+            runStart = findRun(spans, ruleTokens);
+            if (runStart < 0 || (exact && spans.size() != ruleTokens.size()))
+                continue;
+        } else if (!rule.contains(QStringLiteral("filter_by"))) {
+            continue; // tag-only rules apply only when asked for by tag (not supported)
+        }
+
+        for (const QJsonValue &v : o.value(QStringLiteral("includes")).toArray())
+            pinned << QStringLiteral("%1:%2").arg(v.toObject().value(QStringLiteral("id")).toString())
+                          .arg(v.toObject().value(QStringLiteral("position")).toInteger());
+        for (const QJsonValue &v : o.value(QStringLiteral("excludes")).toArray())
+            hidden << v.toObject().value(QStringLiteral("id")).toString();
+        if (o.contains(QStringLiteral("filter_by"))) {
+            const QString current = params->value(QStringLiteral("filter_by")).trimmed();
+            const QString extra = o.value(QStringLiteral("filter_by")).toString();
+            params->insert(QStringLiteral("filter_by"),
+                           current.isEmpty() ? extra : QStringLiteral("(%1) && (%2)").arg(current, extra));
+        }
+        if (o.contains(QStringLiteral("sort_by")))
+            params->insert(QStringLiteral("sort_by"), o.value(QStringLiteral("sort_by")).toString());
+        if (o.contains(QStringLiteral("replace_query"))) {
+            params->insert(QStringLiteral("q"), o.value(QStringLiteral("replace_query")).toString());
+        } else if (o.value(QStringLiteral("remove_matched_tokens")).toBool() && runStart >= 0) {
+            const TokenSpan &first = spans[runStart];
+            const TokenSpan &last = spans[runStart + ruleTokens.size() - 1];
+            QString rest = q;
+            rest.remove(first.start, last.start + last.length - first.start);
+            rest = rest.simplified();
+            params->insert(QStringLiteral("q"), ruleTokens.size() == spans.size() ? QStringLiteral("*") : rest);
+        }
+        if (o.value(QStringLiteral("filter_curated_hits")).toBool())
+            params->insert(QStringLiteral("filter_curated_hits"), QStringLiteral("true"));
+        const QJsonObject meta = o.value(QStringLiteral("metadata")).toObject();
+        for (auto it = meta.constBegin(); it != meta.constEnd(); ++it)
+            if (!metadata.contains(it.key()))
+                metadata.insert(it.key(), it.value());
+        if (o.value(QStringLiteral("stop_processing")).toBool(true))
+            break;
+    }
+    // Pins and hides given with the request come first; the overrides' follow.
+    if (!pinned.isEmpty())
+        params->insert(QStringLiteral("pinned_hits"), joined(params->value(QStringLiteral("pinned_hits")), pinned.join(u','), QStringLiteral(",")));
+    if (!hidden.isEmpty())
+        params->insert(QStringLiteral("hidden_hits"), joined(params->value(QStringLiteral("hidden_hits")), hidden.join(u','), QStringLiteral(",")));
+    return metadata;
+}
+
+} // namespace homeport::search
