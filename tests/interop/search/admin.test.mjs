@@ -199,6 +199,40 @@ test('stopwords: sets are stored folded and cut from q with stopwords=', async (
   await expectError(client.stopwords('shop_words').retrieve(), 404, 'Stopword `shop_words` not found.');
 });
 
+test('overrides: includes, excludes, dynamic filter, replace_query, metadata', async () => {
+  const overrides = client.collections('products').overrides();
+  await overrides.upsert('promote-socks', {
+    rule: { query: 'running', match: 'contains' },
+    includes: [{ id: '3', position: 1 }],
+    excludes: [{ id: '2' }],
+  });
+  const curated = await client.collections('products').documents().search({ q: 'running shoe', query_by: 'title' });
+  assert.deepEqual(curated.hits.map((h) => h.document.id), ['3', '1']);
+  assert.equal(curated.hits[0].curated, true);
+  const off = await client.collections('products').documents().search({ q: 'running shoe', query_by: 'title', enable_overrides: false });
+  assert.ok(off.hits.some((h) => h.document.id === '2'));
+
+  await overrides.upsert('brand-acme', {
+    rule: { query: 'acme', match: 'contains' }, filter_by: 'brand:=Acme', metadata: { banner: 'acme' },
+  });
+  const acme = await client.collections('products').documents().search({ q: 'acme', query_by: 'title,brand', sort_by: 'price:asc' });
+  assert.deepEqual(acme.hits.map((h) => h.document.id), ['2', '1']);
+  assert.deepEqual(acme.metadata, { banner: 'acme' });
+
+  await overrides.upsert('coat', { rule: { query: 'coat', match: 'exact' }, replace_query: 'jacket' });
+  const coat = await client.collections('products').documents().search({ q: 'coat', query_by: 'title' });
+  assert.deepEqual(coat.hits.map((h) => h.document.id), ['4']);
+
+  const { overrides: listed } = await overrides.retrieve();
+  assert.deepEqual(listed.map((o) => o.id).sort(), ['brand-acme', 'coat', 'promote-socks']);
+  const one = await client.collections('products').overrides('coat').retrieve();
+  assert.equal(one.replace_query, 'jacket');
+  assert.deepEqual(await client.collections('products').overrides('coat').delete(), { id: 'coat' });
+  await expectError(overrides.upsert('broken', { rule: { query: 'x' }, includes: [] }), 400,
+    'The `rule` definition must contain either a `tags` or a `query` and `match`.');
+  for (const id of ['brand-acme', 'promote-socks']) await client.collections('products').overrides(id).delete();
+});
+
 test('stats.json and metrics.json answer with the key, in Typesense key names', async () => {
   await client.collections('products').documents().search({ q: 'shoe', query_by: 'title' });
   const stats = await client.stats.retrieve();
