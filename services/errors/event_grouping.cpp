@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace homeport::errors {
 
 namespace {
@@ -31,9 +33,10 @@ bool isInApp(const QJsonObject &frame)
 QString stripUrl(QString file)
 {
     // Cache-busting query strings and fragments change between deploys; the path does not.
-    const qsizetype cut = file.indexOf(QRegularExpression(QStringLiteral("[?#]")));
-    if (cut >= 0)
-        file.truncate(cut);
+    // A plain scan: this runs for every frame of every event.
+    const auto cut = std::find_if(file.cbegin(), file.cend(), [](QChar c) { return c == u'?' || c == u'#'; });
+    if (cut != file.cend())
+        file.truncate(cut - file.cbegin());
     return file;
 }
 
@@ -129,15 +132,15 @@ DefaultGrouping defaultGrouping(const QJsonObject &event)
 
     // 1. In-app frames.
     int inAppFrames = 0;
-    QString lastFrame;
+    QJsonObject lastFrame; // labelled once at the end, not per frame
     for (const auto &[type, frames] : stacktraces(event)) {
         QStringList frameComponents;
         for (const QJsonValue &value : frames) {
-            const QJsonObject frame = value.toObject();
+            QJsonObject frame = value.toObject();
             if (!isInApp(frame))
                 continue;
             frameComponents << frameComponent(frame);
-            lastFrame = frameLabel(frame, platform);
+            lastFrame = std::move(frame);
         }
         if (frameComponents.isEmpty())
             continue;
@@ -149,7 +152,7 @@ DefaultGrouping defaultGrouping(const QJsonObject &event)
     if (inAppFrames > 0) {
         grouping.reason = QStringLiteral("in-app frames of the stack trace: %1 frame(s), crashing in %2")
                               .arg(inAppFrames)
-                              .arg(lastFrame);
+                              .arg(frameLabel(lastFrame, platform));
         return grouping;
     }
 

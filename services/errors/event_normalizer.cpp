@@ -124,7 +124,25 @@ NormalizeResult EventNormalizer::normalize(const QByteArray &json, const QString
                            : QStringLiteral("the event is not a JSON object");
         return result;
     }
-    return normalize(doc.object(), eventIdFallback, received, clientAddress);
+    NormalizeResult result = normalize(doc.object(), eventIdFallback, received, clientAddress);
+    if (result.ok)
+        result.normalized.rawPayload = json;
+    return result;
+}
+
+QJsonObject EventNormalizer::applyOverrides(const QByteArray &raw, const QByteArray &overrides)
+{
+    QJsonObject event = QJsonDocument::fromJson(raw).object();
+    if (overrides.isEmpty())
+        return event;
+    const QJsonObject changes = QJsonDocument::fromJson(overrides).object();
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        if (it.value().isNull())
+            event.remove(it.key());
+        else
+            event.insert(it.key(), it.value());
+    }
+    return event;
 }
 
 NormalizeResult EventNormalizer::normalize(QJsonObject event, const QString &eventIdFallback,
@@ -132,6 +150,15 @@ NormalizeResult EventNormalizer::normalize(QJsonObject event, const QString &eve
 {
     NormalizeResult result;
     NormalizedEvent &out = result.normalized;
+    // Every change goes through set/drop so the stored form can be the raw payload + overrides.
+    const auto set = [&event, &out](const QString &key, const QJsonValue &value) {
+        event.insert(key, value);
+        out.overrides.insert(key, value);
+    };
+    const auto drop = [&event, &out](const QString &key) {
+        event.remove(key);
+        out.overrides.insert(key, QJsonValue::Null);
+    };
 
     QString eventId = normalizeEventId(event.value(QLatin1String("event_id")).toString());
     if (eventId.isEmpty())
@@ -139,26 +166,29 @@ NormalizeResult EventNormalizer::normalize(QJsonObject event, const QString &eve
     if (eventId.isEmpty())
         eventId = QUuid::createUuid().toString(QUuid::Id128);
     out.eventId = eventId;
-    event.insert(QStringLiteral("event_id"), eventId);
+    set(QStringLiteral("event_id"), eventId);
 
-    event.insert(QStringLiteral("timestamp"), normalizeTimestamp(event.value(QLatin1String("timestamp")), received));
-    event.insert(QStringLiteral("received"), toIsoUtc(received));
+    set(QStringLiteral("timestamp"), normalizeTimestamp(event.value(QLatin1String("timestamp")), received));
+    set(QStringLiteral("received"), toIsoUtc(received));
     out.level = normalizeLevel(event.value(QLatin1String("level")));
-    event.insert(QStringLiteral("level"), out.level);
+    set(QStringLiteral("level"), out.level);
     if (event.value(QLatin1String("platform")).toString().isEmpty())
-        event.insert(QStringLiteral("platform"), QStringLiteral("other"));
+        set(QStringLiteral("platform"), QStringLiteral("other"));
     if (event.value(QLatin1String("environment")).toString().isEmpty())
-        event.insert(QStringLiteral("environment"), QStringLiteral("production"));
+        set(QStringLiteral("environment"), QStringLiteral("production"));
 
     for (const char *name : {"exception", "breadcrumbs", "threads"}) {
         const QString key = QString::fromLatin1(name);
         if (!event.contains(key))
             continue;
-        const QJsonValue container = valuesContainer(event.value(key));
+        const QJsonValue value = event.value(key);
+        if (value.isObject() && value.toObject().contains(QLatin1String("values")))
+            continue; // already in the stored shape
+        const QJsonValue container = valuesContainer(value);
         if (container.isUndefined())
-            event.remove(key);
+            drop(key);
         else
-            event.insert(key, container);
+            set(key, container);
     }
 
     // A bare `message` string (or the legacy object form) becomes logentry.
@@ -178,14 +208,14 @@ NormalizeResult EventNormalizer::normalize(QJsonObject event, const QString &eve
         }
         logentry.insert(QStringLiteral("formatted"),
                         truncated(logentry.value(QLatin1String("formatted")).toString(), kMaxMessageLength));
-        event.insert(QStringLiteral("logentry"), logentry);
+        set(QStringLiteral("logentry"), logentry);
     }
 
     // The user: fill the "{{auto}}" address, derive the key distinct users are counted by.
     QJsonObject user = event.value(QLatin1String("user")).toObject();
     if (user.value(QLatin1String("ip_address")).toString() == QLatin1String("{{auto}}")) {
         user.insert(QStringLiteral("ip_address"), clientAddress);
-        event.insert(QStringLiteral("user"), user);
+        set(QStringLiteral("user"), user);
     }
     for (const char *field : {"id", "email", "username", "ip_address"}) {
         const QString value = scalarText(user.value(QLatin1String(field)));
@@ -213,7 +243,7 @@ NormalizeResult EventNormalizer::normalize(QJsonObject event, const QString &eve
     QJsonArray storedTags;
     for (const auto &[key, value] : tags)
         storedTags.append(QJsonArray{key, value});
-    event.insert(QStringLiteral("tags"), storedTags);
+    set(QStringLiteral("tags"), storedTags);
 
     // Derived tags the issue view summarises, as Sentry shows them.
     const QJsonObject contexts = event.value(QLatin1String("contexts")).toObject();
@@ -235,9 +265,9 @@ NormalizeResult EventNormalizer::normalize(QJsonObject event, const QString &eve
     out.tags = std::move(tags);
 
     out.grouping = EventGrouping::compute(event);
-    event.insert(QStringLiteral("title"), out.grouping.title);
-    event.insert(QStringLiteral("culprit"), out.grouping.culprit);
-    event.insert(QStringLiteral("grouping_reason"), out.grouping.reason);
+    set(QStringLiteral("title"), out.grouping.title);
+    set(QStringLiteral("culprit"), out.grouping.culprit);
+    set(QStringLiteral("grouping_reason"), out.grouping.reason);
     out.event = std::move(event);
     result.ok = true;
     return result;

@@ -19,7 +19,12 @@ namespace homeport::errors {
 
 struct NormalizedEvent {
     QString eventId;                         // 32 lower-case hex
-    QJsonObject event;                       // stored in full and served by the REST API
+    QJsonObject event;                       // the normalised event, as the REST API serves it
+    // What is stored: the payload as the SDK sent it plus the top-level members normalisation
+    // set (null: removed), so ingest need not serialise the whole event again. `event` equals
+    // rawPayload with `overrides` applied. rawPayload is empty when the event came as an object.
+    QByteArray rawPayload;
+    QJsonObject overrides;
     QString level;                           // fatal, error, warning, info, debug
     QString userKey;                         // "id:42", "email:a@b", "ip:1.2.3.4"; empty: anonymous
     QList<QPair<QString, QString>> tags;     // for the tag summary
@@ -45,6 +50,9 @@ public:
                                      const QDateTime &received, const QString &clientAddress);
     static NormalizeResult normalize(QJsonObject event, const QString &eventIdFallback,
                                      const QDateTime &received, const QString &clientAddress);
+
+    // The stored event back: `raw` with `overrides` (a JSON object; empty: none) applied.
+    static QJsonObject applyOverrides(const QByteArray &raw, const QByteArray &overrides);
 };
 
 } // namespace homeport::errors

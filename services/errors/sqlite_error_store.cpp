@@ -17,7 +17,10 @@ constexpr qint64 kDayMs = 24 * kHourMs;
 // Hourly buckets feed both histograms; the 30-day one needs a little more than 30 days.
 constexpr qint64 kBucketKeepMs = 31 * kDayMs;
 constexpr int kTopTagValues = 10;
-constexpr int kSchemaVersion = 1;
+// Rows per multi-row upsert of tag or hour counts (4 values each, far below SQLite's limits).
+constexpr int kRowsPerUpsert = 64;
+// 2: events.overrides (the payload is stored as received, normalisation's changes beside it).
+constexpr int kSchemaVersion = 2;
 
 const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -33,7 +36,7 @@ const char *const kSchema[] = {
     "CREATE INDEX IF NOT EXISTS issues_by_last_seen ON issues(project_id, last_seen)",
     "CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL,"
     " event_id TEXT NOT NULL, issue_id INTEGER NOT NULL, received INTEGER NOT NULL, payload BLOB NOT NULL,"
-    " UNIQUE(project_id, event_id))",
+    " overrides BLOB, UNIQUE(project_id, event_id))",
     "CREATE INDEX IF NOT EXISTS events_by_issue ON events(issue_id, id)",
     "CREATE INDEX IF NOT EXISTS events_by_received ON events(project_id, received)",
     "CREATE TABLE IF NOT EXISTS issue_users(issue_id INTEGER NOT NULL, user_key TEXT NOT NULL,"
@@ -62,9 +65,10 @@ QStringList jsonList(const QString &text)
     return out;
 }
 
-QJsonObject jsonObject(const QByteArray &bytes)
+// An events row (payload, overrides at `column` and the next) as the normalised event.
+QJsonObject storedEvent(const QSqlQuery &query, int column)
 {
-    return QJsonDocument::fromJson(bytes).object();
+    return EventNormalizer::applyOverrides(query.value(column).toByteArray(), query.value(column + 1).toByteArray());
 }
 
 QDateTime fromMs(qint64 ms)
@@ -90,9 +94,9 @@ const char *const kSummaryColumns =
 
 // Prepared once per connection; the ingest path runs these thousands of times a second.
 struct SqliteErrorStore::Statements {
-    explicit Statements(const QSqlDatabase &db)
-        : findIssue(db), insertIssue(db), updateIssue(db), eventExists(db), insertEvent(db), insertUser(db),
-          upsertTag(db), upsertHour(db), insertItem(db), upsertItemCount(db)
+    explicit Statements(const QSqlDatabase &database)
+        : db(database), findIssue(db), insertIssue(db), updateIssue(db), eventExists(db), insertEvent(db),
+          insertUser(db), insertItem(db), upsertItemCount(db)
     {
     }
     bool prepare(QString *error)
@@ -104,12 +108,10 @@ struct SqliteErrorStore::Statements {
             {&updateIssue, "UPDATE issues SET count = count + ?, users = users + ?, last_seen = max(last_seen, ?),"
                            " level = ?, status = ?, regressed = max(regressed, ?) WHERE id = ?"},
             {&eventExists, "SELECT 1 FROM events WHERE project_id = ? AND event_id = ?"},
-            {&insertEvent, "INSERT INTO events(project_id, event_id, issue_id, received, payload) VALUES(?,?,?,?,?)"},
+            // A duplicate event_id inserts nothing; numRowsAffected() says which it was.
+            {&insertEvent, "INSERT INTO events(project_id, event_id, issue_id, received, payload, overrides)"
+                           " VALUES(?,?,?,?,?,?) ON CONFLICT(project_id, event_id) DO NOTHING"},
             {&insertUser, "INSERT OR IGNORE INTO issue_users(issue_id, user_key) VALUES(?,?)"},
-            {&upsertTag, "INSERT INTO issue_tags(issue_id, key, value, count) VALUES(?,?,?,?)"
-                         " ON CONFLICT(issue_id, key, value) DO UPDATE SET count = count + excluded.count"},
-            {&upsertHour, "INSERT INTO issue_hours(issue_id, hour, count) VALUES(?,?,?)"
-                          " ON CONFLICT(issue_id, hour) DO UPDATE SET count = count + excluded.count"},
             {&insertItem, "INSERT INTO items(project_id, type, event_id, received, headers, payload) VALUES(?,?,?,?,?,?)"},
             {&upsertItemCount, "INSERT INTO item_counts(project_id, type, count) VALUES(?,?,1)"
                                " ON CONFLICT(project_id, type) DO UPDATE SET count = count + 1"},
@@ -122,8 +124,36 @@ struct SqliteErrorStore::Statements {
         }
         return true;
     }
-    QSqlQuery findIssue, insertIssue, updateIssue, eventExists, insertEvent, insertUser, upsertTag, upsertHour,
-        insertItem, upsertItemCount;
+
+    // A multi-row upsert of `rows` rows, prepared the first time that many are written: one
+    // statement per chunk of a batch's tag or hour rows instead of one per row.
+    QSqlQuery *rowsUpsert(bool tags, int rows, QString *error)
+    {
+        QHash<int, QSqlQuery> &cache = tags ? tagRows : hourRows;
+        auto it = cache.find(rows);
+        if (it != cache.end())
+            return &*it;
+        QString sql = tags ? QStringLiteral("INSERT INTO issue_tags(issue_id, key, value, count) VALUES")
+                           : QStringLiteral("INSERT INTO issue_hours(issue_id, hour, count) VALUES");
+        const QLatin1String row = tags ? QLatin1String("(?,?,?,?)") : QLatin1String("(?,?,?)");
+        for (int i = 0; i < rows; ++i) {
+            if (i > 0)
+                sql += u',';
+            sql += row;
+        }
+        sql += tags ? QLatin1String(" ON CONFLICT(issue_id, key, value) DO UPDATE SET count = count + excluded.count")
+                    : QLatin1String(" ON CONFLICT(issue_id, hour) DO UPDATE SET count = count + excluded.count");
+        QSqlQuery query(db);
+        if (!query.prepare(sql)) {
+            *error = sqlError(query);
+            return nullptr;
+        }
+        return &*cache.insert(rows, query);
+    }
+
+    QSqlDatabase db;
+    QSqlQuery findIssue, insertIssue, updateIssue, eventExists, insertEvent, insertUser, insertItem, upsertItemCount;
+    QHash<int, QSqlQuery> tagRows, hourRows;
 };
 
 SqliteErrorStore::SqliteErrorStore(const QString &path, const QString &connectionName, bool synchronousFull)
@@ -164,7 +194,10 @@ bool SqliteErrorStore::open(QString *error)
     QString pragmaError;
     if (!exec(m_synchronousFull ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"), &pragmaError)
         || !exec(QStringLiteral("PRAGMA foreign_keys=OFF"), &pragmaError)
-        || !exec(QStringLiteral("PRAGMA busy_timeout=5000"), &pragmaError)) {
+        || !exec(QStringLiteral("PRAGMA busy_timeout=5000"), &pragmaError)
+        // Ingest touches index pages all over the events and issue tables; a page cache of
+        // 16 MiB (SQLite's default is 2 MiB) keeps them from being read back from the file.
+        || !exec(QStringLiteral("PRAGMA cache_size=-16384"), &pragmaError)) {
         *error = QStringLiteral("cannot configure %1: %2").arg(m_path, pragmaError);
         return false;
     }
@@ -175,8 +208,20 @@ bool SqliteErrorStore::open(QString *error)
             return false;
         }
     }
+    // Version 1 files lack the columns added since; their rows read as before (NULL: none).
+    for (const auto &[table, column] : {std::pair{"events", "overrides BLOB"}}) {
+        QSqlQuery probe(m_db);
+        const QString name = QString::fromLatin1(column).section(u' ', 0, 0);
+        if (probe.exec(QStringLiteral("SELECT %1 FROM %2 LIMIT 0").arg(name, QLatin1String(table))))
+            continue;
+        QString schemaError;
+        if (!exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(QLatin1String(table), QLatin1String(column)), &schemaError)) {
+            *error = QStringLiteral("cannot upgrade the schema in %1: %2").arg(m_path, schemaError);
+            return false;
+        }
+    }
     QSqlQuery version(m_db);
-    version.prepare(QStringLiteral("INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', ?)"));
+    version.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)"));
     version.addBindValue(QString::number(kSchemaVersion));
     version.exec();
 
@@ -303,65 +348,77 @@ bool SqliteErrorStore::ingestOne(const IncomingEvent &incoming, IngestOutcome *o
         return false;
     };
 
-    s.eventExists.addBindValue(incoming.projectId);
-    s.eventExists.addBindValue(ev.eventId);
-    if (!s.eventExists.exec())
-        return fail(s.eventExists);
-    const bool duplicate = s.eventExists.next();
-    s.eventExists.finish();
-    if (duplicate) {
-        outcome->duplicate = true;
-        return true;
-    }
-
     const QPair<qint64, QString> issueKey{incoming.projectId, ev.grouping.hash};
-    qint64 issueId = batch.issueByHash.value(issueKey);
-    if (issueId == 0) {
-        int status = int(IssueStatus::Unresolved);
+    BatchIssue issue = batch.issueByHash.value(issueKey);
+    if (issue.id == 0) {
         s.findIssue.addBindValue(incoming.projectId);
         s.findIssue.addBindValue(ev.grouping.hash);
         if (!s.findIssue.exec())
             return fail(s.findIssue);
-        if (s.findIssue.next()) {
-            issueId = s.findIssue.value(0).toLongLong();
-            status = s.findIssue.value(1).toInt();
-        }
+        if (s.findIssue.next())
+            issue = BatchIssue{s.findIssue.value(0).toLongLong(), s.findIssue.value(1).toInt()};
         s.findIssue.finish();
-        if (issueId == 0) {
-            const EventGrouping &g = ev.grouping;
-            for (const QVariant &v : {QVariant(incoming.projectId), text(g.hash), text(g.title), text(g.culprit),
-                                      text(ev.level), text(g.type), text(g.exceptionType),
-                                      text(g.exceptionValue), text(g.reason), QVariant(incoming.receivedMs),
-                                      QVariant(incoming.receivedMs)})
-                s.insertIssue.addBindValue(v);
-            if (!s.insertIssue.exec())
-                return fail(s.insertIssue);
-            issueId = s.insertIssue.lastInsertId().toLongLong();
-            outcome->newIssue = true;
+    }
+    if (issue.id == 0) {
+        // A new issue. Its event may still be a duplicate (stored before under other grouping
+        // rules): look before creating the issue, which a duplicate must not do.
+        s.eventExists.addBindValue(incoming.projectId);
+        s.eventExists.addBindValue(ev.eventId);
+        if (!s.eventExists.exec())
+            return fail(s.eventExists);
+        const bool duplicate = s.eventExists.next();
+        s.eventExists.finish();
+        if (duplicate) {
+            outcome->duplicate = true;
+            return true;
         }
-        batch.issueByHash.insert(issueKey, issueId);
-        IssueDelta &delta = batch.deltas[issueId];
-        delta.status = status;
-        if (status == int(IssueStatus::Resolved)) {
+        const EventGrouping &g = ev.grouping;
+        for (const QVariant &v : {QVariant(incoming.projectId), text(g.hash), text(g.title), text(g.culprit),
+                                  text(ev.level), text(g.type), text(g.exceptionType),
+                                  text(g.exceptionValue), text(g.reason), QVariant(incoming.receivedMs),
+                                  QVariant(incoming.receivedMs)})
+            s.insertIssue.addBindValue(v);
+        if (!s.insertIssue.exec())
+            return fail(s.insertIssue);
+        issue = BatchIssue{s.insertIssue.lastInsertId().toLongLong(), int(IssueStatus::Unresolved)};
+        outcome->newIssue = true;
+    }
+    batch.issueByHash.insert(issueKey, issue);
+
+    s.insertEvent.addBindValue(incoming.projectId);
+    s.insertEvent.addBindValue(ev.eventId);
+    s.insertEvent.addBindValue(issue.id);
+    s.insertEvent.addBindValue(incoming.receivedMs);
+    // The bytes as received plus normalisation's few changes: serialising the whole event again
+    // was a tenth of the ingest cost.
+    if (ev.rawPayload.isEmpty()) {
+        s.insertEvent.addBindValue(QJsonDocument(ev.event).toJson(QJsonDocument::Compact));
+        s.insertEvent.addBindValue(QVariant(QMetaType(QMetaType::QByteArray)));
+    } else {
+        s.insertEvent.addBindValue(ev.rawPayload);
+        s.insertEvent.addBindValue(QJsonDocument(ev.overrides).toJson(QJsonDocument::Compact));
+    }
+    if (!s.insertEvent.exec())
+        return fail(s.insertEvent);
+    if (s.insertEvent.numRowsAffected() == 0) {
+        outcome->duplicate = true;
+        return true;
+    }
+    outcome->issueId = issue.id;
+
+    IssueDelta &delta = batch.deltas[issue.id];
+    if (delta.count == 0) {
+        // The issue's first event in this batch decides its status.
+        delta.status = issue.status;
+        if (issue.status == int(IssueStatus::Resolved)) {
             // A regression: reopened. Ignored issues stay ignored.
             delta.status = int(IssueStatus::Unresolved);
             delta.regressed = true;
             outcome->regression = true;
         }
     }
-    outcome->issueId = issueId;
-
-    s.insertEvent.addBindValue(incoming.projectId);
-    s.insertEvent.addBindValue(ev.eventId);
-    s.insertEvent.addBindValue(issueId);
-    s.insertEvent.addBindValue(incoming.receivedMs);
-    s.insertEvent.addBindValue(QJsonDocument(ev.event).toJson(QJsonDocument::Compact));
-    if (!s.insertEvent.exec())
-        return fail(s.insertEvent);
-
-    IssueDelta &delta = batch.deltas[issueId];
     if (!ev.userKey.isEmpty()) {
-        s.insertUser.addBindValue(issueId);
+        s.insertUser.addBindValue(issue.id);
         s.insertUser.addBindValue(ev.userKey);
         if (!s.insertUser.exec())
             return fail(s.insertUser);
@@ -383,6 +440,7 @@ bool SqliteErrorStore::writeDeltas(const BatchState &batch, QString *error)
         *error = sqlError(query);
         return false;
     };
+    QVariantList tagValues, hourValues; // the rows of the multi-row upserts, flattened
     for (auto it = batch.deltas.cbegin(); it != batch.deltas.cend(); ++it) {
         const qint64 issueId = it.key();
         const IssueDelta &delta = it.value();
@@ -397,20 +455,24 @@ bool SqliteErrorStore::writeDeltas(const BatchState &batch, QString *error)
         s.updateIssue.addBindValue(issueId);
         if (!s.updateIssue.exec())
             return fail(s.updateIssue);
-        for (auto tag = delta.tags.cbegin(); tag != delta.tags.cend(); ++tag) {
-            s.upsertTag.addBindValue(issueId);
-            s.upsertTag.addBindValue(text(tag.key().first));
-            s.upsertTag.addBindValue(text(tag.key().second));
-            s.upsertTag.addBindValue(tag.value());
-            if (!s.upsertTag.exec())
-                return fail(s.upsertTag);
-        }
-        for (auto hour = delta.hours.cbegin(); hour != delta.hours.cend(); ++hour) {
-            s.upsertHour.addBindValue(issueId);
-            s.upsertHour.addBindValue(hour.key());
-            s.upsertHour.addBindValue(hour.value());
-            if (!s.upsertHour.exec())
-                return fail(s.upsertHour);
+        for (auto tag = delta.tags.cbegin(); tag != delta.tags.cend(); ++tag)
+            tagValues << issueId << text(tag.key().first) << text(tag.key().second) << tag.value();
+        for (auto hour = delta.hours.cbegin(); hour != delta.hours.cend(); ++hour)
+            hourValues << issueId << hour.key() << hour.value();
+    }
+    for (const bool tags : {true, false}) {
+        const QVariantList &values = tags ? tagValues : hourValues;
+        const int columns = tags ? 4 : 3;
+        const qsizetype rows = values.size() / columns;
+        for (qsizetype first = 0; first < rows; first += kRowsPerUpsert) {
+            const int n = int(qMin<qsizetype>(kRowsPerUpsert, rows - first));
+            QSqlQuery *query = s.rowsUpsert(tags, n, error);
+            if (!query)
+                return false;
+            for (qsizetype i = first * columns; i < (first + n) * columns; ++i)
+                query->addBindValue(values.at(i));
+            if (!query->exec())
+                return fail(*query);
         }
     }
     return true;
@@ -631,10 +693,10 @@ std::optional<IssueDetail> SqliteErrorStore::issue(qint64 issueId, const QString
     // The event shown, and its neighbours in arrival order.
     QSqlQuery shown(m_db);
     if (eventId.isEmpty()) {
-        shown.prepare(QStringLiteral("SELECT id, event_id, payload FROM events WHERE issue_id = ? ORDER BY id DESC LIMIT 1"));
+        shown.prepare(QStringLiteral("SELECT id, event_id, payload, overrides FROM events WHERE issue_id = ? ORDER BY id DESC LIMIT 1"));
         shown.addBindValue(issueId);
     } else {
-        shown.prepare(QStringLiteral("SELECT id, event_id, payload FROM events WHERE issue_id = ? AND event_id = ?"));
+        shown.prepare(QStringLiteral("SELECT id, event_id, payload, overrides FROM events WHERE issue_id = ? AND event_id = ?"));
         shown.addBindValue(issueId);
         shown.addBindValue(eventId);
     }
@@ -642,7 +704,7 @@ std::optional<IssueDetail> SqliteErrorStore::issue(qint64 issueId, const QString
     if (shown.next()) {
         const qint64 rowId = shown.value(0).toLongLong();
         detail.eventId = shown.value(1).toString();
-        detail.event = jsonObject(shown.value(2).toByteArray());
+        detail.event = storedEvent(shown, 2);
         for (bool previous : {true, false}) {
             QSqlQuery neighbour(m_db);
             neighbour.prepare(previous ? QStringLiteral("SELECT event_id FROM events WHERE issue_id = ? AND id < ? ORDER BY id DESC LIMIT 1")
@@ -680,35 +742,35 @@ QList<QJsonObject> SqliteErrorStore::issueEvents(qint64 issueId, int limit, int 
 {
     QList<QJsonObject> out;
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT payload FROM events WHERE issue_id = ? ORDER BY id DESC LIMIT ? OFFSET ?"));
+    query.prepare(QStringLiteral("SELECT payload, overrides FROM events WHERE issue_id = ? ORDER BY id DESC LIMIT ? OFFSET ?"));
     query.addBindValue(issueId);
     query.addBindValue(qBound(1, limit, 1000));
     query.addBindValue(qMax(0, offset));
     query.exec();
     while (query.next())
-        out << jsonObject(query.value(0).toByteArray());
+        out << storedEvent(query, 0);
     return out;
 }
 
 std::optional<QJsonObject> SqliteErrorStore::issueEdgeEvent(qint64 issueId, bool oldest)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT payload FROM events WHERE issue_id = ? ORDER BY id %1 LIMIT 1")
+    query.prepare(QStringLiteral("SELECT payload, overrides FROM events WHERE issue_id = ? ORDER BY id %1 LIMIT 1")
                       .arg(oldest ? QStringLiteral("ASC") : QStringLiteral("DESC")));
     query.addBindValue(issueId);
     if (query.exec() && query.next())
-        return jsonObject(query.value(0).toByteArray());
+        return storedEvent(query, 0);
     return std::nullopt;
 }
 
 std::optional<QJsonObject> SqliteErrorStore::event(qint64 projectId, const QString &eventId)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT payload FROM events WHERE project_id = ? AND event_id = ?"));
+    query.prepare(QStringLiteral("SELECT payload, overrides FROM events WHERE project_id = ? AND event_id = ?"));
     query.addBindValue(projectId);
     query.addBindValue(eventId);
     if (query.exec() && query.next())
-        return jsonObject(query.value(0).toByteArray());
+        return storedEvent(query, 0);
     return std::nullopt;
 }
 

@@ -50,8 +50,12 @@ public:
 private:
     struct Statements;
     struct IssueDelta;
+    struct BatchIssue {
+        qint64 id = 0;
+        int status = 0; // as stored before the batch
+    };
     struct BatchState {
-        QHash<QPair<qint64, QString>, qint64> issueByHash; // (project, hash) -> issue id
+        QHash<QPair<qint64, QString>, BatchIssue> issueByHash; // (project, hash) -> issue
         QHash<qint64, IssueDelta> deltas;                   // issue id -> what the batch adds
     };
 

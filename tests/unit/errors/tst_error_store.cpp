@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -142,6 +144,68 @@ private slots:
         QVERIFY(!m_store->setIssueStatus(99999, IssueStatus::Resolved, &error));
         QCOMPARE(m_store->totals().issues, 1);
         QCOMPARE(m_store->totals().unresolvedIssues, 0);
+    }
+
+    void duplicateDoesNotReopenAResolvedIssue()
+    {
+        const IncomingEvent first = makeEvent("b 1", m_now);
+        const qint64 issue = ingest({first}).first().issueId;
+        QString error;
+        QVERIFY(m_store->setIssueStatus(issue, IssueStatus::Resolved, &error));
+        const auto again = ingest({first, first});
+        QVERIFY(again[0].duplicate);
+        QVERIFY(again[1].duplicate);
+        QVERIFY(!again[0].regression);
+        QCOMPARE(toString(m_store->issueSummary(issue)->status), toString(IssueStatus::Resolved));
+        QCOMPARE(m_store->issueSummary(issue)->count, 1);
+        // A duplicate followed by a new event in one batch: the new one is the regression.
+        const auto mixed = ingest({first, makeEvent("b 2", m_now)});
+        QVERIFY(mixed[0].duplicate);
+        QVERIFY(mixed[1].regression);
+        QCOMPARE(m_store->issueSummary(issue)->count, 2);
+    }
+
+    void storedEventReadsBackNormalised()
+    {
+        QJsonObject raw{{"message", "stored %s"}, {"exception", QJsonArray{QJsonObject{{"type", "E"}, {"value", "v"}}}},
+                        {"extra", QJsonObject{{"k", "v"}}}};
+        const auto r = EventNormalizer::normalize(QJsonDocument(raw).toJson(), {}, QDateTime::fromMSecsSinceEpoch(m_now, Qt::UTC), {});
+        QVERIFY(r.ok);
+        const auto outcome = ingest({IncomingEvent{1, m_now, r.normalized}}).first();
+        QCOMPARE(m_store->event(1, r.normalized.eventId).value(), r.normalized.event);
+        QCOMPARE(m_store->issueEdgeEvent(outcome.issueId, false).value(), r.normalized.event);
+        QCOMPARE(m_store->issueEvents(outcome.issueId, 10, 0).value(0), r.normalized.event);
+        QCOMPARE(m_store->issue(outcome.issueId, {}, m_now)->event, r.normalized.event);
+        // An event given as an object (no raw bytes) is stored whole.
+        auto objectOnly = EventNormalizer::normalize(QJsonObject{{"message", "object"}}, {}, QDateTime::currentDateTimeUtc(), {});
+        QVERIFY(objectOnly.normalized.rawPayload.isEmpty());
+        ingest({IncomingEvent{1, m_now, objectOnly.normalized}});
+        QCOMPARE(m_store->event(1, objectOnly.normalized.eventId).value(), objectOnly.normalized.event);
+    }
+
+    void upgradesAVersion1File()
+    {
+        m_store.reset();
+        const QString path = m_dir.filePath("errors.sqlite");
+        QFile::remove(path);
+        {
+            // The version 1 events table: the normalised event serialised whole, no overrides.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec("CREATE TABLE events(id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL, event_id TEXT NOT NULL,"
+                           " issue_id INTEGER NOT NULL, received INTEGER NOT NULL, payload BLOB NOT NULL, UNIQUE(project_id, event_id))"));
+            QVERIFY(q.exec("INSERT INTO events(project_id, event_id, issue_id, received, payload)"
+                           " VALUES(1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 7, 0, '{\"message\":\"old\"}')"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        m_store = openStore();
+        QCOMPARE(m_store->event(1, QStringLiteral("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")).value(), QJsonObject({{"message", "old"}}));
+        const IncomingEvent next = makeEvent("new", m_now);
+        ingest({next});
+        QCOMPARE(m_store->event(1, next.event.eventId).value(), next.event.event);
     }
 
     void search()

@@ -255,6 +255,39 @@ private slots:
         QCOMPARE(t.normalized.tags.first().second.size(), EventNormalizer::kMaxTagValueLength);
     }
 
+    // The store keeps the payload as received plus the overrides; both must give back exactly
+    // the normalised event, whatever normalisation changed, added or removed.
+    void overridesRebuildTheNormalisedEvent_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        QTest::newRow("shapes changed") << QByteArray(R"({"event_id":"FC6D8C0C-43FC-4630-AD85-0EE518F1B9D0","level":"warn",
+            "exception":[{"type":"E","value":"v"}],"breadcrumbs":{"message":"one"},"tags":{"a":"b"},
+            "user":{"ip_address":"{{auto}}"},"message":"hello %s"})");
+        QTest::newRow("already normalised") << QByteArray(R"({"event_id":"fc6d8c0c43fc4630ad850ee518f1b9d0",
+            "exception":{"values":[{"type":"E","stacktrace":{"frames":[{"filename":"a.js?v=1","function":"f","in_app":true}]}}]},
+            "platform":"node","environment":"staging","tags":[["a","b"]]})");
+        QTest::newRow("removed containers") << QByteArray(R"({"exception":"not a list","threads":7,"breadcrumbs":null})");
+        QTest::newRow("empty") << QByteArray("{}");
+        QTest::newRow("pretty-printed") << QJsonDocument(QJsonObject{{"message", "x"}, {"extra", QJsonObject{{"k", 1}}}}).toJson();
+    }
+    void overridesRebuildTheNormalisedEvent()
+    {
+        QFETCH(QByteArray, raw);
+        const auto r = EventNormalizer::normalize(raw, {}, QDateTime::currentDateTimeUtc(), QStringLiteral("10.0.0.1"));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.normalized.rawPayload, raw);
+        const QByteArray overrides = QJsonDocument(r.normalized.overrides).toJson(QJsonDocument::Compact);
+        QCOMPARE(EventNormalizer::applyOverrides(raw, overrides), r.normalized.event);
+        // The overrides hold only what changed: an event already in the stored shape keeps its
+        // exception out of them.
+        if (QByteArray(QTest::currentDataTag()) == "already normalised")
+            QVERIFY(!r.normalized.overrides.contains(QLatin1String("exception")));
+        if (QByteArray(QTest::currentDataTag()) == "removed containers") {
+            QVERIFY(!r.normalized.event.contains(QLatin1String("exception")));
+            QVERIFY(r.normalized.overrides.value(QLatin1String("exception")).isNull());
+        }
+    }
+
     void search()
     {
         const IssueSearch s = IssueSearch::parse(QStringLiteral("is:resolved level:error browser:\"Chrome 120\" TypeError undefined"));
