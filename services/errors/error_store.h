@@ -70,6 +70,11 @@ public:
     virtual std::optional<IssueDetail> issue(qint64 issueId, const QString &eventId, qint64 nowMs) = 0;
     virtual std::optional<IssueSummary> issueSummary(qint64 issueId) = 0;
     virtual bool setIssueStatus(qint64 issueId, IssueStatus status, QString *error) = 0;
+    // Sentry's bulk update of one project's issues: `ids` (empty: every issue of the project),
+    // only those whose status is `onlyStatus` when given. When an id is not an issue of the
+    // project nothing changes (as Sentry does). Returns the issues changed, -1 on error.
+    virtual qint64 setIssuesStatus(qint64 projectId, const QList<qint64> &ids, std::optional<IssueStatus> onlyStatus,
+                                   IssueStatus status, QString *error) = 0;
     // Newest first.
     virtual QList<QJsonObject> issueEvents(qint64 issueId, int limit, int offset) = 0;
     // oldest: the first event instead of the latest.

@@ -52,12 +52,15 @@ http::BodyPolicy ingestBody(const http::Request &request, qint64 maxWire, qint64
     return policy;
 }
 
+enum class Inflated { Ok, Corrupt, TooLarge };
+
 // /store/ may carry base64(zlib(json)) without any header saying so (older SDKs).
-bool inflateZlib(const QByteArray &in, qint64 maxOut, QByteArray *out)
+Inflated inflateZlib(const QByteArray &in, qint64 maxOut, QByteArray *out)
 {
     z_stream z{};
     if (inflateInit(&z) != Z_OK)
-        return false;
+        return Inflated::Corrupt;
+    bool tooLarge = false;
     z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.constData()));
     z.avail_in = uInt(in.size());
     char buffer[64 * 1024];
@@ -70,12 +73,14 @@ bool inflateZlib(const QByteArray &in, qint64 maxOut, QByteArray *out)
             break;
         out->append(buffer, qsizetype(sizeof buffer - z.avail_out));
         if (out->size() > maxOut) {
-            rc = Z_MEM_ERROR;
+            tooLarge = true;
             break;
         }
     }
     inflateEnd(&z);
-    return rc == Z_STREAM_END;
+    if (tooLarge)
+        return Inflated::TooLarge;
+    return rc == Z_STREAM_END ? Inflated::Ok : Inflated::Corrupt;
 }
 
 QString eventIdOfEnvelope(const Envelope &envelope)
@@ -351,6 +356,15 @@ void ErrorsService::addRoutes(http::HttpServer &server)
                          return res.send(sentryError(404, QStringLiteral("The requested resource does not exist"), 0));
                      apiIssues(r, res, p->id);
                  }));
+    server.route("PUT", QStringLiteral("/api/0/projects/{org}/{project}/issues/"),
+                 guarded([this, org](const http::Request &r, http::Responder &res) {
+                     if (!org(r, res))
+                         return;
+                     const ProjectInfo *p = projectBySlug(r.capture(QStringLiteral("project")));
+                     if (!p)
+                         return res.send(sentryError(404, QStringLiteral("The requested resource does not exist"), 0));
+                     apiBulkStatus(r, res, p->id);
+                 }));
     server.route("GET", QStringLiteral("/api/0/organizations/{org}/issues/"),
                  guarded([this, org](const http::Request &r, http::Responder &res) {
                      if (org(r, res))
@@ -504,7 +518,11 @@ void ErrorsService::handleStore(const http::Request &request, http::Responder &r
         // base64(zlib(json)), which the store endpoint detects without a header.
         const auto decoded = QByteArray::fromBase64Encoding(trimmed, QByteArray::AbortOnBase64DecodingErrors);
         QByteArray inflated;
-        if (!decoded || !inflateZlib(*decoded, kMaxStoreBytes, &inflated))
+        const Inflated result = decoded ? inflateZlib(*decoded, kMaxEventBytes, &inflated) : Inflated::Corrupt;
+        // Over the event limit once inflated: the same 413 a plain JSON body gets.
+        if (result == Inflated::TooLarge)
+            return responder.send(sentryError(413, QStringLiteral("the event is larger than %1 bytes").arg(kMaxEventBytes)));
+        if (result != Inflated::Ok)
             return responder.send(sentryError(400, QStringLiteral("the body is neither JSON nor base64(zlib(JSON))")));
         body = inflated;
     }
@@ -770,6 +788,49 @@ void ErrorsService::apiIssues(const http::Request &request, http::Responder &res
     sendJson(responder, 200, out);
 }
 
+bool ErrorsService::apiStatus(const QByteArray &body, IssueStatus *status)
+{
+    QString text = QJsonDocument::fromJson(body).object().value(QLatin1String("status")).toString();
+    // Sentry's spellings for "resolved" and "ignored".
+    if (text == QLatin1String("resolvedInNextRelease"))
+        text = QStringLiteral("resolved");
+    else if (text == QLatin1String("muted") || text == QLatin1String("archived"))
+        text = QStringLiteral("ignored");
+    return parseIssueStatus(text, status);
+}
+
+void ErrorsService::apiBulkStatus(const http::Request &request, http::Responder &responder, qint64 projectId)
+{
+    IssueStatus status;
+    if (!apiStatus(request.body(), &status))
+        return responder.send(sentryError(400, QStringLiteral("status must be resolved, unresolved or ignored"), 0));
+    QList<qint64> ids;
+    for (const QString &value : request.queryValues(QStringLiteral("id"))) {
+        bool ok = false;
+        const qint64 id = value.toLongLong(&ok);
+        if (!ok || id <= 0)
+            return responder.send(sentryError(400, QStringLiteral("id must be an issue id: %1").arg(value), 0));
+        ids << id;
+    }
+    // Without ids every issue of the project changes, optionally only those in one status.
+    std::optional<IssueStatus> only;
+    const QString onlyText = request.queryValue(QStringLiteral("status"));
+    if (!onlyText.isEmpty()) {
+        IssueStatus parsed;
+        if (!parseIssueStatus(onlyText, &parsed))
+            return responder.send(sentryError(400, QStringLiteral("status must be resolved, unresolved or ignored"), 0));
+        only = parsed;
+    }
+    QString error;
+    const qint64 changed = m_store->setIssuesStatus(projectId, ids, only, status, &error);
+    if (changed < 0)
+        return responder.send(sentryError(500, error, 0));
+    if (changed == 0) // nothing matched, or an id outside the project: nothing changed
+        return responder.send(http::Response(204, {}, {}));
+    markChanged();
+    sendJson(responder, 200, QJsonObject{{QStringLiteral("status"), toString(status)}, {QStringLiteral("statusDetails"), QJsonObject{}}});
+}
+
 void ErrorsService::apiIssue(const http::Request &request, http::Responder &responder)
 {
     const qint64 issueId = request.capture(QStringLiteral("issue_id")).toLongLong();
@@ -777,15 +838,8 @@ void ErrorsService::apiIssue(const http::Request &request, http::Responder &resp
     if (!summary)
         return responder.send(sentryError(404, QStringLiteral("Issue not found"), 0));
     if (request.method() == "PUT") {
-        const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
-        QString text = body.value(QLatin1String("status")).toString();
-        // Sentry's spellings for "resolved" and "ignored".
-        if (text == QLatin1String("resolvedInNextRelease"))
-            text = QStringLiteral("resolved");
-        else if (text == QLatin1String("muted") || text == QLatin1String("archived"))
-            text = QStringLiteral("ignored");
         IssueStatus status;
-        if (!parseIssueStatus(text, &status))
+        if (!apiStatus(request.body(), &status))
             return responder.send(sentryError(400, QStringLiteral("status must be resolved, unresolved or ignored"), 0));
         QString error;
         if (!changeIssueStatus(issueId, status, &error))

@@ -32,9 +32,9 @@ public:
     static constexpr qint64 kMaxEnvelopeBytes = 20 * 1024 * 1024;          // compressed, as sent
     static constexpr qint64 kMaxEnvelopeDecodedBytes = 100 * 1024 * 1024;  // after Content-Encoding
     static constexpr qint64 kMaxEventBytes = 1024 * 1024;                  // event/transaction item
-    // /store/ bodies are read up to the envelope's wire limit so an oversized event gets a clear
-    // 413 from the handler instead of a reset while the client is still sending.
-    static constexpr qint64 kMaxStoreBytes = 1024 * 1024;                  // /store/ event, decoded
+    // /store/ bodies are read up to the envelope's wire limit so an oversized event (plain, or
+    // base64(zlib) inflating past kMaxEventBytes) gets a clear 413 from the handler instead of a
+    // reset while the client is still sending.
     // Attachments and other kept items are stored up to this size, counted beyond it.
     static constexpr qint64 kMaxKeptItemBytes = 1024 * 1024;
     // One transaction takes at most this many events; more wait for the next one.
@@ -76,6 +76,8 @@ private:
     const ProjectInfo *projectBySlug(const QString &slug) const;
     void apiIssues(const http::Request &request, http::Responder &responder, qint64 projectId);
     void apiIssue(const http::Request &request, http::Responder &responder);
+    void apiBulkStatus(const http::Request &request, http::Responder &responder, qint64 projectId);
+    static bool apiStatus(const QByteArray &body, IssueStatus *status);
     void apiIssueEvents(const http::Request &request, http::Responder &responder, const QString &which);
     QString permalink(qint64 issueId) const;
     void sendJson(http::Responder &responder, int status, const QJsonValue &value);

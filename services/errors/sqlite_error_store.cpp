@@ -8,6 +8,8 @@
 #include <QSqlRecord>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace homeport::errors {
 
 namespace {
@@ -736,6 +738,55 @@ bool SqliteErrorStore::setIssueStatus(qint64 issueId, IssueStatus status, QStrin
         return false;
     }
     return true;
+}
+
+qint64 SqliteErrorStore::setIssuesStatus(qint64 projectId, const QList<qint64> &ids, std::optional<IssueStatus> onlyStatus,
+                                         IssueStatus status, QString *error)
+{
+    QList<qint64> distinct = ids;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    QStringList idList;
+    for (qint64 id : distinct)
+        idList << QString::number(id);
+    const QString inIds = QStringLiteral(" AND id IN (%1)").arg(idList.join(u','));
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return -1;
+    }
+    const auto fail = [&](const QSqlQuery &query) {
+        *error = sqlError(query);
+        m_db.rollback();
+        return qint64(-1);
+    };
+    if (!distinct.isEmpty()) {
+        QSqlQuery inScope(m_db);
+        inScope.prepare(QStringLiteral("SELECT count(*) FROM issues WHERE project_id = ?") + inIds);
+        inScope.addBindValue(projectId);
+        if (!inScope.exec() || !inScope.next())
+            return fail(inScope);
+        if (inScope.value(0).toLongLong() != distinct.size()) {
+            m_db.rollback();
+            return 0;
+        }
+    }
+    QSqlQuery update(m_db);
+    // As for one issue: resolving or ignoring ends a regression, reopening is not one.
+    update.prepare(QStringLiteral("UPDATE issues SET status = ?, regressed = 0 WHERE project_id = ?")
+                   + (distinct.isEmpty() ? QString() : inIds) + (onlyStatus ? QStringLiteral(" AND status = ?") : QString()));
+    update.addBindValue(int(status));
+    update.addBindValue(projectId);
+    if (onlyStatus)
+        update.addBindValue(int(*onlyStatus));
+    if (!update.exec())
+        return fail(update);
+    const qint64 changed = update.numRowsAffected();
+    if (!m_db.commit()) {
+        *error = m_db.lastError().text();
+        m_db.rollback();
+        return -1;
+    }
+    return changed;
 }
 
 QList<QJsonObject> SqliteErrorStore::issueEvents(qint64 issueId, int limit, int offset)

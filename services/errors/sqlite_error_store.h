@@ -37,6 +37,8 @@ public:
     std::optional<IssueDetail> issue(qint64 issueId, const QString &eventId, qint64 nowMs) override;
     std::optional<IssueSummary> issueSummary(qint64 issueId) override;
     bool setIssueStatus(qint64 issueId, IssueStatus status, QString *error) override;
+    qint64 setIssuesStatus(qint64 projectId, const QList<qint64> &ids, std::optional<IssueStatus> onlyStatus,
+                           IssueStatus status, QString *error) override;
     QList<QJsonObject> issueEvents(qint64 issueId, int limit, int offset) override;
     std::optional<QJsonObject> issueEdgeEvent(qint64 issueId, bool oldest) override;
     std::optional<QJsonObject> event(qint64 projectId, const QString &eventId) override;

@@ -281,6 +281,12 @@ private slots:
         const Reply tooBig = postEnvelope(envelope(id, QJsonDocument(big).toJson(QJsonDocument::Compact)), q);
         QCOMPARE(tooBig.status, 413);
         QCOMPARE(request("POST", "/api/1/store/" + q, QJsonDocument(big).toJson()).status, 413);
+        // The same event as base64(zlib(JSON)) is small on the wire but over the limit inflated.
+        const Reply tooBigBase64 = request("POST", "/api/1/store/" + q, zlibCompress(QJsonDocument(big).toJson(), false).toBase64());
+        QCOMPARE(tooBigBase64.status, 413);
+        QVERIFY(tooBigBase64.header("X-Sentry-Error").contains("larger than"));
+        // Truncated zlib stays a 400.
+        QCOMPARE(request("POST", "/api/1/store/" + q, zlibCompress(errorEvent(newId(), "cut"), false).left(20).toBase64()).status, 400);
         // A large event under the limit, gzip-compressed, is fine.
         big["extra"] = QJsonObject{{"blob", QString(900 * 1024, u'y')}};
         QCOMPARE(postEnvelope(zlibCompress(envelope(id, QJsonDocument(big).toJson(QJsonDocument::Compact)), true), q,
@@ -427,6 +433,48 @@ private slots:
         QCOMPARE(api(QStringLiteral("/api/0/issues/%1/events/%2/").arg(issueId, again)).json()["eventID"].toString(), again);
         QCOMPARE(api(QStringLiteral("/api/0/issues/%1/events/%2/").arg(issueId, newId())).status, 404);
         QCOMPARE(api("/api/0/projects/").array().size(), 1);
+    }
+
+    // Sentry's bulk mutate: PUT .../issues/?id=1&id=2 {"status": ...}, or every issue of the
+    // project (optionally those in one status) without ids.
+    void restApiBulkStatus()
+    {
+        QStringList ids;
+        for (const char *function : {"alpha", "beta", "gamma"}) {
+            const QString id = newId();
+            QCOMPARE(postEnvelope(envelope(id, errorEvent(id, "bulk", QString::fromLatin1(function)))).status, 200);
+        }
+        for (const QJsonValue &issue : api("/api/0/projects/homeport/default/issues/").array())
+            ids << issue["id"].toString();
+        QCOMPARE(ids.size(), 3);
+        const QString path = QStringLiteral("/api/0/projects/homeport/default/issues/");
+        const auto statusOf = [&](const QString &id) {
+            return api(QStringLiteral("/api/0/issues/%1/").arg(id)).json()["status"].toString();
+        };
+
+        const Reply two = api(path + QStringLiteral("?id=%1&id=%2").arg(ids[0], ids[1]), "PUT", R"({"status":"resolved"})");
+        QCOMPARE(two.status, 200);
+        QCOMPARE(two.json()["status"].toString(), QStringLiteral("resolved"));
+        QCOMPARE(statusOf(ids[0]), QStringLiteral("resolved"));
+        QCOMPARE(statusOf(ids[1]), QStringLiteral("resolved"));
+        QCOMPARE(statusOf(ids[2]), QStringLiteral("unresolved"));
+
+        // An id outside the project: nothing changes, and it still succeeds.
+        QCOMPARE(api(path + QStringLiteral("?id=%1&id=99999").arg(ids[2]), "PUT", R"({"status":"ignored"})").status, 204);
+        QCOMPARE(statusOf(ids[2]), QStringLiteral("unresolved"));
+
+        // Without ids, limited by ?status=: only the resolved ones are reopened ...
+        QCOMPARE(api(path + QStringLiteral("?status=resolved"), "PUT", R"({"status":"unresolved"})").status, 200);
+        QCOMPARE(statusOf(ids[0]), QStringLiteral("unresolved"));
+        // ... and without anything, every issue of the project changes (Sentry's "muted" is ignored).
+        QCOMPARE(api(path, "PUT", R"({"status":"muted"})").status, 200);
+        for (const QString &id : ids)
+            QCOMPARE(statusOf(id), QStringLiteral("ignored"));
+
+        QCOMPARE(api(path + QStringLiteral("?id=1"), "PUT", R"({"status":"bogus"})").status, 400);
+        QCOMPARE(api(path + QStringLiteral("?id=x"), "PUT", R"({"status":"resolved"})").status, 400);
+        QCOMPARE(api("/api/0/projects/homeport/missing/issues/", "PUT", R"({"status":"resolved"})").status, 404);
+        QCOMPARE(request("PUT", path, R"({"status":"resolved"})").status, 401);
     }
 
     void alertsOnNewIssueAndRegression()
