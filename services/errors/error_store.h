@@ -24,7 +24,8 @@ struct IncomingEvent {
     NormalizedEvent event;
 };
 
-// A non-event envelope item: counted per project and type, its payload kept when keepPayload.
+// A non-event envelope item: counted per project and type, its payload kept when keepPayload
+// (payloads over ErrorStore::kMaxInlinePayloadBytes go to a file of their own).
 struct IncomingItem {
     qint64 projectId = 0;
     qint64 receivedMs = 0;
@@ -33,6 +34,16 @@ struct IncomingItem {
     QJsonObject headers;
     QByteArray payload;
     bool keepPayload = false;
+};
+
+// A kept item of one event (attachments, user reports...), as listed by the REST API.
+struct StoredItem {
+    qint64 id = 0;
+    QString type;
+    QString eventId;
+    QJsonObject headers;   // the item header: filename, content_type, attachment_type
+    qint64 size = 0;
+    qint64 receivedMs = 0;
 };
 
 struct IngestOutcome {
@@ -50,6 +61,9 @@ struct StoreTotals {
 class ErrorStore
 {
 public:
+    // Kept payloads up to this size live in the database; larger ones (attachments) in files.
+    static constexpr qint64 kMaxInlinePayloadBytes = 1024 * 1024;
+
     virtual ~ErrorStore() = default;
 
     virtual bool open(QString *error) = 0;
@@ -83,6 +97,10 @@ public:
     // The issue an event belongs to, 0 when unknown.
     virtual qint64 issueOfEvent(qint64 projectId, const QString &eventId) = 0;
     virtual qint64 itemCount(qint64 projectId, const QString &type) = 0;
+    // The kept items of one event of type `type` (empty: any), oldest first.
+    virtual QList<StoredItem> eventItems(qint64 projectId, const QString &eventId, const QString &type) = 0;
+    // A kept item's payload, from the database or its file; nullopt when unknown or unreadable.
+    virtual std::optional<QByteArray> itemPayload(qint64 projectId, qint64 itemId) = 0;
 
     virtual StoreTotals totals() = 0;
     virtual qint64 eventCount(qint64 projectId) = 0;

@@ -381,6 +381,49 @@ void ErrorsService::addRoutes(http::HttpServer &server)
                          return res.send(sentryError(404, QStringLiteral("Event not found"), 0));
                      sendJson(res, 200, SentryApiJson::event(*stored, m_store->issueOfEvent(p->id, eventId), *p, true));
                  }));
+    // Sentry's event attachments: the list, and one attachment's content with ?download=1.
+    server.route("GET", QStringLiteral("/api/0/projects/{org}/{project}/events/{event_id}/attachments/"),
+                 guarded([this, org](const http::Request &r, http::Responder &res) {
+                     if (!org(r, res))
+                         return;
+                     const ProjectInfo *p = projectBySlug(r.capture(QStringLiteral("project")));
+                     const QString eventId = normalizeEventId(r.capture(QStringLiteral("event_id")));
+                     if (!p)
+                         return res.send(sentryError(404, QStringLiteral("The requested resource does not exist"), 0));
+                     QJsonArray out;
+                     for (const StoredItem &item : m_store->eventItems(p->id, eventId, QStringLiteral("attachment")))
+                         out.append(SentryApiJson::attachment(item));
+                     sendJson(res, 200, out);
+                 }));
+    server.route("GET", QStringLiteral("/api/0/projects/{org}/{project}/events/{event_id}/attachments/{attachment_id}/"),
+                 guarded([this, org](const http::Request &r, http::Responder &res) {
+                     if (!org(r, res))
+                         return;
+                     const ProjectInfo *p = projectBySlug(r.capture(QStringLiteral("project")));
+                     const QString eventId = normalizeEventId(r.capture(QStringLiteral("event_id")));
+                     const qint64 itemId = r.capture(QStringLiteral("attachment_id")).toLongLong();
+                     std::optional<StoredItem> found;
+                     if (p) {
+                         for (const StoredItem &item : m_store->eventItems(p->id, eventId, QStringLiteral("attachment")))
+                             if (item.id == itemId)
+                                 found = item;
+                     }
+                     if (!found)
+                         return res.send(sentryError(404, QStringLiteral("Attachment not found"), 0));
+                     const QString download = r.queryValue(QStringLiteral("download"));
+                     if (download != QLatin1String("1") && download != QLatin1String("true"))
+                         return sendJson(res, 200, SentryApiJson::attachment(*found));
+                     const auto payload = m_store->itemPayload(p->id, itemId);
+                     if (!payload)
+                         return res.send(sentryError(404, QStringLiteral("Attachment not found"), 0));
+                     QByteArray type = found->headers.value(QLatin1String("content_type")).toString().toLatin1();
+                     http::Response response(200, type.isEmpty() ? QByteArray("application/octet-stream") : type, *payload);
+                     // The client's filename, quoted safely: only the attachment is offered, never a path.
+                     QString name = found->headers.value(QLatin1String("filename")).toString();
+                     name.remove(u'"').remove(u'\\').remove(u'\r').remove(u'\n');
+                     response.setHeader("Content-Disposition", "attachment; filename=\"" + name.toUtf8() + "\"");
+                     res.send(std::move(response));
+                 }));
     server.route("*", QStringLiteral("/api/0/issues/{issue_id}/"),
                  guarded([this](const http::Request &r, http::Responder &res) { apiIssue(r, res); }));
     server.route("GET", QStringLiteral("/api/0/issues/{issue_id}/events/"),
@@ -495,7 +538,7 @@ void ErrorsService::handleEnvelope(const http::Request &request, http::Responder
         case ItemHandling::Kept:
         case ItemHandling::Counted: {
             IncomingItem stored{projectId, receivedMs, item.type, envelopeEventId, item.headers, {}, false};
-            if (itemHandling(item.type) == ItemHandling::Kept && item.payload.size() <= kMaxKeptItemBytes) {
+            if (itemHandling(item.type) == ItemHandling::Kept) {
                 stored.payload = item.payload;
                 stored.keepPayload = true;
             }

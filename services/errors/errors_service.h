@@ -35,8 +35,6 @@ public:
     // /store/ bodies are read up to the envelope's wire limit so an oversized event (plain, or
     // base64(zlib) inflating past kMaxEventBytes) gets a clear 413 from the handler instead of a
     // reset while the client is still sending.
-    // Attachments and other kept items are stored up to this size, counted beyond it.
-    static constexpr qint64 kMaxKeptItemBytes = 1024 * 1024;
     // One transaction takes at most this many events; more wait for the next one.
     static constexpr int kMaxBatchEvents = 2000;
     static constexpr int kSnapshotIntervalMs = 1000;

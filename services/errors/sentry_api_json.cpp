@@ -1,5 +1,7 @@
 #include "sentry_api_json.h"
 
+#include "error_store.h"
+
 #include <QDateTime>
 
 namespace homeport::errors {
@@ -182,6 +184,26 @@ QJsonObject SentryApiJson::event(const QJsonObject &stored, qint64 issueId, cons
     // The stored event as received (normalised), for anything the shapes above leave out.
     out.insert(QStringLiteral("raw"), stored);
     return out;
+}
+
+QJsonObject SentryApiJson::attachment(const StoredItem &item)
+{
+    const QString contentType = item.headers.value(QLatin1String("content_type")).toString();
+    const QString mimetype = contentType.isEmpty() ? QStringLiteral("application/octet-stream") : contentType;
+    QString type = item.headers.value(QLatin1String("attachment_type")).toString();
+    if (type.isEmpty())
+        type = QStringLiteral("event.attachment");
+    return QJsonObject{
+        {QStringLiteral("id"), QString::number(item.id)},
+        {QStringLiteral("event_id"), item.eventId},
+        {QStringLiteral("type"), type},
+        {QStringLiteral("name"), item.headers.value(QLatin1String("filename")).toString()},
+        {QStringLiteral("mimetype"), mimetype},
+        {QStringLiteral("size"), item.size},
+        {QStringLiteral("dateCreated"), QDateTime::fromMSecsSinceEpoch(item.receivedMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+        {QStringLiteral("headers"), QJsonObject{{QStringLiteral("Content-Type"), mimetype}}},
+        {QStringLiteral("sha1"), QJsonValue::Null},
+    };
 }
 
 } // namespace homeport::errors

@@ -11,6 +11,8 @@
 
 namespace homeport::errors {
 
+struct StoredItem;
+
 class SentryApiJson
 {
 public:
@@ -24,6 +26,8 @@ public:
     // full: the whole event with its entries (exception, breadcrumbs, request, message);
     // otherwise the short form Sentry lists events with.
     static QJsonObject event(const QJsonObject &stored, qint64 issueId, const ProjectInfo &project, bool full);
+    // One entry of an event's attachment list (Sentry's EventAttachment shape).
+    static QJsonObject attachment(const StoredItem &item);
 };
 
 } // namespace homeport::errors

@@ -2,10 +2,16 @@
 
 #include "issue_search.h"
 
+#include "core/atomic_file.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlRecord>
+#include <QUuid>
 #include <QVariant>
 
 #include <algorithm>
@@ -21,7 +27,8 @@ constexpr qint64 kBucketKeepMs = 31 * kDayMs;
 constexpr int kTopTagValues = 10;
 // Rows per multi-row upsert of tag or hour counts (4 values each, far below SQLite's limits).
 constexpr int kRowsPerUpsert = 64;
-// 2: events.overrides (the payload is stored as received, normalisation's changes beside it).
+// 2: events.overrides (the payload is stored as received, normalisation's changes beside it),
+//    items.file and items.size (payloads over 1 MiB in files of their own).
 constexpr int kSchemaVersion = 2;
 
 const char *const kSchema[] = {
@@ -48,7 +55,8 @@ const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS issue_hours(issue_id INTEGER NOT NULL, hour INTEGER NOT NULL,"
     " count INTEGER NOT NULL, PRIMARY KEY(issue_id, hour)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS items(id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL, type TEXT NOT NULL,"
-    " event_id TEXT NOT NULL, received INTEGER NOT NULL, headers TEXT NOT NULL, payload BLOB)",
+    " event_id TEXT NOT NULL, received INTEGER NOT NULL, headers TEXT NOT NULL, payload BLOB, file TEXT, size INTEGER)",
+    "CREATE INDEX IF NOT EXISTS items_by_event ON items(project_id, event_id)",
     "CREATE INDEX IF NOT EXISTS items_by_received ON items(project_id, received)",
     "CREATE TABLE IF NOT EXISTS item_counts(project_id INTEGER NOT NULL, type TEXT NOT NULL,"
     " count INTEGER NOT NULL, PRIMARY KEY(project_id, type)) WITHOUT ROWID",
@@ -114,7 +122,8 @@ struct SqliteErrorStore::Statements {
             {&insertEvent, "INSERT INTO events(project_id, event_id, issue_id, received, payload, overrides)"
                            " VALUES(?,?,?,?,?,?) ON CONFLICT(project_id, event_id) DO NOTHING"},
             {&insertUser, "INSERT OR IGNORE INTO issue_users(issue_id, user_key) VALUES(?,?)"},
-            {&insertItem, "INSERT INTO items(project_id, type, event_id, received, headers, payload) VALUES(?,?,?,?,?,?)"},
+            {&insertItem, "INSERT INTO items(project_id, type, event_id, received, headers, payload, file, size)"
+                          " VALUES(?,?,?,?,?,?,?,?)"},
             {&upsertItemCount, "INSERT INTO item_counts(project_id, type, count) VALUES(?,?,1)"
                                " ON CONFLICT(project_id, type) DO UPDATE SET count = count + 1"},
         };
@@ -211,7 +220,8 @@ bool SqliteErrorStore::open(QString *error)
         }
     }
     // Version 1 files lack the columns added since; their rows read as before (NULL: none).
-    for (const auto &[table, column] : {std::pair{"events", "overrides BLOB"}}) {
+    for (const auto &[table, column] : {std::pair{"events", "overrides BLOB"}, std::pair{"items", "file TEXT"},
+                                        std::pair{"items", "size INTEGER"}}) {
         QSqlQuery probe(m_db);
         const QString name = QString::fromLatin1(column).section(u' ', 0, 0);
         if (probe.exec(QStringLiteral("SELECT %1 FROM %2 LIMIT 0").arg(name, QLatin1String(table))))
@@ -310,22 +320,58 @@ bool SqliteErrorStore::deleteProject(qint64 projectId, QString *error)
         QStringLiteral("DELETE FROM issue_hours WHERE issue_id IN ") + issuesOf,
         QStringLiteral("DELETE FROM events WHERE project_id = ") + id,
         QStringLiteral("DELETE FROM issues WHERE project_id = ") + id,
-        QStringLiteral("DELETE FROM items WHERE project_id = ") + id,
         QStringLiteral("DELETE FROM item_counts WHERE project_id = ") + id,
         QStringLiteral("DELETE FROM projects WHERE id = ") + id,
     };
-    for (const QString &sql : statements) {
-        if (!exec(sql, error)) {
-            m_db.rollback();
-            return false;
-        }
-    }
-    if (!m_db.commit()) {
+    bool ok = deleteItems(QStringLiteral("project_id = ?"), {projectId}, error);
+    for (qsizetype i = 0; ok && i < statements.size(); ++i)
+        ok = exec(statements.at(i), error);
+    if (ok && !m_db.commit()) {
         *error = m_db.lastError().text();
+        ok = false;
+    }
+    if (!ok) {
         m_db.rollback();
+        m_filesToRemove.clear();
+        return false;
+    }
+    removeFiles(m_filesToRemove);
+    return true;
+}
+
+QString SqliteErrorStore::itemFilePath(const QString &name) const
+{
+    return QFileInfo(m_path).dir().filePath(QStringLiteral("attachments/") + name);
+}
+
+bool SqliteErrorStore::deleteItems(const QString &where, const QVariantList &binds, QString *error)
+{
+    QSqlQuery files(m_db);
+    files.prepare(QStringLiteral("SELECT file FROM items WHERE file IS NOT NULL AND ") + where);
+    for (const QVariant &v : binds)
+        files.addBindValue(v);
+    if (!files.exec()) {
+        *error = sqlError(files);
+        return false;
+    }
+    while (files.next())
+        m_filesToRemove << files.value(0).toString();
+    QSqlQuery rows(m_db);
+    rows.prepare(QStringLiteral("DELETE FROM items WHERE ") + where);
+    for (const QVariant &v : binds)
+        rows.addBindValue(v);
+    if (!rows.exec()) {
+        *error = sqlError(rows);
         return false;
     }
     return true;
+}
+
+void SqliteErrorStore::removeFiles(QStringList &names)
+{
+    for (const QString &name : std::as_const(names))
+        QFile::remove(itemFilePath(name));
+    names.clear();
 }
 
 // What one batch adds to one issue; written once per issue when the batch ends, so a batch of
@@ -491,12 +537,31 @@ bool SqliteErrorStore::storeItem(const IncomingItem &item, QString *error)
     }
     if (!item.keepPayload)
         return true;
+    // Large payloads (attachments up to the envelope's limits) get a file of their own, written
+    // and fsynced before the row that names it commits.
+    QString file;
+    if (item.payload.size() > kMaxInlinePayloadBytes) {
+        file = QUuid::createUuid().toString(QUuid::Id128);
+        const QString path = itemFilePath(file);
+        if (!QDir().mkpath(QFileInfo(path).path())) {
+            *error = QStringLiteral("cannot create %1").arg(QFileInfo(path).path());
+            return false;
+        }
+        const QString writeError = core::writeFileAtomically(path, item.payload, 0600);
+        if (!writeError.isEmpty()) {
+            *error = writeError;
+            return false;
+        }
+        m_filesWritten << file;
+    }
     s.insertItem.addBindValue(item.projectId);
     s.insertItem.addBindValue(text(item.type));
     s.insertItem.addBindValue(text(item.eventId));
     s.insertItem.addBindValue(item.receivedMs);
     s.insertItem.addBindValue(QString::fromUtf8(QJsonDocument(item.headers).toJson(QJsonDocument::Compact)));
-    s.insertItem.addBindValue(item.payload);
+    s.insertItem.addBindValue(file.isEmpty() ? QVariant(item.payload) : QVariant(QMetaType(QMetaType::QByteArray)));
+    s.insertItem.addBindValue(file.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(file));
+    s.insertItem.addBindValue(qint64(item.payload.size()));
     if (!s.insertItem.exec()) {
         *error = sqlError(s.insertItem);
         return false;
@@ -537,7 +602,9 @@ bool SqliteErrorStore::ingest(const QList<IncomingEvent> &events, const QList<In
     if (!ok) {
         m_db.rollback();
         outcomes->clear();
+        removeFiles(m_filesWritten); // no row names them
     }
+    m_filesWritten.clear();
     return ok;
 }
 
@@ -847,6 +914,48 @@ qint64 SqliteErrorStore::itemCount(qint64 projectId, const QString &type)
     return 0;
 }
 
+QList<StoredItem> SqliteErrorStore::eventItems(qint64 projectId, const QString &eventId, const QString &type)
+{
+    QList<StoredItem> out;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT id, type, event_id, headers, coalesce(size, length(payload), 0), received FROM items"
+                                 " WHERE project_id = ? AND event_id = ?%1 ORDER BY id")
+                      .arg(type.isEmpty() ? QString() : QStringLiteral(" AND type = ?")));
+    query.addBindValue(projectId);
+    query.addBindValue(eventId);
+    if (!type.isEmpty())
+        query.addBindValue(type);
+    query.exec();
+    while (query.next()) {
+        StoredItem item;
+        item.id = query.value(0).toLongLong();
+        item.type = query.value(1).toString();
+        item.eventId = query.value(2).toString();
+        item.headers = QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object();
+        item.size = query.value(4).toLongLong();
+        item.receivedMs = query.value(5).toLongLong();
+        out << item;
+    }
+    return out;
+}
+
+std::optional<QByteArray> SqliteErrorStore::itemPayload(qint64 projectId, qint64 itemId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT payload, file FROM items WHERE project_id = ? AND id = ?"));
+    query.addBindValue(projectId);
+    query.addBindValue(itemId);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    const QString file = query.value(1).toString();
+    if (file.isEmpty())
+        return query.value(0).toByteArray();
+    QFile in(itemFilePath(file));
+    if (!in.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    return in.readAll();
+}
+
 StoreTotals SqliteErrorStore::totals()
 {
     StoreTotals totals;
@@ -881,11 +990,9 @@ qint64 SqliteErrorStore::sweep(qint64 nowMs)
             old.addBindValue(nowMs - qint64(project.retentionDays) * kDayMs);
             if (old.exec())
                 removed += old.numRowsAffected();
-            QSqlQuery oldItems(m_db);
-            oldItems.prepare(QStringLiteral("DELETE FROM items WHERE project_id = ? AND received < ?"));
-            oldItems.addBindValue(project.id);
-            oldItems.addBindValue(nowMs - qint64(project.retentionDays) * kDayMs);
-            oldItems.exec();
+            QString itemsError;
+            deleteItems(QStringLiteral("project_id = ? AND received < ?"),
+                        {project.id, nowMs - qint64(project.retentionDays) * kDayMs}, &itemsError);
         }
         if (project.maxEvents > 0) {
             // Keep the newest maxEvents: everything at or below the id of the first one to go.
@@ -911,8 +1018,12 @@ qint64 SqliteErrorStore::sweep(qint64 nowMs)
     buckets.prepare(QStringLiteral("DELETE FROM issue_hours WHERE hour < ?"));
     buckets.addBindValue((nowMs - kBucketKeepMs) / kHourMs);
     buckets.exec();
-    if (!m_db.commit())
+    if (!m_db.commit()) {
         m_db.rollback();
+        m_filesToRemove.clear();
+        return 0;
+    }
+    removeFiles(m_filesToRemove);
     return removed;
 }
 

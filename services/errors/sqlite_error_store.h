@@ -44,6 +44,8 @@ public:
     std::optional<QJsonObject> event(qint64 projectId, const QString &eventId) override;
     qint64 issueOfEvent(qint64 projectId, const QString &eventId) override;
     qint64 itemCount(qint64 projectId, const QString &type) override;
+    QList<StoredItem> eventItems(qint64 projectId, const QString &eventId, const QString &type) override;
+    std::optional<QByteArray> itemPayload(qint64 projectId, qint64 itemId) override;
 
     StoreTotals totals() override;
     qint64 eventCount(qint64 projectId) override;
@@ -66,6 +68,12 @@ private:
     bool writeDeltas(const BatchState &batch, QString *error);
     bool storeItem(const IncomingItem &item, QString *error);
     QList<IssueSummary> summariesFrom(QSqlQuery &query);
+    // Item files: <database dir>/attachments/<name>; names are generated, never the client's.
+    QString itemFilePath(const QString &name) const;
+    // Deletes the rows `where` selects from items (binding `binds`) and, after the caller's
+    // commit, their files: the names are collected into m_filesToRemove.
+    bool deleteItems(const QString &where, const QVariantList &binds, QString *error);
+    void removeFiles(QStringList &names);
     void fillHourly(QList<IssueSummary> &issues, qint64 nowMs);
 
     QString m_path;
@@ -73,6 +81,8 @@ private:
     bool m_synchronousFull;
     QSqlDatabase m_db;
     std::unique_ptr<Statements> m_statements;
+    QStringList m_filesWritten;  // by the open ingest transaction; removed if it rolls back
+    QStringList m_filesToRemove; // of rows deleted by the open transaction; removed after commit
 };
 
 } // namespace homeport::errors

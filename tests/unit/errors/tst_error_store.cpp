@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -275,6 +276,57 @@ private slots:
         QCOMPARE(m_store->projects().size(), 1);
         QCOMPARE(m_store->eventCount(2), 0);
         QCOMPARE(m_store->totals().issues, 0);
+    }
+
+    // Payloads over 1 MiB live in files that go with their rows: on retention, on project
+    // deletion, and when the batch that wrote them did not commit.
+    void largeItemsInFiles()
+    {
+        const QString eventId = QStringLiteral("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+        const QByteArray large(ErrorStore::kMaxInlinePayloadBytes + 1, 'z');
+        IncomingItem old{1, m_now - 3 * 24 * kHour, QStringLiteral("attachment"), eventId, QJsonObject{{"filename", "old.bin"}}, large, true};
+        IncomingItem recent{1, m_now, QStringLiteral("attachment"), eventId, QJsonObject{{"filename", "new.bin"}}, large, true};
+        IncomingItem small{1, m_now, QStringLiteral("attachment"), eventId, QJsonObject{{"filename", "s.txt"}}, "tiny", true};
+        QList<IngestOutcome> outcomes;
+        QString error;
+        QVERIFY2(m_store->ingest({}, {old, recent, small}, &outcomes, &error), qPrintable(error));
+        const QDir files(m_dir.filePath("attachments"));
+        QCOMPARE(files.entryList(QDir::Files).size(), 2);
+        const QList<StoredItem> items = m_store->eventItems(1, eventId, QStringLiteral("attachment"));
+        QCOMPARE(items.size(), 3);
+        QCOMPARE(items[0].size, large.size());
+        QCOMPARE(items[2].size, 4);
+        QCOMPARE(m_store->itemPayload(1, items[1].id).value(), large);
+        QCOMPARE(m_store->itemPayload(1, items[2].id).value(), QByteArray("tiny"));
+        QVERIFY(!m_store->itemPayload(2, items[1].id)); // another project's id
+
+        ProjectInfo p = m_store->projects().first();
+        p.retentionDays = 1;
+        QVERIFY(m_store->saveProject(&p, &error));
+        m_store->sweep(m_now);
+        QCOMPARE(files.entryList(QDir::Files).size(), 1);
+        QCOMPARE(m_store->eventItems(1, eventId, {}).size(), 2);
+
+        // A batch that cannot commit leaves no file behind: a trigger (added through a second
+        // connection) makes the item after the large one fail.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("saboteur"));
+            db.setDatabaseName(m_dir.filePath("errors.sqlite"));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY2(q.exec("CREATE TRIGGER refuse_boom BEFORE INSERT ON items WHEN NEW.type = 'boom'"
+                            " BEGIN SELECT RAISE(ABORT, 'refused'); END"), qPrintable(q.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("saboteur"));
+        IncomingItem boom{1, m_now, QStringLiteral("boom"), eventId, {}, "x", true};
+        QVERIFY(!m_store->ingest({}, {recent, boom}, &outcomes, &error));
+        QVERIFY2(error.contains("refused"), qPrintable(error));
+        QCOMPARE(files.entryList(QDir::Files).size(), 1);
+        QCOMPARE(m_store->eventItems(1, eventId, {}).size(), 2);
+
+        QVERIFY(m_store->deleteProject(1, &error));
+        QCOMPARE(files.entryList(QDir::Files).size(), 0);
     }
 
     void survivesReopen()

@@ -315,6 +315,50 @@ private slots:
         QCOMPARE(totalEvents(), 1); // transactions are not error issues
     }
 
+    // Attachments are kept whatever their size (within the envelope's limits): small ones in the
+    // database, those over 1 MiB in a file of their own; the REST API lists and serves both.
+    void attachmentsKeptAndServed()
+    {
+        const QString id = newId();
+        QByteArray large(1536 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < large.size(); ++i)
+            large[i] = char((i * 7 + i / 4096) & 0xff); // binary, newlines included
+        const QByteArray body =
+            "{\"event_id\":\"" + id.toLatin1() + "\"}\n"
+            "{\"type\":\"event\"}\n" + errorEvent(id, "with attachments") + "\n"
+            "{\"type\":\"attachment\",\"length\":5,\"filename\":\"small.txt\",\"content_type\":\"text/plain\"}\nhello\n"
+            "{\"type\":\"attachment\",\"length\":" + QByteArray::number(large.size())
+            + ",\"filename\":\"../../core\\\"dump.bin\",\"attachment_type\":\"event.minidump\"}\n" + large + "\n";
+        QCOMPARE(postEnvelope(zlibCompress(body, true), QStringLiteral("?sentry_key=") + kKey, {{"Content-Encoding", "gzip"}}).status, 200);
+
+        const QString list = QStringLiteral("/api/0/projects/homeport/default/events/%1/attachments/").arg(id);
+        const QJsonArray attachments = api(list).array();
+        QCOMPARE(attachments.size(), 2);
+        QCOMPARE(attachments[0]["name"].toString(), QStringLiteral("small.txt"));
+        QCOMPARE(attachments[0]["mimetype"].toString(), QStringLiteral("text/plain"));
+        QCOMPARE(attachments[0]["size"].toInteger(), 5);
+        QCOMPARE(attachments[1]["size"].toInteger(), large.size());
+        QCOMPARE(attachments[1]["type"].toString(), QStringLiteral("event.minidump"));
+
+        const QString one = list + QStringLiteral("%1/");
+        QCOMPARE(api(one.arg(attachments[0]["id"].toString()) + "?download=1").body, QByteArray("hello"));
+        const Reply download = api(one.arg(attachments[1]["id"].toString()) + "?download=1");
+        QCOMPARE(download.status, 200);
+        QVERIFY(download.body == large);
+        // The client's filename is only a label: no quotes or path survive into the header, and
+        // the file on disk has a generated name inside the data dir, readable by the owner only.
+        QCOMPARE(download.header("Content-Disposition"), QByteArray("attachment; filename=\"../../coredump.bin\""));
+        const QFileInfoList files = QDir(m_dir.filePath("attachments")).entryInfoList(QDir::Files);
+        QCOMPARE(files.size(), 1);
+        QCOMPARE(files.first().size(), large.size());
+        QCOMPARE(files.first().permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+        QCOMPARE(api(one.arg(attachments[1]["id"].toString())).json()["name"].toString(), QStringLiteral("../../core\"dump.bin"));
+
+        QCOMPARE(api(one.arg("99999") + "?download=1").status, 404);
+        QCOMPARE(api(QStringLiteral("/api/0/projects/homeport/default/events/%1/attachments/").arg(newId())).array().size(), 0);
+        QCOMPARE(request("GET", list).status, 401);
+    }
+
     void duplicatesStoredOnce()
     {
         const QString id = newId();
