@@ -475,6 +475,18 @@ QList<UploadRecord> ObjectStore::uploads(const QString &bucket, const QByteArray
     return out;
 }
 
+QByteArrayList ObjectStore::uploadsInitiatedBefore(qint64 cutoffMs)
+{
+    QByteArrayList out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM uploads WHERE initiated < ?"));
+    q.addBindValue(cutoffMs);
+    q.exec();
+    while (q.next())
+        out.append(q.value(0).toString().toLatin1());
+    return out;
+}
+
 bool ObjectStore::putPart(const QByteArray &uploadId, const PartRecord &part, QString *error)
 {
     QString previousFile;

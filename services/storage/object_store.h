@@ -101,6 +101,7 @@ public:
     bool createUpload(const UploadRecord &upload, QString *error);
     std::optional<UploadRecord> upload(const QByteArray &id);
     QList<UploadRecord> uploads(const QString &bucket, const QByteArray &prefix);
+    QByteArrayList uploadsInitiatedBefore(qint64 cutoffMs);
     bool putPart(const QByteArray &uploadId, const PartRecord &part, QString *error);
     QList<PartRecord> parts(const QByteArray &uploadId);
     // Removes the upload and its part rows and files.

@@ -14,6 +14,7 @@
 #include <QHostAddress>
 #include <QLocale>
 
+#include <QTimer>
 #include <QXmlStreamReader>
 
 #include <fcntl.h>
@@ -369,6 +370,16 @@ QString StorageService::configure(http::HttpServer &server, const core::ServiceC
         marker.open(QIODevice::WriteOnly);
     }
 
+    // Uploads nobody completed or aborted give their parts' space back after this age.
+    bool ageOk = false;
+    const double maxAgeHours = context.settings.value(QStringLiteral("multipart_max_age_hours")).toDouble(&ageOk);
+    m_uploadMaxAgeMs = ageOk && maxAgeHours > 0 ? qint64(maxAgeHours * 3600 * 1000) : kDefaultUploadMaxAgeMs;
+    removeStaleUploads();
+    m_staleUploadTimer = std::make_unique<QTimer>();
+    m_staleUploadTimer->setInterval(int(qBound(qint64(1000), m_uploadMaxAgeMs / 4, qint64(3600 * 1000))));
+    connect(m_staleUploadTimer.get(), &QTimer::timeout, this, &StorageService::removeStaleUploads);
+    m_staleUploadTimer->start();
+
     // Engine-made errors (413, 400, 408, ...) in S3's XML shape.
     server.setErrorFormatter([this](int status, const QString &message) {
         const QByteArray code = status == 413 ? "EntityTooLarge" : status == 404 ? "NoSuchKey" : status == 405 ? "MethodNotAllowed"
@@ -390,7 +401,25 @@ QString StorageService::configure(http::HttpServer &server, const core::ServiceC
 
 void StorageService::closeStores()
 {
+    m_staleUploadTimer.reset();
     m_store.reset();
+}
+
+void StorageService::removeStaleUploads()
+{
+    if (!m_store)
+        return;
+    const qint64 cutoff = QDateTime::currentMSecsSinceEpoch() - m_uploadMaxAgeMs;
+    int removed = 0;
+    for (const QByteArray &id : m_store->uploadsInitiatedBefore(cutoff)) {
+        QString error;
+        if (m_store->abortUpload(id, &error))
+            ++removed;
+        else
+            qCWarning(lcStorage) << "cannot remove the stale upload" << id << error;
+    }
+    if (removed)
+        qCInfo(lcStorage) << "removed" << removed << "multipart uploads older than" << m_uploadMaxAgeMs / 1000 << "s";
 }
 
 std::optional<http::Response> StorageService::authenticate(const http::Request &req)
@@ -467,7 +496,7 @@ void StorageService::handle(const http::Request &req, http::Responder &res)
 
     if (call.key.isEmpty()) {
         for (const char *unsupported : {"cors", "policy", "tagging", "lifecycle", "acl", "website", "replication",
-                                        "notification", "logging", "encryption", "object-lock", "versions",
+                                        "notification", "logging", "encryption", "object-lock",
                                         "requestPayment", "ownershipControls", "publicAccessBlock", "accelerate"}) {
             if (has(unsupported)) {
                 if (!m_store->bucket(call.bucket))
@@ -493,7 +522,9 @@ void StorageService::handle(const http::Request &req, http::Responder &res)
                 return call.xml(200, "<VersioningConfiguration" + kNamespace + "/>");
             if (has("uploads"))
                 return listUploads(call);
-            return listObjects(call, req.queryValue(QStringLiteral("list-type")) == QLatin1String("2"));
+            if (has("versions"))
+                return listObjects(call, ListKind::Versions);
+            return listObjects(call, req.queryValue(QStringLiteral("list-type")) == QLatin1String("2") ? ListKind::V2 : ListKind::V1);
         }
         return call.error(405, "MethodNotAllowed", QStringLiteral("The specified method is not allowed against this resource."));
     }
@@ -591,8 +622,10 @@ void StorageService::deleteBucket(Call &call)
     call.empty(204);
 }
 
-void StorageService::listObjects(Call &call, bool v2)
+void StorageService::listObjects(Call &call, ListKind kind)
 {
+    const bool v2 = kind == ListKind::V2;
+    const bool versions = kind == ListKind::Versions;
     const http::Request &req = call.req;
     const QByteArray prefix = req.queryValue(QStringLiteral("prefix")).toUtf8();
     const QByteArray delimiter = req.queryValue(QStringLiteral("delimiter")).toUtf8();
@@ -624,14 +657,15 @@ void StorageService::listObjects(Call &call, bool v2)
             after = startAfter;
         }
     } else {
-        marker = req.queryValue(QStringLiteral("marker")).toUtf8();
+        marker = req.queryValue(versions ? QStringLiteral("key-marker") : QStringLiteral("marker")).toUtf8();
         after = marker;
     }
 
     const ListPage page = maxKeys == 0 ? ListPage{} : m_store->list(call.bucket, prefix, delimiter, after, maxKeys);
     const bool fetchOwner = !v2 || req.queryValue(QStringLiteral("fetch-owner")) == QLatin1String("true");
 
-    QByteArray body = "<ListBucketResult" + kNamespace + '>' + element("Name", call.bucket.toUtf8())
+    const QByteArray root = versions ? "ListVersionsResult" : "ListBucketResult";
+    QByteArray body = '<' + root + kNamespace + '>' + element("Name", call.bucket.toUtf8())
         + element("Prefix", encodeIf(url, prefix));
     if (v2) {
         if (!token.isEmpty())
@@ -639,6 +673,9 @@ void StorageService::listObjects(Call &call, bool v2)
         if (!startAfter.isEmpty())
             body += element("StartAfter", encodeIf(url, startAfter));
         body += element("KeyCount", QByteArray::number(page.objects.size() + page.commonPrefixes.size()));
+    } else if (versions) {
+        // Versioning is never enabled: every object is its one "null" version.
+        body += element("KeyMarker", encodeIf(url, marker)) + element("VersionIdMarker", req.queryValue(QStringLiteral("version-id-marker")).toUtf8());
     } else {
         body += element("Marker", encodeIf(url, marker));
     }
@@ -651,19 +688,25 @@ void StorageService::listObjects(Call &call, bool v2)
     if (page.truncated) {
         if (v2)
             body += element("NextContinuationToken", page.nextMarker.toBase64(QByteArray::Base64UrlEncoding));
+        else if (versions)
+            body += element("NextKeyMarker", encodeIf(url, page.nextMarker)) + element("NextVersionIdMarker", "null");
         else
             body += element("NextMarker", encodeIf(url, page.nextMarker));
     }
     for (const ObjectRecord &o : page.objects) {
-        body += "<Contents>" + element("Key", encodeIf(url, o.key)) + element("LastModified", isoTime(o.modifiedMs))
-            + element("ETag", quoted(o.etag)) + element("Size", QByteArray::number(o.size));
+        const QByteArray entry = versions ? "Version" : "Contents";
+        body += '<' + entry + '>' + element("Key", encodeIf(url, o.key));
+        if (versions)
+            body += "<VersionId>null</VersionId><IsLatest>true</IsLatest>";
+        body += element("LastModified", isoTime(o.modifiedMs)) + element("ETag", quoted(o.etag))
+            + element("Size", QByteArray::number(o.size));
         if (fetchOwner)
             body += ownerXml();
-        body += "<StorageClass>STANDARD</StorageClass></Contents>";
+        body += "<StorageClass>STANDARD</StorageClass></" + entry + '>';
     }
     for (const QByteArray &p : page.commonPrefixes)
         body += "<CommonPrefixes>" + element("Prefix", encodeIf(url, p)) + "</CommonPrefixes>";
-    body += "</ListBucketResult>";
+    body += "</" + root + '>';
     call.xml(200, body);
 }
 

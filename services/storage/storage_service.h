@@ -1,7 +1,7 @@
 #pragma once
 // StorageService: Homeport's storage service, speaking the Amazon S3 REST API with SigV4
 // (path-style addressing, and virtual-host style under the [storage] domain setting): buckets
-// (list, create, head, delete, location, versioning), objects
+// (list, create, head, delete, location, versioning, object versions), objects
 // (put, get with ranges and conditions, head, delete, multi-delete, copy), listings (v1 and v2)
 // and multipart uploads. Every request is checked in the auth hook before its body is read
 // (header or presigned SigV4 against the access key in secrets); bodies stream through a
@@ -14,6 +14,8 @@
 #include "http/http_service.h"
 
 #include <memory>
+
+class QTimer;
 
 namespace homeport::storage {
 
@@ -54,7 +56,8 @@ private:
     void createBucket(Call &call);
     void headBucket(Call &call);
     void deleteBucket(Call &call);
-    void listObjects(Call &call, bool v2);
+    enum class ListKind { V1, V2, Versions };
+    void listObjects(Call &call, ListKind kind);
     void deleteObjects(Call &call);
     void putObject(Call &call);
     void copyObject(Call &call);
@@ -68,10 +71,16 @@ private:
     void listUploads(Call &call);
 
     bool requireBucket(Call &call);
+    // Aborts multipart uploads older than [storage] multipart_max_age_hours (default 7 days).
+    void removeStaleUploads();
     // Moves the received body into the store; empty on failure (already answered).
     QString installBody(Call &call, PayloadReceiver *receiver);
 
+    static constexpr qint64 kDefaultUploadMaxAgeMs = 7LL * 24 * 3600 * 1000;
+
     std::unique_ptr<ObjectStore> m_store;
+    std::unique_ptr<QTimer> m_staleUploadTimer;
+    qint64 m_uploadMaxAgeMs = kDefaultUploadMaxAgeMs;
     QByteArray m_accessKey;
     QByteArray m_secretKey;
     QByteArray m_domain; // virtual-host addressing; empty: path style only

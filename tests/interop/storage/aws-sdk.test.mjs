@@ -3,7 +3,7 @@
 // and aws-chunked bodies with checksum trailers) and once with WHEN_REQUIRED: bucket lifecycle,
 // objects with metadata, ranges and conditions, copy, odd keys, listing pagination over
 // thousands of keys, multi-delete, multipart through lib-storage, presigned GET/PUT fetched with
-// plain fetch, expired and tampered presigned URLs, and a wrong secret.
+// plain fetch, expired and tampered presigned URLs, a wrong secret, and object versions.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -14,7 +14,7 @@ import {
   HeadObjectCommand, DeleteObjectCommand, DeleteObjectsCommand, CopyObjectCommand,
   ListObjectsV2Command, ListObjectsCommand, paginateListObjectsV2, CreateMultipartUploadCommand,
   UploadPartCommand, CompleteMultipartUploadCommand, AbortMultipartUploadCommand, ListPartsCommand,
-  ListMultipartUploadsCommand,
+  ListMultipartUploadsCommand, ListObjectVersionsCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -168,6 +168,9 @@ test('odd keys round-trip', async () => {
   const folders = await s3.send(new ListObjectsV2Command({ Bucket: 'odd-keys', Delimiter: '/' }));
   assert.deepEqual(folders.CommonPrefixes.map((p) => p.Prefix), ['../', './', 'a/', 'trailing/', 'ünïcødé/']);
   await rejectsWith(s3.send(new PutObjectCommand({ Bucket: 'odd-keys', Key: 'y'.repeat(1025), Body: 'x' })), 'KeyTooLongError', 400);
+  // Without versioning every object is its one "null" version (what cleanup tools list).
+  const versions = await s3.send(new ListObjectVersionsCommand({ Bucket: 'odd-keys' }));
+  assert.deepEqual(versions.Versions.map((v) => [v.Key, v.VersionId, v.IsLatest]), byteOrder.map((k) => [k, 'null', true]));
 });
 
 test('listing pagination over thousands of keys (v2 and v1)', async () => {

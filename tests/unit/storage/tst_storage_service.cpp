@@ -540,6 +540,47 @@ private slots:
         QCOMPARE(files, 1);
     }
 
+    void objectVersionsAreTheNullVersion()
+    {
+        QCOMPARE(s3("PUT", "/vers").status, 200);
+        for (const QByteArray k : {"a", "b", "dir/c"})
+            QCOMPARE(s3("PUT", "/vers/" + k, k).status, 200);
+        ParsedResponse r = s3("GET", "/vers?versions&max-keys=1");
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("<ListVersionsResult"));
+        QVERIFY(r.body.contains("<Version><Key>a</Key><VersionId>null</VersionId><IsLatest>true</IsLatest>"));
+        QVERIFY(r.body.contains("<IsTruncated>true</IsTruncated>"));
+        QVERIFY(r.body.contains("<NextKeyMarker>a</NextKeyMarker>"));
+        r = s3("GET", "/vers?versions&key-marker=a&delimiter=%2F");
+        QVERIFY(r.body.contains("<Key>b</Key>"));
+        QVERIFY(!r.body.contains("<Key>a</Key>"));
+        QVERIFY(r.body.contains("<CommonPrefixes><Prefix>dir/</Prefix></CommonPrefixes>"));
+    }
+
+    void staleUploadsAreRemoved()
+    {
+        QCOMPARE(s3("PUT", "/stale").status, 200);
+        ParsedResponse r = s3("POST", "/stale/k?uploads");
+        static const QRegularExpression idRe(QStringLiteral("<UploadId>([^<]*)</UploadId>"));
+        const QByteArray id = idRe.match(QString::fromUtf8(r.body)).captured(1).toUtf8();
+        QCOMPARE(s3("PUT", "/stale/k?partNumber=1&uploadId=" + id, "part").status, 200);
+        // The default age (7 days) keeps it across a restart.
+        m_service->stop();
+        startService();
+        QCOMPARE(s3("GET", "/stale/k?uploadId=" + id).status, 200);
+        // An age of about a second removes it once it is older than that.
+        m_service->stop();
+        QTest::qWait(1200);
+        startService({{QStringLiteral("multipart_max_age_hours"), 0.0002}});
+        QCOMPARE(errorCode(s3("GET", "/stale/k?uploadId=" + id)), QByteArray("NoSuchUpload"));
+        QVERIFY(!s3("GET", "/stale?uploads").body.contains("<Upload>"));
+        int files = 0;
+        for (QDirIterator it(m_dataDir + QStringLiteral("/objects"), QDir::Files, QDirIterator::Subdirectories); it.hasNext(); it.next())
+            ++files;
+        QCOMPARE(files, 0); // the part's bytes are gone too
+        QCOMPARE(s3("DELETE", "/stale").status, 204);
+    }
+
     void virtualHostAddressing()
     {
         m_service->stop();
