@@ -118,7 +118,8 @@ void Application::registerServices()
                        [this] { return std::make_unique<channels::ChannelsService>(&m_channelsMonitor); });
     m_host->addService(QStringLiteral("errors"),
                        [this] { return std::make_unique<errors::ErrorsService>(&m_errorsMonitor); });
-    m_host->addService(QStringLiteral("search"), [] { return std::make_unique<search::SearchService>(); });
+    m_host->addService(QStringLiteral("search"),
+                       [this] { return std::make_unique<search::SearchService>(&m_searchMonitor); });
     m_host->addService(QStringLiteral("storage"), [] { return std::make_unique<storage::StorageService>(); });
     m_host->addService(QStringLiteral("inference"), [] { return std::make_unique<inference::InferenceService>(); });
 }
@@ -194,6 +195,7 @@ int Application::exec()
         context.adminAddress = m_admin->address();
         context.channels = &m_channelsMonitor;
         context.errors = &m_errorsMonitor;
+        context.search = &m_searchMonitor;
         window = std::make_unique<ui::MainWindow>(context);
         connect(window.get(), &ui::MainWindow::quitRequested, qApp, &QCoreApplication::quit);
         window->show();

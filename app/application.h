@@ -8,6 +8,7 @@
 #include "channels/channels_monitor.h"
 #include "core/data_dir.h"
 #include "errors/errors_monitor.h"
+#include "search/search_monitor.h"
 #include "core/log_stream.h"
 #include "core/metrics.h"
 #include "core/secrets.h"
@@ -51,6 +52,7 @@ private:
     core::Secrets m_secrets;
     channels::ChannelsMonitor m_channelsMonitor;
     errors::ErrorsMonitor m_errorsMonitor;
+    search::SearchMonitor m_searchMonitor;
     std::unique_ptr<core::DataDir> m_dataDir;
     std::unique_ptr<core::Settings> m_settings;
     std::unique_ptr<core::ServiceHost> m_host;

@@ -21,6 +21,9 @@ class ChannelsMonitor;
 namespace homeport::errors {
 class ErrorsMonitor;
 }
+namespace homeport::search {
+class SearchMonitor;
+}
 
 namespace homeport::ui {
 
@@ -36,6 +39,7 @@ struct ConsoleContext {
     // need that dashboard.
     channels::ChannelsMonitor *channels = nullptr;
     errors::ErrorsMonitor *errors = nullptr;
+    search::SearchMonitor *search = nullptr;
 };
 
 } // namespace homeport::ui

@@ -3,6 +3,7 @@
 #include "channels_page.h"
 #include "connect_dialog.h"
 #include "errors_page.h"
+#include "search_page.h"
 #include "core/service_catalog.h"
 #include "core/service_host.h"
 #include "health_summary.h"
@@ -95,6 +96,8 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
             page = new ChannelsPage(info, context, m_commands, m_pages);
         else if (info.name == QLatin1String("errors") && context.errors)
             page = new ErrorsPage(info, context, m_commands, m_pages);
+        else if (info.name == QLatin1String("search") && context.search)
+            page = new SearchPage(info, context, m_commands, m_pages);
         else
             page = new ServicePage(info, context, m_commands, m_pages);
         connect(page, &ServicePage::connectRequested, this, &MainWindow::openConnectDialog);

@@ -5,6 +5,7 @@
 #include "curation_rules.h"
 #include "document_log.h"
 #include "resource_store.h"
+#include "search_console_bridge.h"
 #include "search_presets.h"
 #include "search_stats.h"
 #include "stopword_sets.h"
@@ -164,7 +165,7 @@ struct SearchService::Entry
     std::unique_ptr<CurationRules> curation; // its overrides
 };
 
-SearchService::SearchService(QObject *parent) : http::HttpService(parent) {}
+SearchService::SearchService(SearchMonitor *monitor) : m_monitor(monitor) {}
 SearchService::~SearchService() = default;
 
 QString SearchService::filePrefix(const QString &name) const
@@ -247,11 +248,20 @@ QString SearchService::configure(http::HttpServer &server, const core::ServiceCo
     if (!loadCollections(&error))
         return QStringLiteral("the search collections cannot be loaded: %1").arg(error);
     addRoutes(server);
+    if (m_monitor) {
+        m_consoleBridge = std::make_unique<SearchConsoleBridge>(
+            m_monitor, &server, context.metrics, context.name, m_apiKey,
+            [this](const std::function<void(const Collection &)> &visit) {
+                for (const auto &[name, e] : m_collections)
+                    visit(*e->collection);
+            });
+    }
     return {};
 }
 
 void SearchService::closeStores()
 {
+    m_consoleBridge.reset();
     for (auto &[name, e] : m_collections)
         e->log->close();
     m_collections.clear();

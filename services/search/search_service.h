@@ -11,6 +11,8 @@
 // generated api_key (secrets, full access) or a key made through /keys (ApiKeyStore: each route
 // checks Typesense's action name and the collection); scoped search keys lay their embedded
 // parameters over the search's. /health is open. Errors are {"message": "..."} as Typesense sends.
+// The console sees the service through a SearchMonitor: a SearchConsoleBridge made in configure()
+// publishes snapshots and runs the console's API requests through these same routes.
 // Thread affinity: the service's own thread (routes, collections and logs all live there).
 
 #include "http/http_service.h"
@@ -30,6 +32,8 @@ class ApiKeyStore;
 class Collection;
 class DocumentLog;
 class ResourceStore;
+class SearchConsoleBridge;
+class SearchMonitor;
 class SearchPresets;
 class SearchStats;
 class StopwordSets;
@@ -39,7 +43,8 @@ class SearchService : public http::HttpService
 {
     Q_OBJECT
 public:
-    explicit SearchService(QObject *parent = nullptr);
+    // The monitor outlives the service (app/ owns it); it may be null in tests.
+    explicit SearchService(SearchMonitor *monitor = nullptr);
     ~SearchService() override;
 
 protected:
@@ -73,6 +78,8 @@ private:
     std::unique_ptr<SystemMetrics> m_systemMetrics;
     QString m_collectionsDir;
     std::map<QString, std::unique_ptr<Entry>> m_collections;
+    SearchMonitor *m_monitor = nullptr;
+    std::unique_ptr<SearchConsoleBridge> m_consoleBridge;
 };
 
 } // namespace homeport::search

@@ -1,0 +1,238 @@
+#include "search_console_bridge.h"
+
+#include "collection.h"
+
+#include "core/metrics.h"
+#include "http/http_server.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <algorithm>
+
+namespace homeport::search {
+
+namespace {
+
+constexpr int kPublishIntervalMs = 1000;
+constexpr int kSizeSampleDocuments = 200;
+// Import batches of the console can be large; the engine's own limits still apply.
+constexpr int kRequestTimeoutMs = 120'000;
+const QString kDurationHistogram = QStringLiteral("homeport_http_request_duration_seconds");
+
+// The q-quantile of one second's bucket counts, interpolated linearly inside its bucket as
+// Prometheus' histogram_quantile() does; seconds.
+double quantile(const QVector<double> &bounds, const QVector<quint64> &counts, quint64 total, double q)
+{
+    if (total == 0)
+        return 0;
+    const double rank = q * double(total);
+    quint64 below = 0;
+    for (int i = 0; i < counts.size(); ++i) {
+        if (counts[i] == 0 || double(below + counts[i]) < rank) {
+            below += counts[i];
+            continue;
+        }
+        if (i >= bounds.size()) // the +Inf bucket: its lower bound is all we know
+            return bounds.isEmpty() ? 0 : bounds.last();
+        const double lower = i == 0 ? 0 : bounds[i - 1];
+        const double upper = bounds[i];
+        return lower + (upper - lower) * std::clamp((rank - double(below)) / double(counts[i]), 0.0, 1.0);
+    }
+    return bounds.isEmpty() ? 0 : bounds.last();
+}
+
+CollectionInfo describe(const QJsonObject &summary)
+{
+    CollectionInfo info;
+    info.name = summary.value(QStringLiteral("name")).toString();
+    info.numDocuments = summary.value(QStringLiteral("num_documents")).toInteger();
+    info.createdAt = summary.value(QStringLiteral("created_at")).toInteger();
+    info.defaultSortingField = summary.value(QStringLiteral("default_sorting_field")).toString();
+    for (const QJsonValue &v : summary.value(QStringLiteral("fields")).toArray()) {
+        const QJsonObject f = v.toObject();
+        CollectionField field;
+        field.name = f.value(QStringLiteral("name")).toString();
+        field.type = f.value(QStringLiteral("type")).toString();
+        field.facet = f.value(QStringLiteral("facet")).toBool();
+        field.optional = f.value(QStringLiteral("optional")).toBool();
+        field.index = f.value(QStringLiteral("index")).toBool(true);
+        field.sort = f.value(QStringLiteral("sort")).toBool();
+        info.fields.append(field);
+    }
+    return info;
+}
+
+} // namespace
+
+SearchConsoleBridge::SearchConsoleBridge(SearchMonitor *monitor, http::HttpServer *server, core::Metrics *metrics,
+                                         const QString &serviceName, const QString &apiKey, CollectionVisitor visit)
+    : m_monitor(monitor)
+    , m_server(server)
+    , m_metrics(metrics)
+    , m_histogramLabels(QStringLiteral("service=\"%1\"").arg(serviceName))
+    , m_apiKey(apiKey)
+    , m_visit(std::move(visit))
+    , m_network(new QNetworkAccessManager(this))
+    , m_timer(new QTimer(this))
+{
+    // Loopback only: a proxy from the environment must never see the admin key.
+    m_network->setProxy(QNetworkProxy::NoProxy);
+    connect(m_monitor, &SearchMonitor::requestSent, this, &SearchConsoleBridge::onRequestSent, Qt::QueuedConnection);
+    m_timer->setInterval(kPublishIntervalMs);
+    connect(m_timer, &QTimer::timeout, this, &SearchConsoleBridge::publishNow);
+    m_timer->start();
+    m_monitor->setServiceAttached(true);
+    // The first snapshot goes out once the server listens (configure() runs before listen()).
+    QTimer::singleShot(0, this, &SearchConsoleBridge::publishNow);
+}
+
+SearchConsoleBridge::~SearchConsoleBridge()
+{
+    if (m_monitor) {
+        m_monitor->setServiceAttached(false);
+        disconnect(m_monitor, nullptr, this, nullptr);
+    }
+    // Requests still out are answered, so no console editor waits forever.
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        it.key()->disconnect(this);
+        it.key()->abort();
+        ApiAnswer answer;
+        answer.error = tr("The search service stopped before it answered.");
+        if (m_monitor)
+            Q_EMIT m_monitor->requestFinished(it.value(), answer);
+    }
+    m_pending.clear();
+}
+
+void SearchConsoleBridge::onRequestSent(quint64 requestId, const ApiRequest &request)
+{
+    if (!m_server || !m_server->isListening()) {
+        ApiAnswer answer;
+        answer.error = tr("The search service is not listening.");
+        Q_EMIT m_monitor->requestFinished(requestId, answer);
+        return;
+    }
+    // What the server is bound to, or loopback when it listens on every address.
+    const QString host = QStringLiteral("127.0.0.1");
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(host);
+    url.setPort(m_server->serverPort());
+    url.setPath(request.path);
+    if (!request.query.isEmpty()) {
+        QUrlQuery query;
+        for (const auto &[key, value] : request.query)
+            query.addQueryItem(QString::fromUtf8(QUrl::toPercentEncoding(key)), QString::fromUtf8(QUrl::toPercentEncoding(value)));
+        url.setQuery(query.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    }
+    QNetworkRequest req(url);
+    req.setRawHeader("X-TYPESENSE-API-KEY", m_apiKey.toUtf8());
+    req.setTransferTimeout(kRequestTimeoutMs);
+    if (!request.body.isEmpty() || request.method == "POST" || request.method == "PATCH" || request.method == "PUT")
+        req.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
+    QNetworkReply *reply = m_network->sendCustomRequest(req, request.method, request.body);
+    m_pending.insert(reply, requestId);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        const quint64 id = m_pending.take(reply);
+        reply->deleteLater();
+        ApiAnswer answer;
+        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        answer.body = reply->readAll();
+        if (answer.status == 0)
+            answer.error = reply->errorString();
+        if (m_monitor && id != 0)
+            Q_EMIT m_monitor->requestFinished(id, answer);
+    });
+}
+
+qint64 SearchConsoleBridge::estimatedBytes(const Collection &collection)
+{
+    const qint64 documents = collection.numDocuments();
+    SizeSample &cached = m_sizes[collection.name()];
+    if (cached.documents == documents)
+        return cached.bytes;
+    // Every stride-th live document, serialised as it is kept.
+    const qint64 stride = std::max<qint64>(1, documents / kSizeSampleDocuments);
+    qint64 seen = 0;
+    qint64 sampled = 0;
+    qint64 sampledBytes = 0;
+    collection.forEachDocument([&](const QJsonObject &doc) {
+        if (seen++ % stride == 0 && sampled < kSizeSampleDocuments) {
+            sampledBytes += QJsonDocument(doc).toJson(QJsonDocument::Compact).size();
+            ++sampled;
+        }
+    });
+    cached.documents = documents;
+    cached.bytes = sampled == 0 ? 0 : qint64(double(sampledBytes) / double(sampled) * double(documents));
+    return cached.bytes;
+}
+
+void SearchConsoleBridge::sampleLatency(qint64 second)
+{
+    if (!m_metrics)
+        return;
+    const core::MetricsSnapshot snapshot = m_metrics->snapshot();
+    const auto it = snapshot.histograms.constFind(core::MetricKey{kDurationHistogram, m_histogramLabels});
+    QVector<quint64> counts;
+    QVector<double> bounds = core::Metrics::latencyBuckets();
+    quint64 count = 0;
+    if (it != snapshot.histograms.constEnd()) {
+        counts = it->bucketCounts;
+        bounds = it->upperBounds;
+        count = it->count;
+    }
+    LatencyPoint point;
+    point.second = second;
+    if (m_haveBaseline && counts.size() == m_lastBuckets.size() && count >= m_lastCount) {
+        QVector<quint64> delta(counts.size());
+        for (int i = 0; i < counts.size(); ++i)
+            delta[i] = counts[i] - m_lastBuckets[i];
+        point.requests = count - m_lastCount;
+        point.p50Ms = quantile(bounds, delta, point.requests, 0.50) * 1000;
+        point.p99Ms = quantile(bounds, delta, point.requests, 0.99) * 1000;
+    } else if (!m_haveBaseline) {
+        point.requests = 0;
+    }
+    m_requestsTotal = count;
+    m_lastBuckets = counts;
+    m_lastCount = count;
+    m_haveBaseline = true;
+    m_latency.append(point);
+    if (m_latency.size() > SearchMonitor::kLatencySeconds)
+        m_latency.remove(0, m_latency.size() - SearchMonitor::kLatencySeconds);
+}
+
+void SearchConsoleBridge::publishNow()
+{
+    if (!m_monitor)
+        return;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    sampleLatency(now);
+    SearchSnapshot snapshot;
+    snapshot.takenAt = now;
+    QSet<QString> names;
+    m_visit([&](const Collection &c) {
+        CollectionInfo info = describe(c.summary());
+        info.estimatedBytes = estimatedBytes(c);
+        names.insert(info.name);
+        snapshot.collections.append(info);
+    });
+    std::sort(snapshot.collections.begin(), snapshot.collections.end(),
+              [](const CollectionInfo &a, const CollectionInfo &b) { return a.name < b.name; });
+    for (auto it = m_sizes.begin(); it != m_sizes.end();)
+        it = names.contains(it.key()) ? std::next(it) : m_sizes.erase(it);
+    snapshot.latency = m_latency;
+    snapshot.requestsTotal = m_requestsTotal;
+    m_monitor->publish(snapshot);
+}
+
+} // namespace homeport::search

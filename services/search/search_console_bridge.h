@@ -1,0 +1,71 @@
+#pragma once
+// SearchConsoleBridge: the search service's side of SearchMonitor. Once a second it publishes
+// the collections (counted, sized and described through `visit`) and the latency of the last
+// second, read from the HTTP engine's latency histogram in Metrics. The console's ApiRequests are
+// sent over loopback to the service's own port with the bootstrap key, so they pass the same
+// auth, routes, limits and error formatting as any client's request.
+// Thread affinity: the search service's thread (created in configure(), destroyed in
+// closeStores()).
+
+#include "search_monitor.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QVector>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace homeport::core {
+class Metrics;
+}
+namespace homeport::http {
+class HttpServer;
+}
+
+namespace homeport::search {
+
+class Collection;
+
+class SearchConsoleBridge : public QObject
+{
+    Q_OBJECT
+public:
+    // Calls its argument once for every collection.
+    using CollectionVisitor = std::function<void(const std::function<void(const Collection &)> &)>;
+
+    SearchConsoleBridge(SearchMonitor *monitor, http::HttpServer *server, core::Metrics *metrics,
+                        const QString &serviceName, const QString &apiKey, CollectionVisitor visit);
+    ~SearchConsoleBridge() override;
+
+    // Publishes at once (tests; the timer does it every second).
+    void publishNow();
+
+private:
+    void onRequestSent(quint64 requestId, const ApiRequest &request);
+    void sampleLatency(qint64 second);
+    qint64 estimatedBytes(const Collection &collection);
+
+    QPointer<SearchMonitor> m_monitor;
+    QPointer<http::HttpServer> m_server;
+    core::Metrics *m_metrics;
+    QString m_histogramLabels;
+    QString m_apiKey;
+    CollectionVisitor m_visit;
+    QNetworkAccessManager *m_network;
+    QTimer *m_timer;
+    QHash<QNetworkReply *, quint64> m_pending;
+    QVector<quint64> m_lastBuckets; // the histogram as last seen, per bucket
+    quint64 m_lastCount = 0;
+    bool m_haveBaseline = false;
+    QVector<LatencyPoint> m_latency;
+    quint64 m_requestsTotal = 0;
+    struct SizeSample { qint64 documents = -1; qint64 bytes = 0; };
+    QHash<QString, SizeSample> m_sizes; // by collection: the estimate is redone when the count moves
+};
+
+} // namespace homeport::search

@@ -1,0 +1,525 @@
+// The Search page against a real search service: a ServiceHost runs SearchService in its own
+// thread on a free loopback port with a real SearchMonitor, as app/ wires them. Every view of the
+// page goes through the service's routes (collections, import, search, keys, synonyms,
+// overrides), so the test checks what the API really answers, errors included.
+// Set HOMEPORT_GUI_SCREENSHOTS=<dir> to keep PNGs of the tabs.
+
+#include "service_page_test_helpers.h"
+
+#include "core/metrics.h"
+#include "core/secrets.h"
+#include "core/service_host.h"
+#include "search/search_monitor.h"
+#include "search/search_service.h"
+#include "ui/empty_state.h"
+#include "ui/main_window.h"
+#include "ui/search_api_client.h"
+#include "ui/search_api_list_panel.h"
+#include "ui/search_collection_model.h"
+#include "ui/search_json_dialog.h"
+#include "ui/search_latency_chart.h"
+#include "ui/search_page.h"
+#include "ui/search_result_format.h"
+#include "ui/snippet_card.h"
+
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QTest>
+
+#include <memory>
+
+using namespace homeport;
+using guitest::column;
+using ui::SearchApiListPanel;
+using ui::SearchCollectionModel;
+using ui::SearchPage;
+
+namespace {
+
+const char *kProductsSchema = R"({"name":"products","fields":[
+    {"name":"name","type":"string"},
+    {"name":"brand","type":"string","facet":true},
+    {"name":"price","type":"float","facet":true},
+    {"name":"popularity","type":"int32"}],
+  "default_sorting_field":"popularity"})";
+
+// Six good lines, a line that is not JSON (line 4) and a document without a required field
+// (line 8): the import must keep the six and list the two with the server's messages.
+const char *kProductsJsonl =
+    R"({"id":"1","name":"Pocket phone charger","brand":"Volta","price":19.5,"popularity":40}
+{"id":"2","name":"Phone case, leather","brand":"Hide & Co","price":35,"popularity":25}
+{"id":"3","name":"Desk lamp","brand":"Volta","price":49,"popularity":10}
+{"id":"4","name": this line is broken
+{"id":"5","name":"Smart phone stand","brand":"Desko","price":15,"popularity":33}
+{"id":"6","name":"USB-C cable","brand":"Volta","price":9,"popularity":60}
+{"id":"7","name":"Noise cancelling headphones","brand":"Hush","price":199,"popularity":51}
+{"id":"8","brand":"Hush","price":5,"popularity":1}
+)";
+
+} // namespace
+
+class TestSearchPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void installedWithEmptyStates();
+    void createCollectionShowsTheServersErrors();
+    void importListsBadLinesAndKeepsTheRest();
+    void playgroundShowsHitsHighlightsAndFacets();
+    void playgroundShowsTheServersError();
+    void documentBrowserPagesAndFilters();
+    void collectionsTableSorts();
+    void latencyChartFollowsRequests();
+    void keysSynonymsAndOverridesFollowTheApi();
+    void scopedKeyMatchesTypesenseJs();
+    void highlightsEscapeEverythingButMarks();
+    void connectSnippetsCarryTheRealKeyAndPort();
+    void deleteCollectionAsksFirst();
+    void everyTabFitsWithoutHorizontalScrolling();
+
+private:
+    SearchPage *page() const { return qobject_cast<SearchPage *>(m_window->servicePage(QStringLiteral("search"))); }
+    void screenshot(const QString &name)
+    {
+        QApplication::processEvents();
+        QVERIFY(guitest::saveScreenshot(m_window.get(), page(), page()->tabs(), QStringLiteral("search-") + name));
+    }
+    // A request through the same monitor the page uses; waits for the answer.
+    search::ApiAnswer call(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                           const QList<QPair<QString, QString>> &query = {})
+    {
+        search::ApiRequest request;
+        request.method = method;
+        request.path = path;
+        request.query = query;
+        request.body = body;
+        search::ApiAnswer answer;
+        bool done = false;
+        page()->apiClient()->send(request, this, [&](const search::ApiAnswer &a) {
+            answer = a;
+            done = true;
+        });
+        if (!QTest::qWaitFor([&] { return done; }, 10000))
+            answer.error = QStringLiteral("no answer");
+        return answer;
+    }
+    bool waitForCollection(const QString &name, qint64 documents)
+    {
+        return QTest::qWaitFor([&] {
+            const int row = page()->collectionModel()->rowOf(name);
+            return row >= 0 && page()->collectionModel()->rowAt(row).numDocuments == documents;
+        }, 10000);
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<core::Metrics> m_metrics;
+    std::unique_ptr<search::SearchMonitor> m_monitor;
+    std::unique_ptr<core::ServiceHost> m_host;
+    std::unique_ptr<ui::MainWindow> m_window;
+    quint16 m_port = 0;
+    QString m_apiKey;
+};
+
+void TestSearchPage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    m_metrics = std::make_unique<core::Metrics>();
+    m_monitor = std::make_unique<search::SearchMonitor>();
+    core::Metrics *metrics = m_metrics.get();
+    const QString dataDir = m_dir.path();
+    // Real generated secrets, as app/ has them: the service and the Connect snippets share them.
+    core::Secrets secrets;
+    QString error;
+    QVERIFY2(core::Secrets::loadOrCreate(m_dir.filePath(QStringLiteral("secrets.json")), &secrets, &error), qPrintable(error));
+    m_apiKey = secrets.value(QStringLiteral("search"), QStringLiteral("api_key"));
+    QVERIFY(!m_apiKey.isEmpty());
+    m_host = std::make_unique<core::ServiceHost>([metrics, dataDir, secrets](const QString &name) {
+        core::ServiceContext context;
+        context.name = name;
+        context.dataDir = dataDir + QLatin1Char('/') + name;
+        context.bindAddress = QHostAddress::LocalHost;
+        context.port = 0;
+        context.secrets = secrets.service(name);
+        context.metrics = metrics;
+        return context;
+    });
+    search::SearchMonitor *monitor = m_monitor.get();
+    m_host->addService(QStringLiteral("search"), [monitor] { return std::make_unique<search::SearchService>(monitor); });
+    m_host->start(QStringLiteral("search"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_host->status(QStringLiteral("search")).state == core::ServiceState::Running, 10000);
+    m_port = quint16(m_host->status(QStringLiteral("search")).address.section(QLatin1Char(':'), -1).toUInt());
+    QVERIFY(m_port != 0);
+
+    ui::ConsoleContext context;
+    context.host = m_host.get();
+    context.metrics = m_metrics.get();
+    context.search = m_monitor.get();
+    const quint16 port = m_port;
+    context.clientSettings = [port, secrets] {
+        core::ClientSettings settings;
+        settings.host = QStringLiteral("127.0.0.1");
+        settings.ports.insert(QStringLiteral("search"), port);
+        settings.secrets = secrets;
+        return settings;
+    };
+    m_window = guitest::openConsoleOn(context, QStringLiteral("search"));
+    QVERIFY(m_window);
+    QVERIFY(page());
+    page()->setStatus(m_host->status(QStringLiteral("search")));
+    page()->refresh();
+}
+
+void TestSearchPage::cleanupTestCase()
+{
+    m_window.reset();
+    m_host.reset();
+    m_monitor.reset();
+}
+
+void TestSearchPage::installedWithEmptyStates()
+{
+    SearchPage *p = page();
+    QCOMPARE(p->monitor(), m_monitor.get());
+    QVERIFY(!p->emptyState()->isVisible());
+    QCOMPARE(p->tabs()->count(), 8);
+    QTRY_VERIFY(m_monitor->isServiceAttached());
+
+    p->tabs()->setCurrentIndex(SearchPage::CollectionsTab);
+    QTRY_VERIFY(p->noCollectionsState()->isVisible());
+    QVERIFY(!p->collectionTable()->isVisible());
+    screenshot(QStringLiteral("no-collections"));
+
+    p->tabs()->setCurrentIndex(SearchPage::SynonymsTab);
+    QCOMPARE(p->synonymsPanel()->state(), SearchApiListPanel::State::NoCollection);
+    p->tabs()->setCurrentIndex(SearchPage::PlaygroundTab);
+    p->runSearch();
+    QVERIFY(p->playgroundStatus().contains(QStringLiteral("No collection yet")));
+    QVERIFY(!p->importFile(QStringLiteral("/nonexistent.jsonl")));
+    QVERIFY(p->importStatus().contains(QStringLiteral("Create a collection first")));
+}
+
+void TestSearchPage::createCollectionShowsTheServersErrors()
+{
+    SearchPage *p = page();
+    p->tabs()->setCurrentIndex(SearchPage::CollectionsTab);
+    ui::SearchJsonDialog *dialog = p->newCollection();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    screenshot(QStringLiteral("new-collection"));
+
+    // Not JSON: refused before anything is sent.
+    dialog->setBodyText(QStringLiteral("{\"name\": "));
+    dialog->accept();
+    QVERIFY(dialog->errorText().startsWith(QStringLiteral("Not valid JSON")));
+    QVERIFY(!dialog->isSending());
+
+    // JSON the server refuses: its status and message are shown and the dialog stays open.
+    dialog->setBodyText(QStringLiteral(R"({"name":"products","fields":[{"name":"name","type":"strin"}]})"));
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSending(), 10000);
+    const search::ApiAnswer refused = call("POST", QStringLiteral("/collections"),
+                                           R"({"name":"x","fields":[{"name":"name","type":"strin"}]})");
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(dialog->errorText(), QStringLiteral("The server answered 400: %1").arg(refused.message()));
+    QVERIFY(dialog->isVisible());
+
+    QPointer<ui::SearchJsonDialog> guard(dialog);
+    dialog->setBodyText(QString::fromUtf8(kProductsSchema));
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(!guard, 10000); // closed (and deleted) on 201
+    QVERIFY(waitForCollection(QStringLiteral("products"), 0));
+    QTRY_VERIFY(p->collectionTable()->isVisible());
+    QCOMPARE(p->currentCollection(), QStringLiteral("products"));
+    QTRY_COMPARE(p->schemaTable()->rowCount(), 4);
+    QCOMPARE(p->schemaTable()->item(1, 0)->text(), QStringLiteral("brand"));
+    QCOMPARE(p->schemaTable()->item(1, 2)->text(), QStringLiteral("yes")); // facet
+}
+
+void TestSearchPage::importListsBadLinesAndKeepsTheRest()
+{
+    SearchPage *p = page();
+    p->tabs()->setCurrentIndex(SearchPage::ImportTab);
+    const QString path = m_dir.filePath(QStringLiteral("products.jsonl"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(kProductsJsonl);
+    file.close();
+
+    QVERIFY(p->importFile(path));
+    QTRY_VERIFY_WITH_TIMEOUT(!p->isImporting(), 15000);
+    QCOMPARE(p->importProgress()->maximum(), 8);
+    QCOMPARE(p->importProgress()->value(), 8);
+    QVERIFY2(p->importStatus().contains(QStringLiteral("6 imported, 2 failed")), qPrintable(p->importStatus()));
+    QTableWidget *errors = p->importErrors();
+    QCOMPARE(errors->rowCount(), 2);
+    QCOMPARE(errors->item(0, 0)->text(), QStringLiteral("4"));
+    QCOMPARE(errors->item(0, 1)->text(), QStringLiteral("Bad JSON."));
+    QCOMPARE(errors->item(1, 0)->text(), QStringLiteral("8"));
+    QVERIFY2(errors->item(1, 1)->text().contains(QStringLiteral("name")), qPrintable(errors->item(1, 1)->text()));
+    QVERIFY(errors->item(1, 2)->text().contains(QStringLiteral("\"id\":\"8\"")));
+    QVERIFY(waitForCollection(QStringLiteral("products"), 6));
+    screenshot(QStringLiteral("import"));
+}
+
+void TestSearchPage::playgroundShowsHitsHighlightsAndFacets()
+{
+    SearchPage *p = page();
+    p->tabs()->setCurrentIndex(SearchPage::PlaygroundTab);
+    // Prefilled from the schema: the string fields to search and the facet fields.
+    QCOMPARE(p->queryByEdit()->text(), QStringLiteral("name,brand"));
+    QCOMPARE(p->facetByEdit()->text(), QStringLiteral("brand,price"));
+    p->queryEdit()->setText(QStringLiteral("phone"));
+    p->queryByEdit()->setText(QStringLiteral("name"));
+    p->facetByEdit()->setText(QStringLiteral("brand"));
+    p->sortByEdit()->setText(QStringLiteral("_text_match:desc,popularity:desc"));
+    p->runSearch();
+    QTRY_VERIFY_WITH_TIMEOUT(!p->lastSearchResponse().isEmpty(), 10000);
+    const QJsonObject response = p->lastSearchResponse();
+    QCOMPARE(response.value(QStringLiteral("found")).toInt(), 3); // charger, case, stand
+    QVERIFY(p->playgroundStatus().contains(
+        QStringLiteral("%1 ms on the server").arg(response.value(QStringLiteral("search_time_ms")).toInt())));
+    QVERIFY(p->playgroundStatus().startsWith(QStringLiteral("3 found of 6")));
+    // The matched word is emphasised, the rest of the title is plain.
+    const QString hits = p->hitsView()->toHtml();
+    QVERIFY2(hits.contains(QStringLiteral("Phone</span>")) || hits.contains(QStringLiteral("phone</span>")), qPrintable(hits));
+    QVERIFY(p->hitsView()->toPlainText().contains(QStringLiteral("Smart phone stand")));
+    QVERIFY(hits.contains(QStringLiteral("background-color:#fde68a")));
+    const QString facets = p->facetsView()->toPlainText();
+    QVERIFY2(facets.contains(QStringLiteral("Volta")) && facets.contains(QStringLiteral("Desko")), qPrintable(facets));
+    QVERIFY(!facets.contains(QStringLiteral("Hush"))); // no phone from Hush
+    screenshot(QStringLiteral("playground"));
+}
+
+void TestSearchPage::playgroundShowsTheServersError()
+{
+    SearchPage *p = page();
+    p->filterByEdit()->setText(QStringLiteral("nosuchfield:=3"));
+    p->runSearch();
+    QTRY_VERIFY_WITH_TIMEOUT(p->playgroundStatus().startsWith(QStringLiteral("The server answered 4")), 10000);
+    QVERIFY(p->lastSearchResponse().isEmpty());
+    QVERIFY(p->hitsView()->toPlainText().isEmpty());
+    p->filterByEdit()->clear();
+}
+
+void TestSearchPage::documentBrowserPagesAndFilters()
+{
+    SearchPage *p = page();
+    p->tabs()->setCurrentIndex(SearchPage::DocumentsTab);
+    p->loadDocuments();
+    QTRY_COMPARE_WITH_TIMEOUT(p->documentList()->count(), 6, 10000);
+    QVERIFY(p->documentsStatus().startsWith(QStringLiteral("6 documents")));
+    QTRY_VERIFY(p->documentJson()->toPlainText().contains(QStringLiteral("\"id\"")));
+
+    p->documentFilter()->setText(QStringLiteral("brand:=Volta && price:<20"));
+    p->loadDocuments();
+    QTRY_COMPARE_WITH_TIMEOUT(p->documentList()->count(), 2, 10000); // charger and cable
+    screenshot(QStringLiteral("documents"));
+
+    p->documentFilter()->setText(QStringLiteral("price:<<"));
+    p->loadDocuments();
+    QTRY_VERIFY_WITH_TIMEOUT(p->documentsStatus().startsWith(QStringLiteral("The server answered 400")), 10000);
+    QCOMPARE(p->documentList()->count(), 0);
+    p->documentFilter()->clear();
+}
+
+void TestSearchPage::collectionsTableSorts()
+{
+    SearchPage *p = page();
+    p->tabs()->setCurrentIndex(SearchPage::CollectionsTab);
+    QCOMPARE(call("POST", QStringLiteral("/collections"),
+                  R"({"name":"articles","fields":[{"name":"title","type":"string"},{"name":"tags","type":"string[]"},)"
+                  R"({"name":"views","type":"int64"},{"name":"draft","type":"bool"},{"name":"body","type":"string"}]})")
+                 .status,
+             201);
+    QVERIFY(waitForCollection(QStringLiteral("articles"), 0));
+    QSortFilterProxyModel *proxy = p->collectionProxy();
+    p->collectionTable()->sortByColumn(SearchCollectionModel::NameColumn, Qt::AscendingOrder);
+    QCOMPARE(column(proxy, SearchCollectionModel::NameColumn), (QStringList{"articles", "products"}));
+    p->collectionTable()->sortByColumn(SearchCollectionModel::DocumentsColumn, Qt::DescendingOrder);
+    QCOMPARE(column(proxy, SearchCollectionModel::NameColumn), (QStringList{"products", "articles"}));
+    p->collectionTable()->sortByColumn(SearchCollectionModel::FieldsColumn, Qt::DescendingOrder);
+    QCOMPARE(column(proxy, SearchCollectionModel::NameColumn), (QStringList{"articles", "products"}));
+    p->collectionTable()->sortByColumn(SearchCollectionModel::MemoryColumn, Qt::DescendingOrder);
+    QCOMPARE(column(proxy, SearchCollectionModel::NameColumn), (QStringList{"products", "articles"}));
+    const int products = p->collectionModel()->rowOf(QStringLiteral("products"));
+    QVERIFY(p->collectionModel()->rowAt(products).estimatedBytes > 6 * 50); // six documents of 60-100 bytes
+    QCOMPARE(p->statText(QStringLiteral("collections")), QStringLiteral("2"));
+    QCOMPARE(p->statText(QStringLiteral("documents")), QStringLiteral("6"));
+    screenshot(QStringLiteral("collections"));
+}
+
+void TestSearchPage::latencyChartFollowsRequests()
+{
+    SearchPage *p = page();
+    p->tabs()->setCurrentIndex(SearchPage::OverviewTab);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(call("GET", QStringLiteral("/collections/products/documents/search"), {},
+                      {{QStringLiteral("q"), QStringLiteral("phone")}, {QStringLiteral("query_by"), QStringLiteral("name")}})
+                     .status,
+                 200);
+    // The bridge samples once a second; the chart gets the seconds that had requests.
+    QTRY_VERIFY_WITH_TIMEOUT(p->latencyChart()->p50PointCount() > 0, 10000);
+    QCOMPARE(p->latencyChart()->p99PointCount(), p->latencyChart()->p50PointCount());
+    QVERIFY(p->latencyChart()->peakMs() > 0);
+    QVERIFY(p->statText(QStringLiteral("p99")).endsWith(QStringLiteral(" ms")));
+    QVERIFY(p->statText(QStringLiteral("requests")).toInt() >= 5);
+    const search::SearchSnapshot snapshot = m_monitor->snapshot();
+    quint64 requests = 0;
+    for (const search::LatencyPoint &point : snapshot.latency) {
+        requests += point.requests;
+        if (point.requests > 0)
+            QVERIFY(point.p50Ms <= point.p99Ms);
+    }
+    QVERIFY(requests >= 5);
+    screenshot(QStringLiteral("overview"));
+}
+
+void TestSearchPage::keysSynonymsAndOverridesFollowTheApi()
+{
+    // Each panel shows what its route answers: a list (maybe empty), or "not available" with the
+    // server's own 404 when this build has no such route.
+    struct Case {
+        SearchPage::Tab tab;
+        SearchApiListPanel *panel;
+        QString path;
+    };
+    SearchPage *p = page();
+    const QList<Case> cases{{SearchPage::KeysTab, p->keysPanel(), QStringLiteral("/keys")},
+                            {SearchPage::SynonymsTab, p->synonymsPanel(), QStringLiteral("/collections/products/synonyms")},
+                            {SearchPage::OverridesTab, p->overridesPanel(), QStringLiteral("/collections/products/overrides")}};
+    ui::ConfirmFunction yes = [](QWidget *, const QString &, const QString &) { return true; };
+    p->setConfirmFunction(yes);
+    p->setCurrentCollection(QStringLiteral("products"));
+    for (const Case &c : cases) {
+        p->tabs()->setCurrentIndex(c.tab);
+        QTRY_VERIFY_WITH_TIMEOUT(c.panel->state() != SearchApiListPanel::State::Loading, 10000);
+        const search::ApiAnswer answer = call("GET", c.path);
+        if (answer.status == 404) {
+            QCOMPARE(c.panel->state(), SearchApiListPanel::State::Unavailable);
+            QVERIFY(c.panel->stateMessage().contains(QStringLiteral("404 “Not Found” to GET %1").arg(c.path)));
+            screenshot(QStringLiteral("unavailable-") + c.path.section(QLatin1Char('/'), -1));
+            continue;
+        }
+        QCOMPARE(answer.status, 200);
+        QVERIFY(c.panel->state() == SearchApiListPanel::State::Empty
+                || c.panel->state() == SearchApiListPanel::State::Listed);
+    }
+
+    // Where /keys exists: a search-only key made through the panel shows its value once, and
+    // becomes the parent of a scoped key.
+    if (p->keysPanel()->state() != SearchApiListPanel::State::Unavailable) {
+        p->tabs()->setCurrentIndex(SearchPage::KeysTab);
+        QPushButton *newKey = p->keysPanel()->findChild<QPushButton *>(QStringLiteral("newSearchKeyButton"));
+        QVERIFY(newKey && newKey->isEnabled());
+        const int before = p->keysPanel()->itemCount();
+        newKey->click();
+        QTRY_VERIFY(p->keysPanel()->lastDialog());
+        p->keysPanel()->lastDialog()->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(!p->createdKeyText().isEmpty(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(p->keysPanel()->itemCount(), before + 1, 10000);
+        QCOMPARE(p->scopedParentKey()->text(), p->createdKeyText());
+        screenshot(QStringLiteral("keys"));
+    }
+    if (p->synonymsPanel()->state() != SearchApiListPanel::State::Unavailable) {
+        p->tabs()->setCurrentIndex(SearchPage::SynonymsTab);
+        QPushButton *newSynonym = p->synonymsPanel()->findChild<QPushButton *>(QStringLiteral("newSynonymButton"));
+        newSynonym->click();
+        QTRY_VERIFY(p->synonymsPanel()->lastDialog());
+        p->synonymsPanel()->lastDialog()->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(p->synonymsPanel()->itemCount(), 1, 10000);
+        QCOMPARE(p->synonymsPanel()->itemAt(0).value(QStringLiteral("id")).toString(), QStringLiteral("shoes"));
+        screenshot(QStringLiteral("synonyms"));
+        QVERIFY(p->synonymsPanel()->deleteSelected());
+        QTRY_COMPARE_WITH_TIMEOUT(p->synonymsPanel()->state(), SearchApiListPanel::State::Empty, 10000);
+    }
+}
+
+void TestSearchPage::scopedKeyMatchesTypesenseJs()
+{
+    // The value typesense 3.1.0 (tests/interop) gives for
+    //   client.keys().generateScopedSearchKey('RN23GFr1s6jQ9kgSNg2O7fYcAUXU7127',
+    //                                         {filter_by: 'company_id:124', expires_at: 1906054106})
+    const QString expected = QStringLiteral(
+        "OW9DYWZGS1Q1RGdSbmo0S1QrOWxhbk9PL2kxbTU1eXA3bCthdmE5eXJKRT1STjIzeyJmaWx0ZXJfYnkiOiJjb21wYW55X2lkOjEyNCIsImV4cGly"
+        "ZXNfYXQiOjE5MDYwNTQxMDZ9");
+    SearchPage *p = page();
+    p->tabs()->setCurrentIndex(SearchPage::KeysTab);
+    p->scopedParentKey()->setText(QStringLiteral("RN23GFr1s6jQ9kgSNg2O7fYcAUXU7127"));
+    p->scopedParams()->setText(QStringLiteral(R"({"filter_by":"company_id:124","expires_at":1906054106})"));
+    p->generateScopedKey();
+    QCOMPARE(p->scopedResult()->text(), expected);
+
+    p->scopedParams()->setText(QStringLiteral("{filter_by"));
+    p->generateScopedKey();
+    QCOMPARE(p->scopedResult()->text(), expected); // kept; the message says what is wrong
+    QVERIFY(p->findChild<QLabel *>(QStringLiteral("scopedMessage"))->text().contains(QStringLiteral("JSON object")));
+}
+
+void TestSearchPage::highlightsEscapeEverythingButMarks()
+{
+    const QString html = ui::SearchResultFormat::highlightHtml(
+        QStringLiteral("<b>bold</b> & the <mark>phone</mark> <script>x</script> <mark>case"));
+    QVERIFY(html.contains(QStringLiteral("&lt;b&gt;bold&lt;/b&gt; &amp; the ")));
+    QVERIFY(html.contains(QStringLiteral(">phone</span>")));
+    QVERIFY(html.contains(QStringLiteral("&lt;script&gt;")));
+    QVERIFY(html.endsWith(QStringLiteral("&lt;mark&gt;case"))); // an unclosed mark stays text
+    QCOMPARE(html.count(QStringLiteral("<span")), 1);
+}
+
+void TestSearchPage::connectSnippetsCarryTheRealKeyAndPort()
+{
+    SearchPage *p = page();
+    p->tabs()->setCurrentIndex(SearchPage::OverviewTab);
+    const QString text = p->snippetCard()->text();
+    QVERIFY2(text.contains(m_apiKey), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("port: %1").arg(m_port)));
+    QVERIFY(text.contains(QStringLiteral("typesense")));
+}
+
+void TestSearchPage::deleteCollectionAsksFirst()
+{
+    SearchPage *p = page();
+    p->tabs()->setCurrentIndex(SearchPage::CollectionsTab);
+    int asked = 0;
+    bool answer = false;
+    p->setConfirmFunction([&](QWidget *, const QString &, const QString &text) {
+        ++asked;
+        return answer && text.contains(QStringLiteral("articles"));
+    });
+    p->collectionTable()->selectRow(guitest::rowWith(p->collectionProxy(), SearchCollectionModel::NameColumn,
+                                                     QStringLiteral("articles")));
+    QVERIFY(!p->deleteSelectedCollection());
+    QCOMPARE(asked, 1);
+    QCOMPARE(call("GET", QStringLiteral("/collections/articles")).status, 200);
+    answer = true;
+    QVERIFY(p->deleteSelectedCollection());
+    QTRY_COMPARE_WITH_TIMEOUT(p->collectionModel()->rowOf(QStringLiteral("articles")), -1, 10000);
+    QCOMPARE(call("GET", QStringLiteral("/collections/articles")).status, 404);
+    p->setConfirmFunction([](QWidget *, const QString &, const QString &) { return false; });
+}
+
+void TestSearchPage::everyTabFitsWithoutHorizontalScrolling()
+{
+    guitest::verifyEveryTabFits(page(), page()->tabs());
+}
+
+QTEST_MAIN(TestSearchPage)
+#include "tst_search_page.moc"

@@ -1,0 +1,109 @@
+#include "search_latency_chart.h"
+
+#include "theme.h"
+
+#include <QLegend>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace homeport::ui {
+
+SearchLatencyChart::SearchLatencyChart(int seconds, QWidget *parent)
+    : QChartView(parent)
+    , m_seconds(std::max(2, seconds))
+{
+    auto *chart = new QChart;
+    chart->setBackgroundRoundness(0);
+    chart->setAnimationOptions(QChart::NoAnimation); // redrawn every second
+    chart->setBackgroundVisible(false);
+    chart->legend()->setAlignment(Qt::AlignTop);
+
+    m_p50 = new QLineSeries(chart);
+    m_p50->setName(tr("p50"));
+    QPen p50Pen(Theme::accent());
+    p50Pen.setWidthF(2.0);
+    m_p50->setPen(p50Pen);
+    m_p99 = new QLineSeries(chart);
+    m_p99->setName(tr("p99"));
+    QPen p99Pen(Theme::busy());
+    p99Pen.setWidthF(1.6);
+    m_p99->setPen(p99Pen);
+    // Points as well as lines: a lone busy second between idle ones is still seen.
+    for (QLineSeries *s : {m_p50, m_p99}) {
+        s->setPointsVisible(true);
+        s->setMarkerSize(4);
+        chart->addSeries(s);
+    }
+
+    m_xAxis = new QValueAxis(chart);
+    m_yAxis = new QValueAxis(chart);
+    m_xAxis->setRange(-m_seconds, 0);
+    m_yAxis->setRange(0, 1);
+    m_xAxis->setTitleText(tr("seconds ago"));
+    m_yAxis->setTitleText(tr("latency, ms"));
+    m_xAxis->setLabelFormat(QStringLiteral("%.0f"));
+    m_yAxis->setLabelFormat(QStringLiteral("%.1f"));
+    m_xAxis->setTickCount(7);
+    m_yAxis->setTickCount(5);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    for (QValueAxis *axis : {m_xAxis, m_yAxis}) {
+        axis->setLabelsFont(small);
+        axis->setTitleFont(small);
+        axis->setGridLineColor(Theme::border());
+    }
+    chart->legend()->setFont(small);
+    chart->addAxis(m_xAxis, Qt::AlignBottom);
+    chart->addAxis(m_yAxis, Qt::AlignLeft);
+    for (QLineSeries *s : {m_p50, m_p99}) {
+        s->attachAxis(m_xAxis);
+        s->attachAxis(m_yAxis);
+    }
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    setStyleSheet(QStringLiteral("background: transparent"));
+    setMinimumHeight(220);
+    setRenderHint(QPainter::Antialiasing);
+    setFrameShape(QFrame::NoFrame);
+    setChart(chart);
+}
+
+int SearchLatencyChart::p50PointCount() const
+{
+    return int(m_p50->count());
+}
+
+int SearchLatencyChart::p99PointCount() const
+{
+    return int(m_p99->count());
+}
+
+void SearchLatencyChart::setPoints(const QVector<search::LatencyPoint> &points, qint64 now)
+{
+    QList<QPointF> p50;
+    QList<QPointF> p99;
+    m_peakMs = 0;
+    for (const search::LatencyPoint &p : points) {
+        const double x = double(p.second - now);
+        if (p.requests == 0 || x < -m_seconds || x > 0)
+            continue;
+        p50.append(QPointF(x, p.p50Ms));
+        p99.append(QPointF(x, p.p99Ms));
+        m_peakMs = std::max({m_peakMs, p.p50Ms, p.p99Ms});
+    }
+    m_p50->replace(p50);
+    m_p99->replace(p99);
+    double top = 1;
+    if (m_peakMs > 0) {
+        const double magnitude = std::pow(10.0, std::floor(std::log10(m_peakMs * 1.15)));
+        top = std::max(1.0, std::ceil(m_peakMs * 1.15 / magnitude) * magnitude);
+    }
+    if (!qFuzzyCompare(m_yAxis->max(), top)) {
+        m_yAxis->setRange(0, top);
+        m_yAxis->setLabelFormat(top < 4 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+    }
+}
+
+} // namespace homeport::ui

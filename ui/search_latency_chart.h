@@ -1,0 +1,39 @@
+#pragma once
+// SearchLatencyChart: the search port's p50 and p99 latency per second over the last minutes, as
+// two QtCharts lines on the axes the other service pages use ("seconds ago" to now). Seconds
+// without a request leave a gap rather than drawing a false zero.
+// Thread affinity: the GUI thread. Fed with SearchSnapshot::latency copies.
+
+#include "search/search_monitor.h"
+
+#include <QChartView>
+
+class QLineSeries;
+class QValueAxis;
+
+namespace homeport::ui {
+
+class SearchLatencyChart : public QChartView
+{
+    Q_OBJECT
+public:
+    explicit SearchLatencyChart(int seconds, QWidget *parent = nullptr);
+
+    // Points oldest first; `now` is the newest second the x axis ends at.
+    void setPoints(const QVector<search::LatencyPoint> &points, qint64 now);
+    int seconds() const { return m_seconds; }
+    // Points drawn in the p50 and p99 lines (seconds with requests).
+    int p50PointCount() const;
+    int p99PointCount() const;
+    double peakMs() const { return m_peakMs; }
+
+private:
+    int m_seconds;
+    QLineSeries *m_p50;
+    QLineSeries *m_p99;
+    QValueAxis *m_xAxis;
+    QValueAxis *m_yAxis;
+    double m_peakMs = 0;
+};
+
+} // namespace homeport::ui
