@@ -247,7 +247,7 @@ QWidget *SearchPage::buildOverviewTab()
     QStringList formatTitles;
     for (SearchSnippets::Format format : SearchSnippets::formats())
         formatTitles << SearchSnippets::formatTitle(format);
-    m_snippetCard = new SnippetCard(formatTitles, 150, nullptr);
+    m_snippetCard = new SnippetCard(formatTitles, 130, nullptr);
     m_snippetCard->setObjectName(QStringLiteral("searchSnippetCard"));
     connect(m_snippetCard, &SnippetCard::formatChanged, this, &SearchPage::updateSnippet);
     connect(m_snippetCard, &SnippetCard::copyRequested, this, [this] {
@@ -255,14 +255,12 @@ QWidget *SearchPage::buildOverviewTab()
         m_snippetCard->showCopied(tr("Copied. This is the admin key: give browsers a search-only key (API keys tab)."));
     });
 
-    auto *row = new QHBoxLayout;
-    row->setSpacing(12);
-    row->addWidget(chartCard, 3);
-    row->addWidget(m_snippetCard, 2);
+    // The snippets need the width (the InstantSearch one has long lines): under the chart.
     auto *layout = new QVBoxLayout;
     layout->setSpacing(12);
     layout->addLayout(tiles);
-    layout->addLayout(row, 1);
+    layout->addWidget(chartCard, 1);
+    layout->addWidget(m_snippetCard);
     return finishTabPage(new QWidget(m_tabs), layout, kTabPage);
 }
 
@@ -626,16 +624,27 @@ QWidget *SearchPage::buildPlaygroundTab()
     run->setObjectName(QStringLiteral("runSearchButton"));
     run->setProperty("primary", true);
     connect(run, &QPushButton::clicked, this, &SearchPage::runSearch);
-    form->addWidget(makeCollectionCombo(page), 0, 0);
-    form->addWidget(m_q, 0, 1, 1, 3);
-    form->addWidget(run, 0, 4);
-    form->addWidget(m_queryBy, 1, 0, 1, 2);
-    form->addWidget(m_filterBy, 1, 2, 1, 3);
-    form->addWidget(m_sortBy, 2, 0, 1, 2);
-    form->addWidget(m_facetBy, 2, 2, 1, 3);
+    // The parameter names as the API spells them, so what works here can be pasted into a client.
+    auto label = [page](const QString &text) {
+        auto *l = new QLabel(text, page);
+        l->setFont(Theme::monospaceFont());
+        return l;
+    };
+    form->addWidget(makeCollectionCombo(page), 0, 0, 1, 2);
+    form->addWidget(label(QStringLiteral("q")), 0, 2, Qt::AlignRight);
+    form->addWidget(m_q, 0, 3, 1, 3);
+    form->addWidget(run, 0, 6);
+    form->addWidget(label(QStringLiteral("query_by")), 1, 0);
+    form->addWidget(m_queryBy, 1, 1, 1, 2);
+    form->addWidget(label(QStringLiteral("filter_by")), 1, 4, Qt::AlignRight);
+    form->addWidget(m_filterBy, 1, 5, 1, 2);
+    form->addWidget(label(QStringLiteral("sort_by")), 2, 0);
+    form->addWidget(m_sortBy, 2, 1, 1, 2);
+    form->addWidget(label(QStringLiteral("facet_by")), 2, 4, Qt::AlignRight);
+    form->addWidget(m_facetBy, 2, 5, 1, 2);
     form->setColumnStretch(1, 1);
-    form->setColumnStretch(2, 1);
     form->setColumnStretch(3, 1);
+    form->setColumnStretch(5, 1);
 
     m_searchStatus = new QLabel(page);
     m_searchStatus->setObjectName(QStringLiteral("searchStatus"));
@@ -786,6 +795,8 @@ QWidget *SearchPage::buildImportTab()
     m_importErrors->setShowGrid(false);
     m_importErrors->setWordWrap(false);
     m_importErrors->horizontalHeader()->setStretchLastSection(true);
+    m_importErrors->setColumnWidth(0, m_importErrors->fontMetrics().horizontalAdvance(QStringLiteral("Line 000000")));
+    m_importErrors->setColumnWidth(1, 420);
     cardLayout->addWidget(m_importFile);
     cardLayout->addWidget(m_importProgress);
     cardLayout->addWidget(m_importStatus);
@@ -891,8 +902,6 @@ void SearchPage::sendImportBatch()
             m_importErrors->setItem(row, 1, new QTableWidgetItem(error));
             m_importErrors->setItem(row, 2, new QTableWidgetItem(QString::fromUtf8(m_importLines.value(first + i).left(500))));
         }
-        if (m_importErrors->rowCount() > 0 && m_importErrors->rowCount() <= 20)
-            m_importErrors->resizeColumnToContents(1);
         m_importProgress->setValue(m_importNext);
         const QLocale locale;
         if (m_importNext < m_importLines.size()) {

@@ -64,9 +64,11 @@ QString SearchResultFormat::hitsHtml(const QJsonObject &response)
     for (const QJsonValue &h : hits) {
         const QJsonObject hit = h.toObject();
         const QJsonObject doc = hit.value(QStringLiteral("document")).toObject();
-        html += QStringLiteral("<div style=\"margin-bottom:10px\">");
-        html += QStringLiteral("<div style=\"color:%1\">id %2</div>")
-                    .arg(muted, doc.value(QStringLiteral("id")).toString().toHtmlEscaped());
+        // One paragraph a hit (Qt's rich text honours paragraph margins, not div ones).
+        html += QStringLiteral("<p style=\"margin-top:0px; margin-bottom:12px\">");
+        html += QStringLiteral("<span style=\"color:%1\">id %2 · text_match %3</span>")
+                    .arg(muted, doc.value(QStringLiteral("id")).toString().toHtmlEscaped(),
+                         QString::number(hit.value(QStringLiteral("text_match")).toInteger()));
         int shown = 0;
         for (const QJsonValue &hv : hit.value(QStringLiteral("highlights")).toArray()) {
             const QJsonObject hl = hv.toObject();
@@ -77,7 +79,7 @@ QString SearchResultFormat::hitsHtml(const QJsonObject &response)
                     parts << s.toString();
                 snippet = parts.join(QStringLiteral(" · "));
             }
-            html += QStringLiteral("<div><b>%1</b>: %2</div>")
+            html += QStringLiteral("<br><b>%1</b>: %2")
                         .arg(hl.value(QStringLiteral("field")).toString().toHtmlEscaped(), highlightHtml(snippet));
             ++shown;
         }
@@ -88,11 +90,11 @@ QString SearchResultFormat::hitsHtml(const QJsonObject &response)
                 QString value = plainValue(it.value());
                 if (value.size() > kFallbackChars)
                     value = value.left(kFallbackChars) + QChar(0x2026);
-                html += QStringLiteral("<div><b>%1</b>: %2</div>").arg(it.key().toHtmlEscaped(), value.toHtmlEscaped());
+                html += QStringLiteral("<br><b>%1</b>: %2").arg(it.key().toHtmlEscaped(), value.toHtmlEscaped());
                 ++shown;
             }
         }
-        html += QStringLiteral("</div>");
+        html += QStringLiteral("</p>");
     }
     return html;
 }
