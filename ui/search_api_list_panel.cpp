@@ -88,7 +88,7 @@ SearchApiListPanel::SearchApiListPanel(Config config, SearchApiClient *client, Q
 
 QPushButton *SearchApiListPanel::addCreateButton(
     const QString &text, const QString &objectName, const QString &dialogTitle, const QString &note,
-    std::function<QJsonObject()> body,
+    const QString &bodyText,
     std::function<search::ApiRequest(const QString &, const QJsonObject &, QString *)> build)
 {
     auto *button = new QPushButton(text, this);
@@ -101,7 +101,7 @@ QPushButton *SearchApiListPanel::addCreateButton(
     connect(button, &QPushButton::clicked, this, [=, this] {
         const QString collection = m_collection;
         auto *dialog = new SearchJsonDialog(
-            dialogTitle, note, body(),
+            dialogTitle, note, bodyText,
             [build, collection](const QJsonObject &json, QString *problem) { return build(collection, json, problem); },
             m_client, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -185,7 +185,8 @@ void SearchApiListPanel::reload()
     }
     const QString path = m_config.listPath(m_collection);
     const quint64 generation = ++m_generation;
-    if (m_state != State::Listed)
+    // A shown list (or "none yet") stays while it is reloaded, so nothing flickers.
+    if (m_state != State::Listed && m_state != State::Empty)
         setState(State::Loading);
     m_client->send("GET", path, {}, this, [this, generation, path](const search::ApiAnswer &answer) {
         if (generation != m_generation)

@@ -65,7 +65,7 @@ public:
     void setConfirmFunction(ConfirmFunction confirm) { m_confirm = std::move(confirm); }
     // Adds a "New …" button that opens a SearchJsonDialog with `body` and sends what `build` makes.
     QPushButton *addCreateButton(const QString &text, const QString &objectName, const QString &dialogTitle,
-                                 const QString &note, std::function<QJsonObject()> body,
+                                 const QString &note, const QString &bodyText,
                                  std::function<search::ApiRequest(const QString &collection, const QJsonObject &body,
                                                                   QString *problem)> build);
     // The last dialog a create button opened (tests drive it).

@@ -12,7 +12,7 @@
 
 namespace homeport::ui {
 
-SearchJsonDialog::SearchJsonDialog(const QString &title, const QString &note, const QJsonObject &body,
+SearchJsonDialog::SearchJsonDialog(const QString &title, const QString &note, const QString &bodyText,
                                    RequestBuilder build, SearchApiClient *client, QWidget *parent)
     : QDialog(parent)
     , m_build(std::move(build))
@@ -32,8 +32,8 @@ SearchJsonDialog::SearchJsonDialog(const QString &title, const QString &note, co
     m_editor->setObjectName(QStringLiteral("jsonEditor"));
     m_editor->setFont(Theme::monospaceFont());
     m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_editor->setPlainText(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Indented)));
-    m_editor->setMinimumSize(520, 280);
+    m_editor->setPlainText(bodyText);
+    m_editor->setMinimumSize(560, 360);
     layout->addWidget(m_editor, 1);
     m_error->setObjectName(QStringLiteral("errorText"));
     m_error->setWordWrap(true);

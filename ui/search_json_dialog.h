@@ -28,7 +28,8 @@ public:
     // `problem` says why (e.g. a synonym without an id).
     using RequestBuilder = std::function<search::ApiRequest(const QJsonObject &body, QString *problem)>;
 
-    SearchJsonDialog(const QString &title, const QString &note, const QJsonObject &body, RequestBuilder build,
+    // `bodyText` is the JSON shown to start with, written as the API documents it (name first).
+    SearchJsonDialog(const QString &title, const QString &note, const QString &bodyText, RequestBuilder build,
                      SearchApiClient *client, QWidget *parent = nullptr);
 
     QString bodyText() const;

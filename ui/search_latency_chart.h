@@ -26,6 +26,8 @@ public:
     int p50PointCount() const;
     int p99PointCount() const;
     double peakMs() const { return m_peakMs; }
+    // Modest, so the Overview tab (tiles, chart, Connect) fits the window; the layout stretches it.
+    QSize sizeHint() const override { return {480, 170}; }
 
 private:
     int m_seconds;

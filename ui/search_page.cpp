@@ -237,18 +237,23 @@ QWidget *SearchPage::buildOverviewTab()
     head->addWidget(m_latencyNow);
     m_latencyChart = new SearchLatencyChart(search::SearchMonitor::kLatencySeconds, chartCard);
     m_latencyChart->setObjectName(QStringLiteral("latencyChart"));
+    m_latencyChart->setMinimumHeight(160); // with the Connect card below, the tab fits the window
     chartLayout->addLayout(head);
     chartLayout->addWidget(m_latencyChart, 1);
-    chartLayout->addWidget(makeHint(tr("Every request to the search port (searches, writes, imports; the console's own "
-                                       "too), estimated within the buckets of the latency histogram. Seconds without "
-                                       "requests are left out."),
-                                    chartCard));
+    QLabel *chartHint = makeHint(tr("Every request to the search port, the console's own too, estimated within the "
+                                    "latency histogram's buckets."),
+                                 chartCard);
+    chartHint->setToolTip(tr("Searches, writes and imports alike. Seconds without requests are left out."));
+    chartLayout->addWidget(chartHint);
 
     QStringList formatTitles;
     for (SearchSnippets::Format format : SearchSnippets::formats())
         formatTitles << SearchSnippets::formatTitle(format);
-    m_snippetCard = new SnippetCard(formatTitles, 130, nullptr);
+    m_snippetCard = new SnippetCard(formatTitles, 110, nullptr);
     m_snippetCard->setObjectName(QStringLiteral("searchSnippetCard"));
+    // The longest snippet fits without scrolling; any taller and the tab would not fit the window.
+    if (auto *text = m_snippetCard->findChild<QWidget *>(QStringLiteral("snippetText")))
+        text->setMaximumHeight(text->fontMetrics().lineSpacing() * 10);
     connect(m_snippetCard, &SnippetCard::formatChanged, this, &SearchPage::updateSnippet);
     connect(m_snippetCard, &SnippetCard::copyRequested, this, [this] {
         QApplication::clipboard()->setText(m_snippetCard->text());
@@ -377,7 +382,7 @@ void SearchPage::showCollectionsMessage(const QString &text)
     showTransientMessage(m_collectionsMessage, text);
 }
 
-SearchJsonDialog *SearchPage::openDialog(const QString &title, const QString &note, const QJsonObject &body,
+SearchJsonDialog *SearchPage::openDialog(const QString &title, const QString &note, const QString &body,
                                          std::function<search::ApiRequest(const QJsonObject &, QString *)> build)
 {
     auto *dialog = new SearchJsonDialog(title, note, body, std::move(build), m_client, this);
@@ -391,15 +396,18 @@ SearchJsonDialog *SearchPage::newCollection()
 {
     if (!m_monitor)
         return nullptr;
-    const QJsonObject schema{
-        {"name", "products"},
-        {"fields", QJsonArray{QJsonObject{{"name", "name"}, {"type", "string"}},
-                              QJsonObject{{"name", "description"}, {"type", "string"}, {"optional", true}},
-                              QJsonObject{{"name", "brand"}, {"type", "string"}, {"facet", true}},
-                              QJsonObject{{"name", "price"}, {"type", "float"}, {"facet", true}},
-                              QJsonObject{{"name", "popularity"}, {"type", "int32"}}}},
-        {"default_sorting_field", "popularity"},
-    };
+    const QString schema = QStringLiteral(R"({
+  "name": "products",
+  "fields": [
+    {"name": "name", "type": "string"},
+    {"name": "description", "type": "string", "optional": true},
+    {"name": "brand", "type": "string", "facet": true},
+    {"name": "price", "type": "float", "facet": true},
+    {"name": "popularity", "type": "int32"}
+  ],
+  "default_sorting_field": "popularity"
+}
+)");
     SearchJsonDialog *dialog = openDialog(
         tr("New collection"),
         tr("The schema as POST /collections takes it: a name, fields with their types (string, int32, int64, float, "
@@ -418,8 +426,13 @@ SearchJsonDialog *SearchPage::alterSelectedCollection()
     const QString name = selectedCollectionName();
     if (name.isEmpty() || !m_monitor)
         return nullptr;
-    const QJsonObject body{{"fields", QJsonArray{QJsonObject{{"name", "new_field"}, {"type", "string"}, {"optional", true}},
-                                                 QJsonObject{{"name", "old_field"}, {"drop", true}}}}};
+    const QString body = QStringLiteral(R"({
+  "fields": [
+    {"name": "new_field", "type": "string", "optional": true},
+    {"name": "old_field", "drop": true}
+  ]
+}
+)");
     SearchJsonDialog *dialog = openDialog(
         tr("Add or drop fields of “%1”").arg(name),
         tr("PATCH /collections/%1: new fields to add, and {\"name\": …, \"drop\": true} for fields to drop. Every "
@@ -571,12 +584,21 @@ void SearchPage::loadDocuments()
                        }
                        const QJsonObject response = QJsonDocument::fromJson(answer.body).object();
                        m_docFound = response.value(QStringLiteral("found")).toInteger();
+                       // Each document is named by its id and the first string field of the schema
+                       // it has (usually a name or title), as a person would recognise it.
+                       QStringList stringFields;
+                       if (const search::CollectionInfo *c = collectionInfo(collection)) {
+                           for (const search::CollectionField &f : c->fields) {
+                               if (f.type == QLatin1String("string"))
+                                   stringFields << f.name;
+                           }
+                       }
                        for (const QJsonValue &h : response.value(QStringLiteral("hits")).toArray()) {
                            const QJsonObject doc = h.toObject().value(QStringLiteral("document")).toObject();
                            QString label = doc.value(QStringLiteral("id")).toString();
-                           for (auto it = doc.constBegin(); it != doc.constEnd(); ++it) {
-                               if (it.key() != QLatin1String("id") && it.value().isString()) {
-                                   label += QStringLiteral(" · ") + it.value().toString().left(80);
+                           for (const QString &field : std::as_const(stringFields)) {
+                               if (doc.value(field).isString()) {
+                                   label += QStringLiteral(" · ") + doc.value(field).toString().left(80);
                                    break;
                                }
                            }
@@ -603,9 +625,6 @@ void SearchPage::loadDocuments()
 QWidget *SearchPage::buildPlaygroundTab()
 {
     auto *page = new QWidget(m_tabs);
-    auto *form = new QGridLayout;
-    form->setHorizontalSpacing(8);
-    form->setVerticalSpacing(6);
     auto makeEdit = [page](const QString &name, const QString &placeholder) {
         auto *edit = new QLineEdit(page);
         edit->setObjectName(name);
@@ -613,11 +632,11 @@ QWidget *SearchPage::buildPlaygroundTab()
         edit->setClearButtonEnabled(true);
         return edit;
     };
-    m_q = makeEdit(QStringLiteral("queryEdit"), tr("q: words, \"phrases\", -exclusions, or * for every document"));
-    m_queryBy = makeEdit(QStringLiteral("queryByEdit"), tr("query_by: name,description"));
-    m_filterBy = makeEdit(QStringLiteral("filterByEdit"), tr("filter_by: price:<100 && brand:=[acme,zeta]"));
-    m_sortBy = makeEdit(QStringLiteral("sortByEdit"), tr("sort_by: _text_match:desc,price:asc"));
-    m_facetBy = makeEdit(QStringLiteral("facetByEdit"), tr("facet_by: brand,price"));
+    m_q = makeEdit(QStringLiteral("queryEdit"), tr("words, \"phrases\", -exclusions, or * for every document"));
+    m_queryBy = makeEdit(QStringLiteral("queryByEdit"), tr("name,description"));
+    m_filterBy = makeEdit(QStringLiteral("filterByEdit"), tr("price:<100 && brand:=[acme,zeta]"));
+    m_sortBy = makeEdit(QStringLiteral("sortByEdit"), tr("_text_match:desc,price:asc"));
+    m_facetBy = makeEdit(QStringLiteral("facetByEdit"), tr("brand,price"));
     for (QLineEdit *edit : {m_q, m_queryBy, m_filterBy, m_sortBy, m_facetBy})
         connect(edit, &QLineEdit::returnPressed, this, &SearchPage::runSearch);
     auto *run = new QPushButton(tr("Search"), page);
@@ -630,21 +649,29 @@ QWidget *SearchPage::buildPlaygroundTab()
         l->setFont(Theme::monospaceFont());
         return l;
     };
-    form->addWidget(makeCollectionCombo(page), 0, 0, 1, 2);
-    form->addWidget(label(QStringLiteral("q")), 0, 2, Qt::AlignRight);
-    form->addWidget(m_q, 0, 3, 1, 3);
-    form->addWidget(run, 0, 6);
-    form->addWidget(label(QStringLiteral("query_by")), 1, 0);
-    form->addWidget(m_queryBy, 1, 1, 1, 2);
-    form->addWidget(label(QStringLiteral("filter_by")), 1, 4, Qt::AlignRight);
-    form->addWidget(m_filterBy, 1, 5, 1, 2);
-    form->addWidget(label(QStringLiteral("sort_by")), 2, 0);
-    form->addWidget(m_sortBy, 2, 1, 1, 2);
-    form->addWidget(label(QStringLiteral("facet_by")), 2, 4, Qt::AlignRight);
-    form->addWidget(m_facetBy, 2, 5, 1, 2);
-    form->setColumnStretch(1, 1);
-    form->setColumnStretch(3, 1);
-    form->setColumnStretch(5, 1);
+    auto *queryRow = new QHBoxLayout;
+    queryRow->setSpacing(8);
+    queryRow->addWidget(makeCollectionCombo(page));
+    queryRow->addWidget(label(QStringLiteral("q")));
+    queryRow->addWidget(m_q, 1);
+    queryRow->addWidget(run);
+    auto *params = new QGridLayout;
+    params->setHorizontalSpacing(8);
+    params->setVerticalSpacing(6);
+    params->addWidget(label(QStringLiteral("query_by")), 0, 0);
+    params->addWidget(m_queryBy, 0, 1);
+    params->addWidget(label(QStringLiteral("filter_by")), 0, 2);
+    params->addWidget(m_filterBy, 0, 3);
+    params->addWidget(label(QStringLiteral("sort_by")), 1, 0);
+    params->addWidget(m_sortBy, 1, 1);
+    params->addWidget(label(QStringLiteral("facet_by")), 1, 2);
+    params->addWidget(m_facetBy, 1, 3);
+    params->setColumnStretch(1, 1);
+    params->setColumnStretch(3, 1);
+    auto *form = new QVBoxLayout;
+    form->setSpacing(6);
+    form->addLayout(queryRow);
+    form->addLayout(params);
 
     m_searchStatus = new QLabel(page);
     m_searchStatus->setObjectName(QStringLiteral("searchStatus"));
@@ -965,21 +992,23 @@ QWidget *SearchPage::buildKeysTab()
     m_keysPanel->addCreateButton(
         tr("New search-only key…"), QStringLiteral("newSearchKeyButton"), tr("New search-only key"),
         tr("POST /keys. A key that can only search: safe to put in a browser. The key's value is shown once."),
-        [] {
-            return QJsonObject{{"description", "Search-only key"},
-                               {"actions", QJsonArray{"documents:search"}},
-                               {"collections", QJsonArray{"*"}}};
-        },
+        QStringLiteral(R"({
+  "description": "Search-only key",
+  "actions": ["documents:search"],
+  "collections": ["*"]
+}
+)"),
         postKey);
     m_keysPanel->addCreateButton(
         tr("New key…"), QStringLiteral("newKeyButton"), tr("New API key"),
         tr("POST /keys with the actions (e.g. documents:*, collections:get, *) and collections it may use; expires_at "
            "in seconds since the epoch is optional."),
-        [] {
-            return QJsonObject{{"description", "Backend key"},
-                               {"actions", QJsonArray{"documents:*"}},
-                               {"collections", QJsonArray{"*"}}};
-        },
+        QStringLiteral(R"({
+  "description": "Backend key",
+  "actions": ["documents:*"],
+  "collections": ["*"]
+}
+)"),
         postKey);
 
     // The key just created (its value is only ever shown once) and the scoped-key generator.
@@ -1106,7 +1135,11 @@ SearchApiListPanel *SearchPage::buildSynonymsPanel()
     panel->addCreateButton(
         tr("New synonym…"), QStringLiteral("newSynonymButton"), tr("New synonym"),
         tr("PUT /collections/{collection}/synonyms/{id}: the id names it; add \"root\" for a one-way synonym."),
-        [] { return QJsonObject{{"id", "shoes"}, {"synonyms", QJsonArray{"sneaker", "shoe", "trainer"}}}; },
+        QStringLiteral(R"({
+  "id": "shoes",
+  "synonyms": ["sneaker", "shoe", "trainer"]
+}
+)"),
         [](const QString &collection, const QJsonObject &body, QString *problem) {
             const QString id = body.value(QStringLiteral("id")).toString();
             if (id.isEmpty()) {
@@ -1166,12 +1199,13 @@ SearchApiListPanel *SearchPage::buildOverridesPanel()
         tr("New override…"), QStringLiteral("newOverrideButton"), tr("New override"),
         tr("PUT /collections/{collection}/overrides/{id}: a rule (query with match exact or contains, and/or "
            "filter_by), then includes, excludes, filter_by, sort_by, replace_query, stop_processing."),
-        [] {
-            return QJsonObject{{"id", "pin-featured"},
-                               {"rule", QJsonObject{{"query", "phone"}, {"match", "contains"}}},
-                               {"includes", QJsonArray{QJsonObject{{"id", "1"}, {"position", 1}}}},
-                               {"excludes", QJsonArray{}}};
-        },
+        QStringLiteral(R"({
+  "id": "pin-featured",
+  "rule": {"query": "phone", "match": "contains"},
+  "includes": [{"id": "1", "position": 1}],
+  "excludes": []
+}
+)"),
         [](const QString &collection, const QJsonObject &body, QString *problem) {
             const QString id = body.value(QStringLiteral("id")).toString();
             if (id.isEmpty()) {

@@ -145,7 +145,7 @@ private:
     void sendImportBatch();
     void finishImport(const QString &status);
     void showCollectionsMessage(const QString &text);
-    SearchJsonDialog *openDialog(const QString &title, const QString &note, const QJsonObject &body,
+    SearchJsonDialog *openDialog(const QString &title, const QString &note, const QString &body,
                                  std::function<search::ApiRequest(const QJsonObject &, QString *)> build);
     const search::CollectionInfo *collectionInfo(const QString &name) const;
     QString selectedCollectionName() const;

@@ -37,7 +37,7 @@ QString SearchSnippets::render(Format format, const QString &host, quint16 port,
             .arg(host, QString::number(port), apiKey);
     case Format::InstantSearch:
         return QStringLiteral("// npm install typesense-instantsearch-adapter instantsearch.js\n"
-                              "import TypesenseInstantSearchAdapter from 'typesense-instantsearch-adapter';\n\n"
+                              "import TypesenseInstantSearchAdapter from 'typesense-instantsearch-adapter';\n"
                               "const adapter = new TypesenseInstantSearchAdapter({\n"
                               "  server: {\n"
                               "    apiKey: '%3',\n"

@@ -73,10 +73,15 @@ CollectionInfo describe(const QJsonObject &summary)
 
 } // namespace
 
-SearchConsoleBridge::SearchConsoleBridge(SearchMonitor *monitor, http::HttpServer *server, core::Metrics *metrics,
-                                         const QString &serviceName, const QString &apiKey, CollectionVisitor visit)
+SearchConsoleBridge::SearchConsoleBridge(SearchMonitor *monitor, http::HttpServer *server, const QHostAddress &bindAddress,
+                                         core::Metrics *metrics, const QString &serviceName, const QString &apiKey,
+                                         CollectionVisitor visit)
     : m_monitor(monitor)
     , m_server(server)
+    , m_host(bindAddress == QHostAddress::Any || bindAddress == QHostAddress::AnyIPv4 || bindAddress.isNull()
+                 ? QStringLiteral("127.0.0.1")
+                 : bindAddress == QHostAddress::AnyIPv6 ? QStringLiteral("::1")
+                                                        : bindAddress.toString())
     , m_metrics(metrics)
     , m_histogramLabels(QStringLiteral("service=\"%1\"").arg(serviceName))
     , m_apiKey(apiKey)
@@ -121,11 +126,9 @@ void SearchConsoleBridge::onRequestSent(quint64 requestId, const ApiRequest &req
         Q_EMIT m_monitor->requestFinished(requestId, answer);
         return;
     }
-    // What the server is bound to, or loopback when it listens on every address.
-    const QString host = QStringLiteral("127.0.0.1");
     QUrl url;
     url.setScheme(QStringLiteral("http"));
-    url.setHost(host);
+    url.setHost(m_host);
     url.setPort(m_server->serverPort());
     url.setPath(request.path);
     if (!request.query.isEmpty()) {

@@ -10,6 +10,7 @@
 #include "search_monitor.h"
 
 #include <QHash>
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 #include <QVector>
@@ -38,8 +39,11 @@ public:
     // Calls its argument once for every collection.
     using CollectionVisitor = std::function<void(const std::function<void(const Collection &)> &)>;
 
-    SearchConsoleBridge(SearchMonitor *monitor, http::HttpServer *server, core::Metrics *metrics,
-                        const QString &serviceName, const QString &apiKey, CollectionVisitor visit);
+    // `bindAddress` is what the server listens on: the console's requests dial it (loopback when
+    // it listens on every address).
+    SearchConsoleBridge(SearchMonitor *monitor, http::HttpServer *server, const QHostAddress &bindAddress,
+                        core::Metrics *metrics, const QString &serviceName, const QString &apiKey,
+                        CollectionVisitor visit);
     ~SearchConsoleBridge() override;
 
     // Publishes at once (tests; the timer does it every second).
@@ -52,6 +56,7 @@ private:
 
     QPointer<SearchMonitor> m_monitor;
     QPointer<http::HttpServer> m_server;
+    QString m_host;
     core::Metrics *m_metrics;
     QString m_histogramLabels;
     QString m_apiKey;

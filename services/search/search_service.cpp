@@ -250,7 +250,7 @@ QString SearchService::configure(http::HttpServer &server, const core::ServiceCo
     addRoutes(server);
     if (m_monitor) {
         m_consoleBridge = std::make_unique<SearchConsoleBridge>(
-            m_monitor, &server, context.metrics, context.name, m_apiKey,
+            m_monitor, &server, context.bindAddress, context.metrics, context.name, m_apiKey,
             [this](const std::function<void(const Collection &)> &visit) {
                 for (const auto &[name, e] : m_collections)
                     visit(*e->collection);
