@@ -223,7 +223,7 @@ QWidget *SearchPage::buildOverviewTab()
         },
         &m_stats);
     m_stats.value(QStringLiteral("memory"))->setToolTip(
-        tr("The documents' JSON size, measured on a sample of each collection; the index adds to it."));
+        tr("The documents as compact JSON, as the collections keep them in memory; the index adds to it."));
     m_stats.value(QStringLiteral("p99"))->setToolTip(tr("Of every request to the search port, from the latency histogram"));
 
     QVBoxLayout *chartLayout = nullptr;

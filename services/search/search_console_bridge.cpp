@@ -17,6 +17,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <type_traits>
 
 namespace homeport::search {
 
@@ -163,19 +164,23 @@ qint64 SearchConsoleBridge::estimatedBytes(const Collection &collection)
     SizeSample &cached = m_sizes[collection.name()];
     if (cached.documents == documents)
         return cached.bytes;
-    // Every stride-th live document, serialised as it is kept.
+    // Collections keep each document as its compact JSON: their sizes add up to what the
+    // documents take (an older in-memory form is measured by serialising a sample).
     const qint64 stride = std::max<qint64>(1, documents / kSizeSampleDocuments);
     qint64 seen = 0;
-    qint64 sampled = 0;
-    qint64 sampledBytes = 0;
-    collection.forEachDocument([&](const QJsonObject &doc) {
-        if (seen++ % stride == 0 && sampled < kSizeSampleDocuments) {
-            sampledBytes += QJsonDocument(doc).toJson(QJsonDocument::Compact).size();
-            ++sampled;
+    qint64 measured = 0;
+    qint64 measuredBytes = 0;
+    collection.forEachDocument([&](const auto &doc) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(doc)>, QByteArray>) {
+            measuredBytes += doc.size();
+            ++measured;
+        } else if (seen++ % stride == 0 && measured < kSizeSampleDocuments) {
+            measuredBytes += QJsonDocument(doc).toJson(QJsonDocument::Compact).size();
+            ++measured;
         }
     });
     cached.documents = documents;
-    cached.bytes = sampled == 0 ? 0 : qint64(double(sampledBytes) / double(sampled) * double(documents));
+    cached.bytes = measured == 0 ? 0 : qint64(double(measuredBytes) / double(measured) * double(documents));
     return cached.bytes;
 }
 

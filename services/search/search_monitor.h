@@ -34,8 +34,8 @@ struct CollectionField {
 struct CollectionInfo {
     QString name;
     qint64 numDocuments = 0;
-    // Bytes the collection's documents take as JSON, measured on a sample of them; the index in
-    // memory comes on top (Typesense's own dashboards show the same kind of estimate).
+    // Bytes the collection's documents take as compact JSON, which is how the collection keeps
+    // them in memory; the index comes on top.
     qint64 estimatedBytes = 0;
     qint64 createdAt = 0;            // seconds since the epoch
     QString defaultSortingField;

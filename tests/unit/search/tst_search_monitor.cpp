@@ -133,7 +133,7 @@ private slots:
         QCOMPARE(books.fields.size(), 2);
         QCOMPARE(books.fields[1].name, QStringLiteral("year"));
         QVERIFY(books.fields[1].facet);
-        // Fewer documents than the sample: the estimate is their exact JSON size as exported.
+        // The size is the documents' compact JSON, as the collection keeps it and export sends it.
         const ApiAnswer exported = call("GET", QStringLiteral("/collections/books/documents/export"));
         QCOMPARE(exported.status, 200);
         qint64 bytes = 0;
