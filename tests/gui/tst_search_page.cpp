@@ -28,6 +28,8 @@
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QSignalSpy>
@@ -448,6 +450,21 @@ void TestSearchPage::keysSynonymsAndOverridesFollowTheApi()
         QTRY_COMPARE_WITH_TIMEOUT(p->keysPanel()->itemCount(), before + 1, 10000);
         QCOMPARE(p->scopedParentKey()->text(), p->createdKeyText());
         screenshot(QStringLiteral("keys"));
+
+        // A scoped key made on the page is taken by the server, which applies its filter.
+        p->scopedParams()->setText(QStringLiteral(R"({"filter_by":"brand:=Volta"})"));
+        p->generateScopedKey();
+        QVERIFY(!p->scopedResult()->text().isEmpty());
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/collections/products/documents/search?q=*&query_by=name")
+                                         .arg(m_port)));
+        request.setRawHeader("X-TYPESENSE-API-KEY", p->scopedResult()->text().toLatin1());
+        QNetworkReply *reply = network.get(request);
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        const QJsonObject result = QJsonDocument::fromJson(reply->readAll()).object();
+        QCOMPARE(result.value(QStringLiteral("found")).toInt(), 4); // ids 1, 3, 6 and 10
+        reply->deleteLater();
     }
     if (p->synonymsPanel()->state() != SearchApiListPanel::State::Unavailable) {
         p->tabs()->setCurrentIndex(SearchPage::SynonymsTab);
