@@ -98,6 +98,7 @@ private Q_SLOTS:
     void highlightsEscapeEverythingButMarks();
     void connectSnippetsCarryTheRealKeyAndPort();
     void deleteCollectionAsksFirst();
+    void stoppedServiceIsShownAndAnswered();
     void everyTabFitsWithoutHorizontalScrolling();
 
 private:
@@ -543,6 +544,34 @@ void TestSearchPage::deleteCollectionAsksFirst()
     QTRY_COMPARE_WITH_TIMEOUT(p->collectionModel()->rowOf(QStringLiteral("articles")), -1, 10000);
     QCOMPARE(call("GET", QStringLiteral("/collections/articles")).status, 404);
     p->setConfirmFunction([](QWidget *, const QString &, const QString &) { return false; });
+}
+
+void TestSearchPage::stoppedServiceIsShownAndAnswered()
+{
+    SearchPage *p = page();
+    connect(m_host.get(), &core::ServiceHost::statusChanged, p, &SearchPage::setStatus, Qt::UniqueConnection);
+    m_host->stop(QStringLiteral("search"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_host->status(QStringLiteral("search")).state == core::ServiceState::Stopped, 10000);
+    p->setStatus(m_host->status(QStringLiteral("search")));
+    p->refresh();
+    QVERIFY(!m_monitor->isServiceAttached());
+    auto *banner = p->findChild<QLabel *>(QStringLiteral("searchBanner"));
+    QVERIFY(banner && banner->isVisible());
+    QVERIFY2(banner->text().contains(QStringLiteral("stopped")), qPrintable(banner->text()));
+
+    // Requests do not wait for a service that is not there.
+    p->tabs()->setCurrentIndex(SearchPage::PlaygroundTab);
+    p->runSearch();
+    QTRY_COMPARE(p->playgroundStatus(), QStringLiteral("The search service is not running."));
+    screenshot(QStringLiteral("stopped"));
+
+    m_host->start(QStringLiteral("search"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_host->status(QStringLiteral("search")).state == core::ServiceState::Running, 10000);
+    p->setStatus(m_host->status(QStringLiteral("search")));
+    p->refresh();
+    QVERIFY(!banner->isVisible());
+    p->runSearch();
+    QTRY_VERIFY_WITH_TIMEOUT(p->playgroundStatus().contains(QStringLiteral("found of 10")), 10000);
 }
 
 void TestSearchPage::everyTabFitsWithoutHorizontalScrolling()
