@@ -98,21 +98,45 @@ QPushButton *SearchApiListPanel::addCreateButton(
     m_tools->insertWidget(int(m_createButtons.size()), button);
     m_createButtons << button;
     button->setEnabled(false);
-    connect(button, &QPushButton::clicked, this, [=, this] {
-        const QString collection = m_collection;
-        auto *dialog = new SearchJsonDialog(
-            dialogTitle, note, bodyText,
-            [build, collection](const QJsonObject &json, QString *problem) { return build(collection, json, problem); },
-            m_client, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        m_lastDialog = dialog;
-        connect(dialog, &SearchJsonDialog::succeeded, this, [this](const search::ApiAnswer &answer) {
-            Q_EMIT created(answer);
-            reload();
-        });
-        dialog->open();
-    });
+    connect(button, &QPushButton::clicked, this,
+            [=, this] { openDialog(dialogTitle, note, bodyText, build); });
     return button;
+}
+
+QPushButton *SearchApiListPanel::addEditButton(
+    const QString &text, const QString &objectName, const QString &dialogTitle, const QString &note,
+    std::function<search::ApiRequest(const QString &, const QJsonObject &, QString *)> build)
+{
+    m_editButton = new QPushButton(text, this);
+    m_editButton->setObjectName(objectName);
+    m_editButton->setEnabled(false);
+    m_tools->insertWidget(int(m_createButtons.size()), m_editButton);
+    const auto edit = [=, this] {
+        const QJsonObject item = selectedItem();
+        if (item.isEmpty())
+            return;
+        openDialog(dialogTitle, note, QString::fromUtf8(QJsonDocument(item).toJson(QJsonDocument::Indented)), build);
+    };
+    connect(m_editButton, &QPushButton::clicked, this, edit);
+    connect(m_table, &QTableWidget::doubleClicked, this, edit);
+    return m_editButton;
+}
+
+void SearchApiListPanel::openDialog(const QString &title, const QString &note, const QString &bodyText,
+                                    std::function<search::ApiRequest(const QString &, const QJsonObject &, QString *)> build)
+{
+    const QString collection = m_collection;
+    auto *dialog = new SearchJsonDialog(
+        title, note, bodyText,
+        [build, collection](const QJsonObject &json, QString *problem) { return build(collection, json, problem); },
+        m_client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_lastDialog = dialog;
+    connect(dialog, &SearchJsonDialog::succeeded, this, [this](const search::ApiAnswer &answer) {
+        Q_EMIT created(answer);
+        reload();
+    });
+    dialog->open();
 }
 
 QString SearchApiListPanel::stateMessage() const
@@ -142,6 +166,8 @@ void SearchApiListPanel::setState(State state, const QString &message)
     for (QPushButton *b : std::as_const(m_createButtons))
         b->setEnabled(canCreate);
     m_deleteButton->setEnabled(listed && !m_table->selectedItems().isEmpty());
+    if (m_editButton)
+        m_editButton->setEnabled(listed && !m_table->selectedItems().isEmpty());
     QString title = m_config.emptyTitle;
     QString text = m_config.emptyText;
     switch (state) {
@@ -253,6 +279,8 @@ void SearchApiListPanel::updateDetail()
     const QJsonObject item = selectedItem();
     m_detail->setPlainText(item.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(item).toJson(QJsonDocument::Indented)));
     m_deleteButton->setEnabled(m_state == State::Listed && !item.isEmpty());
+    if (m_editButton)
+        m_editButton->setEnabled(m_state == State::Listed && !item.isEmpty());
 }
 
 bool SearchApiListPanel::deleteSelected()

@@ -68,7 +68,13 @@ public:
                                  const QString &note, const QString &bodyText,
                                  std::function<search::ApiRequest(const QString &collection, const QJsonObject &body,
                                                                   QString *problem)> build);
-    // The last dialog a create button opened (tests drive it).
+    // Adds an "Edit…" button (and double-click) that opens the selected item's JSON in a
+    // SearchJsonDialog and sends what `build` makes of it (an upsert by id).
+    QPushButton *addEditButton(const QString &text, const QString &objectName, const QString &dialogTitle,
+                               const QString &note,
+                               std::function<search::ApiRequest(const QString &collection, const QJsonObject &body,
+                                                                QString *problem)> build);
+    // The last dialog a create or edit button opened (tests drive it).
     SearchJsonDialog *lastDialog() const { return m_lastDialog; }
     void showMessage(const QString &text);
 
@@ -85,6 +91,8 @@ private:
     void setState(State state, const QString &message = QString());
     void fill(const QJsonArray &items);
     void updateDetail();
+    void openDialog(const QString &title, const QString &note, const QString &bodyText,
+                    std::function<search::ApiRequest(const QString &, const QJsonObject &, QString *)> build);
 
     Config m_config;
     SearchApiClient *m_client;
@@ -102,6 +110,7 @@ private:
     QTableWidget *m_table;
     QPlainTextEdit *m_detail;
     QList<QPushButton *> m_createButtons;
+    QPushButton *m_editButton = nullptr;
     SearchJsonDialog *m_lastDialog = nullptr;
 };
 

@@ -1131,6 +1131,16 @@ SearchApiListPanel *SearchPage::buildSynonymsPanel()
     config.emptyText = tr("Multi-way synonyms make words interchangeable (sneaker, shoe, trainer); a one-way synonym "
                           "with a root also finds the synonyms when the root is searched.");
     config.unavailableText = tr("Synonyms are not in this Homeport's search service yet.");
+    const auto putSynonym = [](const QString &collection, const QJsonObject &body, QString *problem) {
+        const QString id = body.value(QStringLiteral("id")).toString();
+        if (id.isEmpty()) {
+            *problem = tr("Give the synonym an \"id\": it becomes part of its address.");
+            return search::ApiRequest{};
+        }
+        QJsonObject rest = body;
+        rest.remove(QStringLiteral("id"));
+        return jsonRequest("PUT", SearchApiClient::collectionPath(collection, QStringLiteral("/synonyms/") + encoded(id)), rest);
+    };
     auto *panel = new SearchApiListPanel(config, m_client, this);
     panel->addCreateButton(
         tr("New synonym…"), QStringLiteral("newSynonymButton"), tr("New synonym"),
@@ -1140,16 +1150,9 @@ SearchApiListPanel *SearchPage::buildSynonymsPanel()
   "synonyms": ["sneaker", "shoe", "trainer"]
 }
 )"),
-        [](const QString &collection, const QJsonObject &body, QString *problem) {
-            const QString id = body.value(QStringLiteral("id")).toString();
-            if (id.isEmpty()) {
-                *problem = tr("Give the synonym an \"id\": it becomes part of its address.");
-                return search::ApiRequest{};
-            }
-            QJsonObject rest = body;
-            rest.remove(QStringLiteral("id"));
-            return jsonRequest("PUT", SearchApiClient::collectionPath(collection, QStringLiteral("/synonyms/") + encoded(id)), rest);
-        });
+        putSynonym);
+    panel->addEditButton(tr("Edit…"), QStringLiteral("editSynonymButton"), tr("Edit synonym"),
+                         tr("PUT /collections/{collection}/synonyms/{id} replaces the synonym with this id."), putSynonym);
     return panel;
 }
 
@@ -1194,6 +1197,16 @@ SearchApiListPanel *SearchPage::buildOverridesPanel()
     config.emptyText = tr("An override curates results for a query: pin documents at positions, hide others, add a "
                           "filter or replace the query.");
     config.unavailableText = tr("Overrides (curation) are not in this Homeport's search service yet.");
+    const auto putOverride = [](const QString &collection, const QJsonObject &body, QString *problem) {
+        const QString id = body.value(QStringLiteral("id")).toString();
+        if (id.isEmpty()) {
+            *problem = tr("Give the override an \"id\": it becomes part of its address.");
+            return search::ApiRequest{};
+        }
+        QJsonObject rest = body;
+        rest.remove(QStringLiteral("id"));
+        return jsonRequest("PUT", SearchApiClient::collectionPath(collection, QStringLiteral("/overrides/") + encoded(id)), rest);
+    };
     auto *panel = new SearchApiListPanel(config, m_client, this);
     panel->addCreateButton(
         tr("New override…"), QStringLiteral("newOverrideButton"), tr("New override"),
@@ -1206,16 +1219,9 @@ SearchApiListPanel *SearchPage::buildOverridesPanel()
   "excludes": []
 }
 )"),
-        [](const QString &collection, const QJsonObject &body, QString *problem) {
-            const QString id = body.value(QStringLiteral("id")).toString();
-            if (id.isEmpty()) {
-                *problem = tr("Give the override an \"id\": it becomes part of its address.");
-                return search::ApiRequest{};
-            }
-            QJsonObject rest = body;
-            rest.remove(QStringLiteral("id"));
-            return jsonRequest("PUT", SearchApiClient::collectionPath(collection, QStringLiteral("/overrides/") + encoded(id)), rest);
-        });
+        putOverride);
+    panel->addEditButton(tr("Edit…"), QStringLiteral("editOverrideButton"), tr("Edit override"),
+                         tr("PUT /collections/{collection}/overrides/{id} replaces the override with this id."), putOverride);
     return panel;
 }
 

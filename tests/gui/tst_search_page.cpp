@@ -480,6 +480,42 @@ void TestSearchPage::keysSynonymsAndOverridesFollowTheApi()
         QVERIFY(p->synonymsPanel()->deleteSelected());
         QTRY_COMPARE_WITH_TIMEOUT(p->synonymsPanel()->state(), SearchApiListPanel::State::Empty, 10000);
     }
+    if (p->overridesPanel()->state() != SearchApiListPanel::State::Unavailable) {
+        // An override made and then edited on the page curates the playground's results.
+        p->tabs()->setCurrentIndex(SearchPage::OverridesTab);
+        SearchApiListPanel *overrides = p->overridesPanel();
+        QPushButton *newOverride = overrides->findChild<QPushButton *>(QStringLiteral("newOverrideButton"));
+        QTRY_VERIFY(newOverride->isEnabled());
+        newOverride->click();
+        QTRY_VERIFY(overrides->lastDialog());
+        overrides->lastDialog()->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(overrides->itemCount(), 1, 10000);
+        QPushButton *edit = overrides->findChild<QPushButton *>(QStringLiteral("editOverrideButton"));
+        QTRY_VERIFY(edit->isEnabled());
+        edit->click();
+        QTRY_VERIFY(overrides->lastDialog() && overrides->lastDialog()->bodyText().contains(QStringLiteral("pin-featured")));
+        QPointer<ui::SearchJsonDialog> dialog(overrides->lastDialog());
+        dialog->setBodyText(QStringLiteral(
+            R"({"id":"pin-featured","rule":{"query":"phone","match":"contains"},"includes":[{"id":"3","position":1}]})"));
+        dialog->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(overrides->itemAt(0).value(QStringLiteral("includes")).toArray().first().toObject()
+                                         .value(QStringLiteral("id")).toString() == QStringLiteral("3"),
+                                 10000);
+        screenshot(QStringLiteral("overrides"));
+        p->tabs()->setCurrentIndex(SearchPage::PlaygroundTab);
+        p->queryEdit()->setText(QStringLiteral("phone"));
+        p->queryByEdit()->setText(QStringLiteral("name"));
+        p->runSearch();
+        QTRY_VERIFY_WITH_TIMEOUT(p->playgroundStatus().contains(QStringLiteral("found")), 10000);
+        const QJsonArray hits = p->lastSearchResponse().value(QStringLiteral("hits")).toArray();
+        QVERIFY(!hits.isEmpty());
+        QCOMPARE(hits.first().toObject().value(QStringLiteral("document")).toObject().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("3")); // the desk lamp, pinned first
+        p->tabs()->setCurrentIndex(SearchPage::OverridesTab);
+        QVERIFY(overrides->deleteSelected());
+        QTRY_COMPARE_WITH_TIMEOUT(overrides->state(), SearchApiListPanel::State::Empty, 10000);
+    }
 }
 
 void TestSearchPage::scopedKeyMatchesTypesenseJs()
