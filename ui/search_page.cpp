@@ -123,6 +123,8 @@ SearchPage::SearchPage(const core::ServiceInfo &info, const ConsoleContext &cont
     applySnapshot();
 }
 
+SearchPage::~SearchPage() = default;
+
 void SearchPage::setConfirmFunction(ConfirmFunction confirm)
 {
     m_confirm = confirm;
@@ -807,9 +809,9 @@ QWidget *SearchPage::buildImportTab()
     m_importFile = makeSectionTitle(tr("One JSON document a line, as POST …/documents/import takes it"), card);
     m_importProgress = new QProgressBar(card);
     m_importProgress->setObjectName(QStringLiteral("importProgress"));
-    m_importProgress->setRange(0, 1);
+    m_importProgress->setRange(0, 1000); // per mille of the file's bytes
     m_importProgress->setValue(0);
-    m_importProgress->setFormat(tr("%v of %m lines"));
+    m_importProgress->setFormat(tr("%p% of the file"));
     m_importStatus = new QLabel(card);
     m_importStatus->setObjectName(QStringLiteral("importStatus"));
     m_importStatus->setWordWrap(true);
@@ -849,33 +851,21 @@ bool SearchPage::importFile(const QString &path)
         m_importStatus->setText(tr("Create a collection first: documents are imported into one."));
         return false;
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_importStatus->setText(tr("Cannot read %1: %2").arg(path, file.errorString()));
+    // Read a batch at a time, so a file of any size imports without being held in memory.
+    auto source = std::make_unique<QFile>(path);
+    if (!source->open(QIODevice::ReadOnly)) {
+        m_importStatus->setText(tr("Cannot read %1: %2").arg(path, source->errorString()));
         return false;
     }
-    const QByteArray data = file.readAll();
-    m_importLines = data.split('\n');
-    // A final newline does not start another line (the server counts lines the same way).
-    while (!m_importLines.isEmpty() && m_importLines.last().trimmed().isEmpty())
-        m_importLines.removeLast();
-    for (QByteArray &line : m_importLines) {
-        if (line.endsWith('\r'))
-            line.chop(1);
-    }
+    m_importSource = std::move(source);
     m_importCollection = m_collection;
     m_importActionName = m_importAction->currentText();
-    m_importNext = 0;
+    m_importLineNumber = 0;
     m_importOk = 0;
     m_importFailed = 0;
     m_importErrors->setRowCount(0);
     m_importFile->setText(tr("%1 → “%2” (%3)").arg(QFileInfo(path).fileName(), m_importCollection, m_importActionName));
-    m_importProgress->setRange(0, std::max<int>(1, int(m_importLines.size())));
     m_importProgress->setValue(0);
-    if (m_importLines.isEmpty()) {
-        m_importStatus->setText(tr("The file has no lines to import."));
-        return false;
-    }
     m_importing = true;
     m_importButton->setEnabled(false);
     m_importStatus->setText(tr("Importing…"));
@@ -885,16 +875,30 @@ bool SearchPage::importFile(const QString &path)
 
 void SearchPage::sendImportBatch()
 {
-    const int first = m_importNext;
+    // Blank lines are skipped (and counted, so the line numbers shown are the file's).
+    QList<QPair<int, QByteArray>> lines;
     QByteArray body;
-    int count = 0;
-    while (m_importNext < m_importLines.size() && count < kImportBatchLines
-           && (count == 0 || body.size() + m_importLines[m_importNext].size() < kImportBatchBytes)) {
-        if (count > 0)
+    while (!m_importSource->atEnd() && lines.size() < kImportBatchLines && body.size() < kImportBatchBytes) {
+        QByteArray line = m_importSource->readLine();
+        ++m_importLineNumber;
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        if (line.trimmed().isEmpty())
+            continue;
+        if (!lines.isEmpty())
             body += '\n';
-        body += m_importLines[m_importNext];
-        ++m_importNext;
-        ++count;
+        body += line;
+        lines.append({m_importLineNumber, line.left(500)});
+    }
+    const QLocale locale;
+    if (lines.isEmpty()) {
+        m_importProgress->setValue(m_importProgress->maximum());
+        finishImport(m_importOk + m_importFailed == 0
+                         ? tr("The file has no lines to import.")
+                         : m_importFailed == 0 ? tr("Done: %1 documents imported.").arg(locale.toString(m_importOk))
+                                               : tr("Done: %1 imported, %2 failed (listed below).")
+                                                     .arg(locale.toString(m_importOk), locale.toString(m_importFailed)));
+        return;
     }
     search::ApiRequest request;
     request.method = "POST";
@@ -902,16 +906,17 @@ void SearchPage::sendImportBatch()
     request.query = {{QStringLiteral("action"), m_importActionName}};
     request.body = body;
     request.contentType = "text/plain";
-    m_client->send(request, this, [this, first, count](const search::ApiAnswer &answer) {
+    m_client->send(request, this, [this, lines](const search::ApiAnswer &answer) {
         if (!answer.ok()) {
             finishImport(tr("Stopped at line %1: the server answered %2: %3")
-                             .arg(first + 1)
+                             .arg(lines.first().first)
                              .arg(answer.status)
                              .arg(answer.message()));
             return;
         }
+        // One result line per line sent, in order.
         const QList<QByteArray> results = answer.body.split('\n');
-        for (int i = 0; i < count; ++i) {
+        for (int i = 0; i < lines.size(); ++i) {
             const QJsonObject r = QJsonDocument::fromJson(results.value(i)).object();
             if (r.value(QStringLiteral("success")).toBool()) {
                 ++m_importOk;
@@ -922,24 +927,18 @@ void SearchPage::sendImportBatch()
                 continue;
             const int row = m_importErrors->rowCount();
             m_importErrors->insertRow(row);
-            auto *line = new QTableWidgetItem;
-            line->setData(Qt::DisplayRole, first + i + 1);
-            m_importErrors->setItem(row, 0, line);
+            auto *number = new QTableWidgetItem;
+            number->setData(Qt::DisplayRole, lines[i].first);
+            m_importErrors->setItem(row, 0, number);
             const QString error = r.isEmpty() ? tr("no result for this line") : r.value(QStringLiteral("error")).toString();
             m_importErrors->setItem(row, 1, new QTableWidgetItem(error));
-            m_importErrors->setItem(row, 2, new QTableWidgetItem(QString::fromUtf8(m_importLines.value(first + i).left(500))));
+            m_importErrors->setItem(row, 2, new QTableWidgetItem(QString::fromUtf8(lines[i].second)));
         }
-        m_importProgress->setValue(m_importNext);
-        const QLocale locale;
-        if (m_importNext < m_importLines.size()) {
-            m_importStatus->setText(tr("Importing… %1 imported, %2 failed")
-                                        .arg(locale.toString(m_importOk), locale.toString(m_importFailed)));
-            sendImportBatch();
-            return;
-        }
-        finishImport(m_importFailed == 0 ? tr("Done: %1 documents imported.").arg(locale.toString(m_importOk))
-                                         : tr("Done: %1 imported, %2 failed (listed below).")
-                                               .arg(locale.toString(m_importOk), locale.toString(m_importFailed)));
+        const qint64 size = std::max<qint64>(1, m_importSource->size());
+        m_importProgress->setValue(int(m_importSource->pos() * m_importProgress->maximum() / size));
+        m_importStatus->setText(tr("Importing… %1 imported, %2 failed")
+                                    .arg(QLocale().toString(m_importOk), QLocale().toString(m_importFailed)));
+        sendImportBatch();
     });
 }
 
@@ -948,7 +947,7 @@ void SearchPage::finishImport(const QString &status)
     m_importing = false;
     m_importButton->setEnabled(m_monitor != nullptr);
     m_importStatus->setText(status);
-    m_importLines.clear();
+    m_importSource.reset();
     m_docList->clear(); // the browser shows fresh documents next time
 }
 

@@ -16,7 +16,10 @@
 
 #include <QJsonObject>
 
+#include <memory>
+
 class QComboBox;
+class QFile;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -56,6 +59,7 @@ public:
 
     SearchPage(const core::ServiceInfo &info, const ConsoleContext &context, ServiceCommands *commands,
                QWidget *parent = nullptr);
+    ~SearchPage() override;
 
     search::SearchMonitor *monitor() const { return m_monitor; }
     SearchApiClient *apiClient() const { return m_client; }
@@ -214,8 +218,8 @@ private:
     bool m_importing = false;
     QString m_importCollection;
     QString m_importActionName;
-    QList<QByteArray> m_importLines;
-    int m_importNext = 0;
+    std::unique_ptr<QFile> m_importSource;
+    int m_importLineNumber = 0;
     int m_importOk = 0;
     int m_importFailed = 0;
 
