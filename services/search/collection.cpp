@@ -2073,6 +2073,44 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         previousPosition = c.pinnedAt;
     }
 
+    // group_by: a group is the documents with the same values in every group_by field (as facet
+    // value ids, so arrays group by their whole list); without values: one group, or one each.
+    // Groups come in the order of their best hit; facet counts then count groups, not documents.
+    struct Group { std::vector<size_t> members; };
+    std::vector<Group> groups;
+    std::vector<int> groupOfCandidate; // by position in candidates
+    if (!groupBy.isEmpty()) {
+        groupOfCandidate.assign(candidates.size(), 0);
+        QHash<QString, size_t> groupOf;
+        std::vector<const FacetColumn *> groupColumns;
+        for (const QString &name : groupBy) {
+            const auto it = m_facets.constFind(name);
+            groupColumns.push_back(it == m_facets.constEnd() ? nullptr : &*it);
+        }
+        for (size_t i = 0; i < candidates.size(); ++i) {
+            const quint32 seq = candidates[i].seq;
+            QString key;
+            bool missing = false;
+            for (const FacetColumn *column : groupColumns) {
+                if (!column || size_t(seq) + 1 >= column->offsets.size() || column->offsets[seq] == column->offsets[seq + 1])
+                    missing = true;
+                else
+                    for (quint32 k = column->offsets[seq]; k < column->offsets[seq + 1]; ++k)
+                        key += QString::number(column->valueIds[k]) + u',';
+                key += u'|';
+            }
+            if (missing && !groupMissingValues)
+                key = QStringLiteral("#%1").arg(seq);
+            auto it = groupOf.constFind(key);
+            if (it == groupOf.constEnd()) {
+                it = groupOf.insert(key, groups.size());
+                groups.push_back(Group{});
+            }
+            groups[*it].members.push_back(i);
+            groupOfCandidate[i] = int(*it);
+        }
+    }
+
     // Facets over every match
     const QString startTag = params.value(QStringLiteral("highlight_start_tag"), QStringLiteral("<mark>"));
     const QString endTag = params.value(QStringLiteral("highlight_end_tag"), QStringLiteral("</mark>"));
@@ -2092,13 +2130,21 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         }
         std::vector<int> counts(size_t(column.dictionary.size()), 0);
         std::vector<int> firstSeen;
-        for (const Candidate &c : candidates) {
-            if (size_t(c.seq) + 1 >= column.offsets.size())
+        QSet<quint64> countedGroups; // (value id, group) pairs already counted when grouping
+        for (size_t i = 0; i < candidates.size(); ++i) {
+            const quint32 seq = candidates[i].seq;
+            if (size_t(seq) + 1 >= column.offsets.size())
                 continue;
-            for (quint32 k = column.offsets[c.seq]; k < column.offsets[c.seq + 1]; ++k) {
+            for (quint32 k = column.offsets[seq]; k < column.offsets[seq + 1]; ++k) {
                 const int id = column.valueIds[k];
                 if (queried && !admitted[size_t(id)])
                     continue;
+                if (!groupOfCandidate.empty()) {
+                    const quint64 pair = (quint64(id) << 32) | quint32(groupOfCandidate[i]);
+                    if (countedGroups.contains(pair))
+                        continue;
+                    countedGroups.insert(pair);
+                }
                 if (counts[size_t(id)]++ == 0)
                     firstSeen.push_back(id);
             }
@@ -2214,38 +2260,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         result.insert(QStringLiteral("found"), qint64(candidates.size()));
         result.insert(QStringLiteral("hits"), hits);
     } else {
-        // Groups in the order of their best hit; `found` and the page count groups.
-        // A group is the documents with the same values in every group_by field (as facet value
-        // ids, so arrays group by their whole list); without values: one group, or one each.
-        struct Group { std::vector<size_t> members; };
-        std::vector<Group> groups;
-        QHash<QString, size_t> groupOf;
-        std::vector<const FacetColumn *> groupColumns;
-        for (const QString &name : groupBy) {
-            const auto it = m_facets.constFind(name);
-            groupColumns.push_back(it == m_facets.constEnd() ? nullptr : &*it);
-        }
-        for (size_t i = 0; i < candidates.size(); ++i) {
-            const quint32 seq = candidates[i].seq;
-            QString key;
-            bool missing = false;
-            for (const FacetColumn *column : groupColumns) {
-                if (!column || size_t(seq) + 1 >= column->offsets.size() || column->offsets[seq] == column->offsets[seq + 1])
-                    missing = true;
-                else
-                    for (quint32 k = column->offsets[seq]; k < column->offsets[seq + 1]; ++k)
-                        key += QString::number(column->valueIds[k]) + u',';
-                key += u'|';
-            }
-            if (missing && !groupMissingValues)
-                key = QStringLiteral("#%1").arg(seq);
-            auto it = groupOf.constFind(key);
-            if (it == groupOf.constEnd()) {
-                it = groupOf.insert(key, groups.size());
-                groups.push_back(Group{});
-            }
-            groups[*it].members.push_back(i);
-        }
+        // `found` and the page count groups.
         QJsonArray grouped;
         for (qsizetype i = offset; i < qsizetype(groups.size()) && i < qint64(offset) + perPage; ++i) {
             const Group &g = groups[size_t(i)];

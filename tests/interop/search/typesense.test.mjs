@@ -322,6 +322,9 @@ test('group_by with group_limit, and its errors', async () => {
   assert.equal(r.found, 4);
   assert.deepEqual(r.grouped_hits.map((g) => g.group_key), [['Nike', 43], ['Nike', 42]]);
   assert.deepEqual(r.grouped_hits[1].hits.map((h) => h.document.id), ['3']);
+  // facet counts count groups when grouping: size 42 is in three documents but two groups
+  r = await search({ q: '*', group_by: 'brand', facet_by: 'size' });
+  assert.deepEqual(r.facet_counts[0].counts.map((c) => [c.value, c.count]).sort(), [['42', 2], ['43', 1], ['44', 1]]);
   await expectError(search({ q: '*', group_by: 'name' }), 400, 'Group by field `name` should be a facet field.');
   await expectError(search({ q: '*', group_by: 'colour' }), 404, 'Could not find a field named `colour` in the schema.');
   await expectError(search({ q: '*', group_by: 'brand', group_limit: 100 }), 400,

@@ -504,6 +504,16 @@ private slots:
         // a text query: groups follow relevance
         r = run(*c, {{"q", "pie"}, {"query_by", "title"}, {"group_by", "genre"}});
         QCOMPARE(r.value("found").toInt(), 1);
+        // facet counts count groups: four fruit documents are one group
+        r = run(*c, {{"q", "*"}, {"group_by", "genre"}, {"facet_by", "genre,year"}});
+        const QJsonArray genreCounts = r.value("facet_counts").toArray().at(0).toObject().value("counts").toArray();
+        QCOMPARE(genreCounts.size(), 3);
+        for (const QJsonValue &v : genreCounts)
+            QCOMPARE(v.toObject().value("count").toInt(), 1);
+        const QJsonArray yearCounts = r.value("facet_counts").toArray().at(1).toObject().value("counts").toArray();
+        QCOMPARE(yearCounts.size(), 6); // every year stands in one group
+        QCOMPARE(run(*c, {{"q", "*"}, {"facet_by", "genre"}}).value("facet_counts").toArray().at(0).toObject()
+                     .value("counts").toArray().at(0).toObject().value("count").toInt(), 4);
         // Typesense's errors
         ApiError e;
         c->search({{"q", "*"}, {"group_by", "title"}}, &e);
