@@ -61,6 +61,15 @@ QString encoded(const QString &segment)
     return QString::fromUtf8(QUrl::toPercentEncoding(segment));
 }
 
+// "0.35 ms", "12.4 ms", "350 ms", "10.5 s": as many digits as the size deserves.
+QString latencyText(double ms)
+{
+    const QLocale locale;
+    if (ms >= 1000)
+        return SearchPage::tr("%1 s").arg(locale.toString(ms / 1000, 'f', 1));
+    return SearchPage::tr("%1 ms").arg(locale.toString(ms, 'f', ms < 1 ? 2 : ms < 100 ? 1 : 0));
+}
+
 search::ApiRequest jsonRequest(const QByteArray &method, const QString &path, const QJsonObject &body)
 {
     search::ApiRequest request;
@@ -1257,14 +1266,13 @@ void SearchPage::applySnapshot()
     m_stats.value(QStringLiteral("documents"))->setText(locale.toString(documents));
     m_stats.value(QStringLiteral("memory"))->setText(SearchCollectionModel::bytesText(bytes));
     m_stats.value(QStringLiteral("requests"))->setText(locale.toString(lastMinute));
-    m_stats.value(QStringLiteral("p99"))->setText(lastMinute == 0 ? tr("–") : tr("%1 ms").arg(locale.toString(p99, 'f', 1)));
+    m_stats.value(QStringLiteral("p99"))->setText(lastMinute == 0 ? tr("–") : latencyText(p99));
     m_latencyChart->setPoints(m_snapshot.latency, now);
     const search::LatencyPoint last = m_snapshot.latency.isEmpty() ? search::LatencyPoint{} : m_snapshot.latency.last();
     m_latencyNow->setText(last.requests == 0
                               ? tr("no requests in the last second")
-                              : tr("last second: %1 requests · p50 %2 ms · p99 %3 ms")
-                                    .arg(locale.toString(last.requests), locale.toString(last.p50Ms, 'f', 2),
-                                         locale.toString(last.p99Ms, 'f', 2)));
+                              : tr("last second: %1 requests · p50 %2 · p99 %3")
+                                    .arg(locale.toString(last.requests), latencyText(last.p50Ms), latencyText(last.p99Ms)));
     updateSnippet();
 }
 
