@@ -493,6 +493,14 @@ void TestSearchPage::keysSynonymsAndOverridesFollowTheApi()
         const QJsonObject result = QJsonDocument::fromJson(reply->readAll()).object();
         QCOMPARE(result.value(QStringLiteral("found")).toInt(), 4); // ids 1, 3, 6 and 10
         reply->deleteLater();
+
+        // Deleting the key on the page revokes it: its scoped key is refused from then on.
+        QVERIFY(p->keysPanel()->deleteSelected());
+        QTRY_COMPARE_WITH_TIMEOUT(p->keysPanel()->itemCount(), before, 10000);
+        QNetworkReply *refused = network.get(request);
+        QTRY_VERIFY_WITH_TIMEOUT(refused->isFinished(), 10000);
+        QCOMPARE(refused->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+        refused->deleteLater();
     }
     if (p->synonymsPanel()->state() != SearchApiListPanel::State::Unavailable) {
         p->tabs()->setCurrentIndex(SearchPage::SynonymsTab);
