@@ -31,10 +31,11 @@ async function waitFor(check, timeoutMs) {
 }
 
 // extraEnv: more environment for homeport, e.g. { HOMEPORT_ERRORS_EVENTS_PER_MINUTE: '2' }.
-export async function startHomeport({ disable = [], extraEnv = {} } = {}) {
+// dataDir: reuse a data dir (restart and crash tests); the caller then removes it.
+export async function startHomeport({ disable = [], extraEnv = {}, dataDir: givenDataDir } = {}) {
   const binary = process.env.HOMEPORT_BINARY;
   if (!binary) throw new Error('HOMEPORT_BINARY is not set (run through ctest)');
-  const dataDir = mkdtempSync(join(tmpdir(), 'homeport-interop-'));
+  const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'homeport-interop-'));
   const ports = {};
   const env = { ...process.env };
   delete env.DISPLAY;
@@ -83,8 +84,13 @@ export async function startHomeport({ disable = [], extraEnv = {} } = {}) {
     async stop() {
       child.kill('SIGTERM');
       const result = await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true });
       return result;
+    },
+    // A crash: SIGKILL, nothing flushed or closed; the data dir stays.
+    async kill() {
+      child.kill('SIGKILL');
+      return exited;
     },
   };
 }
