@@ -2,7 +2,9 @@
 
 #include "text_analyzer.h"
 
+#include <QHash>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace homeport::search {
 
@@ -37,20 +39,91 @@ QJsonObject normalized(const QString &id, const QJsonObject &body)
     return o;
 }
 
-// Where the rule's tokens occur, in order and adjacent, among the query's: the index of the
-// first, or -1.
-qsizetype findRun(const QList<TokenSpan> &query, const QStringList &rule)
+// A rule query as a pattern: folded words, and `{field}` placeholders that stand for one or
+// more query words forming a value of that field.
+struct RuleElement
 {
-    if (rule.isEmpty() || rule.size() > query.size())
-        return -1;
-    for (qsizetype i = 0; i + rule.size() <= query.size(); ++i) {
-        bool all = true;
-        for (qsizetype j = 0; j < rule.size() && all; ++j)
-            all = query[i + j].folded == rule[j];
-        if (all)
-            return i;
+    QString token; // a folded word
+    QString field; // a placeholder's field (token empty)
+};
+
+constexpr qsizetype kMaxPlaceholderWords = 4;
+
+QList<RuleElement> parseRuleQuery(const QString &query, const TextAnalyzer &analyzer)
+{
+    static const QRegularExpression placeholder(QStringLiteral("^\\{([^{}\\s]+)\\}$"));
+    QList<RuleElement> out;
+    for (const QString &part : query.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
+        if (const auto m = placeholder.match(part); m.hasMatch()) {
+            out.append(RuleElement{QString(), m.captured(1)});
+            continue;
+        }
+        for (const QString &t : analyzer.foldedTokens(part))
+            out.append(RuleElement{t, QString()});
     }
-    return -1;
+    return out;
+}
+
+struct RuleMatch
+{
+    qsizetype start = -1;
+    qsizetype end = -1; // one past the last matched query word
+    QHash<QString, QString> values; // placeholder field -> the query's words it took
+};
+
+bool matchFrom(const QList<RuleElement> &rule, qsizetype i, const QList<TokenSpan> &spans, qsizetype j,
+               const QString &q, const CurationRules::ValueExists &valueExists, RuleMatch *m)
+{
+    if (i == rule.size()) {
+        m->end = j;
+        return true;
+    }
+    const RuleElement &el = rule[i];
+    if (el.field.isEmpty())
+        return j < spans.size() && spans[j].folded == el.token && matchFrom(rule, i + 1, spans, j + 1, q, valueExists, m);
+    if (!valueExists)
+        return false;
+    for (qsizetype k = 1; k <= kMaxPlaceholderWords && j + k <= spans.size(); ++k) {
+        const TokenSpan &last = spans[j + k - 1];
+        const QString value = q.mid(spans[j].start, last.start + last.length - spans[j].start);
+        if (!valueExists(el.field, value))
+            continue;
+        m->values.insert(el.field, value);
+        if (matchFrom(rule, i + 1, spans, j + k, q, valueExists, m))
+            return true;
+    }
+    m->values.remove(el.field);
+    return false;
+}
+
+// exact: the rule covers the whole query; contains: somewhere in it, words adjacent and in order.
+bool matchRule(const QList<RuleElement> &rule, bool exact, const QList<TokenSpan> &spans, const QString &q,
+               const CurationRules::ValueExists &valueExists, RuleMatch *m)
+{
+    if (rule.isEmpty())
+        return false;
+    for (qsizetype start = 0; start < spans.size(); ++start) {
+        *m = RuleMatch{};
+        m->start = start;
+        if (matchFrom(rule, 0, spans, start, q, valueExists, m) && (!exact || m->end == spans.size()))
+            return true;
+        if (exact)
+            break;
+    }
+    return false;
+}
+
+// `{field}` in an action's text becomes the words the placeholder took (in backticks when they
+// hold more than one word, unless the text already quotes them).
+QString substitute(QString text, const QHash<QString, QString> &values, const TextAnalyzer &analyzer)
+{
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+        const QString marker = u'{' + it.key() + u'}';
+        const bool quoted = text.contains(u'`' + marker);
+        const bool plain = analyzer.tokenize(it.value()).size() <= 1;
+        text.replace(marker, quoted || plain ? it.value() : u'`' + it.value() + u'`');
+    }
+    return text;
 }
 
 QString joined(const QString &a, const QString &b, const QString &sep)
@@ -163,7 +236,8 @@ QJsonObject CurationRules::list() const
     return QJsonObject{{QStringLiteral("overrides"), all}};
 }
 
-QJsonObject CurationRules::apply(const TextAnalyzer &analyzer, qint64 nowSeconds, SearchParams *params) const
+QJsonObject CurationRules::apply(const TextAnalyzer &analyzer, qint64 nowSeconds, SearchParams *params,
+                                 const ValueExists &valueExists) const
 {
     QJsonObject metadata;
     if (m_store.all().empty() || params->value(QStringLiteral("enable_overrides")) == QLatin1String("false"))
@@ -181,17 +255,15 @@ QJsonObject CurationRules::apply(const TextAnalyzer &analyzer, qint64 nowSeconds
             continue;
         const QString q = params->value(QStringLiteral("q"));
         const QList<TokenSpan> spans = analyzer.tokenize(q);
-        qsizetype runStart = -1;
-        QStringList ruleTokens;
+        RuleMatch matched;
         if (rule.contains(QStringLiteral("query"))) {
-            ruleTokens = analyzer.foldedTokens(rule.value(QStringLiteral("query")).toString());
             const bool exact = rule.value(QStringLiteral("match")).toString() == QLatin1String("exact");
-            runStart = findRun(spans, ruleTokens);
-            if (runStart < 0 || (exact && spans.size() != ruleTokens.size()))
+            if (!matchRule(parseRuleQuery(rule.value(QStringLiteral("query")).toString(), analyzer), exact, spans, q, valueExists, &matched))
                 continue;
         } else if (!rule.contains(QStringLiteral("filter_by"))) {
             continue; // tag-only rules apply only when asked for by tag (not supported)
         }
+        const auto actionText = [&](const char *key) { return substitute(o.value(QLatin1String(key)).toString(), matched.values, analyzer); };
 
         for (const QJsonValue &v : o.value(QStringLiteral("includes")).toArray())
             pinned << QStringLiteral("%1:%2").arg(v.toObject().value(QStringLiteral("id")).toString())
@@ -200,21 +272,21 @@ QJsonObject CurationRules::apply(const TextAnalyzer &analyzer, qint64 nowSeconds
             hidden << v.toObject().value(QStringLiteral("id")).toString();
         if (o.contains(QStringLiteral("filter_by"))) {
             const QString current = params->value(QStringLiteral("filter_by")).trimmed();
-            const QString extra = o.value(QStringLiteral("filter_by")).toString();
+            const QString extra = actionText("filter_by");
             params->insert(QStringLiteral("filter_by"),
                            current.isEmpty() ? extra : QStringLiteral("(%1) && (%2)").arg(current, extra));
         }
         if (o.contains(QStringLiteral("sort_by")))
-            params->insert(QStringLiteral("sort_by"), o.value(QStringLiteral("sort_by")).toString());
+            params->insert(QStringLiteral("sort_by"), actionText("sort_by"));
         if (o.contains(QStringLiteral("replace_query"))) {
-            params->insert(QStringLiteral("q"), o.value(QStringLiteral("replace_query")).toString());
-        } else if (o.value(QStringLiteral("remove_matched_tokens")).toBool() && runStart >= 0) {
-            const TokenSpan &first = spans[runStart];
-            const TokenSpan &last = spans[runStart + ruleTokens.size() - 1];
+            params->insert(QStringLiteral("q"), actionText("replace_query"));
+        } else if (o.value(QStringLiteral("remove_matched_tokens")).toBool() && matched.start >= 0) {
+            const TokenSpan &first = spans[matched.start];
+            const TokenSpan &last = spans[matched.end - 1];
             QString rest = q;
             rest.remove(first.start, last.start + last.length - first.start);
             rest = rest.simplified();
-            params->insert(QStringLiteral("q"), ruleTokens.size() == spans.size() ? QStringLiteral("*") : rest);
+            params->insert(QStringLiteral("q"), matched.end - matched.start == spans.size() ? QStringLiteral("*") : rest);
         }
         if (o.value(QStringLiteral("filter_curated_hits")).toBool())
             params->insert(QStringLiteral("filter_curated_hits"), QStringLiteral("true"));

@@ -2,8 +2,10 @@
 // CurationRules: one collection's overrides (PUT/GET/DELETE /collections/{c}/overrides/{id}),
 // applied by rewriting the search parameters before Collection::search runs:
 //   rule:    `query` with `match` exact (the whole query) or contains (the rule's words, in
-//            order, somewhere in the query), compared as folded tokens; and/or `filter_by` (the
-//            search's filter_by must be exactly that string).
+//            order, somewhere in the query), compared as folded tokens, where `{field}` stands
+//            for query words that form a value of that field and is replaced by them in the
+//            actions' filter_by, sort_by and replace_query; and/or `filter_by` (the search's
+//            filter_by must be exactly that string).
 //   actions: includes -> pinned_hits, excludes -> hidden_hits, `filter_by` (joined with the
 //            search's by &&), `sort_by`, `replace_query`, `remove_matched_tokens` (default: on
 //            when the override filters; a query left empty becomes `*`), `filter_curated_hits`,
@@ -17,6 +19,8 @@
 #include "resource_store.h"
 
 #include <QJsonObject>
+
+#include <functional>
 
 namespace homeport::search {
 
@@ -35,9 +39,13 @@ public:
     QJsonObject list() const;
     void removeFile() { m_store.removeFile(); }
 
+    // Whether some document's `field` holds `value` (for `{field}` placeholders).
+    using ValueExists = std::function<bool(const QString &field, const QString &value)>;
+
     // Rewrites *params by the overrides that match at `nowSeconds`. Returns the `metadata` of
     // the applied overrides merged (empty when none carries any).
-    QJsonObject apply(const TextAnalyzer &analyzer, qint64 nowSeconds, SearchParams *params) const;
+    QJsonObject apply(const TextAnalyzer &analyzer, qint64 nowSeconds, SearchParams *params,
+                      const ValueExists &valueExists = {}) const;
 
 private:
     ResourceStore m_store;

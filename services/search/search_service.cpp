@@ -213,7 +213,15 @@ QJsonObject SearchService::prepareSearch(const Entry &e, SearchParams *params, A
         *error = err;
         return {};
     }
-    return e.curation->apply(e.collection->analyzer(), QDateTime::currentSecsSinceEpoch(), params);
+    const Collection &collection = *e.collection;
+    const auto valueExists = [&collection](const QString &field, const QString &value) {
+        if (value.contains(u'`'))
+            return false;
+        std::vector<QString> ids;
+        const ApiError err = collection.matchingFilter(QStringLiteral("%1:=`%2`").arg(field, value), &ids);
+        return !err.failed() && !ids.empty();
+    };
+    return e.curation->apply(collection.analyzer(), QDateTime::currentSecsSinceEpoch(), params, valueExists);
 }
 
 QString SearchService::configure(http::HttpServer &server, const core::ServiceContext &context)

@@ -1,8 +1,9 @@
 // Overrides (curation) over real HTTP: the routes with Typesense's messages, rules on the query
-// (exact, contains) and on filter_by, and every action: includes and excludes (through
-// pinned_hits and hidden_hits), filter_by with remove_matched_tokens, replace_query, sort_by,
-// metadata, filter_curated_hits, stop_processing, the effective window, enable_overrides=false,
-// aliases, and overrides surviving a restart (and leaving with their collection).
+// (exact, contains, `{field}` placeholders) and on filter_by, and every action: includes and
+// excludes (through pinned_hits and hidden_hits), filter_by with remove_matched_tokens,
+// replace_query, sort_by, metadata, filter_curated_hits, stop_processing, the effective window,
+// enable_overrides=false, aliases, and overrides surviving a restart (and leaving with their
+// collection).
 #include "search_http_client.h"
 
 #include <QDateTime>
@@ -129,6 +130,27 @@ private slots:
         QCOMPARE(request("PUT", "/collections/phones/overrides/samsung", R"({"rule":{"filter_by":"brand:=samsung"},"includes":[{"id":"4","position":1}]})").status, 200);
         QCOMPARE(hitIds(search("q=*&filter_by=brand:=samsung")), (QStringList{"4", "2", "1"}));
         QCOMPARE(hitIds(search("q=*&filter_by=brand:=samsung%20%26%26%20price:>0")), (QStringList{"2", "1"}));
+    }
+
+    void placeholdersTakeFieldValues()
+    {
+        QCOMPARE(request("PUT", "/collections/phones/overrides/brand-phone",
+                         R"({"rule":{"query":"{brand} phone","match":"exact"},"filter_by":"brand:={brand}","metadata":{"dynamic":true}})").status, 200);
+        QJsonObject r = search("q=samsung%20phone");
+        QCOMPARE(hitIds(r), (QStringList{"2", "1"}));
+        QCOMPARE(r.value("metadata").toObject().value("dynamic").toBool(), true);
+        // The placeholder takes the query's word, so another brand filters on that brand.
+        QCOMPARE(hitIds(search("q=Apple%20phone")), (QStringList{"5", "3"}));
+        // A word that is no brand does not match the rule; neither does a query with more words.
+        QVERIFY(!search("q=nokia%20phone").contains("metadata"));
+        QVERIFY(!search("q=samsung%20phone%20mini").contains("metadata"));
+
+        // replace_query takes the value too; contains finds the rule inside a longer query.
+        QCOMPARE(request("PUT", "/collections/phones/overrides/brand-phone",
+                         R"({"rule":{"query":"cheap {brand}","match":"contains"},"replace_query":"{brand}","sort_by":"price:asc","metadata":{"dynamic":true}})").status, 200);
+        r = search("q=very%20cheap%20google%20stuff");
+        QCOMPARE(hitIds(r), QStringList{"4"});
+        QCOMPARE(r.value("metadata").toObject().value("dynamic").toBool(), true);
     }
 
     void filterCuratedHitsStopProcessingAndWindow()
