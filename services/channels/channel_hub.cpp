@@ -87,7 +87,7 @@ QString channelKey(const QString &appId, const QString &channel)
 ChannelHub::ChannelHub(AppStore *apps, ChannelsAdapter *adapter, WebhookSender *webhooks, ChannelsMonitor *monitor,
                        core::Metrics *metrics, Options options, QObject *parent)
     : QObject(parent), m_apps(apps), m_adapter(adapter), m_webhooks(webhooks), m_monitor(monitor), m_metrics(metrics),
-      m_options(options)
+      m_options(options), m_flusher(new OutputFlusher(this))
 {
     m_clock.start();
     connect(&m_tick, &QTimer::timeout, this, &ChannelHub::tick);
@@ -169,7 +169,7 @@ void ChannelHub::accept(const http::Request &request, QWebSocket *socket)
     const qint64 maxMessage = qint64(app->limits.maxEventBytes) * 2 + kFrameOverheadBytes;
     socket->setMaxAllowedIncomingMessageSize(quint64(maxMessage));
     socket->setMaxAllowedIncomingFrameSize(quint64(maxMessage));
-    auto *connection = new Connection(socket, newSocketId(), app->id);
+    auto *connection = new Connection(socket, newSocketId(), app->id, m_flusher);
     connection->lastActivityMs = now();
     m_connections.insert(connection->socketId(), connection);
     ++m_connectionsByApp[app->id];

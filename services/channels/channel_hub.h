@@ -32,6 +32,7 @@ namespace homeport::channels {
 class AppStore;
 class ChannelsAdapter;
 class Connection;
+class OutputFlusher;
 class WebhookSender;
 
 // Close codes of Pusher protocol 7 (pusher-websockets-protocol.md).
@@ -148,6 +149,7 @@ private:
     QHash<QString, qint64> m_countSentAt;          // app id + '\n' + channel -> when subscription_count went out
     QSet<QString> m_countPending;                  // throttled counts still to send
 
+    OutputFlusher *m_flusher; // child; writes the connections' queued frames once per event-loop turn
     QTimer m_tick;
     QElapsedTimer m_clock;
     qint64 m_lastSnapshotMs = 0;

@@ -1,6 +1,7 @@
 #include "local_adapter.h"
 
 #include "connection.h"
+#include "http/websocket_frames.h"
 
 namespace homeport::channels {
 
@@ -34,10 +35,12 @@ int LocalAdapter::publish(const QString &appId, const QString &channel, const QS
         return 0;
     const QList<Connection *> subscribers = app->subscribers.value(channel);
     int delivered = 0;
+    // Encoded once per publish and shared by every subscriber's queue (http/websocket_frames.h).
+    const QByteArray wireFrame = subscribers.isEmpty() ? QByteArray() : http::encodeServerTextFrame(frame.toUtf8());
     for (Connection *connection : subscribers) {
         if (!exceptSocketId.isEmpty() && connection->socketId() == exceptSocketId)
             continue;
-        connection->send(frame);
+        connection->sendEncoded(frame, wireFrame);
         ++delivered;
     }
     return delivered;

@@ -20,6 +20,8 @@
 
 namespace homeport::http {
 
+extern const char kTransportProperty[]; // websocket_frames.cpp
+
 namespace {
 
 // How often deadlines are checked, as a fraction of the shortest timeout, within bounds.
@@ -324,6 +326,8 @@ void HttpServer::acceptWebSockets()
         QTcpSocket *socket = it.key();
         m_pendingUpgrades.erase(it);
         m_upgraded.append(QPointer<QTcpSocket>(socket));
+        // For transportOf(): fan-out writes frames built once straight to this socket (websocket_frames.h).
+        webSocket->setProperty(kTransportProperty, QVariant::fromValue<QObject *>(socket));
         pending.route->m_webSocket(pending.request, webSocket);
     }
 }

@@ -20,6 +20,11 @@
 
 #include <memory>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace homeport;
 using namespace homeport::channels;
 
@@ -33,6 +38,144 @@ struct HttpResult
 {
     int status = 0;
     QJsonObject body;
+};
+
+// A WebSocket client on a raw, non-blocking POSIX socket with a tiny receive buffer, for a client
+// that stops reading: QWebSocket always reads. The service runs in the test's thread, so every
+// wait spins the event loop.
+class RawWebSocketClient
+{
+public:
+    ~RawWebSocketClient()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    bool connectTo(quint16 port, const QString &key)
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        const int small = 4096; // before connect, so the advertised window stays small
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address);
+        QTest::qWait(50);
+        const QByteArray request = "GET /app/" + key.toUtf8() + "?protocol=7&client=raw&version=1 HTTP/1.1\r\n"
+                                   "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        if (::send(m_fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL) != request.size())
+            return false;
+        QElapsedTimer timer;
+        timer.start();
+        while (!m_buffer.contains("\r\n\r\n") && timer.elapsed() < 5000)
+            readSome();
+        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+        if (end < 0 || !m_buffer.startsWith("HTTP/1.1 101"))
+            return false;
+        m_buffer.remove(0, end + 4);
+        return true;
+    }
+    // A masked text frame, as clients must send.
+    void sendText(const QByteArray &payload)
+    {
+        QByteArray frame;
+        frame.append(char(0x81));
+        Q_ASSERT(payload.size() < 126);
+        frame.append(char(0x80 | payload.size()));
+        const char mask[4] = {1, 2, 3, 4};
+        frame.append(mask, 4);
+        for (qsizetype i = 0; i < payload.size(); ++i)
+            frame.append(char(payload.at(i) ^ mask[i % 4]));
+        ::send(m_fd, frame.constData(), size_t(frame.size()), MSG_NOSIGNAL);
+    }
+    // Reads frames until a close frame or end of stream (or timeoutMs); counts text frames by
+    // whether they contain `marker`, and returns the close code (-1: none came).
+    int readUntilClosed(const QByteArray &marker, int *markedTexts, int timeoutMs)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        *markedTexts = 0;
+        for (;;) {
+            for (;;) {
+                const Frame frame = takeFrame();
+                if (!frame.complete)
+                    break;
+                if (frame.opcode == 0x8)
+                    return frame.payload.size() >= 2 ? (quint8(frame.payload[0]) << 8) | quint8(frame.payload[1]) : 1005;
+                if (frame.opcode == 0x1 && frame.payload.contains(marker))
+                    ++*markedTexts;
+            }
+            if (m_ended || timer.elapsed() > timeoutMs)
+                return -1;
+            readSome();
+        }
+    }
+    // The first text frame containing `text` (frames before it are dropped); empty after timeoutMs.
+    QByteArray waitForText(const QByteArray &text, int timeoutMs = 5000)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < timeoutMs && !m_ended) {
+            const Frame frame = takeFrame();
+            if (frame.complete && frame.payload.contains(text))
+                return frame.payload;
+            if (!frame.complete)
+                readSome();
+        }
+        return {};
+    }
+    bool ended() const { return m_ended; }
+
+private:
+    struct Frame
+    {
+        bool complete = false;
+        int opcode = 0;
+        QByteArray payload;
+    };
+    Frame takeFrame()
+    {
+        if (m_buffer.size() < 2)
+            return {};
+        const int opcode = m_buffer[0] & 0x0F;
+        quint64 length = quint8(m_buffer[1]) & 0x7F;
+        qsizetype header = 2;
+        if (length == 126) {
+            if (m_buffer.size() < 4)
+                return {};
+            length = (quint8(m_buffer[2]) << 8) | quint8(m_buffer[3]);
+            header = 4;
+        } else if (length == 127) {
+            if (m_buffer.size() < 10)
+                return {};
+            length = 0;
+            for (int i = 2; i < 10; ++i)
+                length = (length << 8) | quint8(m_buffer[i]);
+            header = 10;
+        }
+        if (quint64(m_buffer.size() - header) < length)
+            return {};
+        Frame frame{true, opcode, m_buffer.mid(header, qsizetype(length))};
+        m_buffer.remove(0, header + qsizetype(length));
+        return frame;
+    }
+    void readSome()
+    {
+        char chunk[65536];
+        const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, MSG_DONTWAIT);
+        if (n > 0)
+            m_buffer.append(chunk, n);
+        else if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
+            m_ended = true;
+        if (n <= 0)
+            QTest::qWait(2);
+    }
+
+    int m_fd = -1;
+    QByteArray m_buffer;
+    bool m_ended = false;
 };
 } // namespace
 
@@ -51,6 +194,7 @@ private slots:
     void inactivityClosesWith4201();
     void badInputKeepsEveryoneServed();
     void oversizedFrameCloses1009();
+    void slowClientClosedWith4100();
     void privateAuth();
     void presenceOncePerUser();
     void presenceLimitsAndData();
@@ -312,6 +456,63 @@ void TestChannelsProtocol::oversizedFrameCloses1009()
     QCOMPARE(big->waitClosed(), 1009);
     bystander->send({{QStringLiteral("event"), QStringLiteral("pusher:ping")}, {QStringLiteral("data"), QJsonObject{}}});
     QVERIFY(!bystander->waitFor(QStringLiteral("pusher:pong")).isEmpty());
+}
+
+void TestChannelsProtocol::slowClientClosedWith4100()
+{
+    auto bystander = client();
+    QVERIFY(bystander);
+    bystander->subscribe(QStringLiteral("firehose"));
+    QVERIFY(!bystander->waitFor(QStringLiteral("pusher_internal:subscription_succeeded")).isEmpty());
+    RawWebSocketClient slow;
+    QVERIFY(slow.connectTo(m_port, kKey));
+    const QByteArray established = slow.waitForText("pusher:connection_established");
+    const QString slowId = PusherTestClient::data(QJsonDocument::fromJson(established).object()).value(QStringLiteral("socket_id")).toString();
+    QVERIFY(!slowId.isEmpty());
+    slow.sendText(R"({"event":"pusher:subscribe","data":{"channel":"firehose"}})");
+    QVERIFY(!slow.waitForText("pusher_internal:subscription_succeeded").isEmpty());
+
+    // The slow client stops reading while 100 KB batches go out until the server gives up on it:
+    // more than the kernel buffers and the server's per-connection bound
+    // (Connection::kMaxBufferedBytes) hold. The server closes it with 4100 (over capacity:
+    // reconnect after a back-off) and aborts it when it does not take even the close frame.
+    const auto closedTooSlow = [&] {
+        const auto events = m_monitor.recentDebugEvents();
+        return std::any_of(events.cbegin(), events.cend(), [&](const DebugEvent &e) {
+            return e.kind == DebugEvent::Kind::Disconnection && e.socketId == slowId && e.details.startsWith(QLatin1String("4100"));
+        });
+    };
+    const QString data(10 * 1024 - 64, QLatin1Char('x'));
+    QJsonArray batch;
+    for (int i = 0; i < 10; ++i)
+        batch.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("flood")}, {QStringLiteral("channel"), QStringLiteral("firehose")},
+                                 {QStringLiteral("data"), data}});
+    int published = 0;
+    for (int i = 0; i < 300 && !closedTooSlow(); ++i) {
+        // Still talking (so the 1 s activity timeout does not close it with 4201), never reading.
+        slow.sendText(R"({"event":"pusher:ping","data":{}})");
+        QCOMPARE(rest("POST", QStringLiteral("/apps/1/batch_events"), json({{QStringLiteral("batch"), batch}})).status, 200);
+        published += 10;
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(closedTooSlow(), 10000);
+
+    // Reading again, the slow client gets part of the events, then the close frame (if it came
+    // within the grace period) or the end of the stream.
+    int slowGot = 0;
+    const int code = slow.readUntilClosed("\"flood\"", &slowGot, 10000);
+    QVERIFY2(code == 4100 || (code == -1 && slow.ended()), qPrintable(QString::number(code)));
+    QVERIFY2(slowGot < published, qPrintable(QStringLiteral("%1 of %2").arg(slowGot).arg(published)));
+    // The reader got every event and is still connected.
+    int bystanderGot = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while (bystanderGot < published && timer.elapsed() < 20000)
+        bystanderGot += bystander->waitFor(QStringLiteral("flood"), {}, 1000).isEmpty() ? 0 : 1;
+    QCOMPARE(bystanderGot, published);
+    QVERIFY(!bystander->closed);
+    QCOMPARE(rest("GET", QStringLiteral("/apps/1/channels/firehose"), {}, {{QStringLiteral("info"), QStringLiteral("subscription_count")}})
+                 .body.value(QStringLiteral("subscription_count")).toInt(),
+             1);
 }
 
 void TestChannelsProtocol::privateAuth()
