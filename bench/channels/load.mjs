@@ -2,13 +2,20 @@
 // through the REST API, then prints one JSON line of results. It stops by itself.
 //   node load.mjs idle   --port P --key K --connections 10000 --hold 10 --pid SERVER_PID
 //   node load.mjs fanout --port P --app-id I --key K --secret S --subscribers 1000 --rate 100 --seconds 10 --pid SERVER_PID [--workers 2]
+//        [--receiver node|native --receiver-bin PATH]
 // `ws` comes from tests/interop's node_modules (HOMEPORT_NODE_MODULES).
 // In fanout mode the subscribers are spread over --workers worker threads and the main thread
 // only publishes (keep-alive REST), so one Node thread parsing 100,000 frames/s does not delay the
 // publishes or the receipts it is supposed to time. Times are absolute (timeOrigin + now()), so
-// the threads' clocks agree.
+// the threads' clocks agree. With --receiver native the subscribers live instead in --workers
+// processes of fanout_receiver.cpp (epoll, no Node, no `ws`), which take a frame for a fraction of
+// what a Node thread needs, so on this 2-core machine less of the measured latency is the load
+// tool's own; the publisher stays here either way.
+import { spawn } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createInterface } from 'node:readline';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -142,16 +149,39 @@ async function fanout() {
   const channel = 'bench-fanout';
   const publishes = rate * seconds;
 
+  const native = args.receiver === 'native';
   const workers = [];
   for (let w = 0; w < workerCount; w++) {
     const count = Math.floor(subscribers / workerCount) + (w < subscribers % workerCount ? 1 : 0);
-    const worker = new Worker(new URL(import.meta.url), { workerData: { argv: [mode, ...rest], count, publishes, channel } });
     const messages = [];
     let wake = null;
-    worker.on('message', (m) => { messages.push(m); wake?.(); });
-    worker.on('error', (e) => { console.error(e); process.exit(1); });
+    const push = (m) => { messages.push(m); wake?.(); };
     const next = async () => { while (!messages.length) await new Promise((r) => { wake = r; }); return messages.shift(); };
-    workers.push({ worker, next });
+    if (native) {
+      // The same conversation as with a worker thread, as lines over the child's stdin/stdout.
+      const out = `${tmpdir()}/homeport-fanout-receiver.${process.pid}.${w}`;
+      const child = spawn(args['receiver-bin'], ['--port', String(port), '--key', args.key, '--count', String(count),
+        '--channel', channel, '--out', out, '--expected', String(publishes * count)], { stdio: ['pipe', 'pipe', 'inherit'] });
+      child.on('error', (e) => { console.error(e); process.exit(1); });
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        const [type, a, b, c] = line.split(' ');
+        if (type === 'ready') push({ type, clients: Number(a), failures: Number(b), subscribed: Number(c) });
+        else if (type === 'count') push({ type, received: Number(a) });
+        else if (type === 'done') {
+          const bytes = readFileSync(out);
+          const latencies = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+          rmSync(out, { force: true });
+          push({ type, received: Number(a), lastReceiptAt: Number(b), latencies });
+        }
+      });
+      const worker = { postMessage: (command) => child.stdin.write(`${command}\n`), once: (_, done) => child.once('exit', done) };
+      workers.push({ worker, next });
+    } else {
+      const worker = new Worker(new URL(import.meta.url), { workerData: { argv: [mode, ...rest], count, publishes, channel } });
+      worker.on('message', push);
+      worker.on('error', (e) => { console.error(e); process.exit(1); });
+      workers.push({ worker, next });
+    }
   }
   const ready = await Promise.all(workers.map((w) => w.next()));
   const clients = ready.reduce((n, r) => n + r.clients, 0);
@@ -205,7 +235,7 @@ async function fanout() {
   }
   const sorted = all.sort();
   const result = {
-    mode, subscribers: clients, workers: workerCount, failures, subscribed, publishes, publishErrors, expected, received,
+    mode, receiver: native ? 'native' : 'node', subscribers: clients, workers: workerCount, failures, subscribed, publishes, publishErrors, expected, received,
     lost: expected - received,
     deliveriesPerSecond: received / ((lastReceiptAt - start) / 1000),
     p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted[sorted.length - 1],
