@@ -84,6 +84,8 @@ QString AppStore::load(const QString &dataDir, const QVariantMap &settings, cons
     m_path = QDir(dataDir).filePath(kFileName);
     m_apps.clear();
     m_configApps.clear();
+    m_configAppEdits.clear();
+    QHash<QString, AppInfo> storedEdits;
     QFile file(m_path);
     if (file.exists()) {
         if (!file.open(QIODevice::ReadOnly))
@@ -94,6 +96,10 @@ QString AppStore::load(const QString &dataDir, const QVariantMap &settings, cons
             return QStringLiteral("%1 is not valid JSON: %2").arg(m_path, error.errorString());
         for (const QJsonValue &value : document.object().value(QStringLiteral("apps")).toArray())
             m_apps.append(fromJson(value.toObject()));
+        for (const QJsonValue &value : document.object().value(QStringLiteral("config_app_edits")).toArray()) {
+            const AppInfo edit = fromJson(value.toObject());
+            storedEdits.insert(edit.id, edit);
+        }
     } else {
         AppInfo app;
         app.id = secrets.value(QStringLiteral("app_id")).toString();
@@ -131,6 +137,13 @@ QString AppStore::load(const QString &dataDir, const QVariantMap &settings, cons
         if (!webhookUrl.isEmpty()) {
             app.webhookUrl = webhookUrl;
             app.webhookEvents = webhookEvents;
+        }
+        if (const auto edit = storedEdits.constFind(app.id); edit != storedEdits.cend()) {
+            AppInfo edited = *edit;
+            edited.key = app.key;
+            edited.secret = app.secret;
+            app = edited;
+            m_configAppEdits.insert(app.id, app);
         }
         m_apps.removeIf([&](const AppInfo &a) { return a.id == app.id || a.key == app.key; });
         m_apps.append(app);
@@ -174,8 +187,12 @@ QString AppStore::save(AppInfo app, AppInfo *saved)
         m_apps[existing - m_apps.cbegin()] = app;
     else
         m_apps.append(app);
+    const QHash<QString, AppInfo> editsBefore = m_configAppEdits;
+    if (m_configApps.contains(app.id))
+        m_configAppEdits.insert(app.id, app);
     if (const QString error = write(); !error.isEmpty()) {
         m_apps = before;
+        m_configAppEdits = editsBefore;
         return error;
     }
     if (saved)
@@ -186,10 +203,13 @@ QString AppStore::save(AppInfo app, AppInfo *saved)
 QString AppStore::remove(const QString &id)
 {
     const QList<AppInfo> before = m_apps;
+    const QHash<QString, AppInfo> editsBefore = m_configAppEdits;
     if (!m_apps.removeIf([&](const AppInfo &a) { return a.id == id; }))
         return QStringLiteral("there is no app %1").arg(id);
+    m_configAppEdits.remove(id); // a config app comes back from the config at the next start, unedited
     if (const QString error = write(); !error.isEmpty()) {
         m_apps = before;
+        m_configAppEdits = editsBefore;
         return error;
     }
     return {};
@@ -201,7 +221,17 @@ QString AppStore::write() const
     for (const AppInfo &app : m_apps)
         if (!m_configApps.contains(app.id))
             apps.append(toJson(app));
-    return core::writeFileAtomically(m_path, QJsonDocument(QJsonObject{{QStringLiteral("apps"), apps}}).toJson(), 0600);
+    QJsonObject document{{QStringLiteral("apps"), apps}};
+    QJsonArray edits;
+    for (const AppInfo &app : m_configAppEdits) {
+        QJsonObject edit = toJson(app);
+        edit.remove(QStringLiteral("key")); // both come from the config; no second copy of the secret
+        edit.remove(QStringLiteral("secret"));
+        edits.append(edit);
+    }
+    if (!edits.isEmpty())
+        document.insert(QStringLiteral("config_app_edits"), edits);
+    return core::writeFileAtomically(m_path, QJsonDocument(document).toJson(), 0600);
 }
 
 } // namespace homeport::channels

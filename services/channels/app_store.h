@@ -3,8 +3,11 @@
 // the dashboard live in <data dir>/apps.json (0600: it holds secrets); apps defined in the
 // [channels] config section (`apps=id:key:secret[:name] ...`, with `webhook_url` and
 // `webhook_events` for them, all events when that is empty) are added at start and win on an id
-// clash but are never written to the file. A first start creates the default app from the
-// generated secrets (app_id, app_key, app_secret).
+// clash. A dashboard edit of a config app (name, enabled, limits, webhooks) is kept in the same
+// file under "config_app_edits" and applied over the config at the next start, while the config
+// still lists the app; its id, key and secret always come from the config, so rotating them
+// there takes effect. A first start creates the default app from the generated secrets (app_id,
+// app_key, app_secret).
 // Thread affinity: the service's thread.
 
 #include "channels_monitor.h"
@@ -43,7 +46,8 @@ private:
 
     QString m_path;
     QList<AppInfo> m_apps;
-    QSet<QString> m_configApps; // ids from the config section, not persisted
+    QSet<QString> m_configApps;              // ids from the config section
+    QHash<QString, AppInfo> m_configAppEdits; // config app id -> its dashboard edit, persisted
 };
 
 } // namespace homeport::channels

@@ -25,6 +25,7 @@ private slots:
     void channelTypes();
     void appStoreDefaultAndConfig();
     void appStoreSaveAndRemove();
+    void appStoreConfigAppEditsSurviveRestart();
     void expiredCacheEntriesAreDropped();
 };
 
@@ -161,6 +162,58 @@ void TestChannelsRules::appStoreSaveAndRemove()
     QCOMPARE(back->webhookEvents, QStringList{QStringLiteral("channel_occupied")});
     QCOMPARE(reloaded.remove(saved.id), QString());
     QVERIFY(!reloaded.remove(saved.id).isEmpty());
+}
+
+void TestChannelsRules::appStoreConfigAppEditsSurviveRestart()
+{
+    QTemporaryDir dir;
+    const QVariantMap secrets{{QStringLiteral("app_id"), QStringLiteral("1")},
+                              {QStringLiteral("app_key"), QStringLiteral("k")},
+                              {QStringLiteral("app_secret"), QStringLiteral("s")}};
+    const QVariantMap config{{QStringLiteral("apps"), QStringLiteral("7:key7:secret7:Seven")}};
+    AppStore store;
+    QCOMPARE(store.load(dir.path(), config, secrets), QString());
+    AppInfo edited = *store.byId(QStringLiteral("7"));
+    edited.name = QStringLiteral("Seven, edited");
+    edited.enabled = false;
+    edited.limits.maxConnections = 3;
+    edited.webhookUrl = QStringLiteral("http://127.0.0.1:1/hook");
+    edited.webhookEvents = {QStringLiteral("member_added")};
+    QCOMPARE(store.save(edited), QString());
+
+    // A restart with the same config keeps the edit.
+    AppStore restarted;
+    QCOMPARE(restarted.load(dir.path(), config, secrets), QString());
+    const AppInfo *back = restarted.byId(QStringLiteral("7"));
+    QVERIFY(back);
+    QCOMPARE(back->name, QStringLiteral("Seven, edited"));
+    QCOMPARE(back->enabled, false);
+    QCOMPARE(back->limits.maxConnections, 3);
+    QCOMPARE(back->webhookUrl, QStringLiteral("http://127.0.0.1:1/hook"));
+    QCOMPARE(back->webhookEvents, QStringList{QStringLiteral("member_added")});
+    QCOMPARE(back->secret, QStringLiteral("secret7"));
+    QCOMPARE(restarted.apps().size(), 2);
+
+    // Credentials stay the config's: a rotated secret there wins, and the file holds no copy.
+    AppStore rotated;
+    QCOMPARE(rotated.load(dir.path(), {{QStringLiteral("apps"), QStringLiteral("7:key7:secret7b")}}, secrets), QString());
+    QCOMPARE(rotated.byId(QStringLiteral("7"))->secret, QStringLiteral("secret7b"));
+    QCOMPARE(rotated.byId(QStringLiteral("7"))->limits.maxConnections, 3);
+    QFile file(dir.filePath(QStringLiteral("apps.json")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("secret7"));
+
+    // Without the config entry the app is gone; removing it drops the edit.
+    AppStore dropped;
+    QCOMPARE(dropped.load(dir.path(), {}, secrets), QString());
+    QVERIFY(!dropped.byId(QStringLiteral("7")));
+    AppStore removing;
+    QCOMPARE(removing.load(dir.path(), config, secrets), QString());
+    QCOMPARE(removing.remove(QStringLiteral("7")), QString());
+    AppStore again;
+    QCOMPARE(again.load(dir.path(), config, secrets), QString());
+    QCOMPARE(again.byId(QStringLiteral("7"))->name, QStringLiteral("Seven"));
+    QCOMPARE(again.byId(QStringLiteral("7"))->limits.maxConnections, AppLimits().maxConnections);
 }
 
 void TestChannelsRules::expiredCacheEntriesAreDropped()
