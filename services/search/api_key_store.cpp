@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QHash>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -15,6 +16,7 @@ namespace homeport::search {
 namespace {
 
 constexpr int kGeneratedKeyLength = 32;
+constexpr qsizetype kMaxCompiledPatterns = 1024;
 const QString kDocumentsSearch = QStringLiteral("documents:search");
 
 QString generateKeyValue()
@@ -92,6 +94,7 @@ ApiKeyStore::ApiKeyStore(QString path, QString bootstrapKey)
 bool ApiKeyStore::load(QString *error)
 {
     m_keys.clear();
+    m_idByValue.clear();
     m_nextId = 0;
     QFile f(m_path);
     if (!f.exists())
@@ -119,9 +122,34 @@ bool ApiKeyStore::load(QString *error)
         k.expiresAt = o.value(QStringLiteral("expires_at")).toInteger(kFarFuture);
         k.autodelete = o.value(QStringLiteral("autodelete")).toBool();
         m_nextId = std::max(m_nextId, k.id + 1);
+        m_idByValue.insert(k.value, k.id);
         m_keys[k.id] = k;
     }
+    removeExpiredAutodelete(nowSeconds());
     return true;
+}
+
+int ApiKeyStore::removeExpiredAutodelete(qint64 nowSeconds)
+{
+    std::vector<Key> expired;
+    for (const auto &[id, k] : m_keys)
+        if (k.autodelete && nowSeconds > k.expiresAt)
+            expired.push_back(k);
+    if (expired.empty())
+        return 0;
+    for (const Key &k : expired) {
+        m_keys.erase(k.id);
+        m_idByValue.remove(k.value);
+    }
+    QString error;
+    if (!save(&error)) { // kept on disk; they stay refused as expired
+        for (const Key &k : expired) {
+            m_keys[k.id] = k;
+            m_idByValue.insert(k.value, k.id);
+        }
+        return 0;
+    }
+    return int(expired.size());
 }
 
 bool ApiKeyStore::save(QString *error) const
@@ -136,10 +164,11 @@ bool ApiKeyStore::save(QString *error) const
 
 const ApiKeyStore::Key *ApiKeyStore::byValue(const QString &value) const
 {
-    for (const auto &[id, k] : m_keys)
-        if (k.value == value)
-            return &k;
-    return nullptr;
+    const auto id = m_idByValue.constFind(value);
+    if (id == m_idByValue.constEnd())
+        return nullptr;
+    const auto it = m_keys.find(*id);
+    return it == m_keys.end() ? nullptr : &it->second;
 }
 
 ApiError ApiKeyStore::create(const QJsonObject &body, QJsonObject *created)
@@ -177,6 +206,7 @@ ApiError ApiKeyStore::create(const QJsonObject &body, QJsonObject *created)
         --m_nextId;
         return ApiError::of(500, QStringLiteral("Could not store generated API key."));
     }
+    m_idByValue.insert(k.value, k.id);
     *created = k.toJson(true);
     return {};
 }
@@ -218,6 +248,7 @@ ApiError ApiKeyStore::remove(const QString &id, QJsonObject *out)
         m_keys[removed.id] = removed;
         return ApiError::of(500, QStringLiteral("Could not delete API key."));
     }
+    m_idByValue.remove(removed.value);
     *out = QJsonObject{{QStringLiteral("id"), removed.id}};
     return {};
 }
@@ -241,8 +272,15 @@ bool ApiKeyStore::collectionAllowed(const QStringList &patterns, const QString &
     for (const QString &p : patterns) {
         if (p == QLatin1String("*") || p == collection)
             return true;
-        const QRegularExpression re(QRegularExpression::anchoredPattern(p));
-        if (re.isValid() && re.match(collection).hasMatch())
+        // Compiled once per pattern and thread: this runs on every request of a limited key.
+        thread_local QHash<QString, QRegularExpression> compiled;
+        auto it = compiled.find(p);
+        if (it == compiled.end()) {
+            if (compiled.size() > kMaxCompiledPatterns)
+                compiled.clear();
+            it = compiled.insert(p, QRegularExpression(QRegularExpression::anchoredPattern(p)));
+        }
+        if (it->isValid() && it->match(collection).hasMatch())
             return true;
     }
     return false;

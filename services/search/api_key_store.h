@@ -10,6 +10,7 @@
 
 #include "collection.h" // ApiError, SearchParams
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
@@ -29,7 +30,10 @@ public:
 
     explicit ApiKeyStore(QString path, QString bootstrapKey);
 
+    // Reads the file and drops the expired keys created with `autodelete: true`.
     bool load(QString *error);
+    // Typesense's housekeeping: removes expired `autodelete` keys; returns how many.
+    int removeExpiredAutodelete(qint64 nowSeconds);
 
     // POST /keys: the body as Typesense validates it; *created carries the full `value`.
     ApiError create(const QJsonObject &body, QJsonObject *created);
@@ -77,6 +81,7 @@ private:
     QString m_bootstrapKey;
     qint64 m_nextId = 0;
     std::map<qint64, Key> m_keys; // by id
+    QHash<QString, qint64> m_idByValue; // every request looks its key up here
 };
 
 } // namespace homeport::search

@@ -21,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimer>
 
 #include <optional>
 
@@ -32,6 +33,7 @@ constexpr qint64 kDocumentBodyBytes = 64LL << 20;
 constexpr qint64 kImportBodyBytes = 512LL << 20;
 constexpr qint64 kMultiSearchBodyBytes = 8LL << 20;
 constexpr int kDefaultMultiSearchLimit = 50;
+constexpr int kHousekeepingIntervalMs = 60'000;
 
 const QString kForbidden = QStringLiteral("Forbidden - a valid `x-typesense-api-key` header must be sent.");
 const QString kCollectionNotFound = QStringLiteral("Collection not found");
@@ -240,6 +242,14 @@ QString SearchService::configure(http::HttpServer &server, const core::ServiceCo
     QString keysError;
     if (!m_keys->load(&keysError))
         return QStringLiteral("the search API keys cannot be loaded: %1").arg(keysError);
+    if (!m_housekeeping) {
+        m_housekeeping = new QTimer(this);
+        connect(m_housekeeping, &QTimer::timeout, this, [this] {
+            if (m_keys)
+                m_keys->removeExpiredAutodelete(QDateTime::currentSecsSinceEpoch());
+        });
+        m_housekeeping->start(kHousekeepingIntervalMs);
+    }
     const QDir dataDir(context.dataDir);
     m_aliases = std::make_unique<ResourceStore>(dataDir.filePath(QStringLiteral("aliases.json")));
     m_presets = std::make_unique<SearchPresets>(dataDir.filePath(QStringLiteral("presets.json")));

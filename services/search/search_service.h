@@ -23,6 +23,8 @@
 #include <map>
 #include <memory>
 
+class QTimer;
+
 namespace homeport::search {
 
 struct ApiError;
@@ -76,6 +78,7 @@ private:
     std::unique_ptr<StopwordSets> m_stopwords;
     std::unique_ptr<SearchStats> m_stats;
     std::unique_ptr<SystemMetrics> m_systemMetrics;
+    QTimer *m_housekeeping = nullptr; // drops expired autodelete keys
     QString m_collectionsDir;
     std::map<QString, std::unique_ptr<Entry>> m_collections;
     SearchMonitor *m_monitor = nullptr;

@@ -219,6 +219,12 @@ test('overrides: includes, excludes, dynamic filter, replace_query, metadata', a
   assert.deepEqual(acme.hits.map((h) => h.document.id), ['2', '1']);
   assert.deepEqual(acme.metadata, { banner: 'acme' });
 
+  // A {brand} placeholder takes the brand named in the query into the filter.
+  await overrides.upsert('brand-socks', { rule: { query: '{brand} socks', match: 'exact' }, filter_by: 'brand:={brand}' });
+  const socks = await client.collections('products').documents().search({ q: 'bolt socks', query_by: 'title' });
+  assert.deepEqual(socks.hits.map((h) => h.document.id).sort(), ['3', '4']);
+  await client.collections('products').overrides('brand-socks').delete();
+
   await overrides.upsert('coat', { rule: { query: 'coat', match: 'exact' }, replace_query: 'jacket' });
   const coat = await client.collections('products').documents().search({ q: 'coat', query_by: 'title' });
   assert.deepEqual(coat.hits.map((h) => h.document.id), ['4']);

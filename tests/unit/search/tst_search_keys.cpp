@@ -187,6 +187,10 @@ private slots:
     {
         const QByteArray value = createKey({{"description", "kept"}, {"actions", QJsonArray{"collections:list"}}, {"collections", QJsonArray{"*"}}});
         QVERIFY(!value.isEmpty());
+        // Expired with autodelete: housekeeping (and the next start) removes it.
+        const qint64 past = QDateTime::currentSecsSinceEpoch() - 10;
+        QVERIFY(!createKey({{"description", "gone"}, {"actions", QJsonArray{"*"}}, {"collections", QJsonArray{"*"}}, {"expires_at", past}, {"autodelete", true}}).isEmpty());
+        QCOMPARE(request("GET", "/keys").json().value("keys").toArray().size(), 2);
         m_client.stop();
         const QString path = QDir(m_dir.path()).filePath("keys.json");
         QVERIFY(QFile::exists(path));
@@ -194,9 +198,10 @@ private slots:
         const QString error = m_client.start(m_dir.path());
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(request("GET", "/collections", {}, value).status, 200);
+        QCOMPARE(request("GET", "/keys").json().value("keys").toArray().size(), 1);
         const Reply r = request("POST", "/keys", R"({"description":"next","actions":["*"],"collections":["*"]})");
         QCOMPARE(r.status, 201);
-        QCOMPARE(r.json().value("id").toInteger(), 1); // ids keep counting after a restart
+        QCOMPARE(r.json().value("id").toInteger(), 2); // ids keep counting after a restart
     }
 
     void scopedSearchKeys()
