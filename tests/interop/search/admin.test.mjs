@@ -1,11 +1,16 @@
 // The real typesense npm client against a real headless Homeport for the service-level
 // resources: API keys (create, list, retrieve, delete; actions and collections enforced), scoped
-// search keys made with the client's own keys().generateScopedSearchKey(), aliases, presets,
-// stopwords, overrides, and /stats.json and /metrics.json.
+// search keys made with the client's own keys().generateScopedSearchKey() (also inside
+// typesense-instantsearch-adapter), aliases, presets, stopwords, overrides, and /stats.json and
+// /metrics.json.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import Typesense from 'typesense';
+import adapterModule from 'typesense-instantsearch-adapter';
 import { startHomeport } from '../lib/homeport.mjs';
+
+// The package is CommonJS with `exports.default` (Babel output).
+const TypesenseInstantSearchAdapter = adapterModule.default ?? adapterModule;
 
 let homeport;
 let client;
@@ -152,6 +157,26 @@ test('scoped search keys from generateScopedSearchKey: embedded filter, override
   const wide = await client.keys().create({ description: 'not search-only', actions: ['documents:search', 'documents:get'], collections: ['*'] });
   const fromWide = client.keys().generateScopedSearchKey(wide.value, { filter_by: 'tenant:=north' });
   await expectError(makeClient(fromWide).collections('products').documents().search({ q: '*' }), 401, FORBIDDEN);
+});
+
+test('a scoped key in the InstantSearch adapter: its filter holds for every query and facet', async () => {
+  const parent = await client.keys().create({ description: 'browser', actions: ['documents:search'], collections: ['products'] });
+  const scopedKey = client.keys().generateScopedSearchKey(parent.value, { filter_by: 'tenant:=north' });
+  const adapter = new TypesenseInstantSearchAdapter({
+    server: {
+      apiKey: scopedKey,
+      nodes: [{ host: '127.0.0.1', port: homeport.ports.search, protocol: 'http' }],
+      connectionTimeoutSeconds: 10, numRetries: 0, logLevel: 'silent',
+    },
+    additionalSearchParameters: { query_by: 'title' },
+  });
+  const { results } = await adapter.searchClient.search([{
+    indexName: 'products',
+    params: { query: '', facets: ['brand'], facetFilters: [['brand:Acme', 'brand:Bolt']], hitsPerPage: 10, page: 0 },
+  }]);
+  assert.equal(results[0].nbHits, 3);
+  assert.deepEqual(results[0].hits.map((h) => h.objectID).sort(), ['1', '3', '4']);
+  assert.deepEqual(results[0].facets.brand, { Acme: 1, Bolt: 2 });
 });
 
 test('aliases: collection routes resolve them, repointing switches searches', async () => {
