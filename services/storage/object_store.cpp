@@ -30,6 +30,7 @@ const char *const kSchema[] = {
     "CREATE INDEX IF NOT EXISTS uploads_by_key ON uploads(bucket, key, initiated)",
     "CREATE TABLE IF NOT EXISTS parts(upload TEXT NOT NULL, number INTEGER NOT NULL, size INTEGER NOT NULL,"
     " etag TEXT NOT NULL, modified INTEGER NOT NULL, file TEXT NOT NULL, PRIMARY KEY(upload, number)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS bucket_cors(bucket TEXT PRIMARY KEY, config BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS completed_uploads(id TEXT PRIMARY KEY, bucket TEXT NOT NULL, key BLOB NOT NULL,"
     " etag TEXT NOT NULL, completed INTEGER NOT NULL)",
 };
@@ -303,6 +304,35 @@ bool ObjectStore::deleteBucket(const QString &name, QString *error)
     done.prepare(QStringLiteral("DELETE FROM completed_uploads WHERE bucket = ?"));
     done.addBindValue(name);
     done.exec();
+    setBucketCors(name, {}, error);
+    return true;
+}
+
+QByteArray ObjectStore::bucketCors(const QString &bucket)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT config FROM bucket_cors WHERE bucket = ?"));
+    q.addBindValue(bucket);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0).toByteArray();
+}
+
+bool ObjectStore::setBucketCors(const QString &bucket, const QByteArray &config, QString *error)
+{
+    QSqlQuery q(m_db);
+    if (config.isEmpty()) {
+        q.prepare(QStringLiteral("DELETE FROM bucket_cors WHERE bucket = ?"));
+        q.addBindValue(bucket);
+    } else {
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO bucket_cors(bucket, config) VALUES(?, ?)"));
+        q.addBindValue(bucket);
+        q.addBindValue(config);
+    }
+    if (!q.exec()) {
+        *error = sqlError(q);
+        return false;
+    }
     return true;
 }
 

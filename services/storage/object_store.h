@@ -88,6 +88,9 @@ public:
     bool createBucket(const QString &name, QString *error);
     bool deleteBucket(const QString &name, QString *error);
     bool hasObjectsOrUploads(const QString &bucket);
+    // The bucket's CORSConfiguration XML as PUT; empty when none. An empty config removes it.
+    QByteArray bucketCors(const QString &bucket);
+    bool setBucketCors(const QString &bucket, const QByteArray &config, QString *error);
 
     std::optional<ObjectRecord> object(const QString &bucket, const QByteArray &key);
     // Commits the record (its file already installed) and removes the replaced version's file.

@@ -1,5 +1,6 @@
 #include "storage_service.h"
 
+#include "bucket_cors.h"
 #include "object_store.h"
 #include "payload_receiver.h"
 
@@ -265,11 +266,14 @@ struct StorageService::Call
     QString bucket;
     QByteArray key;
     PayloadReceiver *receiver = nullptr;
+    http::HeaderList cors; // Access-Control-* for a browser request a bucket rule allows
 
     http::Response withIds(http::Response r) const
     {
         r.setHeader("x-amz-request-id", requestId);
         r.setHeader("x-amz-id-2", requestId);
+        for (const auto &[name, value] : cors)
+            r.setHeader(name, value);
         return r;
     }
     void send(http::Response r) { res.send(withIds(std::move(r))); }
@@ -430,6 +434,13 @@ std::optional<http::Response> StorageService::authenticate(const http::Request &
             return m_secretKey;
         return std::nullopt;
     };
+    if (req.method() == "OPTIONS") {
+        // CORS preflights carry no credentials; the bucket's CORS rules decide.
+        m_lastAuth = SigV4Result();
+        m_lastAuth.ok = true;
+        m_lastAuth.payloadHash = "UNSIGNED-PAYLOAD";
+        return std::nullopt;
+    }
     m_lastAuth = sigv4::verify(signedRequest, lookup, QDateTime::currentDateTimeUtc());
 
     QByteArray id = m_idPrefix + QByteArray::number(++m_requests, 16).toUpper().rightJustified(10, '0');
@@ -487,6 +498,10 @@ void StorageService::handle(const http::Request &req, http::Responder &res)
 
     const QByteArray &method = req.method();
     const auto has = [&](const char *name) { return req.hasQueryItem(QString::fromLatin1(name)); };
+    if (method == "OPTIONS")
+        return preflight(call);
+    if (req.hasHeader("Origin") && !call.bucket.isEmpty())
+        call.cors = corsHeaders(call.bucket, req.header("Origin"), method == "HEAD" ? QByteArray("HEAD") : method, {});
 
     if (call.bucket.isEmpty()) {
         if (method == "GET" || method == "HEAD")
@@ -495,7 +510,25 @@ void StorageService::handle(const http::Request &req, http::Responder &res)
     }
 
     if (call.key.isEmpty()) {
-        for (const char *unsupported : {"cors", "policy", "tagging", "lifecycle", "acl", "website", "replication",
+        if (has("cors")) {
+            if (!requireBucket(call))
+                return;
+            if (method == "PUT")
+                return putBucketCors(call);
+            if (method == "DELETE") {
+                QString error;
+                if (!m_store->setBucketCors(call.bucket, {}, &error))
+                    return call.error(500, "InternalError", error);
+                return call.empty(204);
+            }
+            if (method == "GET") {
+                const QByteArray config = m_store->bucketCors(call.bucket);
+                if (config.isEmpty())
+                    return call.error(404, "NoSuchCORSConfiguration", QStringLiteral("The CORS configuration does not exist"));
+                return call.send(http::Response(200, "application/xml", config));
+            }
+        }
+        for (const char *unsupported : {"policy", "tagging", "lifecycle", "acl", "website", "replication",
                                         "notification", "logging", "encryption", "object-lock",
                                         "requestPayment", "ownershipControls", "publicAccessBlock", "accelerate"}) {
             if (has(unsupported)) {
@@ -560,6 +593,65 @@ void StorageService::handle(const http::Request &req, http::Responder &res)
             return completeUpload(call);
     }
     return call.error(405, "MethodNotAllowed", QStringLiteral("The specified method is not allowed against this resource."));
+}
+
+http::HeaderList StorageService::corsHeaders(const QString &bucket, const QByteArray &origin, const QByteArray &method,
+                                             const QByteArrayList &requestHeaders)
+{
+    const QByteArray config = m_store->bucketCors(bucket);
+    if (config.isEmpty())
+        return {};
+    QString ignored;
+    const std::optional<QList<CorsRule>> rules = parseCorsConfiguration(config, &ignored);
+    const CorsRule *rule = rules ? matchCorsRule(*rules, origin, method, requestHeaders) : nullptr;
+    if (!rule)
+        return {};
+    http::HeaderList out;
+    out.append({QByteArray("Access-Control-Allow-Origin"), rule->origins.contains("*") ? QByteArray("*") : origin});
+    out.append({QByteArray("Access-Control-Allow-Methods"), rule->methods.join(", ")});
+    if (!rule->exposeHeaders.isEmpty())
+        out.append({"Access-Control-Expose-Headers", rule->exposeHeaders.join(", ")});
+    if (rule->maxAgeSeconds >= 0)
+        out.append({"Access-Control-Max-Age", QByteArray::number(rule->maxAgeSeconds)});
+    if (!rule->origins.contains("*"))
+        out.append({QByteArray("Access-Control-Allow-Credentials"), QByteArray("true")});
+    out.append({QByteArray("Vary"), QByteArray("Origin, Access-Control-Request-Headers, Access-Control-Request-Method")});
+    return out;
+}
+
+void StorageService::preflight(Call &call)
+{
+    const QByteArray origin = call.req.header("Origin");
+    const QByteArray method = call.req.header("Access-Control-Request-Method");
+    if (origin.isEmpty() || method.isEmpty())
+        return call.error(400, "BadRequest", QStringLiteral("Insufficient information. Origin request header needed."));
+    if (call.bucket.isEmpty() || !m_store->bucket(call.bucket))
+        return call.error(403, "AccessForbidden", QStringLiteral("CORSResponse: Bucket not found"));
+    if (m_store->bucketCors(call.bucket).isEmpty())
+        return call.error(403, "AccessForbidden", QStringLiteral("CORSResponse: CORS is not enabled for this bucket."));
+    QByteArrayList requested;
+    for (const QByteArray &h : call.req.header("Access-Control-Request-Headers").split(',')) {
+        if (!h.trimmed().isEmpty())
+            requested.append(h.trimmed().toLower());
+    }
+    http::HeaderList headers = corsHeaders(call.bucket, origin, method, requested);
+    if (headers.isEmpty())
+        return call.error(403, "AccessForbidden", QStringLiteral("CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec."));
+    if (!requested.isEmpty())
+        headers.append({"Access-Control-Allow-Headers", requested.join(", ")});
+    call.cors = headers;
+    call.empty(200);
+}
+
+void StorageService::putBucketCors(Call &call)
+{
+    QString problem;
+    if (!parseCorsConfiguration(call.receiver->body(), &problem))
+        return call.error(400, "MalformedXML", problem);
+    QString error;
+    if (!m_store->setBucketCors(call.bucket, call.receiver->body(), &error))
+        return call.error(500, "InternalError", error);
+    call.empty(200);
 }
 
 bool StorageService::requireBucket(Call &call)

@@ -1,7 +1,8 @@
 #pragma once
 // StorageService: Homeport's storage service, speaking the Amazon S3 REST API with SigV4
 // (path-style addressing, and virtual-host style under the [storage] domain setting): buckets
-// (list, create, head, delete, location, versioning, object versions), objects
+// (list, create, head, delete, location, versioning, object versions, CORS rules applied to
+// preflights and browser requests), objects
 // (put, get with ranges and conditions, head, delete, multi-delete, copy), listings (v1 and v2)
 // and multipart uploads. Every request is checked in the auth hook before its body is read
 // (header or presigned SigV4 against the access key in secrets); bodies stream through a
@@ -69,6 +70,12 @@ private:
     void abortUpload(Call &call);
     void listParts(Call &call);
     void listUploads(Call &call);
+
+    void preflight(Call &call);
+    void putBucketCors(Call &call);
+    // The Access-Control-* headers a bucket's CORS rules give this origin and method; empty: none.
+    http::HeaderList corsHeaders(const QString &bucket, const QByteArray &origin, const QByteArray &method,
+                                 const QByteArrayList &requestHeaders);
 
     bool requireBucket(Call &call);
     // Aborts multipart uploads older than [storage] multipart_max_age_hours (default 7 days).

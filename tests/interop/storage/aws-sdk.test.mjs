@@ -3,7 +3,8 @@
 // and aws-chunked bodies with checksum trailers) and once with WHEN_REQUIRED: bucket lifecycle,
 // objects with metadata, ranges and conditions, copy, odd keys, listing pagination over
 // thousands of keys, multi-delete, multipart through lib-storage, presigned GET/PUT fetched with
-// plain fetch, expired and tampered presigned URLs, a wrong secret, and object versions.
+// plain fetch, expired and tampered presigned URLs, a wrong secret, object versions, and bucket
+// CORS rules answering a preflight.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -14,7 +15,8 @@ import {
   HeadObjectCommand, DeleteObjectCommand, DeleteObjectsCommand, CopyObjectCommand,
   ListObjectsV2Command, ListObjectsCommand, paginateListObjectsV2, CreateMultipartUploadCommand,
   UploadPartCommand, CompleteMultipartUploadCommand, AbortMultipartUploadCommand, ListPartsCommand,
-  ListMultipartUploadsCommand, ListObjectVersionsCommand,
+  ListMultipartUploadsCommand, ListObjectVersionsCommand, PutBucketCorsCommand, GetBucketCorsCommand,
+  DeleteBucketCorsCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -271,6 +273,35 @@ test('presigned GET and PUT with plain fetch; expired and tampered URLs are refu
   const tooLong = getUrl.replace(/X-Amz-Expires=\d+/, 'X-Amz-Expires=604801');
   assert.equal((await fetch(tooLong)).status, 403);
   assert.equal((await fetch(getUrl.split('?')[0])).status, 403); // anonymous
+});
+
+test('bucket CORS rules set by the SDK answer a browser-style preflight', async () => {
+  await s3.send(new CreateBucketCommand({ Bucket: 'browser-uploads' }));
+  const origin = `http://127.0.0.1:${homeport.ports.storage + 1}`;
+  const preflight = () => fetch(`http://127.0.0.1:${homeport.ports.storage}/browser-uploads/photo.jpg`, {
+    method: 'OPTIONS',
+    headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type' },
+  });
+  assert.equal((await preflight()).status, 403);
+  await s3.send(new PutBucketCorsCommand({
+    Bucket: 'browser-uploads',
+    CORSConfiguration: { CORSRules: [{ AllowedOrigins: [origin], AllowedMethods: ['PUT', 'GET'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 300 }] },
+  }));
+  const { CORSRules } = await s3.send(new GetBucketCorsCommand({ Bucket: 'browser-uploads' }));
+  assert.deepEqual(CORSRules[0].AllowedMethods, ['PUT', 'GET']);
+  assert.deepEqual(CORSRules[0].ExposeHeaders, ['ETag']);
+  const allowed = await preflight();
+  assert.equal(allowed.status, 200);
+  assert.equal(allowed.headers.get('access-control-allow-origin'), origin);
+  assert.equal(allowed.headers.get('access-control-allow-headers'), 'content-type');
+  // A presigned PUT from that origin, as a browser sends it after the preflight.
+  const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: 'browser-uploads', Key: 'photo.jpg' }), { expiresIn: 60 });
+  const put = await fetch(url, { method: 'PUT', body: 'jpeg bytes', headers: { Origin: origin } });
+  assert.equal(put.status, 200);
+  assert.equal(put.headers.get('access-control-allow-origin'), origin);
+  assert.equal(put.headers.get('access-control-expose-headers'), 'ETag');
+  await s3.send(new DeleteBucketCorsCommand({ Bucket: 'browser-uploads' }));
+  await rejectsWith(s3.send(new GetBucketCorsCommand({ Bucket: 'browser-uploads' })), 'NoSuchCORSConfiguration', 404);
 });
 
 test('a wrong secret or unknown key is refused with S3 error codes', async () => {

@@ -581,6 +581,51 @@ private slots:
         QCOMPARE(s3("DELETE", "/stale").status, 204);
     }
 
+    void bucketCorsRulesAnswerPreflightsAndBrowserRequests()
+    {
+        QCOMPARE(s3("PUT", "/web").status, 200);
+        QCOMPARE(s3("PUT", "/web/pic.png", "png").status, 200);
+        const auto preflight = [&](const QByteArray &origin, const QByteArray &method, const QByteArray &headers) {
+            return raw("OPTIONS /web/pic.png HTTP/1.1\r\nHost: " + host() + "\r\nOrigin: " + origin
+                       + "\r\nAccess-Control-Request-Method: " + method + "\r\nAccess-Control-Request-Headers: " + headers
+                       + "\r\n\r\n");
+        };
+        ParsedResponse r = preflight("https://app.test", "PUT", "content-type");
+        QCOMPARE(r.status, 403); // no CORS configuration yet
+        QCOMPARE(errorCode(s3("GET", "/web?cors")), QByteArray("NoSuchCORSConfiguration"));
+
+        const QByteArray config = "<CORSConfiguration><CORSRule><AllowedOrigin>https://*.app.test</AllowedOrigin>"
+                                  "<AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod>"
+                                  "<AllowedHeader>content-*</AllowedHeader><AllowedHeader>x-amz-*</AllowedHeader>"
+                                  "<ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>600</MaxAgeSeconds></CORSRule></CORSConfiguration>";
+        QCOMPARE(s3("PUT", "/web?cors", config, {{"Content-MD5", md5Base64(config)}}).status, 200);
+        QCOMPARE(s3("GET", "/web?cors").body, config);
+        QCOMPARE(errorCode(s3("PUT", "/web?cors", "<CORSConfiguration><CORSRule><AllowedMethod>PATCH</AllowedMethod>"
+                                                  "<AllowedOrigin>*</AllowedOrigin></CORSRule></CORSConfiguration>")),
+                 QByteArray("MalformedXML"));
+
+        r = preflight("https://www.app.test", "PUT", "Content-Type, x-amz-date");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("https://www.app.test"));
+        QCOMPARE(r.header("Access-Control-Allow-Methods"), QByteArray("PUT, GET"));
+        QCOMPARE(r.header("Access-Control-Allow-Headers"), QByteArray("content-type, x-amz-date"));
+        QCOMPARE(r.header("Access-Control-Max-Age"), QByteArray("600"));
+        QCOMPARE(preflight("https://evil.test", "PUT", "content-type").status, 403);
+        QCOMPARE(preflight("https://www.app.test", "DELETE", "content-type").status, 403);
+        QCOMPARE(preflight("https://www.app.test", "PUT", "authorization").status, 403);
+
+        // The browser's actual request gets the headers too (ETag exposed for multipart).
+        r = s3("GET", "/web/pic.png", {}, {{"Origin", "https://www.app.test"}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("https://www.app.test"));
+        QCOMPARE(r.header("Access-Control-Expose-Headers"), QByteArray("ETag"));
+        r = s3("GET", "/web/pic.png", {}, {{"Origin", "https://evil.test"}});
+        QVERIFY(!r.hasHeader("Access-Control-Allow-Origin"));
+
+        QCOMPARE(s3("DELETE", "/web?cors").status, 204);
+        QCOMPARE(preflight("https://www.app.test", "PUT", "content-type").status, 403);
+    }
+
     void virtualHostAddressing()
     {
         m_service->stop();
@@ -604,7 +649,7 @@ private slots:
         ParsedResponse r = s3("POST", "/bad?delete", "<Delete><Object><Key>x</Key>");
         QCOMPARE(r.status, 400);
         QCOMPARE(errorCode(r), QByteArray("MalformedXML"));
-        r = s3("GET", "/bad?cors");
+        r = s3("GET", "/bad?policy");
         QCOMPARE(r.status, 501);
         QCOMPARE(errorCode(r), QByteArray("NotImplemented"));
         r = s3("PUT", "/missing-bucket/k", "x");
