@@ -471,7 +471,11 @@ bool FilterExpression::clauseMatches(const FilterNode &node, const QJsonObject &
     if (node.kind == FilterKind::Geo) {
         // A geopoint is [lat, lng]; a geopoint[] is a list of them.
         const QJsonArray outer = value.toArray();
-        const QJsonArray points = !outer.isEmpty() && outer.first().isArray() ? outer : QJsonArray{outer};
+        QJsonArray points; // (not QJsonArray{outer}: compilers differ on copy versus one element)
+        if (!outer.isEmpty() && outer.first().isArray())
+            points = outer;
+        else
+            points.append(outer);
         for (const QJsonValue &p : points) {
             const QJsonArray pair = p.toArray();
             if (pair.size() != 2)
