@@ -570,11 +570,8 @@ void StorageService::handle(const http::Request &req, http::Responder &res)
                               QStringLiteral("Homeport does not implement the ?%1 subresource yet.").arg(QLatin1String(unsupported)));
     }
     if (method == "PUT") {
-        if (has("uploadId") || has("partNumber")) {
-            if (req.hasHeader("x-amz-copy-source"))
-                return call.error(501, "NotImplemented", QStringLiteral("UploadPartCopy is not implemented yet."));
+        if (has("uploadId") || has("partNumber"))
             return uploadPart(call);
-        }
         if (req.hasHeader("x-amz-copy-source"))
             return copyObject(call);
         return putObject(call);
@@ -888,10 +885,8 @@ void StorageService::putObject(Call &call)
     call.empty(200, r);
 }
 
-void StorageService::copyObject(Call &call)
+std::optional<ObjectRecord> StorageService::copySource(Call &call, QString *sourceBucket)
 {
-    if (!requireBucket(call))
-        return;
     QByteArray source = call.req.header("x-amz-copy-source");
     if (const qsizetype q = source.indexOf('?'); q >= 0)
         source.truncate(q); // ?versionId=null: there is only one version
@@ -899,17 +894,36 @@ void StorageService::copyObject(Call &call)
     if (source.startsWith('/'))
         source = source.mid(1);
     const qsizetype slash = source.indexOf('/');
-    if (slash <= 0 || slash + 1 >= source.size())
-        return call.error(400, "InvalidArgument", QStringLiteral("Copy Source must mention the source bucket and key: sourcebucket/sourcekey"));
-    const QString sourceBucket = QString::fromUtf8(source.left(slash));
-    const QByteArray sourceKey = source.mid(slash + 1);
-    if (!m_store->bucket(sourceBucket))
-        return call.error(404, "NoSuchBucket", QStringLiteral("The specified bucket does not exist"));
-    const std::optional<ObjectRecord> original = m_store->object(sourceBucket, sourceKey);
+    if (slash <= 0 || slash + 1 >= source.size()) {
+        call.error(400, "InvalidArgument", QStringLiteral("Copy Source must mention the source bucket and key: sourcebucket/sourcekey"));
+        return std::nullopt;
+    }
+    *sourceBucket = QString::fromUtf8(source.left(slash));
+    if (!m_store->bucket(*sourceBucket)) {
+        call.error(404, "NoSuchBucket", QStringLiteral("The specified bucket does not exist"));
+        return std::nullopt;
+    }
+    std::optional<ObjectRecord> original = m_store->object(*sourceBucket, source.mid(slash + 1));
+    if (!original) {
+        call.error(404, "NoSuchKey", QStringLiteral("The specified key does not exist."));
+        return std::nullopt;
+    }
+    if (checkConditions(call.req.headers(), "x-amz-copy-source-", *original, false)) {
+        call.error(412, "PreconditionFailed", QStringLiteral("At least one of the pre-conditions you specified did not hold"));
+        return std::nullopt;
+    }
+    return original;
+}
+
+void StorageService::copyObject(Call &call)
+{
+    if (!requireBucket(call))
+        return;
+    QString sourceBucket;
+    const std::optional<ObjectRecord> original = copySource(call, &sourceBucket);
     if (!original)
-        return call.error(404, "NoSuchKey", QStringLiteral("The specified key does not exist."));
-    if (checkConditions(call.req.headers(), "x-amz-copy-source-", *original, false))
-        return call.error(412, "PreconditionFailed", QStringLiteral("At least one of the pre-conditions you specified did not hold"));
+        return;
+    const QByteArray sourceKey = original->key;
 
     const QByteArray directive = call.req.header("x-amz-metadata-directive").toUpper();
     if (!directive.isEmpty() && directive != "COPY" && directive != "REPLACE")
@@ -1031,6 +1045,8 @@ void StorageService::uploadPart(Call &call)
     const std::optional<UploadRecord> upload = m_store->upload(uploadId);
     if (!upload || upload->bucket != call.bucket || upload->key != call.key)
         return call.error(404, "NoSuchUpload", QStringLiteral("The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."));
+    if (call.req.hasHeader("x-amz-copy-source"))
+        return uploadPartCopy(call, uploadId, number);
     PayloadReceiver *receiver = call.receiver;
     if (receiver->filePath().isEmpty())
         return call.error(500, "InternalError", QStringLiteral("The part body was not kept."));
@@ -1052,6 +1068,63 @@ void StorageService::uploadPart(Call &call)
     if (const auto checksum = receiver->checksum())
         r.setHeader(checksum->first, checksum->second);
     call.empty(200, r);
+}
+
+void StorageService::uploadPartCopy(Call &call, const QByteArray &uploadId, int number)
+{
+    QString sourceBucket;
+    const std::optional<ObjectRecord> source = copySource(call, &sourceBucket);
+    if (!source)
+        return;
+    qint64 start = 0, length = source->size;
+    if (const QByteArray range = call.req.header("x-amz-copy-source-range"); !range.isEmpty()) {
+        // Only "bytes=first-last", both given and inside the source.
+        const QByteArray spec = range.trimmed().startsWith("bytes=") ? range.trimmed().mid(6) : QByteArray();
+        const qsizetype dash = spec.indexOf('-');
+        bool ok1 = false, ok2 = false;
+        const qint64 first = spec.left(dash).toLongLong(&ok1), last = spec.mid(dash + 1).toLongLong(&ok2);
+        if (dash < 0 || !ok1 || !ok2 || first > last || last >= source->size)
+            return call.error(400, "InvalidArgument", QStringLiteral("Range specified is not valid for source object of size: %1").arg(source->size));
+        start = first;
+        length = last - first + 1;
+    }
+    QFile in(m_store->absolutePath(source->file));
+    const QString temp = m_store->newTempPath();
+    QFile out(temp);
+    if (!in.open(QIODevice::ReadOnly) || !in.seek(start) || !out.open(QIODevice::WriteOnly))
+        return call.error(500, "InternalError", QStringLiteral("cannot copy the source object"));
+    QCryptographicHash md5(QCryptographicHash::Md5);
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    qint64 left = length;
+    while (left > 0) {
+        const qint64 n = in.read(buffer.data(), qMin<qint64>(left, buffer.size()));
+        if (n <= 0 || out.write(buffer.constData(), n) != n)
+            break;
+        md5.addData(QByteArrayView(buffer.constData(), n));
+        left -= n;
+    }
+    if (left != 0 || !out.flush() || ::fsync(out.handle()) != 0) {
+        out.remove();
+        return call.error(500, "InternalError", QStringLiteral("cannot copy the source object"));
+    }
+    out.close();
+    QString error;
+    PartRecord part;
+    part.number = number;
+    part.size = length;
+    part.etag = md5.result().toHex();
+    part.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+    part.file = m_store->installFile(temp, &error);
+    if (part.file.isEmpty()) {
+        QFile::remove(temp);
+        return call.error(500, "InternalError", error);
+    }
+    if (!m_store->putPart(uploadId, part, &error)) {
+        m_store->removeFile(part.file);
+        return call.error(500, "InternalError", error);
+    }
+    call.xml(200, "<CopyPartResult" + kNamespace + '>' + element("LastModified", isoTime(part.modifiedMs))
+                      + element("ETag", quoted(part.etag)) + "</CopyPartResult>");
 }
 
 void StorageService::completeUpload(Call &call)

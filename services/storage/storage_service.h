@@ -4,7 +4,8 @@
 // (list, create, head, delete, location, versioning, object versions, CORS rules applied to
 // preflights and browser requests), objects
 // (put, get with ranges and conditions, head, delete, multi-delete, copy), listings (v1 and v2)
-// and multipart uploads. Every request is checked in the auth hook before its body is read
+// and multipart uploads (UploadPartCopy with ranges included). Every request is checked in the
+// auth hook before its body is read
 // (header or presigned SigV4 against the access key in secrets); bodies stream through a
 // PayloadReceiver into the ObjectStore, responses stream from the object's file.
 // Errors are S3's XML <Error> with Code, Message, Resource and RequestId.
@@ -66,6 +67,7 @@ private:
     void deleteObject(Call &call);
     void createUpload(Call &call);
     void uploadPart(Call &call);
+    void uploadPartCopy(Call &call, const QByteArray &uploadId, int number);
     void completeUpload(Call &call);
     void abortUpload(Call &call);
     void listParts(Call &call);
@@ -78,6 +80,9 @@ private:
                                  const QByteArrayList &requestHeaders);
 
     bool requireBucket(Call &call);
+    // The object x-amz-copy-source names, its x-amz-copy-source-if-* conditions checked;
+    // nullopt once answered with the error.
+    std::optional<ObjectRecord> copySource(Call &call, QString *sourceBucket);
     // Aborts multipart uploads older than [storage] multipart_max_age_hours (default 7 days).
     void removeStaleUploads();
     // Moves the received body into the store; empty on failure (already answered).

@@ -540,6 +540,39 @@ private slots:
         QCOMPARE(files, 1);
     }
 
+    void uploadPartCopyTakesRangesOfAnObject()
+    {
+        QCOMPARE(s3("PUT", "/upc").status, 200);
+        QByteArray source(6 << 20, Qt::Uninitialized);
+        for (int i = 0; i < source.size(); ++i)
+            source[i] = char('a' + i % 26);
+        QCOMPARE(s3("PUT", "/upc/source", source, {}, "UNSIGNED-PAYLOAD").status, 200);
+        ParsedResponse r = s3("POST", "/upc/joined?uploads");
+        static const QRegularExpression idRe(QStringLiteral("<UploadId>([^<]*)</UploadId>"));
+        const QByteArray id = idRe.match(QString::fromUtf8(r.body)).captured(1).toUtf8();
+        r = s3("PUT", "/upc/joined?partNumber=1&uploadId=" + id, {}, {{"x-amz-copy-source", "/upc/source"}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("<CopyPartResult"));
+        r = s3("PUT", "/upc/joined?partNumber=2&uploadId=" + id, {},
+               {{"x-amz-copy-source", "upc/source"}, {"x-amz-copy-source-range", "bytes=26-51"}});
+        QCOMPARE(r.status, 200);
+        const QByteArray etag2 = '"' + QCryptographicHash::hash(source.mid(26, 26), QCryptographicHash::Md5).toHex() + '"';
+        QVERIFY(r.body.contains("<ETag>" + QByteArray(etag2).replace('"', "&quot;") + "</ETag>"));
+        r = s3("PUT", "/upc/joined?partNumber=3&uploadId=" + id, {},
+               {{"x-amz-copy-source", "upc/source"}, {"x-amz-copy-source-range", "bytes=0-99999999"}});
+        QCOMPARE(errorCode(r), QByteArray("InvalidArgument"));
+        r = s3("PUT", "/upc/joined?partNumber=3&uploadId=" + id, {},
+               {{"x-amz-copy-source", "upc/source"}, {"x-amz-copy-source-if-match", "\"nope\""}});
+        QCOMPARE(errorCode(r), QByteArray("PreconditionFailed"));
+        const QByteArray etag1 = '"' + QCryptographicHash::hash(source, QCryptographicHash::Md5).toHex() + '"';
+        const QByteArray complete = "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>" + etag1
+            + "</ETag></Part><Part><PartNumber>2</PartNumber><ETag>" + etag2 + "</ETag></Part></CompleteMultipartUpload>";
+        QCOMPARE(s3("POST", "/upc/joined?uploadId=" + id, complete).status, 200);
+        r = s3("GET", "/upc/joined", {}, {{"Range", "bytes=-30"}});
+        QCOMPARE(r.body, source.right(4) + "abcdefghijklmnopqrstuvwxyz");
+        QCOMPARE(s3("HEAD", "/upc/joined").header("Content-Length"), QByteArray::number(source.size() + 26));
+    }
+
     void objectVersionsAreTheNullVersion()
     {
         QCOMPARE(s3("PUT", "/vers").status, 200);
