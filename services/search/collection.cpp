@@ -708,12 +708,11 @@ void Collection::index(quint32 seq, const QJsonObject &json)
 {
     auto addText = [&](const QString &fieldName, const QString &text) {
         auto &postings = m_postings[fieldName];
-        for (const TokenSpan &span : m_analyzer.tokenize(text)) {
-            const int term = m_trie.insert(span.folded);
-            std::vector<quint32> &list = postings[term];
+        m_analyzer.forEachFoldedToken(text, [&](const QString &folded) {
+            std::vector<quint32> &list = postings[m_trie.insert(folded)];
             if (list.empty() || list.back() != seq)
                 list.push_back(seq);
-        }
+        });
     };
     for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
         const QString key = it.key();
@@ -1068,6 +1067,18 @@ void Collection::restore(const QByteArray &compactDocument)
 void Collection::restore(const QJsonObject &document)
 {
     put(document.value(QStringLiteral("id")).toString(), document, QJsonDocument(document).toJson(QJsonDocument::Compact), true);
+}
+
+void Collection::releaseSpareCapacity()
+{
+    for (auto &field : m_postings)
+        for (std::vector<quint32> &list : field)
+            list.shrink_to_fit();
+    for (auto &column : m_numbers) {
+        column.resize(std::min(column.size(), m_docs.size())); // grown ahead, NaN past the last document
+        column.shrink_to_fit();
+    }
+    m_docs.shrink_to_fit();
 }
 
 void Collection::restoreRemoval(const QString &id)

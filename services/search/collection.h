@@ -97,6 +97,8 @@ public:
     void restore(const QByteArray &compactDocument);
     void restore(const QJsonObject &document);
     void restoreRemoval(const QString &id);
+    // After a bulk load (the replay at start): gives back the spare capacity posting lists grew.
+    void releaseSpareCapacity();
 
     // Live documents in insertion order, as compact JSON.
     template<typename F> void forEachDocument(F &&f) const

@@ -25,6 +25,8 @@
 
 #include <optional>
 
+#include <malloc.h>
+
 namespace homeport::search {
 
 namespace {
@@ -309,6 +311,7 @@ bool SearchService::loadCollections(QString *error)
                                            [raw](const QString &id) { raw->restoreRemoval(id); }, error);
         if (records < 0)
             return false;
+        raw->releaseSpareCapacity();
         // Compact when most records are superseded, so restarts stay fast.
         if (records > 1000 && records > 2 * raw->numDocuments()) {
             QByteArray all;
@@ -329,6 +332,7 @@ bool SearchService::loadCollections(QString *error)
             return false;
         m_collections[name] = std::move(e);
     }
+    ::malloc_trim(0); // the replay's parse garbage goes back to the system, not only to malloc
     return true;
 }
 

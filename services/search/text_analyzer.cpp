@@ -2,7 +2,7 @@
 
 namespace homeport::search {
 
-bool TextAnalyzer::isTokenChar(QChar c) const
+bool TextAnalyzer::isTokenCharSlow(QChar c) const
 {
     if (!m_separators.isEmpty() && m_separators.contains(c))
         return false;

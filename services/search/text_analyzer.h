@@ -22,9 +22,33 @@ class TextAnalyzer
 public:
     TextAnalyzer() = default;
     TextAnalyzer(const QString &symbolsToIndex, const QString &tokenSeparators)
-        : m_symbols(symbolsToIndex), m_separators(tokenSeparators) {}
+        : m_symbols(symbolsToIndex), m_separators(tokenSeparators)
+    {
+        for (QChar c : symbolsToIndex + tokenSeparators)
+            m_plainAscii = m_plainAscii && c.unicode() >= 0x80;
+    }
 
     QList<TokenSpan> tokenize(QStringView text) const;
+    // Calls f(const QString &folded) for each token, folded as tokenize() folds it, without
+    // building spans: ASCII words are lower-cased into one reused buffer (indexing's hot path).
+    template<typename F> void forEachFoldedToken(QStringView text, F &&f) const
+    {
+        QString buffer;
+        forEachToken(text, [&](QStringView token, qsizetype) {
+            buffer.resize(token.size());
+            QChar *out = buffer.data();
+            for (qsizetype k = 0; k < token.size(); ++k) {
+                const char16_t c = token[k].unicode();
+                if (c >= 0x80) {
+                    if (const QString folded = fold(token); !folded.isEmpty())
+                        f(folded);
+                    return;
+                }
+                out[k] = QChar(c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c);
+            }
+            f(std::as_const(buffer));
+        });
+    }
     // Calls f(QStringView token, qsizetype start) for each token as written (not folded), in
     // order; for scans that fold only the few tokens they need.
     template<typename F> void forEachToken(QStringView text, F &&f) const
@@ -47,10 +71,18 @@ public:
     static QString fold(QStringView word);
 
 private:
-    bool isTokenChar(QChar c) const;
+    bool isTokenChar(QChar c) const
+    {
+        const char16_t u = c.unicode();
+        if (u < 0x80 && m_plainAscii) // ASCII letters and digits only, without a lookup
+            return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9');
+        return isTokenCharSlow(c);
+    }
+    bool isTokenCharSlow(QChar c) const;
 
     QString m_symbols;
     QString m_separators;
+    bool m_plainAscii = true; // no ASCII symbol indexed and no ASCII separator declared
 };
 
 } // namespace homeport::search
