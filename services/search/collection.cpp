@@ -707,7 +707,7 @@ ApiError Collection::validate(QJsonObject *doc, DirtyValues dirty, bool partial)
 void Collection::index(quint32 seq, const QJsonObject &json)
 {
     auto addText = [&](const QString &fieldName, const QString &text) {
-        auto &postings = m_postings[fieldName];
+        PostingLists &postings = m_postings[fieldName];
         m_analyzer.forEachFoldedToken(text, [&](const QString &folded) {
             std::vector<quint32> &list = postings[m_trie.insert(folded)];
             if (list.empty() || list.back() != seq)
@@ -1071,9 +1071,8 @@ void Collection::restore(const QJsonObject &document)
 
 void Collection::releaseSpareCapacity()
 {
-    for (auto &field : m_postings)
-        for (std::vector<quint32> &list : field)
-            list.shrink_to_fit();
+    for (PostingLists &field : m_postings)
+        field.releaseSpareCapacity();
     for (auto &column : m_numbers) {
         column.resize(std::min(column.size(), m_docs.size())); // grown ahead, NaN past the last document
         column.shrink_to_fit();

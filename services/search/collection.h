@@ -21,6 +21,7 @@
 #include <QSet>
 #include <QString>
 
+#include <algorithm>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -176,7 +177,37 @@ private:
     QHash<QString, quint32> m_idToSeq;
     quint32 m_nextOrder = 0;
     TokenTrie m_trie;
-    QHash<QString, QHash<int, std::vector<quint32>>> m_postings; // field -> term -> sequences
+    // One field's posting lists: ascending sequences per term id, in a vector indexed by the
+    // trie's dense term ids (no hashing while indexing or matching). Looked up like a hash:
+    // constFind() gives null (== constEnd()) for a term the field does not hold.
+    class PostingLists
+    {
+    public:
+        using List = std::vector<quint32>;
+        const List *constFind(int term) const
+        {
+            return term >= 0 && size_t(term) < m_lists.size() && !m_lists[size_t(term)].empty() ? &m_lists[size_t(term)] : nullptr;
+        }
+        const List *constEnd() const { return nullptr; }
+        List &operator[](int term)
+        {
+            if (size_t(term) >= m_lists.size())
+                m_lists.resize(std::max(size_t(term) + 1, m_lists.size() + m_lists.size() / 2));
+            return m_lists[size_t(term)];
+        }
+        void releaseSpareCapacity()
+        {
+            while (!m_lists.empty() && m_lists.back().empty())
+                m_lists.pop_back();
+            m_lists.shrink_to_fit();
+            for (List &list : m_lists)
+                list.shrink_to_fit();
+        }
+
+    private:
+        std::vector<List> m_lists;
+    };
+    QHash<QString, PostingLists> m_postings; // field -> term -> sequences
     // Single-valued numeric and bool fields by sequence (NaN: absent), for filters and sorting.
     QHash<QString, std::vector<double>> m_numbers;
     // Single geopoint fields by sequence (NaN latitude: absent), for geo filters and sorting.
