@@ -263,7 +263,9 @@ QJsonObject CurationRules::apply(const TextAnalyzer &analyzer, qint64 nowSeconds
         } else if (!rule.contains(QStringLiteral("filter_by"))) {
             continue; // tag-only rules apply only when asked for by tag (not supported)
         }
-        const auto actionText = [&](const char *key) { return substitute(o.value(QLatin1String(key)).toString(), matched.values, analyzer); };
+        // A named reference: clang 14 cannot capture a structured binding in a lambda.
+        const QJsonObject &overrideItem = o;
+        const auto actionText = [&](const char *key) { return substitute(overrideItem.value(QLatin1String(key)).toString(), matched.values, analyzer); };
 
         for (const QJsonValue &v : o.value(QStringLiteral("includes")).toArray())
             pinned << QStringLiteral("%1:%2").arg(v.toObject().value(QStringLiteral("id")).toString())
