@@ -25,8 +25,8 @@ constexpr qint64 kDayMs = 24 * kHourMs;
 // Hourly buckets feed both histograms; the 30-day one needs a little more than 30 days.
 constexpr qint64 kBucketKeepMs = 31 * kDayMs;
 constexpr int kTopTagValues = 10;
-// Rows per multi-row upsert of tag or hour counts (4 values each, far below SQLite's limits).
-constexpr int kRowsPerUpsert = 64;
+// Issues remembered between batches; past this many the memory starts over.
+constexpr qsizetype kMaxCachedIssues = 100000;
 // 2: events.overrides (the payload is stored as received, normalisation's changes beside it),
 //    items.file and items.size (payloads over 1 MiB in files of their own).
 constexpr int kSchemaVersion = 2;
@@ -105,8 +105,8 @@ const char *const kSummaryColumns =
 // Prepared once per connection; the ingest path runs these thousands of times a second.
 struct SqliteErrorStore::Statements {
     explicit Statements(const QSqlDatabase &database)
-        : db(database), findIssue(db), insertIssue(db), updateIssue(db), eventExists(db), insertEvent(db),
-          insertUser(db), insertItem(db), upsertItemCount(db)
+        : db(database), findIssue(db), insertIssue(db), updateIssues(db), eventExists(db), insertEvent(db),
+          insertUsers(db), upsertTags(db), upsertHours(db), insertItem(db), upsertItemCount(db)
     {
     }
     bool prepare(QString *error)
@@ -115,13 +115,26 @@ struct SqliteErrorStore::Statements {
             {&findIssue, "SELECT id, status FROM issues WHERE project_id = ? AND hash = ?"},
             {&insertIssue, "INSERT INTO issues(project_id, hash, title, culprit, level, type, exception_type,"
                            " exception_value, grouping_reason, first_seen, last_seen) VALUES(?,?,?,?,?,?,?,?,?,?,?)"},
-            {&updateIssue, "UPDATE issues SET count = count + ?, users = users + ?, last_seen = max(last_seen, ?),"
-                           " level = ?, status = ?, regressed = max(regressed, ?) WHERE id = ?"},
+            // The batch's per-issue deltas, users, tags and hours each go in one statement as one
+            // JSON array bound once: QtSql's per-value binding cost more than SQLite's work.
+            {&updateIssues, "UPDATE issues SET count = issues.count + d.n, users = issues.users + d.u,"
+                            " last_seen = max(issues.last_seen, d.seen), level = d.new_level, status = d.new_status,"
+                            " regressed = max(issues.regressed, d.reopened)"
+                            " FROM (SELECT value ->> 0 AS issue, value ->> 1 AS n, value ->> 2 AS u, value ->> 3 AS seen,"
+                            " value ->> 4 AS new_level, value ->> 5 AS new_status, value ->> 6 AS reopened"
+                            " FROM json_each(?)) AS d WHERE issues.id = d.issue"},
+            {&insertUsers, "INSERT OR IGNORE INTO issue_users(issue_id, user_key)"
+                           " SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true RETURNING issue_id"},
+            {&upsertTags, "INSERT INTO issue_tags(issue_id, key, value, count)"
+                          " SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?) WHERE true"
+                          " ON CONFLICT(issue_id, key, value) DO UPDATE SET count = count + excluded.count"},
+            {&upsertHours, "INSERT INTO issue_hours(issue_id, hour, count)"
+                           " SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true"
+                           " ON CONFLICT(issue_id, hour) DO UPDATE SET count = count + excluded.count"},
             {&eventExists, "SELECT 1 FROM events WHERE project_id = ? AND event_id = ?"},
             // A duplicate event_id inserts nothing; numRowsAffected() says which it was.
             {&insertEvent, "INSERT INTO events(project_id, event_id, issue_id, received, payload, overrides)"
                            " VALUES(?,?,?,?,?,?) ON CONFLICT(project_id, event_id) DO NOTHING"},
-            {&insertUser, "INSERT OR IGNORE INTO issue_users(issue_id, user_key) VALUES(?,?)"},
             {&insertItem, "INSERT INTO items(project_id, type, event_id, received, headers, payload, file, size)"
                           " VALUES(?,?,?,?,?,?,?,?)"},
             {&upsertItemCount, "INSERT INTO item_counts(project_id, type, count) VALUES(?,?,1)"
@@ -136,35 +149,9 @@ struct SqliteErrorStore::Statements {
         return true;
     }
 
-    // A multi-row upsert of `rows` rows, prepared the first time that many are written: one
-    // statement per chunk of a batch's tag or hour rows instead of one per row.
-    QSqlQuery *rowsUpsert(bool tags, int rows, QString *error)
-    {
-        QHash<int, QSqlQuery> &cache = tags ? tagRows : hourRows;
-        auto it = cache.find(rows);
-        if (it != cache.end())
-            return &*it;
-        QString sql = tags ? QStringLiteral("INSERT INTO issue_tags(issue_id, key, value, count) VALUES")
-                           : QStringLiteral("INSERT INTO issue_hours(issue_id, hour, count) VALUES");
-        const QLatin1String row = tags ? QLatin1String("(?,?,?,?)") : QLatin1String("(?,?,?)");
-        for (int i = 0; i < rows; ++i) {
-            if (i > 0)
-                sql += u',';
-            sql += row;
-        }
-        sql += tags ? QLatin1String(" ON CONFLICT(issue_id, key, value) DO UPDATE SET count = count + excluded.count")
-                    : QLatin1String(" ON CONFLICT(issue_id, hour) DO UPDATE SET count = count + excluded.count");
-        QSqlQuery query(db);
-        if (!query.prepare(sql)) {
-            *error = sqlError(query);
-            return nullptr;
-        }
-        return &*cache.insert(rows, query);
-    }
-
     QSqlDatabase db;
-    QSqlQuery findIssue, insertIssue, updateIssue, eventExists, insertEvent, insertUser, insertItem, upsertItemCount;
-    QHash<int, QSqlQuery> tagRows, hourRows;
+    QSqlQuery findIssue, insertIssue, updateIssues, eventExists, insertEvent, insertUsers, upsertTags, upsertHours,
+        insertItem, upsertItemCount;
 };
 
 SqliteErrorStore::SqliteErrorStore(const QString &path, const QString &connectionName, bool synchronousFull)
@@ -250,6 +237,7 @@ void SqliteErrorStore::close()
     if (!m_db.isValid())
         return;
     m_statements.reset();
+    m_issueCache.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -308,6 +296,7 @@ bool SqliteErrorStore::saveProject(ProjectInfo *project, QString *error)
 
 bool SqliteErrorStore::deleteProject(qint64 projectId, QString *error)
 {
+    m_issueCache.clear(); // statuses change or issues go
     if (!m_db.transaction()) {
         *error = m_db.lastError().text();
         return false;
@@ -398,6 +387,8 @@ bool SqliteErrorStore::ingestOne(const IncomingEvent &incoming, IngestOutcome *o
 
     const QPair<qint64, QString> issueKey{incoming.projectId, ev.grouping.hash};
     BatchIssue issue = batch.issueByHash.value(issueKey);
+    if (issue.id == 0)
+        issue = m_issueCache.value(issueKey);
     if (issue.id == 0) {
         s.findIssue.addBindValue(incoming.projectId);
         s.findIssue.addBindValue(ev.grouping.hash);
@@ -465,13 +456,8 @@ bool SqliteErrorStore::ingestOne(const IncomingEvent &incoming, IngestOutcome *o
             outcome->regression = true;
         }
     }
-    if (!ev.userKey.isEmpty()) {
-        s.insertUser.addBindValue(issue.id);
-        s.insertUser.addBindValue(ev.userKey);
-        if (!s.insertUser.exec())
-            return fail(s.insertUser);
-        delta.newUsers += s.insertUser.numRowsAffected() > 0 ? 1 : 0;
-    }
+    if (!ev.userKey.isEmpty())
+        batch.users.append({issue.id, ev.userKey});
     ++delta.count;
     delta.lastSeenMs = qMax(delta.lastSeenMs, incoming.receivedMs);
     delta.level = ev.level;
@@ -481,47 +467,50 @@ bool SqliteErrorStore::ingestOne(const IncomingEvent &incoming, IngestOutcome *o
     return true;
 }
 
-bool SqliteErrorStore::writeDeltas(const BatchState &batch, QString *error)
+bool SqliteErrorStore::writeDeltas(BatchState &batch, QString *error)
 {
     Statements &s = *m_statements;
-    const auto fail = [error](const QSqlQuery &query) {
+    const auto fail = [error](QSqlQuery &query) {
         *error = sqlError(query);
+        query.finish();
         return false;
     };
-    QVariantList tagValues, hourValues; // the rows of the multi-row upserts, flattened
+    const auto execJson = [](QSqlQuery &query, const QJsonArray &rows) {
+        query.addBindValue(QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+        return query.exec();
+    };
+
+    // Distinct users first: the rows actually inserted are the issues' new users.
+    if (!batch.users.isEmpty()) {
+        QJsonArray rows;
+        for (const auto &[issueId, userKey] : std::as_const(batch.users))
+            rows.append(QJsonArray{issueId, userKey});
+        if (!execJson(s.insertUsers, rows))
+            return fail(s.insertUsers);
+        while (s.insertUsers.next())
+            ++batch.deltas[s.insertUsers.value(0).toLongLong()].newUsers;
+        s.insertUsers.finish();
+    }
+
+    QJsonArray issueRows, tagRows, hourRows;
     for (auto it = batch.deltas.cbegin(); it != batch.deltas.cend(); ++it) {
         const qint64 issueId = it.key();
         const IssueDelta &delta = it.value();
         if (delta.count == 0)
             continue;
-        s.updateIssue.addBindValue(delta.count);
-        s.updateIssue.addBindValue(delta.newUsers);
-        s.updateIssue.addBindValue(delta.lastSeenMs);
-        s.updateIssue.addBindValue(text(delta.level));
-        s.updateIssue.addBindValue(delta.status);
-        s.updateIssue.addBindValue(delta.regressed ? 1 : 0);
-        s.updateIssue.addBindValue(issueId);
-        if (!s.updateIssue.exec())
-            return fail(s.updateIssue);
+        issueRows.append(QJsonArray{issueId, delta.count, delta.newUsers, delta.lastSeenMs, delta.level, delta.status,
+                                    delta.regressed ? 1 : 0});
         for (auto tag = delta.tags.cbegin(); tag != delta.tags.cend(); ++tag)
-            tagValues << issueId << text(tag.key().first) << text(tag.key().second) << tag.value();
+            tagRows.append(QJsonArray{issueId, tag.key().first, tag.key().second, tag.value()});
         for (auto hour = delta.hours.cbegin(); hour != delta.hours.cend(); ++hour)
-            hourValues << issueId << hour.key() << hour.value();
+            hourRows.append(QJsonArray{issueId, hour.key(), hour.value()});
     }
-    for (const bool tags : {true, false}) {
-        const QVariantList &values = tags ? tagValues : hourValues;
-        const int columns = tags ? 4 : 3;
-        const qsizetype rows = values.size() / columns;
-        for (qsizetype first = 0; first < rows; first += kRowsPerUpsert) {
-            const int n = int(qMin<qsizetype>(kRowsPerUpsert, rows - first));
-            QSqlQuery *query = s.rowsUpsert(tags, n, error);
-            if (!query)
-                return false;
-            for (qsizetype i = first * columns; i < (first + n) * columns; ++i)
-                query->addBindValue(values.at(i));
-            if (!query->exec())
-                return fail(*query);
-        }
+    for (const auto &[query, rows] : {std::pair{&s.updateIssues, &issueRows}, std::pair{&s.upsertTags, &tagRows},
+                                      std::pair{&s.upsertHours, &hourRows}}) {
+        if (rows->isEmpty())
+            continue;
+        if (!execJson(*query, *rows))
+            return fail(*query);
     }
     return true;
 }
@@ -603,6 +592,13 @@ bool SqliteErrorStore::ingest(const QList<IncomingEvent> &events, const QList<In
         m_db.rollback();
         outcomes->clear();
         removeFiles(m_filesWritten); // no row names them
+    } else {
+        if (m_issueCache.size() > kMaxCachedIssues)
+            m_issueCache.clear();
+        for (auto it = batch.issueByHash.cbegin(); it != batch.issueByHash.cend(); ++it) {
+            const IssueDelta delta = batch.deltas.value(it->id);
+            m_issueCache.insert(it.key(), BatchIssue{it->id, delta.count > 0 ? delta.status : it->status});
+        }
     }
     m_filesWritten.clear();
     return ok;
@@ -791,6 +787,7 @@ std::optional<IssueDetail> SqliteErrorStore::issue(qint64 issueId, const QString
 
 bool SqliteErrorStore::setIssueStatus(qint64 issueId, IssueStatus status, QString *error)
 {
+    m_issueCache.clear(); // statuses change or issues go
     QSqlQuery query(m_db);
     // Resolving or ignoring ends a regression; reopening by hand is not one.
     query.prepare(QStringLiteral("UPDATE issues SET status = ?, regressed = 0 WHERE id = ?"));
@@ -810,6 +807,7 @@ bool SqliteErrorStore::setIssueStatus(qint64 issueId, IssueStatus status, QStrin
 qint64 SqliteErrorStore::setIssuesStatus(qint64 projectId, const QList<qint64> &ids, std::optional<IssueStatus> onlyStatus,
                                          IssueStatus status, QString *error)
 {
+    m_issueCache.clear(); // statuses change
     QList<qint64> distinct = ids;
     std::sort(distinct.begin(), distinct.end());
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
@@ -979,6 +977,7 @@ qint64 SqliteErrorStore::eventCount(qint64 projectId)
 
 qint64 SqliteErrorStore::sweep(qint64 nowMs)
 {
+    m_issueCache.clear(); // statuses change or issues go
     qint64 removed = 0;
     if (!m_db.transaction())
         return 0;

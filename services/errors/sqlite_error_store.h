@@ -60,12 +60,13 @@ private:
     };
     struct BatchState {
         QHash<QPair<qint64, QString>, BatchIssue> issueByHash; // (project, hash) -> issue
+        QList<QPair<qint64, QString>> users;                   // (issue, user key) seen
         QHash<qint64, IssueDelta> deltas;                   // issue id -> what the batch adds
     };
 
     bool exec(const QString &sql, QString *error);
     bool ingestOne(const IncomingEvent &incoming, IngestOutcome *outcome, BatchState &batch, QString *error);
-    bool writeDeltas(const BatchState &batch, QString *error);
+    bool writeDeltas(BatchState &batch, QString *error);
     bool storeItem(const IncomingItem &item, QString *error);
     QList<IssueSummary> summariesFrom(QSqlQuery &query);
     // Item files: <database dir>/attachments/<name>; names are generated, never the client's.
@@ -81,6 +82,9 @@ private:
     bool m_synchronousFull;
     QSqlDatabase m_db;
     std::unique_ptr<Statements> m_statements;
+    // (project, grouping hash) -> issue id and status as committed, so ingest need not look
+    // known issues up again. Cleared whenever issues change other than through ingest.
+    QHash<QPair<qint64, QString>, BatchIssue> m_issueCache;
     QStringList m_filesWritten;  // by the open ingest transaction; removed if it rolls back
     QStringList m_filesToRemove; // of rows deleted by the open transaction; removed after commit
 };

@@ -166,6 +166,27 @@ private slots:
         QCOMPARE(m_store->issueSummary(issue)->count, 2);
     }
 
+    // Ingest remembers known issues between batches; a bulk status change must still be seen.
+    void bulkStatusThenRegression()
+    {
+        const qint64 a = ingest({makeEvent("c 1", m_now)}).first().issueId;
+        const qint64 b = ingest({makeEvent("other 1", m_now)}).first().issueId;
+        QString error;
+        QCOMPARE(m_store->setIssuesStatus(1, {a, b}, std::nullopt, IssueStatus::Resolved, &error), 2);
+        QCOMPARE(m_store->setIssuesStatus(1, {a, 424242}, std::nullopt, IssueStatus::Ignored, &error), 0); // out of scope
+        QCOMPARE(m_store->setIssuesStatus(2, {}, std::nullopt, IssueStatus::Ignored, &error), 0);         // other project
+        QCOMPARE(toString(m_store->issueSummary(a)->status), toString(IssueStatus::Resolved));
+        const auto again = ingest({makeEvent("c 2", m_now), makeEvent("c 3", m_now)});
+        QVERIFY(again[0].regression);
+        QVERIFY(!again[1].regression); // reopened once
+        QCOMPARE(toString(m_store->issueSummary(a)->status), toString(IssueStatus::Unresolved));
+        // Only the resolved ones: b; a (unresolved now) stays.
+        QCOMPARE(m_store->setIssuesStatus(1, {}, IssueStatus::Resolved, IssueStatus::Ignored, &error), 1);
+        QCOMPARE(toString(m_store->issueSummary(b)->status), toString(IssueStatus::Ignored));
+        QCOMPARE(toString(m_store->issueSummary(a)->status), toString(IssueStatus::Unresolved));
+        QVERIFY(!ingest({makeEvent("other 2", m_now)}).first().regression);
+    }
+
     void storedEventReadsBackNormalised()
     {
         QJsonObject raw{{"message", "stored %s"}, {"exception", QJsonArray{QJsonObject{{"type", "E"}, {"value", "v"}}}},
