@@ -1,0 +1,74 @@
+#pragma once
+// UpstreamCall: one OpenAI request forwarded to a pod. Tries the pods in the order the pool gave,
+// moving on when a pod refuses the connection or answers 5xx before anything reached the client.
+// Streams (SSE) go through event by event as the pod sends them; a pod failing mid-stream ends
+// the stream with an error event the openai SDKs raise. A client that goes away aborts the
+// upstream request. Usage from the answer is counted per pod and model in core Metrics.
+// Thread affinity: the inference service's thread; deletes itself when done.
+
+#include "http/responder.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace homeport::core {
+class Metrics;
+}
+
+namespace homeport::inference {
+
+class PodPool;
+
+class UpstreamCall : public QObject
+{
+    Q_OBJECT
+public:
+    struct Target
+    {
+        QString path;     // after the base URL, e.g. "/chat/completions"
+        QByteArray body;  // forwarded unchanged
+        QString model;
+        bool stream = false;
+        int timeoutMs = 600'000; // inactivity limit on the upstream transfer
+    };
+
+    UpstreamCall(PodPool *pool, QNetworkAccessManager *network, core::Metrics *metrics, Target target,
+                 http::Responder responder);
+    void start(const QList<int> &pods);
+
+private:
+    void tryNext();
+    void onReadyRead();
+    void onFinished();
+    void beginStream(int status);
+    void forwardCompleteEvents();
+    void noteUsage(const QByteArray &json);
+    void finish();
+    void releasePod();
+    // Counts the failed attempt on the current pod and tries the next one.
+    void failOver();
+    void cancel();
+    void sendFailure(int status, const QByteArray &body);
+
+    PodPool *m_pool;
+    QNetworkAccessManager *m_network;
+    core::Metrics *m_metrics;
+    Target m_target;
+    http::Responder m_res;
+    QList<int> m_pods;
+    int m_current = -1;  // pod index of the request in flight
+    QPointer<QNetworkReply> m_reply;
+    QByteArray m_pending; // non-stream: the whole answer; stream: the partial event not yet forwarded
+    bool m_begun = false; // response head sent to the client
+    bool m_done = false;
+    bool m_sawDone = false; // the stream's closing "data: [DONE]" went through
+    bool m_holdingPod = false;
+    qint64 m_promptTokens = -1;
+    qint64 m_completionTokens = -1;
+    QString m_lastFailure;
+};
+
+} // namespace homeport::inference
