@@ -111,3 +111,31 @@ test('usage is counted per pod and model in the admin metrics', async () => {
   assert.equal(count(after, 'completion_tokens') - count(before, 'completion_tokens'), plain.usage.completion_tokens + usage.completion_tokens);
   assert.match(after, /^homeport_inference_pod_up\{pod="alpha"\} 1$/m);
 });
+
+test('a pod whose /health fails leaves the model list until it is healthy again', async () => {
+  const listed = async () => {
+    const ids = [];
+    for await (const model of gateway.client().models.list()) ids.push(model.id);
+    return ids.sort();
+  };
+  const waitForList = async (expected) => {
+    const deadline = Date.now() + 10000;
+    let ids = await listed();
+    while (JSON.stringify(ids) !== JSON.stringify(expected) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      ids = await listed();
+    }
+    assert.deepEqual(ids, expected);
+  };
+  await beta.configure({ healthy: false });
+  await waitForList(['chat-small', 'shared-model']);
+  // Its only-served model is now unavailable; shared-model still goes to alpha.
+  const error = await gateway.client().embeddings.create({ model: 'embed-small', input: 'x' }).catch((e) => e);
+  assert.ok(error instanceof OpenAI.InternalServerError, String(error));
+  assert.equal(error.status, 503);
+  assert.equal(error.code, 'no_healthy_pod');
+  const { response } = await gateway.client().completions.create({ model: 'shared-model', prompt: 'hi' }).withResponse();
+  assert.equal(response.headers.get('x-homeport-pod'), 'alpha');
+  await beta.configure({ healthy: true });
+  await waitForList(['chat-small', 'embed-small', 'shared-model']);
+});
