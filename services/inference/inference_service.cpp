@@ -128,6 +128,15 @@ void InferenceService::forward(const QString &path, const http::Request &req, ht
         return sendError(res, 404, QStringLiteral("The model '%1' does not exist").arg(model), QStringLiteral("model_not_found"), QStringLiteral("model"));
     }
     UpstreamCall::Target target{path, req.body(), model, body.value(QStringLiteral("stream")).toBool(), m_upstreamTimeoutMs};
+    QJsonObject streamOptions = body.value(QStringLiteral("stream_options")).toObject();
+    if (target.stream && !streamOptions.value(QStringLiteral("include_usage")).toBool()) {
+        // Usage is counted for every stream: ask the pod for it, and keep it from the client.
+        streamOptions.insert(QStringLiteral("include_usage"), true);
+        QJsonObject upstreamBody = body;
+        upstreamBody.insert(QStringLiteral("stream_options"), streamOptions);
+        target.body = QJsonDocument(upstreamBody).toJson(QJsonDocument::Compact);
+        target.hideUsage = true;
+    }
     auto *call = new UpstreamCall(m_pool.get(), m_network.get(), m_metrics, std::move(target), res);
     call->start(pods);
 }

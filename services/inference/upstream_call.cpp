@@ -119,9 +119,8 @@ void UpstreamCall::forwardCompleteEvents()
     const qsizetype end = endOfCompleteEvents(m_pending);
     if (end <= 0)
         return;
-    const QByteArray events = m_pending.left(end);
+    QByteArray events = m_pending.left(end);
     m_pending.remove(0, end);
-    m_res.write(events);
     if (events.contains("data: [DONE]"))
         m_sawDone = true;
     // Usage arrives in the last chunk (include_usage) or on every chunk (continuous usage).
@@ -130,7 +129,32 @@ void UpstreamCall::forwardCompleteEvents()
             if (line.startsWith("data:") && line.contains("\"usage\""))
                 noteUsage(line.mid(5).trimmed());
         }
+        if (m_target.hideUsage)
+            events = withoutUsage(events);
     }
+    if (!events.isEmpty())
+        m_res.write(events);
+}
+
+QByteArray UpstreamCall::withoutUsage(const QByteArray &events)
+{
+    // Inside JSON strings quotes are escaped, so these byte patterns only match the structure.
+    QByteArray out;
+    for (const QByteArray &event : events.split('\n')) {
+        if (event.startsWith("data:") && event.contains("\"choices\":[]") && event.contains("\"usage\":{"))
+            continue; // the usage-only chunk the client did not ask for
+        QByteArray line = event;
+        line.replace(",\"usage\":null", "");
+        line.replace("\"usage\":null,", "");
+        out += line + '\n';
+    }
+    out.chop(1);
+    // Dropping a data line leaves its blank separator; collapse the runs this creates.
+    while (out.contains("\n\n\n"))
+        out.replace("\n\n\n", "\n\n");
+    while (out.startsWith('\n'))
+        out.remove(0, 1);
+    return out.trimmed().isEmpty() ? QByteArray() : out;
 }
 
 void UpstreamCall::noteUsage(const QByteArray &json)

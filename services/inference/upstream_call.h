@@ -33,6 +33,9 @@ public:
         QString model;
         bool stream = false;
         int timeoutMs = 600'000; // inactivity limit on the upstream transfer
+        // The gateway asked the pod for stream usage the client did not ask for: the usage chunk
+        // and "usage":null fields are counted but not passed on.
+        bool hideUsage = false;
     };
 
     UpstreamCall(PodPool *pool, QNetworkAccessManager *network, core::Metrics *metrics, Target target,
@@ -45,6 +48,7 @@ private:
     void onFinished();
     void beginStream(int status);
     void forwardCompleteEvents();
+    static QByteArray withoutUsage(const QByteArray &events);
     void noteUsage(const QByteArray &json);
     void finish();
     void releasePod();

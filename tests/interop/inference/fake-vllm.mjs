@@ -1,8 +1,8 @@
 // A stand-in for a vLLM pod, run as its own process: the OpenAI-compatible routes vLLM serves
 // (/v1/models, /v1/chat/completions and /v1/completions as JSON or SSE, /v1/embeddings with float
 // and base64 encodings), /health, /metrics in Prometheus text, and vLLM's 401 body for a wrong
-// key. Answers are deterministic (ids from a hash of the request) so a test can compare what the
-// gateway returns with what the pod returns directly.
+// key. Answers are deterministic (ids from a hash of the request's content) so a
+// test can compare what the gateway returns with what the pod returns directly.
 //
 //   node fake-vllm.mjs --name a --models m1,m2 [--api-key K] [--port 0]
 // prints {"port":N} on its first stdout line. Test controls (not part of vLLM's surface):
@@ -29,6 +29,10 @@ let running = 0;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const digest = (text) => createHash('sha256').update(text).digest('hex');
+// Independent of key order and stream_options, which a gateway may rewrite.
+const canonical = (v) => (Array.isArray(v) ? v.map(canonical)
+  : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])])) : v);
+const requestDigest = (body) => digest(JSON.stringify(canonical({ ...body, stream_options: undefined })));
 const words = (text) => String(text).split(/\s+/).filter(Boolean);
 
 function sendJson(res, status, body) {
@@ -109,7 +113,7 @@ async function chatCompletions(req, res, body) {
   const prompt = (body.messages ?? []).map((m) => messageText(m.content)).join(' ');
   const last = [...(body.messages ?? [])].reverse().find((m) => m.role === 'user');
   const pieces = replyPieces(`${args.name} heard:`, messageText(last?.content ?? ''));
-  const id = `chatcmpl-${digest(JSON.stringify(body)).slice(0, 24)}`;
+  const id = `chatcmpl-${requestDigest(body).slice(0, 24)}`;
   const usage = { prompt_tokens: words(prompt).length, total_tokens: words(prompt).length + pieces.length, completion_tokens: pieces.length, prompt_tokens_details: null };
   stats.promptTokens = (stats.promptTokens ?? 0) + usage.prompt_tokens;
   stats.completionTokens = (stats.completionTokens ?? 0) + usage.completion_tokens;
@@ -132,7 +136,7 @@ async function chatCompletions(req, res, body) {
 async function completions(req, res, body) {
   const prompt = Array.isArray(body.prompt) ? body.prompt.join(' ') : String(body.prompt ?? '');
   const pieces = replyPieces(`${args.name} continues:`, prompt);
-  const id = `cmpl-${digest(JSON.stringify(body)).slice(0, 24)}`;
+  const id = `cmpl-${requestDigest(body).slice(0, 24)}`;
   const usage = { prompt_tokens: words(prompt).length, total_tokens: words(prompt).length + pieces.length, completion_tokens: pieces.length, prompt_tokens_details: null };
   stats.promptTokens = (stats.promptTokens ?? 0) + usage.prompt_tokens;
   stats.completionTokens = (stats.completionTokens ?? 0) + usage.completion_tokens;

@@ -106,9 +106,17 @@ test('usage is counted per pod and model in the admin metrics', async () => {
   const streamed = await collect(await gateway.client().chat.completions.create({
     model: 'chat-small', messages: [{ role: 'user', content: 'and these' }], stream: true, stream_options: { include_usage: true } }));
   const usage = streamed.at(-1).usage;
+  // A stream without include_usage: the client gets exactly the pod's chunks for that request,
+  // and the gateway still counts its usage (it asks the pod for it and keeps it to itself).
+  const quiet = { model: 'chat-small', messages: [{ role: 'user', content: 'no usage asked' }], stream: true };
+  const quietThrough = await collect(await gateway.client().chat.completions.create(quiet));
+  assert.deepEqual(quietThrough, await collect(await alpha.client().chat.completions.create(quiet)));
+  assert.ok(quietThrough.every((c) => !('usage' in c) && c.choices.length === 1));
+  const quietUsage = (await collect(await alpha.client().chat.completions.create({ ...quiet, stream_options: { include_usage: true } }))).at(-1).usage;
   const after = await gateway.metrics();
-  assert.equal(count(after, 'prompt_tokens') - count(before, 'prompt_tokens'), plain.usage.prompt_tokens + usage.prompt_tokens);
-  assert.equal(count(after, 'completion_tokens') - count(before, 'completion_tokens'), plain.usage.completion_tokens + usage.completion_tokens);
+  assert.equal(count(after, 'prompt_tokens') - count(before, 'prompt_tokens'), plain.usage.prompt_tokens + usage.prompt_tokens + quietUsage.prompt_tokens);
+  assert.equal(count(after, 'completion_tokens') - count(before, 'completion_tokens'),
+    plain.usage.completion_tokens + usage.completion_tokens + quietUsage.completion_tokens);
   assert.match(after, /^homeport_inference_pod_up\{pod="alpha"\} 1$/m);
 });
 
