@@ -62,6 +62,7 @@ QString InferenceService::configure(http::HttpServer &server, const core::Servic
         closeStores();
         return error;
     }
+    m_podsFile = podsFile;
     qCInfo(lcInference) << m_pool->size() << "pods from" << podsFile;
     m_pool->startHealthChecks(intervalMs, checkTimeoutMs);
 
@@ -121,6 +122,8 @@ void InferenceService::forward(const QString &path, const http::Request &req, ht
     if (model.isEmpty())
         return sendError(res, 400, QStringLiteral("you must provide a model parameter"), {}, QStringLiteral("model"));
 
+    if (m_pool->size() == 0)
+        return sendError(res, 503, QStringLiteral("No GPU pods are configured: list them in %1").arg(m_podsFile), QStringLiteral("no_pods_configured"));
     const QList<int> pods = m_pool->candidates(model);
     if (pods.isEmpty()) {
         if (m_pool->known(model))

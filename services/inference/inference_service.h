@@ -34,6 +34,7 @@ private:
     std::unique_ptr<PodPool> m_pool;
     core::Metrics *m_metrics = nullptr;
     int m_upstreamTimeoutMs = 600'000;
+    QString m_podsFile;
 };
 
 } // namespace homeport::inference

@@ -96,3 +96,17 @@ test('aborting a stream after three chunks closes the pod\'s request', async () 
     assert.equal(stats.completed, 0);
   });
 });
+
+test('without pods the gateway says where to list them', async () => {
+  const gateway = await startGateway([]);
+  try {
+    const error = await gateway.client().chat.completions.create(ask).catch((e) => e);
+    assert.ok(error instanceof OpenAI.InternalServerError, String(error));
+    assert.equal(error.status, 503);
+    assert.equal(error.code, 'no_pods_configured');
+    assert.match(error.message, /pods\.json/);
+    assert.deepEqual((await gateway.client().models.list()).data, []);
+  } finally {
+    assert.equal((await gateway.homeport.stop()).code, 0);
+  }
+});
