@@ -117,19 +117,24 @@ struct SqliteErrorStore::Statements {
                            " exception_value, grouping_reason, first_seen, last_seen) VALUES(?,?,?,?,?,?,?,?,?,?,?)"},
             // The batch's per-issue deltas, users, tags and hours each go in one statement as one
             // JSON array bound once: QtSql's per-value binding cost more than SQLite's work.
+            // (json_extract rather than ->> keeps SQLite 3.35 enough; RETURNING needs it.)
             {&updateIssues, "UPDATE issues SET count = issues.count + d.n, users = issues.users + d.u,"
                             " last_seen = max(issues.last_seen, d.seen), level = d.new_level, status = d.new_status,"
                             " regressed = max(issues.regressed, d.reopened)"
-                            " FROM (SELECT value ->> 0 AS issue, value ->> 1 AS n, value ->> 2 AS u, value ->> 3 AS seen,"
-                            " value ->> 4 AS new_level, value ->> 5 AS new_status, value ->> 6 AS reopened"
-                            " FROM json_each(?)) AS d WHERE issues.id = d.issue"},
+                            " FROM (SELECT json_extract(value, '$[0]') AS issue, json_extract(value, '$[1]') AS n,"
+                            " json_extract(value, '$[2]') AS u, json_extract(value, '$[3]') AS seen,"
+                            " json_extract(value, '$[4]') AS new_level, json_extract(value, '$[5]') AS new_status,"
+                            " json_extract(value, '$[6]') AS reopened FROM json_each(?)) AS d WHERE issues.id = d.issue"},
             {&insertUsers, "INSERT OR IGNORE INTO issue_users(issue_id, user_key)"
-                           " SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true RETURNING issue_id"},
+                           " SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)"
+                           " WHERE true RETURNING issue_id"},
             {&upsertTags, "INSERT INTO issue_tags(issue_id, key, value, count)"
-                          " SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?) WHERE true"
+                          " SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),"
+                          " json_extract(value, '$[3]') FROM json_each(?) WHERE true"
                           " ON CONFLICT(issue_id, key, value) DO UPDATE SET count = count + excluded.count"},
             {&upsertHours, "INSERT INTO issue_hours(issue_id, hour, count)"
-                           " SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true"
+                           " SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')"
+                           " FROM json_each(?) WHERE true"
                            " ON CONFLICT(issue_id, hour) DO UPDATE SET count = count + excluded.count"},
             {&eventExists, "SELECT 1 FROM events WHERE project_id = ? AND event_id = ?"},
             // A duplicate event_id inserts nothing; numRowsAffected() says which it was.
