@@ -169,7 +169,7 @@ void ChannelHub::accept(const http::Request &request, QWebSocket *socket)
     const qint64 maxMessage = qint64(app->limits.maxEventBytes) * 2 + kFrameOverheadBytes;
     socket->setMaxAllowedIncomingMessageSize(quint64(maxMessage));
     socket->setMaxAllowedIncomingFrameSize(quint64(maxMessage));
-    auto *connection = new Connection(socket, newSocketId(), app->id, m_flusher);
+    auto *connection = new Connection(socket, request.webSocketTransport(), newSocketId(), app->id, m_flusher);
     connection->lastActivityMs = now();
     m_connections.insert(connection->socketId(), connection);
     ++m_connectionsByApp[app->id];

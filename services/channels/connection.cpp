@@ -40,8 +40,9 @@ void OutputFlusher::flushAll()
     m_due.clear();
 }
 
-Connection::Connection(QWebSocket *socket, const QString &socketId, const QString &appId, OutputFlusher *flusher)
-    : m_socket(socket), m_transport(http::transportOf(socket)), m_flusher(flusher), m_socketId(socketId), m_appId(appId)
+Connection::Connection(QWebSocket *socket, QTcpSocket *transport, const QString &socketId, const QString &appId,
+                       OutputFlusher *flusher)
+    : m_socket(socket), m_transport(transport), m_flusher(flusher), m_socketId(socketId), m_appId(appId)
 {
 }
 
@@ -84,11 +85,13 @@ qint64 Connection::bufferedBytes() const
 
 void Connection::queue(const QByteArray &wireFrame)
 {
-    // Not after a close frame went either way, or once the socket is gone.
-    if (m_socket->state() != QAbstractSocket::ConnectedState)
-        return;
-    if (bufferedBytes() + wireFrame.size() > kMaxBufferedBytes)
-        return closeTooSlow();
+    // Per frame only what this object holds (a publish touches every subscriber): the socket's
+    // state is checked once per flush, and Qt's backlog as of the last flush bounds it from above.
+    if (m_pendingBytes + m_transportBacklog + wireFrame.size() > kMaxBufferedBytes) {
+        m_transportBacklog = m_transport ? m_transport->bytesToWrite() : 0;
+        if (m_pendingBytes + m_transportBacklog + wireFrame.size() > kMaxBufferedBytes)
+            return closeTooSlow();
+    }
     m_pending.append(wireFrame);
     m_pendingBytes += wireFrame.size();
     if (m_flushSlot < 0)
@@ -100,21 +103,20 @@ void Connection::flush()
     if (m_pending.isEmpty())
         return;
     const QList<QByteArray> frames = std::exchange(m_pending, {});
-    m_pendingBytes = 0;
+    const qint64 total = std::exchange(m_pendingBytes, 0);
+    // Not after a close frame went either way, or once the socket is gone.
     if (!m_transport || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
     if (frames.size() == 1) {
         http::writeFrames(m_transport, frames.first());
-        return;
+    } else {
+        QByteArray joined;
+        joined.reserve(total);
+        for (const QByteArray &frame : frames)
+            joined.append(frame);
+        http::writeFrames(m_transport, joined);
     }
-    qsizetype total = 0;
-    for (const QByteArray &frame : frames)
-        total += frame.size();
-    QByteArray joined;
-    joined.reserve(total);
-    for (const QByteArray &frame : frames)
-        joined.append(frame);
-    http::writeFrames(m_transport, joined);
+    m_transportBacklog = m_transport->bytesToWrite();
 }
 
 void Connection::closeTooSlow()

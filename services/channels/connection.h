@@ -50,8 +50,9 @@ public:
     static constexpr qint64 kMaxBufferedBytes = 4 * 1024 * 1024;
     static constexpr int kSlowCloseGraceMs = 5000;
 
-    // Takes ownership of the socket.
-    Connection(QWebSocket *socket, const QString &socketId, const QString &appId, OutputFlusher *flusher);
+    // Takes ownership of the socket. `transport` is what it writes to (http::Request::webSocketTransport());
+    // without one, frames go through QWebSocket::sendTextMessage one by one.
+    Connection(QWebSocket *socket, QTcpSocket *transport, const QString &socketId, const QString &appId, OutputFlusher *flusher);
     ~Connection();
     Connection(const Connection &) = delete;
     Connection &operator=(const Connection &) = delete;
@@ -96,6 +97,7 @@ private:
     QString m_appId;
     QList<QByteArray> m_pending; // whole frames, in order, shared with the other subscribers
     qint64 m_pendingBytes = 0;
+    qint64 m_transportBacklog = 0; // Qt's write buffer after the last flush; it only shrinks until the next
     qsizetype m_flushSlot = -1; // index in the flusher's list while a flush is due
     bool m_closing = false;
     quint64 m_framesSent = 0;

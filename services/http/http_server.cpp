@@ -20,8 +20,6 @@
 
 namespace homeport::http {
 
-extern const char kTransportProperty[]; // websocket_frames.cpp
-
 namespace {
 
 // How often deadlines are checked, as a fraction of the shortest timeout, within bounds.
@@ -322,12 +320,14 @@ void HttpServer::acceptWebSockets()
             webSocket->deleteLater();
             continue;
         }
-        const PendingUpgrade pending = *it;
+        PendingUpgrade pending = *it;
         QTcpSocket *socket = it.key();
         m_pendingUpgrades.erase(it);
         m_upgraded.append(QPointer<QTcpSocket>(socket));
-        // For transportOf(): fan-out writes frames built once straight to this socket (websocket_frames.h).
-        webSocket->setProperty(kTransportProperty, QVariant::fromValue<QObject *>(socket));
+        // Fan-out writes frames built once straight to this socket (websocket_frames.h). Handed
+        // over with the request, not as a property: a dynamic property costs every QWebSocket a
+        // QObject extra-data block.
+        pending.request.m_webSocketTransport = socket;
         pending.route->m_webSocket(pending.request, webSocket);
     }
 }

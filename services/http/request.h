@@ -13,6 +13,8 @@
 
 #include <memory>
 
+class QTcpSocket;
+
 namespace homeport::http {
 
 class BodyConsumer;
@@ -60,8 +62,14 @@ public:
     // Body bytes as received on the wire (before Content-Encoding decoding).
     qint64 bodyBytesReceived() const { return m_bodyWireBytes; }
 
+    // In a WebSocket route's handler: the socket HttpServer handed to the QWebSocket (a QSslSocket
+    // over TLS), for writing frames built once (websocket_frames.h). The QWebSocket owns it; null
+    // everywhere else.
+    QTcpSocket *webSocketTransport() const { return m_webSocketTransport; }
+
 private:
     friend class HttpConnection;
+    friend class HttpServer;
     friend class Router;
 
     void setTarget(const QByteArray &target);
@@ -81,6 +89,7 @@ private:
     std::shared_ptr<QTemporaryFile> m_bodyFile;
     std::shared_ptr<BodyConsumer> m_consumer;
     qint64 m_bodyWireBytes = 0;
+    QTcpSocket *m_webSocketTransport = nullptr;
 };
 
 // Percent-decodes to UTF-8 text; with plusIsSpace, '+' becomes ' ' (query strings).

@@ -2,17 +2,12 @@
 
 #include <QSslSocket>
 #include <QTcpSocket>
-#include <QVariant>
-#include <QWebSocket>
 
 #include <cerrno>
 #include <sys/socket.h>
 #include <sys/types.h>
 
 namespace homeport::http {
-
-// Set by HttpServer::acceptWebSockets on each QWebSocket it hands to a route.
-extern const char kTransportProperty[] = "homeport.http.transport";
 
 QByteArray encodeServerTextFrame(QByteArrayView utf8)
 {
@@ -35,11 +30,6 @@ QByteArray encodeServerTextFrame(QByteArrayView utf8)
     }
     frame.append(utf8.data(), size);
     return frame;
-}
-
-QTcpSocket *transportOf(const QWebSocket *webSocket)
-{
-    return webSocket ? qobject_cast<QTcpSocket *>(webSocket->property(kTransportProperty).value<QObject *>()) : nullptr;
 }
 
 qint64 writeFrames(QTcpSocket *transport, QByteArrayView frames)

@@ -13,16 +13,11 @@
 #include <QByteArrayView>
 
 class QTcpSocket;
-class QWebSocket;
 
 namespace homeport::http {
 
 // An unmasked (server -> client) RFC 6455 text frame: FIN, opcode 1, 7/16/64-bit payload length.
 QByteArray encodeServerTextFrame(QByteArrayView utf8);
-
-// The socket HttpServer handed to this QWebSocket (a QSslSocket over TLS), or nullptr when the
-// QWebSocket did not come from HttpServer. The QWebSocket owns it.
-QTcpSocket *transportOf(const QWebSocket *webSocket);
 
 // Writes whole frames to `transport` after everything written to it before (QWebSocket's own frames
 // included). On plain TCP with nothing waiting in Qt's write buffer the bytes go straight to the
