@@ -3,6 +3,7 @@
 #include <QAtomicPointer>
 #include <QMutexLocker>
 
+#include <atomic>
 #include <cstdio>
 
 namespace homeport::core {
@@ -11,6 +12,14 @@ namespace {
 QAtomicPointer<LogStream> g_installed;
 QtMessageHandler g_previous = nullptr;
 
+void writeTextToStderr(const LogLine &line)
+{
+    const QByteArray text = line.format().toLocal8Bit() + '\n';
+    std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
+    std::fflush(stderr);
+}
+std::atomic<LogStream::ConsoleWriter> g_consoleWriter{writeTextToStderr};
+
 void handleMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     LogLine line;
@@ -18,9 +27,7 @@ void handleMessage(QtMsgType type, const QMessageLogContext &context, const QStr
     line.level = type;
     line.category = QString::fromLatin1(context.category ? context.category : "default");
     line.message = message;
-    const QByteArray text = line.format().toLocal8Bit() + '\n';
-    std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
-    std::fflush(stderr);
+    g_consoleWriter.load(std::memory_order_acquire)(line);
     if (LogStream *stream = g_installed.loadAcquire())
         stream->append(line);
 }
@@ -68,6 +75,11 @@ void LogStream::install()
     g_installed.storeRelease(this);
     g_previous = qInstallMessageHandler(handleMessage);
     m_installed = true;
+}
+
+void LogStream::setConsoleWriter(ConsoleWriter writer)
+{
+    g_consoleWriter.store(writer ? writer : writeTextToStderr, std::memory_order_release);
 }
 
 void LogStream::append(const LogLine &line)

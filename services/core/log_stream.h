@@ -32,6 +32,11 @@ public:
 
     // Makes this the process's Qt message handler. One LogStream may be installed at a time.
     void install();
+    // Where every line is written as it happens: text on stderr unless the application picks
+    // another writer (headless JSON lines on stdout). Called from any thread, so it must be
+    // thread-safe; nullptr restores the stderr text writer.
+    using ConsoleWriter = void (*)(const LogLine &line);
+    static void setConsoleWriter(ConsoleWriter writer);
     void append(const LogLine &line);
     QList<LogLine> lines() const;
 

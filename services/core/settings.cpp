@@ -11,6 +11,21 @@ QString fullKey(const QString &section, const QString &key)
 {
     return section + QLatin1Char('/') + key;
 }
+
+// A hand-written [general] section is read by QSettings as top-level keys, while QSettings itself
+// writes the group "general" as [%General]; both are the file's general/<key>.
+bool isGeneralSection(const QString &section)
+{
+    return section.compare(QLatin1String("general"), Qt::CaseInsensitive) == 0;
+}
+
+QString fileKey(const QSettings &file, const QString &section, const QString &key)
+{
+    const QString full = fullKey(section, key);
+    if (isGeneralSection(section) && !file.contains(full) && file.contains(key))
+        return key;
+    return full;
+}
 } // namespace
 
 Settings::Settings(const QString &iniPath, const QProcessEnvironment &environment)
@@ -20,6 +35,11 @@ Settings::Settings(const QString &iniPath, const QProcessEnvironment &environmen
 }
 
 Settings::~Settings() = default;
+
+void Settings::reload()
+{
+    m_file->sync();
+}
 
 QString Settings::filePath() const
 {
@@ -42,7 +62,7 @@ QVariant Settings::value(const QString &section, const QString &key, const QVari
     const QString env = environmentName(section, key);
     if (m_environment.contains(env))
         return m_environment.value(env);
-    return m_file->value(k, fallback);
+    return m_file->value(fileKey(*m_file, section, key), fallback);
 }
 
 QString Settings::sourceOf(const QString &section, const QString &key) const
@@ -52,7 +72,7 @@ QString Settings::sourceOf(const QString &section, const QString &key) const
         return QStringLiteral("flag");
     if (m_environment.contains(environmentName(section, key)))
         return QStringLiteral("environment");
-    if (m_file->contains(k))
+    if (m_file->contains(fileKey(*m_file, section, key)))
         return QStringLiteral("file");
     return QStringLiteral("default");
 }
@@ -60,9 +80,13 @@ QString Settings::sourceOf(const QString &section, const QString &key) const
 QVariantMap Settings::section(const QString &section) const
 {
     QVariantMap out;
+    QStringList fileKeys;
+    if (isGeneralSection(section))
+        fileKeys = m_file->childKeys(); // a hand-written [general]
     m_file->beginGroup(section);
-    const QStringList fileKeys = m_file->childKeys();
+    fileKeys += m_file->childKeys();
     m_file->endGroup();
+    fileKeys.removeDuplicates();
     for (const QString &key : fileKeys)
         out.insert(key, value(section, key));
 

@@ -36,6 +36,8 @@ public:
     void setOverride(const QString &section, const QString &key, const QVariant &value);
     // Writes to the INI file (what the Settings page does). Returns false with a reason on failure.
     bool setValue(const QString &section, const QString &key, const QVariant &value, QString *error = nullptr);
+    // Re-reads the INI file after someone else edited it (SIGHUP in headless mode).
+    void reload();
 
     // Typed accessors for what the host needs; defaults come from the service catalog.
     bool serviceEnabled(const QString &service) const;

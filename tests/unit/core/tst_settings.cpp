@@ -1,6 +1,7 @@
 // Settings precedence: command-line flag > HOMEPORT_<SECTION>_<KEY> environment > INI file > default.
 #include "core/settings.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -63,6 +64,32 @@ private Q_SLOTS:
         Settings reread(ini, QProcessEnvironment());
         QVERIFY(reread.serviceEnabled(QStringLiteral("channels")));
         QCOMPARE(reread.bindAddress(), QHostAddress(QHostAddress::AnyIPv4));
+    }
+
+    void handWrittenGeneralSectionIsRead()
+    {
+        // QSettings reads [general] as top-level keys; the file as the README shows it must work,
+        // and reload() picks up an edit made by someone else (SIGHUP).
+        QTemporaryDir dir;
+        const QString ini = dir.filePath(QStringLiteral("homeport.ini"));
+        const auto write = [&](const QByteArray &text) {
+            QFile file(ini);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(text);
+        };
+        write("[general]\nbind=0.0.0.0\nlog_level=warning\n[storage]\nport=9100\n");
+        Settings settings(ini, QProcessEnvironment());
+        QCOMPARE(settings.bindAddress(), QHostAddress(QHostAddress::AnyIPv4));
+        QCOMPARE(settings.value(QStringLiteral("general"), QStringLiteral("log_level")).toString(), QStringLiteral("warning"));
+        QCOMPARE(settings.sourceOf(QStringLiteral("general"), QStringLiteral("bind")), QStringLiteral("file"));
+        QCOMPARE(settings.section(QStringLiteral("general")).value(QStringLiteral("log_level")).toString(), QStringLiteral("warning"));
+
+        QTest::qWait(20); // a different modification time for QSettings to notice
+        write("[general]\nbind=127.0.0.1\nlog_level=debug\n[storage]\nport=9200\n");
+        settings.reload();
+        QCOMPARE(settings.bindAddress(), QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(settings.value(QStringLiteral("general"), QStringLiteral("log_level")).toString(), QStringLiteral("debug"));
+        QCOMPARE(settings.servicePort(QStringLiteral("storage")), quint16(9200));
     }
 
     void sectionMergesAllSources()
