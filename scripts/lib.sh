@@ -13,8 +13,8 @@ HOMEPORT_BUILD_PACKAGES=(
   libboost-dev zlib1g-dev libbrotli-dev libssl-dev
 )
 # Only for the tests: the interop tests drive real SDKs with Node.js; curl and Xvfb for the
-# end-to-end and screenshot checks.
-HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl xvfb xauth python3-sentry-sdk python3-boto3)
+# end-to-end and screenshot checks; dpkg-dev, file and desktop-file-utils for the .deb check.
+HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl xvfb xauth python3-sentry-sdk python3-boto3 dpkg-dev binutils file desktop-file-utils)
 # Only for scripts/bench-search: the corpus maker and the SQLite FTS5 baseline (Python's sqlite3).
 HOMEPORT_BENCH_PACKAGES=(python3 curl)
 
