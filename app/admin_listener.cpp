@@ -1,6 +1,7 @@
 #include "admin_listener.h"
 
 #include "core/metrics.h"
+#include "core/service_catalog.h"
 #include "core/service_host.h"
 #include "http/http_server.h"
 
@@ -12,6 +13,7 @@ namespace homeport::app {
 
 namespace {
 const QString kServiceName = QStringLiteral("admin");
+constexpr int kRateSeconds = 120; // as the Overview's sparkline
 
 quint64 counterSum(const core::MetricsSnapshot &snapshot, const QString &name, const QString &service)
 {
@@ -25,10 +27,12 @@ quint64 counterSum(const core::MetricsSnapshot &snapshot, const QString &name, c
 }
 } // namespace
 
-AdminListener::AdminListener(const core::ServiceHost *host, core::Metrics *metrics, QString token)
+AdminListener::AdminListener(const core::ServiceHost *host, core::Metrics *metrics, QString token,
+                             ConfiguredProvider configured)
     : m_host(host)
     , m_metrics(metrics)
     , m_token(std::move(token))
+    , m_configured(std::move(configured))
 {
 }
 
@@ -47,8 +51,20 @@ QByteArray AdminListener::statusJson() const
             {QStringLiteral("bytes_received"), qint64(counterSum(metrics, QStringLiteral("homeport_http_bytes_received_total"), status.name))},
             {QStringLiteral("bytes_sent"), qint64(counterSum(metrics, QStringLiteral("homeport_http_bytes_sent_total"), status.name))},
         };
+        // The Overview's rate: the last complete second, and the last two minutes in total.
+        const QVector<double> series = m_metrics->series(status.name + QStringLiteral(".requests"), kRateSeconds);
+        double lastMinutes = 0;
+        for (const double count : series)
+            lastMinutes += count;
+        const double perSecond = series.size() >= 2 ? series[series.size() - 2] : 0;
+        counters.insert(QStringLiteral("requests_last_2_minutes"), qint64(lastMinutes));
+        const core::ServiceInfo *info = core::findService(status.name);
         QJsonObject service{
             {QStringLiteral("name"), status.name},
+            {QStringLiteral("title"), info ? info->title : status.name},
+            {QStringLiteral("replaces"), info ? info->replaces : QString()},
+            {QStringLiteral("protocol"), info ? info->protocol : QString()},
+            {QStringLiteral("requests_per_second"), perSecond},
             {QStringLiteral("state"), core::toString(status.state)},
             {QStringLiteral("address"), status.address.isEmpty() ? QJsonValue() : QJsonValue(status.address)},
             {QStringLiteral("reason"), status.reason.isEmpty() ? QJsonValue() : QJsonValue(status.reason)},
@@ -56,6 +72,12 @@ QByteArray AdminListener::statusJson() const
             {QStringLiteral("uptime_seconds"), status.uptimeSeconds()},
             {QStringLiteral("counters"), counters},
         };
+        if (m_configured) {
+            const Configured configured = m_configured(status.name);
+            service.insert(QStringLiteral("bind"), configured.bind);
+            service.insert(QStringLiteral("port"), configured.port);
+            service.insert(QStringLiteral("enabled"), configured.enabled);
+        }
         services.append(service);
     }
     const QJsonObject root{

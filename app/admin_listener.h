@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace homeport::core {
@@ -22,7 +23,17 @@ namespace homeport::app {
 class AdminListener
 {
 public:
-    AdminListener(const core::ServiceHost *host, core::Metrics *metrics, QString token);
+    // Where a service is configured to listen ("127.0.0.1", 9000) and whether it is enabled, as the
+    // Overview shows them even when the service is not running.
+    struct Configured {
+        QString bind;
+        quint16 port = 0;
+        bool enabled = true;
+    };
+    using ConfiguredProvider = std::function<Configured(const QString &service)>;
+
+    AdminListener(const core::ServiceHost *host, core::Metrics *metrics, QString token,
+                  ConfiguredProvider configured = {});
     ~AdminListener();
 
     bool listen(const QHostAddress &address, quint16 port, QString *error);
@@ -35,6 +46,7 @@ private:
     const core::ServiceHost *m_host;
     core::Metrics *m_metrics;
     QString m_token;
+    ConfiguredProvider m_configured;
     QHostAddress m_address;
     std::unique_ptr<http::HttpServer> m_server;
 };

@@ -1,6 +1,7 @@
 #include "application.h"
 
 #include "admin_listener.h"
+#include "log_output.h"
 
 #include "channels/channels_service.h"
 #include "core/client_env.h"
@@ -29,13 +30,53 @@ namespace homeport::app {
 
 namespace {
 
-// SIGINT/SIGTERM only write a byte here; the event loop reads it and quits cleanly.
+// Signal handlers only write a byte here; the event loop reads it and quits (SIGINT/SIGTERM) or
+// reloads the settings (SIGHUP).
 int g_signalPipe[2] = {-1, -1};
+constexpr char kQuitByte = 'q';
+constexpr char kReloadByte = 'r';
 
 void onTerminationSignal(int)
 {
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[0], &byte, 1);
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[0], &kQuitByte, 1);
+}
+
+void onHangupSignal(int)
+{
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[0], &kReloadByte, 1);
+}
+
+// What a service's start depends on; a difference after SIGHUP means it must restart.
+struct ServiceConfig {
+    bool enabled = false;
+    QHostAddress bind;
+    quint16 port = 0;
+    QVariantMap section;
+};
+
+ServiceConfig serviceConfig(const core::Settings &settings, const QString &name)
+{
+    return {settings.serviceEnabled(name), settings.bindAddress(), settings.servicePort(name), settings.section(name)};
+}
+
+// "port 9000 -> 9100, bind 127.0.0.1 -> 0.0.0.0, tls_cert changed" for the log.
+QString describeChanges(const ServiceConfig &before, const ServiceConfig &after)
+{
+    QStringList changes;
+    if (before.port != after.port)
+        changes << QStringLiteral("port %1 -> %2").arg(before.port).arg(after.port);
+    if (before.bind != after.bind)
+        changes << QStringLiteral("bind %1 -> %2").arg(before.bind.toString(), after.bind.toString());
+    QStringList keys = before.section.keys() + after.section.keys();
+    keys.removeDuplicates();
+    keys.sort();
+    for (const QString &key : keys) {
+        if (key == QStringLiteral("port") || key == QStringLiteral("enabled"))
+            continue;
+        if (before.section.value(key) != after.section.value(key))
+            changes << QStringLiteral("%1 changed").arg(key);
+    }
+    return changes.join(QStringLiteral(", "));
 }
 
 void printToStream(FILE *stream, const QString &text)
@@ -131,9 +172,12 @@ void Application::installSignalHandlers()
         return;
     }
     auto *notifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, this);
-    connect(notifier, &QSocketNotifier::activated, this, [notifier] {
-        char byte;
-        [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[1], &byte, 1);
+    connect(notifier, &QSocketNotifier::activated, this, [this, notifier] {
+        char byte = kQuitByte;
+        if (::read(g_signalPipe[1], &byte, 1) == 1 && byte == kReloadByte) {
+            reloadSettings();
+            return;
+        }
         notifier->setEnabled(false);
         qCInfo(lcCore) << "signal received, shutting down";
         QCoreApplication::quit();
@@ -144,12 +188,103 @@ void Application::installSignalHandlers()
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
+    action.sa_handler = onHangupSignal;
+    ::sigaction(SIGHUP, &action, nullptr);
+}
+
+void Application::setUpLogging()
+{
+    // Headless lines go to stdout as JSON unless --log-format says otherwise; the console keeps
+    // text on stderr unless a format is asked for.
+    LogFormat format = LogFormat::Json;
+    if (!m_options.logFormat.isEmpty())
+        parseLogFormat(m_options.logFormat, &format);
+    if (!m_gui || !m_options.logFormat.isEmpty())
+        useStdoutLog(format);
+    m_logs.install();
+}
+
+void Application::startAdminListener()
+{
+    m_admin = std::make_unique<AdminListener>(
+        m_host.get(), &m_metrics, m_secrets.value(QStringLiteral("admin"), QStringLiteral("token")),
+        [this](const QString &name) {
+            return AdminListener::Configured{m_settings->bindAddress().toString(), m_settings->servicePort(name),
+                                             m_settings->serviceEnabled(name)};
+        });
+    const QHostAddress adminBind(
+        m_settings->value(QStringLiteral("admin"), QStringLiteral("bind"), QStringLiteral("127.0.0.1")).toString());
+    QString adminError;
+    if (m_admin->listen(adminBind, m_settings->adminPort(), &adminError))
+        qCInfo(lcAdmin).noquote() << "admin listener on" << m_admin->address();
+    else
+        qCWarning(lcAdmin).noquote() << "admin listener not started:" << adminError;
+}
+
+void Application::reloadSettings()
+{
+    qCInfo(lcCore).noquote() << "SIGHUP: re-reading" << m_settings->filePath();
+    QHash<QString, ServiceConfig> before;
+    for (const QString &name : m_host->names())
+        before.insert(name, serviceConfig(*m_settings, name));
+    const QString logLevelBefore = m_settings->value(QStringLiteral("general"), QStringLiteral("log_level")).toString();
+    const QString adminBefore = m_settings->value(QStringLiteral("admin"), QStringLiteral("bind"), QStringLiteral("127.0.0.1")).toString()
+        + QLatin1Char(':') + QString::number(m_settings->adminPort());
+
+    m_settings->reload();
+    int changed = 0;
+
+    const QString logLevel = m_settings->value(QStringLiteral("general"), QStringLiteral("log_level")).toString();
+    if (logLevel != logLevelBefore) {
+        ++changed;
+        if (applyLogLevel(logLevel))
+            qCInfo(lcCore).noquote() << "log level now" << (logLevel.isEmpty() ? QStringLiteral("(all)") : logLevel);
+        else
+            qCWarning(lcCore).noquote() << "log_level" << logLevel << "is not one of debug, info, warning, error; kept";
+    }
+
+    for (const QString &name : m_host->names()) {
+        const ServiceConfig &old = before[name];
+        const ServiceConfig now = serviceConfig(*m_settings, name);
+        if (!now.enabled) {
+            if (old.enabled) {
+                ++changed;
+                qCInfo(lcCore).noquote() << name << "disabled: stopping it";
+                m_host->stop(name);
+            }
+            continue;
+        }
+        if (!old.enabled) {
+            ++changed;
+            qCInfo(lcCore).noquote() << name << "enabled: starting it";
+            m_host->start(name);
+            continue;
+        }
+        const QString changes = describeChanges(old, now);
+        if (changes.isEmpty())
+            continue;
+        ++changed;
+        // Services read their settings when they start; a restart lets in-flight requests finish.
+        qCInfo(lcCore).noquote() << "restarting" << name << "for its new settings:" << changes;
+        m_host->restart(name);
+    }
+
+    const QString adminNow = m_settings->value(QStringLiteral("admin"), QStringLiteral("bind"), QStringLiteral("127.0.0.1")).toString()
+        + QLatin1Char(':') + QString::number(m_settings->adminPort());
+    if (adminNow != adminBefore) {
+        ++changed;
+        qCInfo(lcAdmin).noquote() << "moving the admin listener:" << adminBefore << "->" << adminNow;
+        m_admin->close();
+        startAdminListener();
+    }
+    if (changed == 0)
+        qCInfo(lcCore) << "SIGHUP: no setting changed";
 }
 
 int Application::exec()
 {
     if (!m_options.printEnv)
-        m_logs.install();
+        setUpLogging();
     QString error;
     if (!prepare(&error)) {
         printToStream(stderr, QStringLiteral("homeport: %1\n").arg(error));
@@ -160,18 +295,12 @@ int Application::exec()
 
     qCInfo(lcCore).noquote() << "Homeport" << HOMEPORT_VERSION << (m_gui ? "with console" : "headless")
                              << "- data in" << m_dataDir->path();
+    const QString logLevel = m_settings->value(QStringLiteral("general"), QStringLiteral("log_level")).toString();
+    if (!applyLogLevel(logLevel))
+        qCWarning(lcCore).noquote() << "log_level" << logLevel << "is not one of debug, info, warning, error; ignored";
     installSignalHandlers();
     registerServices();
-
-    m_admin = std::make_unique<AdminListener>(m_host.get(), &m_metrics,
-                                              m_secrets.value(QStringLiteral("admin"), QStringLiteral("token")));
-    const QHostAddress adminBind(
-        m_settings->value(QStringLiteral("admin"), QStringLiteral("bind"), QStringLiteral("127.0.0.1")).toString());
-    QString adminError;
-    if (m_admin->listen(adminBind, m_settings->adminPort(), &adminError))
-        qCInfo(lcAdmin).noquote() << "admin listener on" << m_admin->address();
-    else
-        qCWarning(lcAdmin).noquote() << "admin listener not started:" << adminError;
+    startAdminListener();
 
     QStringList enabled;
     for (const QString &name : m_host->names()) {

@@ -43,6 +43,11 @@ private:
     int printEnvironment();
     void registerServices();
     void installSignalHandlers();
+    void setUpLogging();
+    // SIGHUP: re-reads the INI file, applies the log level at once, restarts the services whose
+    // settings changed (they read settings only when they start) and moves the admin listener.
+    void reloadSettings();
+    void startAdminListener();
     core::ClientSettings clientSettings() const;
 
     CommandLineOptions m_options;

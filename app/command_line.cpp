@@ -1,5 +1,7 @@
 #include "command_line.h"
 
+#include "log_output.h"
+
 #include "core/client_env.h"
 #include "core/service_catalog.h"
 
@@ -39,11 +41,15 @@ CommandLineResult parseCommandLine(const QStringList &rawArguments)
     const QCommandLineOption disable(QStringLiteral("disable"),
                                      tr("Do not start SERVICE (one of: %1). May be repeated.").arg(services),
                                      QStringLiteral("SERVICE"));
+    const QCommandLineOption logFormat(
+        QStringLiteral("log-format"),
+        tr("Write log lines to stdout as FORMAT: json (one object per line, the default headless) or text."),
+        QStringLiteral("FORMAT"));
     const QCommandLineOption printEnv(
         QStringLiteral("print-env"),
         tr("Print the client settings of every service with the real keys and ports, then exit. "
            "Format: laravel, node, python or shell (default), given as the next argument or --print-env=FORMAT."));
-    parser.addOptions({help, version, headless, dataDir, config, bind, disable, printEnv});
+    parser.addOptions({help, version, headless, dataDir, config, bind, disable, logFormat, printEnv});
     parser.addPositionalArgument(QStringLiteral("format"), tr("With --print-env: laravel | node | python | shell."),
                                  QStringLiteral("[format]"));
 
@@ -82,6 +88,12 @@ CommandLineResult parseCommandLine(const QStringList &rawArguments)
     o.configFile = parser.value(config);
     o.printEnv = parser.isSet(printEnv);
 
+    if (parser.isSet(logFormat)) {
+        o.logFormat = parser.value(logFormat).trimmed().toLower();
+        LogFormat format;
+        if (!parseLogFormat(o.logFormat, &format))
+            return fail(tr("--log-format: unknown format '%1' (json or text).").arg(o.logFormat));
+    }
     if (parser.isSet(bind)) {
         o.bindAddress = parser.value(bind).trimmed();
         if (QHostAddress(o.bindAddress).isNull())

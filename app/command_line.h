@@ -13,6 +13,7 @@ struct CommandLineOptions {
     QString configFile;       // empty: <data dir>/homeport.ini
     QString bindAddress;      // empty: from settings (127.0.0.1 by default)
     QStringList disabled;     // services not to start
+    QString logFormat;        // text | json; empty: json on stdout headless, text on stderr with a window
     bool printEnv = false;
     QString printEnvFormat;   // laravel | node | python | shell
 };

@@ -70,6 +70,13 @@ private Q_SLOTS:
         QCOMPARE(r.output, QStringLiteral("homeport %1\n").arg(QStringLiteral(HOMEPORT_VERSION)));
     }
 
+    void logFormat()
+    {
+        QVERIFY(parse({}).options.logFormat.isEmpty());
+        QCOMPARE(parse({QStringLiteral("--log-format"), QStringLiteral("JSON")}).options.logFormat, QStringLiteral("json"));
+        QCOMPARE(parse({QStringLiteral("--headless"), QStringLiteral("--log-format=text")}).options.logFormat, QStringLiteral("text"));
+    }
+
     void mistakesFailWithAReason_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -80,6 +87,8 @@ private Q_SLOTS:
         QTest::newRow("bad format") << QStringList{QStringLiteral("--print-env"), QStringLiteral("ruby")} << "unknown format 'ruby'";
         QTest::newRow("stray argument") << QStringList{QStringLiteral("start")} << "unexpected argument 'start'";
         QTest::newRow("missing value") << QStringList{QStringLiteral("--data-dir")} << "data-dir";
+        QTest::newRow("bad log format") << QStringList{QStringLiteral("--log-format"), QStringLiteral("xml")}
+                                        << "--log-format: unknown format 'xml'";
     }
     void mistakesFailWithAReason()
     {
