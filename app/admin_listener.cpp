@@ -25,6 +25,25 @@ quint64 counterSum(const core::MetricsSnapshot &snapshot, const QString &name, c
     }
     return sum;
 }
+// Every counter and gauge of one service by name (other labels summed): the service's own key
+// figures (connections, events, documents, objects...) without the admin knowing each service.
+QJsonObject serviceMetrics(const core::MetricsSnapshot &snapshot, const QString &service)
+{
+    const QString label = QStringLiteral("service=\"%1\"").arg(service);
+    QHash<QString, double> sums;
+    for (auto it = snapshot.counters.cbegin(); it != snapshot.counters.cend(); ++it) {
+        if (it.key().labels.startsWith(label))
+            sums[it.key().name] += double(it.value());
+    }
+    for (auto it = snapshot.gauges.cbegin(); it != snapshot.gauges.cend(); ++it) {
+        if (it.key().labels.startsWith(label))
+            sums[it.key().name] += it.value();
+    }
+    QJsonObject out;
+    for (auto it = sums.cbegin(); it != sums.cend(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
+}
 } // namespace
 
 AdminListener::AdminListener(const core::ServiceHost *host, core::Metrics *metrics, QString token,
@@ -71,6 +90,7 @@ QByteArray AdminListener::statusJson() const
             {QStringLiteral("since"), status.since.toString(Qt::ISODate)},
             {QStringLiteral("uptime_seconds"), status.uptimeSeconds()},
             {QStringLiteral("counters"), counters},
+            {QStringLiteral("metrics"), serviceMetrics(metrics, status.name)},
         };
         if (m_configured) {
             const Configured configured = m_configured(status.name);

@@ -199,6 +199,7 @@ private Q_SLOTS:
         QVERIFY(storage.value(QStringLiteral("uptime_seconds")).isDouble());
         // Two requests to storage so far (old port, new port), both within the last two minutes.
         QCOMPARE(storage.value(QStringLiteral("counters")).toObject().value(QStringLiteral("requests_last_2_minutes")).toInt(), 2);
+        QCOMPARE(storage.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("homeport_http_requests_total")).toInt(), 2);
         const QJsonObject channels = serviceStatus(token, QStringLiteral("channels"));
         QCOMPARE(channels.value(QStringLiteral("state")).toString(), QStringLiteral("stopped"));
         QCOMPARE(channels.value(QStringLiteral("enabled")).toBool(), false);
