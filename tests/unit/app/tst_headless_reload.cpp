@@ -62,12 +62,13 @@ class TestHeadlessReload : public QObject
     QString iniPath() const { return m_dir.filePath(QStringLiteral("homeport.ini")); }
 
     // Written by hand, as an operator edits it before `systemctl reload`.
-    void writeIni(quint16 storagePort, const QString &logLevel)
+    void writeIni(quint16 storagePort, const QString &logLevel, bool storageEnabled = true)
     {
         QFile file(iniPath());
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(QStringLiteral("[general]\nlog_level=%1\n\n[storage]\nport=%2\n\n[admin]\nport=%3\n")
-                       .arg(logLevel).arg(storagePort).arg(m_adminPort).toUtf8());
+        file.write(QStringLiteral("[general]\nlog_level=%1\n\n[storage]\nport=%2\nenabled=%4\n\n[admin]\nport=%3\n")
+                       .arg(logLevel).arg(storagePort).arg(m_adminPort)
+                       .arg(storageEnabled ? QStringLiteral("true") : QStringLiteral("false")).toUtf8());
     }
 
     QJsonObject serviceStatus(const QByteArray &token, const QString &name)
@@ -204,6 +205,20 @@ private Q_SLOTS:
         QCOMPARE(channels.value(QStringLiteral("state")).toString(), QStringLiteral("stopped"));
         QCOMPARE(channels.value(QStringLiteral("enabled")).toBool(), false);
         QCOMPARE(channels.value(QStringLiteral("port")).toInt(), 6001);
+
+        // Disabling a service in the file and reloading stops it; nothing else changes.
+        writeIni(newPort, QStringLiteral("debug"), false);
+        ::kill(pid_t(m_homeport.processId()), SIGHUP);
+        QVERIFY(QTest::qWaitFor([&] {
+            return serviceStatus(token, QStringLiteral("storage")).value(QStringLiteral("state")).toString() == QStringLiteral("stopped");
+        }, 15000));
+        QVERIFY(!acceptsConnections(newPort));
+        QVERIFY(QTest::qWaitFor([&] {
+            const QList<QJsonObject> now = logLines();
+            return std::any_of(now.cbegin(), now.cend(), [](const QJsonObject &line) {
+                return line.value(QStringLiteral("message")).toString() == QStringLiteral("storage disabled: stopping it");
+            });
+        }, 5000));
 
         ::kill(pid_t(m_homeport.processId()), SIGTERM);
         QVERIFY(m_homeport.waitForFinished(15000));
