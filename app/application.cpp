@@ -161,7 +161,7 @@ void Application::registerServices()
                        [this] { return std::make_unique<errors::ErrorsService>(&m_errorsMonitor); });
     m_host->addService(QStringLiteral("search"),
                        [this] { return std::make_unique<search::SearchService>(&m_searchMonitor); });
-    m_host->addService(QStringLiteral("storage"), [] { return std::make_unique<storage::StorageService>(); });
+    m_host->addService(QStringLiteral("storage"), [this] { return std::make_unique<storage::StorageService>(&m_storageMonitor); });
     m_host->addService(QStringLiteral("inference"), [] { return std::make_unique<inference::InferenceService>(); });
 }
 
@@ -325,6 +325,7 @@ int Application::exec()
         context.channels = &m_channelsMonitor;
         context.errors = &m_errorsMonitor;
         context.search = &m_searchMonitor;
+        context.storage = &m_storageMonitor;
         window = std::make_unique<ui::MainWindow>(context);
         connect(window.get(), &ui::MainWindow::quitRequested, qApp, &QCoreApplication::quit);
         window->show();

@@ -9,6 +9,7 @@
 #include "core/data_dir.h"
 #include "errors/errors_monitor.h"
 #include "search/search_monitor.h"
+#include "storage/storage_monitor.h"
 #include "core/log_stream.h"
 #include "core/metrics.h"
 #include "core/secrets.h"
@@ -58,6 +59,7 @@ private:
     channels::ChannelsMonitor m_channelsMonitor;
     errors::ErrorsMonitor m_errorsMonitor;
     search::SearchMonitor m_searchMonitor;
+    storage::StorageMonitor m_storageMonitor;
     std::unique_ptr<core::DataDir> m_dataDir;
     std::unique_ptr<core::Settings> m_settings;
     std::unique_ptr<core::ServiceHost> m_host;

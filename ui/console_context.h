@@ -24,6 +24,9 @@ class ErrorsMonitor;
 namespace homeport::search {
 class SearchMonitor;
 }
+namespace homeport::storage {
+class StorageMonitor;
+}
 
 namespace homeport::ui {
 
@@ -40,6 +43,7 @@ struct ConsoleContext {
     channels::ChannelsMonitor *channels = nullptr;
     errors::ErrorsMonitor *errors = nullptr;
     search::SearchMonitor *search = nullptr;
+    storage::StorageMonitor *storage = nullptr;
 };
 
 } // namespace homeport::ui

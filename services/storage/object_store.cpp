@@ -268,6 +268,17 @@ QList<BucketRecord> ObjectStore::buckets()
     return out;
 }
 
+QList<ObjectStore::Usage> ObjectStore::bucketUsage()
+{
+    QList<Usage> out;
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("SELECT b.name, b.created, COUNT(o.key), COALESCE(SUM(o.size), 0) FROM buckets b"
+                          " LEFT JOIN objects o ON o.bucket = b.name GROUP BY b.name ORDER BY b.name"));
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+    return out;
+}
+
 std::optional<BucketRecord> ObjectStore::bucket(const QString &name)
 {
     QSqlQuery q(m_db);

@@ -84,6 +84,9 @@ public:
     void removeFile(const QString &file);
 
     QList<BucketRecord> buckets();
+    // Every bucket with its object count and bytes (current versions), by name.
+    struct Usage { QString name; qint64 createdMs = 0; qint64 objects = 0; qint64 bytes = 0; };
+    QList<Usage> bucketUsage();
     std::optional<BucketRecord> bucket(const QString &name);
     bool createBucket(const QString &name, QString *error);
     bool deleteBucket(const QString &name, QString *error);

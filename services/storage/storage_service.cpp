@@ -3,6 +3,7 @@
 #include "bucket_cors.h"
 #include "object_store.h"
 #include "payload_receiver.h"
+#include "storage_console_bridge.h"
 
 #include "core/logging.h"
 #include "core/secrets.h"
@@ -296,7 +297,7 @@ struct StorageService::Call
     }
 };
 
-StorageService::StorageService(QObject *parent) : http::HttpService(parent) {}
+StorageService::StorageService(StorageMonitor *monitor, QObject *parent) : http::HttpService(parent), m_monitor(monitor) {}
 StorageService::~StorageService() = default;
 
 bool StorageService::isValidBucketName(const QString &name)
@@ -400,11 +401,23 @@ QString StorageService::configure(http::HttpServer &server, const core::ServiceC
     server.setFallback([this](const http::Request &req, http::Responder &res) { handle(req, res); })
         .auth([this](const http::Request &req) { return authenticate(req); })
         .body([this](const http::Request &req) { return bodyPolicy(req); });
+    if (m_monitor) {
+        m_consoleBridge = std::make_unique<StorageConsoleBridge>(
+            m_monitor, &server, context.bindAddress, m_accessKey, m_secretKey, [this] {
+                QList<BucketUsage> out;
+                if (m_store) {
+                    for (const ObjectStore::Usage &u : m_store->bucketUsage())
+                        out.append({u.name, u.createdMs, u.objects, u.bytes});
+                }
+                return out;
+            });
+    }
     return {};
 }
 
 void StorageService::closeStores()
 {
+    m_consoleBridge.reset();
     m_staleUploadTimer.reset();
     m_store.reset();
 }

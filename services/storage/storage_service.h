@@ -22,6 +22,8 @@ class QTimer;
 namespace homeport::storage {
 
 class ObjectStore;
+class StorageConsoleBridge;
+class StorageMonitor;
 class PayloadReceiver;
 struct ObjectRecord;
 
@@ -29,7 +31,8 @@ class StorageService : public http::HttpService
 {
     Q_OBJECT
 public:
-    explicit StorageService(QObject *parent = nullptr);
+    // The monitor outlives the service (app/ owns it); it may be null in tests.
+    explicit StorageService(StorageMonitor *monitor = nullptr, QObject *parent = nullptr);
     ~StorageService() override;
 
     // Bucket names S3 accepts (3-63 of [a-z0-9.-], alphanumeric ends, not an IP, ...).
@@ -90,6 +93,8 @@ private:
 
     static constexpr qint64 kDefaultUploadMaxAgeMs = 7LL * 24 * 3600 * 1000;
 
+    StorageMonitor *m_monitor = nullptr;
+    std::unique_ptr<StorageConsoleBridge> m_consoleBridge;
     std::unique_ptr<ObjectStore> m_store;
     std::unique_ptr<QTimer> m_staleUploadTimer;
     qint64 m_uploadMaxAgeMs = kDefaultUploadMaxAgeMs;

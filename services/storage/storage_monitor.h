@@ -1,0 +1,111 @@
+#pragma once
+// StorageMonitor: the only bridge between the storage service (its own thread) and the console.
+// The service publishes a small snapshot once a second (buckets with their object counts and
+// sizes, the bytes stored over the last minutes, the endpoint and key the console signs with).
+// Everything else goes through request(): an S3 request (method, bucket, key, query, headers,
+// body) that the service signs with SigV4 using its own access key and sends over loopback to its
+// own port, answering requestFinished() with the same id and the status, headers and body S3
+// gave. So the console's listings, uploads and deletes pass the same auth, routes and limits as
+// any client's, and show the real S3 error messages.
+// Thread affinity: created in the main thread by app/; snapshot(), publish(), request() and
+// setServiceAttached() may be called from any thread (one mutex); signals reach receivers in
+// their own threads.
+
+#include <QByteArray>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QPair>
+#include <QString>
+#include <QVector>
+
+#include <atomic>
+
+namespace homeport::storage {
+
+struct BucketUsage {
+    QString name;
+    qint64 createdMs = 0;
+    qint64 objects = 0;
+    qint64 bytes = 0;
+};
+
+// The bytes stored (all buckets) at one second.
+struct UsagePoint {
+    qint64 second = 0; // seconds since the epoch
+    qint64 bytes = 0;
+};
+
+struct StorageSnapshot {
+    qint64 takenAt = 0;               // seconds since the epoch
+    QList<BucketUsage> buckets;       // by name
+    QVector<UsagePoint> usage;        // the last kUsageSeconds, oldest first
+    QString endpoint;                 // "http://127.0.0.1:9000", what clients dial
+    QString region = QStringLiteral("us-east-1");
+    QByteArray accessKey;             // the service's key (presigned URLs, snippets)
+    QByteArray secretKey;
+};
+
+using StorageHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+// An S3 REST request, as a client would send it (path style).
+struct StorageRequest {
+    QByteArray method = "GET";
+    QString bucket;                   // empty: the service (ListBuckets)
+    QString key;                      // empty: the bucket
+    QList<QPair<QString, QString>> query; // decoded; encoded by the service
+    StorageHeaders headers;           // Content-Type, x-amz-meta-*, ...
+    QByteArray body;
+};
+
+struct StorageAnswer {
+    int status = 0;                   // 0: no HTTP answer (see error)
+    StorageHeaders headers;           // lower-case names
+    QByteArray body;
+    QString error;                    // set when the request could not be made
+    bool ok() const { return status >= 200 && status < 300; }
+    QByteArray header(QByteArrayView name) const;
+    // S3's <Error><Code/><Message/></Error> of a failed request, or the transport error.
+    QString message() const;
+};
+
+class StorageMonitor : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kUsageSeconds = 600;
+
+    explicit StorageMonitor(QObject *parent = nullptr);
+
+    StorageSnapshot snapshot() const;
+    // Called by the service, from its thread.
+    void publish(const StorageSnapshot &snapshot);
+    // While the service does not take requests, request() answers at once (queued) with a
+    // "not running" error instead of leaving the caller waiting.
+    void setServiceAttached(bool attached);
+    bool isServiceAttached() const;
+
+    // Sends `request` to the service; its answer arrives as requestFinished(id, ...), and for
+    // bodies the upload's progress as uploadProgress(id, ...).
+    quint64 request(const StorageRequest &request);
+
+Q_SIGNALS:
+    // To the console.
+    void snapshotPublished();
+    void requestFinished(quint64 requestId, const homeport::storage::StorageAnswer &answer);
+    void uploadProgress(quint64 requestId, qint64 sent, qint64 total);
+
+    // To the service (it connects this queued).
+    void requestSent(quint64 requestId, const homeport::storage::StorageRequest &request);
+
+private:
+    mutable QMutex m_mutex;
+    StorageSnapshot m_snapshot;
+    bool m_attached = false;
+    std::atomic<quint64> m_lastRequestId{0};
+};
+
+} // namespace homeport::storage
+
+Q_DECLARE_METATYPE(homeport::storage::StorageRequest)
+Q_DECLARE_METATYPE(homeport::storage::StorageAnswer)

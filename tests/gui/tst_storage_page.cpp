@@ -1,0 +1,384 @@
+// The Storage page against a real storage service: a ServiceHost runs StorageService in its own
+// thread on a free loopback port with a real StorageMonitor, as app/ wires them. The page's
+// listings, uploads, downloads and deletes are SigV4-signed S3 requests through the service's
+// routes, so the test checks what the API really answers, errors included; the presigned URL is
+// fetched over HTTP like a browser would.
+// Set HOMEPORT_GUI_SCREENSHOTS=<dir> to keep PNGs of the tabs.
+
+#include "service_page_test_helpers.h"
+
+#include "core/metrics.h"
+#include "core/secrets.h"
+#include "core/service_host.h"
+#include "storage/storage_monitor.h"
+#include "storage/storage_service.h"
+#include "ui/main_window.h"
+#include "ui/snippet_card.h"
+#include "ui/sparkline.h"
+#include "ui/storage_page.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace homeport;
+using ui::StoragePage;
+
+class TestStoragePage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void defaultBucketIsListed();
+    void createBucketShowsTheServersErrors();
+    void uploadBrowseFolderDownloadPresignAndDelete();
+    void bucketsTableSortsBySize();
+    void deleteBucketAsksAndShowsNotEmpty();
+    void connectSnippetsCarryTheRealEndpointAndKey();
+    void everyTabFitsWithoutHorizontalScrolling();
+
+private:
+    StoragePage *page() const { return qobject_cast<StoragePage *>(m_window->servicePage(QStringLiteral("storage"))); }
+    void screenshot(const QString &name)
+    {
+        QApplication::processEvents();
+        QVERIFY(guitest::saveScreenshot(m_window.get(), page(), page()->tabs(), QStringLiteral("storage-") + name));
+    }
+    int bucketRow(const QString &name) const
+    {
+        QTableWidget *table = page()->bucketTable();
+        for (int r = 0; r < table->rowCount(); ++r) {
+            if (table->item(r, StoragePage::BucketName)->text() == name)
+                return r;
+        }
+        return -1;
+    }
+    QStringList listedNames() const
+    {
+        QStringList out;
+        for (int r = 0; r < page()->objectTable()->rowCount(); ++r)
+            out << page()->objectTable()->item(r, StoragePage::ObjectName)->text();
+        return out;
+    }
+    bool selectListed(const QString &name)
+    {
+        const int row = int(listedNames().indexOf(name));
+        if (row < 0)
+            return false;
+        page()->objectTable()->selectRow(row);
+        return true;
+    }
+    bool createBucket(const QString &name)
+    {
+        QSignalSpy done(page(), &StoragePage::actionFinished);
+        page()->setNamePrompt([name](QWidget *) { return name; });
+        page()->newBucket();
+        return done.wait(10000) && done.first().first().toBool();
+    }
+    bool openAndWait(const QString &bucket, const QString &prefix)
+    {
+        QSignalSpy shown(page(), &StoragePage::listingShown);
+        page()->openBucket(bucket, prefix);
+        return shown.wait(10000);
+    }
+    QString writeFile(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("files/") + name);
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+            return {};
+        return path;
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<core::Metrics> m_metrics;
+    std::unique_ptr<storage::StorageMonitor> m_monitor;
+    std::unique_ptr<core::ServiceHost> m_host;
+    std::unique_ptr<ui::MainWindow> m_window;
+    quint16 m_port = 0;
+    QString m_accessKey;
+};
+
+void TestStoragePage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    m_metrics = std::make_unique<core::Metrics>();
+    m_monitor = std::make_unique<storage::StorageMonitor>();
+    core::Metrics *metrics = m_metrics.get();
+    const QString dataDir = m_dir.path();
+    // Real generated secrets, as app/ has them: the service and the Connect snippets share them.
+    core::Secrets secrets;
+    QString error;
+    QVERIFY2(core::Secrets::loadOrCreate(m_dir.filePath(QStringLiteral("secrets.json")), &secrets, &error), qPrintable(error));
+    m_accessKey = secrets.value(QStringLiteral("storage"), QStringLiteral("access_key"));
+    QVERIFY(!m_accessKey.isEmpty());
+    m_host = std::make_unique<core::ServiceHost>([metrics, dataDir, secrets](const QString &name) {
+        core::ServiceContext context;
+        context.name = name;
+        context.dataDir = dataDir + QLatin1Char('/') + name;
+        context.bindAddress = QHostAddress::LocalHost;
+        context.port = 0;
+        context.secrets = secrets.service(name);
+        context.metrics = metrics;
+        return context;
+    });
+    storage::StorageMonitor *monitor = m_monitor.get();
+    m_host->addService(QStringLiteral("storage"), [monitor] { return std::make_unique<storage::StorageService>(monitor); });
+    m_host->start(QStringLiteral("storage"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_host->status(QStringLiteral("storage")).state == core::ServiceState::Running, 10000);
+    m_port = quint16(m_host->status(QStringLiteral("storage")).address.section(QLatin1Char(':'), -1).toUInt());
+    QVERIFY(m_port != 0);
+
+    ui::ConsoleContext context;
+    context.host = m_host.get();
+    context.metrics = m_metrics.get();
+    context.storage = m_monitor.get();
+    const quint16 port = m_port;
+    context.clientSettings = [port, secrets] {
+        core::ClientSettings settings;
+        settings.host = QStringLiteral("127.0.0.1");
+        settings.ports.insert(QStringLiteral("storage"), port);
+        settings.secrets = secrets;
+        return settings;
+    };
+    m_window = guitest::openConsoleOn(context, QStringLiteral("storage"));
+    QVERIFY(m_window);
+    QVERIFY(page());
+    page()->setStatus(m_host->status(QStringLiteral("storage")));
+    page()->refresh();
+    page()->setConfirmFunction([](QWidget *, const QString &, const QString &) { return true; });
+}
+
+void TestStoragePage::cleanupTestCase()
+{
+    m_window.reset();
+    m_host.reset();
+}
+
+void TestStoragePage::defaultBucketIsListed()
+{
+    // The service makes the "homeport" bucket on first start; the snapshot brings it to the table
+    // and the browser opens it, empty.
+    QTRY_VERIFY_WITH_TIMEOUT(bucketRow(QStringLiteral("homeport")) >= 0, 10000);
+    QCOMPARE(page()->statText(QStringLiteral("buckets")), QStringLiteral("1"));
+    QCOMPARE(page()->statText(QStringLiteral("objects")), QStringLiteral("0"));
+    QVERIFY(openAndWait(QStringLiteral("homeport"), QString()));
+    QCOMPARE(page()->objectTable()->rowCount(), 0);
+    auto *empty = page()->findChild<QLabel *>(QStringLiteral("objectEmpty"));
+    QVERIFY(empty);
+    QVERIFY2(empty->text().contains(QStringLiteral("empty")), qPrintable(empty->text()));
+}
+
+void TestStoragePage::createBucketShowsTheServersErrors()
+{
+    QVERIFY(!createBucket(QStringLiteral("Bad_Name")));
+    QVERIFY2(page()->bucketsMessage()->text().contains(QStringLiteral("InvalidBucketName")),
+             qPrintable(page()->bucketsMessage()->text()));
+    QVERIFY(createBucket(QStringLiteral("photos")));
+    QTRY_VERIFY_WITH_TIMEOUT(bucketRow(QStringLiteral("photos")) >= 0, 10000);
+    // A second create of an existing bucket is S3's own error.
+    QVERIFY(!createBucket(QStringLiteral("photos")));
+    QVERIFY2(page()->bucketsMessage()->text().contains(QStringLiteral("BucketAlreadyOwnedByYou")),
+             qPrintable(page()->bucketsMessage()->text()));
+}
+
+void TestStoragePage::uploadBrowseFolderDownloadPresignAndDelete()
+{
+    const QByteArray catBytes = QByteArray("a cat, in text\n").repeated(300);
+    const QString catPath = writeFile(QStringLiteral("cat notes.txt"), catBytes);
+    const QString readmePath = writeFile(QStringLiteral("readme.md"), "# photos\n");
+    QVERIFY(!catPath.isEmpty() && !readmePath.isEmpty());
+
+    // Into the folder 2024/summer/ (a folder is a key prefix), then one at the top.
+    page()->tabs()->setCurrentIndex(StoragePage::BrowserTab);
+    QVERIFY(openAndWait(QStringLiteral("photos"), QStringLiteral("2024/summer/")));
+    page()->setOpenFilePicker([catPath](QWidget *, const QString &, const QString &) { return catPath; });
+    QSignalSpy done(page(), &StoragePage::actionFinished);
+    page()->uploadFile();
+    QVERIFY(!page()->uploadProgress()->isHidden());
+    QVERIFY(!page()->findChild<QPushButton *>(QStringLiteral("uploadButton"))->isEnabled());
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(page()->browserMessage()->text()));
+    QVERIFY(page()->uploadProgress()->isHidden());
+    QTRY_COMPARE_WITH_TIMEOUT(listedNames(), QStringList{QStringLiteral("cat notes.txt")}, 10000);
+
+    QVERIFY(openAndWait(QStringLiteral("photos"), QString()));
+    page()->setOpenFilePicker([readmePath](QWidget *, const QString &, const QString &) { return readmePath; });
+    done.clear();
+    page()->uploadFile();
+    QVERIFY(done.wait(10000));
+    QVERIFY(done.first().first().toBool());
+    // The top shows the folder (rolled up at '/') before the file.
+    QTRY_COMPARE_WITH_TIMEOUT(listedNames(), (QStringList{QStringLiteral("2024/"), QStringLiteral("readme.md")}), 10000);
+    QVERIFY(page()->objectTable()->item(0, StoragePage::ObjectSize)->text().isEmpty());
+
+    // The snapshot counts both objects in the bucket's row.
+    QTRY_VERIFY_WITH_TIMEOUT(bucketRow(QStringLiteral("photos")) >= 0
+                                 && page()->bucketTable()->item(bucketRow(QStringLiteral("photos")), StoragePage::BucketObjects)->text()
+                                     == QStringLiteral("2"),
+                             10000);
+
+    // Into the folder, one level at a time, and back up.
+    QVERIFY(selectListed(QStringLiteral("2024/")));
+    QSignalSpy shown(page(), &StoragePage::listingShown);
+    page()->openSelectedEntry();
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(page()->currentPrefix(), QStringLiteral("2024/"));
+    QCOMPARE(listedNames(), QStringList{QStringLiteral("summer/")});
+    QVERIFY(selectListed(QStringLiteral("summer/")));
+    page()->openSelectedEntry();
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(listedNames(), QStringList{QStringLiteral("cat notes.txt")});
+    screenshot(QStringLiteral("browser-folder"));
+
+    // Selecting the object shows its metadata from a HEAD request.
+    QVERIFY(selectListed(QStringLiteral("cat notes.txt")));
+    QTRY_VERIFY2_WITH_TIMEOUT(page()->metadataView()->toPlainText().contains(QStringLiteral("content-type: text/plain")),
+                              qPrintable(page()->metadataView()->toPlainText()), 10000);
+    QVERIFY2(page()->metadataView()->toPlainText().contains(QLocale().toString(catBytes.size()) + QStringLiteral(" bytes")),
+             qPrintable(page()->metadataView()->toPlainText()));
+    QVERIFY(page()->metadataView()->toPlainText().contains(QStringLiteral("etag: ")));
+
+    // Download to a chosen file: the same bytes.
+    const QString savedPath = m_dir.filePath(QStringLiteral("saved.txt"));
+    page()->setSaveFilePicker([savedPath](QWidget *, const QString &, const QString &) { return savedPath; });
+    done.clear();
+    page()->downloadSelected();
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(page()->browserMessage()->text()));
+    QFile saved(savedPath);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), catBytes);
+
+    // A presigned GET URL fetches the object without any other credentials.
+    page()->presignSelected();
+    const QString url = page()->presignedUrl()->text();
+    QVERIFY2(url.contains(QStringLiteral("X-Amz-Signature=")) && url.contains(QStringLiteral("X-Amz-Expires=3600")), qPrintable(url));
+    QVERIFY2(url.startsWith(QStringLiteral("http://127.0.0.1:%1/photos/2024/summer/cat%20notes.txt?").arg(m_port)), qPrintable(url));
+    QNetworkAccessManager network;
+    network.setProxy(QNetworkProxy::NoProxy);
+    std::unique_ptr<QNetworkReply> reply(network.get(QNetworkRequest(QUrl::fromEncoded(url.toUtf8()))));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(reply->readAll(), catBytes);
+    screenshot(QStringLiteral("browser-object"));
+
+    // Delete: the folder is empty afterwards, and S3 no longer has the object.
+    done.clear();
+    page()->deleteSelectedObject();
+    QVERIFY(done.wait(10000));
+    QVERIFY(done.first().first().toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(page()->objectTable()->rowCount() == 0, 10000);
+    auto *empty = page()->findChild<QLabel *>(QStringLiteral("objectEmpty"));
+    QVERIFY2(empty->text().contains(QStringLiteral("2024/summer/")), qPrintable(empty->text()));
+    std::unique_ptr<QNetworkReply> again(network.get(QNetworkRequest(QUrl::fromEncoded(url.toUtf8()))));
+    QTRY_VERIFY_WITH_TIMEOUT(again->isFinished(), 10000);
+    QCOMPARE(again->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
+    QTRY_VERIFY_WITH_TIMEOUT(page()->bucketTable()->item(bucketRow(QStringLiteral("photos")), StoragePage::BucketObjects)->text()
+                                 == QStringLiteral("1"),
+                             10000);
+}
+
+void TestStoragePage::bucketsTableSortsBySize()
+{
+    // photos holds readme.md (9 bytes), homeport nothing; a third bucket gets a larger object.
+    QVERIFY(createBucket(QStringLiteral("backups")));
+    QVERIFY(openAndWait(QStringLiteral("backups"), QString()));
+    const QString big = writeFile(QStringLiteral("dump.sql"), QByteArray(20000, 'x'));
+    page()->setOpenFilePicker([big](QWidget *, const QString &, const QString &) { return big; });
+    QSignalSpy done(page(), &StoragePage::actionFinished);
+    page()->uploadFile();
+    QVERIFY(done.wait(10000));
+    QVERIFY(done.first().first().toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(bucketRow(QStringLiteral("backups")) >= 0
+                                 && page()->bucketTable()->item(bucketRow(QStringLiteral("backups")), StoragePage::BucketObjects)->text()
+                                     == QStringLiteral("1"),
+                             10000);
+    page()->bucketTable()->sortByColumn(StoragePage::BucketSize, Qt::DescendingOrder);
+    QStringList order;
+    for (int r = 0; r < page()->bucketTable()->rowCount(); ++r)
+        order << page()->bucketTable()->item(r, StoragePage::BucketName)->text();
+    QCOMPARE(order, (QStringList{QStringLiteral("backups"), QStringLiteral("photos"), QStringLiteral("homeport")}));
+    page()->bucketTable()->sortByColumn(StoragePage::BucketName, Qt::AscendingOrder);
+    QCOMPARE(page()->bucketTable()->item(0, StoragePage::BucketName)->text(), QStringLiteral("backups"));
+    // The chart has points and the tile sums every bucket.
+    QTRY_VERIFY_WITH_TIMEOUT(page()->usageChart()->pointCount() > 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(page()->statText(QStringLiteral("objects")) == QStringLiteral("2"), 10000);
+    page()->tabs()->setCurrentIndex(StoragePage::BucketsTab);
+    screenshot(QStringLiteral("buckets"));
+}
+
+void TestStoragePage::deleteBucketAsksAndShowsNotEmpty()
+{
+    QTRY_VERIFY(bucketRow(QStringLiteral("backups")) >= 0);
+    page()->bucketTable()->selectRow(bucketRow(QStringLiteral("backups")));
+    // Declined: nothing is sent.
+    bool asked = false;
+    page()->setConfirmFunction([&asked](QWidget *, const QString &, const QString &) {
+        asked = true;
+        return false;
+    });
+    QSignalSpy done(page(), &StoragePage::actionFinished);
+    page()->deleteSelectedBucket();
+    QVERIFY(asked);
+    QVERIFY(!done.wait(300));
+    // Accepted: S3 refuses a bucket with objects, and the page says why.
+    page()->setConfirmFunction([](QWidget *, const QString &, const QString &) { return true; });
+    page()->deleteSelectedBucket();
+    QVERIFY(done.wait(10000));
+    QVERIFY(!done.first().first().toBool());
+    QVERIFY2(page()->bucketsMessage()->text().contains(QStringLiteral("BucketNotEmpty")), qPrintable(page()->bucketsMessage()->text()));
+    // Empty buckets go.
+    QTRY_VERIFY(bucketRow(QStringLiteral("homeport")) >= 0);
+    page()->bucketTable()->selectRow(bucketRow(QStringLiteral("homeport")));
+    done.clear();
+    page()->deleteSelectedBucket();
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(page()->bucketsMessage()->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(bucketRow(QStringLiteral("homeport")) < 0, 10000);
+}
+
+void TestStoragePage::connectSnippetsCarryTheRealEndpointAndKey()
+{
+    const QString endpoint = QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+    const QString js = page()->snippet(StoragePage::JavaScriptSnippet);
+    QVERIFY2(js.contains(QStringLiteral("@aws-sdk/client-s3")) && js.contains(endpoint) && js.contains(m_accessKey)
+                 && js.contains(QStringLiteral("forcePathStyle: true")),
+             qPrintable(js));
+    const QString py = page()->snippet(StoragePage::PythonSnippet);
+    QVERIFY2(py.contains(QStringLiteral("boto3")) && py.contains(endpoint) && py.contains(m_accessKey), qPrintable(py));
+    const QString env = page()->snippet(StoragePage::LaravelSnippet);
+    QVERIFY2(env.contains(QStringLiteral("AWS_ENDPOINT=") + endpoint) && env.contains(QStringLiteral("AWS_ACCESS_KEY_ID=") + m_accessKey)
+                 && env.contains(QStringLiteral("AWS_USE_PATH_STYLE_ENDPOINT=true")),
+             qPrintable(env));
+    page()->tabs()->setCurrentIndex(StoragePage::ConnectTab);
+    QTRY_VERIFY(page()->snippetCard()->text().contains(endpoint));
+    screenshot(QStringLiteral("connect"));
+}
+
+void TestStoragePage::everyTabFitsWithoutHorizontalScrolling()
+{
+    guitest::verifyEveryTabFits(page(), page()->tabs());
+}
+
+QTEST_MAIN(TestStoragePage)
+#include "tst_storage_page.moc"

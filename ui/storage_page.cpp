@@ -1,0 +1,936 @@
+#include "storage_page.h"
+
+#include "empty_state.h"
+#include "snippet_card.h"
+#include "sparkline.h"
+#include "theme.h"
+
+#include "storage/sigv4.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMimeDatabase>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStyle>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <QXmlStreamReader>
+
+namespace homeport::ui {
+
+namespace {
+
+constexpr int kTabsMinimumHeight = 560;
+const QString kTabPage = QStringLiteral("storageTabPage");
+// Item data: the value a column sorts by, and the entry's full key and kind.
+constexpr int kSortRole = Qt::UserRole + 1;
+constexpr int kKeyRole = Qt::UserRole + 2;
+constexpr int kFolderRole = Qt::UserRole + 3;
+
+const QString kList = QStringLiteral("list");
+const QString kHead = QStringLiteral("head");
+const QString kUpload = QStringLiteral("upload");
+const QString kDownload = QStringLiteral("download");
+const QString kDeleteObject = QStringLiteral("deleteObject");
+const QString kBucket = QStringLiteral("bucket");
+
+// Sorts by kSortRole, so sizes and dates sort as numbers while they show as text.
+class SortItem : public QTableWidgetItem
+{
+public:
+    SortItem(const QString &text, const QVariant &sortValue) : QTableWidgetItem(text) { setData(kSortRole, sortValue); }
+    bool operator<(const QTableWidgetItem &other) const override
+    {
+        const QVariant a = data(kSortRole);
+        const QVariant b = other.data(kSortRole);
+        if (a.typeId() == QMetaType::QString || b.typeId() == QMetaType::QString)
+            return a.toString().compare(b.toString(), Qt::CaseInsensitive) < 0;
+        return a.toLongLong() < b.toLongLong();
+    }
+};
+
+QString sizeText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString timeText(qint64 ms)
+{
+    return ms <= 0 ? QString() : QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
+}
+
+QTableWidget *makeTable(int columns, const QStringList &headers, const QString &objectName, QWidget *parent)
+{
+    auto *table = new QTableWidget(0, columns, parent);
+    table->setObjectName(objectName);
+    table->setHorizontalHeaderLabels(headers);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setShowGrid(false);
+    table->setAlternatingRowColors(true);
+    table->verticalHeader()->setVisible(false);
+    table->horizontalHeader()->setStretchLastSection(false);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int c = 1; c < columns; ++c)
+        table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    table->setSortingEnabled(true);
+    return table;
+}
+
+QLabel *makeMessage(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+void setMessage(QLabel *label, const QString &text, bool error)
+{
+    label->setStyleSheet(QStringLiteral("color: %1").arg(error ? Theme::failed().name() : Theme::mutedText().name()));
+    label->setText(text);
+}
+
+QString askBucketName(QWidget *parent)
+{
+    return QInputDialog::getText(parent, StoragePage::tr("New bucket"),
+                                 StoragePage::tr("Bucket name (3-63 lower-case letters, digits, '-' or '.'):"));
+}
+
+} // namespace
+
+StoragePage::StoragePage(const core::ServiceInfo &info, const ConsoleContext &context, ServiceCommands *commands,
+                         QWidget *parent)
+    : ServicePage(info, context, commands, parent)
+    , m_monitor(context.storage)
+    , m_confirm(confirmWithMessageBox)
+    , m_openPicker([](QWidget *p, const QString &title, const QString &) { return QFileDialog::getOpenFileName(p, title); })
+    , m_savePicker([](QWidget *p, const QString &title, const QString &suggested) {
+        return QFileDialog::getSaveFileName(p, title, suggested);
+    })
+    , m_namePrompt(askBucketName)
+    , m_snapshotTimer(new QTimer(this))
+{
+    auto *dashboard = new QWidget;
+    dashboard->setObjectName(QStringLiteral("storageDashboard"));
+    m_banner = makeDashboardBanner(dashboard, QStringLiteral("storageBanner"));
+    m_tabs = makeDashboardTabs(dashboard, QStringLiteral("storageTabs"), kTabsMinimumHeight);
+    m_tabs->addTab(buildBucketsTab(), tr("Buckets"));
+    m_tabs->addTab(buildBrowserTab(), tr("Browser"));
+    m_tabs->addTab(buildConnectTab(), tr("Connect"));
+    dashboard->setStyleSheet(tabPageStyleSheet(kTabPage));
+    layOutDashboard(dashboard, m_banner, m_tabs);
+    setDashboard(dashboard);
+    setTrafficPanelVisible(false); // the Buckets tab has the storage chart
+
+    m_snapshotTimer->setSingleShot(true);
+    m_snapshotTimer->setInterval(kSnapshotDelayMs);
+    connect(m_snapshotTimer, &QTimer::timeout, this, &StoragePage::applySnapshot);
+    if (m_monitor) {
+        connect(m_monitor, &storage::StorageMonitor::snapshotPublished, this, [this] {
+            if (!m_snapshotTimer->isActive())
+                m_snapshotTimer->start();
+        });
+        connect(m_monitor, &storage::StorageMonitor::requestFinished, this, &StoragePage::onFinished);
+        connect(m_monitor, &storage::StorageMonitor::uploadProgress, this, [this](quint64 id, qint64 sent, qint64 total) {
+            if (m_latest.value(kUpload) != id || total <= 0)
+                return;
+            m_uploadBar->setRange(0, 1000);
+            m_uploadBar->setValue(int(sent * 1000 / total));
+        });
+    }
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (tab == BrowserTab && !m_bucket.isEmpty() && m_objectTable->rowCount() == 0)
+            reloadListing();
+    });
+    applySnapshot();
+}
+
+StoragePage::~StoragePage() = default;
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+quint64 StoragePage::send(const storage::StorageRequest &request, const QString &kind)
+{
+    if (!m_monitor)
+        return 0;
+    const quint64 id = m_monitor->request(request);
+    m_pending.insert(id, kind);
+    m_latest.insert(kind, id);
+    return id;
+}
+
+void StoragePage::onFinished(quint64 id, const storage::StorageAnswer &answer)
+{
+    const auto it = m_pending.constFind(id);
+    if (it == m_pending.constEnd())
+        return;
+    const QString kind = *it;
+    m_pending.erase(it);
+    const QString path = m_pendingPath.take(id);
+    if (m_latest.value(kind) != id && kind != kBucket && kind != kDeleteObject)
+        return; // a newer request of this kind is out; its answer is the one to show
+
+    if (kind == kList) {
+        showListing(answer);
+    } else if (kind == kHead) {
+        showMetadata(path, answer);
+    } else if (kind == kUpload) {
+        m_upload->setEnabled(true);
+        m_uploadBar->setVisible(false);
+        setMessage(m_browserMessage,
+                   answer.ok() ? tr("Uploaded %1.").arg(path) : tr("Upload of %1 failed: %2").arg(path, answer.message()),
+                   !answer.ok());
+        if (answer.ok())
+            reloadListing();
+        Q_EMIT actionFinished(answer.ok());
+    } else if (kind == kDownload) {
+        bool ok = answer.ok();
+        QString error = ok ? QString() : answer.message();
+        if (ok) {
+            QSaveFile file(path);
+            ok = file.open(QIODevice::WriteOnly) && file.write(answer.body) == answer.body.size() && file.commit();
+            if (!ok)
+                error = file.errorString();
+        }
+        setMessage(m_browserMessage,
+                   ok ? tr("Saved %1 (%2).").arg(QDir::toNativeSeparators(path), sizeText(answer.body.size()))
+                      : tr("Download failed: %1").arg(error),
+                   !ok);
+        Q_EMIT actionFinished(ok);
+    } else if (kind == kDeleteObject) {
+        setMessage(m_browserMessage, answer.ok() ? tr("Deleted %1.").arg(path) : tr("Delete failed: %1").arg(answer.message()),
+                   !answer.ok());
+        if (answer.ok()) {
+            m_metadata->clear();
+            m_presignedUrl->clear();
+            reloadListing();
+        }
+        Q_EMIT actionFinished(answer.ok());
+    } else if (kind == kBucket) {
+        setMessage(m_bucketsMessage, answer.ok() ? path : tr("%1 failed: %2").arg(path, answer.message()), !answer.ok());
+        Q_EMIT actionFinished(answer.ok());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Buckets tab
+
+QWidget *StoragePage::buildBucketsTab()
+{
+    auto *page = new QWidget(m_tabs);
+    QHBoxLayout *tiles = makeStatTiles(
+        {
+            {QStringLiteral("buckets"), tr("Buckets")},
+            {QStringLiteral("objects"), tr("Objects")},
+            {QStringLiteral("used"), tr("Storage used")},
+        },
+        &m_stats);
+    m_stats.value(QStringLiteral("used"))->setToolTip(tr("The bytes of every object's current version; "
+                                                         "parts of unfinished multipart uploads are not counted."));
+
+    QVBoxLayout *chartLayout = nullptr;
+    QFrame *chartCard = makeCard(page, &chartLayout);
+    auto *head = new QHBoxLayout;
+    head->addWidget(makeSectionTitle(tr("Storage used, last %n minute(s)", nullptr, storage::StorageMonitor::kUsageSeconds / 60),
+                                     chartCard));
+    head->addStretch();
+    m_usageNow = new QLabel(chartCard);
+    m_usageNow->setObjectName(QStringLiteral("usageNow"));
+    m_usageNow->setStyleSheet(QStringLiteral("color: %1").arg(Theme::mutedText().name()));
+    head->addWidget(m_usageNow);
+    m_usageChart = new Sparkline(storage::StorageMonitor::kUsageSeconds, Sparkline::Style::WithAxes, chartCard);
+    m_usageChart->setObjectName(QStringLiteral("usageChart"));
+    m_usageChart->setMinimumHeight(130);
+    chartLayout->addLayout(head);
+    chartLayout->addWidget(m_usageChart, 1);
+
+    const RecordTools tools = makeRecordTools(tr("New bucket…"), QStringLiteral("Bucket"), page);
+    tools.newButton->setEnabled(m_monitor != nullptr);
+    tools.editButton->setText(tr("Browse"));
+    m_browseBucket = tools.editButton;
+    m_deleteBucket = tools.deleteButton;
+    m_bucketsMessage = tools.message;
+    connect(tools.newButton, &QPushButton::clicked, this, &StoragePage::newBucket);
+    connect(m_deleteBucket, &QPushButton::clicked, this, &StoragePage::deleteSelectedBucket);
+    connect(m_browseBucket, &QPushButton::clicked, this, [this] {
+        const QString name = selectedBucketName();
+        if (name.isEmpty())
+            return;
+        openBucket(name);
+        m_tabs->setCurrentIndex(BrowserTab);
+    });
+
+    m_bucketTable = makeTable(4, {tr("Bucket"), tr("Objects"), tr("Size"), tr("Created")}, QStringLiteral("bucketTable"), page);
+    m_bucketTable->sortByColumn(BucketName, Qt::AscendingOrder);
+    connect(m_bucketTable, &QTableWidget::itemSelectionChanged, this, [this] {
+        const bool selected = !selectedBucketName().isEmpty();
+        m_deleteBucket->setEnabled(selected);
+        m_browseBucket->setEnabled(selected);
+    });
+    connect(m_bucketTable, &QTableWidget::cellDoubleClicked, this, [this] {
+        const QString name = selectedBucketName();
+        if (!name.isEmpty()) {
+            openBucket(name);
+            m_tabs->setCurrentIndex(BrowserTab);
+        }
+    });
+    auto *empty = new EmptyState(tr("No buckets yet"),
+                                 tr("Buckets hold your objects. Create one here, or with any S3 client "
+                                    "(aws s3 mb s3://photos --endpoint-url ...)."),
+                                 page);
+    connect(empty->addAction(tr("New bucket…")), &QPushButton::clicked, this, &StoragePage::newBucket);
+    m_bucketStack = makeEmptyStateStack(empty, m_bucketTable, page);
+    m_deleteBucket->setEnabled(false);
+    m_browseBucket->setEnabled(false);
+
+    auto *layout = new QVBoxLayout;
+    layout->setSpacing(12);
+    layout->addLayout(tiles);
+    layout->addWidget(chartCard);
+    layout->addLayout(tools.layout);
+    layout->addWidget(m_bucketStack, 1);
+    return finishTabPage(page, layout, kTabPage);
+}
+
+QString StoragePage::statText(const QString &name) const
+{
+    const QLabel *label = m_stats.value(name);
+    return label ? label->text() : QString();
+}
+
+QString StoragePage::selectedBucketName() const
+{
+    const QList<QTableWidgetItem *> items = m_bucketTable->selectedItems();
+    for (QTableWidgetItem *item : items) {
+        if (item->column() == BucketName)
+            return item->data(kKeyRole).toString();
+    }
+    return {};
+}
+
+void StoragePage::newBucket()
+{
+    const QString name = m_namePrompt ? m_namePrompt(this).trimmed() : QString();
+    if (name.isEmpty())
+        return;
+    storage::StorageRequest request;
+    request.method = "PUT";
+    request.bucket = name;
+    const quint64 id = send(request, kBucket);
+    m_pendingPath.insert(id, tr("Created bucket %1.").arg(name));
+    setMessage(m_bucketsMessage, tr("Creating %1…").arg(name), false);
+}
+
+void StoragePage::deleteSelectedBucket()
+{
+    const QString name = selectedBucketName();
+    if (name.isEmpty())
+        return;
+    if (!m_confirm(this, tr("Delete bucket"),
+                   tr("Delete the bucket %1? S3 deletes only empty buckets.").arg(name)))
+        return;
+    storage::StorageRequest request;
+    request.method = "DELETE";
+    request.bucket = name;
+    const quint64 id = send(request, kBucket);
+    m_pendingPath.insert(id, tr("Deleted bucket %1.").arg(name));
+}
+
+void StoragePage::applySnapshot()
+{
+    if (m_monitor)
+        m_snapshot = m_monitor->snapshot();
+    const QLocale locale;
+    qint64 objects = 0;
+    qint64 bytes = 0;
+    for (const storage::BucketUsage &b : std::as_const(m_snapshot.buckets)) {
+        objects += b.objects;
+        bytes += b.bytes;
+    }
+    m_stats.value(QStringLiteral("buckets"))->setText(locale.toString(m_snapshot.buckets.size()));
+    m_stats.value(QStringLiteral("objects"))->setText(locale.toString(objects));
+    m_stats.value(QStringLiteral("used"))->setText(sizeText(bytes));
+
+    QVector<double> values;
+    values.reserve(m_snapshot.usage.size());
+    for (const storage::UsagePoint &p : std::as_const(m_snapshot.usage))
+        values << double(p.bytes);
+    m_usageChart->setValues(values);
+    m_usageNow->setText(m_snapshot.usage.isEmpty() ? QString() : tr("now %1").arg(sizeText(m_snapshot.usage.last().bytes)));
+
+    // The table is rebuilt only when a value changed, so a selection or scroll survives.
+    const QString selected = selectedBucketName();
+    bool same = m_bucketTable->rowCount() == m_snapshot.buckets.size();
+    for (int row = 0; same && row < m_bucketTable->rowCount(); ++row) {
+        const QString name = m_bucketTable->item(row, BucketName)->data(kKeyRole).toString();
+        const auto match = std::find_if(m_snapshot.buckets.cbegin(), m_snapshot.buckets.cend(),
+                                        [&](const storage::BucketUsage &b) { return b.name == name; });
+        same = match != m_snapshot.buckets.cend()
+            && m_bucketTable->item(row, BucketObjects)->data(kSortRole).toLongLong() == match->objects
+            && m_bucketTable->item(row, BucketSize)->data(kSortRole).toLongLong() == match->bytes;
+    }
+    if (!same) {
+        m_bucketTable->setSortingEnabled(false);
+        m_bucketTable->setRowCount(int(m_snapshot.buckets.size()));
+        int row = 0;
+        for (const storage::BucketUsage &b : std::as_const(m_snapshot.buckets)) {
+            auto *name = new SortItem(b.name, b.name);
+            name->setData(kKeyRole, b.name);
+            m_bucketTable->setItem(row, BucketName, name);
+            auto *count = new SortItem(locale.toString(b.objects), b.objects);
+            count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_bucketTable->setItem(row, BucketObjects, count);
+            auto *size = new SortItem(sizeText(b.bytes), b.bytes);
+            size->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_bucketTable->setItem(row, BucketSize, size);
+            m_bucketTable->setItem(row, BucketCreated, new SortItem(timeText(b.createdMs), b.createdMs));
+            ++row;
+        }
+        m_bucketTable->setSortingEnabled(true);
+        for (int r = 0; r < m_bucketTable->rowCount(); ++r) {
+            if (m_bucketTable->item(r, BucketName)->data(kKeyRole).toString() == selected)
+                m_bucketTable->selectRow(r);
+        }
+    }
+    showContentWhen(m_bucketStack, !m_snapshot.buckets.isEmpty());
+
+    // The browser's bucket list follows the buckets.
+    QStringList names;
+    for (const storage::BucketUsage &b : std::as_const(m_snapshot.buckets))
+        names << b.name;
+    QStringList have;
+    for (int i = 0; i < m_bucketCombo->count(); ++i)
+        have << m_bucketCombo->itemText(i);
+    if (have != names) {
+        m_bucketCombo->clear();
+        m_bucketCombo->addItems(names);
+        m_bucketCombo->setCurrentIndex(int(names.indexOf(m_bucket)));
+    }
+    m_bucketCombo->setEnabled(!names.isEmpty());
+    if (m_bucket.isEmpty() && !names.isEmpty())
+        openBucket(names.first());
+    else if (!m_bucket.isEmpty() && m_monitor && m_snapshot.takenAt != 0 && !names.contains(m_bucket))
+        openBucket(names.value(0));
+    updateSnippet();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser tab
+
+QWidget *StoragePage::buildBrowserTab()
+{
+    auto *page = new QWidget(m_tabs);
+    auto *tools = new QHBoxLayout;
+    tools->addWidget(new QLabel(tr("Bucket"), page));
+    m_bucketCombo = new QComboBox(page);
+    m_bucketCombo->setObjectName(QStringLiteral("bucketCombo"));
+    m_bucketCombo->setMinimumWidth(160);
+    connect(m_bucketCombo, &QComboBox::activated, this, [this] { openBucket(m_bucketCombo->currentText()); });
+    tools->addWidget(m_bucketCombo);
+    m_up = new QPushButton(tr("Up"), page);
+    m_up->setObjectName(QStringLiteral("upButton"));
+    m_up->setToolTip(tr("To the enclosing folder"));
+    connect(m_up, &QPushButton::clicked, this, &StoragePage::goUp);
+    tools->addWidget(m_up);
+    m_path = new QLabel(page);
+    m_path->setObjectName(QStringLiteral("browserPath"));
+    m_path->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    tools->addWidget(m_path, 1);
+    m_upload = new QPushButton(tr("Upload…"), page);
+    m_upload->setObjectName(QStringLiteral("uploadButton"));
+    m_upload->setProperty("primary", true);
+    connect(m_upload, &QPushButton::clicked, this, &StoragePage::uploadFile);
+    tools->addWidget(m_upload);
+    m_download = new QPushButton(tr("Download…"), page);
+    m_download->setObjectName(QStringLiteral("downloadButton"));
+    connect(m_download, &QPushButton::clicked, this, &StoragePage::downloadSelected);
+    tools->addWidget(m_download);
+    m_deleteObject = new QPushButton(tr("Delete…"), page);
+    m_deleteObject->setObjectName(QStringLiteral("deleteObjectButton"));
+    connect(m_deleteObject, &QPushButton::clicked, this, &StoragePage::deleteSelectedObject);
+    tools->addWidget(m_deleteObject);
+    auto *refresh = new QPushButton(tr("Refresh"), page);
+    refresh->setObjectName(QStringLiteral("refreshButton"));
+    connect(refresh, &QPushButton::clicked, this, &StoragePage::reloadListing);
+    tools->addWidget(refresh);
+
+    m_objectTable = makeTable(3, {tr("Name"), tr("Size"), tr("Last modified")}, QStringLiteral("objectTable"), page);
+    connect(m_objectTable, &QTableWidget::itemSelectionChanged, this, [this] {
+        updateBrowserButtons();
+        bool folder = false;
+        if (!selectedKey(&folder).isEmpty() && !folder)
+            openSelectedEntry();
+    });
+    connect(m_objectTable, &QTableWidget::cellDoubleClicked, this, [this] {
+        bool folder = false;
+        if (!selectedKey(&folder).isEmpty() && folder)
+            openSelectedEntry();
+    });
+    auto *emptyPanel = new QWidget(page);
+    auto *emptyLayout = new QVBoxLayout(emptyPanel);
+    m_objectEmpty = new QLabel(emptyPanel);
+    m_objectEmpty->setObjectName(QStringLiteral("objectEmpty"));
+    m_objectEmpty->setAlignment(Qt::AlignCenter);
+    m_objectEmpty->setWordWrap(true);
+    m_objectEmpty->setStyleSheet(QStringLiteral("color: %1").arg(Theme::mutedText().name()));
+    emptyLayout->addWidget(m_objectEmpty);
+    m_objectStack = makeEmptyStateStack(emptyPanel, m_objectTable, page);
+
+    m_uploadBar = new QProgressBar(page);
+    m_uploadBar->setObjectName(QStringLiteral("uploadProgress"));
+    m_uploadBar->setVisible(false);
+    m_browserMessage = makeMessage(QStringLiteral("browserMessage"), page);
+
+    // The selected object: its metadata and a presigned GET URL.
+    QVBoxLayout *detailLayout = nullptr;
+    QFrame *detail = makeCard(page, &detailLayout);
+    detailLayout->addWidget(makeSectionTitle(tr("Object"), detail));
+    m_metadata = new QPlainTextEdit(detail);
+    m_metadata->setObjectName(QStringLiteral("objectMetadata"));
+    m_metadata->setReadOnly(true);
+    m_metadata->setPlaceholderText(tr("Select an object to see its metadata."));
+    m_metadata->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    detailLayout->addWidget(m_metadata, 1);
+    detailLayout->addWidget(makeSectionTitle(tr("Presigned GET URL"), detail));
+    auto *presignRow = new QHBoxLayout;
+    presignRow->addWidget(new QLabel(tr("Expires in"), detail));
+    m_expiry = new QSpinBox(detail);
+    m_expiry->setObjectName(QStringLiteral("presignExpiry"));
+    m_expiry->setRange(1, int(storage::sigv4::kMaxPresignedExpiresSeconds / 60));
+    m_expiry->setValue(60);
+    m_expiry->setSuffix(tr(" min"));
+    presignRow->addWidget(m_expiry);
+    m_presign = new QPushButton(tr("Generate"), detail);
+    m_presign->setObjectName(QStringLiteral("presignButton"));
+    connect(m_presign, &QPushButton::clicked, this, &StoragePage::presignSelected);
+    presignRow->addWidget(m_presign);
+    m_copyUrl = new QPushButton(tr("Copy"), detail);
+    m_copyUrl->setObjectName(QStringLiteral("copyUrlButton"));
+    m_copyUrl->setEnabled(false);
+    connect(m_copyUrl, &QPushButton::clicked, this, [this] {
+        QApplication::clipboard()->setText(m_presignedUrl->text());
+        m_copyUrl->setText(tr("Copied"));
+        QTimer::singleShot(1500, m_copyUrl, [button = m_copyUrl] { button->setText(tr("Copy")); });
+    });
+    presignRow->addWidget(m_copyUrl);
+    presignRow->addStretch();
+    detailLayout->addLayout(presignRow);
+    m_presignedUrl = new QLabel(detail);
+    m_presignedUrl->setObjectName(QStringLiteral("presignedUrl"));
+    m_presignedUrl->setWordWrap(true);
+    m_presignedUrl->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_presignedUrl->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    detailLayout->addWidget(m_presignedUrl);
+    detailLayout->addWidget(makeHint(tr("Anyone with the URL can download the object until it expires; "
+                                        "the URL is signed with the service's access key."),
+                                     detail));
+
+    auto *left = new QWidget(page);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_objectStack, 1);
+    leftLayout->addWidget(m_uploadBar);
+    leftLayout->addWidget(m_browserMessage);
+    auto *splitter = new QSplitter(Qt::Horizontal, page);
+    splitter->addWidget(left);
+    splitter->addWidget(detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    updateBrowserButtons();
+    return finishTabPage(page, tools, splitter, kTabPage);
+}
+
+void StoragePage::updateBrowserButtons()
+{
+    bool folder = false;
+    const bool selected = !selectedKey(&folder).isEmpty();
+    const bool running = m_monitor && !m_bucket.isEmpty();
+    m_up->setEnabled(!m_prefix.isEmpty());
+    m_upload->setEnabled(running && m_uploadBar->isHidden());
+    m_download->setEnabled(running && selected && !folder);
+    m_deleteObject->setEnabled(running && selected && !folder);
+    m_presign->setEnabled(running && selected && !folder);
+}
+
+QString StoragePage::selectedKey(bool *isFolder) const
+{
+    const QList<QTableWidgetItem *> items = m_objectTable->selectedItems();
+    for (QTableWidgetItem *item : items) {
+        if (item->column() == ObjectName) {
+            if (isFolder)
+                *isFolder = item->data(kFolderRole).toBool();
+            return item->data(kKeyRole).toString();
+        }
+    }
+    return {};
+}
+
+void StoragePage::openBucket(const QString &bucket, const QString &prefix)
+{
+    m_bucket = bucket;
+    m_prefix = prefix;
+    m_bucketCombo->setCurrentIndex(m_bucketCombo->findText(bucket));
+    m_metadata->clear();
+    m_presignedUrl->clear();
+    m_copyUrl->setEnabled(false);
+    reloadListing();
+}
+
+void StoragePage::goUp()
+{
+    if (m_prefix.isEmpty())
+        return;
+    QString prefix = m_prefix.chopped(1); // the trailing '/'
+    const int slash = int(prefix.lastIndexOf(QLatin1Char('/')));
+    openBucket(m_bucket, slash < 0 ? QString() : prefix.left(slash + 1));
+}
+
+void StoragePage::reloadListing()
+{
+    m_path->setText(m_bucket.isEmpty() ? QString() : QStringLiteral("s3://%1/%2").arg(m_bucket, m_prefix));
+    if (m_bucket.isEmpty()) {
+        m_objectTable->setRowCount(0);
+        m_objectEmpty->setText(tr("No bucket to browse. Create a bucket on the Buckets tab."));
+        showContentWhen(m_objectStack, false);
+        updateBrowserButtons();
+        return;
+    }
+    storage::StorageRequest request;
+    request.bucket = m_bucket;
+    request.query = {{QStringLiteral("list-type"), QStringLiteral("2")},
+                     {QStringLiteral("delimiter"), QStringLiteral("/")},
+                     {QStringLiteral("max-keys"), QString::number(kListMaxKeys)},
+                     {QStringLiteral("prefix"), m_prefix}};
+    send(request, kList);
+    updateBrowserButtons();
+}
+
+void StoragePage::showListing(const storage::StorageAnswer &answer)
+{
+    m_objectTable->setSortingEnabled(false);
+    m_objectTable->setRowCount(0);
+    if (!answer.ok()) {
+        m_objectEmpty->setText(tr("The listing failed: %1").arg(answer.message()));
+        showContentWhen(m_objectStack, false);
+        updateBrowserButtons();
+        Q_EMIT listingShown();
+        return;
+    }
+    struct Entry { QString key; bool folder; qint64 size; qint64 modifiedMs; };
+    QList<Entry> entries;
+    bool truncated = false;
+    QXmlStreamReader xml(answer.body);
+    Entry current{};
+    bool inContents = false;
+    bool inPrefix = false;
+    while (!xml.atEnd()) {
+        const auto token = xml.readNext();
+        if (token == QXmlStreamReader::StartElement) {
+            const QStringView name = xml.name();
+            if (name == QLatin1String("Contents")) {
+                inContents = true;
+                current = Entry{QString(), false, 0, 0};
+            } else if (name == QLatin1String("CommonPrefixes")) {
+                inPrefix = true;
+            } else if (name == QLatin1String("IsTruncated")) {
+                truncated = xml.readElementText() == QLatin1String("true");
+            } else if (inContents && name == QLatin1String("Key")) {
+                current.key = xml.readElementText();
+            } else if (inContents && name == QLatin1String("Size")) {
+                current.size = xml.readElementText().toLongLong();
+            } else if (inContents && name == QLatin1String("LastModified")) {
+                current.modifiedMs = QDateTime::fromString(xml.readElementText(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+            } else if (inPrefix && name == QLatin1String("Prefix")) {
+                entries.append({xml.readElementText(), true, 0, 0});
+            }
+        } else if (token == QXmlStreamReader::EndElement) {
+            if (xml.name() == QLatin1String("Contents")) {
+                inContents = false;
+                if (current.key != m_prefix) // a "folder marker" object is the folder itself
+                    entries.append(current);
+            } else if (xml.name() == QLatin1String("CommonPrefixes")) {
+                inPrefix = false;
+            }
+        }
+    }
+    const QLocale locale;
+    m_objectTable->setRowCount(int(entries.size()));
+    int row = 0;
+    for (const Entry &e : std::as_const(entries)) {
+        const QString shown = e.key.mid(m_prefix.size());
+        // Folders first whichever way the names sort.
+        auto *name = new SortItem(shown, (e.folder ? QStringLiteral("0") : QStringLiteral("1")) + shown);
+        name->setData(kKeyRole, e.key);
+        name->setData(kFolderRole, e.folder);
+        name->setIcon(style()->standardIcon(e.folder ? QStyle::SP_DirIcon : QStyle::SP_FileIcon));
+        m_objectTable->setItem(row, ObjectName, name);
+        auto *size = new SortItem(e.folder ? QString() : sizeText(e.size), e.folder ? -1 : e.size);
+        size->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_objectTable->setItem(row, ObjectSize, size);
+        m_objectTable->setItem(row, ObjectModified, new SortItem(timeText(e.modifiedMs), e.modifiedMs));
+        ++row;
+    }
+    m_objectTable->setSortingEnabled(true);
+    m_objectTable->sortByColumn(ObjectName, Qt::AscendingOrder);
+    m_objectEmpty->setText(m_prefix.isEmpty() ? tr("The bucket %1 is empty. Upload a file to add an object.").arg(m_bucket)
+                                              : tr("Nothing under %1.").arg(m_prefix));
+    showContentWhen(m_objectStack, !entries.isEmpty());
+    if (truncated)
+        setMessage(m_browserMessage, tr("Showing the first %1 entries of this folder.").arg(kListMaxKeys), false);
+    updateBrowserButtons();
+    Q_EMIT listingShown();
+}
+
+void StoragePage::openSelectedEntry()
+{
+    bool folder = false;
+    const QString key = selectedKey(&folder);
+    if (key.isEmpty())
+        return;
+    if (folder) {
+        openBucket(m_bucket, key);
+        return;
+    }
+    m_presignedUrl->clear();
+    m_copyUrl->setEnabled(false);
+    storage::StorageRequest request;
+    request.method = "HEAD";
+    request.bucket = m_bucket;
+    request.key = key;
+    const quint64 id = send(request, kHead);
+    m_pendingPath.insert(id, key);
+}
+
+void StoragePage::showMetadata(const QString &key, const storage::StorageAnswer &answer)
+{
+    if (!answer.ok()) {
+        m_metadata->setPlainText(tr("%1\n\nNo metadata: %2").arg(key, answer.status == 404 ? tr("the object is gone.")
+                                                                                          : answer.message()));
+        return;
+    }
+    QStringList lines{tr("Key: %1").arg(key), tr("Size: %1 (%2 bytes)")
+                                                  .arg(sizeText(answer.header("content-length").toLongLong()),
+                                                       QLocale().toString(answer.header("content-length").toLongLong()))};
+    static const QByteArrayList shown{"content-type", "etag", "last-modified", "cache-control", "content-disposition",
+                                      "content-encoding"};
+    for (const QByteArray &name : shown) {
+        const QByteArray value = answer.header(name);
+        if (!value.isEmpty())
+            lines << QStringLiteral("%1: %2").arg(QString::fromLatin1(name), QString::fromUtf8(value));
+    }
+    for (const auto &[name, value] : answer.headers) {
+        if (name.startsWith("x-amz-meta-"))
+            lines << QStringLiteral("%1: %2").arg(QString::fromLatin1(name), QString::fromUtf8(value));
+    }
+    m_metadata->setPlainText(lines.join(QLatin1Char('\n')));
+}
+
+void StoragePage::uploadFile()
+{
+    if (m_bucket.isEmpty())
+        return;
+    const QString path = m_openPicker(this, tr("Upload to s3://%1/%2").arg(m_bucket, m_prefix), QString());
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (file.size() > kUploadMaxBytes) {
+        setMessage(m_browserMessage,
+                   tr("%1 is larger than %2; upload it with an S3 client (multipart).")
+                       .arg(QFileInfo(path).fileName(), sizeText(kUploadMaxBytes)),
+                   true);
+        return;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        setMessage(m_browserMessage, tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), true);
+        return;
+    }
+    storage::StorageRequest request;
+    request.method = "PUT";
+    request.bucket = m_bucket;
+    request.key = m_prefix + QFileInfo(path).fileName();
+    request.body = file.readAll();
+    request.headers = {{"Content-Type", QMimeDatabase().mimeTypeForFile(path).name().toUtf8()}};
+    const quint64 id = send(request, kUpload);
+    m_pendingPath.insert(id, request.key);
+    m_uploadBar->setRange(0, 0); // busy until the first progress report
+    m_uploadBar->setVisible(true);
+    setMessage(m_browserMessage, tr("Uploading %1…").arg(request.key), false);
+    updateBrowserButtons();
+}
+
+void StoragePage::downloadSelected()
+{
+    bool folder = false;
+    const QString key = selectedKey(&folder);
+    if (key.isEmpty() || folder)
+        return;
+    const QString path = m_savePicker(this, tr("Save %1").arg(key), key.section(QLatin1Char('/'), -1));
+    if (path.isEmpty())
+        return;
+    storage::StorageRequest request;
+    request.bucket = m_bucket;
+    request.key = key;
+    const quint64 id = send(request, kDownload);
+    m_pendingPath.insert(id, path);
+    setMessage(m_browserMessage, tr("Downloading %1…").arg(key), false);
+}
+
+void StoragePage::deleteSelectedObject()
+{
+    bool folder = false;
+    const QString key = selectedKey(&folder);
+    if (key.isEmpty() || folder)
+        return;
+    if (!m_confirm(this, tr("Delete object"), tr("Delete s3://%1/%2? This cannot be undone.").arg(m_bucket, key)))
+        return;
+    storage::StorageRequest request;
+    request.method = "DELETE";
+    request.bucket = m_bucket;
+    request.key = key;
+    const quint64 id = send(request, kDeleteObject);
+    m_pendingPath.insert(id, key);
+}
+
+void StoragePage::presignSelected()
+{
+    bool folder = false;
+    const QString key = selectedKey(&folder);
+    if (key.isEmpty() || folder || m_snapshot.endpoint.isEmpty())
+        return;
+    const QUrl endpoint(m_snapshot.endpoint);
+    const QByteArray host = QStringLiteral("%1:%2").arg(endpoint.host(QUrl::FullyEncoded)).arg(endpoint.port(80)).toUtf8();
+    const QByteArray rawPath = '/' + storage::sigv4::uriEncode(m_bucket.toUtf8(), false) + '/'
+        + storage::sigv4::uriEncode(key.toUtf8(), true);
+    const QByteArray query = storage::sigv4::presignQuery(
+        "GET", rawPath, host, m_snapshot.accessKey, m_snapshot.secretKey,
+        storage::sigv4::formatAmzDate(QDateTime::currentDateTimeUtc()), m_snapshot.region.toUtf8(), qint64(m_expiry->value()) * 60);
+    m_presignedUrl->setText(QString::fromUtf8("http://" + host + rawPath + '?' + query));
+    m_copyUrl->setEnabled(true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connect tab
+
+QWidget *StoragePage::buildConnectTab()
+{
+    m_snippetCard = new SnippetCard({tr("JavaScript (@aws-sdk/client-s3)"), tr("Python (boto3)"), tr("Laravel (.env)")}, 220, nullptr);
+    m_snippetCard->setObjectName(QStringLiteral("storageSnippetCard"));
+    connect(m_snippetCard, &SnippetCard::formatChanged, this, &StoragePage::updateSnippet);
+    connect(m_snippetCard, &SnippetCard::copyRequested, this, [this] {
+        QApplication::clipboard()->setText(m_snippetCard->text());
+        m_snippetCard->showCopied(tr("Copied. It holds the service's secret key: keep it out of browsers and commits."));
+    });
+    auto *layout = new QVBoxLayout;
+    layout->addWidget(m_snippetCard);
+    layout->addStretch();
+    return finishTabPage(new QWidget(m_tabs), layout, kTabPage);
+}
+
+QString StoragePage::snippet(SnippetFormat format) const
+{
+    QString endpoint = m_snapshot.endpoint;
+    QString accessKey = QString::fromUtf8(m_snapshot.accessKey);
+    QString secretKey = QString::fromUtf8(m_snapshot.secretKey);
+    core::ClientSettings settings;
+    if (context().clientSettings)
+        settings = context().clientSettings();
+    if (endpoint.isEmpty()) {
+        const QString host = settings.host.isEmpty() ? QStringLiteral("127.0.0.1") : settings.host;
+        endpoint = QStringLiteral("http://%1:%2").arg(host).arg(settings.ports.value(serviceName(), info().defaultPort));
+    }
+    if (accessKey.isEmpty())
+        accessKey = settings.secrets.value(QStringLiteral("storage"), QStringLiteral("access_key"));
+    if (secretKey.isEmpty())
+        secretKey = settings.secrets.value(QStringLiteral("storage"), QStringLiteral("secret_key"));
+    const QString bucket = m_bucket.isEmpty() ? QStringLiteral("homeport") : m_bucket;
+    const QString region = m_snapshot.region.isEmpty() ? QStringLiteral("us-east-1") : m_snapshot.region;
+    switch (format) {
+    case JavaScriptSnippet:
+        return QStringLiteral(
+                   "import { S3Client, PutObjectCommand, GetObjectCommand } from \"@aws-sdk/client-s3\";\n\n"
+                   "const s3 = new S3Client({\n"
+                   "  endpoint: \"%1\",\n"
+                   "  region: \"%2\",\n"
+                   "  forcePathStyle: true,\n"
+                   "  credentials: { accessKeyId: \"%3\", secretAccessKey: \"%4\" },\n"
+                   "});\n\n"
+                   "await s3.send(new PutObjectCommand({ Bucket: \"%5\", Key: \"hello.txt\", Body: \"Hello\" }));\n"
+                   "const object = await s3.send(new GetObjectCommand({ Bucket: \"%5\", Key: \"hello.txt\" }));\n"
+                   "console.log(await object.Body.transformToString());\n")
+            .arg(endpoint, region, accessKey, secretKey, bucket);
+    case PythonSnippet:
+        return QStringLiteral(
+                   "import boto3\n\n"
+                   "s3 = boto3.client(\n"
+                   "    \"s3\",\n"
+                   "    endpoint_url=\"%1\",\n"
+                   "    region_name=\"%2\",\n"
+                   "    aws_access_key_id=\"%3\",\n"
+                   "    aws_secret_access_key=\"%4\",\n"
+                   ")\n\n"
+                   "s3.put_object(Bucket=\"%5\", Key=\"hello.txt\", Body=b\"Hello\")\n"
+                   "print(s3.get_object(Bucket=\"%5\", Key=\"hello.txt\")[\"Body\"].read())\n")
+            .arg(endpoint, region, accessKey, secretKey, bucket);
+    case LaravelSnippet:
+        return QStringLiteral(
+                   "FILESYSTEM_DISK=s3\n"
+                   "AWS_ACCESS_KEY_ID=%3\n"
+                   "AWS_SECRET_ACCESS_KEY=%4\n"
+                   "AWS_DEFAULT_REGION=%2\n"
+                   "AWS_BUCKET=%5\n"
+                   "AWS_ENDPOINT=%1\n"
+                   "AWS_USE_PATH_STYLE_ENDPOINT=true\n")
+            .arg(endpoint, region, accessKey, secretKey, bucket);
+    }
+    return {};
+}
+
+void StoragePage::updateSnippet()
+{
+    m_snippetCard->setText(snippet(SnippetFormat(m_snippetCard->currentFormat())));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+void StoragePage::refreshDashboard()
+{
+    const bool running = status().state == core::ServiceState::Running;
+    QString banner;
+    if (!m_monitor) {
+        banner = tr("The storage service is not connected to this console.");
+    } else if (!running) {
+        banner = status().state == core::ServiceState::Failed
+            ? tr("Storage failed to start: %1. The tables show its last known state.").arg(status().reason)
+            : tr("Storage is %1. Buckets load and requests are answered once it runs.").arg(Theme::stateText(status().state));
+    }
+    m_banner->setText(banner);
+    m_banner->setVisible(!banner.isEmpty());
+}
+
+} // namespace homeport::ui

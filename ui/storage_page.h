@@ -1,0 +1,157 @@
+#pragma once
+// StoragePage: the storage service's page: the generic service header and state, plus the
+// dashboard of issue 7 in tabs: Buckets (stat tiles, storage used over time, a sortable table of
+// buckets with their objects and sizes, create and delete), Browser (objects of a bucket with
+// folders rolled up at '/', upload with a progress bar, download, delete, the object's metadata
+// and a presigned GET URL) and Connect (snippets with the real endpoint and key).
+// Thread affinity: the GUI thread. Reads StorageMonitor snapshots (on snapshotPublished,
+// coalesced); listings and changes are real S3 requests through StorageMonitor::request(),
+// answered by id, so every view shows what the API answers, errors included. Only the answer to
+// the latest request of each kind is shown. It never calls into the service.
+
+#include "dashboard_widgets.h"
+#include "service_page.h"
+#include "storage/storage_monitor.h"
+
+#include <QHash>
+
+#include <functional>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+class QTabWidget;
+class QTableWidget;
+class QTimer;
+
+namespace homeport::ui {
+
+class SnippetCard;
+class Sparkline;
+
+class StoragePage : public ServicePage
+{
+    Q_OBJECT
+public:
+    enum Tab { BucketsTab, BrowserTab, ConnectTab };
+    enum BucketColumn { BucketName, BucketObjects, BucketSize, BucketCreated };
+    enum ObjectColumn { ObjectName, ObjectSize, ObjectModified };
+    enum SnippetFormat { JavaScriptSnippet, PythonSnippet, LaravelSnippet };
+    static constexpr int kSnapshotDelayMs = 150;
+    static constexpr int kListMaxKeys = 1000;
+    // Files larger than this are not read into memory for an upload from the console.
+    static constexpr qint64 kUploadMaxBytes = 512LL << 20;
+
+    // Asks for a file name (open or save); tests replace it.
+    using FilePicker = std::function<QString(QWidget *parent, const QString &title, const QString &suggested)>;
+
+    StoragePage(const core::ServiceInfo &info, const ConsoleContext &context, ServiceCommands *commands,
+                QWidget *parent = nullptr);
+    ~StoragePage() override;
+
+    storage::StorageMonitor *monitor() const { return m_monitor; }
+    QTabWidget *tabs() const { return m_tabs; }
+    void setConfirmFunction(ConfirmFunction confirm) { m_confirm = std::move(confirm); }
+    void setOpenFilePicker(FilePicker picker) { m_openPicker = std::move(picker); }
+    void setSaveFilePicker(FilePicker picker) { m_savePicker = std::move(picker); }
+    // Asks for a new bucket's name; tests replace it.
+    void setNamePrompt(std::function<QString(QWidget *parent)> prompt) { m_namePrompt = std::move(prompt); }
+
+    QString statText(const QString &name) const;
+    QTableWidget *bucketTable() const { return m_bucketTable; }
+    QTableWidget *objectTable() const { return m_objectTable; }
+    QString currentBucket() const { return m_bucket; }
+    QString currentPrefix() const { return m_prefix; }
+    QLabel *browserMessage() const { return m_browserMessage; }
+    QLabel *bucketsMessage() const { return m_bucketsMessage; }
+    QProgressBar *uploadProgress() const { return m_uploadBar; }
+    QPlainTextEdit *metadataView() const { return m_metadata; }
+    QLabel *presignedUrl() const { return m_presignedUrl; }
+    Sparkline *usageChart() const { return m_usageChart; }
+    SnippetCard *snippetCard() const { return m_snippetCard; }
+    QString snippet(SnippetFormat format) const;
+
+    // The actions behind the buttons (tests drive them too).
+    void newBucket();
+    void deleteSelectedBucket();
+    void openBucket(const QString &bucket, const QString &prefix = QString());
+    void openSelectedEntry();   // a folder: into it; an object: its metadata
+    void goUp();
+    void uploadFile();
+    void downloadSelected();
+    void deleteSelectedObject();
+    void presignSelected();
+    void reloadListing();
+
+Q_SIGNALS:
+    // After the browser shows a listing, or its error.
+    void listingShown();
+    // After an upload, download, delete or bucket change finished (ok or not).
+    void actionFinished(bool ok);
+
+protected:
+    void refreshDashboard() override;
+
+private:
+    QWidget *buildBucketsTab();
+    QWidget *buildBrowserTab();
+    QWidget *buildConnectTab();
+    void applySnapshot();
+    void updateSnippet();
+    void updateBrowserButtons();
+    QString selectedBucketName() const;
+    // The selected row of the object table: its full key and whether it is a folder.
+    QString selectedKey(bool *isFolder = nullptr) const;
+    quint64 send(const storage::StorageRequest &request, const QString &kind);
+    void onFinished(quint64 id, const storage::StorageAnswer &answer);
+    void showListing(const storage::StorageAnswer &answer);
+    void showMetadata(const QString &key, const storage::StorageAnswer &answer);
+
+    storage::StorageMonitor *m_monitor;
+    ConfirmFunction m_confirm;
+    FilePicker m_openPicker;
+    FilePicker m_savePicker;
+    std::function<QString(QWidget *)> m_namePrompt;
+    QTimer *m_snapshotTimer;
+    storage::StorageSnapshot m_snapshot;
+    QHash<quint64, QString> m_pending;  // request id -> kind
+    QHash<QString, quint64> m_latest;   // kind -> the latest request's id
+    QHash<quint64, QString> m_pendingPath; // download and metadata requests: key or file
+
+    QLabel *m_banner = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QHash<QString, QLabel *> m_stats;
+    Sparkline *m_usageChart = nullptr;
+    QLabel *m_usageNow = nullptr;
+    QStackedWidget *m_bucketStack = nullptr;
+    QTableWidget *m_bucketTable = nullptr;
+    QLabel *m_bucketsMessage = nullptr;
+    QPushButton *m_deleteBucket = nullptr;
+    QPushButton *m_browseBucket = nullptr;
+
+    QString m_bucket;
+    QString m_prefix;
+    QComboBox *m_bucketCombo = nullptr;
+    QLabel *m_path = nullptr;
+    QPushButton *m_up = nullptr;
+    QPushButton *m_upload = nullptr;
+    QPushButton *m_download = nullptr;
+    QPushButton *m_deleteObject = nullptr;
+    QPushButton *m_presign = nullptr;
+    QSpinBox *m_expiry = nullptr;
+    QStackedWidget *m_objectStack = nullptr;
+    QLabel *m_objectEmpty = nullptr;
+    QTableWidget *m_objectTable = nullptr;
+    QProgressBar *m_uploadBar = nullptr;
+    QLabel *m_browserMessage = nullptr;
+    QPlainTextEdit *m_metadata = nullptr;
+    QLabel *m_presignedUrl = nullptr;
+    QPushButton *m_copyUrl = nullptr;
+    SnippetCard *m_snippetCard = nullptr;
+};
+
+} // namespace homeport::ui
