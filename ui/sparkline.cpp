@@ -123,4 +123,10 @@ void Sparkline::setValues(const QVector<double> &values)
     }
 }
 
+void Sparkline::setValueTitle(const QString &title)
+{
+    if (m_yAxis)
+        m_yAxis->setTitleText(title);
+}
+
 } // namespace homeport::ui

@@ -22,6 +22,8 @@ public:
 
     // Points oldest first, one per second; the last one is the current (partial) second.
     void setValues(const QVector<double> &values);
+    // The value axis' title (WithAxes); "requests / s" unless set.
+    void setValueTitle(const QString &title);
     int seconds() const { return m_seconds; }
     int pointCount() const;
     double peak() const { return m_peak; }

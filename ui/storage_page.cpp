@@ -38,6 +38,8 @@
 #include <QVBoxLayout>
 #include <QXmlStreamReader>
 
+#include <algorithm>
+
 namespace homeport::ui {
 
 namespace {
@@ -73,7 +75,7 @@ public:
 
 QString sizeText(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
 QString timeText(qint64 ms)
@@ -257,7 +259,7 @@ QWidget *StoragePage::buildBucketsTab()
     QVBoxLayout *chartLayout = nullptr;
     QFrame *chartCard = makeCard(page, &chartLayout);
     auto *head = new QHBoxLayout;
-    head->addWidget(makeSectionTitle(tr("Storage used, last %n minute(s)", nullptr, storage::StorageMonitor::kUsageSeconds / 60),
+    head->addWidget(makeSectionTitle(tr("Storage used, last %1 minutes").arg(storage::StorageMonitor::kUsageSeconds / 60),
                                      chartCard));
     head->addStretch();
     m_usageNow = new QLabel(chartCard);
@@ -377,10 +379,22 @@ void StoragePage::applySnapshot()
     m_stats.value(QStringLiteral("objects"))->setText(locale.toString(objects));
     m_stats.value(QStringLiteral("used"))->setText(sizeText(bytes));
 
+    // The chart in the unit of its largest value, so the axis reads like the tiles.
+    qint64 peak = 0;
+    for (const storage::UsagePoint &p : std::as_const(m_snapshot.usage))
+        peak = std::max(peak, p.bytes);
+    static const QStringList units{tr("bytes"), tr("KiB"), tr("MiB"), tr("GiB"), tr("TiB")};
+    int unit = 0;
+    double scale = 1;
+    while (unit + 1 < units.size() && double(peak) / scale >= 1024) {
+        scale *= 1024;
+        ++unit;
+    }
     QVector<double> values;
     values.reserve(m_snapshot.usage.size());
     for (const storage::UsagePoint &p : std::as_const(m_snapshot.usage))
-        values << double(p.bytes);
+        values << double(p.bytes) / scale;
+    m_usageChart->setValueTitle(tr("%1 stored").arg(units.at(unit)));
     m_usageChart->setValues(values);
     m_usageNow->setText(m_snapshot.usage.isEmpty() ? QString() : tr("now %1").arg(sizeText(m_snapshot.usage.last().bytes)));
 
