@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -22,6 +23,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
+#include <QMimeData>
 #include <QMimeDatabase>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -203,14 +205,22 @@ void StoragePage::onFinished(quint64 id, const storage::StorageAnswer &answer)
     } else if (kind == kHead) {
         showMetadata(path, answer);
     } else if (kind == kUpload) {
-        m_upload->setEnabled(true);
-        m_uploadBar->setVisible(false);
+        answer.ok() ? ++m_uploadsDone : ++m_uploadsFailed;
         setMessage(m_browserMessage,
                    answer.ok() ? tr("Uploaded %1.").arg(path) : tr("Upload of %1 failed: %2").arg(path, answer.message()),
                    !answer.ok());
-        if (answer.ok())
+        if (!m_uploadQueue.isEmpty()) {
+            startNextUpload();
+            return;
+        }
+        m_uploadBar->setVisible(false);
+        updateBrowserButtons();
+        if (m_uploadsDone + m_uploadsFailed > 1)
+            setMessage(m_browserMessage, tr("Uploaded %1 of %2 files.").arg(m_uploadsDone).arg(m_uploadsDone + m_uploadsFailed),
+                       m_uploadsFailed > 0);
+        if (m_uploadsDone > 0)
             reloadListing();
-        Q_EMIT actionFinished(answer.ok());
+        Q_EMIT actionFinished(m_uploadsFailed == 0);
     } else if (kind == kDownload) {
         bool ok = answer.ok();
         QString error = ok ? QString() : answer.message();
@@ -515,6 +525,11 @@ QWidget *StoragePage::buildBrowserTab()
     m_objectEmpty->setStyleSheet(QStringLiteral("color: %1").arg(Theme::mutedText().name()));
     emptyLayout->addWidget(m_objectEmpty);
     m_objectStack = makeEmptyStateStack(emptyPanel, m_objectTable, page);
+    for (QWidget *target : {static_cast<QWidget *>(m_objectTable->viewport()), emptyPanel}) {
+        target->setAcceptDrops(true);
+        target->installEventFilter(this);
+    }
+    m_objectTable->setAcceptDrops(true);
 
     m_uploadBar = new QProgressBar(page);
     m_uploadBar->setObjectName(QStringLiteral("uploadProgress"));
@@ -712,8 +727,8 @@ void StoragePage::showListing(const storage::StorageAnswer &answer)
     }
     m_objectTable->setSortingEnabled(true);
     m_objectTable->sortByColumn(ObjectName, Qt::AscendingOrder);
-    m_objectEmpty->setText(m_prefix.isEmpty() ? tr("The bucket %1 is empty. Upload a file to add an object.").arg(m_bucket)
-                                              : tr("Nothing under %1.").arg(m_prefix));
+    m_objectEmpty->setText(m_prefix.isEmpty() ? tr("The bucket %1 is empty. Upload a file, or drop files here, to add objects.").arg(m_bucket)
+                                              : tr("Nothing under %1. Drop files here to upload them into it.").arg(m_prefix));
     showContentWhen(m_objectStack, !entries.isEmpty());
     if (truncated)
         setMessage(m_browserMessage, tr("Showing the first %1 entries of this folder.").arg(kListMaxKeys), false);
@@ -770,32 +785,80 @@ void StoragePage::uploadFile()
     if (m_bucket.isEmpty())
         return;
     const QString path = m_openPicker(this, tr("Upload to s3://%1/%2").arg(m_bucket, m_prefix), QString());
-    if (path.isEmpty())
+    if (!path.isEmpty())
+        uploadFiles({path});
+}
+
+void StoragePage::uploadFiles(const QStringList &paths)
+{
+    if (m_bucket.isEmpty() || paths.isEmpty())
         return;
-    QFile file(path);
-    if (file.size() > kUploadMaxBytes) {
+    const bool idle = m_uploadQueue.isEmpty() && m_uploadBar->isHidden();
+    m_uploadQueue << paths;
+    if (idle) {
+        m_uploadsDone = 0;
+        m_uploadsFailed = 0;
+        startNextUpload();
+    }
+}
+
+void StoragePage::startNextUpload()
+{
+    while (!m_uploadQueue.isEmpty()) {
+        const QString path = m_uploadQueue.takeFirst();
+        QFile file(path);
+        QString problem;
+        if (file.size() > kUploadMaxBytes)
+            problem = tr("%1 is larger than %2; upload it with an S3 client (multipart).")
+                          .arg(QFileInfo(path).fileName(), sizeText(kUploadMaxBytes));
+        else if (!file.open(QIODevice::ReadOnly))
+            problem = tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        if (!problem.isEmpty()) {
+            ++m_uploadsFailed;
+            setMessage(m_browserMessage, problem, true);
+            continue;
+        }
+        storage::StorageRequest request;
+        request.method = "PUT";
+        request.bucket = m_bucket;
+        request.key = m_prefix + QFileInfo(path).fileName();
+        request.body = file.readAll();
+        request.headers = {{"Content-Type", QMimeDatabase().mimeTypeForFile(path).name().toUtf8()}};
+        const quint64 id = send(request, kUpload);
+        m_pendingPath.insert(id, request.key);
+        m_uploadBar->setRange(0, 0); // busy until the first progress report
+        m_uploadBar->setVisible(true);
         setMessage(m_browserMessage,
-                   tr("%1 is larger than %2; upload it with an S3 client (multipart).")
-                       .arg(QFileInfo(path).fileName(), sizeText(kUploadMaxBytes)),
-                   true);
+                   m_uploadQueue.isEmpty() ? tr("Uploading %1…").arg(request.key)
+                                           : tr("Uploading %1 (%n more waiting)…", nullptr, int(m_uploadQueue.size())).arg(request.key),
+                   false);
+        updateBrowserButtons();
         return;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
-        setMessage(m_browserMessage, tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), true);
-        return;
-    }
-    storage::StorageRequest request;
-    request.method = "PUT";
-    request.bucket = m_bucket;
-    request.key = m_prefix + QFileInfo(path).fileName();
-    request.body = file.readAll();
-    request.headers = {{"Content-Type", QMimeDatabase().mimeTypeForFile(path).name().toUtf8()}};
-    const quint64 id = send(request, kUpload);
-    m_pendingPath.insert(id, request.key);
-    m_uploadBar->setRange(0, 0); // busy until the first progress report
-    m_uploadBar->setVisible(true);
-    setMessage(m_browserMessage, tr("Uploading %1…").arg(request.key), false);
+    m_uploadBar->setVisible(false);
     updateBrowserButtons();
+}
+
+bool StoragePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::DragEnter && event->type() != QEvent::DragMove && event->type() != QEvent::Drop)
+        return ServicePage::eventFilter(watched, event);
+    auto *drop = static_cast<QDropEvent *>(event);
+    QStringList files;
+    if (drop->mimeData() && drop->mimeData()->hasUrls()) {
+        for (const QUrl &url : drop->mimeData()->urls()) {
+            if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+                files << url.toLocalFile();
+        }
+    }
+    if (files.isEmpty() || m_bucket.isEmpty() || !m_monitor) {
+        event->ignore();
+        return true;
+    }
+    drop->acceptProposedAction();
+    if (event->type() == QEvent::Drop)
+        uploadFiles(files);
+    return true;
 }
 
 void StoragePage::downloadSelected()

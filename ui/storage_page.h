@@ -2,7 +2,7 @@
 // StoragePage: the storage service's page: the generic service header and state, plus the
 // dashboard of issue 7 in tabs: Buckets (stat tiles, storage used over time, a sortable table of
 // buckets with their objects and sizes, create and delete), Browser (objects of a bucket with
-// folders rolled up at '/', upload with a progress bar, download, delete, the object's metadata
+// folders rolled up at '/', upload from a file picker or by dropping files, with a progress bar, download, delete, the object's metadata
 // and a presigned GET URL) and Connect (snippets with the real endpoint and key).
 // Thread affinity: the GUI thread. Reads StorageMonitor snapshots (on snapshotPublished,
 // coalesced); listings and changes are real S3 requests through StorageMonitor::request(),
@@ -82,6 +82,8 @@ public:
     void openSelectedEntry();   // a folder: into it; an object: its metadata
     void goUp();
     void uploadFile();
+    // Uploads the files one after another into the current folder (the picker and drops).
+    void uploadFiles(const QStringList &paths);
     void downloadSelected();
     void deleteSelectedObject();
     void presignSelected();
@@ -95,6 +97,8 @@ Q_SIGNALS:
 
 protected:
     void refreshDashboard() override;
+    // Files dropped on the object list are uploaded into the folder shown.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *buildBucketsTab();
@@ -110,6 +114,7 @@ private:
     void onFinished(quint64 id, const storage::StorageAnswer &answer);
     void showListing(const storage::StorageAnswer &answer);
     void showMetadata(const QString &key, const storage::StorageAnswer &answer);
+    void startNextUpload();
 
     storage::StorageMonitor *m_monitor;
     ConfirmFunction m_confirm;
@@ -121,6 +126,9 @@ private:
     QHash<quint64, QString> m_pending;  // request id -> kind
     QHash<QString, quint64> m_latest;   // kind -> the latest request's id
     QHash<quint64, QString> m_pendingPath; // download and metadata requests: key or file
+    QStringList m_uploadQueue;          // local files still to upload, in order
+    int m_uploadsDone = 0;
+    int m_uploadsFailed = 0;
 
     QLabel *m_banner = nullptr;
     QTabWidget *m_tabs = nullptr;

@@ -20,6 +20,8 @@
 #include <QFile>
 #include <QLabel>
 #include <QLocale>
+#include <QMimeData>
+#include <QUrl>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -52,7 +54,9 @@ private Q_SLOTS:
     void bucketsTableSortsBySize();
     void deleteBucketAsksAndShowsNotEmpty();
     void connectSnippetsCarryTheRealEndpointAndKey();
+    void droppedFilesAreUploadedIntoTheFolder();
     void everyTabFitsWithoutHorizontalScrolling();
+    void stoppedServiceIsShownAndAnswered();
 
 private:
     StoragePage *page() const { return qobject_cast<StoragePage *>(m_window->servicePage(QStringLiteral("storage"))); }
@@ -375,9 +379,55 @@ void TestStoragePage::connectSnippetsCarryTheRealEndpointAndKey()
     screenshot(QStringLiteral("connect"));
 }
 
+void TestStoragePage::droppedFilesAreUploadedIntoTheFolder()
+{
+    page()->tabs()->setCurrentIndex(StoragePage::BrowserTab);
+    QVERIFY(openAndWait(QStringLiteral("photos"), QStringLiteral("drops/")));
+    const QString first = writeFile(QStringLiteral("one.txt"), "first\n");
+    const QString second = writeFile(QStringLiteral("two.json"), "{\"n\": 2}\n");
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    // A directory among the files is left out; the files go one after another.
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(first), QUrl::fromLocalFile(m_dir.path()), QUrl::fromLocalFile(second)});
+    QWidget *target = page()->objectTable()->viewport();
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QSignalSpy done(page(), &StoragePage::actionFinished);
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(page()->browserMessage()->text()));
+    QCOMPARE(done.count(), 1); // one report for the whole drop
+    QVERIFY2(page()->browserMessage()->text().contains(QStringLiteral("2 of 2")), qPrintable(page()->browserMessage()->text()));
+    QTRY_COMPARE_WITH_TIMEOUT(listedNames(), (QStringList{QStringLiteral("one.txt"), QStringLiteral("two.json")}), 10000);
+    // Text without file URLs is refused.
+    QMimeData text;
+    text.setText(QStringLiteral("not a file"));
+    QDragEnterEvent refused(QPoint(10, 10), Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &refused);
+    QVERIFY(!refused.isAccepted());
+}
+
 void TestStoragePage::everyTabFitsWithoutHorizontalScrolling()
 {
     guitest::verifyEveryTabFits(page(), page()->tabs());
+}
+
+void TestStoragePage::stoppedServiceIsShownAndAnswered()
+{
+    m_host->stop(QStringLiteral("storage"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_host->status(QStringLiteral("storage")).state == core::ServiceState::Stopped, 10000);
+    page()->setStatus(m_host->status(QStringLiteral("storage")));
+    page()->refresh();
+    auto *banner = page()->findChild<QLabel *>(QStringLiteral("storageBanner"));
+    QVERIFY(banner);
+    QVERIFY(!banner->isHidden());
+    QVERIFY2(banner->text().contains(QStringLiteral("Storage is")), qPrintable(banner->text()));
+    // A listing asked for now is answered at once with why, not left waiting.
+    QVERIFY(openAndWait(QStringLiteral("photos"), QString()));
+    auto *empty = page()->findChild<QLabel *>(QStringLiteral("objectEmpty"));
+    QVERIFY2(empty->text().contains(QStringLiteral("not running")), qPrintable(empty->text()));
 }
 
 QTEST_MAIN(TestStoragePage)
