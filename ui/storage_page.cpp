@@ -54,6 +54,7 @@ constexpr int kKeyRole = Qt::UserRole + 2;
 constexpr int kFolderRole = Qt::UserRole + 3;
 
 const QString kList = QStringLiteral("list");
+const QString kListMore = QStringLiteral("listMore");
 const QString kHead = QStringLiteral("head");
 const QString kUpload = QStringLiteral("upload");
 const QString kDownload = QStringLiteral("download");
@@ -200,8 +201,8 @@ void StoragePage::onFinished(quint64 id, const storage::StorageAnswer &answer)
     if (m_latest.value(kind) != id && kind != kBucket && kind != kDeleteObject)
         return; // a newer request of this kind is out; its answer is the one to show
 
-    if (kind == kList) {
-        showListing(answer);
+    if (kind == kList || kind == kListMore) {
+        showListing(answer, kind == kListMore);
     } else if (kind == kHead) {
         showMetadata(path, answer);
     } else if (kind == kUpload) {
@@ -584,6 +585,11 @@ QWidget *StoragePage::buildBrowserTab()
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_objectStack, 1);
+    m_loadMore = new QPushButton(tr("Load more"), left);
+    m_loadMore->setObjectName(QStringLiteral("loadMoreButton"));
+    m_loadMore->setVisible(false);
+    connect(m_loadMore, &QPushButton::clicked, this, &StoragePage::loadMoreEntries);
+    leftLayout->addWidget(m_loadMore, 0, Qt::AlignLeft);
     leftLayout->addWidget(m_uploadBar);
     leftLayout->addWidget(m_browserMessage);
     auto *splitter = new QSplitter(Qt::Horizontal, page);
@@ -654,16 +660,36 @@ void StoragePage::reloadListing()
     request.bucket = m_bucket;
     request.query = {{QStringLiteral("list-type"), QStringLiteral("2")},
                      {QStringLiteral("delimiter"), QStringLiteral("/")},
-                     {QStringLiteral("max-keys"), QString::number(kListMaxKeys)},
+                     {QStringLiteral("max-keys"), QString::number(m_listPageSize)},
                      {QStringLiteral("prefix"), m_prefix}};
+    m_latest.remove(kListMore); // a page of the previous listing is not appended to this one
     send(request, kList);
     updateBrowserButtons();
 }
 
-void StoragePage::showListing(const storage::StorageAnswer &answer)
+void StoragePage::loadMoreEntries()
+{
+    if (m_bucket.isEmpty() || m_continuation.isEmpty())
+        return;
+    storage::StorageRequest request;
+    request.bucket = m_bucket;
+    request.query = {{QStringLiteral("list-type"), QStringLiteral("2")},
+                     {QStringLiteral("delimiter"), QStringLiteral("/")},
+                     {QStringLiteral("max-keys"), QString::number(m_listPageSize)},
+                     {QStringLiteral("prefix"), m_prefix},
+                     {QStringLiteral("continuation-token"), m_continuation}};
+    m_loadMore->setEnabled(false);
+    send(request, kListMore);
+}
+
+void StoragePage::showListing(const storage::StorageAnswer &answer, bool append)
 {
     m_objectTable->setSortingEnabled(false);
-    m_objectTable->setRowCount(0);
+    if (!append)
+        m_objectTable->setRowCount(0);
+    m_continuation.clear();
+    m_loadMore->setVisible(false);
+    m_loadMore->setEnabled(true);
     if (!answer.ok()) {
         m_objectEmpty->setText(tr("The listing failed: %1").arg(answer.message()));
         showContentWhen(m_objectStack, false);
@@ -689,6 +715,8 @@ void StoragePage::showListing(const storage::StorageAnswer &answer)
                 inPrefix = true;
             } else if (name == QLatin1String("IsTruncated")) {
                 truncated = xml.readElementText() == QLatin1String("true");
+            } else if (name == QLatin1String("NextContinuationToken")) {
+                m_continuation = xml.readElementText();
             } else if (inContents && name == QLatin1String("Key")) {
                 current.key = xml.readElementText();
             } else if (inContents && name == QLatin1String("Size")) {
@@ -709,8 +737,8 @@ void StoragePage::showListing(const storage::StorageAnswer &answer)
         }
     }
     const QLocale locale;
-    m_objectTable->setRowCount(int(entries.size()));
-    int row = 0;
+    int row = m_objectTable->rowCount();
+    m_objectTable->setRowCount(row + int(entries.size()));
     for (const Entry &e : std::as_const(entries)) {
         const QString shown = e.key.mid(m_prefix.size());
         // Folders first whichever way the names sort.
@@ -729,9 +757,12 @@ void StoragePage::showListing(const storage::StorageAnswer &answer)
     m_objectTable->sortByColumn(ObjectName, Qt::AscendingOrder);
     m_objectEmpty->setText(m_prefix.isEmpty() ? tr("The bucket %1 is empty. Upload a file, or drop files here, to add objects.").arg(m_bucket)
                                               : tr("Nothing under %1. Drop files here to upload them into it.").arg(m_prefix));
-    showContentWhen(m_objectStack, !entries.isEmpty());
-    if (truncated)
-        setMessage(m_browserMessage, tr("Showing the first %1 entries of this folder.").arg(kListMaxKeys), false);
+    showContentWhen(m_objectStack, m_objectTable->rowCount() > 0);
+    if (!truncated)
+        m_continuation.clear();
+    m_loadMore->setVisible(!m_continuation.isEmpty());
+    if (!m_continuation.isEmpty())
+        m_loadMore->setText(tr("Load more (%1 shown)").arg(QLocale().toString(m_objectTable->rowCount())));
     updateBrowserButtons();
     Q_EMIT listingShown();
 }

@@ -88,6 +88,11 @@ public:
     void deleteSelectedObject();
     void presignSelected();
     void reloadListing();
+    // The next page of a folder with more entries than one listing returns.
+    void loadMoreEntries();
+    // Entries per listing request (S3's max-keys); tests make it small.
+    void setListPageSize(int keys) { m_listPageSize = keys; }
+    QPushButton *loadMoreButton() const { return m_loadMore; }
 
 Q_SIGNALS:
     // After the browser shows a listing, or its error.
@@ -112,7 +117,7 @@ private:
     QString selectedKey(bool *isFolder = nullptr) const;
     quint64 send(const storage::StorageRequest &request, const QString &kind);
     void onFinished(quint64 id, const storage::StorageAnswer &answer);
-    void showListing(const storage::StorageAnswer &answer);
+    void showListing(const storage::StorageAnswer &answer, bool append);
     void showMetadata(const QString &key, const storage::StorageAnswer &answer);
     void startNextUpload();
 
@@ -143,6 +148,9 @@ private:
 
     QString m_bucket;
     QString m_prefix;
+    QString m_continuation; // S3's NextContinuationToken of the listing shown; empty: complete
+    int m_listPageSize = kListMaxKeys;
+    QPushButton *m_loadMore = nullptr;
     QComboBox *m_bucketCombo = nullptr;
     QLabel *m_path = nullptr;
     QPushButton *m_up = nullptr;

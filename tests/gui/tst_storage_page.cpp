@@ -55,6 +55,7 @@ private Q_SLOTS:
     void deleteBucketAsksAndShowsNotEmpty();
     void connectSnippetsCarryTheRealEndpointAndKey();
     void droppedFilesAreUploadedIntoTheFolder();
+    void longFoldersLoadPageByPage();
     void everyTabFitsWithoutHorizontalScrolling();
     void stoppedServiceIsShownAndAnswered();
 
@@ -407,6 +408,24 @@ void TestStoragePage::droppedFilesAreUploadedIntoTheFolder()
     QDragEnterEvent refused(QPoint(10, 10), Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(target, &refused);
     QVERIFY(!refused.isAccepted());
+}
+
+void TestStoragePage::longFoldersLoadPageByPage()
+{
+    // photos' top: the folder drops/ and readme.md; one entry per listing request.
+    page()->setListPageSize(1);
+    QVERIFY(openAndWait(QStringLiteral("photos"), QString()));
+    QCOMPARE(listedNames(), QStringList{QStringLiteral("drops/")});
+    QVERIFY(!page()->loadMoreButton()->isHidden());
+    QSignalSpy shown(page(), &StoragePage::listingShown);
+    page()->loadMoreEntries();
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(listedNames(), (QStringList{QStringLiteral("drops/"), QStringLiteral("readme.md")}));
+    QVERIFY(page()->loadMoreButton()->isHidden());
+    page()->setListPageSize(StoragePage::kListMaxKeys);
+    QVERIFY(openAndWait(QStringLiteral("photos"), QString()));
+    QCOMPARE(listedNames().size(), 2);
+    QVERIFY(page()->loadMoreButton()->isHidden());
 }
 
 void TestStoragePage::everyTabFitsWithoutHorizontalScrolling()
