@@ -1,5 +1,6 @@
 #include "api_key_store.h"
 
+#include "resource_store.h"
 #include "scoped_search_key.h"
 
 #include "core/atomic_file.h"
@@ -58,17 +59,6 @@ bool isUnsignedInteger(const QJsonValue &v)
 
 qint64 nowSeconds() { return QDateTime::currentSecsSinceEpoch(); }
 
-QString paramString(const QJsonValue &v)
-{
-    if (v.isString()) return v.toString();
-    if (v.isBool()) return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        return d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d);
-    }
-    return {};
-}
-
 } // namespace
 
 QJsonObject ApiKeyStore::Key::toJson(bool fullValue) const
@@ -96,20 +86,9 @@ bool ApiKeyStore::load(QString *error)
     m_keys.clear();
     m_idByValue.clear();
     m_nextId = 0;
-    QFile f(m_path);
-    if (!f.exists())
-        return true;
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1").arg(m_path);
+    QJsonObject root;
+    if (!readJsonObjectFile(m_path, &root, error))
         return false;
-    }
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = QStringLiteral("%1 is not valid JSON").arg(m_path);
-        return false;
-    }
-    const QJsonObject root = doc.object();
     m_nextId = root.value(QStringLiteral("next_id")).toInteger();
     for (const QJsonValue &v : root.value(QStringLiteral("keys")).toArray()) {
         const QJsonObject o = v.toObject();
@@ -158,7 +137,7 @@ bool ApiKeyStore::save(QString *error) const
     for (const auto &[id, k] : m_keys)
         keys.append(k.toJson(true));
     const QJsonObject root{{QStringLiteral("next_id"), m_nextId}, {QStringLiteral("keys"), keys}};
-    *error = core::writeFileAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Compact), 0600);
+    *error = writeJsonObjectFile(m_path, root);
     return error->isEmpty();
 }
 
@@ -219,7 +198,7 @@ QJsonObject ApiKeyStore::list() const
     return QJsonObject{{QStringLiteral("keys"), keys}};
 }
 
-ApiError ApiKeyStore::get(const QString &id, QJsonObject *out) const
+ApiError ApiKeyStore::keyById(const QString &id, const Key **out) const
 {
     bool ok = false;
     const qint64 n = id.toLongLong(&ok);
@@ -228,21 +207,26 @@ ApiError ApiKeyStore::get(const QString &id, QJsonObject *out) const
     const auto it = m_keys.find(n);
     if (it == m_keys.end())
         return ApiError::of(404, QStringLiteral("Not found."));
-    *out = it->second.toJson(false);
+    *out = &it->second;
+    return {};
+}
+
+ApiError ApiKeyStore::get(const QString &id, QJsonObject *out) const
+{
+    const Key *key = nullptr;
+    if (ApiError err = keyById(id, &key); err.failed())
+        return err;
+    *out = key->toJson(false);
     return {};
 }
 
 ApiError ApiKeyStore::remove(const QString &id, QJsonObject *out)
 {
-    bool ok = false;
-    const qint64 n = id.toLongLong(&ok);
-    if (!ok || n < 0)
-        return ApiError::of(400, QStringLiteral("Invalid key id."));
-    const auto it = m_keys.find(n);
-    if (it == m_keys.end())
-        return ApiError::of(404, QStringLiteral("Not found."));
-    const Key removed = it->second;
-    m_keys.erase(it);
+    const Key *key = nullptr;
+    if (ApiError err = keyById(id, &key); err.failed())
+        return err;
+    const Key removed = *key;
+    m_keys.erase(removed.id);
     QString error;
     if (!save(&error)) {
         m_keys[removed.id] = removed;

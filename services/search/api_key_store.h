@@ -76,6 +76,8 @@ private:
     static bool actionAllowed(const QStringList &granted, const QString &action);
     bool save(QString *error) const;
     const Key *byValue(const QString &value) const;
+    // The key a route's {id} names: 400 for an id that is no number, 404 for an unknown one.
+    ApiError keyById(const QString &id, const Key **out) const;
 
     QString m_path;
     QString m_bootstrapKey;

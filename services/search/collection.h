@@ -67,6 +67,9 @@ enum class DirtyValues { Reject, Drop, CoerceOrReject, CoerceOrDrop };
 
 // Search parameters by name (URL query, or a multi_search entry merged over it).
 using SearchParams = QHash<QString, QString>;
+// A JSON scalar as a search parameter's text (preset values, a scoped key's embedded parameters);
+// arrays and objects give an empty string. Defined in search_presets.cpp.
+QString paramString(const QJsonValue &v);
 
 class Collection
 {

@@ -7,23 +7,37 @@
 
 namespace homeport::search {
 
-bool ResourceStore::load(QString *error)
+bool readJsonObjectFile(const QString &path, QJsonObject *root, QString *error)
 {
-    m_items.clear();
-    QFile f(m_path);
+    *root = QJsonObject();
+    QFile f(path);
     if (!f.exists())
         return true;
     if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1").arg(m_path);
+        *error = QStringLiteral("cannot read %1").arg(path);
         return false;
     }
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = QStringLiteral("%1 is not valid JSON").arg(m_path);
+        *error = QStringLiteral("%1 is not valid JSON").arg(path);
         return false;
     }
-    const QJsonObject root = doc.object();
+    *root = doc.object();
+    return true;
+}
+
+QString writeJsonObjectFile(const QString &path, const QJsonObject &root)
+{
+    return core::writeFileAtomically(path, QJsonDocument(root).toJson(QJsonDocument::Compact), 0600);
+}
+
+bool ResourceStore::load(QString *error)
+{
+    m_items.clear();
+    QJsonObject root;
+    if (!readJsonObjectFile(m_path, &root, error))
+        return false;
     for (auto it = root.constBegin(); it != root.constEnd(); ++it)
         m_items[it.key()] = it.value().toObject();
     return true;
@@ -40,7 +54,7 @@ QString ResourceStore::save(const std::map<QString, QJsonObject> &items) const
     QJsonObject root;
     for (const auto &[name, value] : items)
         root.insert(name, value);
-    return core::writeFileAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Compact), 0600);
+    return writeJsonObjectFile(m_path, root);
 }
 
 QString ResourceStore::put(const QString &name, const QJsonObject &value)

@@ -11,6 +11,12 @@
 
 namespace homeport::search {
 
+// The durable JSON file every search store keeps (ResourceStore, ApiKeyStore).
+// Reads the file's top-level object into *root; a missing file is an empty object.
+bool readJsonObjectFile(const QString &path, QJsonObject *root, QString *error);
+// Replaces the file atomically (temp + fsync + rename, 0600); empty string once on disk.
+QString writeJsonObjectFile(const QString &path, const QJsonObject &root);
+
 class ResourceStore
 {
 public:

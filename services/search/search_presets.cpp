@@ -2,7 +2,7 @@
 
 namespace homeport::search {
 
-namespace {
+// Shared with ApiKeyStore (a scoped key's embedded parameters).
 QString paramString(const QJsonValue &v)
 {
     if (v.isString()) return v.toString();
@@ -13,7 +13,6 @@ QString paramString(const QJsonValue &v)
     }
     return {};
 }
-} // namespace
 
 ApiError SearchPresets::upsert(const QString &name, const QJsonObject &body, QJsonObject *stored)
 {

@@ -345,6 +345,59 @@ http::AuthHook SearchService::authFor(const QString &action) const
     };
 }
 
+namespace {
+// DELETE's answer, as Typesense gives each: the removed preset, or a stopword set's id.
+ApiError removeAnswering(SearchPresets &presets, const QString &name, QJsonObject *answer)
+{
+    return presets.remove(name, answer);
+}
+
+ApiError removeAnswering(StopwordSets &sets, const QString &id, QJsonObject *answer)
+{
+    ApiError err = sets.remove(id);
+    if (!err.failed())
+        *answer = QJsonObject{{QStringLiteral("id"), id}};
+    return err;
+}
+} // namespace
+
+template <typename Store>
+void SearchService::addNamedStoreRoutes(http::HttpServer &server, const QString &resource, const QString &key,
+                                        const std::unique_ptr<Store> &store)
+{
+    const QString list = QLatin1Char('/') + resource;
+    const QString one = list + QStringLiteral("/{") + key + QLatin1Char('}');
+    const QString action = resource + QLatin1Char(':');
+
+    server.route("PUT", one, timed([&store, key](const http::Request &req, http::Responder &res) {
+        const std::optional<QJsonObject> body = jsonObjectBody(req);
+        if (!body)
+            return res.sendError(400, QStringLiteral("Bad JSON."));
+        QJsonObject stored;
+        if (ApiError err = store->upsert(req.capture(key), *body, &stored); err.failed())
+            return res.sendError(err.status, err.message);
+        sendJson(res, 200, stored);
+    })).body(http::BodyPolicy::memory()).auth(authFor(action + QStringLiteral("upsert")));
+
+    server.route("GET", list, timed([&store](const http::Request &, http::Responder &res) {
+        sendJson(res, 200, store->list());
+    })).auth(authFor(action + QStringLiteral("list")));
+
+    server.route("GET", one, timed([&store, key](const http::Request &req, http::Responder &res) {
+        QJsonObject item;
+        if (ApiError err = store->get(req.capture(key), &item); err.failed())
+            return res.sendError(err.status, err.message);
+        sendJson(res, 200, item);
+    })).auth(authFor(action + QStringLiteral("get")));
+
+    server.route("DELETE", one, timed([&store, key](const http::Request &req, http::Responder &res) {
+        QJsonObject answer;
+        if (ApiError err = removeAnswering(*store, req.capture(key), &answer); err.failed())
+            return res.sendError(err.status, err.message);
+        sendJson(res, 200, answer);
+    })).auth(authFor(action + QStringLiteral("delete")));
+}
+
 void SearchService::addRoutes(http::HttpServer &server)
 {
     const auto auth = [this](const char *action) { return authFor(QString::fromLatin1(action)); };
@@ -808,63 +861,9 @@ void SearchService::addRoutes(http::HttpServer &server)
         sendJson(res, 200, removed);
     })).auth(auth("aliases:delete"));
 
-    // Presets
-    server.route("PUT", QStringLiteral("/presets/{name}"), timed([this](const http::Request &req, http::Responder &res) {
-        const std::optional<QJsonObject> body = jsonObjectBody(req);
-        if (!body)
-            return res.sendError(400, QStringLiteral("Bad JSON."));
-        QJsonObject stored;
-        if (ApiError err = m_presets->upsert(req.capture(QStringLiteral("name")), *body, &stored); err.failed())
-            return res.sendError(err.status, err.message);
-        sendJson(res, 200, stored);
-    })).body(http::BodyPolicy::memory()).auth(auth("presets:upsert"));
-
-    server.route("GET", QStringLiteral("/presets"), timed([this](const http::Request &, http::Responder &res) {
-        sendJson(res, 200, m_presets->list());
-    })).auth(auth("presets:list"));
-
-    server.route("GET", QStringLiteral("/presets/{name}"), timed([this](const http::Request &req, http::Responder &res) {
-        QJsonObject preset;
-        if (ApiError err = m_presets->get(req.capture(QStringLiteral("name")), &preset); err.failed())
-            return res.sendError(err.status, err.message);
-        sendJson(res, 200, preset);
-    })).auth(auth("presets:get"));
-
-    server.route("DELETE", QStringLiteral("/presets/{name}"), timed([this](const http::Request &req, http::Responder &res) {
-        QJsonObject removed;
-        if (ApiError err = m_presets->remove(req.capture(QStringLiteral("name")), &removed); err.failed())
-            return res.sendError(err.status, err.message);
-        sendJson(res, 200, removed);
-    })).auth(auth("presets:delete"));
-
-    // Stopword sets
-    server.route("PUT", QStringLiteral("/stopwords/{id}"), timed([this](const http::Request &req, http::Responder &res) {
-        const std::optional<QJsonObject> body = jsonObjectBody(req);
-        if (!body)
-            return res.sendError(400, QStringLiteral("Bad JSON."));
-        QJsonObject stored;
-        if (ApiError err = m_stopwords->upsert(req.capture(QStringLiteral("id")), *body, &stored); err.failed())
-            return res.sendError(err.status, err.message);
-        sendJson(res, 200, stored);
-    })).body(http::BodyPolicy::memory()).auth(auth("stopwords:upsert"));
-
-    server.route("GET", QStringLiteral("/stopwords"), timed([this](const http::Request &, http::Responder &res) {
-        sendJson(res, 200, m_stopwords->list());
-    })).auth(auth("stopwords:list"));
-
-    server.route("GET", QStringLiteral("/stopwords/{id}"), timed([this](const http::Request &req, http::Responder &res) {
-        QJsonObject set;
-        if (ApiError err = m_stopwords->get(req.capture(QStringLiteral("id")), &set); err.failed())
-            return res.sendError(err.status, err.message);
-        sendJson(res, 200, set);
-    })).auth(auth("stopwords:get"));
-
-    server.route("DELETE", QStringLiteral("/stopwords/{id}"), timed([this](const http::Request &req, http::Responder &res) {
-        const QString id = req.capture(QStringLiteral("id"));
-        if (ApiError err = m_stopwords->remove(id); err.failed())
-            return res.sendError(err.status, err.message);
-        sendJson(res, 200, QJsonObject{{QStringLiteral("id"), id}});
-    })).auth(auth("stopwords:delete"));
+    // Presets and stopword sets: the same four routes over a named store.
+    addNamedStoreRoutes(server, QStringLiteral("presets"), QStringLiteral("name"), m_presets);
+    addNamedStoreRoutes(server, QStringLiteral("stopwords"), QStringLiteral("id"), m_stopwords);
 
     // Overrides (curation) of one collection
     server.route("PUT", QStringLiteral("/collections/{c}/overrides/{id}"), timed([this](const http::Request &req, http::Responder &res) {

@@ -57,6 +57,11 @@ private:
     struct Entry; // a Collection, its DocumentLog and its schema file
 
     void addRoutes(http::HttpServer &server);
+    // PUT /<resource>/{<key>}, GET /<resource>, GET and DELETE /<resource>/{<key>} over a store of
+    // named objects (presets, stopword sets), checked as "<resource>:upsert" ... ":delete".
+    template <typename Store>
+    void addNamedStoreRoutes(http::HttpServer &server, const QString &resource, const QString &key,
+                             const std::unique_ptr<Store> &store);
     bool loadCollections(QString *error);
     Entry *entry(const QString &name);
     QString filePrefix(const QString &name) const;

@@ -7,6 +7,7 @@
 
 #include "core/metrics.h"
 
+#include <QDir>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,6 +32,15 @@ struct Reply
     QString message() const { return json().value(QStringLiteral("message")).toString(); }
 };
 
+// A search result's hit ids, in order.
+inline QStringList hitIds(const QJsonObject &result)
+{
+    QStringList ids;
+    for (const QJsonValue &h : result.value(QStringLiteral("hits")).toArray())
+        ids << h.toObject().value(QStringLiteral("document")).toObject().value(QStringLiteral("id")).toString();
+    return ids;
+}
+
 class SearchHttpClient
 {
 public:
@@ -50,6 +60,13 @@ public:
             return started.error;
         m_port = started.port;
         return {};
+    }
+    // As start(), on an emptied dataDir: each test function begins from nothing.
+    QString startEmpty(const QString &dataDir)
+    {
+        QDir(dataDir).removeRecursively();
+        QDir().mkpath(dataDir);
+        return start(dataDir);
     }
     void stop()
     {

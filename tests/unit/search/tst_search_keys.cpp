@@ -59,9 +59,7 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        QDir(m_dir.path()).removeRecursively();
-        QDir().mkpath(m_dir.path());
-        const QString error = m_client.start(m_dir.path());
+        const QString error = m_client.startEmpty(m_dir.path());
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
     void cleanup() { m_client.stop(); }

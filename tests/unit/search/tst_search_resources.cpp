@@ -9,16 +9,6 @@
 using namespace homeport::search;
 using namespace homeport::search::testing;
 
-namespace {
-QStringList hitIds(const QJsonObject &result)
-{
-    QStringList ids;
-    for (const QJsonValue &h : result.value(QStringLiteral("hits")).toArray())
-        ids << h.toObject().value(QStringLiteral("document")).toObject().value(QStringLiteral("id")).toString();
-    return ids;
-}
-} // namespace
-
 class TstSearchResources : public QObject
 {
     Q_OBJECT
@@ -57,9 +47,7 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        QDir(m_dir.path()).removeRecursively();
-        QDir().mkpath(m_dir.path());
-        const QString error = m_client.start(m_dir.path());
+        const QString error = m_client.startEmpty(m_dir.path());
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
     void cleanup() { m_client.stop(); }

@@ -1,80 +1,30 @@
 // The search service over real HTTP on 127.0.0.1 (port 0): auth, collections, documents, import
 // and export, search and multi_search, Typesense's statuses and messages, and durability across
 // a restart. Everything runs in the test's thread: the service and the QNetworkAccessManager.
-#include "search/search_service.h"
+#include "search_http_client.h"
 
-#include "core/metrics.h"
-
-#include <QEventLoop>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTemporaryDir>
-#include <QTest>
-#include <QTimer>
 
 using namespace homeport;
 using namespace homeport::search;
-
-namespace {
-
-const QByteArray kKey = "test-search-key-0123456789";
-
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
-    QString message() const { return json().value(QStringLiteral("message")).toString(); }
-};
-
-} // namespace
+using namespace homeport::search::testing;
 
 class TstSearchService : public QObject
 {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    core::Metrics m_metrics;
-    std::unique_ptr<SearchService> m_service;
-    QNetworkAccessManager m_network;
-    quint16 m_port = 0;
+    SearchHttpClient m_client;
 
     void startService()
     {
-        m_service = std::make_unique<SearchService>();
-        core::ServiceContext context;
-        context.name = QStringLiteral("search");
-        context.dataDir = m_dir.path();
-        context.bindAddress = QHostAddress::LocalHost;
-        context.port = 0;
-        context.secrets = {{"api_key", QString::fromLatin1(kKey)}};
-        context.metrics = &m_metrics;
-        const core::StartResult started = m_service->start(context);
-        QVERIFY2(started.ok, qPrintable(started.error));
-        m_port = started.port;
+        const QString error = m_client.start(m_dir.path());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {}, bool withKey = true)
     {
-        QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)));
-        if (withKey)
-            req.setRawHeader("X-TYPESENSE-API-KEY", kKey);
-        if (!body.isEmpty())
-            req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-        QNetworkReply *reply = m_network.sendCustomRequest(req, method, body);
-        QEventLoop loop;
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-        loop.exec();
-        Reply out;
-        out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        out.body = reply->readAll();
-        reply->deleteLater();
-        return out;
+        return m_client.request(method, path, body, withKey ? kBootstrapKey : QByteArray());
     }
 
     void createBooks()
@@ -90,15 +40,10 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        QDir(m_dir.path()).removeRecursively();
-        QDir().mkpath(m_dir.path());
-        startService();
+        const QString error = m_client.startEmpty(m_dir.path());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
-    void cleanup()
-    {
-        m_service->stop();
-        m_service.reset();
-    }
+    void cleanup() { m_client.stop(); }
 
     void authAndHealth()
     {
@@ -108,7 +53,7 @@ private slots:
         r = request("GET", "/collections", {}, false);
         QCOMPARE(r.status, 401);
         QCOMPARE(r.message(), QStringLiteral("Forbidden - a valid `x-typesense-api-key` header must be sent."));
-        r = request("GET", "/collections?x-typesense-api-key=" + QString::fromLatin1(kKey), {}, false);
+        r = request("GET", "/collections?x-typesense-api-key=" + QString::fromLatin1(kBootstrapKey), {}, false);
         QCOMPARE(r.status, 200);
         r = request("GET", "/collections?x-typesense-api-key=wrong", {}, false);
         QCOMPARE(r.status, 401);
@@ -227,7 +172,7 @@ private slots:
         QCOMPARE(request("POST", "/collections/books/documents", R"({"id":"a","title":"Kept","author":"x","year":1})").status, 201);
         QCOMPARE(request("POST", "/collections/books/documents", R"({"id":"b","title":"Removed","author":"x","year":2})").status, 201);
         QCOMPARE(request("DELETE", "/collections/books/documents/b").status, 200);
-        m_service->stop();
+        m_client.stop();
         startService();
         Reply r = request("GET", "/collections/books");
         QCOMPARE(r.status, 200);
@@ -248,7 +193,7 @@ private slots:
         QCOMPARE(request("DELETE", "/collections/books/synonyms/removed").status, 200);
         QCOMPARE(request("PUT", "/collections/books/synonyms/bad", R"({"synonyms":"blazer"})").message(),
                  QStringLiteral("Could not find an array of `synonyms`"));
-        m_service->stop();
+        m_client.stop();
         startService();
         r = request("GET", "/collections/books/synonyms");
         QCOMPARE(r.status, 200);
@@ -261,7 +206,7 @@ private slots:
         QCOMPARE(request("DELETE", "/collections/books").status, 200);
         createBooks();
         QCOMPARE(request("GET", "/collections/books/synonyms").json().value("synonyms").toArray().size(), 0);
-        m_service->stop();
+        m_client.stop();
         startService();
         QCOMPARE(request("GET", "/collections/books/synonyms/coats").status, 404);
     }
@@ -270,7 +215,7 @@ private slots:
     {
         createBooks();
         QCOMPARE(request("POST", "/collections/books/documents", R"({"id":"a","title":"First","author":"x","year":1})").status, 201);
-        m_service->stop();
+        m_client.stop();
         // A crash in the middle of writing a record leaves half a line.
         const QStringList logs = QDir(m_dir.filePath("collections")).entryList({"*.jsonl"}, QDir::Files);
         QCOMPARE(logs.size(), 1);
@@ -281,7 +226,7 @@ private slots:
         startService();
         QCOMPARE(request("GET", "/collections/books").json().value("num_documents").toInt(), 1);
         QCOMPARE(request("POST", "/collections/books/documents", R"({"id":"b","title":"Second","author":"x","year":2})").status, 201);
-        m_service->stop();
+        m_client.stop();
         startService();
         QCOMPARE(request("GET", "/collections/books").json().value("num_documents").toInt(), 2);
         QCOMPARE(request("GET", "/collections/books/documents/b").status, 200);
@@ -306,7 +251,7 @@ private slots:
         r = request("GET", "/collections/books/documents/search?q=en&query_by=lang&facet_by=lang");
         QCOMPARE(r.json().value("found").toInt(), 1);
         QCOMPARE(request("GET", "/collections/books/documents/search?q=t&query_by=tags").status, 404);
-        m_service->stop();
+        m_client.stop();
         startService();
         r = request("GET", "/collections/books");
         QStringList names;
@@ -324,7 +269,7 @@ private slots:
             lines += QStringLiteral("{\"id\":\"%1\",\"title\":\"t %1\",\"author\":\"a\",\"year\":%1}\n").arg(i).toUtf8();
         QCOMPARE(request("POST", "/collections/books/documents/import", lines).status, 200);
         QCOMPARE(request("DELETE", "/collections/books/documents?filter_by=year:>=10").json().value("num_deleted").toInt(), 690);
-        m_service->stop();
+        m_client.stop();
         const QString dir = m_dir.filePath("collections");
         const QString log = dir + "/" + QDir(dir).entryList({"*.jsonl"}, QDir::Files).first();
         const qint64 before = QFileInfo(log).size();
@@ -332,7 +277,7 @@ private slots:
         QVERIFY(QFileInfo(log).size() < before / 10);
         QCOMPARE(request("GET", "/collections/books").json().value("num_documents").toInt(), 10);
         QCOMPARE(request("POST", "/collections/books/documents", R"({"id":"new","title":"n","author":"a","year":1})").status, 201);
-        m_service->stop();
+        m_client.stop();
         startService();
         QCOMPARE(request("GET", "/collections/books").json().value("num_documents").toInt(), 11);
         QCOMPARE(request("GET", "/collections/books/documents/search?q=t&query_by=title&per_page=1").json().value("found").toInt(), 10);
