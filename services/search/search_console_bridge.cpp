@@ -3,13 +3,12 @@
 #include "collection.h"
 
 #include "core/metrics.h"
-#include "http/http_server.h"
+#include "http/loopback_client.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
@@ -78,20 +77,13 @@ SearchConsoleBridge::SearchConsoleBridge(SearchMonitor *monitor, http::HttpServe
                                          core::Metrics *metrics, const QString &serviceName, const QString &apiKey,
                                          CollectionVisitor visit)
     : m_monitor(monitor)
-    , m_server(server)
-    , m_host(bindAddress == QHostAddress::Any || bindAddress == QHostAddress::AnyIPv4 || bindAddress.isNull()
-                 ? QStringLiteral("127.0.0.1")
-                 : bindAddress == QHostAddress::AnyIPv6 ? QStringLiteral("::1")
-                                                        : bindAddress.toString())
+    , m_loopback(new http::LoopbackClient(server, bindAddress, this))
     , m_metrics(metrics)
     , m_histogramLabels(QStringLiteral("service=\"%1\"").arg(serviceName))
     , m_apiKey(apiKey)
     , m_visit(std::move(visit))
-    , m_network(new QNetworkAccessManager(this))
     , m_timer(new QTimer(this))
 {
-    // Loopback only: a proxy from the environment must never see the admin key.
-    m_network->setProxy(QNetworkProxy::NoProxy);
     connect(m_monitor, &SearchMonitor::requestSent, this, &SearchConsoleBridge::onRequestSent, Qt::QueuedConnection);
     m_timer->setInterval(kPublishIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &SearchConsoleBridge::publishNow);
@@ -108,20 +100,17 @@ SearchConsoleBridge::~SearchConsoleBridge()
         disconnect(m_monitor, nullptr, this, nullptr);
     }
     // Requests still out are answered, so no console editor waits forever.
-    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
-        it.key()->disconnect(this);
-        it.key()->abort();
+    for (const quint64 requestId : m_loopback->abortAll()) {
         ApiAnswer answer;
         answer.error = tr("The search service stopped before it answered.");
         if (m_monitor)
-            Q_EMIT m_monitor->requestFinished(it.value(), answer);
+            Q_EMIT m_monitor->requestFinished(requestId, answer);
     }
-    m_pending.clear();
 }
 
 void SearchConsoleBridge::onRequestSent(quint64 requestId, const ApiRequest &request)
 {
-    if (!m_server || !m_server->isListening()) {
+    if (!m_loopback->isListening()) {
         ApiAnswer answer;
         answer.error = tr("The search service is not listening.");
         Q_EMIT m_monitor->requestFinished(requestId, answer);
@@ -129,8 +118,8 @@ void SearchConsoleBridge::onRequestSent(quint64 requestId, const ApiRequest &req
     }
     QUrl url;
     url.setScheme(QStringLiteral("http"));
-    url.setHost(m_host);
-    url.setPort(m_server->serverPort());
+    url.setHost(m_loopback->host());
+    url.setPort(m_loopback->port());
     url.setPath(request.path);
     if (!request.query.isEmpty()) {
         QUrlQuery query;
@@ -143,11 +132,8 @@ void SearchConsoleBridge::onRequestSent(quint64 requestId, const ApiRequest &req
     req.setTransferTimeout(kRequestTimeoutMs);
     if (!request.body.isEmpty() || request.method == "POST" || request.method == "PATCH" || request.method == "PUT")
         req.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
-    QNetworkReply *reply = m_network->sendCustomRequest(req, request.method, request.body);
-    m_pending.insert(reply, requestId);
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        const quint64 id = m_pending.take(reply);
-        reply->deleteLater();
+    QNetworkReply *reply = m_loopback->network()->sendCustomRequest(req, request.method, request.body);
+    m_loopback->track(requestId, reply, [this](quint64 id, QNetworkReply *reply) {
         ApiAnswer answer;
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         answer.body = reply->readAll();

@@ -17,8 +17,6 @@
 
 #include <functional>
 
-class QNetworkAccessManager;
-class QNetworkReply;
 class QTimer;
 
 namespace homeport::core {
@@ -26,6 +24,7 @@ class Metrics;
 }
 namespace homeport::http {
 class HttpServer;
+class LoopbackClient;
 }
 
 namespace homeport::search {
@@ -55,15 +54,12 @@ private:
     qint64 estimatedBytes(const Collection &collection);
 
     QPointer<SearchMonitor> m_monitor;
-    QPointer<http::HttpServer> m_server;
-    QString m_host;
+    http::LoopbackClient *m_loopback;
     core::Metrics *m_metrics;
     QString m_histogramLabels;
     QString m_apiKey;
     CollectionVisitor m_visit;
-    QNetworkAccessManager *m_network;
     QTimer *m_timer;
-    QHash<QNetworkReply *, quint64> m_pending;
     QVector<quint64> m_lastBuckets; // the histogram as last seen, per bucket
     quint64 m_lastCount = 0;
     bool m_haveBaseline = false;

@@ -2,11 +2,10 @@
 
 #include "sigv4.h"
 
-#include "http/http_server.h"
+#include "http/loopback_client.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
@@ -27,19 +26,12 @@ StorageConsoleBridge::StorageConsoleBridge(StorageMonitor *monitor, http::HttpSe
                                            const QHostAddress &bindAddress, const QByteArray &accessKey,
                                            const QByteArray &secretKey, UsageReader usage)
     : m_monitor(monitor)
-    , m_server(server)
-    , m_host(bindAddress == QHostAddress::Any || bindAddress == QHostAddress::AnyIPv4 || bindAddress.isNull()
-                 ? QStringLiteral("127.0.0.1")
-                 : bindAddress == QHostAddress::AnyIPv6 ? QStringLiteral("::1")
-                                                        : bindAddress.toString())
+    , m_loopback(new http::LoopbackClient(server, bindAddress, this))
     , m_accessKey(accessKey)
     , m_secretKey(secretKey)
     , m_usage(std::move(usage))
-    , m_network(new QNetworkAccessManager(this))
     , m_timer(new QTimer(this))
 {
-    // Loopback only: a proxy from the environment must never see signed admin requests.
-    m_network->setProxy(QNetworkProxy::NoProxy);
     connect(m_monitor, &StorageMonitor::requestSent, this, &StorageConsoleBridge::onRequestSent, Qt::QueuedConnection);
     m_timer->setInterval(kPublishIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &StorageConsoleBridge::publishNow);
@@ -56,15 +48,12 @@ StorageConsoleBridge::~StorageConsoleBridge()
         disconnect(m_monitor, nullptr, this, nullptr);
     }
     // Requests still out are answered, so no console view waits forever.
-    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
-        it.key()->disconnect(this);
-        it.key()->abort();
+    for (const quint64 requestId : m_loopback->abortAll()) {
         StorageAnswer answer;
         answer.error = tr("The storage service stopped before it answered.");
         if (m_monitor)
-            Q_EMIT m_monitor->requestFinished(it.value(), answer);
+            Q_EMIT m_monitor->requestFinished(requestId, answer);
     }
-    m_pending.clear();
 }
 
 void StorageConsoleBridge::publishNow()
@@ -84,10 +73,8 @@ void StorageConsoleBridge::publishNow()
     while (!m_history.isEmpty() && m_history.first().second <= snapshot.takenAt - StorageMonitor::kUsageSeconds)
         m_history.removeFirst();
     snapshot.usage = m_history;
-    if (m_server && m_server->isListening()) {
-        const QString host = m_host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(m_host) : m_host;
-        snapshot.endpoint = QStringLiteral("http://%1:%2").arg(host).arg(m_server->serverPort());
-    }
+    if (m_loopback->isListening())
+        snapshot.endpoint = QStringLiteral("http://") + m_loopback->authority();
     snapshot.region = QString::fromLatin1(kRegion);
     snapshot.accessKey = m_accessKey;
     snapshot.secretKey = m_secretKey;
@@ -96,7 +83,7 @@ void StorageConsoleBridge::publishNow()
 
 void StorageConsoleBridge::onRequestSent(quint64 requestId, const StorageRequest &request)
 {
-    if (!m_server || !m_server->isListening()) {
+    if (!m_loopback->isListening()) {
         StorageAnswer answer;
         answer.error = tr("The storage service is not listening.");
         Q_EMIT m_monitor->requestFinished(requestId, answer);
@@ -115,8 +102,7 @@ void StorageConsoleBridge::onRequestSent(quint64 requestId, const StorageRequest
             rawQuery += '&';
         rawQuery += sigv4::uriEncode(name.toUtf8(), false) + '=' + sigv4::uriEncode(value.toUtf8(), false);
     }
-    const QString host = m_host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(m_host) : m_host;
-    const QByteArray hostHeader = QStringLiteral("%1:%2").arg(host).arg(m_server->serverPort()).toUtf8();
+    const QByteArray hostHeader = m_loopback->authority().toUtf8();
     const QByteArray amzDate = sigv4::formatAmzDate(QDateTime::currentDateTimeUtc());
     const QByteArray payloadHash = sigv4::sha256Hex(request.body);
 
@@ -139,18 +125,10 @@ void StorageConsoleBridge::onRequestSent(quint64 requestId, const StorageRequest
     for (const auto &[name, value] : request.headers)
         req.setRawHeader(name, value);
     // A custom verb would make the reply wait for the body HEAD's Content-Length announces.
-    QNetworkReply *reply = request.method == "HEAD" ? m_network->head(req)
-                                                    : m_network->sendCustomRequest(req, request.method, request.body);
-    m_pending.insert(reply, requestId);
-    if (!request.body.isEmpty()) {
-        connect(reply, &QNetworkReply::uploadProgress, this, [this, requestId](qint64 sent, qint64 total) {
-            if (m_monitor)
-                Q_EMIT m_monitor->uploadProgress(requestId, sent, total);
-        });
-    }
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        const quint64 id = m_pending.take(reply);
-        reply->deleteLater();
+    QNetworkAccessManager *network = m_loopback->network();
+    QNetworkReply *reply = request.method == "HEAD" ? network->head(req)
+                                                    : network->sendCustomRequest(req, request.method, request.body);
+    m_loopback->track(requestId, reply, [this](quint64 id, QNetworkReply *reply) {
         StorageAnswer answer;
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         for (const auto &[name, value] : reply->rawHeaderPairs())
@@ -161,6 +139,12 @@ void StorageConsoleBridge::onRequestSent(quint64 requestId, const StorageRequest
         if (m_monitor && id != 0)
             Q_EMIT m_monitor->requestFinished(id, answer);
     });
+    if (!request.body.isEmpty()) {
+        connect(reply, &QNetworkReply::uploadProgress, this, [this, requestId](qint64 sent, qint64 total) {
+            if (m_monitor)
+                Q_EMIT m_monitor->uploadProgress(requestId, sent, total);
+        });
+    }
 }
 
 } // namespace homeport::storage

@@ -16,12 +16,11 @@
 
 #include <functional>
 
-class QNetworkAccessManager;
-class QNetworkReply;
 class QTimer;
 
 namespace homeport::http {
 class HttpServer;
+class LoopbackClient;
 }
 
 namespace homeport::storage {
@@ -45,14 +44,11 @@ private:
     void onRequestSent(quint64 requestId, const StorageRequest &request);
 
     QPointer<StorageMonitor> m_monitor;
-    QPointer<http::HttpServer> m_server;
-    QString m_host;
+    http::LoopbackClient *m_loopback;
     QByteArray m_accessKey;
     QByteArray m_secretKey;
     UsageReader m_usage;
-    QNetworkAccessManager *m_network;
     QTimer *m_timer;
-    QHash<QNetworkReply *, quint64> m_pending;
     QVector<UsagePoint> m_history;
 };
 
