@@ -3,6 +3,7 @@
 #include "issue_search.h"
 
 #include "core/atomic_file.h"
+#include "core/sqlite_database.h"
 
 #include <QDir>
 #include <QFile>
@@ -182,18 +183,8 @@ bool SqliteErrorStore::exec(const QString &sql, QString *error)
 
 bool SqliteErrorStore::open(QString *error)
 {
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_db.setDatabaseName(m_path);
-    if (!m_db.open()) {
-        *error = QStringLiteral("cannot open %1: %2").arg(m_path, m_db.lastError().text());
+    if (!core::openSqliteWal(&m_db, m_path, m_connectionName, error))
         return false;
-    }
-    QSqlQuery mode(m_db);
-    if (!mode.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !mode.next()
-        || mode.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
-        *error = QStringLiteral("cannot switch %1 to WAL mode: %2").arg(m_path, sqlError(mode));
-        return false;
-    }
     QString pragmaError;
     if (!exec(m_synchronousFull ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"), &pragmaError)
         || !exec(QStringLiteral("PRAGMA foreign_keys=OFF"), &pragmaError)

@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "core/secrets.h"
+#include "core/sqlite_database.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -147,18 +148,8 @@ bool ObjectStore::open(QString *error)
         tmp.remove(f);
 
     const QString path = root.filePath(QStringLiteral("storage.db"));
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_db.setDatabaseName(path);
-    if (!m_db.open()) {
-        *error = QStringLiteral("cannot open %1: %2").arg(path, m_db.lastError().text());
+    if (!core::openSqliteWal(&m_db, path, m_connectionName, error))
         return false;
-    }
-    QSqlQuery mode(m_db);
-    if (!mode.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !mode.next()
-        || mode.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
-        *error = QStringLiteral("cannot switch %1 to WAL mode: %2").arg(path, sqlError(mode));
-        return false;
-    }
     QString e;
     if (!exec(QStringLiteral("PRAGMA synchronous=FULL"), &e) || !exec(QStringLiteral("PRAGMA busy_timeout=5000"), &e)) {
         *error = QStringLiteral("cannot configure %1: %2").arg(path, e);
