@@ -1,8 +1,11 @@
 #pragma once
-// Helpers the service pages' GUI tests share: a console window opened on one service's page,
-// that page shown as running, screenshots, the horizontal-fit check and table column reads.
+// Helpers the service pages' GUI tests share: a service host on loopback, a console window
+// opened on one service's page, that page shown as running, screenshots, the horizontal-fit
+// check and table column reads.
 
 #include "core/metrics.h"
+#include "core/secrets.h"
+#include "core/service_host.h"
 #include "ui/console_context.h"
 #include "ui/main_window.h"
 #include "ui/service_page.h"
@@ -28,6 +31,44 @@ inline std::function<core::ClientSettings()> clientSettingsFor(const QString &se
         settings.ports.insert(service, port);
         return settings;
     };
+}
+
+// Clients of `service` are told to dial 127.0.0.1:`port` with `secrets`.
+inline std::function<core::ClientSettings()> clientSettingsFor(const QString &service, quint16 port,
+                                                               const core::Secrets &secrets)
+{
+    return [service, port, secrets] {
+        core::ClientSettings settings;
+        settings.host = QStringLiteral("127.0.0.1");
+        settings.ports.insert(service, port);
+        settings.secrets = secrets;
+        return settings;
+    };
+}
+
+// A host whose services listen on a free loopback port, each with its folder under `dataDir`
+// and its own part of `secrets`, as app/ configures them.
+inline std::unique_ptr<core::ServiceHost> loopbackHost(core::Metrics *metrics, const QString &dataDir,
+                                                       const core::Secrets &secrets)
+{
+    return std::make_unique<core::ServiceHost>([metrics, dataDir, secrets](const QString &name) {
+        core::ServiceContext context;
+        context.name = name;
+        context.dataDir = dataDir + QLatin1Char('/') + name;
+        context.bindAddress = QHostAddress::LocalHost;
+        context.port = 0;
+        context.secrets = secrets.service(name);
+        context.metrics = metrics;
+        return context;
+    });
+}
+
+// The port `service` listens on once `host` reports it running; 0 when it does not run in time.
+inline quint16 waitForPort(core::ServiceHost *host, const QString &service)
+{
+    if (!QTest::qWaitFor([&] { return host->status(service).state == core::ServiceState::Running; }, 10000))
+        return 0;
+    return quint16(host->status(service).address.section(QLatin1Char(':'), -1).toUInt());
 }
 
 // The console at the size it opens with, exposed, showing `service`'s page.

@@ -128,43 +128,24 @@ void TestStoragePage::initTestCase()
     QVERIFY(m_dir.isValid());
     m_metrics = std::make_unique<core::Metrics>();
     m_monitor = std::make_unique<storage::StorageMonitor>();
-    core::Metrics *metrics = m_metrics.get();
-    const QString dataDir = m_dir.path();
     // Real generated secrets, as app/ has them: the service and the Connect snippets share them.
     core::Secrets secrets;
     QString error;
     QVERIFY2(core::Secrets::loadOrCreate(m_dir.filePath(QStringLiteral("secrets.json")), &secrets, &error), qPrintable(error));
     m_accessKey = secrets.value(QStringLiteral("storage"), QStringLiteral("access_key"));
     QVERIFY(!m_accessKey.isEmpty());
-    m_host = std::make_unique<core::ServiceHost>([metrics, dataDir, secrets](const QString &name) {
-        core::ServiceContext context;
-        context.name = name;
-        context.dataDir = dataDir + QLatin1Char('/') + name;
-        context.bindAddress = QHostAddress::LocalHost;
-        context.port = 0;
-        context.secrets = secrets.service(name);
-        context.metrics = metrics;
-        return context;
-    });
+    m_host = guitest::loopbackHost(m_metrics.get(), m_dir.path(), secrets);
     storage::StorageMonitor *monitor = m_monitor.get();
     m_host->addService(QStringLiteral("storage"), [monitor] { return std::make_unique<storage::StorageService>(monitor); });
     m_host->start(QStringLiteral("storage"));
-    QTRY_VERIFY_WITH_TIMEOUT(m_host->status(QStringLiteral("storage")).state == core::ServiceState::Running, 10000);
-    m_port = quint16(m_host->status(QStringLiteral("storage")).address.section(QLatin1Char(':'), -1).toUInt());
+    m_port = guitest::waitForPort(m_host.get(), QStringLiteral("storage"));
     QVERIFY(m_port != 0);
 
     ui::ConsoleContext context;
     context.host = m_host.get();
     context.metrics = m_metrics.get();
     context.storage = m_monitor.get();
-    const quint16 port = m_port;
-    context.clientSettings = [port, secrets] {
-        core::ClientSettings settings;
-        settings.host = QStringLiteral("127.0.0.1");
-        settings.ports.insert(QStringLiteral("storage"), port);
-        settings.secrets = secrets;
-        return settings;
-    };
+    context.clientSettings = guitest::clientSettingsFor(QStringLiteral("storage"), m_port, secrets);
     m_window = guitest::openConsoleOn(context, QStringLiteral("storage"));
     QVERIFY(m_window);
     QVERIFY(page());
