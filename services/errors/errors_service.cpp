@@ -332,6 +332,18 @@ void ErrorsService::addRoutes(http::HttpServer &server)
             handler(r, res);
         };
     };
+    // The routes under /api/0/projects/{org}/{project}/: token, organisation and project checked
+    // once here, so a handler starts from the project.
+    const auto inProject = [this, org, guarded](auto handler) {
+        return guarded([this, org, handler](const http::Request &r, http::Responder &res) {
+            if (!org(r, res))
+                return;
+            const ProjectInfo *p = projectBySlug(r.capture(QStringLiteral("project")));
+            if (!p)
+                return res.send(sentryError(404, QStringLiteral("The requested resource does not exist"), 0));
+            handler(r, res, *p);
+        });
+    };
     server.route("GET", QStringLiteral("/api/0/projects/"), guarded([this](const http::Request &, http::Responder &res) {
         QJsonArray out;
         for (const ProjectInfo &p : m_projects)
@@ -339,31 +351,16 @@ void ErrorsService::addRoutes(http::HttpServer &server)
         sendJson(res, 200, out);
     }));
     server.route("GET", QStringLiteral("/api/0/projects/{org}/{project}/"),
-                 guarded([this, org](const http::Request &r, http::Responder &res) {
-                     if (!org(r, res))
-                         return;
-                     const ProjectInfo *p = projectBySlug(r.capture(QStringLiteral("project")));
-                     if (!p)
-                         return res.send(sentryError(404, QStringLiteral("The requested resource does not exist"), 0));
-                     sendJson(res, 200, SentryApiJson::project(*p, QUrl(m_publicBase).authority()));
+                 inProject([this](const http::Request &, http::Responder &res, const ProjectInfo &p) {
+                     sendJson(res, 200, SentryApiJson::project(p, QUrl(m_publicBase).authority()));
                  }));
     server.route("GET", QStringLiteral("/api/0/projects/{org}/{project}/issues/"),
-                 guarded([this, org](const http::Request &r, http::Responder &res) {
-                     if (!org(r, res))
-                         return;
-                     const ProjectInfo *p = projectBySlug(r.capture(QStringLiteral("project")));
-                     if (!p)
-                         return res.send(sentryError(404, QStringLiteral("The requested resource does not exist"), 0));
-                     apiIssues(r, res, p->id);
+                 inProject([this](const http::Request &r, http::Responder &res, const ProjectInfo &p) {
+                     apiIssues(r, res, p.id);
                  }));
     server.route("PUT", QStringLiteral("/api/0/projects/{org}/{project}/issues/"),
-                 guarded([this, org](const http::Request &r, http::Responder &res) {
-                     if (!org(r, res))
-                         return;
-                     const ProjectInfo *p = projectBySlug(r.capture(QStringLiteral("project")));
-                     if (!p)
-                         return res.send(sentryError(404, QStringLiteral("The requested resource does not exist"), 0));
-                     apiBulkStatus(r, res, p->id);
+                 inProject([this](const http::Request &r, http::Responder &res, const ProjectInfo &p) {
+                     apiBulkStatus(r, res, p.id);
                  }));
     server.route("GET", QStringLiteral("/api/0/organizations/{org}/issues/"),
                  guarded([this, org](const http::Request &r, http::Responder &res) {
@@ -383,15 +380,10 @@ void ErrorsService::addRoutes(http::HttpServer &server)
                  }));
     // Sentry's event attachments: the list, and one attachment's content with ?download=1.
     server.route("GET", QStringLiteral("/api/0/projects/{org}/{project}/events/{event_id}/attachments/"),
-                 guarded([this, org](const http::Request &r, http::Responder &res) {
-                     if (!org(r, res))
-                         return;
-                     const ProjectInfo *p = projectBySlug(r.capture(QStringLiteral("project")));
+                 inProject([this](const http::Request &r, http::Responder &res, const ProjectInfo &p) {
                      const QString eventId = normalizeEventId(r.capture(QStringLiteral("event_id")));
-                     if (!p)
-                         return res.send(sentryError(404, QStringLiteral("The requested resource does not exist"), 0));
                      QJsonArray out;
-                     for (const StoredItem &item : m_store->eventItems(p->id, eventId, QStringLiteral("attachment")))
+                     for (const StoredItem &item : m_store->eventItems(p.id, eventId, QStringLiteral("attachment")))
                          out.append(SentryApiJson::attachment(item));
                      sendJson(res, 200, out);
                  }));
