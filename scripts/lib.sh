@@ -12,9 +12,10 @@ HOMEPORT_BUILD_PACKAGES=(
   linguist-qt6 libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins libgl-dev
   libboost-dev zlib1g-dev libbrotli-dev libssl-dev
 )
-# Only for the tests: the interop tests drive real SDKs with Node.js; curl and Xvfb for the
+# Only for the tests: the interop tests drive real SDKs with Node.js and Debian's S3 command-line
+# clients (awscli, s3cmd, rclone); curl and Xvfb for the
 # end-to-end and screenshot checks; dpkg-dev, file and desktop-file-utils for the .deb check.
-HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl xvfb xauth python3-sentry-sdk python3-boto3 dpkg-dev binutils file desktop-file-utils)
+HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl xvfb xauth python3-sentry-sdk python3-boto3 awscli s3cmd rclone dpkg-dev binutils file desktop-file-utils)
 # Only for scripts/bench-search: the corpus maker and the SQLite FTS5 baseline (Python's sqlite3).
 HOMEPORT_BENCH_PACKAGES=(python3 curl)
 
