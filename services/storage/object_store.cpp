@@ -17,6 +17,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <utility>
+
 namespace homeport::storage {
 
 namespace {
@@ -226,16 +228,13 @@ QString ObjectStore::installFile(const QString &tempPath, QString *error)
     return relative;
 }
 
-QString ObjectStore::duplicateFile(const QString &file, QString *error)
+QString ObjectStore::linkFile(const QString &file, QString *error)
 {
     const QString temp = newTempPath();
     const QByteArray source = QFile::encodeName(absolutePath(file));
     if (::link(source.constData(), QFile::encodeName(temp).constData()) != 0) {
-        if (!QFile::copy(absolutePath(file), temp) || !fsyncPath(temp, false)) {
-            *error = QStringLiteral("cannot copy %1").arg(file);
-            QFile::remove(temp);
-            return {};
-        }
+        *error = QStringLiteral("cannot link %1: %2").arg(file, QString::fromLocal8Bit(strerror(errno)));
+        return {};
     }
     const QString installed = installFile(temp, error);
     if (installed.isEmpty())
@@ -374,8 +373,36 @@ bool ObjectStore::putObject(const QString &bucket, const ObjectRecord &record, Q
         *error = sqlError(q);
         return false;
     }
-    if (previous && previous->file != record.file)
-        removeFile(previous->file);
+    if (previous && previous->file != record.file) {
+        if (m_inBatch)
+            m_removeAfterCommit.append(previous->file);
+        else
+            removeFile(previous->file);
+    }
+    return true;
+}
+
+bool ObjectStore::beginBatch(QString *error)
+{
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    m_inBatch = true;
+    return true;
+}
+
+bool ObjectStore::endBatch(QString *error)
+{
+    m_inBatch = false;
+    const QStringList replaced = std::exchange(m_removeAfterCommit, {});
+    if (!m_db.commit()) {
+        *error = m_db.lastError().text();
+        m_db.rollback();
+        return false;
+    }
+    for (const QString &file : replaced)
+        removeFile(file);
     return true;
 }
 

@@ -17,6 +17,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -79,8 +80,9 @@ public:
     QString newTempPath();
     // fsynced temp file -> objects/<xx>/<id> (rename + directory fsync); returns the relative name.
     QString installFile(const QString &tempPath, QString *error);
-    // A second name for an immutable data file (CopyObject); falls back to a copy.
-    QString duplicateFile(const QString &file, QString *error);
+    // A second name (hard link) for an immutable data file (CopyObject); empty when the
+    // filesystem cannot link, and the caller copies the bytes instead.
+    QString linkFile(const QString &file, QString *error);
     void removeFile(const QString &file);
 
     QList<BucketRecord> buckets();
@@ -98,6 +100,11 @@ public:
     std::optional<ObjectRecord> object(const QString &bucket, const QByteArray &key);
     // Commits the record (its file already installed) and removes the replaced version's file.
     bool putObject(const QString &bucket, const ObjectRecord &record, QString *error);
+    // Group commit: the putObject() calls between beginBatch() and endBatch() share one
+    // transaction (one WAL fsync), and replaced versions' files go only after it committed.
+    // endBatch() rolls back when the commit fails (none of the batch's rows then exist).
+    bool beginBatch(QString *error);
+    bool endBatch(QString *error);
     // False with an empty error when there was no such object.
     bool deleteObject(const QString &bucket, const QByteArray &key, QString *error);
     // Keys after `after` (exclusive) that start with prefix, rolled up at delimiter.
@@ -124,6 +131,8 @@ private:
     QString m_root;
     QString m_connectionName;
     QSqlDatabase m_db;
+    bool m_inBatch = false;
+    QStringList m_removeAfterCommit;
 };
 
 // Stored headers as one text value (bytes kept exactly) and back.

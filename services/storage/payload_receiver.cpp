@@ -184,4 +184,18 @@ bool PayloadReceiver::syncFile(QString *error)
     return true;
 }
 
+bool PayloadReceiver::closeFile(QString *error)
+{
+    if (!m_file) {
+        *error = QStringLiteral("no body file");
+        return false;
+    }
+    if (!m_file->flush()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(m_tempPath, m_file->errorString());
+        return false;
+    }
+    m_file->close();
+    return true;
+}
+
 } // namespace homeport::storage

@@ -53,6 +53,9 @@ public:
     // File bodies: flushes, fsyncs and closes the temp file; the caller then renames it and
     // calls releaseFile() so the destructor does not remove it.
     bool syncFile(QString *error);
+    // File bodies: flushes and closes the temp file without fsync, for a DataFileWorker to sync
+    // it off this thread; call releaseFile() once the worker owns the path.
+    bool closeFile(QString *error);
     const QString &filePath() const { return m_tempPath; }
     void releaseFile() { m_tempPath.clear(); }
 

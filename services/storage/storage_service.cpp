@@ -1,6 +1,7 @@
 #include "storage_service.h"
 
 #include "bucket_cors.h"
+#include "data_file_worker.h"
 #include "object_store.h"
 #include "payload_receiver.h"
 #include "storage_console_bridge.h"
@@ -34,6 +35,7 @@ constexpr int kMaxParts = 10000;
 constexpr int kMaxKeyBytes = 1024;
 constexpr int kMaxMetadataBytes = 2048;
 constexpr int kMaxListKeys = 1000;
+constexpr int kDataFileThreads = 16;
 const QByteArray kOwnerId = "homeport";
 const QByteArray kXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 const QByteArray kNamespace = " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"";
@@ -259,14 +261,15 @@ bool parseCompleteParts(const QByteArray &body, QList<QPair<int, QByteArray>> *p
 
 } // namespace
 
-struct StorageService::Call
+// How one request is answered: copyable, so an answer can come after the handler returned
+// (when a worker thread finished a data file). The Responder copies share one exchange.
+struct StorageService::Reply
 {
-    const http::Request &req;
-    http::Responder &res;
+    http::Responder res;
     QByteArray requestId;
+    QByteArray resource; // the request's raw path, for <Resource>
     QString bucket;
     QByteArray key;
-    PayloadReceiver *receiver = nullptr;
     http::HeaderList cors; // Access-Control-* for a browser request a bucket rule allows
 
     http::Response withIds(http::Response r) const
@@ -286,7 +289,6 @@ struct StorageService::Call
     }
     void error(int status, const QByteArray &code, const QString &message)
     {
-        const QByteArray resource = req.rawPath();
         QByteArray body = kXmlHead + "<Error>" + element("Code", code) + element("Message", message.toUtf8());
         if (!bucket.isEmpty())
             body += element("BucketName", bucket.toUtf8());
@@ -295,6 +297,14 @@ struct StorageService::Call
         body += element("Resource", resource) + element("RequestId", requestId) + element("HostId", requestId) + "</Error>";
         send(http::Response(status, "application/xml", body));
     }
+};
+
+// One request being answered in the handler: the reply plus the request and its body.
+struct StorageService::Call : StorageService::Reply
+{
+    Call(const http::Request &request, http::Responder &responder) : Reply{responder, {}, request.rawPath(), {}, {}, {}}, req(request) {}
+    const http::Request &req;
+    PayloadReceiver *receiver = nullptr;
 };
 
 StorageService::StorageService(StorageMonitor *monitor, QObject *parent) : http::HttpService(parent), m_monitor(monitor) {}
@@ -365,6 +375,8 @@ QString StorageService::configure(http::HttpServer &server, const core::ServiceC
         m_store.reset();
         return QStringLiteral("the storage database cannot be opened: %1").arg(error);
     }
+    // Copies and fsyncs run there; several at once, so their fsyncs share journal commits.
+    m_worker = std::make_unique<DataFileWorker>(kDataFileThreads);
     // The bucket the Laravel settings from --print-env name, so `FILESYSTEM_DISK=s3` works at once.
     const QString defaultBucket = context.settings.value(QStringLiteral("default_bucket"), QStringLiteral("homeport")).toString();
     if (isValidBucketName(defaultBucket) && m_store->buckets().isEmpty()
@@ -419,6 +431,8 @@ void StorageService::closeStores()
 {
     m_consoleBridge.reset();
     m_staleUploadTimer.reset();
+    if (m_worker)
+        m_worker->waitForDone(); // their answers, still queued, find no store and say so
     m_store.reset();
 }
 
@@ -497,7 +511,7 @@ http::BodyPolicy StorageService::bodyPolicy(const http::Request &req)
 
 void StorageService::handle(const http::Request &req, http::Responder &res)
 {
-    Call call{req, res, {}};
+    Call call(req, res);
     call.requestId = m_idPrefix + QByteArray::number(++m_requests, 16).toUpper().rightJustified(10, '0');
     call.receiver = static_cast<PayloadReceiver *>(req.bodyConsumer());
     if (!m_store)
@@ -850,20 +864,29 @@ void StorageService::deleteObjects(Call &call)
     call.xml(200, body);
 }
 
-QString StorageService::installBody(Call &call, PayloadReceiver *receiver)
+bool StorageService::takeBody(Call &call, DataFileJob *job)
 {
     QString error;
-    if (!receiver->syncFile(&error)) {
+    if (!call.receiver->closeFile(&error)) {
         call.error(500, "InternalError", error);
-        return {};
+        return false;
     }
-    const QString file = m_store->installFile(receiver->filePath(), &error);
-    if (file.isEmpty()) {
-        call.error(500, "InternalError", error);
-        return {};
-    }
-    receiver->releaseFile();
-    return file;
+    job->temp = call.receiver->filePath();
+    call.receiver->releaseFile();
+    return true;
+}
+
+void StorageService::finishDataFile(DataFileJob job, const Reply &reply, std::function<void(Reply &, const DataFileResult &)> then)
+{
+    ObjectStore *store = m_store.get(); // open until m_worker is drained (closeStores)
+    job.install = [store](const QString &temp, QString *error) { return store->installFile(temp, error); };
+    m_worker->run(std::move(job), this, [this, reply = Reply(reply), then = std::move(then)](const DataFileResult &result) mutable {
+        if (result.file.isEmpty())
+            return reply.error(500, "InternalError", result.error);
+        if (!m_store) // stopped meanwhile: the file has no row and goes at the next open
+            return reply.error(503, "ServiceUnavailable", QStringLiteral("The storage service is stopping."));
+        then(reply, result);
+    });
 }
 
 void StorageService::putObject(Call &call)
@@ -879,23 +902,64 @@ void StorageService::putObject(Call &call)
     QString problem;
     if (!storedHeaders(call.req, &record.headers, &problem))
         return call.error(400, "MetadataTooLarge", problem);
-    record.file = installBody(call, receiver);
-    if (record.file.isEmpty())
-        return;
     record.key = call.key;
     record.size = receiver->size();
     record.etag = receiver->md5().toHex();
-    record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
-    QString error;
-    if (!m_store->putObject(call.bucket, record, &error)) {
-        m_store->removeFile(record.file);
-        return call.error(500, "InternalError", error);
+    const auto checksum = receiver->checksum();
+    DataFileJob job;
+    if (!takeBody(call, &job))
+        return;
+    // fsync and rename on a worker; the row is committed here once the bytes are on disk.
+    finishDataFile(std::move(job), call, [this, record, checksum](Reply &reply, const DataFileResult &result) mutable {
+        record.file = result.file;
+        record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+        const QString bucket = reply.bucket;
+        queueWrite({[this, bucket, record](QString *error) { return m_store->putObject(bucket, record, error); },
+                    [this, reply, record, checksum](bool committed, const QString &error) mutable {
+                        if (!committed) {
+                            if (m_store)
+                                m_store->removeFile(record.file);
+                            return reply.error(500, "InternalError", error);
+                        }
+                        http::Response r;
+                        r.setHeader("ETag", quoted(record.etag));
+                        if (checksum)
+                            r.setHeader(checksum->first, checksum->second);
+                        reply.empty(200, r);
+                    }});
+    });
+}
+
+void StorageService::queueWrite(QueuedWrite write)
+{
+    m_queuedWrites.append(std::move(write));
+    if (m_flushQueued)
+        return;
+    // Queued behind the worker answers already waiting, so they join this batch.
+    m_flushQueued = true;
+    QMetaObject::invokeMethod(this, &StorageService::flushWrites, Qt::QueuedConnection);
+}
+
+void StorageService::flushWrites()
+{
+    m_flushQueued = false;
+    const QList<QueuedWrite> batch = std::exchange(m_queuedWrites, {});
+    if (batch.isEmpty())
+        return;
+    if (!m_store) {
+        for (const QueuedWrite &w : batch)
+            w.answer(false, QStringLiteral("The storage service is stopping."));
+        return;
     }
-    http::Response r;
-    r.setHeader("ETag", quoted(record.etag));
-    if (const auto checksum = receiver->checksum())
-        r.setHeader(checksum->first, checksum->second);
-    call.empty(200, r);
+    QString error;
+    const bool began = m_store->beginBatch(&error);
+    QList<QString> errors(batch.size());
+    QList<bool> written(batch.size(), false);
+    for (qsizetype i = 0; began && i < batch.size(); ++i)
+        written[i] = batch[i].write(&errors[i]);
+    const bool committed = began && m_store->endBatch(&error);
+    for (qsizetype i = 0; i < batch.size(); ++i)
+        batch[i].answer(committed && written[i], committed ? errors[i] : error);
 }
 
 std::optional<ObjectRecord> StorageService::copySource(Call &call, QString *sourceBucket)
@@ -952,18 +1016,34 @@ void StorageService::copyObject(Call &call)
         if (!storedHeaders(call.req, &record.headers, &problem))
             return call.error(400, "MetadataTooLarge", problem);
     }
-    QString error;
-    record.file = m_store->duplicateFile(original->file, &error);
-    if (record.file.isEmpty())
-        return call.error(500, "InternalError", error);
     record.key = call.key;
-    record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
-    if (!m_store->putObject(call.bucket, record, &error)) {
-        m_store->removeFile(record.file);
-        return call.error(500, "InternalError", error);
-    }
-    call.xml(200, "<CopyObjectResult" + kNamespace + '>' + element("LastModified", isoTime(record.modifiedMs))
-                      + element("ETag", quoted(record.etag)) + "</CopyObjectResult>");
+    const auto commit = [this](Reply &reply, ObjectRecord record) {
+        record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+        QString error;
+        if (!m_store->bucket(reply.bucket)) {
+            m_store->removeFile(record.file);
+            return reply.error(404, "NoSuchBucket", QStringLiteral("The specified bucket does not exist"));
+        }
+        if (!m_store->putObject(reply.bucket, record, &error)) {
+            m_store->removeFile(record.file);
+            return reply.error(500, "InternalError", error);
+        }
+        reply.xml(200, "<CopyObjectResult" + kNamespace + '>' + element("LastModified", isoTime(record.modifiedMs))
+                           + element("ETag", quoted(record.etag)) + "</CopyObjectResult>");
+    };
+    // Data files never change, so a second name for the source's is the copy (no bytes move).
+    QString error;
+    record.file = m_store->linkFile(original->file, &error);
+    if (!record.file.isEmpty())
+        return commit(call, record);
+    // A filesystem without hard links: the bytes are copied on a worker thread.
+    DataFileJob job;
+    job.temp = m_store->newTempPath();
+    job.segments.append({m_store->absolutePath(original->file), ::open(QFile::encodeName(m_store->absolutePath(original->file)).constData(), O_RDONLY | O_CLOEXEC), 0, original->size});
+    finishDataFile(std::move(job), call, [record, commit](Reply &reply, const DataFileResult &result) mutable {
+        record.file = result.file;
+        commit(reply, record);
+    });
 }
 
 void StorageService::getObject(Call &call)
@@ -1067,20 +1147,37 @@ void StorageService::uploadPart(Call &call)
     part.number = number;
     part.size = receiver->size();
     part.etag = receiver->md5().toHex();
-    part.modifiedMs = QDateTime::currentMSecsSinceEpoch();
-    part.file = installBody(call, receiver);
-    if (part.file.isEmpty())
+    const auto checksum = receiver->checksum();
+    DataFileJob job;
+    if (!takeBody(call, &job))
         return;
+    finishDataFile(std::move(job), call, [this, part, checksum, uploadId](Reply &reply, const DataFileResult &result) mutable {
+        part.file = result.file;
+        if (!commitPart(reply, uploadId, part))
+            return;
+        http::Response r;
+        r.setHeader("ETag", quoted(part.etag));
+        if (checksum)
+            r.setHeader(checksum->first, checksum->second);
+        reply.empty(200, r);
+    });
+}
+
+bool StorageService::commitPart(Reply &reply, const QByteArray &uploadId, PartRecord part)
+{
+    part.modifiedMs = QDateTime::currentMSecsSinceEpoch();
     QString error;
+    if (!m_store->upload(uploadId)) { // aborted or completed while the part was written
+        m_store->removeFile(part.file);
+        reply.error(404, "NoSuchUpload", QStringLiteral("The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."));
+        return false;
+    }
     if (!m_store->putPart(uploadId, part, &error)) {
         m_store->removeFile(part.file);
-        return call.error(500, "InternalError", error);
+        reply.error(500, "InternalError", error);
+        return false;
     }
-    http::Response r;
-    r.setHeader("ETag", quoted(part.etag));
-    if (const auto checksum = receiver->checksum())
-        r.setHeader(checksum->first, checksum->second);
-    call.empty(200, r);
+    return true;
 }
 
 void StorageService::uploadPartCopy(Call &call, const QByteArray &uploadId, int number)
@@ -1101,43 +1198,27 @@ void StorageService::uploadPartCopy(Call &call, const QByteArray &uploadId, int 
         start = first;
         length = last - first + 1;
     }
-    QFile in(m_store->absolutePath(source->file));
-    const QString temp = m_store->newTempPath();
-    QFile out(temp);
-    if (!in.open(QIODevice::ReadOnly) || !in.seek(start) || !out.open(QIODevice::WriteOnly))
-        return call.error(500, "InternalError", QStringLiteral("cannot copy the source object"));
-    QCryptographicHash md5(QCryptographicHash::Md5);
-    QByteArray buffer(1 << 20, Qt::Uninitialized);
-    qint64 left = length;
-    while (left > 0) {
-        const qint64 n = in.read(buffer.data(), qMin<qint64>(left, buffer.size()));
-        if (n <= 0 || out.write(buffer.constData(), n) != n)
-            break;
-        md5.addData(QByteArrayView(buffer.constData(), n));
-        left -= n;
-    }
-    if (left != 0 || !out.flush() || ::fsync(out.handle()) != 0) {
-        out.remove();
-        return call.error(500, "InternalError", QStringLiteral("cannot copy the source object"));
-    }
-    out.close();
-    QString error;
+    // The bytes are read and hashed (the part's ETag is their MD5) on a worker thread; the
+    // source is opened here, so it reads whole even if it is replaced meanwhile.
+    const QString sourcePath = m_store->absolutePath(source->file);
+    const int fd = ::open(QFile::encodeName(sourcePath).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return call.error(500, "InternalError", QStringLiteral("The source object's data cannot be read."));
+    DataFileJob job;
+    job.temp = m_store->newTempPath();
+    job.md5 = true;
+    job.segments.append({sourcePath, fd, start, length});
     PartRecord part;
     part.number = number;
     part.size = length;
-    part.etag = md5.result().toHex();
-    part.modifiedMs = QDateTime::currentMSecsSinceEpoch();
-    part.file = m_store->installFile(temp, &error);
-    if (part.file.isEmpty()) {
-        QFile::remove(temp);
-        return call.error(500, "InternalError", error);
-    }
-    if (!m_store->putPart(uploadId, part, &error)) {
-        m_store->removeFile(part.file);
-        return call.error(500, "InternalError", error);
-    }
-    call.xml(200, "<CopyPartResult" + kNamespace + '>' + element("LastModified", isoTime(part.modifiedMs))
-                      + element("ETag", quoted(part.etag)) + "</CopyPartResult>");
+    finishDataFile(std::move(job), call, [this, part, uploadId](Reply &reply, const DataFileResult &result) mutable {
+        part.file = result.file;
+        part.etag = result.md5.toHex();
+        if (!commitPart(reply, uploadId, part))
+            return;
+        reply.xml(200, "<CopyPartResult" + kNamespace + '>' + element("LastModified", isoTime(part.modifiedMs))
+                           + element("ETag", quoted(part.etag)) + "</CopyPartResult>");
+    });
 }
 
 void StorageService::completeUpload(Call &call)
@@ -1146,18 +1227,18 @@ void StorageService::completeUpload(Call &call)
         return;
     const QByteArray uploadId = call.req.queryValue(QStringLiteral("uploadId")).toUtf8();
     const std::optional<UploadRecord> upload = m_store->upload(uploadId);
-    const auto answer = [&](const QByteArray &etag) {
-        call.xml(200, "<CompleteMultipartUploadResult" + kNamespace + '>'
-                          + element("Location", "/" + call.bucket.toUtf8() + '/' + sigv4::uriEncode(call.key, true))
-                          + element("Bucket", call.bucket.toUtf8()) + element("Key", call.key)
-                          + element("ETag", quoted(etag)) + "</CompleteMultipartUploadResult>");
+    const auto answer = [](Reply &reply, const QByteArray &etag) {
+        reply.xml(200, "<CompleteMultipartUploadResult" + kNamespace + '>'
+                           + element("Location", "/" + reply.bucket.toUtf8() + '/' + sigv4::uriEncode(reply.key, true))
+                           + element("Bucket", reply.bucket.toUtf8()) + element("Key", reply.key)
+                           + element("ETag", quoted(etag)) + "</CompleteMultipartUploadResult>");
     };
     if (!upload || upload->bucket != call.bucket || upload->key != call.key) {
         // A repeated Complete of an upload that already made this object succeeds again.
         if (const auto done = m_store->completedUpload(uploadId); done && done->first == call.key) {
             const std::optional<ObjectRecord> current = m_store->object(call.bucket, call.key);
             if (current && current->etag == done->second)
-                return answer(done->second);
+                return answer(call, done->second);
         }
         return call.error(404, "NoSuchUpload", QStringLiteral("The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."));
     }
@@ -1183,66 +1264,41 @@ void StorageService::completeUpload(Call &call)
             return call.error(400, "EntityTooSmall", QStringLiteral("Your proposed upload is smaller than the minimum allowed object size."));
     }
 
-    // The object is the parts' bytes in order, written once more as one immutable file.
-    const QString temp = m_store->newTempPath();
-    QFile out(temp);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return call.error(500, "InternalError", out.errorString());
+    // The object is the parts' bytes in order, written once more as one immutable file, on a
+    // worker thread. The parts are opened here, so a part replaced meanwhile still reads whole.
+    DataFileJob job;
+    job.temp = m_store->newTempPath();
     QCryptographicHash md5s(QCryptographicHash::Md5);
     qint64 total = 0;
-    QByteArray buffer(1 << 20, Qt::Uninitialized);
     for (const PartRecord &p : chosen) {
-        QFile in(m_store->absolutePath(p.file));
-        if (!in.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
-            out.remove();
-            return call.error(500, "InternalError", in.errorString());
-        }
-        // The kernel copies (and may share extents on filesystems that can); read/write otherwise.
-        qint64 copied = 0;
-        while (copied < p.size) {
-            const ssize_t n = ::copy_file_range(in.handle(), nullptr, out.handle(), nullptr, size_t(p.size - copied), 0);
-            if (n <= 0)
-                break;
-            copied += n;
-        }
-        if (copied < p.size && in.seek(copied) && out.seek(total + copied)) {
-            for (;;) {
-                const qint64 n = in.read(buffer.data(), buffer.size());
-                if (n <= 0 || out.write(buffer.constData(), n) != n)
-                    break;
-                copied += n;
-            }
-            out.flush();
-        }
-        if (copied != p.size) {
-            out.remove();
-            return call.error(500, "InternalError", QStringLiteral("cannot assemble the object from its parts"));
-        }
-        total += copied;
+        const QString path = m_store->absolutePath(p.file);
+        job.segments.append({path, ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC), 0, p.size});
         md5s.addData(QByteArray::fromHex(p.etag));
+        total += p.size;
     }
-    if (!out.flush() || ::fsync(out.handle()) != 0) {
-        out.remove();
-        return call.error(500, "InternalError", QStringLiteral("cannot write the object to disk"));
-    }
-    out.close();
-    QString error;
     ObjectRecord record;
-    record.file = m_store->installFile(temp, &error);
-    if (record.file.isEmpty()) {
-        QFile::remove(temp);
-        return call.error(500, "InternalError", error);
-    }
     record.key = call.key;
     record.size = total;
     record.etag = md5s.result().toHex() + '-' + QByteArray::number(chosen.size());
-    record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
     record.headers = upload->headers;
-    if (!m_store->completeUpload(*upload, record, &error)) {
-        m_store->removeFile(record.file);
-        return call.error(500, "InternalError", error);
-    }
-    answer(record.etag);
+    finishDataFile(std::move(job), call, [this, record, uploadId, answer](Reply &reply, const DataFileResult &result) mutable {
+        record.file = result.file;
+        record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+        const std::optional<UploadRecord> stillOpen = m_store->upload(uploadId);
+        QString error;
+        if (!stillOpen) {
+            // Another Complete of this upload finished first: answer as it did.
+            m_store->removeFile(record.file);
+            if (const auto done = m_store->completedUpload(uploadId); done && done->first == reply.key)
+                return answer(reply, done->second);
+            return reply.error(404, "NoSuchUpload", QStringLiteral("The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."));
+        }
+        if (!m_store->completeUpload(*stillOpen, record, &error)) {
+            m_store->removeFile(record.file);
+            return reply.error(500, "InternalError", error);
+        }
+        answer(reply, record.etag);
+    });
 }
 
 void StorageService::abortUpload(Call &call)

@@ -15,17 +15,24 @@
 
 #include "http/http_service.h"
 
+#include <QList>
+
+#include <functional>
 #include <memory>
 
 class QTimer;
 
 namespace homeport::storage {
 
+class DataFileWorker;
 class ObjectStore;
+struct DataFileJob;
+struct DataFileResult;
 class StorageConsoleBridge;
 class StorageMonitor;
 class PayloadReceiver;
 struct ObjectRecord;
+struct PartRecord;
 
 class StorageService : public http::HttpService
 {
@@ -43,7 +50,8 @@ protected:
     void closeStores() override;
 
 private:
-    struct Call; // one request being answered: its target, id and responder
+    struct Reply; // how one request is answered (copyable, for answers after the handler returned)
+    struct Call;  // one request being answered: the reply, the request and its body
     struct Target
     {
         QString bucket;  // empty for the service (ListBuckets)
@@ -71,6 +79,8 @@ private:
     void createUpload(Call &call);
     void uploadPart(Call &call);
     void uploadPartCopy(Call &call, const QByteArray &uploadId, int number);
+    // Commits a part whose file is installed; false once answered with the error.
+    bool commitPart(Reply &reply, const QByteArray &uploadId, PartRecord part);
     void completeUpload(Call &call);
     void abortUpload(Call &call);
     void listParts(Call &call);
@@ -88,14 +98,31 @@ private:
     std::optional<ObjectRecord> copySource(Call &call, QString *sourceBucket);
     // Aborts multipart uploads older than [storage] multipart_max_age_hours (default 7 days).
     void removeStaleUploads();
-    // Moves the received body into the store; empty on failure (already answered).
-    QString installBody(Call &call, PayloadReceiver *receiver);
+    // Hands the received body (closed, not yet synced) to the worker; false when answered with
+    // an error instead.
+    bool takeBody(Call &call, DataFileJob *job);
+    // Runs the job (copy, fsync, rename into the store) on the worker threads and calls `then`
+    // back in this thread with the installed file; a failed job, or a store closed meanwhile,
+    // is answered here and `then` is not called.
+    void finishDataFile(DataFileJob job, const Reply &reply, std::function<void(Reply &, const DataFileResult &)> then);
+    // Group commit: object rows whose files are on disk wait here for the next turn of the event
+    // loop and are committed together (one WAL fsync for all), then each is answered.
+    struct QueuedWrite
+    {
+        std::function<bool(QString *error)> write;                     // inside the transaction
+        std::function<void(bool committed, const QString &error)> answer; // after it
+    };
+    void queueWrite(QueuedWrite write);
+    void flushWrites();
 
     static constexpr qint64 kDefaultUploadMaxAgeMs = 7LL * 24 * 3600 * 1000;
 
     StorageMonitor *m_monitor = nullptr;
     std::unique_ptr<StorageConsoleBridge> m_consoleBridge;
     std::unique_ptr<ObjectStore> m_store;
+    std::unique_ptr<DataFileWorker> m_worker; // drained before m_store closes
+    QList<QueuedWrite> m_queuedWrites;
+    bool m_flushQueued = false;
     std::unique_ptr<QTimer> m_staleUploadTimer;
     qint64 m_uploadMaxAgeMs = kDefaultUploadMaxAgeMs;
     QByteArray m_accessKey;
