@@ -162,7 +162,7 @@ void Application::registerServices()
     m_host->addService(QStringLiteral("search"),
                        [this] { return std::make_unique<search::SearchService>(&m_searchMonitor); });
     m_host->addService(QStringLiteral("storage"), [this] { return std::make_unique<storage::StorageService>(&m_storageMonitor); });
-    m_host->addService(QStringLiteral("inference"), [] { return std::make_unique<inference::InferenceService>(); });
+    m_host->addService(QStringLiteral("inference"), [this] { return std::make_unique<inference::InferenceService>(&m_inferenceMonitor); });
 }
 
 void Application::installSignalHandlers()
@@ -326,6 +326,7 @@ int Application::exec()
         context.errors = &m_errorsMonitor;
         context.search = &m_searchMonitor;
         context.storage = &m_storageMonitor;
+        context.inference = &m_inferenceMonitor;
         window = std::make_unique<ui::MainWindow>(context);
         connect(window.get(), &ui::MainWindow::quitRequested, qApp, &QCoreApplication::quit);
         window->show();

@@ -8,6 +8,7 @@
 #include "channels/channels_monitor.h"
 #include "core/data_dir.h"
 #include "errors/errors_monitor.h"
+#include "inference/inference_monitor.h"
 #include "search/search_monitor.h"
 #include "storage/storage_monitor.h"
 #include "core/log_stream.h"
@@ -60,6 +61,7 @@ private:
     errors::ErrorsMonitor m_errorsMonitor;
     search::SearchMonitor m_searchMonitor;
     storage::StorageMonitor m_storageMonitor;
+    inference::InferenceMonitor m_inferenceMonitor;
     std::unique_ptr<core::DataDir> m_dataDir;
     std::unique_ptr<core::Settings> m_settings;
     std::unique_ptr<core::ServiceHost> m_host;

@@ -27,6 +27,9 @@ class SearchMonitor;
 namespace homeport::storage {
 class StorageMonitor;
 }
+namespace homeport::inference {
+class InferenceMonitor;
+}
 
 namespace homeport::ui {
 
@@ -44,6 +47,7 @@ struct ConsoleContext {
     errors::ErrorsMonitor *errors = nullptr;
     search::SearchMonitor *search = nullptr;
     storage::StorageMonitor *storage = nullptr;
+    inference::InferenceMonitor *inference = nullptr;
 };
 
 } // namespace homeport::ui

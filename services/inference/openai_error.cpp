@@ -67,4 +67,26 @@ QByteArray normalisedUpstreamError(int status, const QByteArray &body)
     return render(error);
 }
 
+QByteArray rateLimitErrorBody(bool tokens, const QString &model, qint64 limit, qint64 used, qint64 retryAfterMs)
+{
+    const QString unit = tokens ? QStringLiteral("tokens per min (TPM)") : QStringLiteral("requests per min (RPM)");
+    const QString message = QStringLiteral("Rate limit reached for %1 on this gateway key on %2: Limit %3, Used %4, Requested 1. "
+                                           "Please try again in %5s.")
+                                .arg(model, unit)
+                                .arg(limit)
+                                .arg(used)
+                                .arg(double(retryAfterMs) / 1000.0, 0, 'f', 3);
+    return openAiErrorBody(429, message, tokens ? QStringLiteral("tokens") : QStringLiteral("requests"),
+                           QStringLiteral("rate_limit_exceeded"));
+}
+
+QByteArray insufficientQuotaBody(qint64 budget, qint64 spent)
+{
+    const QString message = QStringLiteral("You exceeded your current quota: this gateway key has spent %1 of its budget of %2 tokens. "
+                                           "Raise the key's token budget in Homeport.")
+                                 .arg(spent)
+                                 .arg(budget);
+    return openAiErrorBody(429, message, QStringLiteral("insufficient_quota"), QStringLiteral("insufficient_quota"));
+}
+
 } // namespace homeport::inference

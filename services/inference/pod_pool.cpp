@@ -168,16 +168,23 @@ void PodPool::markDown(int index, const QString &reason)
 
 QList<int> PodPool::candidates(const QString &model)
 {
+    return rank(m_pods, model, m_rotation++);
+}
+
+QList<int> PodPool::rank(const std::vector<Pod> &pods, const QString &model, unsigned rotation)
+{
     QList<int> out;
-    const int n = size();
-    const unsigned start = n ? m_rotation++ % unsigned(n) : 0;
+    const int n = int(pods.size());
+    const unsigned start = n ? rotation % unsigned(n) : 0;
     for (int k = 0; k < n; ++k) {
         const int i = int((start + unsigned(k)) % unsigned(n));
-        if (pod(i).healthy && pod(i).serves(model))
+        if (pods[size_t(i)].healthy && pods[size_t(i)].serves(model))
             out.append(i);
     }
-    std::stable_sort(out.begin(), out.end(), [this](int a, int b) {
-        return (pod(a).outstanding + 1) / pod(a).weight < (pod(b).outstanding + 1) / pod(b).weight;
+    std::stable_sort(out.begin(), out.end(), [&pods](int a, int b) {
+        const Pod &pa = pods[size_t(a)];
+        const Pod &pb = pods[size_t(b)];
+        return (pa.outstanding + 1) / pa.weight < (pb.outstanding + 1) / pb.weight;
     });
     return out;
 }

@@ -50,8 +50,12 @@ public:
     bool load(const QString &path, QString *error);
     void startHealthChecks(int intervalMs, int timeoutMs);
 
-    // Healthy pods serving the model, the least loaded first (ties rotate).
+    // Healthy pods serving the model, the least loaded first (ties rotate). The order is also the
+    // failover order: a call that cannot use the first moves on to the next.
     QList<int> candidates(const QString &model);
+    // candidates() over any list of pods: fewest requests in flight per unit of weight first;
+    // among equals, the order starts at pod `rotation % size` so equal pods take turns.
+    static QList<int> rank(const std::vector<Pod> &pods, const QString &model, unsigned rotation);
     // Whether any pod listed the model at its last successful check (healthy or not).
     bool known(const QString &model) const;
     // Every model of the healthy pods, once each, in pod order.

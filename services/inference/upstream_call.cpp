@@ -41,6 +41,7 @@ UpstreamCall::UpstreamCall(PodPool *pool, QNetworkAccessManager *network, core::
     : QObject(pool), m_pool(pool), m_network(network), m_metrics(metrics), m_target(std::move(target)),
       m_res(std::move(responder))
 {
+    m_clock.start();
 }
 
 void UpstreamCall::start(const QList<int> &pods)
@@ -110,8 +111,10 @@ void UpstreamCall::beginStream(int status)
     head.setHeader("Cache-Control", "no-cache");
     head.setHeader("X-Accel-Buffering", "no");
     head.setHeader("X-Homeport-Pod", m_pool->pod(m_current).name.toUtf8());
+    addHeaders(head);
     m_res.beginChunked(std::move(head));
     m_begun = true;
+    m_status = status;
 }
 
 void UpstreamCall::forwardCompleteEvents()
@@ -132,8 +135,22 @@ void UpstreamCall::forwardCompleteEvents()
         if (m_target.hideUsage)
             events = withoutUsage(events);
     }
-    if (!events.isEmpty())
+    if (!events.isEmpty()) {
+        noteFirstByte();
         m_res.write(events);
+    }
+}
+
+void UpstreamCall::noteFirstByte()
+{
+    if (m_firstByteMs < 0)
+        m_firstByteMs = double(m_clock.nsecsElapsed()) / 1e6;
+}
+
+void UpstreamCall::addHeaders(http::Response &response) const
+{
+    for (const auto &[name, value] : m_target.responseHeaders)
+        response.setHeader(name, value);
 }
 
 QByteArray UpstreamCall::withoutUsage(const QByteArray &events)
@@ -186,6 +203,7 @@ void UpstreamCall::onFinished()
             qCWarning(lcInference) << "pod" << pod.name << "failed mid-stream:" << reason;
             const QString message = tr("pod %1 failed during the stream: %2").arg(pod.name, reason);
             m_res.write("data: " + openAiErrorBody(502, message, {}, QStringLiteral("upstream_error")) + "\n\n");
+            m_status = 502; // the head said 200; the log says how it ended
         } else if (!m_pending.isEmpty()) {
             m_res.write(m_pending);
         }
@@ -220,6 +238,9 @@ void UpstreamCall::onFinished()
         QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
         http::Response response(status, type.isEmpty() ? QByteArrayLiteral("application/json") : type, m_pending);
         response.setHeader("X-Homeport-Pod", pod.name.toUtf8());
+        addHeaders(response);
+        noteFirstByte();
+        m_status = status;
         m_res.send(std::move(response));
         return finish();
     }
@@ -236,6 +257,9 @@ void UpstreamCall::sendFailure(int status, const QByteArray &body)
     http::Response response = http::Response::json(status, body);
     if (m_current >= 0)
         response.setHeader("X-Homeport-Pod", m_pool->pod(m_current).name.toUtf8());
+    addHeaders(response);
+    noteFirstByte();
+    m_status = status;
     m_res.send(std::move(response));
     finish();
 }
@@ -256,6 +280,16 @@ void UpstreamCall::finish()
             if (m_completionTokens >= 0)
                 m_metrics->increment(QStringLiteral("homeport_inference_completion_tokens_total"), labels, quint64(m_completionTokens));
         }
+    }
+    if (m_target.finished) {
+        CallOutcome outcome;
+        outcome.pod = m_current >= 0 ? m_pool->pod(m_current).name : QString();
+        outcome.status = m_status;
+        outcome.promptTokens = m_promptTokens;
+        outcome.completionTokens = m_completionTokens;
+        outcome.firstByteMs = m_firstByteMs;
+        outcome.totalMs = double(m_clock.nsecsElapsed()) / 1e6;
+        m_target.finished(outcome);
     }
     deleteLater();
 }
@@ -289,6 +323,7 @@ void UpstreamCall::cancel()
         m_metrics->increment(QStringLiteral("homeport_inference_cancelled_total"),
                              QStringLiteral("pod=\"%1\"").arg(labelValue(m_pool->pod(m_current).name)));
     m_res.end();
+    m_status = 499; // nginx's word for a client that closed the request
     finish();
 }
 

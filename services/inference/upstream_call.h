@@ -8,8 +8,11 @@
 
 #include "http/responder.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+
+#include <functional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -21,6 +24,17 @@ class Metrics;
 namespace homeport::inference {
 
 class PodPool;
+
+// How a forwarded request ended, for the usage log and the key's limits.
+struct CallOutcome
+{
+    QString pod;               // the last pod tried; empty when none was
+    int status = 0;            // what the client got; 499 when it went away first
+    qint64 promptTokens = -1;  // -1: the pod did not say
+    qint64 completionTokens = -1;
+    double firstByteMs = -1;   // start to the first byte of the answer sent to the client
+    double totalMs = 0;        // start to the end of the answer
+};
 
 class UpstreamCall : public QObject
 {
@@ -36,6 +50,10 @@ public:
         // The gateway asked the pod for stream usage the client did not ask for: the usage chunk
         // and "usage":null fields are counted but not passed on.
         bool hideUsage = false;
+        // Added to whatever the client gets (the key's x-ratelimit-* headers).
+        QList<QPair<QByteArray, QByteArray>> responseHeaders;
+        // Called once when the call ends, however it ends.
+        std::function<void(const CallOutcome &)> finished;
     };
 
     UpstreamCall(PodPool *pool, QNetworkAccessManager *network, core::Metrics *metrics, Target target,
@@ -56,6 +74,8 @@ private:
     void failOver();
     void cancel();
     void sendFailure(int status, const QByteArray &body);
+    void addHeaders(http::Response &response) const;
+    void noteFirstByte();
 
     PodPool *m_pool;
     QNetworkAccessManager *m_network;
@@ -73,6 +93,9 @@ private:
     qint64 m_promptTokens = -1;
     qint64 m_completionTokens = -1;
     QString m_lastFailure;
+    QElapsedTimer m_clock;
+    double m_firstByteMs = -1;
+    int m_status = 0;
 };
 
 } // namespace homeport::inference

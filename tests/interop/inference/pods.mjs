@@ -47,8 +47,9 @@ export async function startFakeVllm({ name, models, apiKey = '' }) {
   };
 }
 
-// pods: [{ fake, weight }]. Waits until the gateway lists every model of every pod.
-export async function startGateway(pods, { healthIntervalMs = 200 } = {}) {
+// pods: [{ fake, weight }]. Waits until the gateway lists every model of every pod. dataDir
+// reuses a data dir (restart tests; the caller removes it), extraEnv adds settings.
+export async function startGateway(pods, { healthIntervalMs = 200, dataDir, extraEnv = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'homeport-pods-'));
   const podsFile = join(dir, 'pods.json');
   writeFileSync(podsFile, JSON.stringify({
@@ -56,9 +57,11 @@ export async function startGateway(pods, { healthIntervalMs = 200 } = {}) {
   }), { mode: 0o600 });
   const homeport = await startHomeport({
     disable: ['channels', 'errors', 'search', 'storage'],
+    dataDir,
     extraEnv: {
       HOMEPORT_INFERENCE_PODS_FILE: podsFile,
       HOMEPORT_INFERENCE_HEALTH_INTERVAL_MS: String(healthIntervalMs),
+      ...extraEnv,
     },
   });
   await homeport.settled();
@@ -80,6 +83,17 @@ export async function startGateway(pods, { healthIntervalMs = 200 } = {}) {
     client: (apiKey = gatewayKey) => new OpenAI({ baseURL, apiKey, maxRetries: 0 }),
     async metrics() {
       return (await fetch(`${homeport.admin}/metrics`, { headers: homeport.adminHeaders })).text();
+    },
+    // The gateway's key management and request log (admin key only).
+    async admin(method, path, body) {
+      const response = await fetch(`${baseURL.replace(/\/v1$/, '')}/admin${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${gatewayKey}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = await response.json();
+      if (!response.ok) throw new Error(`${method} /admin${path}: ${response.status} ${JSON.stringify(json)}`);
+      return json;
     },
   };
 }
