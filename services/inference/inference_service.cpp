@@ -8,6 +8,7 @@
 #include "usage_log.h"
 
 #include "core/logging.h"
+#include "http/http_client.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -206,6 +207,7 @@ QString InferenceService::configure(http::HttpServer &server, const core::Servic
     recoverUsage();
 
     m_network = std::make_unique<QNetworkAccessManager>();
+    m_upstream = std::make_unique<http::HttpClient>();
     m_pool = std::make_unique<PodPool>(m_network.get(), m_metrics);
     if (!m_pool->load(podsFile, &error)) {
         closeStores();
@@ -480,7 +482,7 @@ void InferenceService::forward(const QString &path, const http::Request &req, ht
         if (self)
             self->record(rec, &outcome);
     };
-    auto *call = new UpstreamCall(m_pool.get(), m_network.get(), m_metrics, std::move(target), res);
+    auto *call = new UpstreamCall(m_pool.get(), m_upstream.get(), m_metrics, std::move(target), res);
     call->start(pods);
 }
 
@@ -621,6 +623,7 @@ void InferenceService::closeStores()
     if (m_snapshotTimer)
         m_snapshotTimer->stop();
     m_pool.reset();    // its unfinished calls go with it
+    m_upstream.reset();
     m_network.reset();
     if (m_usageLog)
         m_usageLog->stop(); // commits what is queued

@@ -21,6 +21,10 @@
 class QNetworkAccessManager;
 class QTimer;
 
+namespace homeport::http {
+class HttpClient;
+}
+
 namespace homeport::inference {
 
 class GatewayKeyStore;
@@ -64,7 +68,8 @@ private:
     void onRevokeKeyRequested(quint64 requestId, const QString &keyId);
 
     QPointer<InferenceMonitor> m_monitor;
-    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<QNetworkAccessManager> m_network;  // the pods' health checks
+    std::unique_ptr<http::HttpClient> m_upstream;      // forwarded requests, keep-alive per pod
     std::unique_ptr<PodPool> m_pool;
     std::unique_ptr<GatewayKeyStore> m_keys;
     std::unique_ptr<UsageLog> m_usageLog;

@@ -8,8 +8,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -18,11 +17,7 @@ namespace homeport::inference {
 namespace {
 
 constexpr qint64 kMaxBufferedAnswerBytes = 256LL << 20;
-
-int statusOf(QNetworkReply *reply)
-{
-    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-}
+constexpr int kConnectTimeoutMs = 10'000;
 
 // Where the last complete SSE event ends (after its blank line), or -1.
 qsizetype endOfCompleteEvents(const QByteArray &data)
@@ -36,12 +31,24 @@ qsizetype endOfCompleteEvents(const QByteArray &data)
 
 } // namespace
 
-UpstreamCall::UpstreamCall(PodPool *pool, QNetworkAccessManager *network, core::Metrics *metrics, Target target,
+UpstreamCall::UpstreamCall(PodPool *pool, http::HttpClient *client, core::Metrics *metrics, Target target,
                            http::Responder responder)
-    : QObject(pool), m_pool(pool), m_network(network), m_metrics(metrics), m_target(std::move(target)),
+    : QObject(pool), m_pool(pool), m_client(client), m_metrics(metrics), m_target(std::move(target)),
       m_res(std::move(responder))
 {
     m_clock.start();
+}
+
+UpstreamCall::~UpstreamCall()
+{
+    dropUpstream(); // the service is closing with this call unfinished
+}
+
+void UpstreamCall::dropUpstream()
+{
+    if (m_upstream)
+        m_upstream->abort();
+    m_upstream.reset();
 }
 
 void UpstreamCall::start(const QList<int> &pods)
@@ -65,39 +72,52 @@ void UpstreamCall::tryNext()
     m_pool->acquire(m_current);
     m_holdingPod = true;
     m_pending.clear();
-    QNetworkRequest request = m_pool->upstreamRequest(m_current, QUrl(m_pool->pod(m_current).baseUrl + m_target.path),
-                                                      m_target.timeoutMs);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("Accept", m_target.stream ? "text/event-stream" : "application/json");
-    m_reply = m_network->post(request, m_target.body);
-    connect(m_reply, &QNetworkReply::readyRead, this, &UpstreamCall::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &UpstreamCall::onFinished);
+    m_upstreamStatus = 0;
+    m_upstreamType.clear();
+    const Pod &pod = m_pool->pod(m_current);
+    http::ClientRequest request;
+    request.method = "POST";
+    request.url = QUrl(pod.baseUrl + m_target.path);
+    if (!pod.apiKey.isEmpty())
+        request.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + pod.apiKey});
+    request.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    request.headers.append({QByteArrayLiteral("Accept"), m_target.stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json")});
+    // Bytes go through as they come: no compression asked for.
+    request.headers.append({QByteArrayLiteral("Accept-Encoding"), QByteArrayLiteral("identity")});
+    request.body = m_target.body;
+    request.connectTimeoutMs = std::min(kConnectTimeoutMs, m_target.timeoutMs);
+    request.inactivityTimeoutMs = m_target.timeoutMs;
+    m_upstream = m_client->send(std::move(request));
+    m_upstream->onHead = [this](int status, const http::HeaderList &headers) { onHead(status, headers); };
+    m_upstream->onBody = [this](const char *data, qsizetype size) { onBody(data, size); };
+    m_upstream->onDone = [this](http::ClientError error, const QString &message) { onDone(error, message); };
 }
 
-void UpstreamCall::onReadyRead()
+void UpstreamCall::onHead(int status, const http::HeaderList &headers)
 {
-    if (m_done || !m_reply)
+    if (m_done)
         return;
-    const int status = statusOf(m_reply);
+    m_upstreamStatus = status;
+    m_upstreamType = http::headerValue(headers, "Content-Type");
     if (!m_begun && status >= 500 && !m_pods.isEmpty()) {
         // Nothing went to the client yet: another pod may answer instead.
         m_lastFailure = tr("pod %1 answered %2").arg(m_pool->pod(m_current).name).arg(status);
-        QNetworkReply *reply = m_reply;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
+        dropUpstream();
         return failOver();
     }
     if (!m_begun && m_target.stream && status >= 200 && status < 300)
         beginStream(status);
-    m_pending += m_reply->readAll();
-    if (m_begun)
+}
+
+void UpstreamCall::onBody(const char *data, qsizetype size)
+{
+    if (m_done)
+        return;
+    m_pending.append(data, size);
+    if (m_begun) {
         forwardCompleteEvents();
-    else if (m_pending.size() > kMaxBufferedAnswerBytes) {
-        QNetworkReply *reply = m_reply;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
+    } else if (m_pending.size() > kMaxBufferedAnswerBytes) {
+        dropUpstream();
         sendFailure(502, openAiErrorBody(502, tr("the answer of pod %1 is larger than the gateway buffers").arg(m_pool->pod(m_current).name)));
     }
 }
@@ -106,8 +126,7 @@ void UpstreamCall::beginStream(int status)
 {
     http::Response head;
     head.status = status;
-    QByteArray type = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-    head.setHeader("Content-Type", type.isEmpty() ? QByteArrayLiteral("text/event-stream") : type);
+    head.setHeader("Content-Type", m_upstreamType.isEmpty() ? QByteArrayLiteral("text/event-stream") : m_upstreamType);
     head.setHeader("Cache-Control", "no-cache");
     head.setHeader("X-Accel-Buffering", "no");
     head.setHeader("X-Homeport-Pod", m_pool->pod(m_current).name.toUtf8());
@@ -183,26 +202,22 @@ void UpstreamCall::noteUsage(const QByteArray &json)
     m_completionTokens = usage.value(QStringLiteral("completion_tokens")).toInteger(0);
 }
 
-void UpstreamCall::onFinished()
+void UpstreamCall::onDone(http::ClientError error, const QString &message)
 {
-    if (m_done || !m_reply)
+    if (m_done)
         return;
-    QNetworkReply *reply = m_reply;
-    reply->deleteLater();
-    const int status = statusOf(reply);
-    const QNetworkReply::NetworkError error = reply->error();
+    m_upstream.reset();
+    const int status = m_upstreamStatus;
     const Pod &pod = m_pool->pod(m_current);
-    m_pending += reply->readAll();
 
     if (m_begun) {
         forwardCompleteEvents();
-        // Qt may report a connection closed between chunks as a normal end; an OpenAI stream
-        // that stops before its [DONE] event was cut off all the same.
-        if (error != QNetworkReply::NoError || !m_sawDone) {
-            const QString reason = error != QNetworkReply::NoError ? reply->errorString() : tr("the stream ended without [DONE]");
+        // An OpenAI stream that stops before its [DONE] event was cut off, whatever the framing said.
+        if (error != http::ClientError::None || !m_sawDone) {
+            const QString reason = error != http::ClientError::None ? message : tr("the stream ended without [DONE]");
             qCWarning(lcInference) << "pod" << pod.name << "failed mid-stream:" << reason;
-            const QString message = tr("pod %1 failed during the stream: %2").arg(pod.name, reason);
-            m_res.write("data: " + openAiErrorBody(502, message, {}, QStringLiteral("upstream_error")) + "\n\n");
+            const QString text = tr("pod %1 failed during the stream: %2").arg(pod.name, reason);
+            m_res.write("data: " + openAiErrorBody(502, text, {}, QStringLiteral("upstream_error")) + "\n\n");
             m_status = 502; // the head said 200; the log says how it ended
         } else if (!m_pending.isEmpty()) {
             m_res.write(m_pending);
@@ -213,8 +228,8 @@ void UpstreamCall::onFinished()
 
     if (status == 0) {
         // No HTTP answer at all: refused, reset, timed out. Skip the pod until its next check.
-        m_lastFailure = tr("pod %1: %2").arg(pod.name, reply->errorString());
-        m_pool->markDown(m_current, reply->errorString());
+        m_lastFailure = tr("pod %1: %2").arg(pod.name, message);
+        m_pool->markDown(m_current, message);
         return failOver();
     }
     if (status >= 500 && !m_pods.isEmpty()) {
@@ -222,11 +237,11 @@ void UpstreamCall::onFinished()
         return failOver();
     }
     if (status >= 200 && status < 300) {
-        if (error != QNetworkReply::NoError) {
-            return sendFailure(502, openAiErrorBody(502, tr("pod %1 failed during the answer: %2").arg(pod.name, reply->errorString()),
+        if (error != http::ClientError::None) {
+            return sendFailure(502, openAiErrorBody(502, tr("pod %1 failed during the answer: %2").arg(pod.name, message),
                                                     {}, QStringLiteral("upstream_error")));
         }
-        if (m_target.stream) { // the whole stream arrived in one piece
+        if (m_target.stream) { // a stream answered without streaming (or all of it at once)
             beginStream(status);
             forwardCompleteEvents();
             if (!m_pending.isEmpty())
@@ -235,8 +250,7 @@ void UpstreamCall::onFinished()
             return finish();
         }
         noteUsage(m_pending);
-        QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-        http::Response response(status, type.isEmpty() ? QByteArrayLiteral("application/json") : type, m_pending);
+        http::Response response(status, m_upstreamType.isEmpty() ? QByteArrayLiteral("application/json") : m_upstreamType, m_pending);
         response.setHeader("X-Homeport-Pod", pod.name.toUtf8());
         addHeaders(response);
         noteFirstByte();
@@ -269,6 +283,7 @@ void UpstreamCall::finish()
     if (m_done)
         return;
     m_done = true;
+    dropUpstream();
     releasePod();
     if (m_current >= 0) {
         const QString labels = QStringLiteral("pod=\"%1\",model=\"%2\"")
@@ -314,11 +329,7 @@ void UpstreamCall::cancel()
 {
     if (m_done)
         return;
-    if (QNetworkReply *reply = m_reply) {
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-    }
+    dropUpstream();
     if (m_metrics && m_current >= 0)
         m_metrics->increment(QStringLiteral("homeport_inference_cancelled_total"),
                              QStringLiteral("pod=\"%1\"").arg(labelValue(m_pool->pod(m_current).name)));

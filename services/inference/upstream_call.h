@@ -4,8 +4,11 @@
 // Streams (SSE) go through event by event as the pod sends them; a pod failing mid-stream ends
 // the stream with an error event the openai SDKs raise. A client that goes away aborts the
 // upstream request. Usage from the answer is counted per pod and model in core Metrics.
+// Requests go out through the engine's HttpClient (keep-alive connections per pod, as many as
+// there are requests in flight).
 // Thread affinity: the inference service's thread; deletes itself when done.
 
+#include "http/http_client.h"
 #include "http/responder.h"
 
 #include <QElapsedTimer>
@@ -13,9 +16,6 @@
 #include <QPointer>
 
 #include <functional>
-
-class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace homeport::core {
 class Metrics;
@@ -56,14 +56,17 @@ public:
         std::function<void(const CallOutcome &)> finished;
     };
 
-    UpstreamCall(PodPool *pool, QNetworkAccessManager *network, core::Metrics *metrics, Target target,
+    UpstreamCall(PodPool *pool, http::HttpClient *client, core::Metrics *metrics, Target target,
                  http::Responder responder);
+    ~UpstreamCall() override;
     void start(const QList<int> &pods);
 
 private:
     void tryNext();
-    void onReadyRead();
-    void onFinished();
+    void onHead(int status, const http::HeaderList &headers);
+    void onBody(const char *data, qsizetype size);
+    void onDone(http::ClientError error, const QString &message);
+    void dropUpstream();
     void beginStream(int status);
     void forwardCompleteEvents();
     static QByteArray withoutUsage(const QByteArray &events);
@@ -78,13 +81,15 @@ private:
     void noteFirstByte();
 
     PodPool *m_pool;
-    QNetworkAccessManager *m_network;
+    http::HttpClient *m_client;
     core::Metrics *m_metrics;
     Target m_target;
     http::Responder m_res;
     QList<int> m_pods;
     int m_current = -1;  // pod index of the request in flight
-    QPointer<QNetworkReply> m_reply;
+    std::shared_ptr<http::ClientCall> m_upstream;
+    int m_upstreamStatus = 0;    // 0 until the pod's head arrived
+    QByteArray m_upstreamType;  // the pod's Content-Type
     QByteArray m_pending; // non-stream: the whole answer; stream: the partial event not yet forwarded
     bool m_begun = false; // response head sent to the client
     bool m_done = false;
