@@ -34,9 +34,16 @@ const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS parts(upload TEXT NOT NULL, number INTEGER NOT NULL, size INTEGER NOT NULL,"
     " etag TEXT NOT NULL, modified INTEGER NOT NULL, file TEXT NOT NULL, PRIMARY KEY(upload, number)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS bucket_cors(bucket TEXT PRIMARY KEY, config BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS bucket_policies(bucket TEXT PRIMARY KEY, policy BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS completed_uploads(id TEXT PRIMARY KEY, bucket TEXT NOT NULL, key BLOB NOT NULL,"
     " etag TEXT NOT NULL, completed INTEGER NOT NULL)",
 };
+
+// A tag set for a TEXT NOT NULL column: a null QString would bind as NULL.
+QString tagsText(const QByteArray &tags)
+{
+    return tags.isEmpty() ? QStringLiteral("") : QString::fromLatin1(tags);
+}
 
 QString sqlError(const QSqlQuery &q)
 {
@@ -67,6 +74,7 @@ ObjectRecord objectFrom(const QSqlQuery &q, int first)
     r.modifiedMs = q.value(first + 3).toLongLong();
     r.file = q.value(first + 4).toString();
     r.headers = decodeHeaders(q.value(first + 5).toString());
+    r.tags = q.value(first + 6).toString().toLatin1();
     return r;
 }
 
@@ -78,6 +86,7 @@ UploadRecord uploadFrom(const QSqlQuery &q)
     u.key = q.value(2).toByteArray();
     u.initiatedMs = q.value(3).toLongLong();
     u.headers = decodeHeaders(q.value(4).toString());
+    u.tags = q.value(5).toString().toLatin1();
     return u;
 }
 
@@ -160,6 +169,18 @@ bool ObjectStore::open(QString *error)
     for (const char *statement : kSchema) {
         if (!exec(QString::fromLatin1(statement), &e)) {
             *error = QStringLiteral("cannot create the schema in %1: %2").arg(path, e);
+            return false;
+        }
+    }
+    // Stores made before object tagging get the column (empty: no tags).
+    for (const char *table : {"objects", "uploads"}) {
+        bool hasTags = false;
+        QSqlQuery columns(m_db);
+        columns.exec(QStringLiteral("PRAGMA table_info(%1)").arg(QLatin1String(table)));
+        while (columns.next())
+            hasTags = hasTags || columns.value(1).toString() == QLatin1String("tags");
+        if (!hasTags && !exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN tags TEXT NOT NULL DEFAULT ''").arg(QLatin1String(table)), &e)) {
+            *error = QStringLiteral("cannot add tags to %1 in %2: %3").arg(QLatin1String(table), path, e);
             return false;
         }
     }
@@ -306,7 +327,50 @@ bool ObjectStore::deleteBucket(const QString &name, QString *error)
     done.addBindValue(name);
     done.exec();
     setBucketCors(name, {}, error);
+    setBucketPolicy(name, {}, error);
     return true;
+}
+
+QByteArray ObjectStore::bucketPolicy(const QString &bucket)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT policy FROM bucket_policies WHERE bucket = ?"));
+    q.addBindValue(bucket);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0).toByteArray();
+}
+
+bool ObjectStore::setBucketPolicy(const QString &bucket, const QByteArray &policy, QString *error)
+{
+    QSqlQuery q(m_db);
+    if (policy.isEmpty()) {
+        q.prepare(QStringLiteral("DELETE FROM bucket_policies WHERE bucket = ?"));
+        q.addBindValue(bucket);
+    } else {
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO bucket_policies(bucket, policy) VALUES(?, ?)"));
+        q.addBindValue(bucket);
+        q.addBindValue(policy);
+    }
+    if (!q.exec()) {
+        *error = sqlError(q);
+        return false;
+    }
+    return true;
+}
+
+bool ObjectStore::setObjectTags(const QString &bucket, const QByteArray &key, const QByteArray &tags, QString *error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE objects SET tags = ? WHERE bucket = ? AND key = ?"));
+    q.addBindValue(tagsText(tags));
+    q.addBindValue(bucket);
+    q.addBindValue(key);
+    if (!q.exec()) {
+        *error = sqlError(q);
+        return false;
+    }
+    return q.numRowsAffected() > 0;
 }
 
 QByteArray ObjectStore::bucketCors(const QString &bucket)
@@ -349,7 +413,7 @@ bool ObjectStore::hasObjectsOrUploads(const QString &bucket)
 std::optional<ObjectRecord> ObjectStore::object(const QString &bucket, const QByteArray &key)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT key, size, etag, modified, file, headers FROM objects WHERE bucket = ? AND key = ?"));
+    q.prepare(QStringLiteral("SELECT key, size, etag, modified, file, headers, tags FROM objects WHERE bucket = ? AND key = ?"));
     q.addBindValue(bucket);
     q.addBindValue(key);
     if (!q.exec() || !q.next())
@@ -361,7 +425,7 @@ bool ObjectStore::putObject(const QString &bucket, const ObjectRecord &record, Q
 {
     const std::optional<ObjectRecord> previous = object(bucket, record.key);
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, modified, file, headers) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, modified, file, headers, tags) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(bucket);
     q.addBindValue(record.key);
     q.addBindValue(record.size);
@@ -369,6 +433,7 @@ bool ObjectStore::putObject(const QString &bucket, const ObjectRecord &record, Q
     q.addBindValue(record.modifiedMs);
     q.addBindValue(record.file);
     q.addBindValue(encodeHeaders(record.headers));
+    q.addBindValue(tagsText(record.tags));
     if (!q.exec()) {
         *error = sqlError(q);
         return false;
@@ -436,7 +501,7 @@ ListPage ObjectStore::list(const QString &bucket, const QByteArray &prefix, cons
     int count = 0;
     for (;;) {
         // An empty byte string would bind as NULL, so "from the start" leaves the bound out.
-        QString sql = QStringLiteral("SELECT key, size, etag, modified, file, headers FROM objects WHERE bucket = ?");
+        QString sql = QStringLiteral("SELECT key, size, etag, modified, file, headers, tags FROM objects WHERE bucket = ?");
         if (!from.isEmpty())
             sql += QStringLiteral(" AND key >= ?");
         if (!upper.isEmpty())
@@ -496,12 +561,13 @@ ListPage ObjectStore::list(const QString &bucket, const QByteArray &prefix, cons
 bool ObjectStore::createUpload(const UploadRecord &upload, QString *error)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO uploads(id, bucket, key, initiated, headers) VALUES(?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO uploads(id, bucket, key, initiated, headers, tags) VALUES(?, ?, ?, ?, ?, ?)"));
     q.addBindValue(QString::fromLatin1(upload.id));
     q.addBindValue(upload.bucket);
     q.addBindValue(upload.key);
     q.addBindValue(upload.initiatedMs);
     q.addBindValue(encodeHeaders(upload.headers));
+    q.addBindValue(tagsText(upload.tags));
     if (!q.exec()) {
         *error = sqlError(q);
         return false;
@@ -512,7 +578,7 @@ bool ObjectStore::createUpload(const UploadRecord &upload, QString *error)
 std::optional<UploadRecord> ObjectStore::upload(const QByteArray &id)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, bucket, key, initiated, headers FROM uploads WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT id, bucket, key, initiated, headers, tags FROM uploads WHERE id = ?"));
     q.addBindValue(QString::fromLatin1(id));
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -523,7 +589,7 @@ QList<UploadRecord> ObjectStore::uploads(const QString &bucket, const QByteArray
 {
     QList<UploadRecord> out;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, bucket, key, initiated, headers FROM uploads WHERE bucket = ? ORDER BY key, initiated"));
+    q.prepare(QStringLiteral("SELECT id, bucket, key, initiated, headers, tags FROM uploads WHERE bucket = ? ORDER BY key, initiated"));
     q.addBindValue(bucket);
     q.exec();
     while (q.next()) {
@@ -624,7 +690,7 @@ bool ObjectStore::completeUpload(const UploadRecord &upload, const ObjectRecord 
         return false;
     };
     QSqlQuery put(m_db);
-    put.prepare(QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, modified, file, headers) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+    put.prepare(QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, modified, file, headers, tags) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
     put.addBindValue(upload.bucket);
     put.addBindValue(record.key);
     put.addBindValue(record.size);
@@ -632,6 +698,7 @@ bool ObjectStore::completeUpload(const UploadRecord &upload, const ObjectRecord 
     put.addBindValue(record.modifiedMs);
     put.addBindValue(record.file);
     put.addBindValue(encodeHeaders(record.headers));
+    put.addBindValue(tagsText(record.tags));
     if (!put.exec())
         return fail(put);
     QSqlQuery dropParts(m_db);

@@ -37,6 +37,7 @@ struct ObjectRecord
     qint64 modifiedMs = 0;
     QString file;      // relative to the store root
     http::HeaderList headers; // stored response headers: Content-Type, x-amz-meta-*, ...
+    QByteArray tags;          // the tag set in x-amz-tagging's query form; empty: none
 };
 
 struct UploadRecord
@@ -46,6 +47,7 @@ struct UploadRecord
     QByteArray key;
     qint64 initiatedMs = 0;
     http::HeaderList headers;
+    QByteArray tags; // given to the object on Complete
 };
 
 struct PartRecord
@@ -96,6 +98,11 @@ public:
     // The bucket's CORSConfiguration XML as PUT; empty when none. An empty config removes it.
     QByteArray bucketCors(const QString &bucket);
     bool setBucketCors(const QString &bucket, const QByteArray &config, QString *error);
+    // The bucket's policy JSON as PUT (already validated); empty when none. Empty removes it.
+    QByteArray bucketPolicy(const QString &bucket);
+    bool setBucketPolicy(const QString &bucket, const QByteArray &policy, QString *error);
+    // Replaces the object's tags (query form); false with an empty error when there is no object.
+    bool setObjectTags(const QString &bucket, const QByteArray &key, const QByteArray &tags, QString *error);
 
     std::optional<ObjectRecord> object(const QString &bucket, const QByteArray &key);
     // Commits the record (its file already installed) and removes the replaced version's file.

@@ -1,6 +1,6 @@
 #pragma once
 // PayloadChecksum: the incremental digests S3 checks a body against — Content-MD5 and the
-// x-amz-checksum-{crc32,crc32c,sha1,sha256} values (base64 of the big-endian digest), which
+// x-amz-checksum-{crc32,crc32c,crc64nvme,sha1,sha256} values (base64 of the big-endian digest), which
 // clients send as a header or, with aws-chunked bodies, as a trailer.
 // Thread affinity: none (a value fed by one thread at a time).
 
@@ -15,7 +15,7 @@ namespace homeport::storage {
 class PayloadChecksum
 {
 public:
-    enum class Algorithm { Crc32, Crc32c, Sha1, Sha256 };
+    enum class Algorithm { Crc32, Crc32c, Crc64Nvme, Sha1, Sha256 };
 
     // From "crc32", "CRC32C", "x-amz-checksum-sha1", ... ; nullopt for anything else.
     static std::optional<Algorithm> fromName(QByteArrayView name);
@@ -30,10 +30,12 @@ public:
     // One-shot helpers (tests, small bodies).
     static quint32 crc32(QByteArrayView data, quint32 seed = 0);
     static quint32 crc32c(QByteArrayView data, quint32 seed = 0);
+    static quint64 crc64nvme(QByteArrayView data, quint64 seed = 0);
 
 private:
     Algorithm m_algorithm;
     quint32 m_crc = 0;
+    quint64 m_crc64 = 0;
     std::shared_ptr<QCryptographicHash> m_hash;
 };
 

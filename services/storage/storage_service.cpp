@@ -1,9 +1,13 @@
 #include "storage_service.h"
 
+#include "access_key_store.h"
 #include "bucket_cors.h"
+#include "bucket_policy.h"
 #include "data_file_worker.h"
 #include "object_store.h"
+#include "object_tagging.h"
 #include "payload_receiver.h"
+#include "post_object_receiver.h"
 #include "storage_console_bridge.h"
 
 #include "core/logging.h"
@@ -15,9 +19,14 @@
 #include <QHash>
 #include <QFile>
 #include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
+#include <QPointer>
 
 #include <QTimer>
+#include <QUrl>
 #include <QXmlStreamReader>
 
 #include <fcntl.h>
@@ -39,6 +48,19 @@ constexpr int kDataFileThreads = 16;
 const QByteArray kOwnerId = "homeport";
 const QByteArray kXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 const QByteArray kNamespace = " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"";
+// Homeport's own routes on the S3 port; no bucket name can start with '_'.
+const QByteArray kAccessKeysPath = "/_homeport/access-keys";
+
+bool isAccessKeysPath(const QByteArray &rawPath)
+{
+    return rawPath == kAccessKeysPath || rawPath.startsWith(kAccessKeysPath + '/');
+}
+
+bool isFormUpload(const http::Request &req)
+{
+    return req.method() == "POST" && req.header("Content-Type").trimmed().toLower().startsWith("multipart/form-data");
+}
+
 
 QByteArray xmlEscape(QByteArrayView text)
 {
@@ -259,6 +281,17 @@ bool parseCompleteParts(const QByteArray &body, QList<QPair<int, QByteArray>> *p
     return !xml.hasError() && !parts->isEmpty();
 }
 
+QJsonObject accessKeyJson(const AccessKey &key)
+{
+    return QJsonObject{
+        {QStringLiteral("access_key"), QString::fromLatin1(key.accessKey)},
+        {QStringLiteral("name"), key.name},
+        {QStringLiteral("buckets"), QJsonArray::fromStringList(key.buckets)},
+        {QStringLiteral("access"), key.readOnly ? QStringLiteral("read-only") : QStringLiteral("read-write")},
+        {QStringLiteral("created"), QString::fromLatin1(isoTime(key.createdMs))},
+    };
+}
+
 } // namespace
 
 // How one request is answered: copyable, so an answer can come after the handler returned
@@ -305,6 +338,8 @@ struct StorageService::Call : StorageService::Reply
     Call(const http::Request &request, http::Responder &responder) : Reply{responder, {}, request.rawPath(), {}, {}, {}}, req(request) {}
     const http::Request &req;
     PayloadReceiver *receiver = nullptr;
+    PostObjectReceiver *form = nullptr;
+    std::optional<AccessKey> principal; // nullopt: an anonymous request a bucket policy allowed
 };
 
 StorageService::StorageService(StorageMonitor *monitor, QObject *parent) : http::HttpService(parent), m_monitor(monitor) {}
@@ -368,6 +403,11 @@ QString StorageService::configure(http::HttpServer &server, const core::ServiceC
         return QStringLiteral("the storage access key or secret key is missing from secrets.json");
     m_idPrefix = QByteArray::number(QDateTime::currentSecsSinceEpoch(), 16).toUpper();
     m_domain = context.settings.value(QStringLiteral("domain")).toString().trimmed().toLower().toUtf8();
+
+    m_keys = std::make_unique<AccessKeyStore>(QDir(context.dataDir).filePath(QStringLiteral("access_keys.json")),
+                                              m_accessKey, m_secretKey);
+    if (QString keysError; !m_keys->load(&keysError))
+        return QStringLiteral("the storage access keys cannot be read: %1").arg(keysError);
 
     m_store = std::make_unique<ObjectStore>(context.dataDir, QStringLiteral("storage-%1").arg(quintptr(this), 0, 16));
     QString error;
@@ -434,6 +474,7 @@ void StorageService::closeStores()
     if (m_worker)
         m_worker->waitForDone(); // their answers, still queued, find no store and say so
     m_store.reset();
+    m_keys.reset();
 }
 
 void StorageService::removeStaleUploads()
@@ -457,8 +498,8 @@ std::optional<http::Response> StorageService::authenticate(const http::Request &
 {
     const SignedRequest signedRequest{req.method(), req.rawPath(), req.rawQuery(), req.headers()};
     const auto lookup = [this](const QByteArray &accessKey) -> std::optional<QByteArray> {
-        if (accessKey == m_accessKey)
-            return m_secretKey;
+        if (const std::optional<AccessKey> key = m_keys ? m_keys->find(accessKey) : std::nullopt)
+            return key->secretKey;
         return std::nullopt;
     };
     if (req.method() == "OPTIONS") {
@@ -468,7 +509,19 @@ std::optional<http::Response> StorageService::authenticate(const http::Request &
         m_lastAuth.payloadHash = "UNSIGNED-PAYLOAD";
         return std::nullopt;
     }
-    m_lastAuth = sigv4::verify(signedRequest, lookup, QDateTime::currentDateTimeUtc());
+    const Target target = targetOf(req);
+    const bool anonymous = !req.hasHeader("Authorization") && !req.hasQueryItem(QStringLiteral("X-Amz-Algorithm"));
+    const bool formUpload = isFormUpload(req) && !target.bucket.isEmpty() && target.key.isEmpty()
+        && !isAccessKeysPath(req.rawPath());
+    if (formUpload || (anonymous && anonymousAllowed(req, target))) {
+        // A form carries its own signature, checked when its fields have arrived; a public
+        // bucket's reads need none.
+        m_lastAuth = SigV4Result();
+        m_lastAuth.ok = true;
+        m_lastAuth.payloadHash = "UNSIGNED-PAYLOAD";
+    } else {
+        m_lastAuth = sigv4::verify(signedRequest, lookup, QDateTime::currentDateTimeUtc());
+    }
 
     QByteArray id = m_idPrefix + QByteArray::number(++m_requests, 16).toUpper().rightJustified(10, '0');
     const auto refuse = [&](int status, const QByteArray &code, const QString &message) {
@@ -482,9 +535,20 @@ std::optional<http::Response> StorageService::authenticate(const http::Request &
     if (!m_lastAuth.ok)
         return refuse(m_lastAuth.status, m_lastAuth.errorCode, m_lastAuth.errorMessage);
 
+    // What the key may touch, decided before the body is read.
+    if (!m_lastAuth.accessKey.isEmpty()) {
+        const std::optional<AccessKey> key = m_keys->find(m_lastAuth.accessKey);
+        const bool read = req.method() == "GET" || req.method() == "HEAD";
+        const bool allowed = key
+            && (key->root
+                || (!isAccessKeysPath(req.rawPath())
+                    && (target.bucket.isEmpty() ? read : key->allows(target.bucket, !read))));
+        if (!allowed)
+            return refuse(403, "AccessDenied", QStringLiteral("Access Denied"));
+    }
+
     // Refused before the body is read: no point receiving gigabytes for a missing bucket.
     if (req.method() == "PUT") {
-        const Target target = targetOf(req);
         if (!target.bucket.isEmpty() && !target.key.isEmpty()) {
             if (target.key.size() > kMaxKeyBytes)
                 return refuse(400, "KeyTooLongError", QStringLiteral("Your key is too long"));
@@ -499,7 +563,21 @@ http::BodyPolicy StorageService::bodyPolicy(const http::Request &req)
 {
     const Target target = targetOf(req);
     const bool objectUpload = req.method() == "PUT" && !target.bucket.isEmpty() && !target.key.isEmpty()
-        && !req.hasHeader("x-amz-copy-source");
+        && !req.hasHeader("x-amz-copy-source") && !req.hasQueryItem(QStringLiteral("tagging"));
+    if (isFormUpload(req) && !target.bucket.isEmpty() && target.key.isEmpty() && !isAccessKeysPath(req.rawPath())) {
+        const QString bucket = target.bucket;
+        const QPointer<StorageService> self(this);
+        const QString formTemp = m_store->newTempPath();
+        return http::BodyPolicy::stream(
+            [self, bucket, formTemp](const http::Request &r) {
+                return std::make_unique<PostObjectReceiver>(r, formTemp, kMaxObjectBytes, [self, bucket](const FormFields &fields) {
+                    if (!self)
+                        return PostFormVerdict{503, "ServiceUnavailable", QStringLiteral("The storage service is stopping."), 0, -1, {}};
+                    return self->verifyPostForm(bucket, fields);
+                });
+            },
+            kMaxWireBytes);
+    }
     const QString tempPath = objectUpload ? m_store->newTempPath() : QString();
     const SigV4Result auth = m_lastAuth;
     return http::BodyPolicy::stream(
@@ -513,8 +591,9 @@ void StorageService::handle(const http::Request &req, http::Responder &res)
 {
     Call call(req, res);
     call.requestId = m_idPrefix + QByteArray::number(++m_requests, 16).toUpper().rightJustified(10, '0');
-    call.receiver = static_cast<PayloadReceiver *>(req.bodyConsumer());
-    if (!m_store)
+    call.receiver = dynamic_cast<PayloadReceiver *>(req.bodyConsumer());
+    call.form = dynamic_cast<PostObjectReceiver *>(req.bodyConsumer());
+    if (!m_store || !m_keys)
         return call.error(503, "ServiceUnavailable", QStringLiteral("The storage service is stopping."));
 
     const Target target = targetOf(req);
@@ -522,6 +601,14 @@ void StorageService::handle(const http::Request &req, http::Responder &res)
     call.key = target.key;
     if (call.receiver && call.receiver->failed())
         return call.error(call.receiver->status(), call.receiver->errorCode(), call.receiver->errorMessage());
+    const QByteArray accessKey = call.form ? call.form->accessKey() : call.receiver ? call.receiver->auth().accessKey : QByteArray();
+    if (!accessKey.isEmpty())
+        call.principal = m_keys->find(accessKey);
+    if (isAccessKeysPath(req.rawPath())) {
+        call.bucket.clear();
+        call.key.clear();
+        return accessKeysApi(call);
+    }
 
     const QByteArray &method = req.method();
     const auto has = [&](const char *name) { return req.hasQueryItem(QString::fromLatin1(name)); };
@@ -530,6 +617,11 @@ void StorageService::handle(const http::Request &req, http::Responder &res)
     if (req.hasHeader("Origin") && !call.bucket.isEmpty())
         call.cors = corsHeaders(call.bucket, req.header("Origin"), method == "HEAD" ? QByteArray("HEAD") : method, {});
 
+    if (call.form) {
+        if (req.hasHeader("Origin"))
+            call.cors = corsHeaders(call.bucket, req.header("Origin"), "POST", {});
+        return postObject(call);
+    }
     if (call.bucket.isEmpty()) {
         if (method == "GET" || method == "HEAD")
             return listBuckets(call);
@@ -555,7 +647,33 @@ void StorageService::handle(const http::Request &req, http::Responder &res)
                 return call.send(http::Response(200, "application/xml", config));
             }
         }
-        for (const char *unsupported : {"policy", "tagging", "lifecycle", "acl", "website", "replication",
+        if (has("policy")) {
+            if (!requireBucket(call))
+                return;
+            if (method == "PUT")
+                return putBucketPolicy(call);
+            if (method == "DELETE") {
+                QString error;
+                if (!m_store->setBucketPolicy(call.bucket, {}, &error))
+                    return call.error(500, "InternalError", error);
+                return call.empty(204);
+            }
+            if (method == "GET") {
+                const QByteArray policy = m_store->bucketPolicy(call.bucket);
+                if (policy.isEmpty())
+                    return call.error(404, "NoSuchBucketPolicy", QStringLiteral("The bucket policy does not exist"));
+                return call.send(http::Response(200, "application/json", policy));
+            }
+        }
+        if (has("policyStatus") && method == "GET") {
+            if (!requireBucket(call))
+                return;
+            QString ignored;
+            const std::optional<BucketPolicy> policy = parseBucketPolicy(m_store->bucketPolicy(call.bucket), call.bucket, &ignored);
+            return call.xml(200, "<PolicyStatus" + kNamespace + "><IsPublic>"
+                                     + (policy && policy->isPublic() ? "true" : "false") + "</IsPublic></PolicyStatus>");
+        }
+        for (const char *unsupported : {"tagging", "lifecycle", "acl", "website", "replication",
                                         "notification", "logging", "encryption", "object-lock",
                                         "requestPayment", "ownershipControls", "publicAccessBlock", "accelerate"}) {
             if (has(unsupported)) {
@@ -591,7 +709,9 @@ void StorageService::handle(const http::Request &req, http::Responder &res)
 
     if (call.key.size() > kMaxKeyBytes)
         return call.error(400, "KeyTooLongError", QStringLiteral("Your key is too long"));
-    for (const char *unsupported : {"tagging", "acl", "retention", "legal-hold", "torrent", "restore", "select", "attributes"}) {
+    if (has("tagging"))
+        return objectTagging(call);
+    for (const char *unsupported : {"acl", "retention", "legal-hold", "torrent", "restore", "select", "attributes"}) {
         if (has(unsupported))
             return call.error(501, "NotImplemented",
                               QStringLiteral("Homeport does not implement the ?%1 subresource yet.").arg(QLatin1String(unsupported)));
@@ -689,8 +809,11 @@ bool StorageService::requireBucket(Call &call)
 void StorageService::listBuckets(Call &call)
 {
     QByteArray body = "<ListAllMyBucketsResult" + kNamespace + '>' + ownerXml() + "<Buckets>";
-    for (const BucketRecord &b : m_store->buckets())
+    for (const BucketRecord &b : m_store->buckets()) {
+        if (call.principal && !call.principal->coversBucket(b.name))
+            continue; // a scoped key sees only its own buckets
         body += "<Bucket>" + element("Name", b.name.toUtf8()) + element("CreationDate", isoTime(b.createdMs)) + "</Bucket>";
+    }
     body += "</Buckets></ListAllMyBucketsResult>";
     call.xml(200, body);
 }
@@ -902,6 +1025,13 @@ void StorageService::putObject(Call &call)
     QString problem;
     if (!storedHeaders(call.req, &record.headers, &problem))
         return call.error(400, "MetadataTooLarge", problem);
+    if (call.req.hasHeader("x-amz-tagging")) {
+        TagProblem tagProblem;
+        const std::optional<TagSet> tags = parseTaggingHeader(call.req.header("x-amz-tagging"), &tagProblem);
+        if (!tags)
+            return call.error(400, tagProblem.code, tagProblem.message);
+        record.tags = encodeTagQuery(*tags);
+    }
     record.key = call.key;
     record.size = receiver->size();
     record.etag = receiver->md5().toHex();
@@ -976,6 +1106,10 @@ std::optional<ObjectRecord> StorageService::copySource(Call &call, QString *sour
         return std::nullopt;
     }
     *sourceBucket = QString::fromUtf8(source.left(slash));
+    if (!call.principal || !call.principal->allows(*sourceBucket, false)) {
+        call.error(403, "AccessDenied", QStringLiteral("Access Denied"));
+        return std::nullopt;
+    }
     if (!m_store->bucket(*sourceBucket)) {
         call.error(404, "NoSuchBucket", QStringLiteral("The specified bucket does not exist"));
         return std::nullopt;
@@ -1009,7 +1143,17 @@ void StorageService::copyObject(Call &call)
     if (sourceBucket == call.bucket && sourceKey == call.key && !replace)
         return call.error(400, "InvalidRequest",
                           QStringLiteral("This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."));
+    const QByteArray tagDirective = call.req.header("x-amz-tagging-directive").toUpper();
+    if (!tagDirective.isEmpty() && tagDirective != "COPY" && tagDirective != "REPLACE")
+        return call.error(400, "InvalidArgument", QStringLiteral("Unknown tagging directive."));
     ObjectRecord record = *original;
+    if (tagDirective == "REPLACE") {
+        TagProblem tagProblem;
+        const std::optional<TagSet> tags = parseTaggingHeader(call.req.header("x-amz-tagging"), &tagProblem);
+        if (!tags)
+            return call.error(400, tagProblem.code, tagProblem.message);
+        record.tags = encodeTagQuery(*tags);
+    }
     if (replace) {
         record.headers.clear();
         QString problem;
@@ -1065,6 +1209,8 @@ void StorageService::getObject(Call &call)
     }
     for (const auto &[name, value] : object->headers)
         head.setHeader(name, value);
+    if (const qsizetype tagCount = decodeTagQuery(object->tags).size())
+        head.setHeader("x-amz-tagging-count", QByteArray::number(tagCount));
     // response-* query parameters override what was stored (signed requests only, as in S3).
     static const std::pair<const char *, const char *> kOverrides[] = {
         {"response-content-type", "Content-Type"}, {"response-content-language", "Content-Language"},
@@ -1115,6 +1261,13 @@ void StorageService::createUpload(Call &call)
     QString problem;
     if (!storedHeaders(call.req, &upload.headers, &problem))
         return call.error(400, "MetadataTooLarge", problem);
+    if (call.req.hasHeader("x-amz-tagging")) {
+        TagProblem tagProblem;
+        const std::optional<TagSet> tags = parseTaggingHeader(call.req.header("x-amz-tagging"), &tagProblem);
+        if (!tags)
+            return call.error(400, tagProblem.code, tagProblem.message);
+        upload.tags = encodeTagQuery(*tags);
+    }
     upload.id = core::Secrets::randomToken(48).toLatin1();
     upload.bucket = call.bucket;
     upload.key = call.key;
@@ -1281,6 +1434,7 @@ void StorageService::completeUpload(Call &call)
     record.size = total;
     record.etag = md5s.result().toHex() + '-' + QByteArray::number(chosen.size());
     record.headers = upload->headers;
+    record.tags = upload->tags;
     finishDataFile(std::move(job), call, [this, record, uploadId, answer](Reply &reply, const DataFileResult &result) mutable {
         record.file = result.file;
         record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
@@ -1389,6 +1543,253 @@ void StorageService::listUploads(Call &call)
                       + element("NextKeyMarker", nextKey) + element("NextUploadIdMarker", nextId)
                       + element("Prefix", prefix) + element("MaxUploads", QByteArray::number(maxUploads))
                       + element("IsTruncated", truncated ? "true" : "false") + uploadsXml + "</ListMultipartUploadsResult>");
+}
+
+bool StorageService::anonymousAllowed(const http::Request &req, const Target &target)
+{
+    if (!m_store || target.bucket.isEmpty() || isAccessKeysPath(req.rawPath()))
+        return false;
+    if (req.method() != "GET" && req.method() != "HEAD")
+        return false;
+    const QByteArray policyJson = m_store->bucketPolicy(target.bucket);
+    if (policyJson.isEmpty())
+        return false;
+    QString ignored;
+    const std::optional<BucketPolicy> policy = parseBucketPolicy(policyJson, target.bucket, &ignored);
+    if (!policy)
+        return false;
+    const auto has = [&](const char *name) { return req.hasQueryItem(QString::fromLatin1(name)); };
+    if (!target.key.isEmpty()) {
+        // s3:GetObject is the object's bytes and headers, not its subresources.
+        for (const char *subresource : {"tagging", "acl", "uploadId", "attributes", "retention", "legal-hold", "torrent"}) {
+            if (has(subresource))
+                return false;
+        }
+        return policy->allowsGetObject(target.key);
+    }
+    // s3:ListBucket: ListObjects (v1, v2) and HeadBucket, no other bucket subresource.
+    for (const auto &[name, value] : req.queryItems()) {
+        static const QStringList listParameters = {
+            QStringLiteral("list-type"), QStringLiteral("prefix"), QStringLiteral("delimiter"), QStringLiteral("max-keys"),
+            QStringLiteral("continuation-token"), QStringLiteral("start-after"), QStringLiteral("fetch-owner"),
+            QStringLiteral("encoding-type"), QStringLiteral("marker")};
+        if (!listParameters.contains(name))
+            return false;
+    }
+    return policy->listable;
+}
+
+void StorageService::accessKeysApi(Call &call)
+{
+    const QByteArray rest = call.req.rawPath().mid(kAccessKeysPath.size());
+    const QByteArray &method = call.req.method();
+    const auto json = [&](int status, const QJsonObject &body) {
+        call.send(http::Response(status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    };
+    if (rest.isEmpty() && method == "GET") {
+        QJsonArray keys;
+        for (const AccessKey &key : m_keys->scopedKeys())
+            keys.append(accessKeyJson(key));
+        return json(200, QJsonObject{{QStringLiteral("keys"), keys}});
+    }
+    if (rest.isEmpty() && method == "POST") {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(call.receiver ? call.receiver->body() : QByteArray(), &parseError);
+        if (!doc.isObject())
+            return call.error(400, "MalformedJSON", QStringLiteral("The body must be a JSON object: %1").arg(parseError.errorString()));
+        const QJsonObject o = doc.object();
+        QStringList buckets;
+        for (const QJsonValue &b : o.value(QStringLiteral("buckets")).toArray())
+            buckets.append(b.toString());
+        const QString access = o.value(QStringLiteral("access")).toString(QStringLiteral("read-only"));
+        if (access != QLatin1String("read-only") && access != QLatin1String("read-write"))
+            return call.error(400, "InvalidArgument", QStringLiteral("\"access\" is \"read-only\" or \"read-write\"."));
+        QString error;
+        const std::optional<AccessKey> key = m_keys->create(o.value(QStringLiteral("name")).toString(), buckets,
+                                                            access == QLatin1String("read-only"), &error);
+        if (!key)
+            return call.error(400, "InvalidArgument", error);
+        qCInfo(lcStorage) << "access key" << key->accessKey << "made for" << key->buckets << access;
+        QJsonObject body = accessKeyJson(*key);
+        body.insert(QStringLiteral("secret_key"), QString::fromLatin1(key->secretKey));
+        return json(200, body);
+    }
+    if (rest.size() > 1 && method == "DELETE") {
+        const QByteArray accessKey = sigv4::percentDecode(rest.mid(1));
+        QString error;
+        if (!m_keys->revoke(accessKey, &error)) {
+            if (!error.isEmpty())
+                return call.error(500, "InternalError", error);
+            return call.error(404, "NoSuchAccessKey", accessKey == m_accessKey
+                                  ? QStringLiteral("The root key cannot be revoked.")
+                                  : QStringLiteral("The access key does not exist."));
+        }
+        qCInfo(lcStorage) << "access key" << accessKey << "revoked";
+        return call.empty(204);
+    }
+    call.error(405, "MethodNotAllowed", QStringLiteral("The specified method is not allowed against this resource."));
+}
+
+void StorageService::putBucketPolicy(Call &call)
+{
+    const QByteArray body = call.receiver ? call.receiver->body() : QByteArray();
+    QString problem;
+    if (!parseBucketPolicy(body, call.bucket, &problem))
+        return call.error(400, "MalformedPolicy", problem);
+    QString error;
+    if (!m_store->setBucketPolicy(call.bucket, body, &error))
+        return call.error(500, "InternalError", error);
+    call.empty(204);
+}
+
+void StorageService::objectTagging(Call &call)
+{
+    if (!requireBucket(call))
+        return;
+    const QByteArray &method = call.req.method();
+    if (method != "GET" && method != "PUT" && method != "DELETE")
+        return call.error(405, "MethodNotAllowed", QStringLiteral("The specified method is not allowed against this resource."));
+    const std::optional<ObjectRecord> object = m_store->object(call.bucket, call.key);
+    if (!object)
+        return call.error(404, "NoSuchKey", QStringLiteral("The specified key does not exist."));
+    if (method == "GET")
+        return call.xml(200, taggingXml(decodeTagQuery(object->tags)));
+    QByteArray tags;
+    if (method == "PUT") {
+        TagProblem problem;
+        const std::optional<TagSet> parsed = parseTaggingXml(call.receiver ? call.receiver->body() : QByteArray(), &problem);
+        if (!parsed)
+            return call.error(400, problem.code, problem.message);
+        tags = encodeTagQuery(*parsed);
+    }
+    QString error;
+    if (!m_store->setObjectTags(call.bucket, call.key, tags, &error)) {
+        if (!error.isEmpty())
+            return call.error(500, "InternalError", error);
+        return call.error(404, "NoSuchKey", QStringLiteral("The specified key does not exist."));
+    }
+    call.empty(method == "PUT" ? 200 : 204);
+}
+
+PostFormVerdict StorageService::verifyPostForm(const QString &bucket, const FormFields &fields)
+{
+    const auto refuse = [](int status, const QByteArray &code, const QString &message) {
+        return PostFormVerdict{status, code, message, 0, -1, {}};
+    };
+    if (!m_store || !m_keys)
+        return refuse(503, "ServiceUnavailable", QStringLiteral("The storage service is stopping."));
+    if (!m_store->bucket(bucket))
+        return refuse(404, "NoSuchBucket", QStringLiteral("The specified bucket does not exist"));
+    const std::optional<QByteArray> policyText = formField(fields, "policy");
+    const std::optional<QByteArray> signature = formField(fields, "x-amz-signature");
+    if (!policyText || !signature)
+        return refuse(403, "AccessDenied", QStringLiteral("Access Denied: a form upload needs a policy signed with SigV4 (x-amz-signature)."));
+    if (formField(fields, "x-amz-algorithm").value_or(QByteArray()) != "AWS4-HMAC-SHA256")
+        return refuse(400, "InvalidArgument", QStringLiteral("x-amz-algorithm must be AWS4-HMAC-SHA256."));
+    const QByteArrayList credential = formField(fields, "x-amz-credential").value_or(QByteArray()).split('/');
+    if (credential.size() != 5 || credential[3] != "s3" || credential[4] != "aws4_request")
+        return refuse(400, "InvalidArgument", QStringLiteral("x-amz-credential must be <key>/<date>/<region>/s3/aws4_request."));
+    const std::optional<AccessKey> key = m_keys->find(credential[0]);
+    if (!key)
+        return refuse(403, "InvalidAccessKeyId", QStringLiteral("The AWS Access Key Id you provided does not exist in our records."));
+    const QByteArray signingKey = sigv4::signingKey(key->secretKey, credential[1], credential[2], credential[3]);
+    const QByteArray expected = sigv4::hmacSha256(signingKey, *policyText).toHex();
+    if (expected != signature->trimmed().toLower())
+        return refuse(403, "SignatureDoesNotMatch",
+                      QStringLiteral("The request signature we calculated does not match the signature you provided. Check your key and signing method."));
+    if (!key->allows(bucket, true))
+        return refuse(403, "AccessDenied", QStringLiteral("Access Denied"));
+    QString problem;
+    const std::optional<PostPolicy> policy = PostPolicy::parse(*policyText, &problem);
+    if (!policy)
+        return refuse(400, "InvalidPolicyDocument", problem);
+    if (!policy->check(fields, bucket, QDateTime::currentDateTimeUtc(), &problem))
+        return refuse(403, "AccessDenied", problem);
+    const std::optional<QByteArray> objectKey = formField(fields, "key");
+    if (!objectKey || objectKey->isEmpty())
+        return refuse(400, "InvalidArgument", QStringLiteral("Bucket POST must contain a field named 'key'.  If it is specified, please check the order of the fields."));
+    return PostFormVerdict{0, {}, {}, policy->minLength, policy->maxLength, key->accessKey};
+}
+
+void StorageService::postObject(Call &call)
+{
+    PostObjectReceiver *form = call.form;
+    if (form->failed())
+        return call.error(form->status(), form->errorCode(), form->errorMessage());
+    const FormFields &fields = form->fields();
+    QByteArray key = formField(fields, "key").value_or(QByteArray());
+    key.replace("${filename}", form->fileName());
+    call.key = key;
+    if (key.isEmpty() || key.size() > kMaxKeyBytes)
+        return call.error(400, key.isEmpty() ? "InvalidArgument" : "KeyTooLongError",
+                          key.isEmpty() ? QStringLiteral("The key must not be empty.") : QStringLiteral("Your key is too long"));
+    if (!requireBucket(call))
+        return;
+
+    ObjectRecord record;
+    // The object's headers come from the form's fields, as a PUT's come from its headers.
+    QByteArray contentType = formField(fields, "Content-Type").value_or(form->fileContentType());
+    record.headers.append({"Content-Type", contentType.isEmpty() ? QByteArray("binary/octet-stream") : contentType});
+    qsizetype metadataBytes = 0;
+    for (const auto &[name, value] : fields) {
+        const QByteArray lowerName = name.toLower();
+        if (lowerName.startsWith("x-amz-meta-")) {
+            metadataBytes += lowerName.size() - 11 + value.size();
+            record.headers.append({lowerName, value});
+        }
+        for (const char *header : {"Cache-Control", "Content-Disposition", "Content-Encoding", "Content-Language", "Expires"}) {
+            if (lowerName == QByteArray(header).toLower())
+                record.headers.append({header, value});
+        }
+    }
+    if (metadataBytes > kMaxMetadataBytes)
+        return call.error(400, "MetadataTooLarge", QStringLiteral("Your metadata headers exceed the maximum allowed metadata size."));
+    if (const std::optional<QByteArray> tagging = formField(fields, "tagging")) {
+        TagProblem problem;
+        const std::optional<TagSet> tags = parseTaggingXml(*tagging, &problem);
+        if (!tags)
+            return call.error(400, problem.code, problem.message);
+        record.tags = encodeTagQuery(*tags);
+    }
+
+    QString error;
+    if (!form->syncFile(&error))
+        return call.error(500, "InternalError", error);
+    record.file = m_store->installFile(form->filePath(), &error);
+    if (record.file.isEmpty())
+        return call.error(500, "InternalError", error);
+    form->releaseFile();
+    record.key = key;
+    record.size = form->size();
+    record.etag = form->md5().toHex();
+    record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+    if (!m_store->putObject(call.bucket, record, &error)) {
+        m_store->removeFile(record.file);
+        return call.error(500, "InternalError", error);
+    }
+
+    const QByteArray location = "/" + sigv4::uriEncode(call.bucket.toUtf8(), false) + '/' + sigv4::uriEncode(key, true);
+    http::Response r;
+    r.setHeader("ETag", quoted(record.etag));
+    r.setHeader("Location", location);
+    if (const std::optional<QByteArray> redirect = formField(fields, "success_action_redirect"); redirect && !redirect->isEmpty()) {
+        const QUrl target = QUrl::fromEncoded(*redirect);
+        if (target.isValid() && (target.scheme() == QLatin1String("http") || target.scheme() == QLatin1String("https"))) {
+            const QByteArray query = "bucket=" + sigv4::uriEncode(call.bucket.toUtf8(), false) + "&key="
+                + sigv4::uriEncode(key, false) + "&etag=" + sigv4::uriEncode(quoted(record.etag), false);
+            r.setHeader("Location", *redirect + (redirect->contains('?') ? '&' : '?') + query);
+            return call.empty(303, r);
+        }
+    }
+    const QByteArray status = formField(fields, "success_action_status").value_or("204");
+    if (status == "201") {
+        r.status = 201;
+        r.setHeader("Content-Type", "application/xml");
+        r.body = kXmlHead + "<PostResponse>" + element("Location", location) + element("Bucket", call.bucket.toUtf8())
+            + element("Key", key) + element("ETag", quoted(record.etag)) + "</PostResponse>";
+        return call.send(std::move(r));
+    }
+    call.empty(status == "200" ? 200 : 204, r);
 }
 
 } // namespace homeport::storage

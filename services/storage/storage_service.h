@@ -4,10 +4,14 @@
 // (list, create, head, delete, location, versioning, object versions, CORS rules applied to
 // preflights and browser requests), objects
 // (put, get with ranges and conditions, head, delete, multi-delete, copy), listings (v1 and v2)
-// and multipart uploads (UploadPartCopy with ranges included). Every request is checked in the
-// auth hook before its body is read
-// (header or presigned SigV4 against the access key in secrets); bodies stream through a
-// PayloadReceiver into the ObjectStore, responses stream from the object's file.
+// and multipart uploads (UploadPartCopy with ranges included), object tagging, bucket policies
+// for public read and browser form uploads (POST Object with a signed policy). Every request is
+// checked in the auth hook before its body is read: header or presigned SigV4 against the root
+// key from secrets or a scoped key of the AccessKeyStore (its buckets, read-only or read-write),
+// or, without credentials, against the bucket's policy. Bodies stream through a PayloadReceiver
+// (or a PostObjectReceiver for forms) into the ObjectStore, responses stream from the object's
+// file. The scoped keys are managed through /_homeport/access-keys (root key only; no bucket
+// name can start with '_').
 // Errors are S3's XML <Error> with Code, Message, Resource and RequestId.
 // Thread affinity: the service's own thread (routes, the store and its SQLite connection).
 
@@ -25,6 +29,9 @@ class QTimer;
 namespace homeport::storage {
 
 class DataFileWorker;
+class AccessKeyStore;
+struct PostFormVerdict;
+struct AccessKey;
 class ObjectStore;
 struct DataFileJob;
 struct DataFileResult;
@@ -86,6 +93,16 @@ private:
     void listParts(Call &call);
     void listUploads(Call &call);
 
+    void accessKeysApi(Call &call);
+    void putBucketPolicy(Call &call);
+    void objectTagging(Call &call);
+    void postObject(Call &call);
+    // Signature, scope and policy of a browser form upload, judged when its file part begins.
+    PostFormVerdict verifyPostForm(const QString &bucket, const QList<QPair<QByteArray, QByteArray>> &fields);
+    // May an unsigned request read this? (GET/HEAD of an object or listing the bucket that the
+    // bucket's policy makes public.)
+    bool anonymousAllowed(const http::Request &request, const Target &target);
+
     void preflight(Call &call);
     void putBucketCors(Call &call);
     // The Access-Control-* headers a bucket's CORS rules give this origin and method; empty: none.
@@ -123,6 +140,7 @@ private:
     std::unique_ptr<DataFileWorker> m_worker; // drained before m_store closes
     QList<QueuedWrite> m_queuedWrites;
     bool m_flushQueued = false;
+    std::unique_ptr<AccessKeyStore> m_keys;
     std::unique_ptr<QTimer> m_staleUploadTimer;
     qint64 m_uploadMaxAgeMs = kDefaultUploadMaxAgeMs;
     QByteArray m_accessKey;

@@ -1,7 +1,9 @@
 // Debian's python3-boto3 (a script run with /usr/bin/python3) against a real headless Homeport:
 // buckets, objects with metadata and ranges, copy, url-encoded listings over 1,205 keys (v2 and
 // v1), multi-delete, multipart through the transfer manager, presigned GET/PUT fetched with
-// urllib, a tampered URL and a wrong secret. The script asserts each step; this checks its report.
+// urllib, a tampered URL and a wrong secret; tagging, a public-read bucket policy fetched with
+// unsigned urllib, and a form upload from generate_presigned_post (and its violated conditions).
+// The script asserts each step; this checks its report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -33,6 +35,8 @@ test('python3-boto3: buckets, objects, listings, multipart, presigned URLs, erro
     assert.equal(seen.deleted, 1000);
     assert.match(seen.multipart_etag, /^"[0-9a-f]{32}-4"$/);
     assert.deepEqual(seen.buckets, ['boto-bucket', 'homeport']);
+    assert.deepEqual(seen.tags, [{ Key: 'tier', Value: 'silver' }]);
+    assert.equal(seen.posted, true);
   } finally {
     const { code } = await homeport.stop();
     assert.equal(code, 0, homeport.log());

@@ -99,6 +99,59 @@ except urllib.error.HTTPError as e:
     assert e.code == 403
     assert b'<Code>SignatureDoesNotMatch</Code>' in e.read()
 
+# Tagging, a public-read bucket policy read with unsigned urllib, and a browser form upload
+# from generate_presigned_post posted as multipart/form-data.
+s3.put_object(Bucket='boto-bucket', Key='tagged.txt', Body=b'tagged', Tagging='team=storage&tier=gold')
+assert s3.get_object(Bucket='boto-bucket', Key='tagged.txt')['TagCount'] == 2
+s3.put_object_tagging(Bucket='boto-bucket', Key='tagged.txt', Tagging={'TagSet': [{'Key': 'tier', 'Value': 'silver'}]})
+assert s3.get_object_tagging(Bucket='boto-bucket', Key='tagged.txt')['TagSet'] == [{'Key': 'tier', 'Value': 'silver'}]
+assert error_code(lambda: s3.put_object_tagging(Bucket='boto-bucket', Key='tagged.txt', Tagging={
+    'TagSet': [{'Key': f'k{i}', 'Value': 'v'} for i in range(11)]})) == 'InvalidTag'
+seen['tags'] = s3.get_object_tagging(Bucket='boto-bucket', Key='tagged.txt')['TagSet']
+
+public_url = f'{endpoint}/boto-bucket/tagged.txt'
+def anonymous_status(url):
+    try:
+        with urllib.request.urlopen(url) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+assert anonymous_status(public_url) == 403
+s3.put_bucket_policy(Bucket='boto-bucket', Policy=json.dumps({'Version': '2012-10-17', 'Statement': [
+    {'Effect': 'Allow', 'Principal': '*', 'Action': 's3:GetObject', 'Resource': 'arn:aws:s3:::boto-bucket/*'}]}))
+assert s3.get_bucket_policy_status(Bucket='boto-bucket')['PolicyStatus']['IsPublic'] is True
+assert anonymous_status(public_url) == 200
+s3.delete_bucket_policy(Bucket='boto-bucket')
+assert anonymous_status(public_url) == 403
+assert error_code(lambda: s3.put_bucket_policy(Bucket='boto-bucket', Policy=json.dumps({'Statement': [
+    {'Effect': 'Allow', 'Principal': '*', 'Action': 's3:*', 'Resource': 'arn:aws:s3:::boto-bucket/*'}]}))) == 'MalformedPolicy'
+
+post = s3.generate_presigned_post('boto-bucket', 'posted/${filename}', Fields={'success_action_status': '201'},
+                                  Conditions=[{'success_action_status': '201'}, ['content-length-range', 1, 1024]], ExpiresIn=300)
+def post_form(fields, file_body):
+    boundary = 'homeportboundary7d1'
+    body = b''
+    for name, value in fields.items():
+        body += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+    body += f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="boto.txt"\r\nContent-Type: text/plain\r\n\r\n'.encode()
+    body += file_body + f'\r\n--{boundary}--\r\n'.encode()
+    request = urllib.request.Request(post['url'], data=body, method='POST',
+                                     headers={'Content-Type': f'multipart/form-data; boundary={boundary}'})
+    try:
+        with urllib.request.urlopen(request) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+status, answer = post_form(post['fields'], b'posted by boto3')
+assert status == 201, answer
+assert b'<Key>posted/boto.txt</Key>' in answer, answer
+assert s3.get_object(Bucket='boto-bucket', Key='posted/boto.txt')['Body'].read() == b'posted by boto3'
+status, answer = post_form(post['fields'], b'x' * 1025)
+assert status == 400 and b'<Code>EntityTooLarge</Code>' in answer, answer
+status, answer = post_form({**post['fields'], 'success_action_status': '200'}, b'x')
+assert status == 403 and b'<Code>AccessDenied</Code>' in answer, answer
+seen['posted'] = True
+
 assert error_code(lambda: client('wrong-secret').list_buckets()) == 'SignatureDoesNotMatch'
 assert error_code(lambda: s3.get_object(Bucket='boto-bucket', Key='missing')) == 'NoSuchKey'
 assert error_code(lambda: s3.delete_bucket(Bucket='boto-bucket')) == 'BucketNotEmpty'

@@ -1,6 +1,6 @@
 // The aws-chunked decoder on AWS's published signed example (64 KiB + 1 KiB of 'a') fed in
 // pieces of every awkward size, tampered data and signatures, the unsigned-trailer form current
-// AWS SDKs send, malformed and truncated bodies; and the CRC32/CRC32C check values.
+// AWS SDKs send, malformed and truncated bodies; and the CRC32/CRC32C/CRC64NVME check values.
 #include "storage/aws_chunked_decoder.h"
 #include "storage/payload_checksum.h"
 #include "storage/sigv4.h"
@@ -144,7 +144,15 @@ private slots:
         QCOMPARE(QByteArray::fromBase64(s.base64Result()).toHex(),
                  QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
         QCOMPARE(PayloadChecksum::fromName("x-amz-checksum-CRC32C"), PayloadChecksum::Algorithm::Crc32c);
-        QVERIFY(!PayloadChecksum::fromName("crc64nvme"));
+        QCOMPARE(PayloadChecksum::fromName("x-amz-checksum-crc64nvme"), PayloadChecksum::Algorithm::Crc64Nvme);
+        QVERIFY(!PayloadChecksum::fromName("crc64"));
+        // CRC-64/NVME's check value (the CRC catalogue's "123456789").
+        QCOMPARE(PayloadChecksum::crc64nvme("123456789"), 0xAE8B14860A799888ull);
+        PayloadChecksum n(PayloadChecksum::Algorithm::Crc64Nvme);
+        n.addData("12345", 5);
+        n.addData("6789", 4);
+        QCOMPARE(QByteArray::fromBase64(n.base64Result()).toHex(), QByteArray("ae8b14860a799888"));
+        QCOMPARE(PayloadChecksum::crc64nvme(""), 0ull);
     }
 };
 

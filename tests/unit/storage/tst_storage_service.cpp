@@ -682,13 +682,67 @@ private slots:
         ParsedResponse r = s3("POST", "/bad?delete", "<Delete><Object><Key>x</Key>");
         QCOMPARE(r.status, 400);
         QCOMPARE(errorCode(r), QByteArray("MalformedXML"));
-        r = s3("GET", "/bad?policy");
+        r = s3("GET", "/bad?lifecycle");
         QCOMPARE(r.status, 501);
         QCOMPARE(errorCode(r), QByteArray("NotImplemented"));
+        r = s3("GET", "/bad?policy");
+        QCOMPARE(r.status, 404);
+        QCOMPARE(errorCode(r), QByteArray("NoSuchBucketPolicy"));
         r = s3("PUT", "/missing-bucket/k", "x");
         QCOMPARE(errorCode(r), QByteArray("NoSuchBucket"));
         r = s3("GET", "/bad?list-type=2&continuation-token=not%2Avalid%21");
         QVERIFY2(r.status == 400, r.body.constData());
+    }
+
+    // A browser form upload as bytes on the wire: a preamble, transport padding after a
+    // delimiter, a file holding partial delimiters, a field after the file (ignored, as S3 does)
+    // and an epilogue; then the policy's conditions and signature refusing others.
+    void formUploadIsParsedAndItsPolicyChecked()
+    {
+        QCOMPARE(s3("PUT", "/forms").status, 200);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QByteArray date = now.toString(QStringLiteral("yyyyMMdd")).toLatin1();
+        const QByteArray credential = kAccessKey + '/' + date + "/us-east-1/s3/aws4_request";
+        const QByteArray policy = "{\"expiration\":\"" + now.addSecs(600).toString(Qt::ISODateWithMs).toLatin1()
+            + "\",\"conditions\":[{\"bucket\":\"forms\"},[\"starts-with\",\"$key\",\"in/\"],"
+              "{\"x-amz-algorithm\":\"AWS4-HMAC-SHA256\"},{\"x-amz-credential\":\"" + credential
+            + "\"},[\"content-length-range\",1,100]]}";
+        const QByteArray policy64 = policy.toBase64();
+        const QByteArray signature = sigv4::hmacSha256(sigv4::signingKey(kSecret, date, "us-east-1", "s3"), policy64).toHex();
+        const auto post = [&](const QByteArray &key, const QByteArray &file, const QByteArray &sig) {
+            QByteArray body = "a preamble to ignore\r\n";
+            const auto field = [&](const QByteArray &name, const QByteArray &value) {
+                body += "--XyZ\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+            };
+            field("key", key);
+            field("x-amz-algorithm", "AWS4-HMAC-SHA256");
+            field("x-amz-credential", credential);
+            field("policy", policy64);
+            field("x-amz-signature", sig);
+            body += "--XyZ \t\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n"
+                    "Content-Type: application/octet-stream\r\n\r\n" + file + "\r\n";
+            field("after-the-file", "ignored");
+            body += "--XyZ--\r\nan epilogue";
+            return s3("POST", "/forms", body, {{"Content-Type", "multipart/form-data; boundary=XyZ"}});
+        };
+        const QByteArray file = "line\r\n--XyA\r\n-\r\n--Xy";
+        ParsedResponse r = post("in/${filename}", file, signature);
+        QVERIFY2(r.status == 204, r.body.constData());
+        QCOMPARE(s3("GET", "/forms/in/a.bin").body, file);
+
+        r = post("out/x", file, signature);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(errorCode(r), QByteArray("AccessDenied"));
+        QVERIFY2(r.body.contains("$key"), r.body.constData());
+        r = post("in/too-large", QByteArray(101, 'x'), signature);
+        QCOMPARE(errorCode(r), QByteArray("EntityTooLarge"));
+        r = post("in/forged", file, QByteArray(64, '0'));
+        QCOMPARE(r.status, 403);
+        QCOMPARE(errorCode(r), QByteArray("SignatureDoesNotMatch"));
+        r = s3("POST", "/forms", "no parts at all", {{"Content-Type", "multipart/form-data; boundary=XyZ"}});
+        QCOMPARE(r.status, 400);
+        QCOMPARE(s3("GET", "/forms/in/too-large").status, 404);
+        QCOMPARE(s3("GET", "/forms/in/forged").status, 404);
     }
 };
 
