@@ -3,6 +3,7 @@
 #include "empty_state.h"
 #include "snippet_card.h"
 #include "sparkline.h"
+#include "storage_access_tab.h"
 #include "theme.h"
 
 #include "storage/sigv4.h"
@@ -146,6 +147,9 @@ StoragePage::StoragePage(const core::ServiceInfo &info, const ConsoleContext &co
     m_tabs = makeDashboardTabs(dashboard, QStringLiteral("storageTabs"), kTabsMinimumHeight);
     m_tabs->addTab(buildBucketsTab(), tr("Buckets"));
     m_tabs->addTab(buildBrowserTab(), tr("Browser"));
+    m_accessTab = new StorageAccessTab(m_monitor, m_tabs);
+    m_accessTab->setObjectName(kTabPage);
+    m_tabs->addTab(m_accessTab, tr("Access"));
     m_tabs->addTab(buildConnectTab(), tr("Connect"));
     dashboard->setStyleSheet(tabPageStyleSheet(kTabPage));
     layOutDashboard(dashboard, m_banner, m_tabs);
@@ -171,11 +175,21 @@ StoragePage::StoragePage(const core::ServiceInfo &info, const ConsoleContext &co
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == BrowserTab && !m_bucket.isEmpty() && m_objectTable->rowCount() == 0)
             reloadListing();
+        if (tab == AccessTab) {
+            m_accessTab->reloadKeys();
+            m_accessTab->loadBucketSettings();
+        }
     });
     applySnapshot();
 }
 
 StoragePage::~StoragePage() = default;
+
+void StoragePage::setConfirmFunction(ConfirmFunction confirm)
+{
+    m_confirm = confirm;
+    m_accessTab->setConfirmFunction(std::move(confirm));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -458,6 +472,7 @@ void StoragePage::applySnapshot()
         m_bucketCombo->setCurrentIndex(int(names.indexOf(m_bucket)));
     }
     m_bucketCombo->setEnabled(!names.isEmpty());
+    m_accessTab->setBuckets(names);
     if (m_bucket.isEmpty() && !names.isEmpty())
         openBucket(names.first());
     else if (!m_bucket.isEmpty() && m_monitor && m_snapshot.takenAt != 0 && !names.contains(m_bucket))

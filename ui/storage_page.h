@@ -3,7 +3,8 @@
 // dashboard of issue 7 in tabs: Buckets (stat tiles, storage used over time, a sortable table of
 // buckets with their objects and sizes, create and delete), Browser (objects of a bucket with
 // folders rolled up at '/', upload from a file picker or by dropping files, with a progress bar, download, delete, the object's metadata
-// and a presigned GET URL) and Connect (snippets with the real endpoint and key).
+// and a presigned GET URL), Access (StorageAccessTab: scoped access keys and bucket settings —
+// public read and CORS rules) and Connect (snippets with the real endpoint and key).
 // Thread affinity: the GUI thread. Reads StorageMonitor snapshots (on snapshotPublished,
 // coalesced); listings and changes are real S3 requests through StorageMonitor::request(),
 // answered by id, so every view shows what the API answers, errors included. Only the answer to
@@ -32,12 +33,13 @@ namespace homeport::ui {
 
 class SnippetCard;
 class Sparkline;
+class StorageAccessTab;
 
 class StoragePage : public ServicePage
 {
     Q_OBJECT
 public:
-    enum Tab { BucketsTab, BrowserTab, ConnectTab };
+    enum Tab { BucketsTab, BrowserTab, AccessTab, ConnectTab };
     enum BucketColumn { BucketName, BucketObjects, BucketSize, BucketCreated };
     enum ObjectColumn { ObjectName, ObjectSize, ObjectModified };
     enum SnippetFormat { JavaScriptSnippet, PythonSnippet, LaravelSnippet };
@@ -55,7 +57,7 @@ public:
 
     storage::StorageMonitor *monitor() const { return m_monitor; }
     QTabWidget *tabs() const { return m_tabs; }
-    void setConfirmFunction(ConfirmFunction confirm) { m_confirm = std::move(confirm); }
+    void setConfirmFunction(ConfirmFunction confirm);
     void setOpenFilePicker(FilePicker picker) { m_openPicker = std::move(picker); }
     void setSaveFilePicker(FilePicker picker) { m_savePicker = std::move(picker); }
     // Asks for a new bucket's name; tests replace it.
@@ -73,6 +75,7 @@ public:
     QLabel *presignedUrl() const { return m_presignedUrl; }
     Sparkline *usageChart() const { return m_usageChart; }
     SnippetCard *snippetCard() const { return m_snippetCard; }
+    StorageAccessTab *accessTab() const { return m_accessTab; }
     QString snippet(SnippetFormat format) const;
 
     // The actions behind the buttons (tests drive them too).
@@ -168,6 +171,7 @@ private:
     QLabel *m_presignedUrl = nullptr;
     QPushButton *m_copyUrl = nullptr;
     SnippetCard *m_snippetCard = nullptr;
+    StorageAccessTab *m_accessTab = nullptr;
 };
 
 } // namespace homeport::ui

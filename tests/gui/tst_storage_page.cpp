@@ -2,7 +2,9 @@
 // thread on a free loopback port with a real StorageMonitor, as app/ wires them. The page's
 // listings, uploads, downloads and deletes are SigV4-signed S3 requests through the service's
 // routes, so the test checks what the API really answers, errors included; the presigned URL is
-// fetched over HTTP like a browser would.
+// fetched over HTTP like a browser would. The Access tab makes a scoped key (its secret shown
+// once), which then signs real requests; public read and CORS rules are set and checked with
+// plain HTTP; revoking the key refuses it.
 // Set HOMEPORT_GUI_SCREENSHOTS=<dir> to keep PNGs of the tabs.
 
 #include "service_page_test_helpers.h"
@@ -10,12 +12,18 @@
 #include "core/metrics.h"
 #include "core/secrets.h"
 #include "core/service_host.h"
+#include "storage/sigv4.h"
 #include "storage/storage_monitor.h"
 #include "storage/storage_service.h"
 #include "ui/main_window.h"
 #include "ui/snippet_card.h"
 #include "ui/sparkline.h"
+#include "ui/storage_access_tab.h"
 #include "ui/storage_page.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
 
 #include <QFile>
 #include <QLabel>
@@ -56,6 +64,7 @@ private Q_SLOTS:
     void connectSnippetsCarryTheRealEndpointAndKey();
     void droppedFilesAreUploadedIntoTheFolder();
     void longFoldersLoadPageByPage();
+    void accessKeysAndBucketSettings();
     void everyTabFitsWithoutHorizontalScrolling();
     void stoppedServiceIsShownAndAnswered();
 
@@ -113,6 +122,26 @@ private:
         return path;
     }
 
+    // Plain HTTP to the service, as a browser or curl would send it: the status code.
+    int fetchStatus(const QByteArray &method, const QByteArray &pathAndQuery, const QByteArray &body = {})
+    {
+        QNetworkAccessManager network;
+        network.setProxy(QNetworkProxy::NoProxy);
+        QNetworkRequest request(QUrl::fromEncoded("http://127.0.0.1:" + QByteArray::number(m_port) + pathAndQuery));
+        std::unique_ptr<QNetworkReply> reply(network.sendCustomRequest(request, method, body));
+        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 10000))
+            return -1;
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    }
+    // A presigned URL's path and query, signed with the given key.
+    QByteArray presigned(const QByteArray &method, const QByteArray &path, const QByteArray &accessKey, const QByteArray &secret)
+    {
+        const QByteArray host = "127.0.0.1:" + QByteArray::number(m_port);
+        return path + '?' + storage::sigv4::presignQuery(method, path, host, accessKey, secret,
+                                                         storage::sigv4::formatAmzDate(QDateTime::currentDateTimeUtc()),
+                                                         "us-east-1", 300);
+    }
+
     QTemporaryDir m_dir;
     std::unique_ptr<core::Metrics> m_metrics;
     std::unique_ptr<storage::StorageMonitor> m_monitor;
@@ -120,6 +149,7 @@ private:
     std::unique_ptr<ui::MainWindow> m_window;
     quint16 m_port = 0;
     QString m_accessKey;
+    QByteArray m_secretKey;
 };
 
 void TestStoragePage::initTestCase()
@@ -133,6 +163,7 @@ void TestStoragePage::initTestCase()
     QString error;
     QVERIFY2(core::Secrets::loadOrCreate(m_dir.filePath(QStringLiteral("secrets.json")), &secrets, &error), qPrintable(error));
     m_accessKey = secrets.value(QStringLiteral("storage"), QStringLiteral("access_key"));
+    m_secretKey = secrets.value(QStringLiteral("storage"), QStringLiteral("secret_key")).toLatin1();
     QVERIFY(!m_accessKey.isEmpty());
     m_host = guitest::loopbackHost(m_metrics.get(), m_dir.path(), secrets);
     storage::StorageMonitor *monitor = m_monitor.get();
@@ -407,6 +438,102 @@ void TestStoragePage::longFoldersLoadPageByPage()
     QVERIFY(openAndWait(QStringLiteral("photos"), QString()));
     QCOMPARE(listedNames().size(), 2);
     QVERIFY(page()->loadMoreButton()->isHidden());
+}
+
+void TestStoragePage::accessKeysAndBucketSettings()
+{
+    ui::StorageAccessTab *access = page()->accessTab();
+    QVERIFY(createBucket(QStringLiteral("public-site")));
+    QTRY_VERIFY_WITH_TIMEOUT(access->settingsBucketCombo()->findText(QStringLiteral("public-site")) >= 0, 10000);
+    QSignalSpy keysShown(access, &ui::StorageAccessTab::keysShown);
+    page()->tabs()->setCurrentIndex(StoragePage::AccessTab);
+    QVERIFY(keysShown.wait(10000));
+    QCOMPARE(access->keyTable()->rowCount(), 0); // the root key is not listed
+
+    // Make a read-only key for one bucket: its secret is shown once.
+    QSignalSpy done(access, &ui::StorageAccessTab::actionFinished);
+    access->keyNameEdit()->setText(QStringLiteral("site reader"));
+    access->keyBucketsEdit()->setText(QStringLiteral("public-site"));
+    access->keyAccessCombo()->setCurrentIndex(access->keyAccessCombo()->findData(QStringLiteral("read-only")));
+    keysShown.clear();
+    access->createKey();
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(access->keysMessage()->text()));
+    QVERIFY(!access->newSecretView()->isHidden());
+    const QStringList made = access->newSecretView()->text().split(QStringLiteral("  "));
+    QCOMPARE(made.size(), 2);
+    const QByteArray keyId = made[0].toLatin1(), secret = made[1].toLatin1();
+    QCOMPARE(keyId.size(), 20);
+    QCOMPARE(secret.size(), 40);
+    QTRY_COMPARE_WITH_TIMEOUT(access->keyTable()->rowCount(), 1, 10000);
+    QCOMPARE(access->keyTable()->item(0, ui::StorageAccessTab::KeyId)->text(), QString::fromLatin1(keyId));
+    QCOMPARE(access->keyTable()->item(0, ui::StorageAccessTab::KeyBuckets)->text(), QStringLiteral("public-site"));
+    QCOMPARE(access->keyTable()->item(0, ui::StorageAccessTab::KeyAccess)->text(), QStringLiteral("Read-only"));
+    // A bucket list with nothing in it is refused before anything is sent.
+    access->keyBucketsEdit()->clear();
+    access->createKey();
+    QVERIFY(access->keysMessage()->text().contains(QStringLiteral("bucket")));
+
+    // The key signs real requests: it reads its bucket, and nothing else.
+    QVERIFY(createBucket(QStringLiteral("private-site")));
+    const QByteArray object = "/public-site/index.html";
+    QCOMPARE(fetchStatus("PUT", presigned("PUT", object, m_accessKey.toLatin1(), m_secretKey), "<h1>hi</h1>"), 200);
+    QCOMPARE(fetchStatus("GET", presigned("GET", object, keyId, secret)), 200);
+    QCOMPARE(fetchStatus("PUT", presigned("PUT", object, keyId, secret), "changed"), 403);
+    QCOMPARE(fetchStatus("GET", presigned("GET", "/private-site", keyId, secret)), 403);
+
+    // Public read on: plain unsigned HTTP fetches the object; off again: refused.
+    QSignalSpy settingsShown(access, &ui::StorageAccessTab::settingsShown);
+    access->settingsBucketCombo()->setCurrentText(QStringLiteral("public-site"));
+    access->loadBucketSettings();
+    QVERIFY(settingsShown.wait(10000));
+    QVERIFY(!access->publicReadBox()->isChecked());
+    QCOMPARE(fetchStatus("GET", object), 403);
+    done.clear();
+    access->publicReadBox()->setChecked(true);
+    access->applyPublicRead();
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(access->settingsMessage()->text()));
+    QCOMPARE(fetchStatus("GET", object), 200);
+    QCOMPARE(fetchStatus("GET", "/public-site?list-type=2"), 403); // reading objects is not listing them
+    QCOMPARE(fetchStatus("PUT", object, "anonymous"), 403);
+
+    // CORS rules: S3's own error for bad XML, then saved and read back.
+    done.clear();
+    access->corsEditor()->setPlainText(QStringLiteral("<CORSConfiguration><CORSRule>"));
+    access->saveCors();
+    QVERIFY(done.wait(10000));
+    QVERIFY(!done.first().first().toBool());
+    QVERIFY2(access->settingsMessage()->text().contains(QStringLiteral("MalformedXML")), qPrintable(access->settingsMessage()->text()));
+    done.clear();
+    access->corsEditor()->setPlainText(QStringLiteral(
+        "<CORSConfiguration><CORSRule><AllowedOrigin>https://app.example</AllowedOrigin>"
+        "<AllowedMethod>GET</AllowedMethod><ExposeHeader>ETag</ExposeHeader></CORSRule></CORSConfiguration>"));
+    access->saveCors();
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(access->settingsMessage()->text()));
+    settingsShown.clear();
+    access->loadBucketSettings();
+    QVERIFY(settingsShown.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(access->corsEditor()->toPlainText().contains(QStringLiteral("https://app.example")), 10000);
+    QVERIFY(access->publicReadBox()->isChecked());
+    screenshot(QStringLiteral("access"));
+
+    done.clear();
+    access->publicReadBox()->setChecked(false);
+    access->applyPublicRead();
+    QVERIFY(done.wait(10000));
+    QCOMPARE(fetchStatus("GET", object), 403);
+
+    // Revoke: the key is refused from then on.
+    done.clear();
+    keysShown.clear();
+    access->keyTable()->selectRow(0);
+    access->revokeSelectedKey();
+    QVERIFY(done.wait(10000));
+    QVERIFY(done.first().first().toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(access->keyTable()->rowCount(), 0, 10000);
+    QCOMPARE(fetchStatus("GET", presigned("GET", object, keyId, secret)), 403);
 }
 
 void TestStoragePage::everyTabFitsWithoutHorizontalScrolling()
