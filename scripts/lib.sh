@@ -5,17 +5,18 @@ HOMEPORT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 HOMEPORT_BUILD_DIR=${HOMEPORT_BUILD_DIR:-$HOMEPORT_ROOT/build}
 
 # To build and run Homeport (Qt 6.4 from Debian; Beast's parser from Boost; zlib/brotli for
-# Content-Encoding; OpenSSL for TLS).
+# Content-Encoding; OpenSSL for TLS; hiredis for the channels service's Redis adapter).
 HOMEPORT_BUILD_PACKAGES=(
   cmake ninja-build g++ pkg-config ccache
   qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   linguist-qt6 libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins libgl-dev
-  libboost-dev zlib1g-dev libbrotli-dev libssl-dev
+  libboost-dev zlib1g-dev libbrotli-dev libssl-dev libhiredis-dev
 )
 # Only for the tests: the interop tests drive real SDKs with Node.js and Debian's S3 command-line
 # clients (awscli, s3cmd, rclone); curl and Xvfb for the
-# end-to-end and screenshot checks; dpkg-dev, file and desktop-file-utils for the .deb check.
-HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl xvfb xauth python3-sentry-sdk python3-boto3 awscli s3cmd rclone dpkg-dev binutils file desktop-file-utils)
+# end-to-end and screenshot checks; dpkg-dev, file and desktop-file-utils for the .deb check;
+# redis-server for the channels cluster test (started on a free port, not as a system service).
+HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl xvfb xauth python3-sentry-sdk python3-boto3 awscli s3cmd rclone dpkg-dev binutils file desktop-file-utils redis-server)
 # Only for scripts/bench-search: the corpus maker and the SQLite FTS5 baseline (Python's sqlite3).
 HOMEPORT_BENCH_PACKAGES=(python3 curl)
 

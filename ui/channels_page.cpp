@@ -613,6 +613,18 @@ void ChannelsPage::applySnapshot()
     int connections = 0;
     for (int n : std::as_const(m_snapshot.connectionsByApp))
         connections += n;
+    // With Redis the counts are the cluster's: connections are every live node's (heartbeats).
+    int nodes = 0;
+    if (m_snapshot.cluster.adapter == QLatin1String("redis") && m_snapshot.cluster.connected) {
+        int clusterConnections = 0;
+        for (const channels::ClusterNode &node : std::as_const(m_snapshot.cluster.nodes)) {
+            if (!node.alive)
+                continue;
+            ++nodes;
+            clusterConnections += node.self ? connections : node.connections;
+        }
+        connections = clusterConnections;
+    }
     int members = 0;
     for (const auto &list : std::as_const(m_snapshot.presenceMembers))
         members += int(list.size());
@@ -622,7 +634,8 @@ void ChannelsPage::applySnapshot()
     m_stats.value(QStringLiteral("members"))->setText(locale.toString(members));
     m_stats.value(QStringLiteral("sent"))->setText(locale.toString(m_snapshot.messagesSent));
     m_stats.value(QStringLiteral("received"))->setText(locale.toString(m_snapshot.messagesReceived));
-    m_connectionsNow->setText(tr("%1 now").arg(locale.toString(connections)));
+    m_connectionsNow->setText(nodes > 1 ? tr("%1 now on %2 nodes").arg(locale.toString(connections), locale.toString(nodes))
+                                        : tr("%1 now").arg(locale.toString(connections)));
     updateEmptyStates();
 }
 

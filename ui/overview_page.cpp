@@ -1,5 +1,6 @@
 #include "overview_page.h"
 
+#include "cluster_nodes_panel.h"
 #include "dashboard_widgets.h"
 
 #include "service_card.h"
@@ -83,6 +84,8 @@ OverviewPage::OverviewPage(const ConsoleContext &context, const QList<core::Serv
     layout->addWidget(info);
     layout->addSpacing(8);
     layout->addLayout(grid);
+    // The channels service's nodes when it shares its channels through Redis (hidden otherwise).
+    layout->addWidget(new ClusterNodesPanel(context.channels, contents));
     layout->addStretch();
 
     putInPageScroll(this, contents);

@@ -1,6 +1,7 @@
 // homeport-bench-channels: runs ChannelsService (the real service, one thread, as in homeport)
 // on 127.0.0.1 with one app without a connection limit, and prints "port N" once it listens.
 // Usage: homeport-bench-channels --dir DIR --app-id ID --key KEY --secret SECRET [--port N]
+//        [--redis-url redis://host:port/db --node-id NAME] (a node of a cluster sharing channels through Redis)
 #include "channels/app_store.h"
 #include "channels/channels_service.h"
 #include "core/atomic_file.h"
@@ -29,7 +30,10 @@ int main(int argc, char **argv)
     const QCommandLineOption keyOption(QStringLiteral("key"), QStringLiteral("app key"), QStringLiteral("key"));
     const QCommandLineOption secretOption(QStringLiteral("secret"), QStringLiteral("app secret"), QStringLiteral("secret"));
     const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("port (0: any)"), QStringLiteral("port"), QStringLiteral("0"));
-    parser.addOptions({dirOption, idOption, keyOption, secretOption, portOption});
+    const QCommandLineOption redisOption(QStringLiteral("redis-url"), QStringLiteral("share channels through this Redis (adapter=redis)"),
+                                         QStringLiteral("url"));
+    const QCommandLineOption nodeOption(QStringLiteral("node-id"), QStringLiteral("node id in the cluster"), QStringLiteral("id"));
+    parser.addOptions({dirOption, idOption, keyOption, secretOption, portOption, redisOption, nodeOption});
     parser.process(application);
 
     channels::AppInfo app;
@@ -55,6 +59,11 @@ int main(int argc, char **argv)
     context.bindAddress = QHostAddress::LocalHost;
     context.port = quint16(parser.value(portOption).toUInt());
     context.metrics = &metrics;
+    if (parser.isSet(redisOption)) {
+        context.settings.insert(QStringLiteral("adapter"), QStringLiteral("redis"));
+        context.settings.insert(QStringLiteral("redis_url"), parser.value(redisOption));
+        context.settings.insert(QStringLiteral("node_id"), parser.value(nodeOption));
+    }
     channels::ChannelsService service;
     const core::StartResult started = service.start(context);
     if (!started.ok) {

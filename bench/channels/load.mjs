@@ -2,7 +2,7 @@
 // through the REST API, then prints one JSON line of results. It stops by itself.
 //   node load.mjs idle   --port P --key K --connections 10000 --hold 10 --pid SERVER_PID
 //   node load.mjs fanout --port P --app-id I --key K --secret S --subscribers 1000 --rate 100 --seconds 10 --pid SERVER_PID [--workers 2]
-//        [--receiver node|native --receiver-bin PATH]
+//        [--receiver node|native --receiver-bin PATH] [--subscriber-ports P1,P2,P3] (--pid PID1,PID2,PID3)
 // `ws` comes from tests/interop's node_modules (HOMEPORT_NODE_MODULES).
 // In fanout mode the subscribers are spread over --workers worker threads and the main thread
 // only publishes (keep-alive REST), so one Node thread parsing 100,000 frames/s does not delay the
@@ -29,7 +29,12 @@ const args = {};
 for (let i = 0; i < rest.length; i += 2) args[rest[i].replace(/^--/, '')] = rest[i + 1];
 const clock = () => performance.timeOrigin + performance.now(); // ms, comparable across threads
 const port = Number(args.port);
-const pid = Number(args.pid);
+// --pid may name several servers (the nodes of a cluster): CPU is summed over them, RSS too.
+const pids = String(args.pid ?? '').split(',').filter(Boolean).map(Number);
+// --subscriber-ports P1,P2,...: worker w's subscribers connect to P[w % n] (a cluster's nodes);
+// publishes always go to --port.
+const subscriberPorts = String(args['subscriber-ports'] ?? '').split(',').filter(Boolean).map(Number);
+const subscriberPort = (w) => (subscriberPorts.length ? subscriberPorts[w % subscriberPorts.length] : port);
 // At most the listen backlog of the HTTP engine (QTcpServer default 50), so opening measures the
 // server rather than SYN retries.
 const OPEN_CONCURRENCY = 50;
@@ -38,13 +43,22 @@ const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 function procStatus() {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = (name) => Number(status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))[1]);
-  return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
+  const total = { rssMiB: 0, peakMiB: 0 };
+  for (const pid of pids) {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (name) => Number(status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))[1]);
+    total.rssMiB += kib('VmRSS') / 1024;
+    total.peakMiB += kib('VmHWM') / 1024;
+  }
+  return total;
 }
 function cpuSeconds() {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime + stime
+  let seconds = 0;
+  for (const pid of pids) {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    seconds += (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime + stime
+  }
+  return seconds;
 }
 function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
@@ -160,7 +174,7 @@ async function fanout() {
     if (native) {
       // The same conversation as with a worker thread, as lines over the child's stdin/stdout.
       const out = `${tmpdir()}/homeport-fanout-receiver.${process.pid}.${w}`;
-      const child = spawn(args['receiver-bin'], ['--port', String(port), '--key', args.key, '--count', String(count),
+      const child = spawn(args['receiver-bin'], ['--port', String(subscriberPort(w)), '--key', args.key, '--count', String(count),
         '--channel', channel, '--out', out, '--expected', String(publishes * count)], { stdio: ['pipe', 'pipe', 'inherit'] });
       child.on('error', (e) => { console.error(e); process.exit(1); });
       createInterface({ input: child.stdout }).on('line', (line) => {
@@ -177,7 +191,7 @@ async function fanout() {
       const worker = { postMessage: (command) => child.stdin.write(`${command}\n`), once: (_, done) => child.once('exit', done) };
       workers.push({ worker, next });
     } else {
-      const worker = new Worker(new URL(import.meta.url), { workerData: { argv: [mode, ...rest], count, publishes, channel } });
+      const worker = new Worker(new URL(import.meta.url), { workerData: { argv: [mode, ...rest, '--port', String(subscriberPort(w))], count, publishes, channel } });
       worker.on('message', push);
       worker.on('error', (e) => { console.error(e); process.exit(1); });
       workers.push({ worker, next });

@@ -90,6 +90,25 @@ ChannelHub::ChannelHub(AppStore *apps, ChannelsAdapter *adapter, WebhookSender *
       m_options(options), m_flusher(new OutputFlusher(this))
 {
     m_clock.start();
+    ChannelsAdapter::Listener listener;
+    listener.remoteDelivered = [this](int delivered) { m_sentTotal += quint64(delivered); };
+    listener.terminateUser = [this](const QString &appId, const QString &userId) { terminateLocalUser(appId, userId); };
+    listener.memberGone = [this](const QString &appId, const QString &channel, const QString &userId) {
+        // A dead node's member: announced once, by the node that removed it.
+        publishFrame(appId, channel,
+                     pusherFrame(QStringLiteral("pusher_internal:member_removed"), {{QStringLiteral("user_id"), userId}}, channel));
+        if (const AppInfo *app = m_apps->byId(appId))
+            m_webhooks->send(*app, {{QStringLiteral("name"), QStringLiteral("member_removed")},
+                                    {QStringLiteral("channel"), channel},
+                                    {QStringLiteral("user_id"), userId}});
+        markChanged();
+    };
+    listener.channelGone = [this](const QString &appId, const QString &channel) {
+        if (const AppInfo *app = m_apps->byId(appId))
+            m_webhooks->send(*app, {{QStringLiteral("name"), QStringLiteral("channel_vacated")}, {QStringLiteral("channel"), channel}});
+        markChanged();
+    };
+    m_adapter->setListener(listener);
     connect(&m_tick, &QTimer::timeout, this, &ChannelHub::tick);
     m_tick.start(kTickMs);
     publishSnapshot();
@@ -97,6 +116,7 @@ ChannelHub::ChannelHub(AppStore *apps, ChannelsAdapter *adapter, WebhookSender *
 
 ChannelHub::~ChannelHub()
 {
+    m_adapter->setListener({});
     // Stopping: 4200 tells clients to reconnect right away, to the next instance.
     for (Connection *connection : std::as_const(m_connections)) {
         connection->close(kCloseReconnect, QStringLiteral("Server is restarting"));
@@ -328,13 +348,7 @@ QString ChannelHub::checkSubscription(Connection *connection, const AppInfo &app
     const QJsonValue userInfo = member.value(QStringLiteral("user_info"));
     if (compactValue(userInfo).toUtf8().size() > kMaxUserInfoBytes)
         return QStringLiteral("Presence user_info is larger than %1 bytes").arg(kMaxUserInfoBytes);
-    const QList<PresenceMember> members = m_adapter->members(app.id, channel);
-    const bool alreadyMember = std::any_of(members.begin(), members.end(), [&](const PresenceMember &m) { return m.userId == userId; });
-    if (!alreadyMember && members.size() >= app.limits.maxPresenceMembers) {
-        *status = 403;
-        *type = QStringLiteral("LimitReached");
-        return QStringLiteral("Presence channel %1 is full (%2 members)").arg(channel).arg(app.limits.maxPresenceMembers);
-    }
+    // The member limit is the adapter's to check: it counts the members of the whole cluster.
     return {};
 }
 
@@ -355,58 +369,86 @@ void ChannelHub::subscribe(Connection *connection, const QJsonObject &data)
         return sendSubscriptionError(connection, channel, type, error, status);
 
     const ChannelName name(channel);
-    const int count = m_adapter->subscribe(app.id, channel, connection);
-    connection->channels.insert(channel);
-    if (count == 1 && !m_webhooks->cancelRemoval(app.id, QStringLiteral("vacated:") + channel))
-        m_webhooks->send(app, {{QStringLiteral("name"), QStringLiteral("channel_occupied")}, {QStringLiteral("channel"), channel}});
-
+    std::optional<PresenceMember> member;
     if (name.type() == ChannelName::Type::Presence) {
-        const QJsonObject member =
+        const QJsonObject channelData =
             QJsonDocument::fromJson(data.value(QStringLiteral("channel_data")).toString().toUtf8()).object();
-        const QString userId = idText(member.value(QStringLiteral("user_id")));
-        const QJsonObject userInfo = member.value(QStringLiteral("user_info")).toObject();
-        connection->presenceUserIds.insert(channel, userId);
-        const bool firstSocket = m_adapter->addMember(app.id, channel, userId, userInfo);
-        QJsonArray ids;
-        QJsonObject hash;
-        const QList<PresenceMember> members = m_adapter->members(app.id, channel);
-        for (const PresenceMember &m : members) {
-            ids.append(m.userId);
-            hash.insert(m.userId, m.userInfo);
-        }
-        send(connection, pusherFrame(QStringLiteral("pusher_internal:subscription_succeeded"),
-                                     {{QStringLiteral("presence"),
-                                       QJsonObject{{QStringLiteral("ids"), ids},
-                                                   {QStringLiteral("hash"), hash},
-                                                   {QStringLiteral("count"), int(members.size())}}}},
-                                     channel));
-        if (firstSocket) {
-            publishFrame(app.id, channel,
-                         pusherFrame(QStringLiteral("pusher_internal:member_added"),
-                                     {{QStringLiteral("user_id"), userId}, {QStringLiteral("user_info"), userInfo}}, channel),
-                         connection->socketId());
-            if (!m_webhooks->cancelRemoval(app.id, QStringLiteral("removed:%1\n%2").arg(channel, userId)))
-                m_webhooks->send(app, {{QStringLiteral("name"), QStringLiteral("member_added")},
-                                       {QStringLiteral("channel"), channel},
-                                       {QStringLiteral("user_id"), userId}});
-        }
-    } else {
-        send(connection, pusherFrame(QStringLiteral("pusher_internal:subscription_succeeded"), {}, channel));
+        member = PresenceMember{idText(channelData.value(QStringLiteral("user_id"))),
+                                channelData.value(QStringLiteral("user_info")).toObject(), 1};
+        connection->presenceUserIds.insert(channel, member->userId);
+    }
+    // Marked subscribed before the adapter answers, so a disconnect meanwhile still leaves.
+    connection->channels.insert(channel);
+    m_adapter->join(app.id, channel, connection, member ? &*member : nullptr, app.limits.maxPresenceMembers,
+                    [this, app, channel, socketId = connection->socketId(), member](const ChannelsAdapter::JoinResult &result) {
+                        joined(app, channel, socketId, member, result);
+                    });
+}
+
+void ChannelHub::joined(const AppInfo &app, const QString &channel, const QString &socketId,
+                        const std::optional<PresenceMember> &member, const ChannelsAdapter::JoinResult &result)
+{
+    Connection *connection = m_connections.value(socketId);
+    const bool stillHere = connection && !connection->isClosing() && connection->channels.contains(channel);
+    if (result.refused) {
+        if (!stillHere)
+            return;
+        connection->channels.remove(channel);
+        connection->presenceUserIds.remove(channel);
+        return sendSubscriptionError(connection, channel, QStringLiteral("LimitReached"),
+                                     QStringLiteral("Presence channel %1 is full (%2 members)").arg(channel).arg(app.limits.maxPresenceMembers),
+                                     403);
+    }
+    const ChannelName name(channel);
+    // Webhooks follow the cluster's counts whether or not the socket is still here: its leave,
+    // if it already left, comes after this join.
+    if (result.firstSubscriber) {
+        const bool withdrawnHere = m_webhooks->cancelRemoval(app.id, QStringLiteral("vacated:") + channel);
+        if (!withdrawnHere && !result.withdrewVacate)
+            m_webhooks->send(app, {{QStringLiteral("name"), QStringLiteral("channel_occupied")}, {QStringLiteral("channel"), channel}});
+    }
+    if (member && result.firstSocketOfUser) {
+        publishFrame(app.id, channel,
+                     pusherFrame(QStringLiteral("pusher_internal:member_added"),
+                                 {{QStringLiteral("user_id"), member->userId}, {QStringLiteral("user_info"), member->userInfo}}, channel),
+                     socketId);
+        const bool withdrawnHere = m_webhooks->cancelRemoval(app.id, QStringLiteral("removed:%1\n%2").arg(channel, member->userId));
+        if (!withdrawnHere && !result.withdrewRemoval)
+            m_webhooks->send(app, {{QStringLiteral("name"), QStringLiteral("member_added")},
+                                   {QStringLiteral("channel"), channel},
+                                   {QStringLiteral("user_id"), member->userId}});
     }
 
-    if (name.isCache()) {
-        if (const std::optional<QString> cached = m_adapter->cachedEvent(app.id, channel)) {
-            send(connection, *cached);
+    if (stillHere) {
+        if (member) {
+            QJsonArray ids;
+            QJsonObject hash;
+            for (const PresenceMember &m : result.members) {
+                ids.append(m.userId);
+                hash.insert(m.userId, m.userInfo);
+            }
+            send(connection, pusherFrame(QStringLiteral("pusher_internal:subscription_succeeded"),
+                                         {{QStringLiteral("presence"),
+                                           QJsonObject{{QStringLiteral("ids"), ids},
+                                                       {QStringLiteral("hash"), hash},
+                                                       {QStringLiteral("count"), int(result.members.size())}}}},
+                                         channel));
         } else {
-            send(connection, compact({{QStringLiteral("event"), QStringLiteral("pusher:cache_miss")},
-                                      {QStringLiteral("channel"), channel}}));
-            m_webhooks->send(app, {{QStringLiteral("name"), QStringLiteral("cache_miss")}, {QStringLiteral("channel"), channel}});
+            send(connection, pusherFrame(QStringLiteral("pusher_internal:subscription_succeeded"), {}, channel));
         }
+        if (name.isCache()) {
+            if (result.cachedFrame) {
+                send(connection, *result.cachedFrame);
+            } else {
+                send(connection, compact({{QStringLiteral("event"), QStringLiteral("pusher:cache_miss")},
+                                          {QStringLiteral("channel"), channel}}));
+                m_webhooks->send(app, {{QStringLiteral("name"), QStringLiteral("cache_miss")}, {QStringLiteral("channel"), channel}});
+            }
+        }
+        debug(DebugEvent::Kind::Subscribed, app.id, socketId, channel, {}, member ? member->userId : QString());
     }
     if (name.type() != ChannelName::Type::Presence && name.type() != ChannelName::Type::ServerToUser)
-        subscriptionCountChanged(app, channel, count);
-    debug(DebugEvent::Kind::Subscribed, app.id, connection->socketId(), channel, {},
-          connection->presenceUserIds.value(channel));
+        subscriptionCountChanged(app, channel, result.subscriptionCount);
     markChanged();
 }
 
@@ -425,29 +467,35 @@ void ChannelHub::leave(Connection *connection, const QString &channel)
     AppInfo app = appPointer ? *appPointer : AppInfo{}; // deleted apps send no webhooks
     app.id = appId;
     connection->channels.remove(channel);
-    const int count = m_adapter->unsubscribe(appId, channel, connection);
+    const QString userId = connection->presenceUserIds.take(channel);
+    const ChannelsAdapter::RemovalHolds holds{WebhookSender::wants(app, QStringLiteral("channel_vacated")),
+                                              WebhookSender::wants(app, QStringLiteral("member_removed"))};
+    m_adapter->leave(appId, channel, connection, userId, holds, [this, app, channel, userId](const ChannelsAdapter::LeaveResult &result) {
+        left(app, channel, userId, result);
+    });
+}
+
+void ChannelHub::left(const AppInfo &app, const QString &channel, const QString &userId, const ChannelsAdapter::LeaveResult &result)
+{
     const ChannelName name(channel);
-    if (name.type() == ChannelName::Type::Presence) {
-        const QString userId = connection->presenceUserIds.take(channel);
-        if (m_adapter->removeMember(appId, channel, userId)) {
-            publishFrame(appId, channel,
-                         pusherFrame(QStringLiteral("pusher_internal:member_removed"), {{QStringLiteral("user_id"), userId}}, channel));
-            m_webhooks->sendRemoval(app,
-                                    {{QStringLiteral("name"), QStringLiteral("member_removed")},
-                                     {QStringLiteral("channel"), channel},
-                                     {QStringLiteral("user_id"), userId}},
-                                    QStringLiteral("removed:%1\n%2").arg(channel, userId));
-        }
+    if (!userId.isEmpty() && result.lastSocketOfUser) {
+        publishFrame(app.id, channel,
+                     pusherFrame(QStringLiteral("pusher_internal:member_removed"), {{QStringLiteral("user_id"), userId}}, channel));
+        m_webhooks->sendRemoval(app,
+                                {{QStringLiteral("name"), QStringLiteral("member_removed")},
+                                 {QStringLiteral("channel"), channel},
+                                 {QStringLiteral("user_id"), userId}},
+                                QStringLiteral("removed:%1\n%2").arg(channel, userId));
     }
-    if (count == 0) {
+    if (result.lastSubscriber) {
         m_webhooks->sendRemoval(app, {{QStringLiteral("name"), QStringLiteral("channel_vacated")}, {QStringLiteral("channel"), channel}},
                                 QStringLiteral("vacated:") + channel);
-        const QString key = channelKey(appId, channel);
+        const QString key = channelKey(app.id, channel);
         m_lastEvents.remove(key);
         m_countSentAt.remove(key);
         m_countPending.remove(key);
     } else if (name.type() != ChannelName::Type::Presence && name.type() != ChannelName::Type::ServerToUser) {
-        subscriptionCountChanged(app, channel, count);
+        subscriptionCountChanged(app, channel, result.subscriptionCount);
     }
     markChanged();
 }
@@ -616,6 +664,11 @@ void ChannelHub::trigger(const AppInfo &app, const QStringList &channels, const 
 
 void ChannelHub::terminateUser(const QString &appId, const QString &userId)
 {
+    m_adapter->terminateUser(appId, userId);
+}
+
+void ChannelHub::terminateLocalUser(const QString &appId, const QString &userId)
+{
     const QList<Connection *> connections = m_adapter->userConnections(appId, userId);
     for (Connection *connection : connections) {
         const QString why = QStringLiteral("Connections of user %1 were terminated by the app").arg(userId);
@@ -702,6 +755,7 @@ void ChannelHub::publishSnapshot()
 {
     m_lastSnapshotMs = now();
     m_snapshotDirty = false;
+    m_adapter->setLocalConnections(int(m_connections.size()));
     if (!m_monitor)
         return;
     ChannelsSnapshot snapshot;
@@ -730,6 +784,7 @@ void ChannelHub::publishSnapshot()
     }
     snapshot.messagesSent = m_sentTotal;
     snapshot.messagesReceived = m_receivedTotal;
+    snapshot.cluster = m_adapter->clusterStatus();
     m_monitor->publish(snapshot);
 }
 

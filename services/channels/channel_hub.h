@@ -6,6 +6,7 @@
 // through the WebhookSender. It also feeds the service's metrics and the dashboard's monitor.
 // Thread affinity: the service's thread.
 
+#include "channels_adapter.h"
 #include "channels_monitor.h"
 
 #include <QElapsedTimer>
@@ -30,7 +31,6 @@ class Request;
 namespace homeport::channels {
 
 class AppStore;
-class ChannelsAdapter;
 class Connection;
 class OutputFlusher;
 class WebhookSender;
@@ -89,8 +89,10 @@ public:
     // skipped. `source` is shown in the debug console.
     void trigger(const AppInfo &app, const QStringList &channels, const QString &event, const QString &data,
                  const QString &exceptSocketId, const QString &source);
-    // Closes every connection of a signed-in user.
+    // Closes every connection of a signed-in user, on every node.
     void terminateUser(const QString &appId, const QString &userId);
+    // The same on this node only (the adapter calls it for every node's request).
+    void terminateLocalUser(const QString &appId, const QString &userId);
     // When an app is deleted (4001) or disabled (4003).
     void closeApp(const QString &appId, int code, const QString &reason);
     int connectionCount(const QString &appId) const { return m_connectionsByApp.value(appId); }
@@ -105,7 +107,10 @@ private:
     void subscribe(Connection *connection, const QJsonObject &data);
     QString checkSubscription(Connection *connection, const AppInfo &app, const QString &channel, const QJsonObject &data,
                               int *status, QString *type);
+    void joined(const AppInfo &app, const QString &channel, const QString &socketId, const std::optional<PresenceMember> &member,
+                const ChannelsAdapter::JoinResult &result);
     void unsubscribe(Connection *connection, const QString &channel);
+    void left(const AppInfo &app, const QString &channel, const QString &userId, const ChannelsAdapter::LeaveResult &result);
     void leave(Connection *connection, const QString &channel);
     void signin(Connection *connection, const QJsonObject &data);
     void clientEvent(Connection *connection, const QString &event, const QJsonObject &message);

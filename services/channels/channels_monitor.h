@@ -55,6 +55,26 @@ struct PresenceMember {
     int sockets = 0;             // one user with several tabs is one member
 };
 
+// A node of a cluster as seen through Redis (its heartbeat).
+struct ClusterNode {
+    QString id;
+    QString address;             // host:port of its channels listener
+    int connections = 0;
+    QDateTime lastHeartbeat;
+    bool alive = true;           // false: heartbeat expired, its members are being removed
+    bool self = false;
+};
+
+struct ClusterStatus {
+    QString adapter = QStringLiteral("local"); // local | redis
+    QString endpoint;            // redis host:port/db, never the password
+    bool connected = false;      // Redis reachable (always false for local)
+    QString error;               // why not, while disconnected
+    quint64 reconnects = 0;
+    QString nodeId;
+    QList<ClusterNode> nodes;    // every node seen, this one included
+};
+
 struct ChannelsSnapshot {
     QDateTime takenAt;
     QList<AppInfo> apps;
@@ -63,6 +83,7 @@ struct ChannelsSnapshot {
     QHash<QString, QList<PresenceMember>> presenceMembers;  // "appId/channel" -> members
     quint64 messagesSent = 0;                               // deliveries to sockets, since start
     quint64 messagesReceived = 0;                           // frames from sockets + REST events
+    ClusterStatus cluster;                                  // counts above are cluster-wide with Redis
 };
 
 // One line of the debug console, as Pusher's dashboard shows them.

@@ -5,6 +5,7 @@
 #include "channel_name.h"
 #include "channels_monitor.h"
 #include "local_adapter.h"
+#include "redis_adapter.h"
 #include "rest_api.h"
 #include "webhook_sender.h"
 
@@ -38,8 +39,36 @@ QString ChannelsService::configure(http::HttpServer &server, const core::Service
     options.pongTimeoutSeconds = positive("pong_timeout", options.pongTimeoutSeconds);
     options.maxConnections = positive("max_connections", options.maxConnections);
 
-    m_adapter = std::make_unique<LocalAdapter>();
     m_webhooks = std::make_unique<WebhookSender>(m_monitor);
+    const QString adapter = context.settings.value(QStringLiteral("adapter"), QStringLiteral("local")).toString().trimmed();
+    if (adapter == QLatin1String("redis")) {
+        QString error;
+        const QString url = context.settings.value(QStringLiteral("redis_url"), QStringLiteral("redis://127.0.0.1:6379/0")).toString();
+        const std::optional<RedisEndpoint> endpoint = RedisEndpoint::parse(url, &error);
+        if (!endpoint) {
+            m_webhooks.reset();
+            m_apps.reset();
+            return error;
+        }
+        RedisAdapter::Options redisOptions;
+        redisOptions.endpoint = *endpoint;
+        redisOptions.prefix = context.settings.value(QStringLiteral("redis_prefix"), redisOptions.prefix).toString();
+        redisOptions.nodeId = context.settings.value(QStringLiteral("node_id")).toString();
+        redisOptions.nodeAddress = QStringLiteral("%1:%2").arg(context.bindAddress.toString()).arg(context.port);
+        redisOptions.removalDelayMs = WebhookSender::kRemovalDelayMs;
+        auto redis = std::make_unique<RedisAdapter>(redisOptions, context.metrics);
+        RedisAdapter *redisAdapter = redis.get();
+        m_webhooks->setRemovalCheck([redisAdapter](const QString &appId, const QString &key, std::function<void(bool)> done) {
+            redisAdapter->confirmRemoval(appId, key, std::move(done));
+        });
+        m_adapter = std::move(redis);
+    } else if (adapter == QLatin1String("local") || adapter.isEmpty()) {
+        m_adapter = std::make_unique<LocalAdapter>();
+    } else {
+        m_webhooks.reset();
+        m_apps.reset();
+        return QStringLiteral("[channels] adapter must be local or redis, not %1").arg(adapter);
+    }
     m_hub = std::make_unique<ChannelHub>(m_apps.get(), m_adapter.get(), m_webhooks.get(), m_monitor, context.metrics, options);
     m_rest = std::make_unique<RestApi>(m_apps.get(), m_hub.get());
 

@@ -5,7 +5,8 @@
 // requests from the ChannelsMonitor.
 // Settings ([channels]): activity_timeout (seconds, 120), pong_timeout (seconds, 30),
 // max_connections (all apps, 100000), apps (extra apps as id:key:secret[:name]) with webhook_url
-// and webhook_events for them.
+// and webhook_events for them; adapter (local, or redis to share channels between nodes) with
+// redis_url (redis://[:password@]host:port/db), redis_prefix (homeport:) and node_id (generated).
 // Thread affinity: the service's own thread.
 
 #include "http/http_service.h"

@@ -13,6 +13,70 @@ int LocalAdapter::subscribe(const QString &appId, const QString &channel, Connec
     return int(list.size());
 }
 
+bool LocalAdapter::isSubscribed(const QString &appId, const QString &channel, Connection *connection) const
+{
+    const auto app = m_apps.constFind(appId);
+    return app != m_apps.cend() && app->subscribers.value(channel).contains(connection);
+}
+
+void LocalAdapter::join(const QString &appId, const QString &channel, Connection *connection, const PresenceMember *member,
+                        int maxMembers, std::function<void(const JoinResult &)> done)
+{
+    JoinResult result;
+    if (member) {
+        const QHash<QString, PresenceMember> current = m_apps.value(appId).members.value(channel);
+        if (!current.contains(member->userId) && current.size() >= maxMembers) {
+            result.refused = true;
+            return done(result);
+        }
+    }
+    result.subscriptionCount = subscribe(appId, channel, connection);
+    result.firstSubscriber = result.subscriptionCount == 1;
+    if (member) {
+        result.firstSocketOfUser = addMember(appId, channel, member->userId, member->userInfo);
+        result.members = members(appId, channel);
+    }
+    result.cachedFrame = cachedEvent(appId, channel);
+    done(result);
+}
+
+void LocalAdapter::leave(const QString &appId, const QString &channel, Connection *connection, const QString &presenceUserId,
+                         RemovalHolds, std::function<void(const LeaveResult &)> done)
+{
+    LeaveResult result;
+    result.subscriptionCount = unsubscribe(appId, channel, connection);
+    result.lastSubscriber = result.subscriptionCount == 0;
+    if (!presenceUserId.isEmpty())
+        result.lastSocketOfUser = removeMember(appId, channel, presenceUserId);
+    done(result);
+}
+
+void LocalAdapter::terminateUser(const QString &appId, const QString &userId)
+{
+    if (m_listener.terminateUser)
+        m_listener.terminateUser(appId, userId);
+}
+
+void LocalAdapter::channelState(const QString &appId, const QString &channel, std::function<void(const ChannelState &)> done)
+{
+    ChannelState state;
+    state.subscriptionCount = subscriptionCount(appId, channel);
+    state.members = members(appId, channel);
+    state.cachedFrame = cachedEvent(appId, channel);
+    state.cacheTtlSeconds = cachedEventTtlSeconds(appId, channel);
+    done(state);
+}
+
+void LocalAdapter::occupiedChannels(const QString &appId, std::function<void(const QHash<QString, ChannelCounts> &)> done)
+{
+    QHash<QString, ChannelCounts> result;
+    const auto app = m_apps.constFind(appId);
+    if (app != m_apps.cend())
+        for (auto it = app->subscribers.cbegin(); it != app->subscribers.cend(); ++it)
+            result.insert(it.key(), ChannelCounts{int(it->size()), int(app->members.value(it.key()).size())});
+    done(result);
+}
+
 int LocalAdapter::unsubscribe(const QString &appId, const QString &channel, Connection *connection)
 {
     auto app = m_apps.find(appId);

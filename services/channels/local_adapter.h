@@ -13,28 +13,45 @@ namespace homeport::channels {
 class LocalAdapter : public ChannelsAdapter
 {
 public:
-    int subscribe(const QString &appId, const QString &channel, Connection *connection) override;
-    int unsubscribe(const QString &appId, const QString &channel, Connection *connection) override;
+    void join(const QString &appId, const QString &channel, Connection *connection, const PresenceMember *member,
+              int maxMembers, std::function<void(const JoinResult &)> done) override;
+    void leave(const QString &appId, const QString &channel, Connection *connection, const QString &presenceUserId,
+               RemovalHolds holds, std::function<void(const LeaveResult &)> done) override;
     int publish(const QString &appId, const QString &channel, const QString &frame, const QString &exceptSocketId) override;
+    void cacheEvent(const QString &appId, const QString &channel, const QString &frame, qint64 ttlMs) override;
+    void terminateUser(const QString &appId, const QString &userId) override;
 
-    bool addMember(const QString &appId, const QString &channel, const QString &userId, const QJsonObject &userInfo) override;
-    bool removeMember(const QString &appId, const QString &channel, const QString &userId) override;
+    void channelState(const QString &appId, const QString &channel, std::function<void(const ChannelState &)> done) override;
+    void occupiedChannels(const QString &appId, std::function<void(const QHash<QString, ChannelCounts> &)> done) override;
+
+    QHash<QString, int> channels(const QString &appId) const override;
     QList<PresenceMember> members(const QString &appId, const QString &channel) const override;
+    int subscriptionCount(const QString &appId, const QString &channel) const override;
+    ClusterStatus clusterStatus() const override { return {}; }
 
     bool addUser(const QString &appId, const QString &userId, Connection *connection) override;
     bool removeUser(const QString &appId, const QString &userId, Connection *connection) override;
     QList<Connection *> userConnections(const QString &appId, const QString &userId) const override;
 
-    QHash<QString, int> channels(const QString &appId) const override;
-    int subscriptionCount(const QString &appId, const QString &channel) const override;
-
-    void cacheEvent(const QString &appId, const QString &channel, const QString &frame, qint64 ttlMs) override;
-    std::optional<QString> cachedEvent(const QString &appId, const QString &channel) const override;
-    qint64 cachedEventTtlSeconds(const QString &appId, const QString &channel) const override;
+    // The parts RedisAdapter builds on: this node's sockets and its own view of members.
+    int subscribe(const QString &appId, const QString &channel, Connection *connection);
+    int unsubscribe(const QString &appId, const QString &channel, Connection *connection);
+    bool isSubscribed(const QString &appId, const QString &channel, Connection *connection) const;
+    // Presence, counted per socket: true when the user's first socket joined / last one left.
+    bool addMember(const QString &appId, const QString &channel, const QString &userId, const QJsonObject &userInfo);
+    bool removeMember(const QString &appId, const QString &channel, const QString &userId);
+    std::optional<QString> cachedEvent(const QString &appId, const QString &channel) const;
+    // Seconds the cached event has left, for GET channels/{name}?info=cache.
+    qint64 cachedEventTtlSeconds(const QString &appId, const QString &channel) const;
+    // Every app id with state here, and a presence channel's members with their socket counts.
+    QStringList appIds() const { return m_apps.keys(); }
+    QHash<QString, QHash<QString, PresenceMember>> membersByChannel(const QString &appId) const
+    {
+        return m_apps.value(appId).members;
+    }
 
     // Entries held for an app's cache channels, expired ones included until the next sweep.
     qsizetype cachedEventCount(const QString &appId) const { return m_apps.value(appId).cache.size(); }
-
 private:
     struct CachedEvent
     {

@@ -15,6 +15,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <memory>
+
 namespace homeport::channels {
 
 namespace {
@@ -103,14 +105,39 @@ ApiError parseEvent(const QJsonObject &object, const AppInfo &app, bool single, 
     return {};
 }
 
-QJsonObject channelAttributes(ChannelsAdapter *adapter, const QString &appId, const QString &channel, const QStringList &info)
+QJsonObject channelAttributes(const ChannelsAdapter::ChannelState &state, const QStringList &info)
 {
     QJsonObject attributes;
     if (info.contains(QLatin1String("user_count")))
-        attributes.insert(QStringLiteral("user_count"), int(adapter->members(appId, channel).size()));
+        attributes.insert(QStringLiteral("user_count"), int(state.members.size()));
     if (info.contains(QLatin1String("subscription_count")))
-        attributes.insert(QStringLiteral("subscription_count"), adapter->subscriptionCount(appId, channel));
+        attributes.insert(QStringLiteral("subscription_count"), state.subscriptionCount);
     return attributes;
+}
+
+// Asks the adapter for each channel's state (cluster-wide, so possibly asynchronously) and calls
+// done with them in order once all have answered.
+void channelStates(ChannelsAdapter *adapter, const QString &appId, const QStringList &channels,
+                   std::function<void(const QList<ChannelsAdapter::ChannelState> &)> done)
+{
+    struct Pending
+    {
+        QList<ChannelsAdapter::ChannelState> states;
+        qsizetype missing = 0;
+        std::function<void(const QList<ChannelsAdapter::ChannelState> &)> done;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->states.resize(channels.size());
+    pending->missing = channels.size();
+    pending->done = std::move(done);
+    if (channels.isEmpty())
+        return pending->done(pending->states);
+    for (qsizetype i = 0; i < channels.size(); ++i)
+        adapter->channelState(appId, channels.at(i), [pending, i](const ChannelsAdapter::ChannelState &state) {
+            pending->states[i] = state;
+            if (--pending->missing == 0)
+                pending->done(pending->states);
+        });
 }
 
 void sendJson(http::Responder &responder, const QJsonObject &object)
@@ -231,10 +258,13 @@ void RestApi::events(const http::Request &request, http::Responder &responder)
     m_hub->trigger(*app, event.channels, event.name, event.data, event.socketId, QStringLiteral("REST"));
     if (event.info.isEmpty())
         return sendJson(responder, {});
-    QJsonObject channels;
-    for (const QString &channel : std::as_const(event.channels))
-        channels.insert(channel, channelAttributes(m_hub->adapter(), app->id, channel, event.info));
-    sendJson(responder, {{QStringLiteral("channels"), channels}});
+    channelStates(m_hub->adapter(), app->id, event.channels,
+                  [responder, event](const QList<ChannelsAdapter::ChannelState> &states) mutable {
+                      QJsonObject channels;
+                      for (qsizetype i = 0; i < states.size(); ++i)
+                          channels.insert(event.channels.at(i), channelAttributes(states.at(i), event.info));
+                      sendJson(responder, {{QStringLiteral("channels"), channels}});
+                  });
 }
 
 void RestApi::batchEvents(const http::Request &request, http::Responder &responder)
@@ -260,13 +290,21 @@ void RestApi::batchEvents(const http::Request &request, http::Responder &respond
                                                 .arg(app->id)
                                                 .arg(app->limits.maxBackendEventsPerSecond));
     bool anyInfo = false;
-    QJsonArray attributes;
+    QStringList firstChannels;
     for (const EventRequest &event : std::as_const(events)) {
         m_hub->trigger(*app, event.channels, event.name, event.data, event.socketId, QStringLiteral("REST batch"));
         anyInfo = anyInfo || !event.info.isEmpty();
-        attributes.append(channelAttributes(m_hub->adapter(), app->id, event.channels.first(), event.info));
+        firstChannels.append(event.channels.first());
     }
-    sendJson(responder, anyInfo ? QJsonObject{{QStringLiteral("batch"), attributes}} : QJsonObject{});
+    if (!anyInfo)
+        return sendJson(responder, {});
+    channelStates(m_hub->adapter(), app->id, firstChannels,
+                  [responder, events](const QList<ChannelsAdapter::ChannelState> &states) mutable {
+                      QJsonArray attributes;
+                      for (qsizetype i = 0; i < states.size(); ++i)
+                          attributes.append(channelAttributes(states.at(i), events.at(i).info));
+                      sendJson(responder, {{QStringLiteral("batch"), attributes}});
+                  });
 }
 
 void RestApi::channels(const http::Request &request, http::Responder &responder)
@@ -282,12 +320,21 @@ void RestApi::channels(const http::Request &request, http::Responder &responder)
         if (attribute != QLatin1String("user_count") && attribute != QLatin1String("subscription_count"))
             return responder.sendError(400, QStringLiteral("unknown info attribute %1").arg(attribute));
     }
-    QJsonObject channels;
-    const QHash<QString, int> occupied = m_hub->adapter()->channels(app->id);
-    for (auto it = occupied.cbegin(); it != occupied.cend(); ++it)
-        if (it.key().startsWith(prefix))
-            channels.insert(it.key(), channelAttributes(m_hub->adapter(), app->id, it.key(), info));
-    sendJson(responder, {{QStringLiteral("channels"), channels}});
+    m_hub->adapter()->occupiedChannels(
+        app->id, [responder, prefix, info](const QHash<QString, ChannelsAdapter::ChannelCounts> &occupied) mutable {
+            QJsonObject channels;
+            for (auto it = occupied.cbegin(); it != occupied.cend(); ++it) {
+                if (!it.key().startsWith(prefix))
+                    continue;
+                QJsonObject attributes;
+                if (info.contains(QLatin1String("user_count")))
+                    attributes.insert(QStringLiteral("user_count"), it->users);
+                if (info.contains(QLatin1String("subscription_count")))
+                    attributes.insert(QStringLiteral("subscription_count"), it->subscriptions);
+                channels.insert(it.key(), attributes);
+            }
+            sendJson(responder, {{QStringLiteral("channels"), channels}});
+        });
 }
 
 void RestApi::channel(const http::Request &request, http::Responder &responder)
@@ -309,19 +356,18 @@ void RestApi::channel(const http::Request &request, http::Responder &responder)
             && attribute != QLatin1String("cache"))
             return responder.sendError(400, QStringLiteral("unknown info attribute %1").arg(attribute));
     }
-    ChannelsAdapter *adapter = m_hub->adapter();
-    QJsonObject result = channelAttributes(adapter, app->id, channel, info);
-    result.insert(QStringLiteral("occupied"), adapter->subscriptionCount(app->id, channel) > 0);
-    if (info.contains(QLatin1String("cache"))) {
-        if (const std::optional<QString> cached = adapter->cachedEvent(app->id, channel)) {
-            const QJsonObject event = QJsonDocument::fromJson(cached->toUtf8()).object();
+    m_hub->adapter()->channelState(app->id, channel, [responder, info](const ChannelsAdapter::ChannelState &state) mutable {
+        QJsonObject result = channelAttributes(state, info);
+        result.insert(QStringLiteral("occupied"), state.subscriptionCount > 0);
+        if (info.contains(QLatin1String("cache")) && state.cachedFrame) {
+            const QJsonObject event = QJsonDocument::fromJson(state.cachedFrame->toUtf8()).object();
             result.insert(QStringLiteral("cache"),
                           QJsonObject{{QStringLiteral("event"), event.value(QStringLiteral("event"))},
                                       {QStringLiteral("data"), event.value(QStringLiteral("data"))},
-                                      {QStringLiteral("ttl"), adapter->cachedEventTtlSeconds(app->id, channel)}});
+                                      {QStringLiteral("ttl"), state.cacheTtlSeconds}});
         }
-    }
-    sendJson(responder, result);
+        sendJson(responder, result);
+    });
 }
 
 void RestApi::users(const http::Request &request, http::Responder &responder)
@@ -332,10 +378,12 @@ void RestApi::users(const http::Request &request, http::Responder &responder)
     const QString channel = request.capture(QStringLiteral("name"));
     if (ChannelName(channel).type() != ChannelName::Type::Presence)
         return responder.sendError(400, QStringLiteral("users can only be listed on presence channels"));
-    QJsonArray users;
-    for (const PresenceMember &member : m_hub->adapter()->members(app->id, channel))
-        users.append(QJsonObject{{QStringLiteral("id"), member.userId}});
-    sendJson(responder, {{QStringLiteral("users"), users}});
+    m_hub->adapter()->channelState(app->id, channel, [responder](const ChannelsAdapter::ChannelState &state) mutable {
+        QJsonArray users;
+        for (const PresenceMember &member : state.members)
+            users.append(QJsonObject{{QStringLiteral("id"), member.userId}});
+        sendJson(responder, {{QStringLiteral("users"), users}});
+    });
 }
 
 void RestApi::terminate(const http::Request &request, http::Responder &responder)

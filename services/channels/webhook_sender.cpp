@@ -44,10 +44,15 @@ void WebhookSender::sendRemoval(const AppInfo &app, const QJsonObject &event, co
     delete m_removals.take(id);
     auto *timer = new QTimer(this);
     timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, app, event, id, timer] {
+    connect(timer, &QTimer::timeout, this, [this, app, event, id, key, timer] {
         m_removals.remove(id);
         timer->deleteLater();
-        send(app, event);
+        if (!m_removalCheck)
+            return send(app, event);
+        m_removalCheck(app.id, key, [this, app, event](bool due) {
+            if (due)
+                send(app, event);
+        });
     });
     m_removals.insert(id, timer);
     timer->start(kRemovalDelayMs);

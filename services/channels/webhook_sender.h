@@ -16,6 +16,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class QNetworkAccessManager;
 class QTimer;
 
@@ -43,6 +45,11 @@ public:
 
     static bool wants(const AppInfo &app, const QString &eventName);
 
+    // Asked when a held-back removal is due; it answers whether to send it (RedisAdapter: no join
+    // on another node withdrew it). Without one, due removals are sent.
+    using RemovalCheck = std::function<void(const QString &appId, const QString &key, std::function<void(bool send)> done)>;
+    void setRemovalCheck(RemovalCheck check) { m_removalCheck = std::move(check); }
+
 private:
     struct Batch
     {
@@ -56,6 +63,7 @@ private:
     QNetworkAccessManager *m_network;
     QHash<QString, Batch> m_batches;                 // app id -> events waiting for the window
     QHash<QString, QTimer *> m_removals;             // app id + '\n' + key -> delay timer
+    RemovalCheck m_removalCheck;
 };
 
 } // namespace homeport::channels

@@ -3,6 +3,7 @@
 #include "channels/channel_name.h"
 #include "channels/local_adapter.h"
 #include "channels/pusher_signatures.h"
+#include "channels/redis_client.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -27,6 +28,7 @@ private slots:
     void appStoreSaveAndRemove();
     void appStoreConfigAppEditsSurviveRestart();
     void expiredCacheEntriesAreDropped();
+    void redisUrlsAreParsed();
 };
 
 // pusher/docs auth-signatures.md: key 278d425bdf160c739803, secret 7ad3773142a6692b25b8.
@@ -231,6 +233,32 @@ void TestChannelsRules::expiredCacheEntriesAreDropped()
     QVERIFY2(adapter.cachedEventCount(QStringLiteral("churn")) <= 65,
              qPrintable(QString::number(adapter.cachedEventCount(QStringLiteral("churn")))));
     QVERIFY(!adapter.cachedEvent(QStringLiteral("churn"), QStringLiteral("cache-999")).has_value());
+}
+
+void TestChannelsRules::redisUrlsAreParsed()
+{
+    using homeport::channels::RedisEndpoint;
+    QString error;
+    const auto full = RedisEndpoint::parse(QStringLiteral("redis://:s%40cret@10.0.0.9:6380/2"), &error);
+    QVERIFY2(full, qPrintable(error));
+    QCOMPARE(full->host, QStringLiteral("10.0.0.9"));
+    QCOMPARE(full->port, quint16(6380));
+    QCOMPARE(full->password, QStringLiteral("s@cret"));
+    QCOMPARE(full->database, 2);
+    // The display form never carries the password.
+    QCOMPARE(full->display(), QStringLiteral("10.0.0.9:6380/2"));
+
+    const auto plain = RedisEndpoint::parse(QStringLiteral("redis://localhost"), &error);
+    QVERIFY(plain);
+    QCOMPARE(plain->port, quint16(6379));
+    QCOMPARE(plain->database, 0);
+    QVERIFY(plain->password.isEmpty());
+
+    for (const char *bad : {"http://localhost:6379", "redis://", "redis://host:6379/x", "redis://host:99999/0"}) {
+        error.clear();
+        QVERIFY2(!RedisEndpoint::parse(QString::fromLatin1(bad), &error), bad);
+        QVERIFY2(!error.isEmpty(), bad);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestChannelsRules)
