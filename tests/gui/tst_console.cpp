@@ -3,6 +3,7 @@
 // Connect dialog, the log filter and saving settings are checked end to end.
 // Set HOMEPORT_GUI_SCREENSHOTS=<dir> to keep a PNG of every page.
 
+#include "channels/channels_monitor.h"
 #include "core/client_env.h"
 #include "core/log_stream.h"
 #include "core/logging.h"
@@ -12,6 +13,7 @@
 #include "core/service_catalog.h"
 #include "core/service_host.h"
 #include "core/settings.h"
+#include "ui/cluster_nodes_panel.h"
 #include "ui/connect_dialog.h"
 #include "ui/console_translator.h"
 #include "ui/counter_model.h"
@@ -31,6 +33,7 @@
 #include <QClipboard>
 #include <QDir>
 #include <QLabel>
+#include <QTableWidget>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -86,6 +89,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
     void overviewHasACardPerService();
+    void clusterPanelShowsNodesSeenThroughRedis();
     void visitsEveryPage();
     void startShowsRunningWithAddress();
     void stopIsQueuedAndShowsStopped();
@@ -213,6 +217,56 @@ void TestConsole::overviewHasACardPerService()
     }
     QCOMPARE(names, core::serviceNames());
     QCOMPARE(m_window->healthText(), QStringLiteral("All services stopped"));
+}
+
+void TestConsole::clusterPanelShowsNodesSeenThroughRedis()
+{
+    // The Overview has the panel, hidden while channels runs alone (no monitor here at all).
+    auto *onOverview = m_window->overviewPage()->findChild<ui::ClusterNodesPanel *>();
+    QVERIFY(onOverview);
+    QVERIFY(onOverview->isHidden());
+
+    channels::ChannelsMonitor monitor;
+    ui::ClusterNodesPanel panel(&monitor);
+    QVERIFY(panel.isHidden()); // the local adapter's snapshot
+    channels::ChannelsSnapshot snapshot;
+    snapshot.cluster.adapter = QStringLiteral("redis");
+    snapshot.cluster.endpoint = QStringLiteral("127.0.0.1:6379/2");
+    snapshot.cluster.connected = true;
+    snapshot.cluster.nodeId = QStringLiteral("web-1");
+    channels::ClusterNode self;
+    self.id = QStringLiteral("web-1");
+    self.address = QStringLiteral("10.0.0.1:6001");
+    self.connections = 12;
+    self.lastHeartbeat = QDateTime::currentDateTime();
+    self.self = true;
+    channels::ClusterNode dead = self;
+    dead.id = QStringLiteral("web-2");
+    dead.address = QStringLiteral("10.0.0.2:6001");
+    dead.connections = 30;
+    dead.self = false;
+    dead.alive = false;
+    dead.lastHeartbeat = QDateTime::currentDateTime().addSecs(-8);
+    snapshot.cluster.nodes = {self, dead};
+    monitor.publish(snapshot);
+    QVERIFY(!panel.isHidden());
+    auto *table = panel.findChild<QTableWidget *>(QStringLiteral("clusterNodes"));
+    QVERIFY(table);
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("web-1"));
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("12"));
+    QCOMPARE(table->item(0, 4)->text(), QStringLiteral("this node"));
+    QCOMPARE(table->item(1, 1)->text(), QStringLiteral("10.0.0.2:6001"));
+    QVERIFY(table->item(1, 3)->text().contains(QStringLiteral("8 s")));
+    QVERIFY(table->item(1, 4)->text().startsWith(QStringLiteral("no heartbeat")));
+    auto *state = panel.findChild<QLabel *>(QStringLiteral("clusterState"));
+    // Only live nodes count: one node, its 12 connections.
+    QVERIFY2(state->text().contains(QStringLiteral("connected · 1 nodes, 12 connections")), qPrintable(state->text()));
+
+    snapshot.cluster.connected = false;
+    snapshot.cluster.error = QStringLiteral("Connection refused");
+    monitor.publish(snapshot);
+    QVERIFY2(state->text().contains(QStringLiteral("unreachable (Connection refused)")), qPrintable(state->text()));
 }
 
 void TestConsole::visitsEveryPage()
