@@ -445,37 +445,49 @@ void RedisAdapter::join(const QString &appId, const QString &channel, Connection
 {
     if (!m_commands->isConnected())
         return m_local.join(appId, channel, connection, member, maxMembers, std::move(done));
+    // This node's own state changes at once (publishes reach the socket from now on, and a
+    // resync meanwhile writes the member too); Redis decides for the cluster.
     m_local.subscribe(appId, channel, connection);
+    const bool firstLocalSocket = member && m_local.addMember(appId, channel, member->userId, member->userInfo);
     const QString pendingKey = connection->socketId() + QLatin1Char('\n') + appId + QLatin1Char('\n') + channel;
     m_pendingJoins.insert(pendingKey);
-    const std::optional<PresenceMember> joining = member ? std::optional<PresenceMember>(*member) : std::nullopt;
+    const QString userId = member ? member->userId : QString();
     const bool cache = channel.startsWith(QLatin1String("cache-")) || channel.startsWith(QLatin1String("private-cache-"))
                        || channel.startsWith(QLatin1String("private-encrypted-cache-"))
                        || channel.startsWith(QLatin1String("presence-cache-"));
     script(kJoin,
-           {utf8(m_nodeId), utf8(appId), utf8(channel), member ? utf8(member->userId) : QByteArray(),
+           {utf8(m_nodeId), utf8(appId), utf8(channel), utf8(userId),
             member ? QJsonDocument(member->userInfo).toJson(QJsonDocument::Compact) : QByteArray(), QByteArray::number(maxMembers),
             cache ? QByteArrayLiteral("1") : QByteArrayLiteral("0")},
-           [this, appId, channel, connection, joining, pendingKey, done = std::move(done)](const RedisReply &reply) {
+           [this, appId, channel, connection, userId, firstLocalSocket, pendingKey, done = std::move(done)](const RedisReply &reply) {
                m_pendingJoins.remove(pendingKey);
-               const std::function<void()> deferredLeave = m_deferredLeaves.take(pendingKey);
+               const std::optional<DeferredLeave> deferred = m_deferredLeaves.contains(pendingKey)
+                                                                 ? std::optional<DeferredLeave>(m_deferredLeaves.take(pendingKey))
+                                                                 : std::nullopt;
                JoinResult result;
-               if (reply.isError()) {
+               if (!reply.isError() && !reply.elements.isEmpty() && integerOf(reply.elements.at(0)) < 0) {
+                   // Refused (presence channel full): Redis changed nothing, so neither may the leave
+                   // that may already be waiting; undo this node's part.
+                   result.refused = true;
+                   if (!deferred)
+                       m_local.unsubscribe(appId, channel, connection); // else the leave did
+                   if (!userId.isEmpty())
+                       m_local.removeMember(appId, channel, userId);
+                   done(result);
+                   if (deferred)
+                       deferred->done(LeaveResult{m_local.subscriptionCount(appId, channel), false, false});
+                   return;
+               }
+               if (reply.isError() || reply.elements.size() < 7) {
                    // Redis went away meanwhile: answer as a single node would.
                    qCWarning(lcChannels).noquote() << "channels: join through Redis failed:" << reply.string;
                    result.subscriptionCount = m_local.subscriptionCount(appId, channel);
                    result.firstSubscriber = result.subscriptionCount == 1;
-                   if (joining) {
-                       result.firstSocketOfUser = m_local.addMember(appId, channel, joining->userId, joining->userInfo);
+                   result.firstSocketOfUser = firstLocalSocket;
+                   if (!userId.isEmpty())
                        result.members = m_local.members(appId, channel);
-                   }
                    result.cachedFrame = m_local.cachedEvent(appId, channel);
-               } else if (!reply.elements.isEmpty() && integerOf(reply.elements.at(0)) < 0) {
-                   result.refused = true;
-                   // Still subscribed here unless it already left (then the leave unsubscribed it).
-                   if (!deferredLeave)
-                       m_local.unsubscribe(appId, channel, connection);
-               } else if (reply.elements.size() >= 7) {
+               } else {
                    result.subscriptionCount = int(integerOf(reply.elements.at(0)));
                    result.firstSubscriber = integerOf(reply.elements.at(1)) == 1;
                    result.withdrewVacate = integerOf(reply.elements.at(2)) == 1;
@@ -485,12 +497,10 @@ void RedisAdapter::join(const QString &appId, const QString &channel, Connection
                    if (reply.elements.at(6).type == RedisReply::Type::String)
                        result.cachedFrame = QString::fromUtf8(reply.elements.at(6).string);
                    m_knownCounts[appId].insert(channel, result.subscriptionCount);
-                   if (joining)
-                       m_local.addMember(appId, channel, joining->userId, joining->userInfo);
                }
                done(result);
-               if (deferredLeave)
-                   deferredLeave();
+               if (deferred)
+                   redisLeave(appId, channel, deferred->userId, deferred->holds, deferred->done);
            });
 }
 
@@ -504,9 +514,7 @@ void RedisAdapter::leave(const QString &appId, const QString &channel, Connectio
     if (m_pendingJoins.contains(pendingKey)) {
         // Its join is still on the way: leave once Redis has answered it, so the counts never
         // lose what they did not get (a refused join leaves nothing behind).
-        m_deferredLeaves.insert(pendingKey, [this, appId, channel, presenceUserId, holds, done = std::move(done)] {
-            redisLeave(appId, channel, presenceUserId, holds, done);
-        });
+        m_deferredLeaves.insert(pendingKey, DeferredLeave{presenceUserId, holds, std::move(done)});
         return;
     }
     redisLeave(appId, channel, presenceUserId, holds, std::move(done));

@@ -118,7 +118,13 @@ private:
     QHash<QString, QHash<QString, int>> m_knownCounts; // app -> channel -> last cluster count seen
     // socket id + app + channel of joins Redis has not answered; a leave meanwhile waits for it.
     QSet<QString> m_pendingJoins;
-    QHash<QString, std::function<void()>> m_deferredLeaves;
+    struct DeferredLeave
+    {
+        QString userId;
+        RemovalHolds holds;
+        std::function<void(const LeaveResult &)> done;
+    };
+    QHash<QString, DeferredLeave> m_deferredLeaves;
     qint64 m_startedMs = 0;
 };
 

@@ -239,6 +239,45 @@ describe('channels on three nodes through Redis', () => {
     assert.ok(onA.subscribed);
   });
 
+  test('a node that cannot reach Redis (wrong password) still serves its own clients and says so', async () => {
+    const lonely = await startHomeport({
+      disable: ['errors', 'search', 'storage', 'inference'],
+      extraEnv: {
+        HOMEPORT_CHANNELS_APPS: `${APP.id}:${APP.key}:${APP.secret}:Cluster`,
+        HOMEPORT_CHANNELS_ADAPTER: 'redis',
+        HOMEPORT_CHANNELS_REDIS_URL: `redis://:wrong@127.0.0.1:${redis.port}/3`,
+        HOMEPORT_CHANNELS_NODE_ID: 'node-lonely',
+      },
+    });
+    try {
+      await lonely.settled();
+      const metrics = await channelsMetrics(lonely);
+      assert.equal(metrics.homeport_channels_redis_connected, 0);
+      assert.equal(metrics.homeport_channels_cluster_nodes, 0);
+      const client = new Pusher(APP.key, {
+        wsHost: '127.0.0.1', wsPort: lonely.ports.channels, forceTLS: false, enabledTransports: ['ws'], cluster: 'mt1', disableStats: true,
+      });
+      clients.push(client);
+      await connected(client);
+      const channel = await subscribed(client, 'alone');
+      const got = [];
+      channel.bind('hello', (data) => got.push(data.n));
+      const local = new PusherServer({
+        appId: APP.id, key: APP.key, secret: APP.secret, host: '127.0.0.1', port: String(lonely.ports.channels), useTLS: false,
+      });
+      await local.trigger('alone', 'hello', { n: 7 });
+      await until(() => got.length === 1, 'a local delivery without Redis');
+      assert.deepEqual(got, [7]);
+      client.disconnect();
+      // The cluster did not gain a node.
+      assert.equal((await channelsMetrics(nodes[0])).homeport_channels_cluster_nodes, 3);
+      assert.match(lonely.log(), /Redis 127\.0\.0\.1:\d+\/3: .*(WRONGPASS|NOAUTH|invalid)/);
+    } finally {
+      const { code } = await lonely.stop();
+      assert.equal(code, 0, lonely.log());
+    }
+  });
+
   test('a node killed with SIGKILL has its presence members removed by the others', async () => {
     const stays = await connected(connect(0, { user: { user_id: 'stays', user_info: {} } }));
     const room = await subscribed(stays, 'presence-wake');
