@@ -4,6 +4,7 @@
 #include "connect_dialog.h"
 #include "errors_page.h"
 #include "search_page.h"
+#include "inference_page.h"
 #include "storage_page.h"
 #include "core/service_catalog.h"
 #include "core/service_host.h"
@@ -101,6 +102,8 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
             page = new SearchPage(info, context, m_commands, m_pages);
         else if (info.name == QLatin1String("storage") && context.storage)
             page = new StoragePage(info, context, m_commands, m_pages);
+        else if (info.name == QLatin1String("inference") && context.inference)
+            page = new InferencePage(info, context, m_commands, m_pages);
         else
             page = new ServicePage(info, context, m_commands, m_pages);
         connect(page, &ServicePage::connectRequested, this, &MainWindow::openConnectDialog);

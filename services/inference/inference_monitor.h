@@ -5,15 +5,30 @@
 // with *Requested signals carrying a request id, and the service (connected queued) answers with
 // keyCreated / keyChanged carrying the same id. A new key's secret crosses only in keyCreated,
 // once: the service keeps nothing but its hash.
-// Thread affinity: created in the main thread by app/; publish() and snapshot() may be called
-// from any thread (one mutex); signals reach receivers in their own threads.
+//
+// Pod status part (pods, charts, local GPU, RunPod account, playground, add pod): the service
+// publishes a PodStatusSnapshot once a second: the pods with their state and vLLM metrics, the
+// workstation's GPUs from nvidia-smi, and the RunPod account's pods and serverless endpoints.
+// Commands chat through the gateway (over loopback, with the gateway key, so the reply takes the
+// path any client's does), start or stop a RunPod pod, refresh or set the RunPod key, and add a
+// pod to pods.json; each is answered by a signal carrying the same id, at once (queued) with
+// "not running" while the service does not run.
+//
+// Thread affinity: created in the main thread by app/; publish(), snapshot(), the pod status
+// methods and commands may be called from any thread (one mutex); signals reach receivers in
+// their own threads.
+
+#include "inference_pod_status.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QMutex>
 #include <QObject>
 #include <QString>
 #include <QStringList>
+
+#include <atomic>
 
 namespace homeport::inference {
 
@@ -78,6 +93,32 @@ public:
     // Called by the service, from its thread.
     void publish(const InferenceSnapshot &snapshot);
 
+    // ---- Pod status ----
+    PodStatusSnapshot podStatus() const;
+    // Called by the service, from its thread.
+    void publishPodStatus(const PodStatusSnapshot &snapshot);
+    // While the service does not run, commands are answered at once (queued) with "not running".
+    void setServiceAttached(bool attached);
+    bool isServiceAttached() const;
+
+    // Pod status commands. Each returns the id its answer carries.
+    // A chat completion request (JSON object; "stream" is forced on) through the gateway.
+    quint64 chat(const QJsonObject &request);
+    void cancelChat(quint64 chatId);
+    // action: "start" or "stop".
+    quint64 runpodPodAction(const QString &podId, const QString &action);
+    void refreshRunpod();
+    // Saved 0600 in the service's data dir; empty removes it.
+    void setRunpodApiKey(const QString &key);
+    // One pods.json entry ({"name","url","kind","api_key","cost_per_hour","models"}).
+    quint64 addPod(const QJsonObject &entry);
+
+    // Called by the service to answer.
+    void deliverChatDelta(quint64 chatId, const QString &text) { Q_EMIT chatDelta(chatId, text); }
+    void deliverChatFinished(quint64 chatId, const ChatResult &result) { Q_EMIT chatFinished(chatId, result); }
+    void deliverRunpodActionFinished(quint64 id, const QString &error) { Q_EMIT runpodActionFinished(id, error); }
+    void deliverPodAdded(quint64 id, const QString &error) { Q_EMIT podAdded(id, error); }
+
 Q_SIGNALS:
     // To the console.
     void snapshotPublished();
@@ -91,9 +132,30 @@ Q_SIGNALS:
     void updateKeyRequested(quint64 requestId, const homeport::inference::GatewayKeyInfo &key);
     void revokeKeyRequested(quint64 requestId, const QString &keyId);
 
+    // ---- Pod status: to the console.
+    void podStatusPublished();
+    void chatDelta(quint64 chatId, const QString &text);
+    void chatFinished(quint64 chatId, const homeport::inference::ChatResult &result);
+    void runpodActionFinished(quint64 requestId, const QString &error); // empty error: done
+    void podAdded(quint64 requestId, const QString &error);
+
+    // ---- Pod status: to the service (it connects these queued).
+    void chatRequested(quint64 chatId, const QJsonObject &request);
+    void chatCancelRequested(quint64 chatId);
+    void runpodPodActionRequested(quint64 requestId, const QString &podId, const QString &action);
+    void runpodRefreshRequested();
+    void runpodApiKeyChanged(const QString &key);
+    void podAddRequested(quint64 requestId, const QJsonObject &entry);
+
 private:
+    QString notRunning() const;
+
     mutable QMutex m_mutex;
     InferenceSnapshot m_snapshot;
+    // Pod status.
+    PodStatusSnapshot m_podStatus;
+    bool m_attached = false;
+    std::atomic<quint64> m_lastId{0};
 };
 
 } // namespace homeport::inference

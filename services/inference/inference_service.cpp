@@ -1,16 +1,22 @@
 #include "inference_service.h"
 
 #include "gateway_key_store.h"
+#include "inference_console_bridge.h"
 #include "key_rate_limiter.h"
 #include "openai_error.h"
 #include "pod_pool.h"
+#include "pod_telemetry.h"
+#include "runpod_account.h"
 #include "upstream_call.h"
 #include "usage_log.h"
 
+#include "core/atomic_file.h"
 #include "core/logging.h"
 #include "http/http_client.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -216,6 +222,7 @@ QString InferenceService::configure(http::HttpServer &server, const core::Servic
     m_podsFile = podsFile;
     qCInfo(lcInference) << m_pool->size() << "pods from" << podsFile << "and" << m_keys->keys().size() << "gateway keys";
     m_pool->startHealthChecks(intervalMs, checkTimeoutMs);
+    setUpPodStatus(server, context, intervalMs, checkTimeoutMs);
 
     m_adminKey = context.secrets.value(QStringLiteral("api_key")).toString().toUtf8();
     // Wrong, missing and revoked keys alike: 401 before the body is read, nothing goes upstream.
@@ -616,12 +623,82 @@ void InferenceService::onRevokeKeyRequested(quint64 requestId, const QString &ke
     emit m_monitor->keyChanged(requestId, error);
 }
 
+void InferenceService::setUpPodStatus(http::HttpServer &server, const core::ServiceContext &context, int intervalMs,
+                                      int timeoutMs)
+{
+    auto setting = [&](const char *key, const QVariant &fallback) { return context.settings.value(QLatin1String(key), fallback); };
+    m_telemetry = std::make_unique<PodTelemetry>(m_pool.get(), m_network.get(), m_metrics);
+    PodStateLimits limits;
+    limits.kvCacheFull = setting("degraded_kv_cache", 0.9).toDouble();
+    limits.slowHealthMs = setting("degraded_health_ms", 2000).toLongLong();
+    m_telemetry->start(intervalMs, timeoutMs, std::max(1, setting("metrics_window_s", 60).toInt()) * 1000LL, limits);
+
+    RunpodEndpoints runpod;
+    runpod.restBase = setting("runpod_rest_url", runpod.restBase).toString();
+    runpod.serverlessBase = setting("runpod_serverless_url", runpod.serverlessBase).toString();
+    runpod.proxyPattern = setting("runpod_proxy_url", runpod.proxyPattern).toString();
+    m_runpod = std::make_unique<RunpodAccount>(m_network.get(), runpod);
+    if (!m_monitor)
+        return;
+    InferenceConsoleBridge::Setup setup;
+    setup.server = &server;
+    setup.bindAddress = context.bindAddress;
+    setup.gatewayKey = context.secrets.value(QStringLiteral("api_key")).toString().toUtf8();
+    setup.podsFile = m_podsFile;
+    setup.runpodKeyFile = QDir(context.dataDir).filePath(QStringLiteral("runpod.json"));
+    setup.settingsRunpodKey = setting("runpod_api_key", QString()).toString();
+    setup.nvidiaSmi = setting("nvidia_smi", QStringLiteral("nvidia-smi")).toString();
+    setup.gpuIntervalMs = std::max(500, setting("gpu_interval_ms", 5000).toInt());
+    m_consoleBridge = std::make_unique<InferenceConsoleBridge>(m_monitor, m_telemetry.get(), m_runpod.get(), setup,
+                                                               [this](const QJsonObject &entry) { return addPodToFile(entry); });
+}
+
+QString InferenceService::addPodToFile(const QJsonObject &entry)
+{
+    QString error;
+    std::optional<Pod> pod = PodPool::podFromJson(entry, &error);
+    if (!pod)
+        return error;
+    for (int i = 0; i < m_pool->size(); ++i) {
+        if (m_pool->pod(i).name == pod->name)
+            return tr("a pod named \"%1\" exists already").arg(pod->name);
+    }
+    // The file as it is now (someone may have edited it), with the entry appended.
+    QJsonObject root;
+    QFile file(m_podsFile);
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly))
+            return tr("cannot read %1: %2").arg(m_podsFile, file.errorString());
+        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
+        root = doc.isArray() ? QJsonObject{{QStringLiteral("pods"), doc.array()}} : doc.object();
+    }
+    QJsonArray pods = root.value(QStringLiteral("pods")).toArray();
+    QJsonObject clean;
+    for (const char *key : {"name", "url", "kind", "api_key", "cost_per_hour", "models", "weight", "health_url", "metrics_url"}) {
+        const QJsonValue v = entry.value(QLatin1String(key));
+        if (!v.isUndefined() && !v.isNull() && !(v.isString() && v.toString().isEmpty()) && !(v.isArray() && v.toArray().isEmpty()))
+            clean.insert(QLatin1String(key), v);
+    }
+    pods.append(clean);
+    root.insert(QStringLiteral("pods"), pods);
+    QDir().mkpath(QFileInfo(m_podsFile).absolutePath());
+    error = core::writeFileAtomically(m_podsFile, QJsonDocument(root).toJson(QJsonDocument::Indented), 0600);
+    if (!error.isEmpty())
+        return error;
+    qCInfo(lcInference) << "pod" << pod->name << "added to" << m_podsFile;
+    m_pool->addPod(std::move(*pod));
+    return {};
+}
+
 void InferenceService::closeStores()
 {
     if (m_monitor)
         disconnect(m_monitor, nullptr, this, nullptr);
     if (m_snapshotTimer)
         m_snapshotTimer->stop();
+    m_consoleBridge.reset();
+    m_runpod.reset();
+    m_telemetry.reset();
     m_pool.reset();    // its unfinished calls go with it
     m_upstream.reset();
     m_network.reset();

@@ -18,6 +18,7 @@
 #include <deque>
 #include <memory>
 
+class QJsonObject;
 class QNetworkAccessManager;
 class QTimer;
 
@@ -28,8 +29,11 @@ class HttpClient;
 namespace homeport::inference {
 
 class GatewayKeyStore;
+class InferenceConsoleBridge;
 class KeyRateLimiter;
 class PodPool;
+class PodTelemetry;
+class RunpodAccount;
 class UsageLog;
 struct CallOutcome;
 
@@ -61,6 +65,9 @@ private:
     GatewayKeyInfo adminKeyInfo(qint64 nowMs) const;
     void recoverUsage();
     void publishSnapshot();
+    // Pod status: /metrics telemetry, the RunPod account and the console bridge.
+    void setUpPodStatus(http::HttpServer &server, const core::ServiceContext &context, int intervalMs, int timeoutMs);
+    QString addPodToFile(const QJsonObject &entry);
 
     // Console requests (queued from InferenceMonitor).
     void onCreateKeyRequested(quint64 requestId, const GatewayKeyInfo &settings);
@@ -85,6 +92,11 @@ private:
     std::deque<RequestRecord> m_recent;   // newest first
     quint64 m_requestsLogged = 0;
     bool m_changed = true;
+
+    // Pod status.
+    std::unique_ptr<PodTelemetry> m_telemetry;
+    std::unique_ptr<RunpodAccount> m_runpod;
+    std::unique_ptr<InferenceConsoleBridge> m_consoleBridge;
 };
 
 } // namespace homeport::inference

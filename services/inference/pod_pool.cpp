@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QElapsedTimer>
 #include <QSet>
 
 #include <algorithm>
@@ -56,33 +57,78 @@ bool PodPool::load(const QString &path, QString *error)
     const QJsonArray list = doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("pods")).toArray();
     QSet<QString> names;
     for (const QJsonValue &v : list) {
-        const QJsonObject o = v.toObject();
-        Pod pod;
-        pod.name = o.value(QStringLiteral("name")).toString();
-        pod.baseUrl = o.value(QStringLiteral("url")).toString();
-        while (pod.baseUrl.endsWith(QLatin1Char('/')))
-            pod.baseUrl.chop(1);
-        const QUrl base(pod.baseUrl);
-        if (pod.name.isEmpty() || names.contains(pod.name) || !base.isValid()
-            || (base.scheme() != QLatin1String("http") && base.scheme() != QLatin1String("https"))) {
-            *error = tr("%1: every pod needs a unique \"name\" and an http(s) \"url\" (its OpenAI base URL, e.g. http://10.0.0.5:8000/v1)").arg(path);
+        QString why;
+        std::optional<Pod> pod = podFromJson(v.toObject(), &why);
+        if (!pod || names.contains(pod->name)) {
+            *error = QStringLiteral("%1: %2").arg(path, pod ? tr("two pods are named \"%1\"").arg(pod->name) : why);
             return false;
         }
-        names.insert(pod.name);
-        pod.apiKey = o.value(QStringLiteral("api_key")).toString().toUtf8();
-        pod.weight = o.value(QStringLiteral("weight")).toDouble(1);
-        if (pod.weight <= 0)
-            pod.weight = 1;
-        QString health = o.value(QStringLiteral("health_url")).toString();
-        if (health.isEmpty()) {
-            QString root = pod.baseUrl;
-            if (root.endsWith(QLatin1String("/v1")))
-                root.chop(3);
-            health = root + QStringLiteral("/health");
-        }
-        pod.healthUrl = QUrl(health);
-        m_pods.push_back(std::move(pod));
+        names.insert(pod->name);
+        m_pods.push_back(std::move(*pod));
     }
+    return true;
+}
+
+std::optional<Pod> PodPool::podFromJson(const QJsonObject &o, QString *error)
+{
+    Pod pod;
+    pod.name = o.value(QStringLiteral("name")).toString();
+    pod.baseUrl = o.value(QStringLiteral("url")).toString();
+    while (pod.baseUrl.endsWith(QLatin1Char('/')))
+        pod.baseUrl.chop(1);
+    const QUrl base(pod.baseUrl);
+    if (pod.name.isEmpty() || !base.isValid()
+        || (base.scheme() != QLatin1String("http") && base.scheme() != QLatin1String("https"))) {
+        *error = tr("every pod needs a unique \"name\" and an http(s) \"url\" (its OpenAI base URL, e.g. http://10.0.0.5:8000/v1)");
+        return std::nullopt;
+    }
+    const QString kindName = o.value(QStringLiteral("kind")).toString();
+    // RunPod serverless endpoints are recognised by their URL, https://api.runpod.ai/v2/<id>/openai/v1.
+    const bool runpodUrl = pod.baseUrl.contains(QLatin1String("/openai/v1")) && base.host().endsWith(QLatin1String("runpod.ai"));
+    if (kindName.isEmpty()) {
+        pod.kind = runpodUrl ? PodKind::RunpodServerless : PodKind::Vllm;
+    } else if (const std::optional<PodKind> kind = podKindFromName(kindName)) {
+        pod.kind = *kind;
+    } else {
+        *error = tr("pod \"%1\": \"kind\" is one of vllm, runpod-serverless, openai").arg(pod.name);
+        return std::nullopt;
+    }
+    pod.apiKey = o.value(QStringLiteral("api_key")).toString().toUtf8();
+    pod.weight = o.value(QStringLiteral("weight")).toDouble(1);
+    if (pod.weight <= 0)
+        pod.weight = 1;
+    if (o.value(QStringLiteral("cost_per_hour")).isDouble())
+        pod.costPerHour = o.value(QStringLiteral("cost_per_hour")).toDouble();
+    for (const QJsonValue &m : o.value(QStringLiteral("models")).toArray()) {
+        if (!m.toString().isEmpty())
+            pod.declaredModels << m.toString();
+    }
+    for (const QString &id : std::as_const(pod.declaredModels))
+        pod.models.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("object"), QStringLiteral("model")},
+                                      {QStringLiteral("owned_by"), pod.name}});
+    // The server's root: the base URL without /v1 (and, on RunPod serverless, without /openai/v1).
+    QString root = pod.baseUrl;
+    if (pod.kind == PodKind::RunpodServerless && root.endsWith(QLatin1String("/openai/v1")))
+        root.chop(int(qstrlen("/openai/v1")));
+    else if (root.endsWith(QLatin1String("/v1")))
+        root.chop(3);
+    const QString health = o.value(QStringLiteral("health_url")).toString();
+    pod.healthUrl = QUrl(health.isEmpty() ? root + QStringLiteral("/health") : health);
+    const QString metrics = o.value(QStringLiteral("metrics_url")).toString();
+    pod.metricsUrl = QUrl(metrics.isEmpty() ? root + QStringLiteral("/metrics") : metrics);
+    return pod;
+}
+
+bool PodPool::addPod(Pod pod)
+{
+    for (const Pod &p : m_pods) {
+        if (p.name == pod.name)
+            return false;
+    }
+    m_pods.push_back(std::move(pod));
+    const int index = size() - 1;
+    setHealth(index, false, tr("not checked yet"));
+    check(index);
     return true;
 }
 
@@ -121,15 +167,38 @@ void PodPool::check(int index)
     if (m_pods[size_t(index)].checking)
         return;
     m_pods[size_t(index)].checking = true;
+    QElapsedTimer started;
+    started.start();
     QNetworkReply *health = m_network->get(upstreamRequest(index, pod(index).healthUrl, m_timeoutMs));
-    connect(health, &QNetworkReply::finished, this, [this, index, health] {
+    connect(health, &QNetworkReply::finished, this, [this, index, health, started] {
         health->deleteLater();
+        Pod &p = m_pods[size_t(index)];
+        p.healthLatencyMs = started.elapsed();
         const int status = health->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         // 404: the pod has no /health (some OpenAI-compatible servers); its model list decides.
         if (status != 404 && (status < 200 || status >= 300)) {
-            m_pods[size_t(index)].checking = false;
+            p.checking = false;
+            p.runpodHealth.reset();
             setHealth(index, false, status ? tr("/health answered %1").arg(status) : health->errorString());
             return;
+        }
+        if (p.kind == PodKind::RunpodServerless) {
+            p.runpodHealth = parseRunpodHealth(health->readAll());
+            if (!p.runpodHealth) {
+                p.checking = false;
+                return setHealth(index, false, tr("/health did not answer with RunPod's jobs and workers"));
+            }
+            // Asking a scaled-to-zero endpoint for its models would start a worker (and its bill):
+            // its last known or declared models stand until a worker is up.
+            if (p.runpodHealth->workers() == 0 || !p.declaredModels.isEmpty()) {
+                p.checking = false;
+                if (p.models.isEmpty())
+                    return setHealth(index, false, tr("no worker is up to list the models: name them in pods.json (\"models\")"));
+                return setHealth(index, true, {});
+            }
+        } else if (!p.declaredModels.isEmpty()) {
+            p.checking = false;
+            return setHealth(index, true, {});
         }
         QNetworkReply *models = m_network->get(upstreamRequest(index, QUrl(pod(index).baseUrl + QStringLiteral("/models")), m_timeoutMs));
         connect(models, &QNetworkReply::finished, this, [this, index, models] {

@@ -4,6 +4,8 @@
 // each serves. Picks a pod for a model by least outstanding requests per unit of weight.
 // Thread affinity: the inference service's thread (its timer and network replies live there).
 
+#include "pod_state.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
@@ -11,6 +13,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <optional>
 #include <vector>
 
 class QNetworkAccessManager;
@@ -29,6 +32,13 @@ struct Pod
     QUrl healthUrl;     // <base without /v1>/health unless pods.json names one
     QByteArray apiKey;  // sent upstream as a bearer token; may be empty
     double weight = 1;
+    // Pod status (see PodTelemetry): the kind decides what is polled besides /health.
+    PodKind kind = PodKind::Vllm;
+    QUrl metricsUrl;    // vLLM's Prometheus text; <base without /v1>/metrics unless named
+    std::optional<double> costPerHour;
+    QStringList declaredModels; // "models" in pods.json: served without asking /v1/models
+    qint64 healthLatencyMs = -1;
+    std::optional<RunpodHealth> runpodHealth; // RunPod serverless: the last /health body
 
     bool healthy = false;
     bool checking = false;
@@ -45,9 +55,15 @@ class PodPool : public QObject
 public:
     PodPool(QNetworkAccessManager *network, core::Metrics *metrics, QObject *parent = nullptr);
 
-    // Reads {"pods":[{"name","url","api_key","weight","health_url"}]} (or a bare array). A missing
-    // file means no pods; a malformed one is an error the service reports.
+    // Reads {"pods":[{"name","url","api_key","weight","health_url","kind","cost_per_hour",
+    // "models","metrics_url"}]} (or a bare array). A missing file means no pods; a malformed one
+    // is an error the service reports.
     bool load(const QString &path, QString *error);
+    // One pods.json entry as a pod; nullopt with `error` set when it lacks a name or http(s) url.
+    static std::optional<Pod> podFromJson(const QJsonObject &entry, QString *error);
+    // Adds a pod while the gateway runs (the console's "add pod"); checked at once. False when
+    // the name is taken.
+    bool addPod(Pod pod);
     void startHealthChecks(int intervalMs, int timeoutMs);
 
     // Healthy pods serving the model, the least loaded first (ties rotate). The order is also the

@@ -1,12 +1,16 @@
 // A stand-in for a vLLM pod, run as its own process: the OpenAI-compatible routes vLLM serves
 // (/v1/models, /v1/chat/completions and /v1/completions as JSON or SSE, /v1/embeddings with float
-// and base64 encodings), /health, /metrics in Prometheus text, and vLLM's 401 body for a wrong
-// key. Answers are deterministic (ids from a hash of the request's content) so a
+// and base64 encodings), /health, /metrics in Prometheus text as vLLM's prometheus_client writes
+// it (both metric-name generations: --metrics current for vllm:kv_cache_usage_perc, old for
+// vllm:gpu_cache_usage_perc), and vLLM's 401 body for a wrong key. Answers are deterministic (ids from a hash of the request's content) so a
 // test can compare what the gateway returns with what the pod returns directly.
 //
 //   node fake-vllm.mjs --name a --models m1,m2 [--api-key K] [--port 0]
 // prints {"port":N} on its first stdout line. Test controls (not part of vLLM's surface):
-//   POST /_fake/config {failStatus, failTimes, breakAfterChunks, chunkDelayMs, firstByteDelayMs, healthy}
+//   POST /_fake/config {failStatus, failTimes, breakAfterChunks, chunkDelayMs, firstByteDelayMs, healthy,
+//                       healthDelayMs, metrics: 'current'|'old'|'none', waiting, kvCacheUsage}
+//   POST /_fake/observe {ttft: [seconds...], e2e: [seconds...], promptTokens, generationTokens}
+//        adds observations to the histograms and counters as if requests had run
 //   GET  /_fake/stats  -> {requests: {path: count}, completed, aborted}
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -18,12 +22,16 @@ const { values: args } = parseArgs({
     models: { type: 'string', default: 'fake-model' },
     'api-key': { type: 'string', default: '' },
     port: { type: 'string', default: '0' },
+    metrics: { type: 'string', default: 'current' },
   },
 });
 const models = args.models.split(',').filter(Boolean);
 const apiKey = args['api-key'];
 const created = Math.floor(Date.now() / 1000);
-const config = { failStatus: 0, failTimes: -1, breakAfterChunks: -1, chunkDelayMs: 0, firstByteDelayMs: 0, healthy: true };
+const config = {
+  failStatus: 0, failTimes: -1, breakAfterChunks: -1, chunkDelayMs: 0, firstByteDelayMs: 0, healthy: true,
+  healthDelayMs: 0, metrics: args.metrics, waiting: null, kvCacheUsage: null,
+};
 const stats = { requests: {}, completed: 0, aborted: 0 };
 let running = 0;
 
@@ -70,19 +78,47 @@ function modelList() {
   };
 }
 
+// vLLM's histogram bounds (vllm/v1/metrics/loggers.py) for time to first token and request latency.
+const TTFT_BUCKETS = [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0,
+  20.0, 40.0, 80.0, 160.0, 640.0, 2560.0];
+const E2E_BUCKETS = [0.3, 0.5, 0.8, 1.0, 1.5, 2.0, 2.5, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0, 50.0, 60.0, 120.0, 240.0,
+  480.0, 960.0, 1920.0, 7680.0];
+const histogram = (bounds) => ({ bounds, counts: bounds.map(() => 0), inf: 0, sum: 0 });
+const ttft = histogram(TTFT_BUCKETS);
+const e2e = histogram(E2E_BUCKETS);
+let successes = 0;
+function observe(h, seconds) {
+  h.bounds.forEach((le, i) => { if (seconds <= le) h.counts[i] += 1; });
+  h.inf += 1;
+  h.sum += seconds;
+}
+// prometheus_client writes floats the Python way: 1.0, 0.25, 1e-05.
+const py = (v) => (Number.isInteger(v) ? `${v}.0` : String(v));
+
 function metricsText() {
+  if (config.metrics === 'none') return '# no vLLM here\n';
+  const labels = `engine="0",model_name="${models[0]}"`;
+  const kv = config.kvCacheUsage ?? Math.min(1, running * 0.125);
+  const kvName = config.metrics === 'old' ? 'vllm:gpu_cache_usage_perc' : 'vllm:kv_cache_usage_perc';
   const lines = [];
-  for (const [name, type, value] of [
-    ['vllm:num_requests_running', 'gauge', running],
-    ['vllm:num_requests_waiting', 'gauge', 0],
-    ['vllm:kv_cache_usage_perc', 'gauge', running ? 0.25 : 0],
-    ['vllm:gpu_cache_usage_perc', 'gauge', running ? 0.25 : 0],
-    ['vllm:prompt_tokens_total', 'counter', stats.promptTokens ?? 0],
-    ['vllm:generation_tokens_total', 'counter', stats.completionTokens ?? 0],
-  ]) {
-    lines.push(`# HELP ${name} ${name.slice(5)}`, `# TYPE ${name} ${type}`);
-    lines.push(`${name}{model_name="${models[0]}"} ${value}`);
-  }
+  const gauge = (name, help, value) => lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name}{${labels}} ${py(value)}`);
+  const counter = (name, help, value) => lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`, `${name}{${labels}} ${py(value)}`);
+  const hist = (name, help, h) => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
+    h.bounds.forEach((le, i) => lines.push(`${name}_bucket{${labels},le="${py(le)}"} ${py(h.counts[i])}`));
+    lines.push(`${name}_bucket{${labels},le="+Inf"} ${py(h.inf)}`, `${name}_count{${labels}} ${py(h.inf)}`, `${name}_sum{${labels}} ${py(h.sum)}`);
+  };
+  lines.push('# HELP python_gc_objects_collected_total Objects collected during gc', '# TYPE python_gc_objects_collected_total counter',
+    'python_gc_objects_collected_total{generation="0"} 1234.0');
+  gauge('vllm:num_requests_running', 'Number of requests in model execution batches.', running);
+  gauge('vllm:num_requests_waiting', 'Number of requests waiting to be processed.', config.waiting ?? 0);
+  gauge(kvName, 'KV-cache usage. 1 means 100 percent usage.', kv);
+  counter('vllm:prompt_tokens_total', 'Number of prefill tokens processed.', stats.promptTokens ?? 0);
+  counter('vllm:generation_tokens_total', 'Number of generation tokens processed.', stats.completionTokens ?? 0);
+  lines.push('# HELP vllm:request_success_total Count of successfully processed requests.', '# TYPE vllm:request_success_total counter',
+    `vllm:request_success_total{${labels},finished_reason="stop"} ${py(successes)}`);
+  hist('vllm:time_to_first_token_seconds', 'Histogram of time to first token in seconds.', ttft);
+  hist('vllm:e2e_request_latency_seconds', 'Histogram of e2e request latency in seconds.', e2e);
   return `${lines.join('\n')}\n`;
 }
 
@@ -175,7 +211,16 @@ const server = createServer(async (req, res) => {
       return sendJson(res, 200, config);
     }
     if (path === '/_fake/stats') return sendJson(res, 200, stats);
+    if (path === '/_fake/observe' && req.method === 'POST') {
+      const o = JSON.parse(await readBody(req));
+      for (const v of o.ttft ?? []) observe(ttft, v);
+      for (const v of o.e2e ?? []) observe(e2e, v);
+      stats.promptTokens = (stats.promptTokens ?? 0) + (o.promptTokens ?? 0);
+      stats.completionTokens = (stats.completionTokens ?? 0) + (o.generationTokens ?? 0);
+      return sendJson(res, 200, {});
+    }
     if (path === '/health') {
+      if (config.healthDelayMs) await sleep(config.healthDelayMs);
       res.writeHead(config.healthy ? 200 : 503, { 'content-length': 0 });
       return res.end();
     }
@@ -199,10 +244,19 @@ const server = createServer(async (req, res) => {
       return sendError(res, 404, `The model \`${body.model}\` does not exist.`, 'NotFoundError');
     }
     running += 1;
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    const firstWrite = res.write.bind(res);
+    let firstByte = null;
+    res.write = (...a) => { firstByte ??= seconds(); return firstWrite(...a); };
     res.on('close', () => {
       running -= 1;
-      if (res.writableFinished) stats.completed += 1;
-      else stats.aborted += 1;
+      if (res.writableFinished) {
+        stats.completed += 1;
+        successes += 1;
+        observe(ttft, firstByte ?? seconds());
+        observe(e2e, seconds());
+      } else stats.aborted += 1;
     });
     if (path === '/v1/chat/completions') await chatCompletions(req, res, body);
     else if (path === '/v1/completions') await completions(req, res, body);

@@ -9,17 +9,24 @@ import OpenAI from 'openai';
 import { startHomeport } from '../lib/homeport.mjs';
 
 const FAKE = new URL('./fake-vllm.mjs', import.meta.url).pathname;
+const FAKE_RUNPOD = new URL('./fake-runpod.mjs', import.meta.url).pathname;
 
-export async function startFakeVllm({ name, models, apiKey = '' }) {
-  const child = spawn(process.execPath, [FAKE, '--name', name, '--models', models.join(','), '--api-key', apiKey],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
+// Starts a fake as its own process; resolves with the child and the port it printed.
+async function spawnFake(script, args, what) {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const firstLine = await new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`fake vLLM ${name} exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${what} exited with ${code}`)));
   });
-  const { port } = JSON.parse(firstLine);
+  return { child, exited, port: JSON.parse(firstLine).port };
+}
+
+// metrics: 'current' (vllm:kv_cache_usage_perc) or 'old' (vllm:gpu_cache_usage_perc).
+export async function startFakeVllm({ name, models, apiKey = '', metrics = 'current' }) {
+  const { child, exited, port } = await spawnFake(FAKE, ['--name', name, '--models', models.join(','), '--api-key', apiKey,
+    '--metrics', metrics], `fake vLLM ${name}`);
   const root = `http://127.0.0.1:${port}`;
   return {
     name,
@@ -36,6 +43,11 @@ export async function startFakeVllm({ name, models, apiKey = '' }) {
     async stats() {
       return (await fetch(`${root}/_fake/stats`)).json();
     },
+    // Observations as if requests had run: {ttft: [s...], e2e: [s...], promptTokens, generationTokens}.
+    async observe(observations) {
+      const response = await fetch(`${root}/_fake/observe`, { method: 'POST', body: JSON.stringify(observations) });
+      if (!response.ok) throw new Error(`observe ${name}: ${response.status}`);
+    },
     async kill() {
       child.kill('SIGKILL');
       await exited;
@@ -47,13 +59,39 @@ export async function startFakeVllm({ name, models, apiKey = '' }) {
   };
 }
 
-// pods: [{ fake, weight }]. Waits until the gateway lists every model of every pod. dataDir
-// reuses a data dir (restart tests; the caller removes it), extraEnv adds settings.
-export async function startGateway(pods, { healthIntervalMs = 200, dataDir, extraEnv = {} } = {}) {
+// A fake RunPod (REST, serverless endpoints and the pod proxy) on one port.
+export async function startFakeRunpod({ apiKey = 'rp-key' } = {}) {
+  const { child, exited, port } = await spawnFake(FAKE_RUNPOD, ['--api-key', apiKey], 'fake RunPod');
+  const root = `http://127.0.0.1:${port}`;
+  return {
+    apiKey,
+    root,
+    restBase: `${root}/v1`,
+    serverlessBase: `${root}/v2`,
+    proxyPattern: `${root}/proxy/{pod}-{port}`,
+    async setState(state) {
+      const response = await fetch(`${root}/_fake/state`, { method: 'POST', body: JSON.stringify(state) });
+      if (!response.ok) throw new Error(`fake RunPod state: ${response.status}`);
+    },
+    async log() {
+      return (await fetch(`${root}/_fake/log`)).json();
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+// pods: [{ fake, weight, entry }] (entry: more pods.json fields, or the whole entry when there is
+// no fake). Waits until the gateway lists every model of every pod (`expectModels` overrides).
+// dataDir reuses a data dir (restart tests; the caller removes it), extraEnv adds settings.
+export async function startGateway(pods, { healthIntervalMs = 200, dataDir, extraEnv = {}, expectModels } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'homeport-pods-'));
   const podsFile = join(dir, 'pods.json');
   writeFileSync(podsFile, JSON.stringify({
-    pods: pods.map(({ fake, weight = 1 }) => ({ name: fake.name, url: fake.baseURL, api_key: fake.apiKey, weight })),
+    pods: pods.map(({ fake, weight = 1, entry = {} }) => (fake
+      ? { name: fake.name, url: fake.baseURL, api_key: fake.apiKey, weight, ...entry } : entry)),
   }), { mode: 0o600 });
   const homeport = await startHomeport({
     disable: ['channels', 'errors', 'search', 'storage'],
@@ -67,7 +105,7 @@ export async function startGateway(pods, { healthIntervalMs = 200, dataDir, extr
   await homeport.settled();
   const baseURL = `http://127.0.0.1:${homeport.ports.inference}/v1`;
   const gatewayKey = homeport.secrets.inference.api_key;
-  const expected = new Set(pods.flatMap(({ fake }) => fake.models));
+  const expected = new Set(expectModels ?? pods.flatMap(({ fake }) => fake?.models ?? []));
   const deadline = Date.now() + 15000;
   for (;;) {
     const response = await fetch(`${baseURL}/models`, { headers: { Authorization: `Bearer ${gatewayKey}` } });

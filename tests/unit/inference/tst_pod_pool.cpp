@@ -47,6 +47,35 @@ private slots:
         QVERIFY(pool.candidates(QStringLiteral("m")).isEmpty());
         QCOMPARE(pool.models().size(), 0);
     }
+    void kindsCostsAndDeclaredModels()
+    {
+        QTemporaryDir dir;
+        QNetworkAccessManager network;
+        PodPool pool(&network, nullptr);
+        QString error;
+        const QByteArray json = "{\"pods\":["
+                                "{\"name\":\"rp\",\"url\":\"https://api.runpod.ai/v2/abc123/openai/v1\",\"models\":[\"qwen\"]},"
+                                "{\"name\":\"v\",\"url\":\"http://10.0.0.5:8000/v1\",\"cost_per_hour\":1.5},"
+                                "{\"name\":\"o\",\"url\":\"http://10.0.0.6:11434/v1\",\"kind\":\"openai\"}]}";
+        QVERIFY2(pool.load(writeFile(dir, json), &error), qPrintable(error));
+        // A RunPod serverless URL is recognised; its /health is the endpoint's, not /openai's.
+        QCOMPARE(pool.pod(0).kind, PodKind::RunpodServerless);
+        QCOMPARE(pool.pod(0).healthUrl, QUrl(QStringLiteral("https://api.runpod.ai/v2/abc123/health")));
+        QCOMPARE(pool.pod(0).declaredModels, QStringList{QStringLiteral("qwen")});
+        QVERIFY(pool.pod(0).serves(QStringLiteral("qwen")));
+        QVERIFY(!pool.pod(0).costPerHour);
+        QCOMPARE(pool.pod(1).kind, PodKind::Vllm);
+        QCOMPARE(pool.pod(1).metricsUrl, QUrl(QStringLiteral("http://10.0.0.5:8000/metrics")));
+        QCOMPARE(pool.pod(1).costPerHour.value_or(-1), 1.5);
+        QCOMPARE(pool.pod(2).kind, PodKind::OpenAiCompatible);
+
+        PodPool other(&network, nullptr);
+        QVERIFY(!other.load(writeFile(dir, "{\"pods\":[{\"name\":\"x\",\"url\":\"http://h/v1\",\"kind\":\"ollama\"}]}"), &error));
+        QVERIFY(error.contains(QStringLiteral("kind")));
+        QVERIFY(!other.load(writeFile(dir, "[{\"name\":\"x\",\"url\":\"http://h/v1\"},{\"name\":\"x\",\"url\":\"http://i/v1\"}]"), &error));
+        QVERIFY(error.contains(QStringLiteral("two pods are named")));
+    }
+
     void missingFileMeansNoPods()
     {
         QTemporaryDir dir;
