@@ -144,8 +144,15 @@ QWidget *ChannelsPage::buildOverviewTab()
     charts->addWidget(connections, 1);
     charts->addWidget(messages, 1);
 
+    // With the Redis adapter: which Redis, whether it answers, how many nodes (hidden otherwise).
+    m_clusterLine = new QLabel(this);
+    m_clusterLine->setObjectName(QStringLiteral("clusterLine"));
+    m_clusterLine->setWordWrap(true);
+    m_clusterLine->hide();
+
     auto *layout = new QVBoxLayout;
     layout->setSpacing(12);
+    layout->addWidget(m_clusterLine);
     layout->addLayout(tiles);
     layout->addLayout(charts, 1);
     return finishTabPage(new QWidget(m_tabs), layout, kTabPage);
@@ -634,6 +641,13 @@ void ChannelsPage::applySnapshot()
     m_stats.value(QStringLiteral("members"))->setText(locale.toString(members));
     m_stats.value(QStringLiteral("sent"))->setText(locale.toString(m_snapshot.messagesSent));
     m_stats.value(QStringLiteral("received"))->setText(locale.toString(m_snapshot.messagesReceived));
+    const channels::ClusterStatus &cluster = m_snapshot.cluster;
+    m_clusterLine->setVisible(cluster.adapter == QLatin1String("redis"));
+    m_clusterLine->setText(cluster.connected
+                               ? tr("Shared through Redis %1 with %2 nodes: the counts below are the cluster's (this node: %3).")
+                                     .arg(cluster.endpoint, locale.toString(nodes), cluster.nodeId)
+                               : tr("Redis %1 is unreachable (%2); this node serves its own clients alone and reconnects.")
+                                     .arg(cluster.endpoint, cluster.error.isEmpty() ? tr("no answer yet") : cluster.error));
     m_connectionsNow->setText(nodes > 1 ? tr("%1 now on %2 nodes").arg(locale.toString(connections), locale.toString(nodes))
                                         : tr("%1 now").arg(locale.toString(connections)));
     updateEmptyStates();

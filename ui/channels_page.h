@@ -119,6 +119,7 @@ private:
     Sparkline *m_connectionsChart = nullptr;
     Sparkline *m_messagesChart = nullptr;
     QLabel *m_connectionsNow = nullptr;
+    QLabel *m_clusterLine = nullptr;
     QLabel *m_messagesNow = nullptr;
 
     // Apps

@@ -124,6 +124,7 @@ private Q_SLOTS:
     void testEventFormValidatesJson();
     void deliveryLogShowsFailuresInRed();
     void chartsFollowMetrics();
+    void clusterCountsComeFromEveryLiveNode();
     void everyTabFitsWithoutHorizontalScrolling();
 
 private:
@@ -702,6 +703,50 @@ void TestChannelsPage::chartsFollowMetrics()
     QCOMPARE(p->statText(QStringLiteral("channels")), QStringLiteral("3"));
     QCOMPARE(p->statText(QStringLiteral("members")), QStringLiteral("1"));
     screenshot(QStringLiteral("overview"));
+}
+
+void TestChannelsPage::clusterCountsComeFromEveryLiveNode()
+{
+    auto *line = page()->findChild<QLabel *>(QStringLiteral("clusterLine"));
+    QVERIFY(line);
+    QVERIFY(line->isHidden()); // the local adapter says nothing
+    int local = 0;
+    for (int n : std::as_const(m_snapshot.connectionsByApp))
+        local += n;
+
+    channels::ClusterStatus cluster;
+    cluster.adapter = QStringLiteral("redis");
+    cluster.endpoint = QStringLiteral("10.0.0.9:6379/0");
+    cluster.connected = true;
+    cluster.nodeId = QStringLiteral("web-1");
+    channels::ClusterNode self;
+    self.id = QStringLiteral("web-1");
+    self.self = true;
+    self.connections = 999; // the heartbeat's figure lags; this node counts its own live
+    channels::ClusterNode other;
+    other.id = QStringLiteral("web-2");
+    other.connections = 40;
+    channels::ClusterNode dead;
+    dead.id = QStringLiteral("web-3");
+    dead.connections = 500;
+    dead.alive = false;
+    cluster.nodes = {self, other, dead};
+    m_snapshot.cluster = cluster;
+    publish();
+    QCOMPARE(page()->statText(QStringLiteral("connections")), QLocale().toString(local + 40));
+    QVERIFY(!line->isHidden());
+    QVERIFY2(line->text().contains(QStringLiteral("2 nodes")), qPrintable(line->text()));
+    QVERIFY(page()->findChild<QLabel *>(QStringLiteral("connectionsNow"))->text().contains(QStringLiteral("on 2 nodes")));
+
+    m_snapshot.cluster.connected = false;
+    m_snapshot.cluster.error = QStringLiteral("Connection refused");
+    publish();
+    QVERIFY2(line->text().contains(QStringLiteral("unreachable (Connection refused)")), qPrintable(line->text()));
+    QCOMPARE(page()->statText(QStringLiteral("connections")), QLocale().toString(local));
+
+    m_snapshot.cluster = {};
+    publish();
+    QVERIFY(line->isHidden());
 }
 
 void TestChannelsPage::everyTabFitsWithoutHorizontalScrolling()
