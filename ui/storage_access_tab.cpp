@@ -87,7 +87,9 @@ StorageAccessTab::StorageAccessTab(storage::StorageMonitor *monitor, QWidget *pa
     m_keyTable->setShowGrid(false);
     m_keyTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_keyTable->horizontalHeader()->setSectionResizeMode(KeyBuckets, QHeaderView::Stretch);
-    m_keyTable->setMinimumHeight(120);
+    // Both grow into the tab's height but do not ask for more, so the tab fits without scrolling.
+    m_keyTable->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+    m_keyTable->setMinimumHeight(80);
     keysLayout->addWidget(m_keyTable, 1);
 
     auto *form = new QHBoxLayout;
@@ -140,20 +142,18 @@ StorageAccessTab::StorageAccessTab(storage::StorageMonitor *monitor, QWidget *pa
     m_settingsBucket->setObjectName(QStringLiteral("settingsBucket"));
     m_settingsBucket->setMinimumContentsLength(16);
     bucketRow->addWidget(m_settingsBucket);
-    bucketRow->addStretch();
-    settingsLayout->addLayout(bucketRow);
+    bucketRow->addSpacing(16);
     m_publicRead = new QCheckBox(tr("Public read: anyone can download objects by URL, without a key"), settingsCard);
     m_publicRead->setObjectName(QStringLiteral("publicRead"));
     m_publicList = new QCheckBox(tr("…and list the bucket's objects"), settingsCard);
     m_publicList->setObjectName(QStringLiteral("publicList"));
     m_applyPublic = new QPushButton(tr("Apply"), settingsCard);
     m_applyPublic->setObjectName(QStringLiteral("applyPublicRead"));
-    auto *publicRow = new QHBoxLayout;
-    publicRow->addWidget(m_publicRead);
-    publicRow->addWidget(m_publicList);
-    publicRow->addStretch();
-    publicRow->addWidget(m_applyPublic);
-    settingsLayout->addLayout(publicRow);
+    bucketRow->addWidget(m_publicRead);
+    bucketRow->addWidget(m_publicList);
+    bucketRow->addStretch();
+    bucketRow->addWidget(m_applyPublic);
+    settingsLayout->addLayout(bucketRow);
     settingsLayout->addWidget(makeHint(tr("CORS rules let web pages on other origins use the bucket "
                                           "(browser uploads need PUT or POST and ETag exposed)."),
                                        settingsCard));
@@ -165,7 +165,8 @@ StorageAccessTab::StorageAccessTab(storage::StorageMonitor *monitor, QWidget *pa
         "    <AllowedMethod>GET</AllowedMethod>\n    <AllowedMethod>PUT</AllowedMethod>\n"
         "    <AllowedHeader>*</AllowedHeader>\n    <ExposeHeader>ETag</ExposeHeader>\n"
         "    <MaxAgeSeconds>3000</MaxAgeSeconds>\n  </CORSRule>\n</CORSConfiguration>"));
-    m_cors->setMinimumHeight(110);
+    m_cors->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+    m_cors->setMinimumHeight(80);
     settingsLayout->addWidget(m_cors, 1);
     auto *corsRow = new QHBoxLayout;
     m_saveCors = new QPushButton(tr("Save CORS rules"), settingsCard);

@@ -2,8 +2,6 @@
 
 #include "http/request.h"
 
-#include <unistd.h>
-
 namespace homeport::storage {
 
 namespace {
@@ -233,10 +231,10 @@ bool PostObjectReceiver::finish()
     return true;
 }
 
-bool PostObjectReceiver::syncFile(QString *error)
+bool PostObjectReceiver::closeFile(QString *error)
 {
-    if (!m_file || !m_file->flush() || ::fsync(m_file->handle()) != 0) {
-        *error = QStringLiteral("cannot write the uploaded file to disk");
+    if (!m_file || !m_file->flush()) {
+        *error = QStringLiteral("cannot write the uploaded file: %1").arg(m_file ? m_file->errorString() : QStringLiteral("no file"));
         return false;
     }
     m_file->close();

@@ -61,7 +61,9 @@ public:
     const QByteArray &accessKey() const { return m_accessKey; }
     qint64 size() const { return m_size; }
     QByteArray md5() const { return m_md5Result; }
-    bool syncFile(QString *error);
+    // Flushes and closes the file; the caller then has it fsynced and renamed into the store and
+    // calls releaseFile() so the destructor does not remove it.
+    bool closeFile(QString *error);
     const QString &filePath() const { return m_tempPath; }
     void releaseFile() { m_tempPath.clear(); }
 

@@ -1752,44 +1752,58 @@ void StorageService::postObject(Call &call)
         record.tags = encodeTagQuery(*tags);
     }
 
-    QString error;
-    if (!form->syncFile(&error))
-        return call.error(500, "InternalError", error);
-    record.file = m_store->installFile(form->filePath(), &error);
-    if (record.file.isEmpty())
-        return call.error(500, "InternalError", error);
-    form->releaseFile();
     record.key = key;
     record.size = form->size();
     record.etag = form->md5().toHex();
-    record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
-    if (!m_store->putObject(call.bucket, record, &error)) {
-        m_store->removeFile(record.file);
-        return call.error(500, "InternalError", error);
-    }
 
+    // The answer the form asked for, sent once the object is committed.
     const QByteArray location = "/" + sigv4::uriEncode(call.bucket.toUtf8(), false) + '/' + sigv4::uriEncode(key, true);
-    http::Response r;
-    r.setHeader("ETag", quoted(record.etag));
-    r.setHeader("Location", location);
+    http::Response answer;
+    answer.status = 204;
+    answer.setHeader("ETag", quoted(record.etag));
+    answer.setHeader("Location", location);
+    const QByteArray status = formField(fields, "success_action_status").value_or("204");
+    if (status == "201") {
+        answer.status = 201;
+        answer.setHeader("Content-Type", "application/xml");
+        answer.body = kXmlHead + "<PostResponse>" + element("Location", location) + element("Bucket", call.bucket.toUtf8())
+            + element("Key", key) + element("ETag", quoted(record.etag)) + "</PostResponse>";
+    } else if (status == "200") {
+        answer.status = 200;
+    }
     if (const std::optional<QByteArray> redirect = formField(fields, "success_action_redirect"); redirect && !redirect->isEmpty()) {
         const QUrl target = QUrl::fromEncoded(*redirect);
         if (target.isValid() && (target.scheme() == QLatin1String("http") || target.scheme() == QLatin1String("https"))) {
             const QByteArray query = "bucket=" + sigv4::uriEncode(call.bucket.toUtf8(), false) + "&key="
                 + sigv4::uriEncode(key, false) + "&etag=" + sigv4::uriEncode(quoted(record.etag), false);
-            r.setHeader("Location", *redirect + (redirect->contains('?') ? '&' : '?') + query);
-            return call.empty(303, r);
+            answer = http::Response();
+            answer.status = 303;
+            answer.setHeader("ETag", quoted(record.etag));
+            answer.setHeader("Location", *redirect + (redirect->contains('?') ? '&' : '?') + query);
         }
     }
-    const QByteArray status = formField(fields, "success_action_status").value_or("204");
-    if (status == "201") {
-        r.status = 201;
-        r.setHeader("Content-Type", "application/xml");
-        r.body = kXmlHead + "<PostResponse>" + element("Location", location) + element("Bucket", call.bucket.toUtf8())
-            + element("Key", key) + element("ETag", quoted(record.etag)) + "</PostResponse>";
-        return call.send(std::move(r));
-    }
-    call.empty(status == "200" ? 200 : 204, r);
+
+    QString error;
+    if (!form->closeFile(&error))
+        return call.error(500, "InternalError", error);
+    DataFileJob job;
+    job.temp = form->filePath();
+    form->releaseFile();
+    // fsync and rename on a worker, then the row commits with the other writes, as for a PUT.
+    finishDataFile(std::move(job), call, [this, record, answer](Reply &reply, const DataFileResult &result) mutable {
+        record.file = result.file;
+        record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+        const QString bucket = reply.bucket;
+        queueWrite({[this, bucket, record](QString *error) { return m_store->putObject(bucket, record, error); },
+                    [this, reply, record, answer](bool committed, const QString &error) mutable {
+                        if (!committed) {
+                            if (m_store)
+                                m_store->removeFile(record.file);
+                            return reply.error(500, "InternalError", error);
+                        }
+                        reply.send(answer);
+                    }});
+    });
 }
 
 } // namespace homeport::storage

@@ -469,10 +469,6 @@ void TestStoragePage::accessKeysAndBucketSettings()
     QCOMPARE(access->keyTable()->item(0, ui::StorageAccessTab::KeyId)->text(), QString::fromLatin1(keyId));
     QCOMPARE(access->keyTable()->item(0, ui::StorageAccessTab::KeyBuckets)->text(), QStringLiteral("public-site"));
     QCOMPARE(access->keyTable()->item(0, ui::StorageAccessTab::KeyAccess)->text(), QStringLiteral("Read-only"));
-    // A bucket list with nothing in it is refused before anything is sent.
-    access->keyBucketsEdit()->clear();
-    access->createKey();
-    QVERIFY(access->keysMessage()->text().contains(QStringLiteral("bucket")));
 
     // The key signs real requests: it reads its bucket, and nothing else.
     QVERIFY(createBucket(QStringLiteral("private-site")));
@@ -507,8 +503,9 @@ void TestStoragePage::accessKeysAndBucketSettings()
     QVERIFY2(access->settingsMessage()->text().contains(QStringLiteral("MalformedXML")), qPrintable(access->settingsMessage()->text()));
     done.clear();
     access->corsEditor()->setPlainText(QStringLiteral(
-        "<CORSConfiguration><CORSRule><AllowedOrigin>https://app.example</AllowedOrigin>"
-        "<AllowedMethod>GET</AllowedMethod><ExposeHeader>ETag</ExposeHeader></CORSRule></CORSConfiguration>"));
+        "<CORSConfiguration>\n  <CORSRule>\n    <AllowedOrigin>https://app.example</AllowedOrigin>\n"
+        "    <AllowedMethod>GET</AllowedMethod>\n    <AllowedMethod>PUT</AllowedMethod>\n"
+        "    <ExposeHeader>ETag</ExposeHeader>\n  </CORSRule>\n</CORSConfiguration>"));
     access->saveCors();
     QVERIFY(done.wait(10000));
     QVERIFY2(done.first().first().toBool(), qPrintable(access->settingsMessage()->text()));
@@ -534,6 +531,11 @@ void TestStoragePage::accessKeysAndBucketSettings()
     QVERIFY(done.first().first().toBool());
     QTRY_COMPARE_WITH_TIMEOUT(access->keyTable()->rowCount(), 0, 10000);
     QCOMPARE(fetchStatus("GET", presigned("GET", object, keyId, secret)), 403);
+
+    // A bucket list with nothing in it is refused before anything is sent.
+    access->keyBucketsEdit()->clear();
+    access->createKey();
+    QVERIFY(access->keysMessage()->text().contains(QStringLiteral("bucket")));
 }
 
 void TestStoragePage::everyTabFitsWithoutHorizontalScrolling()
