@@ -148,7 +148,9 @@ void ClientConnection::start(std::shared_ptr<ClientCall> call)
         writeRequest();
     } else {
         m_reused = false;
-        connectSocket();
+        // From the event loop: a refused connection may be reported inside connectToHost(),
+        // before the caller of send() has set its callbacks.
+        QMetaObject::invokeMethod(this, [this] { if (!m_dead && m_call) connectSocket(); }, Qt::QueuedConnection);
     }
 }
 
@@ -409,8 +411,10 @@ std::shared_ptr<ClientCall> HttpClient::send(ClientRequest request)
     Origin &origin = originOf(request.url);
     call->m_request = std::move(request);
     origin.waiting.push_back(call);
-    // Dispatch from the event loop, so the caller sets the callbacks first.
-    QMetaObject::invokeMethod(this, [this, o = &origin] { dispatch(*o); }, Qt::QueuedConnection);
+    // Starting a request only writes to (or connects) a socket; every callback comes later from
+    // the event loop, so the caller still sets them after send() returns. Not queued: each extra
+    // turn of the event loop polls every socket the service has open.
+    dispatch(origin);
     return call;
 }
 
