@@ -108,6 +108,10 @@ ChannelHub::ChannelHub(AppStore *apps, ChannelsAdapter *adapter, WebhookSender *
             m_webhooks->send(*app, {{QStringLiteral("name"), QStringLiteral("channel_vacated")}, {QStringLiteral("channel"), channel}});
         markChanged();
     };
+    listener.userStatus = [this](const QString &appId, const QString &userId, bool online) {
+        watchlistChanged(appId, userId, online);
+    };
+    listener.userGone = [this](const QString &appId, const QString &userId) { m_adapter->announceUser(appId, userId, false); };
     m_adapter->setListener(listener);
     connect(&m_tick, &QTimer::timeout, this, &ChannelHub::tick);
     m_tick.start(kTickMs);
@@ -218,7 +222,10 @@ void ChannelHub::disconnected(Connection *connection)
     for (const QString &channel : channels)
         leave(connection, channel);
     if (!connection->userId.isEmpty() && m_adapter->removeUser(appId, connection->userId, connection))
-        watchlistChanged(appId, connection->userId, false);
+        m_adapter->userSignedOut(appId, connection->userId, [this, appId, userId = connection->userId](bool lastInCluster) {
+            if (lastInCluster)
+                m_adapter->announceUser(appId, userId, false);
+        });
     auto watchers = m_watchers.find(appId);
     if (watchers != m_watchers.end()) {
         for (const QString &watched : std::as_const(connection->watchlist)) {
@@ -561,25 +568,30 @@ void ChannelHub::signin(Connection *connection, const QJsonObject &data)
             m_watchers[app->id][id].insert(connection);
         }
     }
-    const bool firstConnection = m_adapter->addUser(app->id, userId, connection);
+    const bool firstHere = m_adapter->addUser(app->id, userId, connection);
     send(connection, pusherFrame(QStringLiteral("pusher:signin_success"), {{QStringLiteral("user_data"), userData}}));
     if (watchlist.size() > kWatchlistLimit)
         sendError(connection, QStringLiteral("The watchlist has more than %1 user ids; the first %1 are watched").arg(kWatchlistLimit),
                   kCloseWatchlistLimit);
-    if (!connection->watchlist.isEmpty()) {
-        QJsonArray online;
-        QJsonArray offline;
-        for (const QString &id : std::as_const(connection->watchlist))
-            (m_adapter->userConnections(app->id, id).isEmpty() ? offline : online).append(id);
-        QJsonArray events;
-        if (!online.isEmpty())
-            events.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("online")}, {QStringLiteral("user_ids"), online}});
-        if (!offline.isEmpty())
-            events.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("offline")}, {QStringLiteral("user_ids"), offline}});
-        send(connection, pusherFrame(QStringLiteral("pusher_internal:watchlist_events"), {{QStringLiteral("events"), events}}));
-    }
-    if (firstConnection)
-        watchlistChanged(app->id, userId, true);
+    m_adapter->userSignedIn(
+        app->id, userId, firstHere, connection->watchlist,
+        [this, appId = app->id, userId, socketId = connection->socketId()](bool firstInCluster, const QSet<QString> &signedIn) {
+            Connection *here = m_connections.value(socketId);
+            if (here && !here->isClosing() && !here->watchlist.isEmpty()) {
+                QJsonArray online;
+                QJsonArray offline;
+                for (const QString &id : std::as_const(here->watchlist))
+                    (signedIn.contains(id) ? online : offline).append(id);
+                QJsonArray events;
+                if (!online.isEmpty())
+                    events.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("online")}, {QStringLiteral("user_ids"), online}});
+                if (!offline.isEmpty())
+                    events.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("offline")}, {QStringLiteral("user_ids"), offline}});
+                send(here, pusherFrame(QStringLiteral("pusher_internal:watchlist_events"), {{QStringLiteral("events"), events}}));
+            }
+            if (firstInCluster)
+                m_adapter->announceUser(appId, userId, true);
+        });
     debug(DebugEvent::Kind::Subscribed, app->id, connection->socketId(), {}, QStringLiteral("pusher:signin"), userId);
 }
 

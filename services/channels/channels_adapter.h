@@ -6,14 +6,16 @@
 // Changes that the cluster decides on (join, leave) and REST queries answer through callbacks:
 // LocalAdapter calls them before returning, RedisAdapter once Redis has answered. The socket is
 // subscribed on this node at once either way, so publishes reach it from the call on.
-// Signed-in users (watchlists) are this node's; terminateUser reaches every node.
+// Signed-in users are counted for the whole cluster (watchlists); terminateUser reaches every node.
 // Thread affinity: the service's thread; callbacks run there too.
 
 #include "channels_monitor.h"
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -68,6 +70,10 @@ public:
         // A dead node's last socket of a member / last subscriber of a channel is gone.
         std::function<void(const QString &appId, const QString &channel, const QString &userId)> memberGone;
         std::function<void(const QString &appId, const QString &channel)> channelGone;
+        // A signed-in user came online / went offline somewhere in the cluster (watchlists).
+        std::function<void(const QString &appId, const QString &userId, bool online)> userStatus;
+        // A dead node held the user's last signed-in connection.
+        std::function<void(const QString &appId, const QString &userId)> userGone;
     };
 
     virtual ~ChannelsAdapter() = default;
@@ -102,6 +108,15 @@ public:
     virtual ClusterStatus clusterStatus() const = 0;
     // This node's open connections, for the heartbeat other nodes show.
     void setLocalConnections(int connections) { m_localConnections = connections; }
+
+    // Signed-in users across the cluster, for watchlists. firstHere: this node's first connection
+    // of the user; done gets whether it is the cluster's first, and which of `watchlist` are
+    // signed in anywhere. userSignedOut is called for this node's last connection of the user.
+    virtual void userSignedIn(const QString &appId, const QString &userId, bool firstHere, const QStringList &watchlist,
+                              std::function<void(bool firstInCluster, const QSet<QString> &online)> done) = 0;
+    virtual void userSignedOut(const QString &appId, const QString &userId, std::function<void(bool lastInCluster)> done) = 0;
+    // Tells the watchers on every node (Listener::userStatus).
+    virtual void announceUser(const QString &appId, const QString &userId, bool online) = 0;
 
     // Signed-in users of this node: true when the user's first connection signed in / last one left.
     virtual bool addUser(const QString &appId, const QString &userId, Connection *connection) = 0;

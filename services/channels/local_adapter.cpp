@@ -51,6 +51,27 @@ void LocalAdapter::leave(const QString &appId, const QString &channel, Connectio
     done(result);
 }
 
+void LocalAdapter::userSignedIn(const QString &appId, const QString &, bool firstHere, const QStringList &watchlist,
+                                std::function<void(bool, const QSet<QString> &)> done)
+{
+    QSet<QString> online;
+    for (const QString &id : watchlist)
+        if (!userConnections(appId, id).isEmpty())
+            online.insert(id);
+    done(firstHere, online);
+}
+
+void LocalAdapter::userSignedOut(const QString &, const QString &, std::function<void(bool)> done)
+{
+    done(true);
+}
+
+void LocalAdapter::announceUser(const QString &appId, const QString &userId, bool online)
+{
+    if (m_listener.userStatus)
+        m_listener.userStatus(appId, userId, online);
+}
+
 void LocalAdapter::terminateUser(const QString &appId, const QString &userId)
 {
     if (m_listener.terminateUser)

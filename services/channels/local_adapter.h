@@ -29,6 +29,10 @@ public:
     int subscriptionCount(const QString &appId, const QString &channel) const override;
     ClusterStatus clusterStatus() const override { return {}; }
 
+    void userSignedIn(const QString &appId, const QString &userId, bool firstHere, const QStringList &watchlist,
+                      std::function<void(bool firstInCluster, const QSet<QString> &online)> done) override;
+    void userSignedOut(const QString &appId, const QString &userId, std::function<void(bool lastInCluster)> done) override;
+    void announceUser(const QString &appId, const QString &userId, bool online) override;
     bool addUser(const QString &appId, const QString &userId, Connection *connection) override;
     bool removeUser(const QString &appId, const QString &userId, Connection *connection) override;
     QList<Connection *> userConnections(const QString &appId, const QString &userId) const override;
@@ -45,6 +49,16 @@ public:
     qint64 cachedEventTtlSeconds(const QString &appId, const QString &channel) const;
     // Every app id with state here, and a presence channel's members with their socket counts.
     QStringList appIds() const { return m_apps.keys(); }
+    // Signed-in user id -> this node's connections of it.
+    QHash<QString, int> userCounts(const QString &appId) const
+    {
+        QHash<QString, int> counts;
+        const auto app = m_apps.constFind(appId);
+        if (app != m_apps.cend())
+            for (auto it = app->users.cbegin(); it != app->users.cend(); ++it)
+                counts.insert(it.key(), int(it->size()));
+        return counts;
+    }
     QHash<QString, QHash<QString, PresenceMember>> membersByChannel(const QString &appId) const
     {
         return m_apps.value(appId).members;

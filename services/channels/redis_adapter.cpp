@@ -48,7 +48,17 @@ local function forget(p, node)
       table.insert(gone_channels, channel); table.insert(gone_channels, '')
     end
   end
-  redis.call('DEL', p..'node:'..node..':subs', p..'node:'..node..':members')
+  local users = redis.call('HGETALL', p..'node:'..node..':users')
+  for i = 1, #users, 2 do
+    local app, user = string.match(users[i], '^([^\n]*)\n(.*)$')
+    local key = p..'users:'..app
+    if redis.call('HINCRBY', key, user, -tonumber(users[i + 1])) <= 0 then
+      redis.call('HDEL', key, user)
+      table.insert(gone_channels, 'u'); table.insert(gone_channels, app)
+      table.insert(gone_channels, ''); table.insert(gone_channels, user)
+    end
+  end
+  redis.call('DEL', p..'node:'..node..':subs', p..'node:'..node..':members', p..'node:'..node..':users')
   for _, v in ipairs(gone_channels) do table.insert(gone_members, v) end
   return gone_members
 end
@@ -76,12 +86,13 @@ end
 return out
 )lua";
 
-// ARGV: prefix, node, number of channel entries, then (app\nchannel, count) pairs, then
-// (app\nchannel\nuser, count, user_info) triples: replaces the node's contribution.
+// ARGV: prefix, node, number of channel entries, number of member entries, then
+// (app\nchannel, count) pairs, (app\nchannel\nuser, count, user_info) triples and
+// (app\nuser, count) pairs of signed-in users: replaces the node's contribution.
 const char kResync[] = R"lua(
 local p, node = ARGV[1], ARGV[2]
 forget(p, node)
-local i, n = 4, tonumber(ARGV[3])
+local i, n, m = 5, tonumber(ARGV[3]), tonumber(ARGV[4])
 for _ = 1, n do
   local app, channel = string.match(ARGV[i], '^([^\n]*)\n(.*)$')
   redis.call('HINCRBY', p..'channels:'..app, channel, ARGV[i + 1])
@@ -89,12 +100,18 @@ for _ = 1, n do
   redis.call('SADD', p..'apps', app)
   i = i + 2
 end
-while i <= #ARGV do
+for _ = 1, m do
   local app, channel, user = string.match(ARGV[i], '^([^\n]*)\n([^\n]*)\n(.*)$')
   redis.call('HINCRBY', p..'members:'..app..':'..channel, user, ARGV[i + 1])
   redis.call('HSET', p..'info:'..app..':'..channel, user, ARGV[i + 2])
   redis.call('HINCRBY', p..'node:'..node..':members', ARGV[i], ARGV[i + 1])
   i = i + 3
+end
+while i <= #ARGV do
+  local app, user = string.match(ARGV[i], '^([^\n]*)\n(.*)$')
+  redis.call('HINCRBY', p..'users:'..app, user, ARGV[i + 1])
+  redis.call('HINCRBY', p..'node:'..node..':users', ARGV[i], ARGV[i + 1])
+  i = i + 2
 end
 return 1
 )lua";
@@ -172,6 +189,36 @@ if user ~= '' then
   end
 end
 return result
+)lua";
+
+// ARGV: prefix, node, app, user, '1' when it is this node's first connection of the user, then
+// the watchlist. Returns {1 when the cluster's first, the watchlist's ids signed in anywhere}.
+const char kUserIn[] = R"lua(
+local p, node, app, user = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local first = 0
+if ARGV[5] == '1' then
+  redis.call('HINCRBY', p..'node:'..node..':users', app..'\n'..user, 1)
+  if redis.call('HINCRBY', p..'users:'..app, user, 1) == 1 then first = 1 end
+end
+local online = {}
+for i = 6, #ARGV do
+  if redis.call('HEXISTS', p..'users:'..app, ARGV[i]) == 1 then table.insert(online, ARGV[i]) end
+end
+return {first, online}
+)lua";
+
+// ARGV: prefix, node, app, user: this node's last connection of the user left. Returns 1 when
+// it was the cluster's last.
+const char kUserOut[] = R"lua(
+local p, node, app, user = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local node_users, field = p..'node:'..node..':users', app..'\n'..user
+if tonumber(redis.call('HGET', node_users, field) or '0') <= 0 then return 0 end
+redis.call('HDEL', node_users, field)
+if redis.call('HINCRBY', p..'users:'..app, user, -1) <= 0 then
+  redis.call('HDEL', p..'users:'..app, user)
+  return 1
+end
+return 0
 )lua";
 
 // ARGV: prefix, app, channel. Returns {subscriptions, members hash, cached frame, cache ttl ms}.
@@ -350,9 +397,11 @@ void RedisAdapter::heartbeat()
 void RedisAdapter::resync()
 {
     m_resyncDue = false;
-    QList<QByteArray> arguments{utf8(m_nodeId), {}};
+    QList<QByteArray> arguments{utf8(m_nodeId), {}, {}};
     qsizetype channelEntries = 0;
+    qsizetype memberEntries = 0;
     QList<QByteArray> memberArguments;
+    QList<QByteArray> userArguments;
     for (const QString &appId : m_local.appIds()) {
         const QHash<QString, int> counts = m_local.channels(appId);
         for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
@@ -366,11 +415,20 @@ void RedisAdapter::resync()
                 memberArguments.append(utf8(appId + QLatin1Char('\n') + channel.key() + QLatin1Char('\n') + member.userId));
                 memberArguments.append(QByteArray::number(member.sockets));
                 memberArguments.append(QJsonDocument(member.userInfo).toJson(QJsonDocument::Compact));
+                ++memberEntries;
             }
+        }
+        const QHash<QString, int> users = m_local.userCounts(appId);
+        for (auto user = users.cbegin(); user != users.cend(); ++user) {
+            // Redis counts one per node and user (userSignedIn/Out run on a node's first/last).
+            userArguments.append(utf8(appId + QLatin1Char('\n') + user.key()));
+            userArguments.append(QByteArrayLiteral("1"));
         }
     }
     arguments[1] = QByteArray::number(channelEntries);
+    arguments[2] = QByteArray::number(memberEntries);
     arguments.append(memberArguments);
+    arguments.append(userArguments);
     script(kResync, arguments, [this](const RedisReply &reply) {
         if (reply.isError()) {
             m_resyncDue = true;
@@ -390,6 +448,9 @@ void RedisAdapter::reap()
             if (reply.elements.at(i).string == "m") {
                 if (m_listener.memberGone)
                     m_listener.memberGone(appId, channel, QString::fromUtf8(reply.elements.at(i + 3).string));
+            } else if (reply.elements.at(i).string == "u") {
+                if (m_listener.userGone)
+                    m_listener.userGone(appId, QString::fromUtf8(reply.elements.at(i + 3).string));
             } else if (m_listener.channelGone) {
                 m_listener.channelGone(appId, channel);
             }
@@ -612,6 +673,10 @@ void RedisAdapter::onMessage(const QByteArray &payload)
     } else if (kind == "T") {
         if (m_listener.terminateUser)
             m_listener.terminateUser(appId, QString::fromUtf8(payload.mid(at)));
+    } else if (kind == "U") {
+        const bool online = field(&at) == "1";
+        if (m_listener.userStatus)
+            m_listener.userStatus(appId, QString::fromUtf8(payload.mid(at)), online);
     }
 }
 
@@ -695,6 +760,42 @@ ClusterStatus RedisAdapter::clusterStatus() const
         status.nodes.prepend(self);
     }
     return status;
+}
+
+void RedisAdapter::userSignedIn(const QString &appId, const QString &userId, bool firstHere, const QStringList &watchlist,
+                                std::function<void(bool, const QSet<QString> &)> done)
+{
+    if (!m_commands->isConnected())
+        return m_local.userSignedIn(appId, userId, firstHere, watchlist, std::move(done));
+    QList<QByteArray> arguments{utf8(m_nodeId), utf8(appId), utf8(userId), firstHere ? QByteArrayLiteral("1") : QByteArrayLiteral("0")};
+    for (const QString &id : watchlist)
+        arguments.append(utf8(id));
+    script(kUserIn, arguments, [this, appId, userId, firstHere, watchlist, done](const RedisReply &reply) {
+        if (reply.isError() || reply.elements.size() != 2)
+            return m_local.userSignedIn(appId, userId, firstHere, watchlist, done);
+        QSet<QString> online;
+        for (const RedisReply &id : reply.elements.at(1).elements)
+            online.insert(QString::fromUtf8(id.string));
+        done(integerOf(reply.elements.at(0)) == 1, online);
+    });
+}
+
+void RedisAdapter::userSignedOut(const QString &appId, const QString &userId, std::function<void(bool)> done)
+{
+    if (!m_commands->isConnected())
+        return done(true);
+    script(kUserOut, {utf8(m_nodeId), utf8(appId), utf8(userId)}, [done](const RedisReply &reply) {
+        done(reply.isError() || integerOf(reply) == 1);
+    });
+}
+
+void RedisAdapter::announceUser(const QString &appId, const QString &userId, bool online)
+{
+    if (m_listener.userStatus)
+        m_listener.userStatus(appId, userId, online);
+    if (m_commands->isConnected())
+        m_commands->command({QByteArrayLiteral("PUBLISH"), m_prefix + "fanout",
+                             "U\n" + utf8(m_nodeId) + '\n' + utf8(appId) + '\n' + (online ? "1" : "0") + '\n' + utf8(userId)});
 }
 
 bool RedisAdapter::addUser(const QString &appId, const QString &userId, Connection *connection)

@@ -11,8 +11,10 @@
 // user, and per node what that node contributed. The script that takes a count from 0 to 1 or
 // back is the one whose node sends channel_occupied/vacated or member_added/removed, so each
 // fires once per cluster; a held-back removal is a key with a TTL that a join on any node
-// withdraws. REST queries read these hashes (one round trip, always the cluster's truth) rather
-// than asking every node and waiting for the slowest: no node has to answer for a query to work.
+// withdraws. Signed-in users are counted the same way (per node and per cluster), and their
+// online/offline goes to every node's watchers over the cluster channel. REST queries read
+// these hashes (one round trip, always the cluster's truth) rather than asking every node and
+// waiting for the slowest: no node has to answer for a query to work.
 //
 // Liveness: every kHeartbeatMs each node refreshes <prefix>node:<id> (TTL kNodeTtlMs) and its
 // score in <prefix>nodes, and runs the reaper, which removes every node whose key expired and
@@ -75,6 +77,10 @@ public:
     int subscriptionCount(const QString &appId, const QString &channel) const override;
     ClusterStatus clusterStatus() const override;
 
+    void userSignedIn(const QString &appId, const QString &userId, bool firstHere, const QStringList &watchlist,
+                      std::function<void(bool firstInCluster, const QSet<QString> &online)> done) override;
+    void userSignedOut(const QString &appId, const QString &userId, std::function<void(bool lastInCluster)> done) override;
+    void announceUser(const QString &appId, const QString &userId, bool online) override;
     bool addUser(const QString &appId, const QString &userId, Connection *connection) override;
     bool removeUser(const QString &appId, const QString &userId, Connection *connection) override;
     QList<Connection *> userConnections(const QString &appId, const QString &userId) const override;

@@ -215,6 +215,35 @@ describe('channels on three nodes through Redis', () => {
     await Promise.race([gone, sleep(TIMEOUT_MS).then(() => { throw new Error('leaver was not disconnected'); })]);
   });
 
+  test('watchlists see users sign in and out on other nodes', async () => {
+    const early = connect(2, { userData: { id: 'early' } });
+    early.signin();
+    await connected(early);
+    await early.user.signinDonePromise;
+    const watcher = connect(0, { userData: { id: 'watcher', watchlist: ['early', 'friend'] } });
+    const online = [];
+    const offline = [];
+    watcher.user.watchlist.bind('online', (event) => online.push(...event.user_ids));
+    watcher.user.watchlist.bind('offline', (event) => offline.push(...event.user_ids));
+    watcher.signin();
+    await connected(watcher);
+    await watcher.user.signinDonePromise;
+    // The initial state comes from the whole cluster: 'early' is on node c.
+    await until(() => online.includes('early') && offline.includes('friend'), 'the initial watchlist state');
+    const friend = connect(1, { userData: { id: 'friend' } });
+    friend.signin();
+    await connected(friend);
+    await friend.user.signinDonePromise;
+    await until(() => online.includes('friend'), 'friend online');
+    friend.disconnect();
+    await until(() => offline.filter((id) => id === 'friend').length === 2, 'friend offline');
+    await sleep(300);
+    assert.deepEqual(online.sort(), ['early', 'friend']);
+    assert.deepEqual(offline.sort(), ['friend', 'friend']);
+    early.disconnect();
+    watcher.disconnect();
+  });
+
   test('Redis restarted mid-run: the nodes reconnect, rebuild the state and deliver again', async () => {
     const a = await connected(connect(0, { user: { user_id: 'carol', user_info: {} } }));
     const b = await connected(connect(1));
