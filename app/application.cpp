@@ -19,6 +19,8 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
+#include <QProcess>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -128,10 +130,36 @@ core::ClientSettings Application::clientSettings() const
     // Clients on this machine reach a wildcard listener through loopback.
     const bool wildcard = bind == QHostAddress::AnyIPv4 || bind == QHostAddress::AnyIPv6 || bind == QHostAddress::Any;
     client.host = wildcard ? QStringLiteral("127.0.0.1") : bind.toString();
-    for (const core::ServiceInfo &info : core::serviceCatalog())
+    for (const core::ServiceInfo &info : core::serviceCatalog()) {
         client.ports.insert(info.name, m_settings->servicePort(info.name));
+        if (m_settings->serviceServesTls(info.name))
+            client.tlsServices << info.name;
+    }
     client.secrets = m_secrets;
     return client;
+}
+
+bool Application::moveDataDir(const QString &target, QString *error)
+{
+    QStringList running;
+    for (const core::ServiceStatus &status : m_host->snapshot()) {
+        if (status.state == core::ServiceState::Running || status.state == core::ServiceState::Starting)
+            running << status.name;
+    }
+    const bool settingsInside = m_settings->filePath() == m_dataDir->settingsFile();
+    const QString from = m_dataDir->path();
+    m_settings->reload(); // nothing of the settings may be left to write to the old place
+    qCInfo(lcCore).noquote() << "moving the data dir from" << from << "to" << target << "- stopping the services";
+    m_host->shutdown();   // every store closed, every write finished
+    const bool moved = m_dataDir->moveTo(target, error);
+    if (moved && settingsInside)
+        m_settings->setFilePath(m_dataDir->settingsFile());
+    if (moved)
+        qCInfo(lcCore).noquote() << "data dir now" << m_dataDir->path() << (error->isEmpty() ? QString() : *error);
+    else
+        qCWarning(lcCore).noquote() << "data dir not moved:" << *error;
+    m_host->startAll(running);
+    return moved;
 }
 
 int Application::printEnvironment()
@@ -313,7 +341,9 @@ int Application::exec()
 
     std::unique_ptr<ui::MainWindow> window;
     if (m_gui) {
-        ui::ConsoleTranslator::install(qApp);
+        // The language chosen in Settings, else the system's.
+        const QString language = m_settings->value(QStringLiteral("console"), QStringLiteral("language")).toString();
+        ui::ConsoleTranslator::install(qApp, language.isEmpty() ? QLocale() : QLocale(language));
         ui::ConsoleContext context;
         context.host = m_host.get();
         context.metrics = &m_metrics;
@@ -327,9 +357,16 @@ int Application::exec()
         context.search = &m_searchMonitor;
         context.storage = &m_storageMonitor;
         context.inference = &m_inferenceMonitor;
+        context.applyLogLevel = [](const QString &level) { return applyLogLevel(level); };
+        context.moveDataDir = [this](const QString &target, QString *error) { return moveDataDir(target, error); };
+        context.restartApplication = [this] {
+            m_restartRequested = true;
+            QCoreApplication::quit();
+        };
         window = std::make_unique<ui::MainWindow>(context);
         connect(window.get(), &ui::MainWindow::quitRequested, qApp, &QCoreApplication::quit);
         window->show();
+        window->openWelcomeIfWanted();
     }
 
     const int code = QCoreApplication::exec();
@@ -337,6 +374,11 @@ int Application::exec()
     m_admin->close();
     m_host->shutdown();
     qCInfo(lcCore) << "Homeport stopped";
+    if (m_restartRequested) {
+        m_dataDir.reset(); // the lock goes before the new process looks for it
+        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1)))
+            qCWarning(lcCore) << "could not start Homeport again; start it yourself";
+    }
     return code;
 }
 

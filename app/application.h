@@ -51,6 +51,8 @@ private:
     void reloadSettings();
     void startAdminListener();
     core::ClientSettings clientSettings() const;
+    // The Settings page's Move: stops the services, moves the data dir, starts those that ran.
+    bool moveDataDir(const QString &target, QString *error);
 
     CommandLineOptions m_options;
     bool m_gui;
@@ -66,6 +68,7 @@ private:
     std::unique_ptr<core::Settings> m_settings;
     std::unique_ptr<core::ServiceHost> m_host;
     std::unique_ptr<AdminListener> m_admin;
+    bool m_restartRequested = false; // the console asked to start again (a new language)
 };
 
 } // namespace homeport::app

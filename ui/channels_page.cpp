@@ -113,16 +113,26 @@ QWidget *ChannelsPage::buildOverviewTab()
         },
         &m_stats);
 
-    auto makeChart = [](const QString &title, const QString &axis, Sparkline **chart, QLabel **now) {
+    // `title` takes the range ("last hour") as %1; each chart has its own range box.
+    auto makeChart = [this](const QString &title, const QString &axis, Sparkline **chart, QLabel **now) {
         QVBoxLayout *l = nullptr;
         QFrame *card = makeCard(nullptr, &l);
         auto *head = new QHBoxLayout;
-        head->addWidget(makeSectionTitle(title, card));
+        QLabel *titleLabel = makeSectionTitle(title.arg(ChartRangeBox::rangeText(ChartRange::FiveMinutes)), card);
+        head->addWidget(titleLabel);
         head->addStretch();
         *now = new QLabel(card);
         (*now)->setObjectName(QStringLiteral("muted"));
         head->addWidget(*now);
+        auto *range = new ChartRangeBox(card);
+        head->addWidget(range);
         *chart = new Sparkline(ServicePage::kChartSeconds, Sparkline::Style::WithAxes, card);
+        Sparkline *drawn = *chart;
+        connect(range, &ChartRangeBox::rangeChanged, this, [this, drawn, titleLabel, title](ChartRange r) {
+            titleLabel->setText(title.arg(ChartRangeBox::rangeText(r)));
+            drawn->setRange(r);
+            refreshDashboard();
+        });
         // Sparkline titles its value axis for requests; these charts count other things.
         const QList<QAbstractAxis *> axes = (*chart)->chart()->axes(Qt::Vertical);
         if (!axes.isEmpty())
@@ -131,11 +141,11 @@ QWidget *ChannelsPage::buildOverviewTab()
         l->addWidget(*chart, 1);
         return card;
     };
-    QFrame *connections = makeChart(tr("Connections, last 5 minutes"), tr("connections"), &m_connectionsChart,
+    QFrame *connections = makeChart(tr("Connections, %1"), tr("connections"), &m_connectionsChart,
                                     &m_connectionsNow);
     m_connectionsChart->setObjectName(QStringLiteral("connectionsChart"));
     m_connectionsNow->setObjectName(QStringLiteral("connectionsNow"));
-    QFrame *messages = makeChart(tr("Messages per second, last 5 minutes"), tr("messages / s"), &m_messagesChart,
+    QFrame *messages = makeChart(tr("Messages per second, %1"), tr("messages / s"), &m_messagesChart,
                                  &m_messagesNow);
     m_messagesChart->setObjectName(QStringLiteral("messagesChart"));
     m_messagesNow->setObjectName(QStringLiteral("messagesNow"));
@@ -669,10 +679,11 @@ void ChannelsPage::refreshDashboard()
 {
     m_occupiedModel->setNow(QDateTime::currentDateTimeUtc());
     if (const core::Metrics *metrics = context().metrics) {
-        const QVector<double> connections = metrics->series(QStringLiteral("channels.connections"), kChartSeconds);
-        const QVector<double> messages = metrics->series(QStringLiteral("channels.messages"), kChartSeconds);
-        m_connectionsChart->setValues(connections);
-        m_messagesChart->setValues(messages);
+        const QString connections = QStringLiteral("channels.connections");
+        m_connectionsChart->setValues(chartValues(*metrics, connections, m_connectionsChart->range(),
+                                                  core::Metrics::MinuteValue::Peak));
+        m_messagesChart->setValues(chartValues(*metrics, QStringLiteral("channels.messages"), m_messagesChart->range()));
+        const QVector<double> messages = metrics->series(QStringLiteral("channels.messages"), 2);
         // The last point is the second still being counted; the one before is the latest whole one.
         const double rate = messages.size() >= 2 ? messages[messages.size() - 2] : 0;
         const int decimals = rate > 0 && rate < 10 && rate != int(rate) ? 1 : 0;

@@ -41,6 +41,11 @@ struct ConsoleContext {
     std::function<core::ClientSettings()> clientSettings; // real host, ports and keys
     QString dataDir;
     QString adminAddress;                // e.g. "127.0.0.1:9601", shown on Overview/Settings
+    // What only app/ can do, for the Settings page; unset in tests that don't need them.
+    std::function<bool(const QString &level)> applyLogLevel;      // "debug".."error", "" for all
+    // Stops the services, moves the data dir (DataDir::moveTo), restarts those that ran.
+    std::function<bool(const QString &target, QString *error)> moveDataDir;
+    std::function<void()> restartApplication;                      // quits, then starts again
     // Per-service bridges: snapshots to read, request signals to send. Null in tests that don't
     // need that dashboard.
     channels::ChannelsMonitor *channels = nullptr;

@@ -155,8 +155,7 @@ QLabel *makeDashboardBanner(QWidget *dashboard, const QString &objectName)
     auto *banner = new QLabel(dashboard);
     banner->setObjectName(objectName);
     banner->setWordWrap(true);
-    banner->setStyleSheet(QStringLiteral("background: #fff7e6; border: 1px solid #f0d9a8; border-radius: 6px;"
-                                         "padding: 8px 12px; color: #7a5300;"));
+    banner->setProperty("banner", true); // drawn by Theme::styleSheet(), light or dark
     banner->hide();
     return banner;
 }

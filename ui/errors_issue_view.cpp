@@ -214,7 +214,7 @@ ErrorsIssueView::ErrorsIssueView(QWidget *parent)
     tagsScroll->setFrameShape(QFrame::NoFrame);
     auto *tagsPage = new QWidget;
     tagsPage->setObjectName(QStringLiteral("tagsPage"));
-    tagsPage->setStyleSheet(QStringLiteral("QWidget#tagsPage { background: white; }")); // like the other tabs
+    tagsPage->setStyleSheet(QStringLiteral("QWidget#tagsPage { background: %1; }").arg(Theme::cardBackground().name())); // like the other tabs
     m_tags = new ErrorsTagChart(tagsPage);
     m_tags->setObjectName(QStringLiteral("tagChart"));
     m_noTags = new QLabel(tr("No tags on this issue's events."), tagsPage);

@@ -28,11 +28,42 @@ void LogFilterModel::setText(const QString &text)
     invalidateFilter();
 }
 
+void LogFilterModel::setService(const QString &service)
+{
+    if (m_service == service)
+        return;
+    m_service = service;
+    invalidateFilter();
+}
+
+bool LogFilterModel::lineIsAbout(const QString &category, const QString &message, const QString &service)
+{
+    if (service.isEmpty())
+        return true;
+    const QString own = QStringLiteral("homeport.") + service;
+    if (category == own || category.startsWith(own + QLatin1Char('.')))
+        return true;
+    // The host ("storage failed: ...") and the HTTP engine ("storage 127.0.0.1 GET ...") name the
+    // service first.
+    if (category == QLatin1String("homeport.core") || category.startsWith(QLatin1String("homeport.http"))) {
+        if (!message.startsWith(service))
+            return false;
+        const QChar next = message.size() > service.size() ? message.at(service.size()) : QChar(QLatin1Char(' '));
+        return next == QLatin1Char(' ') || next == QLatin1Char(':');
+    }
+    return false;
+}
+
 bool LogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QAbstractItemModel *model = sourceModel();
     const QModelIndex first = model->index(sourceRow, 0, sourceParent);
     if (model->data(first, LogModel::SeverityRole).toInt() < m_minimumSeverity)
+        return false;
+    if (!m_service.isEmpty()
+        && !lineIsAbout(model->data(model->index(sourceRow, LogModel::CategoryColumn, sourceParent)).toString(),
+                        model->data(model->index(sourceRow, LogModel::MessageColumn, sourceParent)).toString(),
+                        m_service))
         return false;
     if (m_text.isEmpty())
         return true;

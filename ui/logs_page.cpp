@@ -2,6 +2,7 @@
 
 #include "log_filter_model.h"
 #include "log_model.h"
+#include "core/service_catalog.h"
 #include "theme.h"
 
 #include <QCheckBox>
@@ -17,12 +18,13 @@
 
 namespace homeport::ui {
 
-LogsPage::LogsPage(const ConsoleContext &context, QWidget *parent)
+LogsPage::LogsPage(const ConsoleContext &context, const QStringList &services, QWidget *parent)
     : QWidget(parent)
     , m_model(new LogModel(this))
     , m_filter(new LogFilterModel(this))
     , m_view(new QTableView(this))
     , m_level(new QComboBox(this))
+    , m_service(new QComboBox(this))
     , m_search(new QLineEdit(this))
     , m_autoScroll(new QCheckBox(tr("Follow new lines"), this))
     , m_count(new QLabel(this))
@@ -45,6 +47,12 @@ LogsPage::LogsPage(const ConsoleContext &context, QWidget *parent)
     m_level->addItem(tr("Warnings and above"), 2);
     m_level->addItem(tr("Errors only"), 3);
     m_level->setCurrentIndex(1);
+    m_service->setObjectName(QStringLiteral("serviceFilter"));
+    m_service->addItem(tr("All services"), QString());
+    for (const QString &name : services) {
+        const core::ServiceInfo *info = core::findService(name);
+        m_service->addItem(info ? info->title : name, name);
+    }
     m_search->setObjectName(QStringLiteral("textFilter"));
     m_search->setPlaceholderText(tr("Filter by text or category…"));
     m_search->setClearButtonEnabled(true);
@@ -60,6 +68,7 @@ LogsPage::LogsPage(const ConsoleContext &context, QWidget *parent)
     tools->setSpacing(8);
     tools->addWidget(levelLabel);
     tools->addWidget(m_level);
+    tools->addWidget(m_service);
     tools->addWidget(m_search, 1);
     tools->addWidget(m_autoScroll);
     tools->addWidget(clear);
@@ -108,6 +117,10 @@ LogsPage::LogsPage(const ConsoleContext &context, QWidget *parent)
         m_filter->setMinimumSeverity(m_level->currentData().toInt());
         updateCount();
     });
+    connect(m_service, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setService(m_service->currentData().toString());
+        updateCount();
+    });
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_filter->setText(text);
         updateCount();
@@ -140,6 +153,17 @@ void LogsPage::setLevelFilter(int index)
 void LogsPage::setTextFilter(const QString &text)
 {
     m_search->setText(text);
+}
+
+void LogsPage::setServiceFilter(const QString &service)
+{
+    const int index = m_service->findData(service);
+    m_service->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+QString LogsPage::serviceFilter() const
+{
+    return m_service->currentData().toString();
 }
 
 void LogsPage::addLine(const core::LogLine &line)

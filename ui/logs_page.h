@@ -1,6 +1,6 @@
 #pragma once
-// LogsPage: the process's log (every service's category) live, with a level filter, a text
-// filter and auto-scroll.
+// LogsPage: the process's log (every service's category) live, with a level filter, a service
+// filter, a text filter and auto-scroll.
 // Thread affinity: the GUI thread. Lines arrive through LogStream::lineAdded (queued when logged
 // from a service thread) and are added in batches, so a burst of log lines costs one layout.
 
@@ -28,7 +28,7 @@ public:
     // Batching interval: quick enough to feel live, slow enough to absorb an access-log burst.
     static constexpr int kFlushIntervalMs = 200;
 
-    explicit LogsPage(const ConsoleContext &context, QWidget *parent = nullptr);
+    LogsPage(const ConsoleContext &context, const QStringList &services, QWidget *parent = nullptr);
 
     LogModel *model() const { return m_model; }
     LogFilterModel *filterModel() const { return m_filter; }
@@ -37,6 +37,9 @@ public:
     // Index in the level box: 0 debug+, 1 info+, 2 warning+, 3 errors only.
     void setLevelFilter(int index);
     void setTextFilter(const QString &text);
+    // "" for every service, or one service's name (what a failure notification's "Open log" does).
+    void setServiceFilter(const QString &service);
+    QString serviceFilter() const;
 
 public Q_SLOTS:
     void addLine(const homeport::core::LogLine &line);
@@ -49,6 +52,7 @@ private:
     LogFilterModel *m_filter;
     QTableView *m_view;
     QComboBox *m_level;
+    QComboBox *m_service;
     QLineEdit *m_search;
     QCheckBox *m_autoScroll;
     QLabel *m_count;

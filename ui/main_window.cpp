@@ -8,6 +8,7 @@
 #include "storage_page.h"
 #include "core/service_catalog.h"
 #include "core/service_host.h"
+#include "core/settings.h"
 #include "health_summary.h"
 #include "logs_page.h"
 #include "overview_page.h"
@@ -15,17 +16,25 @@
 #include "service_page.h"
 #include "settings_page.h"
 #include "state_light.h"
+#include "table_filter.h"
 #include "theme.h"
 #include "tray_icon.h"
+#include "welcome_dialog.h"
+#include "core/client_env.h"
 
 #include <QApplication>
+#include <QChartView>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QPushButton>
 #include <QHBoxLayout>
 #include <QIcon>
+#include <QFrame>
 #include <QLabel>
 #include <QListWidget>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QSystemTrayIcon>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -74,7 +83,6 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Homeport"));
     setWindowIcon(QIcon(QStringLiteral(":/homeport/icons/homeport.png")));
-    setStyleSheet(Theme::styleSheet());
     resize(1200, 780);
     setMinimumSize(860, 560);
 
@@ -88,6 +96,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_overview = new OverviewPage(context, infos, m_commands, m_pages);
     connect(m_overview, &OverviewPage::connectRequested, this, &MainWindow::openConnectDialog);
     connect(m_overview, &OverviewPage::openRequested, this, &MainWindow::showPage);
+    connect(m_overview, &OverviewPage::copyEnvRequested, this, &MainWindow::copyLaravelEnv);
 
     QWidget *sidebar = buildSidebar();
     addPage(kOverview, tr("Overview"), iconFor(kOverview), m_overview);
@@ -110,17 +119,24 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
         m_servicePages.insert(info.name, page);
         addPage(info.name, info.title, iconFor(info.name), page);
     }
-    m_logs = new LogsPage(context, m_pages);
+    m_logs = new LogsPage(context, m_services, m_pages);
     addPage(kLogs, tr("Logs"), iconFor(kLogs), m_logs);
     m_settings = new SettingsPage(context, m_services, m_commands, m_pages);
     addPage(kSettings, tr("Settings"), iconFor(kSettings), m_settings);
+
+    installTableFilters();
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(sidebar);
-    layout->addWidget(m_pages, 1);
+    auto *work = new QVBoxLayout;
+    work->setContentsMargins(0, 0, 0, 0);
+    work->setSpacing(0);
+    work->addWidget(buildFailureBanner());
+    work->addWidget(m_pages, 1);
+    layout->addLayout(work, 1);
     setCentralWidget(central);
 
     // Status bar: overall health on the left, where the admin API listens on the right.
@@ -151,11 +167,21 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
         QApplication::setQuitOnLastWindowClosed(false);
         m_tray = new TrayIcon(m_commands, m_services, this);
         connect(m_tray, &TrayIcon::showWindowRequested, this, &MainWindow::showFromTray);
+        connect(m_tray, &TrayIcon::copyEnvRequested, this, &MainWindow::copyLaravelEnv);
+        connect(m_tray, &TrayIcon::messageClicked, this, [this] {
+            showFromTray();
+            if (!m_failedService.isEmpty())
+                showLogsFor(m_failedService);
+        });
         connect(m_tray, &TrayIcon::quitRequested, this, [this] {
             m_quitting = true;
             Q_EMIT quitRequested();
         });
     }
+
+    applyTheme(context.settings ? context.settings->value(QStringLiteral("console"), QStringLiteral("theme")).toString()
+                                : QString());
+    connect(m_settings, &SettingsPage::themeChanged, this, &MainWindow::applyTheme);
 
     if (context.host)
         connect(context.host, &core::ServiceHost::statusChanged, this, &MainWindow::applyStatus);
@@ -258,6 +284,7 @@ void MainWindow::replaceServicePage(const QString &service, ServicePage *page)
     old->deleteLater();
     m_servicePages.insert(service, page);
     connect(page, &ServicePage::connectRequested, this, &MainWindow::openConnectDialog);
+    installTableFilters();
     if (m_context.host)
         page->setStatus(m_context.host->status(service));
     if (current) {
@@ -281,8 +308,120 @@ ConnectDialog *MainWindow::openConnectDialog(const QString &service)
     return dialog;
 }
 
+void MainWindow::installTableFilters()
+{
+    // Tables whose page filters them already (text, level, app or a query language).
+    static const QStringList ownFilter = {QStringLiteral("channelTable"), QStringLiteral("debugTable"),
+                                          QStringLiteral("issueTable"), QStringLiteral("logTable")};
+    for (QTableView *view : m_pages->findChildren<QTableView *>()) {
+        if (ownFilter.contains(view->objectName()) || view->property("tableFilter").isValid())
+            continue;
+        view->setProperty("tableFilter", true);
+        TableFilter::install(view);
+    }
+}
+
+QWidget *MainWindow::buildFailureBanner()
+{
+    m_failureBanner = new QFrame(this);
+    m_failureBanner->setObjectName(QStringLiteral("failureBanner"));
+    m_failureBanner->setAttribute(Qt::WA_StyledBackground);
+    m_failureText = new QLabel(m_failureBanner);
+    m_failureText->setObjectName(QStringLiteral("failureBannerText"));
+    m_failureText->setWordWrap(true);
+    m_failureText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *openLog = new QPushButton(tr("Open log"), m_failureBanner);
+    openLog->setObjectName(QStringLiteral("failureOpenLog"));
+    auto *restart = new QPushButton(tr("Restart"), m_failureBanner);
+    restart->setObjectName(QStringLiteral("failureRestart"));
+    auto *dismiss = new QPushButton(tr("Dismiss"), m_failureBanner);
+    dismiss->setObjectName(QStringLiteral("failureDismiss"));
+    connect(openLog, &QPushButton::clicked, this, [this] { showLogsFor(m_failedService); });
+    connect(restart, &QPushButton::clicked, this, [this] {
+        m_commands->requestRestart(m_failedService);
+        m_failureBanner->hide();
+    });
+    connect(dismiss, &QPushButton::clicked, m_failureBanner, &QWidget::hide);
+    auto *layout = new QHBoxLayout(m_failureBanner);
+    layout->setContentsMargins(16, 8, 16, 8);
+    layout->addWidget(m_failureText, 1);
+    layout->addWidget(openLog);
+    layout->addWidget(restart);
+    layout->addWidget(dismiss);
+    m_failureBanner->hide();
+    return m_failureBanner;
+}
+
+QString MainWindow::failureBannerText() const
+{
+    return m_failureBanner->isHidden() ? QString() : m_failureText->text();
+}
+
+void MainWindow::notifyFailure(const core::ServiceStatus &status)
+{
+    const core::ServiceInfo info = infoFor(status.name);
+    const QString reason = status.reason.isEmpty() ? tr("no reason given") : status.reason;
+    m_failedService = status.name;
+    m_failureText->setText(tr("%1 failed: %2").arg(info.title, reason));
+    m_failureBanner->show();
+    if (m_tray)
+        m_tray->showMessage(tr("%1 failed").arg(info.title), tr("%1\nClick to open its log.").arg(reason));
+    Q_EMIT serviceFailed(status.name, reason);
+}
+
+void MainWindow::showLogsFor(const QString &service)
+{
+    m_logs->setServiceFilter(service);
+    showPage(kLogs);
+}
+
+void MainWindow::applyTheme(const QString &modeName)
+{
+    Theme::apply(Theme::modeFromName(modeName));
+    setStyleSheet(Theme::styleSheet());
+    for (QChartView *view : findChildren<QChartView *>())
+        Theme::styleChart(view->chart());
+}
+
+void MainWindow::copyLaravelEnv()
+{
+    const core::ClientSettings settings = m_context.clientSettings ? m_context.clientSettings() : core::ClientSettings{};
+    QApplication::clipboard()->setText(core::renderClientSettings(core::EnvFormat::Laravel, settings));
+    statusBar()->showMessage(tr("The Laravel .env settings are on the clipboard."), 5000);
+}
+
+WelcomeDialog *MainWindow::openWelcome()
+{
+    if (!m_welcome) {
+        m_welcome = new WelcomeDialog(m_context, m_services, m_commands, this);
+        m_welcome->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_welcome, &QObject::destroyed, this, [this] { m_welcome = nullptr; });
+    }
+    m_welcome->show();
+    m_welcome->raise();
+    return m_welcome;
+}
+
+void MainWindow::openWelcomeIfWanted()
+{
+    if (WelcomeDialog::wanted(m_context))
+        openWelcome();
+}
+
+void MainWindow::trackState(const core::ServiceStatus &status)
+{
+    const core::ServiceState before = m_lastStates.value(status.name, core::ServiceState::Stopped);
+    m_lastStates.insert(status.name, status.state);
+    if (status.state == core::ServiceState::Failed && before != core::ServiceState::Failed)
+        notifyFailure(status);
+    else if (status.name == m_failedService && status.state == core::ServiceState::Running)
+        m_failureBanner->hide(); // it recovered (restarted from here, the tray or its page)
+}
+
 void MainWindow::applyStatus(const core::ServiceStatus &status)
 {
+    trackState(status);
+
     m_overview->setStatus(status);
     if (ServicePage *page = m_servicePages.value(status.name))
         page->setStatus(status);
@@ -295,6 +434,7 @@ void MainWindow::refresh()
     const QList<core::ServiceStatus> snapshot = m_context.host ? m_context.host->snapshot() : QList<core::ServiceStatus>{};
     m_overview->setSnapshot(snapshot);
     for (const core::ServiceStatus &status : snapshot) {
+        trackState(status);
         if (ServicePage *page = m_servicePages.value(status.name))
             page->setStatus(status);
     }

@@ -27,6 +27,7 @@ class ServicePage;
 class SettingsPage;
 class StateLight;
 class TrayIcon;
+class WelcomeDialog;
 
 class MainWindow : public QMainWindow
 {
@@ -48,6 +49,10 @@ public:
     TrayIcon *trayIcon() const { return m_tray; }
     ServiceCommands *commands() const { return m_commands; }
     QString healthText() const;
+    // The banner over the pages that names the last service that failed (hidden otherwise).
+    QWidget *failureBanner() const { return m_failureBanner; }
+    QString failureBannerText() const;
+    WelcomeDialog *welcomeDialog() const { return m_welcome; }
 
     // Puts a richer page (a ServicePage subclass with the service's dashboard) in place of the
     // generic one; the window takes ownership and deletes the page it replaces. For one-widget
@@ -57,11 +62,22 @@ public:
 public Q_SLOTS:
     // Opens (non-modally, so the console stays live) the Connect dialog of one service.
     ConnectDialog *openConnectDialog(const QString &service);
+    // The first-start welcome (non-modal); openWelcomeIfWanted() respects "don't show again".
+    WelcomeDialog *openWelcome();
+    void openWelcomeIfWanted();
+    // The Logs page showing only `service`'s lines (a failure notice's "Open log").
+    void showLogsFor(const QString &service);
+    // Light, dark or the platform's palette ([console] theme), for the window and every chart.
+    void applyTheme(const QString &modeName);
+    // Puts the settings for a Laravel app (`homeport --print-env laravel`) on the clipboard.
+    void copyLaravelEnv();
     // Reads a fresh snapshot and refreshes what is visible; runs every second.
     void refresh();
 
 Q_SIGNALS:
     void quitRequested();
+    // A service went from another state to failed; the tray (if any) and the banner said so.
+    void serviceFailed(const QString &service, const QString &reason);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -73,6 +89,12 @@ private:
     void updateHealth(const QList<core::ServiceStatus> &snapshot);
     void refreshCurrentPage();
     void showFromTray();
+    // Notices a service's move into the failed state (from a signal or the one-second snapshot).
+    void trackState(const core::ServiceStatus &status);
+    void notifyFailure(const core::ServiceStatus &status);
+    QWidget *buildFailureBanner();
+    // A filter box and sorting for every page table that has no filter of its own (TableFilter).
+    void installTableFilters();
 
     ConsoleContext m_context;
     ServiceCommands *m_commands;
@@ -87,6 +109,11 @@ private:
     StateLight *m_healthLight;
     QLabel *m_healthText;
     TrayIcon *m_tray = nullptr;
+    QWidget *m_failureBanner = nullptr;
+    QLabel *m_failureText = nullptr;
+    QString m_failedService;            // what the banner and the last tray balloon are about
+    QHash<QString, core::ServiceState> m_lastStates;
+    WelcomeDialog *m_welcome = nullptr;
     QTimer *m_timer;
     bool m_quitting = false;
     bool m_trayMessageShown = false;

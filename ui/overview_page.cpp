@@ -40,6 +40,11 @@ OverviewPage::OverviewPage(const ConsoleContext &context, const QList<core::Serv
     startAll->setObjectName(QStringLiteral("startAllButton"));
     auto *stopAll = new QPushButton(tr("Stop all"), this);
     stopAll->setObjectName(QStringLiteral("stopAllButton"));
+    auto *copyEnv = new QPushButton(tr("Copy .env"), this);
+    copyEnv->setObjectName(QStringLiteral("copyEnvButton"));
+    copyEnv->setToolTip(tr("Copies the settings for a Laravel app (Pusher, Sentry DSN, Typesense, S3 disk, OpenAI base "
+                           "URL), the same as homeport --print-env laravel"));
+    connect(copyEnv, &QPushButton::clicked, this, &OverviewPage::copyEnvRequested);
     connect(startAll, &QPushButton::clicked, commands, [commands, names] { commands->requestStartAll(names); });
     connect(stopAll, &QPushButton::clicked, commands, &ServiceCommands::requestStopAll);
 
@@ -49,6 +54,7 @@ OverviewPage::OverviewPage(const ConsoleContext &context, const QList<core::Serv
     titles->addWidget(title);
     titles->addWidget(m_summary);
     head->addLayout(titles, 1);
+    head->addWidget(copyEnv, 0, Qt::AlignBottom);
     head->addWidget(startAll, 0, Qt::AlignBottom);
     head->addWidget(stopAll, 0, Qt::AlignBottom);
 

@@ -37,6 +37,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void connectRequested(const QString &service);
     void openRequested(const QString &service);
+    void copyEnvRequested();
 
 private:
     ConsoleContext m_context;

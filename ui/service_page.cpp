@@ -128,10 +128,20 @@ ServicePage::ServicePage(const core::ServiceInfo &info, const ConsoleContext &co
     // Request rate.
     auto *chartCard = makeCard(this);
     auto *chartHead = new QHBoxLayout;
-    chartHead->addWidget(makeSectionTitle(tr("Requests per second, last 5 minutes"), chartCard));
+    QLabel *chartTitle = makeSectionTitle(QString(), chartCard);
+    auto *range = new ChartRangeBox(chartCard);
+    auto showRange = [this, chartTitle](ChartRange r) {
+        chartTitle->setText(tr("Requests per second, %1").arg(ChartRangeBox::rangeText(r)));
+        m_chart->setRange(r);
+        refresh();
+    };
+    chartTitle->setText(tr("Requests per second, %1").arg(ChartRangeBox::rangeText(ChartRange::FiveMinutes)));
+    connect(range, &ChartRangeBox::rangeChanged, this, showRange);
+    chartHead->addWidget(chartTitle);
     chartHead->addStretch();
     m_rate->setObjectName(QStringLiteral("muted"));
     chartHead->addWidget(m_rate);
+    chartHead->addWidget(range);
     auto *chartLayout = new QVBoxLayout(chartCard);
     chartLayout->setContentsMargins(16, 12, 16, 8);
     chartLayout->addLayout(chartHead);
@@ -258,10 +268,11 @@ void ServicePage::refresh()
     if (m_status.state == core::ServiceState::Running)
         m_uptime->setText(tr("up %1").arg(Theme::formatUptime(m_status.uptimeSeconds())));
     if (m_context.metrics) {
-        const QVector<double> values = m_context.metrics->series(m_info.name + QStringLiteral(".requests"),
-                                                                 kChartSeconds);
-        m_chart->setValues(values);
-        const double rate = values.size() >= 2 ? values[values.size() - 2] : 0;
+        const QString series = m_info.name + QStringLiteral(".requests");
+        m_chart->setValues(chartValues(*m_context.metrics, series, m_chart->range()));
+        // The latest whole second, whatever range the chart shows.
+        const QVector<double> latest = m_context.metrics->series(series, 2);
+        const double rate = latest.first();
         m_rate->setText(Theme::formatRate(rate));
         m_counters->update(m_context.metrics->snapshot());
     }

@@ -9,7 +9,9 @@
 #include "service_commands.h"
 #include "theme.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -20,8 +22,10 @@
 #include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -34,6 +38,42 @@ const QString kAdmin = QStringLiteral("admin");
 const QString kBind = QStringLiteral("bind");
 const QString kPort = QStringLiteral("port");
 const QString kEnabled = QStringLiteral("enabled");
+const QString kConsole = QStringLiteral("console");
+const QString kTlsCert = QStringLiteral("tls_cert");
+const QString kTlsKey = QStringLiteral("tls_key");
+const QString kLogLevel = QStringLiteral("log_level");
+
+// The retention each service has: errors keeps events (days, a cap over every project's own),
+// storage keeps unfinished multipart uploads (hours). The others keep only what clients store.
+struct RetentionSetting {
+    const char *service;
+    const char *key;
+    int defaultValue;
+    int maximum;
+};
+constexpr RetentionSetting kRetention[] = {
+    {"errors", "retention_days", 0, 3650},
+    {"storage", "multipart_max_age_hours", 168, 24 * 365},
+};
+
+const RetentionSetting *retentionFor(const QString &service)
+{
+    for (const RetentionSetting &r : kRetention) {
+        if (service == QLatin1String(r.service))
+            return &r;
+    }
+    return nullptr;
+}
+
+QLineEdit *makePathEdit(QWidget *parent, const QString &objectName, const QString &placeholder)
+{
+    auto *edit = new QLineEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setPlaceholderText(placeholder);
+    edit->setClearButtonEnabled(true);
+    edit->setMinimumWidth(180);
+    return edit;
+}
 
 QLabel *makeNote(QWidget *parent)
 {
@@ -65,10 +105,15 @@ SettingsPage::SettingsPage(const ConsoleContext &context, const QStringList &ser
     , m_adminPort(makePortBox(this))
     , m_adminSource(makeNote(this))
     , m_dataDir(new QLineEdit(this))
+    , m_move(new QPushButton(tr("Move data here…"), this))
+    , m_logLevel(new QComboBox(this))
+    , m_theme(new QComboBox(this))
+    , m_language(new QComboBox(this))
     , m_error(new QLabel(this))
     , m_message(new QLabel(this))
     , m_save(new QPushButton(tr("Save"), this))
     , m_restart(new QPushButton(tr("Restart changed services"), this))
+    , m_restartApp(new QPushButton(tr("Restart Homeport"), this))
 {
     setObjectName(QStringLiteral("page-settings"));
 
@@ -118,6 +163,18 @@ SettingsPage::SettingsPage(const ConsoleContext &context, const QStringList &ser
     networkForm->addItem(new QSpacerItem(0, 6));
     networkForm->addRow(tr("Admin API port"), fieldRow(m_adminPort, m_adminSource));
     networkForm->addRow(QString(), adminHint);
+    networkForm->addItem(new QSpacerItem(0, 6));
+    m_logLevel->setObjectName(QStringLiteral("logLevelCombo"));
+    m_logLevel->addItem(tr("Everything (a line per request)"), QString());
+    m_logLevel->addItem(tr("Debug"), QStringLiteral("debug"));
+    m_logLevel->addItem(tr("Info"), QStringLiteral("info"));
+    m_logLevel->addItem(tr("Warnings"), QStringLiteral("warning"));
+    m_logLevel->addItem(tr("Errors"), QStringLiteral("error"));
+    m_logLevel->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    auto *logHint = new QLabel(tr("Applies at once, to the Logs page and to the log on stdout or stderr."), network);
+    logHint->setObjectName(QStringLiteral("hint"));
+    networkForm->addRow(tr("Log level"), m_logLevel);
+    networkForm->addRow(QString(), logHint);
 
     // Services.
     auto *servicesBox = new QGroupBox(tr("Services"), this);
@@ -169,11 +226,31 @@ SettingsPage::SettingsPage(const ConsoleContext &context, const QStringList &ser
         if (!dir.isEmpty())
             m_dataDir->setText(QDir::toNativeSeparators(dir));
     });
+    m_move->setObjectName(QStringLiteral("moveDataButton"));
+    m_move->setToolTip(tr("Stops the services, moves everything into the folder above (which must be empty or new) "
+                          "and starts them again"));
+    m_move->setEnabled(bool(context.moveDataDir));
+    connect(m_move, &QPushButton::clicked, this, [this] {
+        const QString target = QDir::fromNativeSeparators(m_dataDir->text().trimmed());
+        if (target.isEmpty() || QDir::cleanPath(target) == QDir::cleanPath(QDir::fromNativeSeparators(m_loadedDataDir))) {
+            showMessage(tr("Choose another folder first."), true);
+            return;
+        }
+        const auto answer = QMessageBox::question(
+            this, tr("Move the data?"),
+            tr("Homeport stops every service, moves its settings, keys and data to %1 and starts the services "
+               "again. Clients cannot connect for the moment this takes.")
+                .arg(QDir::toNativeSeparators(target)));
+        if (answer == QMessageBox::Yes)
+            moveDataDir(target);
+    });
     auto *dirRow = new QHBoxLayout;
     dirRow->addWidget(m_dataDir, 1);
     dirRow->addWidget(browse);
-    auto *dataHint = new QLabel(tr("Settings, keys and every service's data live here. A new folder applies at the "
-                                   "next start of Homeport; nothing is moved, the new folder starts empty."),
+    dirRow->addWidget(m_move);
+    auto *dataHint = new QLabel(tr("Settings, keys and every service's data live here. Save keeps the data where it "
+                                   "is and uses the new folder (empty) from the next start; Move takes everything "
+                                   "there now. A folder that is not empty is refused."),
                                 data);
     dataHint->setObjectName(QStringLiteral("hint"));
     dataHint->setWordWrap(true);
@@ -190,6 +267,12 @@ SettingsPage::SettingsPage(const ConsoleContext &context, const QStringList &ser
     revert->setObjectName(QStringLiteral("revertButton"));
     m_restart->setObjectName(QStringLiteral("restartChangedButton"));
     m_restart->hide();
+    m_restartApp->setObjectName(QStringLiteral("restartAppButton"));
+    m_restartApp->hide();
+    connect(m_restartApp, &QPushButton::clicked, this, [this] {
+        if (m_context.restartApplication)
+            m_context.restartApplication();
+    });
     m_error->setObjectName(QStringLiteral("errorText"));
     m_error->setWordWrap(true);
     m_message->setObjectName(QStringLiteral("saveMessage"));
@@ -204,6 +287,7 @@ SettingsPage::SettingsPage(const ConsoleContext &context, const QStringList &ser
     actions->addWidget(m_save);
     actions->addWidget(revert);
     actions->addWidget(m_restart);
+    actions->addWidget(m_restartApp);
     actions->addStretch();
 
     auto *contents = new QWidget;
@@ -213,8 +297,10 @@ SettingsPage::SettingsPage(const ConsoleContext &context, const QStringList &ser
     layout->setSpacing(14);
     layout->addWidget(title);
     layout->addWidget(subtitle);
+    layout->addWidget(buildAppearance());
     layout->addWidget(network);
     layout->addWidget(servicesBox);
+    layout->addWidget(buildSecurity(services));
     layout->addWidget(data);
     layout->addWidget(m_error);
     layout->addWidget(m_message);
@@ -224,6 +310,152 @@ SettingsPage::SettingsPage(const ConsoleContext &context, const QStringList &ser
     putInPageScroll(this, contents);
 
     load();
+}
+
+QStringList SettingsPage::languageCodes()
+{
+    return {QString(), QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("hi")};
+}
+
+QWidget *SettingsPage::buildAppearance()
+{
+    auto *box = new QGroupBox(tr("Appearance"), this);
+    m_theme->setObjectName(QStringLiteral("themeCombo"));
+    m_theme->addItem(tr("Like the system"), QStringLiteral("system"));
+    m_theme->addItem(tr("Light"), QStringLiteral("light"));
+    m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
+    m_theme->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    connect(m_theme, &QComboBox::currentIndexChanged, this, [this] {
+        const QString mode = m_theme->currentData().toString();
+        if (m_context.settings)
+            m_context.settings->setValue(kConsole, QStringLiteral("theme"), mode);
+        Q_EMIT themeChanged(mode);
+    });
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    // Each language in its own name, so whoever needs it can find it.
+    const QStringList names = {tr("Like the system"), QStringLiteral("English"), QStringLiteral("Deutsch"),
+                               QStringLiteral("हिन्दी")};
+    const QStringList codes = languageCodes();
+    for (int i = 0; i < codes.size(); ++i)
+        m_language->addItem(names[i], codes[i]);
+    m_language->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    auto *hint = new QLabel(tr("The theme applies at once. A new language applies when Homeport starts again."), box);
+    hint->setObjectName(QStringLiteral("hint"));
+    hint->setWordWrap(true);
+    auto *form = new QFormLayout(box);
+    form->setContentsMargins(16, 14, 16, 14);
+    form->addRow(tr("Theme"), m_theme);
+    form->addRow(tr("Language"), m_language);
+    form->addRow(QString(), hint);
+    return box;
+}
+
+QWidget *SettingsPage::buildSecurity(const QStringList &services)
+{
+    auto *box = new QGroupBox(tr("TLS and retention"), this);
+    auto *grid = new QGridLayout(box);
+    grid->setContentsMargins(16, 14, 16, 14);
+    grid->setHorizontalSpacing(12);
+    grid->setVerticalSpacing(8);
+    const QString headers[] = {tr("Service"), tr("TLS certificate (PEM)"), tr("TLS key (PEM)"), tr("Retention")};
+    for (int c = 0; c < 4; ++c) {
+        auto *h = new QLabel(headers[c], box);
+        h->setObjectName(QStringLiteral("hint"));
+        grid->addWidget(h, 0, c);
+    }
+    int row = 1;
+    for (const QString &name : services) {
+        const core::ServiceInfo *info = core::findService(name);
+        ServiceRow &r = m_rows[name];
+        r.tlsCert = makePathEdit(box, QStringLiteral("tlsCert-") + name, tr("none: plain HTTP"));
+        r.tlsKey = makePathEdit(box, QStringLiteral("tlsKey-") + name, tr("none"));
+        auto withBrowse = [this, box](QLineEdit *edit, const QString &title) {
+            auto *layout = new QHBoxLayout;
+            layout->setSpacing(4);
+            layout->addWidget(edit, 1);
+            auto *browse = new QPushButton(tr("…"), box);
+            browse->setToolTip(title);
+            browse->setFixedWidth(32);
+            connect(browse, &QPushButton::clicked, this, [this, edit, title] {
+                const QString file = QFileDialog::getOpenFileName(this, title, edit->text(),
+                                                                  tr("PEM files (*.pem *.crt *.key);;All files (*)"));
+                if (!file.isEmpty())
+                    edit->setText(QDir::toNativeSeparators(file));
+            });
+            layout->addWidget(browse);
+            return layout;
+        };
+        grid->addWidget(new QLabel(info ? info->title : name, box), row, 0);
+        grid->addLayout(withBrowse(r.tlsCert, tr("Choose the certificate for %1").arg(info ? info->title : name)), row, 1);
+        grid->addLayout(withBrowse(r.tlsKey, tr("Choose the private key for %1").arg(info ? info->title : name)), row, 2);
+        connect(r.tlsCert, &QLineEdit::textChanged, this, &SettingsPage::validate);
+        connect(r.tlsKey, &QLineEdit::textChanged, this, &SettingsPage::validate);
+        if (const RetentionSetting *retention = retentionFor(name)) {
+            r.retention = new QSpinBox(box);
+            r.retention->setObjectName(QStringLiteral("retention-") + name);
+            r.retention->setRange(0, retention->maximum);
+            r.retentionKey = QString::fromLatin1(retention->key);
+            if (name == QLatin1String("errors")) {
+                r.retention->setSuffix(tr(" days"));
+                r.retention->setSpecialValueText(tr("each project's own"));
+                r.retention->setToolTip(tr("Events older than this are removed from every project, whatever the "
+                                           "project keeps (0: each project's own setting)"));
+            } else {
+                r.retention->setMinimum(1);
+                r.retention->setSuffix(tr(" h"));
+                r.retention->setToolTip(tr("Multipart uploads left unfinished longer than this are removed"));
+            }
+            grid->addWidget(r.retention, row, 3);
+        } else {
+            auto *none = new QLabel(tr("keeps what clients store"), box);
+            none->setObjectName(QStringLiteral("hint"));
+            grid->addWidget(none, row, 3);
+        }
+        ++row;
+    }
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(2, 1);
+    auto *hint = new QLabel(tr("With a certificate and key a service serves HTTPS (and WSS) only, on the same port; "
+                               "Connect snippets and the .env then say https. Both apply when the service "
+                               "restarts."),
+                            box);
+    hint->setObjectName(QStringLiteral("hint"));
+    hint->setWordWrap(true);
+    grid->addWidget(hint, row, 0, 1, 4);
+    return box;
+}
+
+void SettingsPage::showMessage(const QString &text, bool failure)
+{
+    m_message->setStyleSheet(QStringLiteral("color: %1").arg((failure ? Theme::failed() : Theme::running()).name()));
+    m_message->setText(text);
+}
+
+QString SettingsPage::messageText() const
+{
+    return m_message->text();
+}
+
+bool SettingsPage::moveDataDir(const QString &target)
+{
+    if (!m_context.moveDataDir) {
+        showMessage(tr("This console cannot move the data."), true);
+        return false;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QString error;
+    const bool moved = m_context.moveDataDir(target, &error);
+    QApplication::restoreOverrideCursor();
+    if (!moved) {
+        showMessage(tr("Not moved: %1").arg(error), true);
+        return false;
+    }
+    m_context.dataDir = QDir::cleanPath(target);
+    load();
+    showMessage(error.isEmpty() ? tr("Moved to %1; the services run from there.").arg(QDir::toNativeSeparators(target))
+                                : tr("Moved to %1, with a warning: %2").arg(QDir::toNativeSeparators(target), error),
+                !error.isEmpty());
+    return true;
 }
 
 QString SettingsPage::describeSource(const QString &section, const QString &key, QWidget *field) const
@@ -281,6 +513,34 @@ void SettingsPage::load()
         r.source->setProperty("override", overridden);
     }
 
+    for (auto it = m_rows.begin(); it != m_rows.end(); ++it) {
+        const QString &name = it.key();
+        ServiceRow &r = it.value();
+        for (auto [edit, key] : {std::pair{r.tlsCert, kTlsCert}, std::pair{r.tlsKey, kTlsKey}}) {
+            const QString value = s.value(name, key).toString();
+            m_loadedText.insert(name + QLatin1Char('/') + key, value);
+            edit->setText(QDir::toNativeSeparators(value));
+            describeSource(name, key, edit);
+        }
+        if (r.retention) {
+            const RetentionSetting *retention = retentionFor(name);
+            const int value = s.value(name, r.retentionKey, retention->defaultValue).toInt();
+            m_loadedRetention.insert(name, value);
+            r.retention->setValue(value);
+            describeSource(name, r.retentionKey, r.retention);
+        }
+    }
+    m_loadedLogLevel = s.value(kGeneral, kLogLevel).toString().trimmed().toLower();
+    m_logLevel->setCurrentIndex(qMax(0, m_logLevel->findData(m_loadedLogLevel)));
+    describeSource(kGeneral, kLogLevel, m_logLevel);
+    {
+        const QSignalBlocker quiet(m_theme); // loading is not choosing
+        m_theme->setCurrentIndex(
+            qMax(0, m_theme->findData(s.value(kConsole, QStringLiteral("theme"), QStringLiteral("system")).toString())));
+    }
+    m_loadedLanguage = s.value(kConsole, QStringLiteral("language")).toString();
+    m_language->setCurrentIndex(qMax(0, m_language->findData(m_loadedLanguage)));
+
     m_loadedDataDir = QDir::toNativeSeparators(m_context.dataDir.isEmpty() ? core::DataDir::defaultPath()
                                                                           : m_context.dataDir);
     m_dataDir->setText(m_loadedDataDir);
@@ -309,6 +569,21 @@ QString SettingsPage::validationError() const
         if (used.contains(port))
             return tr("%1 and %2 both use port %3; each needs a port of its own.").arg(used.value(port), title).arg(port);
         used.insert(port, title);
+    }
+    for (const QString &name : m_services) {
+        const ServiceRow &r = m_rows.value(name);
+        if (!r.tlsCert)
+            continue;
+        const core::ServiceInfo *info = core::findService(name);
+        const QString title = info ? info->title : name;
+        const QString cert = r.tlsCert->text().trimmed();
+        const QString key = r.tlsKey->text().trimmed();
+        if (cert.isEmpty() != key.isEmpty())
+            return tr("%1 needs both a TLS certificate and its key, or neither.").arg(title);
+        for (const QString &file : {cert, key}) {
+            if (!file.isEmpty() && !QFileInfo(QDir::fromNativeSeparators(file)).isReadable())
+                return tr("%1: cannot read %2.").arg(title, file);
+        }
     }
     return {};
 }
@@ -356,6 +631,33 @@ bool SettingsPage::save()
         }
         if (r.enabled->isEnabled() && r.enabled->isChecked() != m_loadedEnabled.value(name))
             write(name, kEnabled, r.enabled->isChecked());
+        // TLS and retention are read when the service starts: a change needs a restart too.
+        bool otherChange = false;
+        for (auto [edit, key] : {std::pair{r.tlsCert, kTlsCert}, std::pair{r.tlsKey, kTlsKey}}) {
+            const QString value = QDir::fromNativeSeparators(edit->text().trimmed());
+            if (edit->isEnabled() && value != m_loadedText.value(name + QLatin1Char('/') + key)) {
+                write(name, key, value);
+                otherChange = true;
+            }
+        }
+        if (r.retention && r.retention->isEnabled() && r.retention->value() != m_loadedRetention.value(name)) {
+            write(name, r.retentionKey, r.retention->value());
+            otherChange = true;
+        }
+        if (otherChange && !changedAddress.contains(name))
+            changedAddress << name;
+    }
+    const QString logLevel = m_logLevel->currentData().toString();
+    const bool logLevelChanged = m_logLevel->isEnabled() && logLevel != m_loadedLogLevel;
+    if (logLevelChanged) {
+        write(kGeneral, kLogLevel, logLevel);
+        if (m_context.applyLogLevel)
+            m_context.applyLogLevel(logLevel);
+    }
+    const QString language = m_language->currentData().toString();
+    if (language != m_loadedLanguage) {
+        write(kConsole, QStringLiteral("language"), language);
+        m_appRestartPending = true;
     }
 
     QStringList notes;
@@ -384,7 +686,12 @@ bool SettingsPage::save()
     }
     m_message->setStyleSheet(QStringLiteral("color: %1").arg(Theme::running().name()));
     if (!m_pendingRestarts.isEmpty())
-        notes << tr("Restart %1 to use the new address.").arg(m_pendingRestarts.join(QStringLiteral(", ")));
+        notes << tr("Restart %1 to use the new settings.").arg(m_pendingRestarts.join(QStringLiteral(", ")));
+    if (logLevelChanged)
+        notes << tr("The log level applies now.");
+    if (m_appRestartPending)
+        notes << tr("The language changes when Homeport starts again.");
+    m_restartApp->setVisible(m_appRestartPending && bool(m_context.restartApplication));
     m_message->setText(tr("Saved.") + (notes.isEmpty() ? QString() : QLatin1Char(' ') + notes.join(QLatin1Char(' '))));
     m_restart->setVisible(!m_pendingRestarts.isEmpty());
     load(); // picks up the new sources ("saved in homeport.ini") and the new baseline

@@ -10,7 +10,73 @@
 #include <algorithm>
 #include <cmath>
 
+namespace {
+// The x axis counts back in seconds (5 min), minutes (1 h) or hours (24 h).
+int axisUnitSeconds(homeport::ui::ChartRange range)
+{
+    switch (range) {
+    case homeport::ui::ChartRange::OneHour:
+        return 60;
+    case homeport::ui::ChartRange::OneDay:
+        return 3600;
+    case homeport::ui::ChartRange::FiveMinutes:
+        break;
+    }
+    return 1;
+}
+} // namespace
+
 namespace homeport::ui {
+
+ChartSpan chartSpan(ChartRange range)
+{
+    switch (range) {
+    case ChartRange::OneHour:
+        return {60, 60};
+    case ChartRange::OneDay:
+        return {core::Metrics::kSeriesMinutes, 60};
+    case ChartRange::FiveMinutes:
+        break;
+    }
+    return {300, 1};
+}
+
+QVector<double> chartValues(const core::Metrics &metrics, const QString &series, ChartRange range,
+                            core::Metrics::MinuteValue how)
+{
+    const ChartSpan span = chartSpan(range);
+    return span.stepSeconds == 1 ? metrics.series(series, span.points) : metrics.minuteSeries(series, span.points, how);
+}
+
+ChartRangeBox::ChartRangeBox(QWidget *parent)
+    : QComboBox(parent)
+{
+    setObjectName(QStringLiteral("chartRange"));
+    addItem(tr("5 min"), int(ChartRange::FiveMinutes));
+    addItem(tr("1 h"), int(ChartRange::OneHour));
+    addItem(tr("24 h"), int(ChartRange::OneDay));
+    setToolTip(tr("Time range of the chart"));
+    setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(this, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT rangeChanged(range()); });
+}
+
+void ChartRangeBox::setRange(ChartRange range)
+{
+    setCurrentIndex(findData(int(range)));
+}
+
+QString ChartRangeBox::rangeText(ChartRange range)
+{
+    switch (range) {
+    case ChartRange::OneHour:
+        return tr("last hour");
+    case ChartRange::OneDay:
+        return tr("last 24 hours");
+    case ChartRange::FiveMinutes:
+        break;
+    }
+    return tr("last 5 minutes");
+}
 
 Sparkline::Sparkline(int seconds, Style style, QWidget *parent)
     : QChartView(parent)
@@ -44,7 +110,7 @@ Sparkline::Sparkline(int seconds, Style style, QWidget *parent)
     m_area->attachAxis(m_xAxis);
     m_area->attachAxis(m_yAxis);
 
-    // The chart sits on a white card: no background of its own.
+    // The chart sits on a card: no background of its own.
     chart->setBackgroundVisible(false);
     setStyleSheet(QStringLiteral("background: transparent"));
     if (style == Style::Compact) {
@@ -67,8 +133,7 @@ Sparkline::Sparkline(int seconds, Style style, QWidget *parent)
         m_yAxis->setLabelsFont(small);
         m_xAxis->setTitleFont(small);
         m_yAxis->setTitleFont(small);
-        m_xAxis->setGridLineColor(Theme::border());
-        m_yAxis->setGridLineColor(Theme::border());
+        Theme::styleChart(chart);
         chart->setMargins(QMargins(4, 4, 4, 4));
         setMinimumHeight(220);
     }
@@ -95,14 +160,14 @@ void Sparkline::setValues(const QVector<double> &values)
     m_peak = 0;
     for (int i = 0; i < n; ++i) {
         const double v = values[offset + i];
-        const double x = -(n - 1 - i);
+        const double x = double(-(n - 1 - i)) * m_stepSeconds / axisUnitSeconds(m_range);
         points.append(QPointF(x, v));
         base.append(QPointF(x, 0));
         m_peak = std::max(m_peak, v);
     }
     if (points.isEmpty()) {
         // An empty area series draws nothing; a flat line at zero says "no traffic" instead.
-        points = {QPointF(-m_seconds, 0), QPointF(0, 0)};
+        points = {QPointF(m_xAxis->min(), 0), QPointF(0, 0)};
         base = points;
     }
     m_line->replace(points);
@@ -121,6 +186,23 @@ void Sparkline::setValues(const QVector<double> &values)
         if (m_style == Style::WithAxes)
             m_yAxis->setLabelFormat(top < 4 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
     }
+}
+
+void Sparkline::setRange(ChartRange range)
+{
+    const ChartSpan span = chartSpan(range);
+    m_range = range;
+    m_seconds = span.points;
+    m_stepSeconds = span.stepSeconds;
+    const int unit = axisUnitSeconds(range);
+    m_xAxis->setRange(-double(m_seconds) * m_stepSeconds / unit, 0);
+    if (m_style == Style::WithAxes) {
+        m_xAxis->setTitleText(range == ChartRange::FiveMinutes ? tr("seconds ago")
+                              : range == ChartRange::OneHour   ? tr("minutes ago")
+                                                               : tr("hours ago"));
+        m_xAxis->setTickCount(range == ChartRange::OneDay ? 9 : 7); // every 3 h, 10 min or 50 s
+    }
+    setValues({});
 }
 
 void Sparkline::setValueTitle(const QString &title)

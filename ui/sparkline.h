@@ -3,7 +3,10 @@
 // Compact on the Overview cards (no axes, no margins); with axes on a service's own page.
 // Thread affinity: the GUI thread. Fed with copies from Metrics::series(), never reads Metrics.
 
+#include "core/metrics.h"
+
 #include <QChartView>
+#include <QComboBox>
 #include <QVector>
 
 class QAreaSeries;
@@ -11,6 +14,34 @@ class QLineSeries;
 class QValueAxis;
 
 namespace homeport::ui {
+
+// The time ranges every dashboard chart offers: 5 minutes at one point per second, 1 hour and
+// 24 hours at one point per minute (from Metrics' minute series).
+enum class ChartRange { FiveMinutes, OneHour, OneDay };
+
+struct ChartSpan {
+    int points;
+    int stepSeconds;
+};
+ChartSpan chartSpan(ChartRange range);
+// A series for one range: per second for 5 minutes; per minute (mean rate or peak) beyond.
+QVector<double> chartValues(const core::Metrics &metrics, const QString &series, ChartRange range,
+                            core::Metrics::MinuteValue how = core::Metrics::MinuteValue::MeanPerSecond);
+
+// The range picker shown in a chart card's header (object name "chartRange").
+class ChartRangeBox : public QComboBox
+{
+    Q_OBJECT
+public:
+    explicit ChartRangeBox(QWidget *parent = nullptr);
+    ChartRange range() const { return ChartRange(currentData().toInt()); }
+    void setRange(ChartRange range);
+    // "last 5 minutes", "last hour", "last 24 hours", for chart titles.
+    static QString rangeText(ChartRange range);
+
+Q_SIGNALS:
+    void rangeChanged(homeport::ui::ChartRange range);
+};
 
 class Sparkline : public QChartView
 {
@@ -20,16 +51,22 @@ public:
 
     explicit Sparkline(int seconds, Style style = Style::Compact, QWidget *parent = nullptr);
 
-    // Points oldest first, one per second; the last one is the current (partial) second.
+    // Points oldest first, one per step (a second unless setRange chose minutes); the last one is
+    // the current (partial) step.
     void setValues(const QVector<double> &values);
+    // The x axis spans the range's points and counts back in seconds, minutes or hours.
+    void setRange(ChartRange range);
+    ChartRange range() const { return m_range; }
     // The value axis' title (WithAxes); "requests / s" unless set.
     void setValueTitle(const QString &title);
-    int seconds() const { return m_seconds; }
+    int seconds() const { return m_seconds * m_stepSeconds; }
     int pointCount() const;
     double peak() const { return m_peak; }
 
 private:
-    int m_seconds;
+    int m_seconds;          // points shown (seconds when the step is one second)
+    int m_stepSeconds = 1;
+    ChartRange m_range = ChartRange::FiveMinutes;
     Style m_style;
     QLineSeries *m_line = nullptr;
     QLineSeries *m_baseline = nullptr;

@@ -1,6 +1,8 @@
 #pragma once
 // Theme: the console's palette, fonts and the words and colours of service states, kept in one
-// place so every page draws a state the same way.
+// place so every page draws a state the same way. Three modes: System follows the platform's
+// palette (light or dark, whatever the desktop uses), Light and Dark set the application palette
+// so plain widgets follow too. Chosen on the Settings page ([console] theme in homeport.ini).
 // Thread affinity: the GUI thread (fonts and palettes are GUI objects).
 
 #include "core/service.h"
@@ -10,19 +12,35 @@
 #include <QFont>
 #include <QString>
 
+class QChart;
+
 namespace homeport::ui {
 
 class Theme
 {
     Q_DECLARE_TR_FUNCTIONS(homeport::ui::Theme)
 public:
-    // Palette. The sidebar is dark so the pages (light) read as the working area.
+    enum class Mode { System, Light, Dark };
+    // "system", "light", "dark"; anything else reads as System.
+    static Mode modeFromName(const QString &name);
+    static QString modeName(Mode mode);
+    // Sets the mode and the application palette (QApplication must exist). The first call
+    // remembers the platform's palette, which System mode goes back to.
+    static void apply(Mode mode);
+    static Mode mode();
+    // Whether the pages are drawn dark now (Dark, or System on a dark desktop).
+    static bool isDark();
+    // Axis labels, titles and grid lines of a chart in the current colours (charts do not follow
+    // the palette by themselves).
+    static void styleChart(QChart *chart);
+
+    // Palette. The sidebar is dark so the pages read as the working area in either mode.
     static QColor accent() { return QColor(0x3b, 0x6f, 0xd8); }
-    static QColor pageBackground() { return QColor(0xf4, 0xf6, 0xf9); }
-    static QColor cardBackground() { return QColor(Qt::white); }
-    static QColor border() { return QColor(0xdd, 0xe2, 0xe8); }
-    static QColor text() { return QColor(0x1f, 0x29, 0x33); }
-    static QColor mutedText() { return QColor(0x5f, 0x6b, 0x7a); }
+    static QColor pageBackground();
+    static QColor cardBackground();
+    static QColor border();
+    static QColor text();
+    static QColor mutedText();
     static QColor sidebarBackground() { return QColor(0x1e, 0x25, 0x30); }
     static QColor running() { return QColor(0x2e, 0x9d, 0x5b); }
     static QColor busy() { return QColor(0xd9, 0x9a, 0x1e); }

@@ -19,6 +19,10 @@ TrayIcon::TrayIcon(ServiceCommands *commands, const QStringList &services, QObje
     QAction *startAll = m_menu->addAction(tr("Start all services"));
     QAction *stopAll = m_menu->addAction(tr("Stop all services"));
     m_menu->addSeparator();
+    QAction *copyEnv = m_menu->addAction(tr("Copy .env for Laravel"));
+    copyEnv->setObjectName(QStringLiteral("trayCopyEnv"));
+    connect(copyEnv, &QAction::triggered, this, &TrayIcon::copyEnvRequested);
+    m_menu->addSeparator();
     QAction *quit = m_menu->addAction(tr("Quit Homeport"));
     show->setObjectName(QStringLiteral("trayShow"));
     startAll->setObjectName(QStringLiteral("trayStartAll"));
@@ -35,6 +39,7 @@ TrayIcon::TrayIcon(ServiceCommands *commands, const QStringList &services, QObje
             Q_EMIT showWindowRequested();
     });
 
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, &TrayIcon::messageClicked);
     m_tray->setContextMenu(m_menu);
     setHealth(HealthSummary::from({}));
     m_tray->show();

@@ -1,6 +1,6 @@
 #pragma once
 // TrayIcon: Homeport's overall health in the system tray (icon and tooltip) with a menu to
-// show the window, start or stop every service, and quit. Only created when the desktop has a
+// show the window, start or stop every service, copy the Laravel .env, and quit. Only created when the desktop has a
 // tray (QSystemTrayIcon::isSystemTrayAvailable()).
 // Thread affinity: the GUI thread. Commands go through ServiceCommands (queued).
 
@@ -37,6 +37,9 @@ public:
 Q_SIGNALS:
     void showWindowRequested();
     void quitRequested();
+    void copyEnvRequested();
+    // The user clicked the last balloon (a failure notice: MainWindow opens that service's log).
+    void messageClicked();
 
 private:
     QSystemTrayIcon *m_tray;

@@ -11,7 +11,10 @@ namespace {
 struct Values {
     QString host;
     QString port;
-    QString url; // http://host:port
+    QString url; // http://host:port, https:// when the service serves TLS
+    bool tls = false;
+    QString scheme() const { return tls ? QStringLiteral("https") : QStringLiteral("http"); }
+    QString tlsFlag(const char *yes, const char *no) const { return QString::fromLatin1(tls ? yes : no); }
     const Secrets *secrets;
     QString secret(const char *service, const char *key) const
     {
@@ -19,8 +22,8 @@ struct Values {
     }
     QString dsn() const
     {
-        return QStringLiteral("http://%1@%2:%3/%4")
-            .arg(secret("errors", "public_key"), host, port, secret("errors", "project_id"));
+        return QStringLiteral("%5://%1@%2:%3/%4")
+            .arg(secret("errors", "public_key"), host, port, secret("errors", "project_id"), scheme());
     }
 };
 
@@ -28,18 +31,18 @@ QString laravel(const QString &service, const Values &v)
 {
     if (service == QLatin1String("channels"))
         return QStringLiteral("BROADCAST_CONNECTION=pusher\nPUSHER_APP_ID=%1\nPUSHER_APP_KEY=%2\nPUSHER_APP_SECRET=%3\n"
-                              "PUSHER_HOST=%4\nPUSHER_PORT=%5\nPUSHER_SCHEME=http\nPUSHER_APP_CLUSTER=mt1\n"
+                              "PUSHER_HOST=%4\nPUSHER_PORT=%5\nPUSHER_SCHEME=%6\nPUSHER_APP_CLUSTER=mt1\n"
                               "VITE_PUSHER_APP_KEY=\"${PUSHER_APP_KEY}\"\nVITE_PUSHER_HOST=\"${PUSHER_HOST}\"\n"
                               "VITE_PUSHER_PORT=\"${PUSHER_PORT}\"\nVITE_PUSHER_SCHEME=\"${PUSHER_SCHEME}\"\n"
                               "VITE_PUSHER_APP_CLUSTER=\"${PUSHER_APP_CLUSTER}\"\n")
             .arg(v.secret("channels", "app_id"), v.secret("channels", "app_key"), v.secret("channels", "app_secret"),
-                 v.host, v.port);
+                 v.host, v.port, v.scheme());
     if (service == QLatin1String("errors"))
         return QStringLiteral("SENTRY_LARAVEL_DSN=%1\n").arg(v.dsn());
     if (service == QLatin1String("search"))
         return QStringLiteral("SCOUT_DRIVER=typesense\nTYPESENSE_API_KEY=%1\nTYPESENSE_HOST=%2\nTYPESENSE_PORT=%3\n"
-                              "TYPESENSE_PROTOCOL=http\n")
-            .arg(v.secret("search", "api_key"), v.host, v.port);
+                              "TYPESENSE_PROTOCOL=%4\n")
+            .arg(v.secret("search", "api_key"), v.host, v.port, v.scheme());
     if (service == QLatin1String("storage"))
         return QStringLiteral("FILESYSTEM_DISK=s3\nAWS_ACCESS_KEY_ID=%1\nAWS_SECRET_ACCESS_KEY=%2\nAWS_DEFAULT_REGION=us-east-1\n"
                               "AWS_BUCKET=homeport\nAWS_ENDPOINT=%3\nAWS_USE_PATH_STYLE_ENDPOINT=true\n")
@@ -54,18 +57,18 @@ QString node(const QString &service, const Values &v)
     if (service == QLatin1String("channels"))
         return QStringLiteral("// server: npm install pusher\n"
                               "const pusher = new Pusher({ appId: '%1', key: '%2', secret: '%3',\n"
-                              "  host: '%4', port: '%5', useTLS: false, cluster: 'mt1' });\n"
+                              "  host: '%4', port: '%5', useTLS: %6, cluster: 'mt1' });\n"
                               "// browser: npm install pusher-js\n"
-                              "const client = new Pusher('%2', { wsHost: '%4', wsPort: %5, forceTLS: false,\n"
-                              "  enabledTransports: ['ws'], cluster: 'mt1' });\n")
+                              "const client = new Pusher('%2', { wsHost: '%4', %8: %5, forceTLS: %6,\n"
+                              "  enabledTransports: ['%7'], cluster: 'mt1' });\n")
             .arg(v.secret("channels", "app_id"), v.secret("channels", "app_key"), v.secret("channels", "app_secret"),
-                 v.host, v.port);
+                 v.host, v.port, v.tlsFlag("true", "false"), v.tlsFlag("wss", "ws"), v.tlsFlag("wssPort", "wsPort"));
     if (service == QLatin1String("errors"))
         return QStringLiteral("// npm install @sentry/node\nSentry.init({ dsn: '%1' });\n").arg(v.dsn());
     if (service == QLatin1String("search"))
         return QStringLiteral("// npm install typesense\nconst typesense = new Typesense.Client({ apiKey: '%1',\n"
-                              "  nodes: [{ host: '%2', port: %3, protocol: 'http' }] });\n")
-            .arg(v.secret("search", "api_key"), v.host, v.port);
+                              "  nodes: [{ host: '%2', port: %3, protocol: '%4' }] });\n")
+            .arg(v.secret("search", "api_key"), v.host, v.port, v.scheme());
     if (service == QLatin1String("storage"))
         return QStringLiteral("// npm install @aws-sdk/client-s3\nconst s3 = new S3Client({ endpoint: '%1', region: 'us-east-1',\n"
                               "  forcePathStyle: true, credentials: { accessKeyId: '%2', secretAccessKey: '%3' } });\n")
@@ -80,15 +83,15 @@ QString python(const QString &service, const Values &v)
 {
     if (service == QLatin1String("channels"))
         return QStringLiteral("# pip install pusher\npusher_client = pusher.Pusher(app_id='%1', key='%2', secret='%3',\n"
-                              "    host='%4', port=%5, ssl=False)\n")
+                              "    host='%4', port=%5, ssl=%6)\n")
             .arg(v.secret("channels", "app_id"), v.secret("channels", "app_key"), v.secret("channels", "app_secret"),
-                 v.host, v.port);
+                 v.host, v.port, v.tlsFlag("True", "False"));
     if (service == QLatin1String("errors"))
         return QStringLiteral("# pip install sentry-sdk\nsentry_sdk.init(dsn='%1')\n").arg(v.dsn());
     if (service == QLatin1String("search"))
         return QStringLiteral("# pip install typesense\nclient = typesense.Client({'api_key': '%1',\n"
-                              "    'nodes': [{'host': '%2', 'port': '%3', 'protocol': 'http'}]})\n")
-            .arg(v.secret("search", "api_key"), v.host, v.port);
+                              "    'nodes': [{'host': '%2', 'port': '%3', 'protocol': '%4'}]})\n")
+            .arg(v.secret("search", "api_key"), v.host, v.port, v.scheme());
     if (service == QLatin1String("storage"))
         return QStringLiteral("# pip install boto3\ns3 = boto3.client('s3', endpoint_url='%1', region_name='us-east-1',\n"
                               "    aws_access_key_id='%2', aws_secret_access_key='%3')\n")
@@ -104,14 +107,14 @@ QString genericDotenv(const QString &service, const Values &v)
 {
     if (service == QLatin1String("channels"))
         return QStringLiteral("PUSHER_APP_ID=%1\nPUSHER_APP_KEY=%2\nPUSHER_APP_SECRET=%3\nPUSHER_HOST=%4\nPUSHER_PORT=%5\n"
-                              "PUSHER_SCHEME=http\n")
+                              "PUSHER_SCHEME=%6\n")
             .arg(v.secret("channels", "app_id"), v.secret("channels", "app_key"), v.secret("channels", "app_secret"),
-                 v.host, v.port);
+                 v.host, v.port, v.scheme());
     if (service == QLatin1String("errors"))
         return QStringLiteral("SENTRY_DSN=%1\n").arg(v.dsn());
     if (service == QLatin1String("search"))
-        return QStringLiteral("TYPESENSE_API_KEY=%1\nTYPESENSE_HOST=%2\nTYPESENSE_PORT=%3\nTYPESENSE_PROTOCOL=http\n")
-            .arg(v.secret("search", "api_key"), v.host, v.port);
+        return QStringLiteral("TYPESENSE_API_KEY=%1\nTYPESENSE_HOST=%2\nTYPESENSE_PORT=%3\nTYPESENSE_PROTOCOL=%4\n")
+            .arg(v.secret("search", "api_key"), v.host, v.port, v.scheme());
     if (service == QLatin1String("storage"))
         // AWS_ENDPOINT_URL is read by the aws cli and current AWS SDKs.
         return QStringLiteral("AWS_ACCESS_KEY_ID=%1\nAWS_SECRET_ACCESS_KEY=%2\nAWS_DEFAULT_REGION=us-east-1\n"
@@ -182,7 +185,8 @@ QString renderClientSettings(EnvFormat format, const ClientSettings &settings, c
         Values v;
         v.host = settings.host;
         v.port = QString::number(settings.ports.value(info.name));
-        v.url = QStringLiteral("http://%1:%2").arg(v.host, v.port);
+        v.tls = settings.tlsServices.contains(info.name);
+        v.url = QStringLiteral("%1://%2:%3").arg(v.scheme(), v.host, v.port);
         v.secrets = &settings.secrets;
         if (service.isEmpty()) {
             if (!out.isEmpty())

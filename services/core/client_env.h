@@ -7,6 +7,7 @@
 
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace homeport::core {
 
@@ -15,6 +16,7 @@ enum class EnvFormat { Laravel, Node, Python, Shell };
 struct ClientSettings {
     QString host;                   // what clients dial: the bind address, or 127.0.0.1 for "any"
     QMap<QString, quint16> ports;   // service -> port
+    QStringList tlsServices;        // services serving TLS (a certificate and key are set): https
     Secrets secrets;
 };
 

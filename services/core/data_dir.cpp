@@ -1,10 +1,18 @@
 #include "data_dir.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QLockFile>
 #include <QSettings>
 #include <QStandardPaths>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace homeport::core {
 
@@ -88,6 +96,135 @@ bool DataDir::open(QString *error)
         m_lock.reset();
         return false;
     }
+    return true;
+}
+
+namespace {
+
+constexpr qint64 kCopyChunkBytes = 1 << 20;
+
+bool fsyncPath(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// Copies one file with its permissions and fsyncs it before returning.
+QString copyFileDurably(const QString &from, const QString &to)
+{
+    QFile in(from);
+    if (!in.open(QIODevice::ReadOnly))
+        return QStringLiteral("cannot read %1: %2").arg(from, in.errorString());
+    QFile out(to);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return QStringLiteral("cannot create %1: %2").arg(to, out.errorString());
+    out.setPermissions(in.permissions());
+    while (!in.atEnd()) {
+        const QByteArray chunk = in.read(kCopyChunkBytes);
+        if (chunk.isEmpty() && in.error() != QFileDevice::NoError)
+            return QStringLiteral("cannot read %1: %2").arg(from, in.errorString());
+        if (out.write(chunk) != chunk.size())
+            return QStringLiteral("cannot write %1: %2").arg(to, out.errorString());
+    }
+    if (!out.flush() || ::fsync(out.handle()) != 0)
+        return QStringLiteral("cannot flush %1 to disk").arg(to);
+    return {};
+}
+
+bool isInside(const QString &path, const QString &folder)
+{
+    return path == folder || path.startsWith(folder + QLatin1Char('/'));
+}
+
+} // namespace
+
+bool DataDir::moveTo(const QString &target, QString *error)
+{
+    const QString to = QDir::cleanPath(QDir(target).absolutePath());
+    const QFileInfo toInfo(to);
+    if (isInside(to, m_path) || isInside(m_path, to)) {
+        *error = QStringLiteral("%1 is inside the data folder %2 (or holds it); choose a folder elsewhere").arg(to, m_path);
+        return false;
+    }
+    if (toInfo.exists() && (!toInfo.isDir() || !QDir(to).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))) {
+        *error = QStringLiteral("%1 is not empty; Homeport moves its data only into an empty or new folder").arg(to);
+        return false;
+    }
+    if (!QDir().mkpath(toInfo.absolutePath())) {
+        *error = QStringLiteral("cannot create %1").arg(toInfo.absolutePath());
+        return false;
+    }
+
+    // The lock file goes with neither path; it is taken again at the new place.
+    const bool wasLocked = m_lock != nullptr;
+    m_lock.reset();
+    auto relock = [this, wasLocked](QString *why) { return !wasLocked || open(why); };
+
+    // Same file system: rename(2) moves the whole tree at once (and replaces an empty folder).
+    if (::rename(QFile::encodeName(m_path).constData(), QFile::encodeName(to).constData()) == 0) {
+        fsyncPath(toInfo.absolutePath());
+        fsyncPath(QFileInfo(m_path).absolutePath());
+        const QString from = m_path;
+        m_path = to;
+        setPreferredPath(m_path);
+        if (!relock(error)) {
+            *error = QStringLiteral("moved from %1, but %2").arg(from, *error);
+            return false;
+        }
+        return true;
+    }
+    if (errno != EXDEV) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        relock(error);
+        *error = QStringLiteral("cannot move %1 to %2: %3").arg(m_path, to, reason);
+        return false;
+    }
+
+    // Another file system: copy every file durably, then drop the old tree.
+    QString failure;
+    if (!makePrivateDir(to))
+        failure = QStringLiteral("cannot create %1").arg(to);
+    QStringList folders{to};
+    QDirIterator it(m_path, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (failure.isEmpty() && it.hasNext()) {
+        const QString from = it.next();
+        const QFileInfo info = it.fileInfo();
+        const QString dest = to + from.mid(m_path.size());
+        if (info.isSymLink()) {
+            continue; // a data dir holds no links of its own; never follow one out of it
+        } else if (info.isDir()) {
+            if (!QDir().mkpath(dest) || !QFile::setPermissions(dest, info.permissions()))
+                failure = QStringLiteral("cannot create %1").arg(dest);
+            folders << dest;
+        } else if (info.fileName() != QLatin1String("homeport.lock")) {
+            failure = copyFileDurably(from, dest);
+        }
+    }
+    for (auto f = folders.crbegin(); failure.isEmpty() && f != folders.crend(); ++f) {
+        if (!fsyncPath(*f))
+            failure = QStringLiteral("cannot flush %1 to disk").arg(*f);
+    }
+    if (failure.isEmpty() && !fsyncPath(toInfo.absolutePath()))
+        failure = QStringLiteral("cannot flush %1 to disk").arg(toInfo.absolutePath());
+    if (!failure.isEmpty()) {
+        QDir(to).removeRecursively(); // only our half-made copy; the data stays where it was
+        QString lockError;
+        relock(&lockError);
+        *error = failure;
+        return false;
+    }
+    const QString from = m_path;
+    m_path = to;
+    setPreferredPath(m_path);
+    if (!relock(error))
+        return false;
+    if (!QDir(from).removeRecursively())
+        *error = QStringLiteral("the data is in %1, but the old folder %2 could not be removed completely").arg(to, from);
     return true;
 }
 

@@ -32,6 +32,13 @@ public:
     // e.g. that another Homeport (with its pid) already uses this data dir.
     bool open(QString *error);
 
+    // Moves everything to `target` (which must be absent or an empty folder, and not inside this
+    // one) and keeps the lock, now there. Same file system: one rename. Otherwise every file is
+    // copied with its permissions and fsynced, every folder fsynced, and only then is the old
+    // tree removed. The services must be stopped (their stores closed). The next start uses the
+    // new folder too (setPreferredPath). On failure nothing is lost: the data stays where it was.
+    bool moveTo(const QString &target, QString *error);
+
 private:
     QString m_path;
     std::unique_ptr<QLockFile> m_lock;

@@ -77,6 +77,37 @@ void Metrics::addToSeries(const QString &series, double value)
         s->values[slot] = 0;
     }
     s->values[slot] += value;
+
+    const std::int64_t minute = now / 60;
+    const int minuteSlot = int(minute % kSeriesMinutes);
+    if (s->minuteStamps[minuteSlot] != minute) {
+        s->minuteStamps[minuteSlot] = minute;
+        s->minuteSums[minuteSlot] = 0;
+        s->minutePeaks[minuteSlot] = 0;
+    }
+    s->minuteSums[minuteSlot] += value;
+    s->minutePeaks[minuteSlot] = std::max(s->minutePeaks[minuteSlot], s->values[slot]);
+}
+
+QVector<double> Metrics::minuteSeries(const QString &series, int minutes, MinuteValue how) const
+{
+    minutes = std::clamp(minutes, 1, int(kSeriesMinutes));
+    QVector<double> out(minutes, 0.0);
+    QMutexLocker lock(&m_mutex);
+    const Series *s = m_series.value(series);
+    if (!s)
+        return out;
+    const std::int64_t thisMinute = nowSeconds() / 60;
+    for (int i = 0; i < minutes; ++i) {
+        const std::int64_t minute = thisMinute - (minutes - 1 - i);
+        if (minute < 0)
+            continue;
+        const int slot = int(minute % kSeriesMinutes);
+        if (s->minuteStamps[slot] != minute)
+            continue;
+        out[i] = how == MinuteValue::Peak ? s->minutePeaks[slot] : s->minuteSums[slot] / 60.0;
+    }
+    return out;
 }
 
 QVector<double> Metrics::series(const QString &series, int seconds) const

@@ -38,8 +38,13 @@ struct MetricsSnapshot {
 class Metrics
 {
 public:
-    // Dashboards show the last 15 minutes at one point per second.
+    // Dashboards show the last 15 minutes at one point per second, and the last day at one point
+    // per minute (the charts' 1 h and 24 h ranges).
     static constexpr int kSeriesSeconds = 15 * 60;
+    static constexpr int kSeriesMinutes = 24 * 60;
+    // How a minute is drawn from its seconds: the mean rate (sum / 60) for counts such as
+    // requests, or the highest second for levels such as open connections.
+    enum class MinuteValue { MeanPerSecond, Peak };
     // Latency buckets in seconds, the same for every histogram so pages can compare services.
     static const QVector<double> &latencyBuckets();
 
@@ -51,6 +56,8 @@ public:
     void addToSeries(const QString &series, double value = 1);
     // The last `seconds` points of a series, oldest first, the current (partial) second last.
     QVector<double> series(const QString &series, int seconds = kSeriesSeconds) const;
+    // The last `minutes` minutes of a series, oldest first, the current (partial) minute last.
+    QVector<double> minuteSeries(const QString &series, int minutes, MinuteValue how) const;
     QStringList seriesNames() const;
 
     MetricsSnapshot snapshot() const;
@@ -66,6 +73,9 @@ private:
     struct Series {
         std::array<double, kSeriesSeconds> values{};
         std::array<std::int64_t, kSeriesSeconds> stamps{};
+        std::array<double, kSeriesMinutes> minuteSums{};
+        std::array<double, kSeriesMinutes> minutePeaks{};
+        std::array<std::int64_t, kSeriesMinutes> minuteStamps{}; // the minute's number since the epoch
     };
     std::int64_t nowSeconds() const;
 

@@ -36,6 +36,12 @@ Settings::Settings(const QString &iniPath, const QProcessEnvironment &environmen
 
 Settings::~Settings() = default;
 
+void Settings::setFilePath(const QString &iniPath)
+{
+    m_file->sync();
+    m_file = std::make_unique<QSettings>(iniPath, QSettings::IniFormat);
+}
+
 void Settings::reload()
 {
     m_file->sync();
@@ -151,6 +157,12 @@ quint16 Settings::adminPort() const
     bool ok = false;
     const int port = value(QStringLiteral("admin"), QStringLiteral("port"), kDefaultAdminPort).toInt(&ok);
     return ok && port >= 0 && port <= 65535 ? quint16(port) : kDefaultAdminPort;
+}
+
+bool Settings::serviceServesTls(const QString &service) const
+{
+    return !value(service, QStringLiteral("tls_cert")).toString().isEmpty()
+        && !value(service, QStringLiteral("tls_key")).toString().isEmpty();
 }
 
 } // namespace homeport::core

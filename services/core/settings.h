@@ -38,12 +38,16 @@ public:
     bool setValue(const QString &section, const QString &key, const QVariant &value, QString *error = nullptr);
     // Re-reads the INI file after someone else edited it (SIGHUP in headless mode).
     void reload();
+    // Reads and writes another file from now on (the data dir moved); overrides stay.
+    void setFilePath(const QString &iniPath);
 
     // Typed accessors for what the host needs; defaults come from the service catalog.
     bool serviceEnabled(const QString &service) const;
     quint16 servicePort(const QString &service) const;
     QHostAddress bindAddress() const;   // general/bind, 127.0.0.1 unless configured
     quint16 adminPort() const;          // admin/port, 9601 unless configured
+    // Both tls_cert and tls_key set in the service's section: its HTTP engine serves TLS only.
+    bool serviceServesTls(const QString &service) const;
 
     static QString environmentName(const QString &section, const QString &key);
 

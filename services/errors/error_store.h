@@ -106,8 +106,9 @@ public:
     virtual qint64 eventCount(qint64 projectId) = 0;
     // Retention: removes events older than each project's retentionDays and beyond its
     // maxEvents, issues left without events, and histogram buckets past 30 days.
-    // Returns the number of events removed.
-    virtual qint64 sweep(qint64 nowMs) = 0;
+    // `capDays` > 0 ([errors] retention_days) also removes events older than that in every
+    // project, whatever the project keeps. Returns the number of events removed.
+    virtual qint64 sweep(qint64 nowMs, int capDays = 0) = 0;
 };
 
 } // namespace homeport::errors

@@ -135,7 +135,7 @@ ErrorsService::ErrorsService(ErrorsMonitor *monitor)
     connect(m_sweepTimer, &QTimer::timeout, this, [this] {
         if (!m_store)
             return;
-        const qint64 removed = m_store->sweep(nowMs());
+        const qint64 removed = m_store->sweep(nowMs(), m_retentionCapDays);
         if (removed > 0) {
             qCInfo(lcErrors) << "retention removed" << removed << "events";
             markChanged();
@@ -216,6 +216,7 @@ QString ErrorsService::configure(http::HttpServer &server, const core::ServiceCo
     m_snapshotTimer->start();
     const int sweepMs = context.settings.value(QStringLiteral("sweep_interval_ms"), kSweepIntervalMs).toInt();
     m_sweepTimer->setInterval(qMax(100, sweepMs));
+    m_retentionCapDays = qMax(0, context.settings.value(QStringLiteral("retention_days"), 0).toInt());
     m_sweepTimer->start();
     m_sinceChanged.start();
 

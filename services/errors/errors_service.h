@@ -112,6 +112,7 @@ private:
     QTimer *m_snapshotTimer;
     QTimer *m_changedTimer;
     QTimer *m_sweepTimer;
+    int m_retentionCapDays = 0; // [errors] retention_days; 0 keeps what each project says
     bool m_changedPending = false;
     bool m_flushQueued = false;
     QElapsedTimer m_sinceChanged;

@@ -971,13 +971,15 @@ qint64 SqliteErrorStore::eventCount(qint64 projectId)
     return 0;
 }
 
-qint64 SqliteErrorStore::sweep(qint64 nowMs)
+qint64 SqliteErrorStore::sweep(qint64 nowMs, int capDays)
 {
     m_issueCache.clear(); // statuses change or issues go
     qint64 removed = 0;
     if (!m_db.transaction())
         return 0;
-    for (const ProjectInfo &project : projects()) {
+    for (ProjectInfo project : projects()) {
+        if (capDays > 0 && (project.retentionDays <= 0 || project.retentionDays > capDays))
+            project.retentionDays = capDays;
         if (project.retentionDays > 0) {
             QSqlQuery old(m_db);
             old.prepare(QStringLiteral("DELETE FROM events WHERE project_id = ? AND received < ?"));

@@ -49,7 +49,7 @@ public:
 
     StoreTotals totals() override;
     qint64 eventCount(qint64 projectId) override;
-    qint64 sweep(qint64 nowMs) override;
+    qint64 sweep(qint64 nowMs, int capDays = 0) override;
 
 private:
     struct Statements;

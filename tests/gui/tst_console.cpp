@@ -25,12 +25,19 @@
 #include "ui/overview_page.h"
 #include "ui/service_card.h"
 #include "ui/service_page.h"
+#include "ui/service_commands.h"
 #include "ui/settings_page.h"
 #include "ui/sparkline.h"
+#include "ui/welcome_dialog.h"
+#include "ui/table_filter.h"
+#include "ui/theme.h"
+#include "core/data_dir.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
+#include <QPlainTextEdit>
 #include <QDir>
 #include <QLabel>
 #include <QTableWidget>
@@ -39,6 +46,9 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableView>
+#include <QHeaderView>
+#include <QValueAxis>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -94,11 +104,20 @@ private Q_SLOTS:
     void startShowsRunningWithAddress();
     void stopIsQueuedAndShowsStopped();
     void failureShowsReasonInCardAndStatusBar();
+    void failureNoticeOpensThatServicesLog();
+    void copyEnvPutsTheLaravelSettingsOnTheClipboard();
+    void welcomeShowsLiveStatesAndRemembersDontShowAgain();
     void sparklineAndCountersFollowMetrics();
     void logsFilterHidesLowerLevels();
     void connectDialogShowsRealKeys();
     void settingsSavesPortAndRestartsService();
     void settingsOverriddenFieldIsLocked();
+    void settingsTlsAndRetentionOfferARestart();
+    void settingsLogLevelAppliesAtOnce();
+    void settingsMovesTheDataDir();
+    void themeSwitchesBetweenLightDarkAndSystem();
+    void chartRangeChoosesFiveMinutesHourOrDay();
+    void everyTableIsSortableAndFilterable();
     void settingsRejectsInvalidBindAddress();
     void dashboardReplacesEmptyState();
     void germanTranslationIsEmbedded();
@@ -115,6 +134,8 @@ private:
     std::unique_ptr<core::LogStream> m_logs;
     std::unique_ptr<core::ServiceHost> m_host;
     std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<core::DataDir> m_dataDir; // what the Settings page's Move moves
+    QStringList m_appliedLogLevels;
     core::Secrets m_secrets;
     QString m_searchEnvPort;
 };
@@ -175,6 +196,26 @@ void TestConsole::initTestCase()
             client.ports.insert(name, settings->servicePort(name));
         client.secrets = secrets;
         return client;
+    };
+
+    m_dataDir = std::make_unique<core::DataDir>(m_dir->filePath(QStringLiteral("data")));
+    QString lockError;
+    QVERIFY2(m_dataDir->open(&lockError), qPrintable(lockError));
+    context.applyLogLevel = [this](const QString &level) {
+        m_appliedLogLevels << level;
+        return true;
+    };
+    // As app/ does it: stop everything, move, start again what ran.
+    context.moveDataDir = [this](const QString &target, QString *error) {
+        QStringList running;
+        for (const core::ServiceStatus &status : m_host->snapshot()) {
+            if (status.state == core::ServiceState::Running || status.state == core::ServiceState::Starting)
+                running << status.name;
+        }
+        m_host->shutdown();
+        const bool moved = m_dataDir->moveTo(target, error);
+        m_host->startAll(running);
+        return moved;
     };
 
     m_window = std::make_unique<ui::MainWindow>(context);
@@ -365,6 +406,105 @@ void TestConsole::failureShowsReasonInCardAndStatusBar()
     m_window->showPage(QStringLiteral("overview"));
 }
 
+void TestConsole::failureNoticeOpensThatServicesLog()
+{
+    // storage failed in the previous test: the banner over the pages names it and its reason.
+    QTRY_VERIFY(m_window->failureBanner()->isVisible());
+    const QString text = m_window->failureBannerText();
+    QVERIFY2(text.startsWith(QStringLiteral("Storage failed: port ")), qPrintable(text));
+    QVERIFY2(text.endsWith(QStringLiteral("is in use by another program")), qPrintable(text));
+
+    QTest::mouseClick(m_window->failureBanner()->findChild<QPushButton *>(QStringLiteral("failureOpenLog")),
+                      Qt::LeftButton);
+    QCOMPARE(m_window->currentPageName(), QStringLiteral("logs"));
+    ui::LogsPage *logs = m_window->logsPage();
+    QCOMPARE(logs->serviceFilter(), QStringLiteral("storage"));
+    QCOMPARE(logs->findChild<QComboBox *>(QStringLiteral("serviceFilter"))->currentData().toString(),
+             QStringLiteral("storage"));
+    logs->flush();
+    // Only storage's lines, and the host's line saying why it failed among them.
+    const QAbstractItemModel *shown = logs->filterModel();
+    QVERIFY(shown->rowCount() > 0);
+    bool sawFailure = false;
+    for (int r = 0; r < shown->rowCount(); ++r) {
+        const QString category = shown->index(r, ui::LogModel::CategoryColumn).data().toString();
+        const QString message = shown->index(r, ui::LogModel::MessageColumn).data().toString();
+        QVERIFY2(ui::LogFilterModel::lineIsAbout(category, message, QStringLiteral("storage")), qPrintable(message));
+        QVERIFY2(!message.startsWith(QStringLiteral("errors ")), qPrintable(message));
+        sawFailure = sawFailure || message.startsWith(QStringLiteral("storage failed: port "));
+    }
+    QVERIFY(sawFailure);
+    // Every service again: the other services' lines come back.
+    const int storageOnly = shown->rowCount();
+    logs->setServiceFilter(QString());
+    QVERIFY(shown->rowCount() > storageOnly);
+
+    QTest::mouseClick(m_window->failureBanner()->findChild<QPushButton *>(QStringLiteral("failureDismiss")),
+                      Qt::LeftButton);
+    QVERIFY(m_window->failureBanner()->isHidden());
+    m_window->showPage(QStringLiteral("overview"));
+}
+
+void TestConsole::copyEnvPutsTheLaravelSettingsOnTheClipboard()
+{
+    QApplication::clipboard()->clear();
+    QTest::mouseClick(m_window->overviewPage()->findChild<QPushButton *>(QStringLiteral("copyEnvButton")),
+                      Qt::LeftButton);
+    const QString text = QApplication::clipboard()->text();
+    // One block for the whole stack, with the generated keys and the effective ports.
+    QVERIFY2(text.contains(QStringLiteral("PUSHER_APP_KEY=") + m_secrets.value(QStringLiteral("channels"), QStringLiteral("app_key"))),
+             qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("SENTRY_LARAVEL_DSN=http://")
+                          + m_secrets.value(QStringLiteral("errors"), QStringLiteral("public_key")) + QLatin1Char('@')));
+    QVERIFY(text.contains(QStringLiteral("TYPESENSE_PORT=") + m_searchEnvPort));
+    QVERIFY(text.contains(QStringLiteral("AWS_USE_PATH_STYLE_ENDPOINT=true")));
+    QVERIFY(text.contains(QStringLiteral("OPENAI_API_KEY=") + m_secrets.value(QStringLiteral("inference"), QStringLiteral("api_key"))));
+    // The same text `homeport --print-env laravel` prints (both render the same ClientSettings).
+    core::ClientSettings client;
+    client.host = QStringLiteral("127.0.0.1");
+    for (const QString &name : core::serviceNames())
+        client.ports.insert(name, m_settings->servicePort(name));
+    client.secrets = m_secrets;
+    QCOMPARE(text, core::renderClientSettings(core::EnvFormat::Laravel, client));
+}
+
+void TestConsole::welcomeShowsLiveStatesAndRemembersDontShowAgain()
+{
+    ui::WelcomeDialog *welcome = m_window->openWelcome();
+    QTRY_VERIFY(welcome->isVisible());
+    // Each service's state as the host reports it, and where it listens.
+    for (const QString &name : core::serviceNames()) {
+        QCOMPARE(welcome->stateText(name).section(QLatin1Char(':'), 0, 0),
+                 core::toString(m_host->status(name).state));
+        QCOMPARE(welcome->endpointText(name),
+                 QStringLiteral("http://127.0.0.1:%1").arg(m_settings->servicePort(name)));
+    }
+    // Live: a stop shows up without reopening.
+    m_window->commands()->requestStop(QStringLiteral("inference"));
+    QTRY_COMPARE(welcome->stateText(QStringLiteral("inference")), QStringLiteral("stopped"));
+    QTest::mouseClick(welcome->findChild<QPushButton *>(QStringLiteral("welcomeStartAll")), Qt::LeftButton);
+    QTRY_COMPARE(welcome->stateText(QStringLiteral("inference")), QStringLiteral("running"));
+
+    QVERIFY(welcome->snippetText().contains(m_secrets.value(QStringLiteral("search"), QStringLiteral("api_key"))));
+    welcome->findChild<QComboBox *>(QStringLiteral("welcomeFormat"))->setCurrentIndex(1); // Node
+    QVERIFY2(welcome->snippetText().contains(QStringLiteral("new Pusher(")), qPrintable(welcome->snippetText()));
+    screenshot(QStringLiteral("welcome-window"));
+    if (!qEnvironmentVariableIsEmpty("HOMEPORT_GUI_SCREENSHOTS"))
+        welcome->grab().save(qEnvironmentVariable("HOMEPORT_GUI_SCREENSHOTS") + QStringLiteral("/welcome.png"));
+
+    ui::ConsoleContext context;
+    context.settings = m_settings.get();
+    QVERIFY(ui::WelcomeDialog::wanted(context));
+    welcome->dontShowAgain()->setChecked(true);
+    QTest::mouseClick(welcome->findChild<QPushButton *>(QStringLiteral("welcomeClose")), Qt::LeftButton);
+    QTRY_VERIFY(m_window->welcomeDialog() == nullptr);
+    QVERIFY(!ui::WelcomeDialog::wanted(context));
+    QCOMPARE(QSettings(m_settings->filePath(), QSettings::IniFormat).value(QStringLiteral("console/show_welcome")).toBool(),
+             false);
+    m_window->openWelcomeIfWanted();
+    QVERIFY(m_window->welcomeDialog() == nullptr);
+}
+
 void TestConsole::sparklineAndCountersFollowMetrics()
 {
     m_metrics->addToSeries(QStringLiteral("channels.requests"), 7);
@@ -511,6 +651,197 @@ void TestConsole::settingsSavesPortAndRestartsService()
     QTRY_COMPARE(m_host->status(QStringLiteral("channels")).address, expected);
     QTRY_COMPARE(card(QStringLiteral("channels"))->findChild<QLabel *>(QStringLiteral("addressLabel"))->text(), expected);
     QVERIFY(!restart->isVisible());
+}
+
+void TestConsole::settingsTlsAndRetentionOfferARestart()
+{
+    m_window->showPage(QStringLiteral("settings"));
+    ui::SettingsPage *page = m_window->settingsPage();
+    m_host->start(QStringLiteral("storage"));
+    m_host->start(QStringLiteral("errors"));
+    QTRY_COMPARE(stateOf(QStringLiteral("storage")), QStringLiteral("running"));
+    QTRY_COMPARE(stateOf(QStringLiteral("errors")), QStringLiteral("running"));
+    const QString cert = m_dir->filePath(QStringLiteral("cert.pem"));
+    const QString key = m_dir->filePath(QStringLiteral("key.pem"));
+    for (const QString &path : {cert, key}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("-----BEGIN PLACEHOLDER-----\n");
+    }
+    auto *certEdit = page->findChild<QLineEdit *>(QStringLiteral("tlsCert-storage"));
+    auto *keyEdit = page->findChild<QLineEdit *>(QStringLiteral("tlsKey-storage"));
+    QVERIFY(certEdit && keyEdit);
+    certEdit->setText(cert);
+    QVERIFY2(page->validationError().contains(QStringLiteral("both a TLS certificate and its key")),
+             qPrintable(page->validationError()));
+    QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("saveButton"))->isEnabled());
+    keyEdit->setText(m_dir->filePath(QStringLiteral("missing.pem")));
+    QVERIFY2(page->validationError().contains(QStringLiteral("cannot read")), qPrintable(page->validationError()));
+    keyEdit->setText(key);
+    QCOMPARE(page->validationError(), QString());
+    auto *retention = page->findChild<QSpinBox *>(QStringLiteral("retention-errors"));
+    QVERIFY(retention);
+    retention->setValue(14);
+
+    QVERIFY(page->save());
+    QSettings ini(m_settings->filePath(), QSettings::IniFormat);
+    QCOMPARE(ini.value(QStringLiteral("storage/tls_cert")).toString(), cert);
+    QCOMPARE(ini.value(QStringLiteral("storage/tls_key")).toString(), key);
+    QCOMPARE(ini.value(QStringLiteral("errors/retention_days")).toInt(), 14);
+    QVERIFY(m_settings->serviceServesTls(QStringLiteral("storage")));
+    // Both are read when the service starts: the page says so and offers the restart.
+    QStringList pending = page->pendingRestarts();
+    pending.sort();
+    QCOMPARE(pending, (QStringList{QStringLiteral("errors"), QStringLiteral("storage")}));
+    QVERIFY(page->findChild<QPushButton *>(QStringLiteral("restartChangedButton"))->isVisible());
+    QVERIFY2(page->messageText().contains(QStringLiteral("Restart errors, storage to use the new settings")),
+             qPrintable(page->messageText()));
+
+    // Back to plain HTTP for the tests that follow.
+    certEdit->clear();
+    keyEdit->clear();
+    QVERIFY(page->save());
+    QVERIFY(!m_settings->serviceServesTls(QStringLiteral("storage")));
+    page->restartChangedServices();
+}
+
+void TestConsole::settingsLogLevelAppliesAtOnce()
+{
+    ui::SettingsPage *page = m_window->settingsPage();
+    auto *level = page->findChild<QComboBox *>(QStringLiteral("logLevelCombo"));
+    QVERIFY(level);
+    level->setCurrentIndex(level->findData(QStringLiteral("warning")));
+    QVERIFY(page->save());
+    QCOMPARE(m_appliedLogLevels, QStringList{QStringLiteral("warning")});
+    QCOMPARE(m_settings->value(QStringLiteral("general"), QStringLiteral("log_level")).toString(), QStringLiteral("warning"));
+    QVERIFY(page->messageText().contains(QStringLiteral("The log level applies now.")));
+    // Back to everything, which the log page tests rely on.
+    level->setCurrentIndex(level->findData(QString()));
+    QVERIFY(page->save());
+    QCOMPARE(m_appliedLogLevels.last(), QString());
+}
+
+void TestConsole::settingsMovesTheDataDir()
+{
+    ui::SettingsPage *page = m_window->settingsPage();
+    QFile keep(m_dataDir->path() + QStringLiteral("/errors/kept.txt"));
+    QVERIFY(QDir().mkpath(m_dataDir->path() + QStringLiteral("/errors")));
+    QVERIFY(keep.open(QIODevice::WriteOnly));
+    keep.write("acknowledged");
+    keep.close();
+    m_host->start(QStringLiteral("search"));
+    QTRY_COMPARE(stateOf(QStringLiteral("search")), QStringLiteral("running"));
+
+    // A folder that is not empty is refused, and nothing moves.
+    const QString busy = m_dir->filePath(QStringLiteral("busy"));
+    QVERIFY(QDir().mkpath(busy + QStringLiteral("/other")));
+    QVERIFY(!page->moveDataDir(busy));
+    QVERIFY2(page->messageText().contains(QStringLiteral("is not empty")), qPrintable(page->messageText()));
+    QVERIFY(QFileInfo::exists(keep.fileName()));
+
+    const QString target = m_dir->filePath(QStringLiteral("moved/data"));
+    QVERIFY(page->moveDataDir(target));
+    QVERIFY2(page->messageText().contains(QStringLiteral("Moved to")), qPrintable(page->messageText()));
+    QCOMPARE(m_dataDir->path(), QDir::cleanPath(target));
+    QFile moved(target + QStringLiteral("/errors/kept.txt"));
+    QVERIFY(moved.open(QIODevice::ReadOnly));
+    QCOMPARE(moved.readAll(), QByteArray("acknowledged"));
+    QVERIFY(!QFileInfo::exists(keep.fileName()));
+    QCOMPARE(page->findChild<QLineEdit *>(QStringLiteral("dataDirEdit"))->text(), QDir::toNativeSeparators(target));
+    // What ran before runs again.
+    QTRY_COMPARE(stateOf(QStringLiteral("search")), QStringLiteral("running"));
+    core::DataDir::setPreferredPath(QString());
+}
+
+void TestConsole::themeSwitchesBetweenLightDarkAndSystem()
+{
+    ui::SettingsPage *page = m_window->settingsPage();
+    const QColor platformWindow = QApplication::palette().color(QPalette::Window);
+    auto *theme = page->findChild<QComboBox *>(QStringLiteral("themeCombo"));
+    QVERIFY(theme);
+    theme->setCurrentIndex(theme->findData(QStringLiteral("dark")));
+    QVERIFY(ui::Theme::isDark());
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+    QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() > 180);
+    QVERIFY(m_window->styleSheet().contains(ui::Theme::pageBackground().name()));
+    QCOMPARE(m_settings->value(QStringLiteral("console"), QStringLiteral("theme")).toString(), QStringLiteral("dark"));
+    screenshot(QStringLiteral("page-settings-dark"));
+
+    theme->setCurrentIndex(theme->findData(QStringLiteral("light")));
+    QVERIFY(!ui::Theme::isDark());
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 200);
+
+    // System: the platform's own palette again, and the page colours taken from it.
+    theme->setCurrentIndex(theme->findData(QStringLiteral("system")));
+    QCOMPARE(QApplication::palette().color(QPalette::Window), platformWindow);
+    QCOMPARE(ui::Theme::pageBackground(), platformWindow);
+    QCOMPARE(m_settings->value(QStringLiteral("console"), QStringLiteral("theme")).toString(), QStringLiteral("system"));
+}
+
+void TestConsole::chartRangeChoosesFiveMinutesHourOrDay()
+{
+    m_window->showPage(QStringLiteral("inference"));
+    ui::ServicePage *page = m_window->servicePage(QStringLiteral("inference"));
+    auto *range = page->findChild<ui::ChartRangeBox *>(QStringLiteral("chartRange"));
+    QVERIFY(range);
+    m_metrics->addToSeries(QStringLiteral("inference.requests"), 120);
+    range->setRange(ui::ChartRange::OneHour);
+    QCOMPARE(page->chart()->range(), ui::ChartRange::OneHour);
+    auto *x = qobject_cast<QValueAxis *>(page->chart()->chart()->axes(Qt::Horizontal).first());
+    QCOMPARE(x->min(), -60.0);
+    QCOMPARE(x->titleText(), QStringLiteral("minutes ago"));
+    // The current minute's 120 requests as a mean rate: at least 2 per second.
+    QVERIFY2(page->chart()->peak() >= 2.0, qPrintable(QString::number(page->chart()->peak())));
+    QCOMPARE(page->chart()->pointCount(), 60);
+    QVERIFY(!page->findChildren<QLabel *>().isEmpty());
+    bool titled = false;
+    for (QLabel *label : page->findChildren<QLabel *>())
+        titled = titled || label->text() == QStringLiteral("Requests per second, last hour");
+    QVERIFY(titled);
+
+    range->setRange(ui::ChartRange::OneDay);
+    QCOMPARE(x->min(), -24.0);
+    QCOMPARE(x->titleText(), QStringLiteral("hours ago"));
+    QCOMPARE(page->chart()->pointCount(), core::Metrics::kSeriesMinutes);
+    range->setRange(ui::ChartRange::FiveMinutes);
+    QCOMPARE(x->min(), -300.0);
+    QVERIFY(page->chart()->peak() >= 120);
+    m_window->showPage(QStringLiteral("overview"));
+}
+
+void TestConsole::everyTableIsSortableAndFilterable()
+{
+    int checked = 0;
+    for (const QString &name : m_window->pageNames()) {
+        for (QTableView *view : m_window->page(name)->findChildren<QTableView *>()) {
+            const bool sortable = view->isSortingEnabled()
+                || (view->horizontalHeader()->sectionsClickable() && view->horizontalHeader()->isSortIndicatorShown());
+            QVERIFY2(sortable, qPrintable(name + QLatin1Char('/') + view->objectName()));
+            auto *filter = m_window->findChild<ui::TableFilter *>(QStringLiteral("tableFilter-") + view->objectName());
+            const bool ownFilter = view->objectName() == QLatin1String("logTable");
+            QVERIFY2(filter || ownFilter, qPrintable(name + QLatin1Char('/') + view->objectName()));
+            ++checked;
+        }
+    }
+    QVERIFY(checked >= 5);
+
+    // The counters table of a service page: the filter hides rows without the text.
+    m_metrics->increment(QStringLiteral("homeport_http_requests_total"), QStringLiteral(R"(service="errors",class="2xx")"), 5);
+    m_metrics->increment(QStringLiteral("homeport_http_requests_total"), QStringLiteral(R"(service="errors",class="5xx")"), 1);
+    m_window->showPage(QStringLiteral("errors"));
+    m_window->refresh();
+    auto *filter = m_window->page(QStringLiteral("errors"))->findChild<ui::TableFilter *>(QStringLiteral("tableFilter-counterTable"));
+    QVERIFY(filter);
+    QCOMPARE(filter->shownRows(), 2);
+    filter->setText(QStringLiteral("5XX"));
+    QCOMPARE(filter->shownRows(), 1);
+    // New rows arriving while filtered are filtered too.
+    m_metrics->increment(QStringLiteral("homeport_http_requests_total"), QStringLiteral(R"(service="errors",class="4xx")"), 1);
+    m_window->refresh();
+    QTRY_COMPARE(filter->shownRows(), 1);
+    filter->clear();
+    QCOMPARE(filter->shownRows(), 3);
+    m_window->showPage(QStringLiteral("overview"));
 }
 
 void TestConsole::settingsOverriddenFieldIsLocked()

@@ -62,6 +62,36 @@ private Q_SLOTS:
         QCOMPARE(metrics.seriesNames(), QStringList{QStringLiteral("search.requests")});
     }
 
+    void minuteSeriesKeepsADayAsRatesOrPeaks()
+    {
+        Metrics metrics;
+        metrics.setClockForTesting(fakeNow);
+        g_now = 60 * 1'000'000; // the start of a minute
+        // Minute 1: 120 requests over two seconds; connections rise to 5, then 3 are left.
+        metrics.addToSeries(QStringLiteral("search.requests"), 90);
+        metrics.addToSeries(QStringLiteral("channels.connections"), 5);
+        g_now += 1;
+        metrics.addToSeries(QStringLiteral("search.requests"), 30);
+        metrics.addToSeries(QStringLiteral("channels.connections"), 3);
+        // Minute 2: silent. Minute 3 (current): 6 requests so far.
+        g_now += 119;
+        metrics.addToSeries(QStringLiteral("search.requests"), 6);
+
+        using How = Metrics::MinuteValue;
+        QCOMPARE(metrics.minuteSeries(QStringLiteral("search.requests"), 3, How::MeanPerSecond),
+                 (QVector<double>{2, 0, 0.1}));
+        QCOMPARE(metrics.minuteSeries(QStringLiteral("channels.connections"), 3, How::Peak),
+                 (QVector<double>{5, 0, 0}));
+
+        // A minute older than a day falls off although its ring slot comes round again.
+        g_now += 60 * Metrics::kSeriesMinutes;
+        const QVector<double> day = metrics.minuteSeries(QStringLiteral("search.requests"), Metrics::kSeriesMinutes,
+                                                         How::MeanPerSecond);
+        QCOMPARE(day.size(), Metrics::kSeriesMinutes);
+        QCOMPARE(std::accumulate(day.begin(), day.end(), 0.0), 0.0);
+        QCOMPARE(metrics.minuteSeries(QStringLiteral("unknown"), 2, How::Peak), (QVector<double>{0, 0}));
+    }
+
     void prometheusTextHasTypesLabelsAndCumulativeBuckets()
     {
         Metrics metrics;

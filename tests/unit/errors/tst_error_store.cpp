@@ -274,6 +274,21 @@ private slots:
         QCOMPARE(m_store->totals().issues, 1);
     }
 
+    void retentionCapFromTheServiceSettings()
+    {
+        // The project keeps 30 days; [errors] retention_days=2 removes what is older than 2 days.
+        ProjectInfo p = m_store->projects().first();
+        p.retentionDays = 30;
+        QString error;
+        QVERIFY(m_store->saveProject(&p, &error));
+        ingest({makeEvent("five days old", m_now - 5 * 24 * kHour), makeEvent("one day old", m_now - 24 * kHour)});
+        QCOMPARE(m_store->sweep(m_now), 0);
+        QCOMPARE(m_store->sweep(m_now, 40), 0); // a cap above the project's own changes nothing
+        QCOMPARE(m_store->sweep(m_now, 2), 1);
+        QCOMPARE(m_store->eventCount(1), 1);
+        QCOMPARE(m_store->projects().first().retentionDays, 30); // the project's setting is kept
+    }
+
     void itemsAndProjects()
     {
         IncomingItem item{1, m_now, QStringLiteral("attachment"), {}, QJsonObject{{"filename", "a.txt"}}, "hello", true};
