@@ -108,7 +108,7 @@ QHBoxLayout *makeStatTiles(const QList<QPair<QString, QString>> &stats, QHash<QS
         l->setSpacing(2);
         auto *value = new QLabel(QStringLiteral("0"), card);
         value->setObjectName(QStringLiteral("stat-") + name);
-        value->setStyleSheet(QStringLiteral("font-size: 17pt; font-weight: 600; color: %1").arg(Theme::text().name()));
+        value->setStyleSheet(QStringLiteral("font-size: 17pt; font-weight: 600;")); // text colour: the palette
         auto *caption = new QLabel(title, card);
         caption->setObjectName(QStringLiteral("muted"));
         l->addWidget(value);

@@ -65,7 +65,7 @@ ErrorsIssueView::ErrorsIssueView(QWidget *parent)
     m_title->setObjectName(QStringLiteral("issueTitle"));
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_title->setStyleSheet(QStringLiteral("font-size: 12.5pt; font-weight: 600; color: %1;").arg(Theme::text().name()));
+    m_title->setStyleSheet(QStringLiteral("font-size: 12.5pt; font-weight: 600;")); // text colour: the palette
     m_culprit = new QLabel(content);
     m_culprit->setObjectName(QStringLiteral("issueCulprit"));
     m_culprit->setFont(Theme::monospaceFont());

@@ -1,5 +1,7 @@
 #include "service_card.h"
 
+#include <QEvent>
+
 #include "core/metrics.h"
 #include "core/settings.h"
 #include "service_commands.h"
@@ -39,8 +41,7 @@ ServiceCard::ServiceCard(const core::ServiceInfo &info, const ConsoleContext &co
 
     // The title is a link to the service's page: the card is a summary, the page the detail.
     m_title->setObjectName(QStringLiteral("cardTitle"));
-    m_title->setText(QStringLiteral("<a href=\"open\" style=\"color:%1;text-decoration:none\">%2</a>")
-                         .arg(Theme::text().name(), info.title.toHtmlEscaped()));
+    showTitle();
     m_title->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
     m_title->setToolTip(tr("Open the %1 page").arg(info.title));
     connect(m_title, &QLabel::linkActivated, this, [this] { Q_EMIT openRequested(m_info.name); });
@@ -170,6 +171,20 @@ void ServiceCard::refresh()
     // The current second is still filling up; the last complete one is the honest rate.
     const double rate = values.size() >= 2 ? values[values.size() - 2] : 0;
     m_rate->setText(Theme::formatRate(rate));
+}
+
+void ServiceCard::showTitle()
+{
+    // A link in the text colour of the current theme, not the palette's link blue.
+    m_title->setText(QStringLiteral("<a href=\"open\" style=\"color:%1;text-decoration:none\">%2</a>")
+                         .arg(Theme::text().name(), m_info.title.toHtmlEscaped()));
+}
+
+void ServiceCard::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        showTitle();
 }
 
 } // namespace homeport::ui

@@ -57,6 +57,28 @@ private Q_SLOTS:
         QVERIFY(python.contains(QStringLiteral("base_url='http://127.0.0.1:14000/v1'")));
     }
 
+    void servicesWithTlsSayHttps()
+    {
+        ClientSettings tls = m_settings;
+        tls.tlsServices = {QStringLiteral("channels"), QStringLiteral("errors"), QStringLiteral("search"),
+                           QStringLiteral("storage")};
+        const QString laravel = renderClientSettings(EnvFormat::Laravel, tls);
+        QVERIFY(laravel.contains(QStringLiteral("PUSHER_SCHEME=https\n")));
+        QVERIFY(laravel.contains(QStringLiteral("SENTRY_LARAVEL_DSN=https://")));
+        QVERIFY(laravel.contains(QStringLiteral("TYPESENSE_PROTOCOL=https\n")));
+        QVERIFY(laravel.contains(QStringLiteral("AWS_ENDPOINT=https://127.0.0.1:19000\n")));
+        // inference has no certificate here: it stays plain HTTP.
+        QVERIFY(laravel.contains(QStringLiteral("OPENAI_BASE_URL=http://127.0.0.1:14000/v1\n")));
+        const QString node = renderClientSettings(EnvFormat::Node, tls, QStringLiteral("channels"));
+        QVERIFY2(node.contains(QStringLiteral("useTLS: true")) && node.contains(QStringLiteral("forceTLS: true"))
+                     && node.contains(QStringLiteral("wssPort: 16001")) && node.contains(QStringLiteral("['wss']")),
+                 qPrintable(node));
+        QVERIFY(renderClientSettings(EnvFormat::Python, tls, QStringLiteral("channels")).contains(QStringLiteral("ssl=True")));
+        QVERIFY(renderClientSettings(EnvFormat::Python, tls, QStringLiteral("search")).contains(QStringLiteral("'protocol': 'https'")));
+        // Without TLS nothing changed.
+        QVERIFY(renderClientSettings(EnvFormat::Node, m_settings, QStringLiteral("channels")).contains(QStringLiteral("wsPort: 16001")));
+    }
+
     void formatsParse()
     {
         EnvFormat format;
