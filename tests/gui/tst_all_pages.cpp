@@ -18,6 +18,7 @@
 #include "core/settings.h"
 #include "errors/errors_monitor.h"
 #include "errors/errors_service.h"
+#include "inference/inference_monitor.h"
 #include "inference/inference_service.h"
 #include "search/search_monitor.h"
 #include "search/search_service.h"
@@ -126,6 +127,7 @@ private:
     errors::ErrorsMonitor m_errorsMonitor;
     search::SearchMonitor m_searchMonitor;
     storage::StorageMonitor m_storageMonitor;
+    inference::InferenceMonitor m_inferenceMonitor;
     std::unique_ptr<core::ServiceHost> m_host;
     std::unique_ptr<ui::MainWindow> m_window;
     QNetworkAccessManager m_network;
@@ -163,7 +165,7 @@ void TestAllPages::initTestCase()
     m_host->addService(QStringLiteral("errors"), [this] { return std::make_unique<errors::ErrorsService>(&m_errorsMonitor); });
     m_host->addService(QStringLiteral("search"), [this] { return std::make_unique<search::SearchService>(&m_searchMonitor); });
     m_host->addService(QStringLiteral("storage"), [this] { return std::make_unique<storage::StorageService>(&m_storageMonitor); });
-    m_host->addService(QStringLiteral("inference"), [] { return std::make_unique<inference::InferenceService>(); });
+    m_host->addService(QStringLiteral("inference"), [this] { return std::make_unique<inference::InferenceService>(&m_inferenceMonitor); });
     m_host->startAll(m_host->names());
     for (const QString &name : m_host->names()) {
         QVERIFY2(QTest::qWaitFor([&] { return m_host->status(name).state == core::ServiceState::Running; }, 20000),
@@ -190,6 +192,7 @@ void TestAllPages::initTestCase()
     context.errors = &m_errorsMonitor;
     context.search = &m_searchMonitor;
     context.storage = &m_storageMonitor;
+    context.inference = &m_inferenceMonitor;
     m_window = std::make_unique<ui::MainWindow>(context);
     m_window->resize(1280, 860);
     m_window->show();
