@@ -184,6 +184,16 @@ bool ObjectStore::open(QString *error)
             return false;
         }
     }
+    // Stores made before small objects were kept inline have no data column yet.
+    QSqlQuery columns(m_db);
+    bool hasData = false;
+    columns.exec(QStringLiteral("PRAGMA table_info(objects)"));
+    while (columns.next())
+        hasData = hasData || columns.value(1).toString() == QLatin1String("data");
+    if (!hasData && !exec(QStringLiteral("ALTER TABLE objects ADD COLUMN data BLOB"), &e)) {
+        *error = QStringLiteral("cannot add the data column in %1: %2").arg(path, e);
+        return false;
+    }
     removeOrphans();
     return true;
 }
@@ -413,27 +423,31 @@ bool ObjectStore::hasObjectsOrUploads(const QString &bucket)
 std::optional<ObjectRecord> ObjectStore::object(const QString &bucket, const QByteArray &key)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT key, size, etag, modified, file, headers, tags FROM objects WHERE bucket = ? AND key = ?"));
+    q.prepare(QStringLiteral("SELECT key, size, etag, modified, file, headers, tags, data FROM objects WHERE bucket = ? AND key = ?"));
     q.addBindValue(bucket);
     q.addBindValue(key);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return objectFrom(q, 0);
+    ObjectRecord r = objectFrom(q, 0);
+    if (r.file.isEmpty())
+        r.data = q.value(7).toByteArray();
+    return r;
 }
 
 bool ObjectStore::putObject(const QString &bucket, const ObjectRecord &record, QString *error)
 {
     const std::optional<ObjectRecord> previous = object(bucket, record.key);
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, modified, file, headers, tags) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, modified, file, headers, tags, data) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(bucket);
     q.addBindValue(record.key);
     q.addBindValue(record.size);
     q.addBindValue(QString::fromLatin1(record.etag));
     q.addBindValue(record.modifiedMs);
-    q.addBindValue(record.file);
+    q.addBindValue(record.file.isEmpty() ? QStringLiteral("") : record.file);
     q.addBindValue(encodeHeaders(record.headers));
     q.addBindValue(tagsText(record.tags));
+    q.addBindValue(record.file.isEmpty() ? QVariant(record.data.isNull() ? QByteArray("") : record.data) : QVariant(QMetaType::fromType<QByteArray>()));
     if (!q.exec()) {
         *error = sqlError(q);
         return false;

@@ -3,6 +3,8 @@
 //   <root>/storage.db          SQLite (WAL, synchronous=FULL): buckets, objects, uploads, parts
 //   <root>/objects/<xx>/<id>   object and part bytes, one immutable file per version
 //   <root>/tmp/                bodies being received
+// Objects of at most kInlineObjectBytes are kept inside their row instead (as MinIO inlines
+// small objects in xl.meta): one durable WAL commit stores them, no data file or fsync of its own.
 // File names are random ids, never derived from keys, so no key can name a path outside the
 // store. A write lands as temp file -> fsync -> rename -> fsync dir -> SQLite commit; only then
 // is the previous version's file removed, so a crash leaves either the old or the new object and
@@ -35,9 +37,12 @@ struct ObjectRecord
     qint64 size = 0;
     QByteArray etag;   // without quotes
     qint64 modifiedMs = 0;
-    QString file;      // relative to the store root
+    QString file;      // relative to the store root; empty for an object kept inline
     http::HeaderList headers; // stored response headers: Content-Type, x-amz-meta-*, ...
     QByteArray tags;          // the tag set in x-amz-tagging's query form; empty: none
+    // A small object's bytes, kept in its database row (no data file); read by object() only.
+    QByteArray data;
+    bool isInline() const { return file.isEmpty(); }
 };
 
 struct UploadRecord
@@ -70,6 +75,8 @@ struct ListPage
 class ObjectStore
 {
 public:
+    static constexpr qint64 kInlineObjectBytes = 128 * 1024;
+
     ObjectStore(const QString &root, const QString &connectionName);
     ~ObjectStore();
 

@@ -4,23 +4,22 @@
 
 #include "http/request.h"
 
+#include <fcntl.h>
 #include <unistd.h>
+
+#include <utility>
 
 namespace homeport::storage {
 
 PayloadReceiver::PayloadReceiver(const http::Request &request, const SigV4Result &auth, const QString &tempPath,
-                                 qint64 memoryLimit)
-    : m_auth(auth), m_tempPath(tempPath), m_memoryLimit(memoryLimit)
+                                 qint64 memoryLimit, qint64 inlineLimit)
+    : m_auth(auth), m_tempPath(tempPath), m_memoryLimit(memoryLimit), m_inlineLimit(inlineLimit)
 {
-    if (!m_tempPath.isEmpty()) {
-        m_file = std::make_unique<QFile>(m_tempPath);
-        if (!m_file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            m_writeFailed = true;
-            m_status = 500;
-            m_message = QStringLiteral("cannot create %1: %2").arg(m_tempPath, m_file->errorString());
-            m_tempPath.clear();
-        }
-    }
+    // A body announced larger than the inline limit goes to its file from the first byte.
+    const QByteArray declared = request.header("x-amz-decoded-content-length").isEmpty() ? request.header("Content-Length")
+                                                                                           : request.header("x-amz-decoded-content-length");
+    if (!m_tempPath.isEmpty() && (declared.isEmpty() || declared.toLongLong() > m_inlineLimit))
+        openFile();
 
     const QByteArray payloadHash = auth.payloadHash;
     if (payloadHash.startsWith("STREAMING-")) {
@@ -67,9 +66,24 @@ PayloadReceiver::PayloadReceiver(const http::Request &request, const SigV4Result
 
 PayloadReceiver::~PayloadReceiver()
 {
+    if (m_file) {
+        m_file.reset();
+        if (!m_tempPath.isEmpty())
+            QFile::remove(m_tempPath);
+    }
+}
+
+bool PayloadReceiver::openFile()
+{
+    m_file = std::make_unique<QFile>(m_tempPath);
+    if (m_file->open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return true;
+    m_writeFailed = true;
+    m_status = 500;
+    m_message = QStringLiteral("cannot create %1: %2").arg(m_tempPath, m_file->errorString());
     m_file.reset();
-    if (!m_tempPath.isEmpty())
-        QFile::remove(m_tempPath);
+    m_tempPath.clear();
+    return false;
 }
 
 void PayloadReceiver::setError(int status, const QByteArray &code, const QString &message)
@@ -89,12 +103,33 @@ bool PayloadReceiver::accept(const char *data, qsizetype size)
         m_sha256->addData(QByteArrayView(data, size));
     if (m_checksum)
         m_checksum->addData(data, size);
+    if (!m_tempPath.isEmpty() && !m_file) {
+        if (m_body.size() + size <= m_inlineLimit) {
+            m_body.append(data, size); // small enough to stay in memory (and in the database row)
+            return true;
+        }
+        if (!openFile())
+            return false;
+        const QByteArray kept = std::exchange(m_body, {});
+        if (m_file->write(kept) != kept.size()) {
+            m_writeFailed = true;
+            m_status = 500;
+            m_message = QStringLiteral("cannot write %1: %2").arg(m_tempPath, m_file->errorString());
+            return false;
+        }
+    }
     if (m_file) {
         if (m_file->write(data, size) != size) {
             m_writeFailed = true;
             m_status = 500;
             m_message = QStringLiteral("cannot write %1: %2").arg(m_tempPath, m_file->errorString());
             return false;
+        }
+        // Start writing back what arrived so far, without waiting for it: the disk works while
+        // the rest arrives, and the fsync before the answer finds little left to do.
+        if (m_size - m_writebackFrom >= kWritebackBytes && m_file->flush()) {
+            ::sync_file_range(m_file->handle(), m_writebackFrom, m_size - m_writebackFrom, SYNC_FILE_RANGE_WRITE);
+            m_writebackFrom = m_size;
         }
         return true;
     }

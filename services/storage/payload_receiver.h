@@ -29,8 +29,10 @@ class AwsChunkedDecoder;
 class PayloadReceiver : public http::BodyConsumer
 {
 public:
-    // tempPath empty: keep the body in memory up to memoryLimit bytes.
-    PayloadReceiver(const http::Request &request, const SigV4Result &auth, const QString &tempPath, qint64 memoryLimit);
+    // tempPath empty: keep the body in memory up to memoryLimit bytes. Otherwise the body goes
+    // to tempPath, unless it is at most inlineLimit bytes: then it stays in memory (isInline()).
+    PayloadReceiver(const http::Request &request, const SigV4Result &auth, const QString &tempPath, qint64 memoryLimit,
+                    qint64 inlineLimit = 0);
     ~PayloadReceiver() override;
 
     bool write(const char *data, qsizetype size) override;
@@ -45,6 +47,8 @@ public:
     const SigV4Result &auth() const { return m_auth; }
 
     const QByteArray &body() const { return m_body; }
+    // An object or part body small enough to have stayed in memory: body() holds it, no file.
+    bool isInline() const { return !m_tempPath.isEmpty() && !m_file; }
     qint64 size() const { return m_size; }
     QByteArray md5() const { return m_md5Result; } // raw 16 bytes
     // The checksum the client sent and we verified, as a response header (name, base64 value).
@@ -61,12 +65,16 @@ public:
 
 private:
     void setError(int status, const QByteArray &code, const QString &message);
+    bool openFile();
     bool accept(const char *data, qsizetype size);
 
     SigV4Result m_auth;
     QString m_tempPath;
     std::unique_ptr<QFile> m_file;
     qint64 m_memoryLimit = 0;
+    qint64 m_inlineLimit = 0;
+    static constexpr qint64 kWritebackBytes = 8 << 20;
+    qint64 m_writebackFrom = 0; // file bytes before this were handed to writeback
     QByteArray m_body;
     qint64 m_size = 0;
     std::unique_ptr<AwsChunkedDecoder> m_decoder;

@@ -195,6 +195,31 @@ bool storedHeaders(const http::Request &req, http::HeaderList *out, QString *pro
     return true;
 }
 
+// An object's file as a response body: asks the kernel to read the next window ahead while
+// the current one is sent, so a cold-cache GET keeps the disk busy instead of waiting for each
+// block in turn on the service thread.
+class ReadAheadFile : public QFile
+{
+public:
+    using QFile::QFile;
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 at = pos();
+        if (at >= m_aheadUntil - kWindow / 2) {
+            const qint64 from = qMax(at, m_aheadUntil);
+            ::posix_fadvise(handle(), from, kWindow, POSIX_FADV_WILLNEED);
+            m_aheadUntil = from + kWindow;
+        }
+        return QFile::readData(data, maxSize);
+    }
+
+private:
+    static constexpr qint64 kWindow = 8 << 20;
+    qint64 m_aheadUntil = 0;
+};
+
 struct ByteRange
 {
     qint64 start = 0;
@@ -579,10 +604,13 @@ http::BodyPolicy StorageService::bodyPolicy(const http::Request &req)
             kMaxWireBytes);
     }
     const QString tempPath = objectUpload ? m_store->newTempPath() : QString();
+    // Whole objects (not parts, which are assembled from files) small enough stay in memory and
+    // go into their database row.
+    const qint64 inlineLimit = objectUpload && !req.hasQueryItem(QStringLiteral("uploadId")) ? ObjectStore::kInlineObjectBytes : 0;
     const SigV4Result auth = m_lastAuth;
     return http::BodyPolicy::stream(
-        [auth, tempPath](const http::Request &r) {
-            return std::make_unique<PayloadReceiver>(r, auth, tempPath, kMaxXmlBytes);
+        [auth, tempPath, inlineLimit](const http::Request &r) {
+            return std::make_unique<PayloadReceiver>(r, auth, tempPath, kMaxXmlBytes, inlineLimit);
         },
         objectUpload ? kMaxWireBytes : kMaxXmlBytes);
 }
@@ -1036,6 +1064,11 @@ void StorageService::putObject(Call &call)
     record.size = receiver->size();
     record.etag = receiver->md5().toHex();
     const auto checksum = receiver->checksum();
+    if (receiver->isInline()) {
+        record.data = receiver->body();
+        record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+        return commitObject(call, record, checksum);
+    }
     DataFileJob job;
     if (!takeBody(call, &job))
         return;
@@ -1043,21 +1076,27 @@ void StorageService::putObject(Call &call)
     finishDataFile(std::move(job), call, [this, record, checksum](Reply &reply, const DataFileResult &result) mutable {
         record.file = result.file;
         record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
-        const QString bucket = reply.bucket;
-        queueWrite({[this, bucket, record](QString *error) { return m_store->putObject(bucket, record, error); },
-                    [this, reply, record, checksum](bool committed, const QString &error) mutable {
-                        if (!committed) {
-                            if (m_store)
-                                m_store->removeFile(record.file);
-                            return reply.error(500, "InternalError", error);
-                        }
-                        http::Response r;
-                        r.setHeader("ETag", quoted(record.etag));
-                        if (checksum)
-                            r.setHeader(checksum->first, checksum->second);
-                        reply.empty(200, r);
-                    }});
+        commitObject(reply, record, checksum);
     });
+}
+
+void StorageService::commitObject(const Reply &reply, const ObjectRecord &record,
+                                  const std::optional<QPair<QByteArray, QByteArray>> &checksum)
+{
+    const QString bucket = reply.bucket;
+    queueWrite({[this, bucket, record](QString *error) { return m_store->putObject(bucket, record, error); },
+                [this, reply = Reply(reply), record, checksum](bool committed, const QString &error) mutable {
+                    if (!committed) {
+                        if (m_store)
+                            m_store->removeFile(record.file);
+                        return reply.error(500, "InternalError", error);
+                    }
+                    http::Response r;
+                    r.setHeader("ETag", quoted(record.etag));
+                    if (checksum)
+                        r.setHeader(checksum->first, checksum->second);
+                    reply.empty(200, r);
+                }});
 }
 
 void StorageService::queueWrite(QueuedWrite write)
@@ -1175,6 +1214,8 @@ void StorageService::copyObject(Call &call)
         reply.xml(200, "<CopyObjectResult" + kNamespace + '>' + element("LastModified", isoTime(record.modifiedMs))
                            + element("ETag", quoted(record.etag)) + "</CopyObjectResult>");
     };
+    if (original->isInline()) // the bytes travel in the row
+        return commit(call, record);
     // Data files never change, so a second name for the source's is the copy (no bytes move).
     QString error;
     record.file = m_store->linkFile(original->file, &error);
@@ -1237,7 +1278,11 @@ void StorageService::getObject(Call &call)
         }
     }
     head.setHeader("Content-Length", QByteArray::number(length));
-    auto file = std::make_unique<QFile>(m_store->absolutePath(object->file));
+    if (object->isInline()) {
+        head.body = object->data.mid(start, length);
+        return call.send(std::move(head));
+    }
+    auto file = std::make_unique<ReadAheadFile>(m_store->absolutePath(object->file));
     if (!file->open(QIODevice::ReadOnly) || !file->seek(start))
         return call.error(500, "InternalError", QStringLiteral("The object's data cannot be read."));
     call.res.sendDevice(call.withIds(std::move(head)), file.release(), length);
@@ -1316,7 +1361,7 @@ void StorageService::uploadPart(Call &call)
     });
 }
 
-bool StorageService::commitPart(Reply &reply, const QByteArray &uploadId, PartRecord part)
+bool StorageService::commitPart(Reply &reply, const QByteArray &uploadId, PartRecord &part)
 {
     part.modifiedMs = QDateTime::currentMSecsSinceEpoch();
     QString error;
@@ -1351,6 +1396,30 @@ void StorageService::uploadPartCopy(Call &call, const QByteArray &uploadId, int 
         start = first;
         length = last - first + 1;
     }
+    PartRecord part;
+    part.number = number;
+    part.size = length;
+    const auto answerCopied = [this, uploadId](Reply &reply, PartRecord part) {
+        if (!commitPart(reply, uploadId, part))
+            return;
+        reply.xml(200, "<CopyPartResult" + kNamespace + '>' + element("LastModified", isoTime(part.modifiedMs))
+                           + element("ETag", quoted(part.etag)) + "</CopyPartResult>");
+    };
+    if (source->isInline()) {
+        // A small source: its bytes become the part's file here, synced on a worker.
+        const QByteArray bytes = source->data.mid(start, length);
+        DataFileJob job;
+        job.temp = m_store->newTempPath();
+        QFile out(job.temp);
+        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush())
+            return call.error(500, "InternalError", QStringLiteral("cannot write the part: %1").arg(out.errorString()));
+        out.close();
+        part.etag = QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex();
+        return finishDataFile(std::move(job), call, [part, answerCopied](Reply &reply, const DataFileResult &result) mutable {
+            part.file = result.file;
+            answerCopied(reply, part);
+        });
+    }
     // The bytes are read and hashed (the part's ETag is their MD5) on a worker thread; the
     // source is opened here, so it reads whole even if it is replaced meanwhile.
     const QString sourcePath = m_store->absolutePath(source->file);
@@ -1361,16 +1430,10 @@ void StorageService::uploadPartCopy(Call &call, const QByteArray &uploadId, int 
     job.temp = m_store->newTempPath();
     job.md5 = true;
     job.segments.append({sourcePath, fd, start, length});
-    PartRecord part;
-    part.number = number;
-    part.size = length;
-    finishDataFile(std::move(job), call, [this, part, uploadId](Reply &reply, const DataFileResult &result) mutable {
+    finishDataFile(std::move(job), call, [part, answerCopied](Reply &reply, const DataFileResult &result) mutable {
         part.file = result.file;
         part.etag = result.md5.toHex();
-        if (!commitPart(reply, uploadId, part))
-            return;
-        reply.xml(200, "<CopyPartResult" + kNamespace + '>' + element("LastModified", isoTime(part.modifiedMs))
-                           + element("ETag", quoted(part.etag)) + "</CopyPartResult>");
+        answerCopied(reply, part);
     });
 }
 

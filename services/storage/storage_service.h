@@ -23,6 +23,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QTimer;
 
@@ -87,7 +88,7 @@ private:
     void uploadPart(Call &call);
     void uploadPartCopy(Call &call, const QByteArray &uploadId, int number);
     // Commits a part whose file is installed; false once answered with the error.
-    bool commitPart(Reply &reply, const QByteArray &uploadId, PartRecord part);
+    bool commitPart(Reply &reply, const QByteArray &uploadId, PartRecord &part);
     void completeUpload(Call &call);
     void abortUpload(Call &call);
     void listParts(Call &call);
@@ -130,6 +131,9 @@ private:
         std::function<void(bool committed, const QString &error)> answer; // after it
     };
     void queueWrite(QueuedWrite write);
+    // Queues the object's row (its file installed, or its bytes inline) and answers the PUT.
+    void commitObject(const Reply &reply, const ObjectRecord &record,
+                      const std::optional<QPair<QByteArray, QByteArray>> &checksum);
     void flushWrites();
 
     static constexpr qint64 kDefaultUploadMaxAgeMs = 7LL * 24 * 3600 * 1000;
