@@ -15,8 +15,9 @@ HOMEPORT_BUILD_PACKAGES=(
 # Only for the tests: the interop tests drive real SDKs with Node.js and Debian's S3 command-line
 # clients (awscli, s3cmd, rclone); curl and Xvfb for the
 # end-to-end and screenshot checks; dpkg-dev, file and desktop-file-utils for the .deb check;
-# redis-server for the channels cluster test (started on a free port, not as a system service).
-HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl xvfb xauth python3-sentry-sdk python3-boto3 awscli s3cmd rclone dpkg-dev binutils file desktop-file-utils redis-server)
+# redis-server for the channels cluster test (started on a free port, not as a system service);
+# python3 for the translation check (tests/i18n).
+HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl python3 xvfb xauth python3-sentry-sdk python3-boto3 awscli s3cmd rclone dpkg-dev binutils file desktop-file-utils redis-server)
 # Only for scripts/bench-search: the corpus maker and the SQLite FTS5 baseline (Python's sqlite3).
 HOMEPORT_BENCH_PACKAGES=(python3 curl)
 

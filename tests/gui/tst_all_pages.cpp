@@ -5,7 +5,8 @@
 // A message handler records every Qt warning while the test switches through all pages, in the
 // light and the dark theme, and opens the chart ranges and the welcome: none may appear.
 // Set HOMEPORT_GUI_SCREENSHOTS=<dir> to keep a PNG of every page (scripts/screenshots runs this
-// under Xvfb for docs/screenshots/).
+// under Xvfb for docs/screenshots/); with HOMEPORT_GUI_LANGUAGE=de or hi the console runs in that
+// translation and only the Overview, Settings and the welcome are kept, named <page>-<language>.
 
 #include "channels/channels_monitor.h"
 #include "channels/channels_service.h"
@@ -24,10 +25,12 @@
 #include "search/search_service.h"
 #include "storage/storage_monitor.h"
 #include "storage/storage_service.h"
+#include "ui/console_translator.h"
 #include "ui/logs_page.h"
 #include "ui/main_window.h"
 #include "ui/service_page.h"
 #include "ui/sparkline.h"
+#include "ui/theme.h"
 #include "ui/storage_page.h"
 #include "ui/welcome_dialog.h"
 
@@ -117,6 +120,7 @@ private:
         return QStringLiteral("http://127.0.0.1:%1").arg(m_ports.value(service));
     }
     void screenshot(const QString &name);
+    static QString language() { return qEnvironmentVariable("HOMEPORT_GUI_LANGUAGE"); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<core::Settings> m_settings;
@@ -193,6 +197,8 @@ void TestAllPages::initTestCase()
     context.search = &m_searchMonitor;
     context.storage = &m_storageMonitor;
     context.inference = &m_inferenceMonitor;
+    if (!language().isEmpty())
+        QVERIFY(ui::ConsoleTranslator::install(qApp, QLocale(language())));
     m_window = std::make_unique<ui::MainWindow>(context);
     m_window->resize(1280, 860);
     m_window->show();
@@ -442,11 +448,12 @@ void TestAllPages::welcomeRendersWithoutWarnings()
     ui::WelcomeDialog *welcome = m_window->openWelcome();
     QVERIFY(QTest::qWaitForWindowExposed(welcome));
     for (const QString &name : m_host->names())
-        QCOMPARE(welcome->stateText(name), QStringLiteral("running"));
+        QCOMPARE(welcome->stateText(name), ui::Theme::stateText(core::ServiceState::Running));
     QVERIFY(!welcome->grab().isNull());
     const QString dir = qEnvironmentVariable("HOMEPORT_GUI_SCREENSHOTS");
     if (!dir.isEmpty())
-        welcome->grab().save(dir + QStringLiteral("/welcome.png"));
+        welcome->grab().save(dir + (language().isEmpty() ? QStringLiteral("/welcome.png")
+                                                         : QStringLiteral("/welcome-%1.png").arg(language())));
     welcome->close();
     const QStringList warnings = takeWarnings();
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
@@ -457,6 +464,13 @@ void TestAllPages::screenshot(const QString &name)
     const QString dir = qEnvironmentVariable("HOMEPORT_GUI_SCREENSHOTS");
     if (dir.isEmpty())
         return;
+    if (!language().isEmpty()) {
+        if (name != QLatin1String("overview") && name != QLatin1String("settings") && name != QLatin1String("welcome"))
+            return;
+        QDir().mkpath(dir);
+        QVERIFY(m_window->grab().save(dir + QLatin1Char('/') + name + QLatin1Char('-') + language() + QStringLiteral(".png")));
+        return;
+    }
     QDir().mkpath(dir);
     QVERIFY(m_window->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
 }

@@ -121,6 +121,8 @@ private Q_SLOTS:
     void settingsRejectsInvalidBindAddress();
     void dashboardReplacesEmptyState();
     void germanTranslationIsEmbedded();
+    void hindiTranslationIsEmbedded();
+    void languageChoiceOffersARestart();
     void closeWithoutTrayRequestsQuit();
 
 private:
@@ -136,6 +138,7 @@ private:
     std::unique_ptr<ui::MainWindow> m_window;
     std::unique_ptr<core::DataDir> m_dataDir; // what the Settings page's Move moves
     QStringList m_appliedLogLevels;
+    int m_appRestarts = 0;
     core::Secrets m_secrets;
     QString m_searchEnvPort;
 };
@@ -201,6 +204,7 @@ void TestConsole::initTestCase()
     m_dataDir = std::make_unique<core::DataDir>(m_dir->filePath(QStringLiteral("data")));
     QString lockError;
     QVERIFY2(m_dataDir->open(&lockError), qPrintable(lockError));
+    context.restartApplication = [this] { ++m_appRestarts; };
     context.applyLogLevel = [this](const QString &level) {
         m_appliedLogLevels << level;
         return true;
@@ -923,6 +927,41 @@ void TestConsole::closeWithoutTrayRequestsQuit()
     m_window->close();
     QCOMPARE(quit.count(), 1);
     QVERIFY(!m_window->isVisible());
+}
+
+void TestConsole::hindiTranslationIsEmbedded()
+{
+    ui::ConsoleTranslator translator;
+    QVERIFY(translator.loadFor(QLocale(QLocale::Hindi, QLocale::India)));
+    QCOMPARE(translator.translate("homeport::ui::MainWindow", "Overview"), QStringLiteral("अवलोकन"));
+    QCOMPARE(translator.translate("homeport::ui::Theme", "running"), QStringLiteral("चल रहा है"));
+    QCOMPARE(translator.translate("homeport::ui::WelcomeDialog", "Welcome to Homeport"),
+             QStringLiteral("Homeport में आपका स्वागत है"));
+}
+
+void TestConsole::languageChoiceOffersARestart()
+{
+    m_window->showPage(QStringLiteral("settings"));
+    ui::SettingsPage *page = m_window->settingsPage();
+    auto *language = page->findChild<QComboBox *>(QStringLiteral("languageCombo"));
+    QVERIFY(language);
+    QCOMPARE(language->currentData().toString(), QString()); // the system's until chosen
+    language->setCurrentIndex(language->findData(QStringLiteral("hi")));
+    QVERIFY(page->save());
+    QCOMPARE(m_settings->value(QStringLiteral("console"), QStringLiteral("language")).toString(), QStringLiteral("hi"));
+    QVERIFY(page->appRestartPending());
+    QVERIFY2(page->messageText().contains(QStringLiteral("The language changes when Homeport starts again.")),
+             qPrintable(page->messageText()));
+    auto *restart = page->findChild<QPushButton *>(QStringLiteral("restartAppButton"));
+    QVERIFY(restart->isVisible());
+    QTest::mouseClick(restart, Qt::LeftButton);
+    QCOMPARE(m_appRestarts, 1);
+    // What app/ does at the next start with that setting: the Hindi console.
+    ui::ConsoleTranslator translator;
+    QVERIFY(translator.loadFor(QLocale(m_settings->value(QStringLiteral("console"), QStringLiteral("language")).toString())));
+    QCOMPARE(translator.translate("homeport::ui::MainWindow", "Settings"), QStringLiteral("सेटिंग्स"));
+    language->setCurrentIndex(language->findData(QString()));
+    QVERIFY(page->save());
 }
 
 QTEST_MAIN(TestConsole)
