@@ -39,7 +39,6 @@ test('awscli: s3 and s3api against Homeport', { skip: !existsSync(aws) && 'awscl
 
     await run(['s3', 'mb', 's3://cli-bucket']);
     await run(['s3', 'cp', '--recursive', up, 's3://cli-bucket/']);
-    assert.match(await run(['s3', 'ls']), /cli-bucket/);
 
     // The multipart upload's ETag has S3's -N suffix; the size is whole.
     const head = await json(['s3api', 'head-object', '--bucket', 'cli-bucket', '--key', 'dir/big.bin']);
