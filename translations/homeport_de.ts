@@ -1658,6 +1658,38 @@
             <source>Errors is %1. Issues load once it runs; changes are applied then.</source>
             <translation>Errors ist %1. Issues werden geladen, sobald er läuft; Änderungen gelten dann.</translation>
         </message>
+        <message>
+            <source>Events per 10 seconds, last 5 minutes, all projects</source>
+            <translation>Events pro 10 Sekunden, letzte 5 Minuten, alle Projekte</translation>
+        </message>
+        <message>
+            <source>events / 10 s</source>
+            <translation>Events / 10 s</translation>
+        </message>
+        <message>
+            <source>5 min ago</source>
+            <translation>vor 5 min</translation>
+        </message>
+        <message>
+            <source>2.5 min ago</source>
+            <translation>vor 2,5 min</translation>
+        </message>
+        <message>
+            <source>Events per 15 minutes, last 24 hours, all projects</source>
+            <translation>Events pro 15 Minuten, letzte 24 Stunden, alle Projekte</translation>
+        </message>
+        <message>
+            <source>events / 15 min</source>
+            <translation>Events / 15 min</translation>
+        </message>
+        <message>
+            <source>24 h ago</source>
+            <translation>vor 24 h</translation>
+        </message>
+        <message>
+            <source>12 h ago</source>
+            <translation>vor 12 h</translation>
+        </message>
     </context>
     <context>
         <name>homeport::ui::ErrorsProjectEditor</name>

@@ -1658,6 +1658,38 @@
             <source>Errors is %1. Issues load once it runs; changes are applied then.</source>
             <translation>Errors %1 है। इश्यू उसके चलने पर लोड होंगे; बदलाव तब लागू होंगे।</translation>
         </message>
+        <message>
+            <source>Events per 10 seconds, last 5 minutes, all projects</source>
+            <translation>प्रति 10 सेकंड इवेंट, पिछले 5 मिनट, सभी प्रोजेक्ट</translation>
+        </message>
+        <message>
+            <source>events / 10 s</source>
+            <translation>इवेंट / 10 s</translation>
+        </message>
+        <message>
+            <source>5 min ago</source>
+            <translation>5 मिनट पहले</translation>
+        </message>
+        <message>
+            <source>2.5 min ago</source>
+            <translation>2.5 मिनट पहले</translation>
+        </message>
+        <message>
+            <source>Events per 15 minutes, last 24 hours, all projects</source>
+            <translation>प्रति 15 मिनट इवेंट, पिछले 24 घंटे, सभी प्रोजेक्ट</translation>
+        </message>
+        <message>
+            <source>events / 15 min</source>
+            <translation>इवेंट / 15 मिनट</translation>
+        </message>
+        <message>
+            <source>24 h ago</source>
+            <translation>24 घंटे पहले</translation>
+        </message>
+        <message>
+            <source>12 h ago</source>
+            <translation>12 घंटे पहले</translation>
+        </message>
     </context>
     <context>
         <name>homeport::ui::ErrorsProjectEditor</name>

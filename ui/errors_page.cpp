@@ -1,5 +1,7 @@
 #include "errors_page.h"
 
+#include "sparkline.h"
+
 #include "core/metrics.h"
 #include "dashboard_widgets.h"
 #include "empty_state.h"
@@ -30,6 +32,9 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <cmath>
+#include <numeric>
 
 namespace homeport::ui {
 
@@ -136,12 +141,17 @@ QWidget *ErrorsPage::buildOverviewTab()
     QVBoxLayout *chartLayout = nullptr;
     QFrame *chartCard = makeCard(nullptr, &chartLayout);
     auto *head = new QHBoxLayout;
-    head->addWidget(makeSectionTitle(tr("Events per minute, last 60 minutes, all projects"), chartCard));
+    m_eventsTitle = makeSectionTitle(tr("Events per minute, last 60 minutes, all projects"), chartCard);
+    head->addWidget(m_eventsTitle);
     head->addStretch();
     m_eventsNow = new QLabel(chartCard);
     m_eventsNow->setObjectName(QStringLiteral("eventsNow"));
     m_eventsNow->setStyleSheet(QStringLiteral("color: %1").arg(Theme::mutedText().name()));
     head->addWidget(m_eventsNow);
+    m_eventsRange = new ChartRangeBox(chartCard);
+    m_eventsRange->setRange(ChartRange::OneHour);
+    connect(m_eventsRange, &ChartRangeBox::rangeChanged, this, &ErrorsPage::updateEventsChart);
+    head->addWidget(m_eventsRange);
     m_eventsChart = new ErrorsBarChart(chartCard);
     m_eventsChart->setObjectName(QStringLiteral("eventsChart"));
     m_eventsChart->setUnit(tr("events / min"));
@@ -188,10 +198,44 @@ void ErrorsPage::updateEventsChart()
     values.reserve(kChartMinutes);
     for (qint64 m = thisMinute - kChartMinutes + 1; m <= thisMinute; ++m)
         values << m_minutes.value(m, 0);
-    m_eventsChart->setValues(values, {tr("60 min ago"), tr("30 min ago"), tr("now")});
     const QLocale locale;
+    const double lastHour = std::accumulate(values.cbegin(), values.cend(), 0.0);
+    switch (m_eventsRange->range()) {
+    case ChartRange::OneHour:
+        m_eventsTitle->setText(tr("Events per minute, last 60 minutes, all projects"));
+        m_eventsChart->setUnit(tr("events / min"));
+        m_eventsChart->setValues(values, {tr("60 min ago"), tr("30 min ago"), tr("now")});
+        break;
+    case ChartRange::FiveMinutes: {
+        // 30 bars of 10 seconds from the per-second series.
+        QVector<double> tens(30, 0.0);
+        if (const core::Metrics *metrics = context().metrics) {
+            const QVector<double> seconds = metrics->series(QStringLiteral("errors.events"), 300);
+            for (int i = 0; i < seconds.size(); ++i)
+                tens[i / 10] += seconds[i];
+        }
+        m_eventsTitle->setText(tr("Events per 10 seconds, last 5 minutes, all projects"));
+        m_eventsChart->setUnit(tr("events / 10 s"));
+        m_eventsChart->setValues(tens, {tr("5 min ago"), tr("2.5 min ago"), tr("now")});
+        break;
+    }
+    case ChartRange::OneDay: {
+        // 96 bars of 15 minutes from the minute series (a minute's mean rate times 60).
+        QVector<double> quarters(96, 0.0);
+        if (const core::Metrics *metrics = context().metrics) {
+            const QVector<double> minutes = metrics->minuteSeries(QStringLiteral("errors.events"), 96 * 15,
+                                                                  core::Metrics::MinuteValue::MeanPerSecond);
+            for (int i = 0; i < minutes.size(); ++i)
+                quarters[i / 15] += std::round(minutes[i] * 60);
+        }
+        m_eventsTitle->setText(tr("Events per 15 minutes, last 24 hours, all projects"));
+        m_eventsChart->setUnit(tr("events / 15 min"));
+        m_eventsChart->setValues(quarters, {tr("24 h ago"), tr("12 h ago"), tr("now")});
+        break;
+    }
+    }
     m_eventsNow->setText(tr("%1 this minute · %2 in the last hour")
-                             .arg(locale.toString(values.last(), 'f', 0), locale.toString(m_eventsChart->total(), 'f', 0)));
+                             .arg(locale.toString(values.last(), 'f', 0), locale.toString(lastHour, 'f', 0)));
 }
 
 // ---------------------------------------------------------------------------------------------

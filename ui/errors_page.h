@@ -28,6 +28,7 @@ class QTimer;
 namespace homeport::ui {
 
 class EmptyState;
+class ChartRangeBox;
 class ErrorsBarChart;
 class ErrorsIssueModel;
 class ErrorsIssueView;
@@ -143,6 +144,8 @@ private:
     // Overview
     QHash<QString, QLabel *> m_stats;
     ErrorsBarChart *m_eventsChart = nullptr;
+    ChartRangeBox *m_eventsRange = nullptr; // 5 min (10 s bars), 1 h (minutes), 24 h (15 min bars)
+    QLabel *m_eventsTitle = nullptr;
     QLabel *m_eventsNow = nullptr;
     QMap<qint64, double> m_minutes; // minute since the epoch -> events; the last kChartMinutes
 

@@ -26,6 +26,8 @@
 #include "storage/storage_monitor.h"
 #include "storage/storage_service.h"
 #include "ui/console_translator.h"
+#include "ui/errors_bar_chart.h"
+#include "ui/errors_page.h"
 #include "ui/logs_page.h"
 #include "ui/main_window.h"
 #include "ui/service_page.h"
@@ -109,6 +111,7 @@ private Q_SLOTS:
     void everyPageRendersWithoutWarnings_data();
     void everyPageRendersWithoutWarnings();
     void chartRangesRenderWithoutWarnings();
+    void errorsChartRangesCountTheEvents();
     void welcomeRendersWithoutWarnings();
     void theHandlerCatchesQtWarnings();
 
@@ -440,6 +443,27 @@ void TestAllPages::chartRangesRenderWithoutWarnings()
     }
     const QStringList warnings = takeWarnings();
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+}
+
+void TestAllPages::errorsChartRangesCountTheEvents()
+{
+    // The six events sent in feedTheStack, in each range's buckets.
+    m_window->showPage(QStringLiteral("errors"));
+    auto *page = qobject_cast<ui::ErrorsPage *>(m_window->servicePage(QStringLiteral("errors")));
+    QVERIFY(page);
+    // The box in the events chart's card (the page's generic traffic chart has one too, hidden).
+    auto *range = page->eventsChart()->parentWidget()->findChild<ui::ChartRangeBox *>(QStringLiteral("chartRange"));
+    QVERIFY(range);
+    range->setRange(ui::ChartRange::OneHour);
+    range->setRange(ui::ChartRange::FiveMinutes);
+    QCOMPARE(page->eventsChart()->values().size(), 30);
+    QCOMPARE(page->eventsChart()->total(), 6.0);
+    range->setRange(ui::ChartRange::OneDay);
+    QCOMPARE(page->eventsChart()->values().size(), 96);
+    QCOMPARE(page->eventsChart()->total(), 6.0);
+    range->setRange(ui::ChartRange::OneHour);
+    QCOMPARE(page->eventsChart()->values().size(), 60);
+    QCOMPARE(page->eventsChart()->total(), 6.0);
 }
 
 void TestAllPages::welcomeRendersWithoutWarnings()
