@@ -4,6 +4,7 @@
 // its presence members removed by the others; Redis restarted mid-run and delivery resumes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import Pusher from 'pusher-js';
 import PusherServer from 'pusher';
@@ -111,7 +112,10 @@ describe('channels on three nodes through Redis', () => {
     for (const client of clients) client.disconnect();
     hookServer?.close();
     for (const node of nodes) {
-      if (!node.alive) continue;
+      if (!node.alive) {
+        rmSync(node.dataDir, { recursive: true, force: true }); // kill() leaves it, as a crash does
+        continue;
+      }
       const { code } = await node.stop();
       assert.equal(code, 0, node.log());
     }
