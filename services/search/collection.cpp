@@ -1635,8 +1635,10 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         // a prefix only with synonym_prefix (default false).
         const int synonymNumTypos = std::clamp(intParam(params, QStringLiteral("synonym_num_typos"), 0), 0, 2);
         const bool synonymPrefix = boolValue(params.value(QStringLiteral("synonym_prefix")), false);
-        auto matchWords = [&](const QStringList &words, const std::vector<bool> &literal, const std::vector<bool> &fromSynonym,
-                              std::vector<Candidate> &out) {
+        // `typoCap`: no word is matched with more typos than that (the stage, see matchWords);
+        // *typoCeiling gets the most any word of the query may have.
+        auto matchWordsUpTo = [&](const QStringList &words, const std::vector<bool> &literal, const std::vector<bool> &fromSynonym,
+                                  std::vector<Candidate> &out, int typoCap, int *typoCeiling) {
             const int T = int(words.size());
             const int F = int(searchFields.size());
             const int minLen1 = intParam(params, QStringLiteral("min_len_1typo"), 4);
@@ -1648,16 +1650,15 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             const int maxCandidates = std::max(1, intParam(params, QStringLiteral("max_candidates"),
                                                            exhaustive ? kExhaustiveCandidates : kDefaultMaxCandidates));
             // How many documents of the searched fields hold a term: candidates are the most frequent.
+            std::vector<const PostingLists *> searchedPostings;
+            for (const Field *f : searchFields)
+                if (const auto pit = m_postings.constFind(f->name); pit != m_postings.constEnd())
+                    searchedPostings.push_back(&*pit);
             auto frequency = [&](int term) {
                 qsizetype n = 0;
-                for (const Field *f : searchFields) {
-                    const auto pit = m_postings.constFind(f->name);
-                    if (pit == m_postings.constEnd())
-                        continue;
-                    const auto lit = pit->constFind(term);
-                    if (lit != pit->constEnd())
-                        n += qsizetype(lit->size());
-                }
+                for (const PostingLists *lists : searchedPostings)
+                    if (const PostingLists::List *list = lists->constFind(term))
+                        n += qsizetype(list->size());
                 return n;
             };
             // Per (field, token): the terms it reaches and their cost. Fields with the same typo and
@@ -1676,7 +1677,9 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     const QString &tok = words[t];
                     const bool synonymWord = fromSynonym[size_t(t)];
                     const int lengthTypos = tok.size() >= minLen2 ? numTypos : tok.size() >= minLen1 ? std::min(1, numTypos) : 0;
-                    const int maxTypos = literal[size_t(t)] ? 0 : synonymWord ? std::min(lengthTypos, synonymNumTypos) : lengthTypos;
+                    const int allowedTypos = literal[size_t(t)] ? 0 : synonymWord ? std::min(lengthTypos, synonymNumTypos) : lengthTypos;
+                    *typoCeiling = std::max(*typoCeiling, allowedTypos);
+                    const int maxTypos = std::min(allowedTypos, typoCap);
                     const bool prefixHere = prefix && t == T - 1 && !literal[size_t(t)] && (!synonymWord || synonymPrefix);
                     const QString walkKey = QStringLiteral("%1/%2/%3").arg(t).arg(maxTypos).arg(prefixHere);
                     auto it = walks.find(walkKey);
@@ -1896,6 +1899,30 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     if (e.isString())
                         best = std::min(best, wordDistance(e.toString(), m_analyzer, proximityTerms));
                 c.textMatch |= quint64(kMaxProximity - best) << 36;
+            }
+        };
+        // Typos in stages, as Typesense does with typo_tokens_threshold: words are first matched
+        // without typos, and only while fewer documents than the threshold match every word is
+        // the query run again allowing one more typo per word (the last stage allows what each
+        // word may have, and drops words as before). Common words never pay for the typo walks
+        // over the dictionary then.
+        const int typoThreshold = intParam(params, QStringLiteral("typo_tokens_threshold"), 1);
+        auto matchWords = [&](const QStringList &words, const std::vector<bool> &literal, const std::vector<bool> &fromSynonym,
+                              std::vector<Candidate> &out) {
+            const size_t start = out.size();
+            const QSet<QString> highlightBefore = highlightTerms;
+            for (int cap = 0;; ++cap) {
+                int ceiling = 0;
+                matchWordsUpTo(words, literal, fromSynonym, out, cap, &ceiling);
+                // (more typos come before fewer words: documents matching only some words do
+                // not end the stages)
+                const auto whole = std::count_if(out.begin() + qsizetype(start), out.end(), [&words](const Candidate &c) {
+                    return c.tokensMatched == int(words.size());
+                });
+                if (cap >= ceiling || whole >= typoThreshold)
+                    return;
+                out.erase(out.begin() + qsizetype(start), out.end());
+                highlightTerms = highlightBefore;
             }
         };
         queryTokenCount = int(words.size());

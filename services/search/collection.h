@@ -104,6 +104,14 @@ public:
     // After a bulk load (the replay at start): gives back the spare capacity posting lists grew.
     void releaseSpareCapacity();
 
+    // Index snapshots (collection_snapshot.cpp): the documents and the whole index in one binary
+    // file written atomically, read back at start instead of replaying the log. It records how
+    // much of the document log it covers (bytes and records, with a fingerprint of those bytes)
+    // and the schema; readSnapshot refuses a snapshot of another log or schema, or a damaged one,
+    // and then leaves the collection partly filled: start again from the schema and replay.
+    bool writeSnapshot(const QString &path, const QString &logPath, qint64 logLength, qint64 logRecords, QString *error) const;
+    bool readSnapshot(const QString &path, const QString &logPath, qint64 *logLength, qint64 *logRecords, QString *why);
+
     // Live documents in insertion order, as compact JSON.
     template<typename F> void forEachDocument(F &&f) const
     {
@@ -198,6 +206,8 @@ private:
                 m_lists.resize(std::max(size_t(term) + 1, m_lists.size() + m_lists.size() / 2));
             return m_lists[size_t(term)];
         }
+        const std::vector<List> &lists() const { return m_lists; }
+        void adopt(std::vector<List> lists) { m_lists = std::move(lists); }
         void releaseSpareCapacity()
         {
             while (!m_lists.empty() && m_lists.back().empty())

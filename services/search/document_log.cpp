@@ -4,6 +4,8 @@
 
 #include <QJsonDocument>
 
+#include <utility>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -19,18 +21,19 @@ bool DocumentLog::open(QString *error)
 }
 
 qint64 DocumentLog::replay(const std::function<void(const QByteArray &)> &put,
-                           const std::function<void(const QString &)> &remove, QString *error)
+                           const std::function<void(const QString &)> &remove, QString *error, qint64 from,
+                           qint64 recordsBefore)
 {
     QFile reader(m_file.fileName());
-    if (!reader.open(QIODevice::ReadOnly)) {
+    if (!reader.open(QIODevice::ReadOnly) || !reader.seek(from)) {
         *error = QStringLiteral("cannot read %1: %2").arg(reader.fileName(), reader.errorString());
         return -1;
     }
     static constexpr char kPutPrefix[] = "{\"put\":";
     constexpr qsizetype kPutPrefixLength = sizeof(kPutPrefix) - 1;
     constexpr qint64 kChunkBytes = 8 << 20;
-    qint64 records = 0;
-    qint64 validEnd = 0; // file offset after the last complete line
+    qint64 records = recordsBefore;
+    qint64 validEnd = from; // file offset after the last complete line
     QByteArray buffer;
     for (;;) {
         const QByteArray chunk = reader.read(kChunkBytes);
@@ -64,6 +67,7 @@ qint64 DocumentLog::replay(const std::function<void(const QByteArray &)> &put,
             return -1;
         }
     }
+    m_records = records;
     return records;
 }
 
@@ -71,6 +75,7 @@ void DocumentLog::appendPut(const QJsonObject &document)
 {
     m_pending += QJsonDocument(QJsonObject{{QStringLiteral("put"), document}}).toJson(QJsonDocument::Compact);
     m_pending += '\n';
+    ++m_pendingRecords;
 }
 
 void DocumentLog::appendPut(const QByteArray &compactDocument)
@@ -78,12 +83,14 @@ void DocumentLog::appendPut(const QByteArray &compactDocument)
     m_pending += "{\"put\":";
     m_pending += compactDocument;
     m_pending += "}\n";
+    ++m_pendingRecords;
 }
 
 void DocumentLog::appendRemove(const QString &id)
 {
     m_pending += QJsonDocument(QJsonObject{{QStringLiteral("del"), id}}).toJson(QJsonDocument::Compact);
     m_pending += '\n';
+    ++m_pendingRecords;
 }
 
 bool DocumentLog::commit(QString *error)
@@ -93,6 +100,9 @@ bool DocumentLog::commit(QString *error)
     const qint64 before = m_file.size();
     const bool ok = m_file.write(m_pending) == m_pending.size() && m_file.flush() && ::fdatasync(m_file.handle()) == 0;
     m_pending.clear();
+    if (ok)
+        m_records += std::exchange(m_pendingRecords, 0);
+    m_pendingRecords = 0;
     if (!ok) {
         *error = QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
         // A half-written batch (disk full) must not stay in front of the next one.
@@ -109,6 +119,7 @@ bool DocumentLog::rewrite(const QByteArray &records, QString *error)
         *error = failure;
         return false;
     }
+    m_records = records.count('\n');
     return open(error);
 }
 

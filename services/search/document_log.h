@@ -20,10 +20,12 @@ public:
     explicit DocumentLog(const QString &path) : m_file(path) {}
 
     bool open(QString *error);
-    // Calls put (with the document as compact JSON) or remove for every complete record;
-    // returns the number of records read.
+    // Calls put (with the document as compact JSON) or remove for every complete record from
+    // byte `from` on (an index snapshot covers what is before it: `recordsBefore` records);
+    // returns the number of records in the whole log, or -1.
     qint64 replay(const std::function<void(const QByteArray &)> &put,
-                  const std::function<void(const QString &)> &remove, QString *error);
+                  const std::function<void(const QString &)> &remove, QString *error, qint64 from = 0,
+                  qint64 recordsBefore = 0);
     void appendPut(const QJsonObject &document);
     void appendPut(const QByteArray &compactDocument);
     void appendRemove(const QString &id);
@@ -34,10 +36,15 @@ public:
     void close() { m_file.close(); }
     bool removeFile();
     QString path() const { return m_file.fileName(); }
+    // Bytes and records committed so far (an index snapshot says how much of the log it covers).
+    qint64 size() const { return m_file.size(); }
+    qint64 records() const { return m_records; }
 
 private:
     QFile m_file;
     QByteArray m_pending;
+    qint64 m_pendingRecords = 0;
+    qint64 m_records = 0;
 };
 
 // fsyncs a directory, so a file's removal (a deleted collection) survives a crash.

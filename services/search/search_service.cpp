@@ -167,6 +167,9 @@ struct SearchService::Entry
     std::unique_ptr<DocumentLog> log;
     QString schemaPath;
     std::unique_ptr<CurationRules> curation; // its overrides
+    // How much of the log (bytes) the index snapshot on disk covers; -1 without a current one.
+    // closeStores() writes a new snapshot when the log has grown past it.
+    qint64 snapshotCovers = -1;
 };
 
 SearchService::SearchService(SearchMonitor *monitor) : m_monitor(monitor) {}
@@ -175,6 +178,11 @@ SearchService::~SearchService() = default;
 QString SearchService::filePrefix(const QString &name) const
 {
     return QDir(m_collectionsDir).filePath(QString::fromLatin1(name.toUtf8().toHex()));
+}
+
+QString SearchService::snapshotPath(const QString &name) const
+{
+    return filePrefix(name) + QStringLiteral(".index");
 }
 
 QString SearchService::synonymsPath(const QString &name) const
@@ -282,8 +290,19 @@ QString SearchService::configure(http::HttpServer &server, const core::ServiceCo
 void SearchService::closeStores()
 {
     m_consoleBridge.reset();
-    for (auto &[name, e] : m_collections)
+    for (auto &[name, e] : m_collections) {
+        // An index snapshot for the next start (a failure costs only a full replay then).
+        if (e->snapshotCovers != e->log->size()) {
+            QElapsedTimer timer;
+            timer.start();
+            QString error;
+            if (e->collection->writeSnapshot(snapshotPath(name), e->log->path(), e->log->size(), e->log->records(), &error))
+                qCInfo(lcSearch) << "collection" << name << "index snapshot written in" << timer.elapsed() << "ms";
+            else
+                qCWarning(lcSearch) << "collection" << name << "index snapshot not written:" << error;
+        }
         e->log->close();
+    }
     m_collections.clear();
 }
 
@@ -306,14 +325,29 @@ bool SearchService::loadCollections(QString *error)
         auto log = std::make_unique<DocumentLog>(prefix + QStringLiteral(".jsonl"));
         if (!log->open(error))
             return false;
+        // The index snapshot when it is of this log and schema (then only the records after it
+        // are replayed), else the whole log from a fresh collection.
+        QElapsedTimer timer;
+        timer.start();
+        qint64 snapshotCovers = 0, snapshotRecords = 0;
+        QString why;
+        if (!c->readSnapshot(snapshotPath(c->name()), log->path(), &snapshotCovers, &snapshotRecords, &why)) {
+            if (QFile::exists(snapshotPath(c->name())))
+                qCWarning(lcSearch) << "collection" << c->name() << "replays its whole log:" << why;
+            snapshotCovers = snapshotRecords = 0;
+            Collection::fromSchema(schema, 0, &c);
+        }
         Collection *raw = c.get();
         const qint64 records = log->replay([raw](const QByteArray &d) { raw->restore(d); },
-                                           [raw](const QString &id) { raw->restoreRemoval(id); }, error);
+                                           [raw](const QString &id) { raw->restoreRemoval(id); }, error,
+                                           snapshotCovers, snapshotRecords);
         if (records < 0)
             return false;
         raw->releaseSpareCapacity();
+        qint64 covered = snapshotCovers > 0 && log->size() == snapshotCovers ? snapshotCovers : -1;
         // Compact when most records are superseded, so restarts stay fast.
         if (records > 1000 && records > 2 * raw->numDocuments()) {
+            covered = -1;
             QByteArray all;
             raw->forEachDocument([&all](const QByteArray &d) {
                 all += "{\"put\":";
@@ -325,9 +359,10 @@ bool SearchService::loadCollections(QString *error)
         }
         if (QFile synonyms(synonymsPath(raw->name())); synonyms.open(QIODevice::ReadOnly))
             raw->restoreSynonyms(QJsonDocument::fromJson(synonyms.readAll()).array());
-        qCInfo(lcSearch) << "collection" << raw->name() << "loaded with" << raw->numDocuments() << "documents";
+        qCInfo(lcSearch) << "collection" << raw->name() << "loaded with" << raw->numDocuments() << "documents in"
+                         << timer.elapsed() << "ms" << (snapshotCovers > 0 ? "from its index snapshot" : "from its log");
         const QString name = c->name();
-        auto e = std::make_unique<Entry>(Entry{std::move(c), std::move(log), prefix + QStringLiteral(".schema.json"), nullptr});
+        auto e = std::make_unique<Entry>(Entry{std::move(c), std::move(log), prefix + QStringLiteral(".schema.json"), nullptr, covered});
         if (!attachCuration(*e, prefix, error))
             return false;
         m_collections[name] = std::move(e);
@@ -418,6 +453,7 @@ void SearchService::addRoutes(http::HttpServer &server)
             return res.sendError(409, QStringLiteral("A collection with name `%1` already exists.").arg(c->name()));
         const QString prefix = filePrefix(c->name());
         QFile::remove(prefix + QStringLiteral(".jsonl"));
+        QFile::remove(prefix + QStringLiteral(".index")); // a dropped namesake's
         auto log = std::make_unique<DocumentLog>(prefix + QStringLiteral(".jsonl"));
         QString error;
         if (!log->open(&error))
@@ -469,6 +505,7 @@ void SearchService::addRoutes(http::HttpServer &server)
         const QJsonValue fields = body->value(QStringLiteral("fields"));
         if (ApiError err = e->collection->alterFields(fields); err.failed())
             return res.sendError(err.status, err.message);
+        e->snapshotCovers = -1; // of the former schema
         const QString error = core::writeFileAtomically(e->schemaPath, QJsonDocument(e->collection->schemaJson()).toJson(QJsonDocument::Compact));
         if (!error.isEmpty())
             return res.sendError(500, error);
@@ -485,6 +522,7 @@ void SearchService::addRoutes(http::HttpServer &server)
         QFile::remove(synonymsPath(name));
         e->curation->removeFile();
         e->log->removeFile();
+        QFile::remove(snapshotPath(name));
         syncDirectory(m_collectionsDir);
         m_collections.erase(name);
         sendJson(res, 200, summary);

@@ -66,6 +66,7 @@ private:
     Entry *entry(const QString &name);
     QString filePrefix(const QString &name) const;
     QString synonymsPath(const QString &name) const; // the collection's synonyms, beside its schema
+    QString snapshotPath(const QString &name) const; // its index snapshot
     // A route's check: the request's key must grant `action` on the route's {c} collection.
     http::AuthHook authFor(const QString &action) const;
     // Counts the handler's requests and time in m_stats (/stats.json).

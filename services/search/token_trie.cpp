@@ -63,6 +63,21 @@ struct TokenTrie::Walk
     std::deque<std::vector<int>> rows; // a deque: growing it keeps references valid
     std::vector<char16_t> path;
 
+    // Every term at and below `node`, in the order visit() reaches them, at cost `cost`.
+    void collect(int node, int cost)
+    {
+        if (int(out.size()) >= limit)
+            return;
+        const Node &nd = trie.m_nodes[size_t(node)];
+        if (nd.term >= 0)
+            out.push_back(TrieMatch{nd.term, cost, false});
+        for (const auto &[c, next] : nd.children) {
+            collect(next, cost);
+            if (int(out.size()) >= limit)
+                return;
+        }
+    }
+
     void visit(int node, int depth, int bestPrefixCost)
     {
         if (int(out.size()) >= limit)
@@ -81,6 +96,16 @@ struct TokenTrie::Walk
         const int rowMin = *std::min_element(row.begin(), row.end());
         if (rowMin > maxCost && !(prefix && bestPrefixCost <= maxCost))
             return;
+        // A row's minimum never falls further down, so once it is no lower than the best prefix
+        // cost every term below costs exactly that: list them without working out their rows.
+        if (prefix && bestPrefixCost <= maxCost && rowMin >= bestPrefixCost) {
+            for (const auto &[c, next] : nd.children) {
+                collect(next, bestPrefixCost);
+                if (int(out.size()) >= limit)
+                    return;
+            }
+            return;
+        }
         if (rows.size() <= size_t(depth + 1))
             rows.emplace_back(size_t(n + 1));
         if (path.size() <= size_t(depth))
@@ -118,6 +143,81 @@ std::vector<TrieMatch> TokenTrie::fuzzy(QStringView query, int maxCost, bool pre
         return a.exact > b.exact;
     });
     return std::move(walk.out);
+}
+
+void TokenTrie::writeTo(const std::function<void(const void *, qint64)> &sink) const
+{
+    const quint32 terms = quint32(m_terms.size());
+    sink(&terms, sizeof terms);
+    for (const QString &t : m_terms) {
+        const quint32 n = quint32(t.size());
+        sink(&n, sizeof n);
+        sink(t.constData(), qint64(n) * 2);
+    }
+    const quint32 nodes = quint32(m_nodes.size());
+    sink(&nodes, sizeof nodes);
+    for (const Node &node : m_nodes) {
+        const qint32 term = node.term;
+        const quint32 children = quint32(node.children.size());
+        sink(&term, sizeof term);
+        sink(&children, sizeof children);
+        for (const auto &[c, next] : node.children) {
+            const quint16 ch = c;
+            const qint32 to = next;
+            sink(&ch, sizeof ch);
+            sink(&to, sizeof to);
+        }
+    }
+}
+
+bool TokenTrie::readFrom(const std::function<bool(void *, qint64)> &source)
+{
+    *this = TokenTrie();
+    m_nodes.clear();
+    auto fail = [this] {
+        *this = TokenTrie();
+        return false;
+    };
+    quint32 terms = 0;
+    if (!source(&terms, sizeof terms))
+        return fail();
+    m_terms.reserve(std::min<quint32>(terms, 1u << 24));
+    m_ids.reserve(qsizetype(std::min<quint32>(terms, 1u << 24)));
+    for (quint32 i = 0; i < terms; ++i) {
+        quint32 n = 0;
+        if (!source(&n, sizeof n) || n > (1u << 20))
+            return fail();
+        QString t(qsizetype(n), Qt::Uninitialized);
+        if (!source(t.data(), qint64(n) * 2))
+            return fail();
+        m_terms.push_back(std::move(t));
+        m_ids.insert(m_terms.back(), int(i));
+    }
+    if (m_ids.size() != qsizetype(m_terms.size()))
+        return fail(); // a term twice
+    quint32 nodes = 0;
+    if (!source(&nodes, sizeof nodes) || nodes == 0)
+        return fail();
+    m_nodes.reserve(std::min<quint32>(nodes, 1u << 26));
+    for (quint32 i = 0; i < nodes; ++i) {
+        Node node;
+        quint32 children = 0;
+        if (!source(&node.term, sizeof node.term) || !source(&children, sizeof children) || children > 0x10000
+            || node.term < -1 || node.term >= qint32(terms))
+            return fail();
+        node.children.reserve(children);
+        for (quint32 k = 0; k < children; ++k) {
+            quint16 ch = 0;
+            qint32 to = 0;
+            // children are sorted and point forward (a node is created after its parent)
+            if (!source(&ch, sizeof ch) || !source(&to, sizeof to) || to <= qint32(i) || quint32(to) >= nodes
+                || (!node.children.empty() && node.children.back().first >= ch))
+                return fail();
+            node.children.push_back({char16_t(ch), to});
+        }
+        m_nodes.push_back(std::move(node));
+    }
+    return true;
 }
 
 } // namespace homeport::search

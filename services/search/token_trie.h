@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringView>
 
+#include <functional>
 #include <vector>
 
 namespace homeport::search {
@@ -35,6 +36,12 @@ public:
     // Terms within maxCost edits of `query` (of one of their prefixes when `prefix`), at most
     // `limit` of them, cheapest first.
     std::vector<TrieMatch> fuzzy(QStringView query, int maxCost, bool prefix, int limit = 10000) const;
+
+    // The dictionary as bytes (index snapshots): nodes and terms as they are, so ids stay the same.
+    void writeTo(const std::function<void(const void *, qint64)> &sink) const;
+    // Replaces the dictionary by one written with writeTo; false (and an empty dictionary) when
+    // the bytes run out or name nodes or terms that do not exist.
+    bool readFrom(const std::function<bool(void *, qint64)> &source);
 
 private:
     struct Node

@@ -233,6 +233,52 @@ private slots:
         QCOMPARE(request("GET", "/collections/books/documents/torn").status, 404);
     }
 
+    // A stop writes an index snapshot; the next start reads it and replays only later records.
+    // Here the second stop's snapshot is thrown away (as a crash would leave the first one), and
+    // then the snapshot is damaged: both starts still have every acknowledged write.
+    void indexSnapshotIsUsedAndAStaleOrDamagedOneFallsBack()
+    {
+        createBooks();
+        QCOMPARE(request("POST", "/collections/books/documents", R"({"id":"a","title":"Snapshot","author":"x","year":1})").status, 201);
+        m_client.stop();
+        const QString dir = m_dir.filePath("collections");
+        const QStringList snapshots = QDir(dir).entryList({"*.index"}, QDir::Files);
+        QCOMPARE(snapshots.size(), 1);
+        const QString snapshot = dir + "/" + snapshots.first();
+        QFile first(snapshot);
+        QVERIFY(first.open(QIODevice::ReadOnly));
+        const QByteArray firstBytes = first.readAll();
+        first.close();
+
+        startService();
+        QCOMPARE(request("GET", "/collections/books/documents/search?q=snapshot&query_by=title").json().value("found").toInt(), 1);
+        QCOMPARE(request("POST", "/collections/books/documents", R"({"id":"b","title":"Later","author":"x","year":2})").status, 201);
+        QCOMPARE(request("DELETE", "/collections/books/documents/a").status, 200);
+        m_client.stop();
+        QFile stale(snapshot);
+        QVERIFY(stale.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        stale.write(firstBytes);
+        stale.close();
+
+        startService();
+        QCOMPARE(request("GET", "/collections/books").json().value("num_documents").toInt(), 1);
+        QCOMPARE(request("GET", "/collections/books/documents/a").status, 404);
+        QCOMPARE(request("GET", "/collections/books/documents/search?q=later&query_by=title").json().value("found").toInt(), 1);
+        m_client.stop();
+
+        QFile damaged(snapshot);
+        QVERIFY(damaged.open(QIODevice::ReadWrite));
+        damaged.seek(damaged.size() / 2);
+        damaged.write("\xff\xff\xff\xff");
+        damaged.close();
+        startService();
+        QCOMPARE(request("GET", "/collections/books").json().value("num_documents").toInt(), 1);
+        QCOMPARE(request("GET", "/collections/books/documents/search?q=later&query_by=title").json().value("found").toInt(), 1);
+        // dropping the collection drops its snapshot too
+        QCOMPARE(request("DELETE", "/collections/books").status, 200);
+        QVERIFY(!QFile::exists(snapshot));
+    }
+
     void alterFieldsAddAndDrop()
     {
         createBooks();
