@@ -268,6 +268,9 @@ struct ProximityTerm
 // How far apart the query words stand in `text`: the narrowest run of words holding every query
 // word the text holds, minus those words; 0 when they are adjacent, kMaxProximity when fewer
 // than two are present. Plain ASCII words are compared without folding (no allocation).
+// The narrowest run of words holding every query word present (see wordDistance).
+int narrowestSpan(const std::vector<std::pair<int, quint32>> &hits, quint32 present);
+
 int wordDistance(QStringView text, const TextAnalyzer &analyzer, const std::vector<ProximityTerm> &terms)
 {
     std::vector<std::pair<int, quint32>> hits; // word position, query words matched there
@@ -292,6 +295,57 @@ int wordDistance(QStringView text, const TextAnalyzer &analyzer, const std::vect
         }
         ++position;
     });
+    return narrowestSpan(hits, present);
+}
+
+// wordDistance over plain ASCII text as stored in compact JSON (see plainAsciiMember: its
+// two-character escapes separate words), for analyzers whose words are runs of ASCII letters and
+// digits: no conversion, no allocation per word.
+int wordDistanceAscii(QByteArrayView text, const std::vector<ProximityTerm> &terms)
+{
+    std::vector<std::pair<int, quint32>> hits;
+    quint32 present = 0;
+    int position = 0;
+    auto isWordByte = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+    const char *p = text.data();
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n) {
+        while (i < n && !isWordByte(p[i]))
+            i += p[i] == '\\' ? 2 : 1;
+        if (i >= n)
+            break;
+        const qsizetype start = i;
+        while (i < n && isWordByte(p[i]))
+            ++i;
+        if (i == start)
+            break;
+        const qsizetype length = i - start;
+        quint32 matched = 0;
+        for (const ProximityTerm &term : terms) {
+            if (term.folded.size() != length)
+                continue;
+            const QChar *t = term.folded.constData();
+            qsizetype k = 0;
+            for (; k < length; ++k) {
+                const char c = p[start + k];
+                if (t[k].unicode() != char16_t(c >= 'A' && c <= 'Z' ? c + 32 : c))
+                    break;
+            }
+            if (k == length)
+                matched |= term.words;
+        }
+        if (matched) {
+            hits.push_back({position, matched});
+            present |= matched;
+        }
+        ++position;
+    }
+    return narrowestSpan(hits, present);
+}
+
+int narrowestSpan(const std::vector<std::pair<int, quint32>> &hits, quint32 present)
+{
     const int wanted = std::popcount(present);
     if (wanted < 2)
         return kMaxProximity;
@@ -437,6 +491,43 @@ QJsonValue compactMember(const QByteArray &json, const QString &key, bool *found
         p = valueEnd;
     }
     return QJsonValue(QJsonValue::Undefined);
+}
+
+// The bytes of the string member `key` of a compact JSON object when they are plain ASCII, with
+// no escape but the two-character ones (\n, \", ...), which stand for separators; false otherwise
+// (absent, not a string, non-ASCII or \u escapes).
+bool plainAsciiMember(const QByteArray &json, const QByteArray &key, QByteArrayView *out)
+{
+    const char *s = json.constData();
+    const qsizetype n = json.size();
+    if (n < 2 || s[0] != '{')
+        return false;
+    qsizetype p = 1;
+    while (p < n && s[p] != '}') {
+        if (s[p] == ',')
+            ++p;
+        const qsizetype keyEnd = skipJsonValue(s, n, p);
+        if (keyEnd < 0 || keyEnd >= n || s[keyEnd] != ':')
+            return false;
+        const qsizetype valueStart = keyEnd + 1;
+        const qsizetype valueEnd = skipJsonValue(s, n, valueStart);
+        if (valueEnd < 0)
+            return false;
+        if (keyEnd - p - 2 == key.size() && std::memcmp(s + p + 1, key.constData(), size_t(key.size())) == 0) {
+            if (s[valueStart] != '"')
+                return false;
+            for (qsizetype k = valueStart + 1; k < valueEnd - 1; ++k) {
+                if (s[k] & 0x80)
+                    return false;
+                if (s[k] == '\\' && s[++k] == 'u')
+                    return false; // (\n, \t, \" and the like are separators; \u may be a letter)
+            }
+            *out = QByteArrayView(s + valueStart + 1, valueEnd - valueStart - 2);
+            return true;
+        }
+        p = valueEnd;
+    }
+    return false;
 }
 
 } // namespace
@@ -1719,6 +1810,40 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             }
             // Per document: the best (lowest) encoded cost per (field, token); 255 = no match.
             // Dense: slot[seq] is the document's row in `cells` (F*T codes), -1 until it matches.
+            // Documents the filter refuses get no row (they would be dropped below).
+            const bool anyRemoved = m_docs.size() != size_t(m_idToSeq.size());
+            auto eligible = [&](quint32 seq) { return (!anyRemoved || m_docs[seq].alive) && filterAdmits(seq); };
+            // Several words: first count, per document, the words it holds in any searched field.
+            // When enough hold them all, documents holding only some would be dropped below
+            // (drop_tokens_threshold), so only the whole matches get rows: a common word beside a
+            // rarer one no longer makes a row for every document holding the common one.
+            std::vector<quint8> wordsHeld;
+            bool onlyWhole = false;
+            if (T > 1 && T < 255 && excluded.isEmpty() && phrases.empty()) {
+                wordsHeld.assign(m_docs.size(), 0);
+                std::vector<quint8> stamp(m_docs.size(), 0);
+                qint64 whole = 0;
+                for (int t = 0; t < T; ++t) {
+                    for (int f = 0; f < F; ++f) {
+                        const auto postingsIt = m_postings.constFind(searchFields[size_t(f)]->name);
+                        if (postingsIt == m_postings.constEnd())
+                            continue;
+                        for (const TrieMatch &m : matches[size_t(f * T + t)]) {
+                            const PostingLists::List *list = postingsIt->constFind(m.term);
+                            if (!list)
+                                continue;
+                            for (quint32 seq : *list) {
+                                if (stamp[seq] == quint8(t + 1) || wordsHeld[seq] != t)
+                                    continue; // counted for this word already, or lacks an earlier one
+                                stamp[seq] = quint8(t + 1);
+                                if (++wordsHeld[seq] == T && eligible(seq))
+                                    ++whole;
+                            }
+                        }
+                    }
+                }
+                onlyWhole = whole >= dropThreshold;
+            }
             std::vector<qint32> slot(m_docs.size(), -1);
             std::vector<quint32> matchedSeqs;
             std::vector<quint8> cells;
@@ -1734,9 +1859,15 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                             continue;
                         const quint8 code = quint8(m.cost * 2 + (m.term == exactTerm[size_t(t)] ? 0 : 1));
                         for (quint32 seq : *listIt) {
-                            if (!m_docs[seq].alive)
+                            if (onlyWhole ? wordsHeld[seq] != T : false)
                                 continue;
                             qint32 &row = slot[seq];
+                            if (row < 0 && !eligible(seq)) {
+                                row = -2; // refused: not looked at again
+                                continue;
+                            }
+                            if (row == -2)
+                                continue;
                             if (row < 0) {
                                 row = qint32(matchedSeqs.size());
                                 matchedSeqs.push_back(seq);
@@ -1841,10 +1972,10 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 }
                 return true;
             };
-            std::vector<Candidate> kept;
-            for (const Candidate &c : all)
-                if (keep(c) && (phrases.empty() || hasPhrases(c)))
-                    kept.push_back(c);
+            std::vector<Candidate> &kept = all;
+            kept.erase(std::remove_if(kept.begin(), kept.end(), [&](const Candidate &c) {
+                           return !keep(c) || (!phrases.empty() && !hasPhrases(c));
+                       }), kept.end());
             // Drop tokens only while too few documents match every token.
             const auto fullCount = std::count_if(kept.begin(), kept.end(), [T](const Candidate &c) { return c.tokensMatched == T; });
             if (fullCount >= dropThreshold || T <= 1)
@@ -1857,9 +1988,14 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     break;
             }
             const size_t firstNew = out.size();
-            for (const Candidate &c : kept)
-                if (c.typos <= typoLimit)
-                    out.push_back(c);
+            if (out.empty() && std::all_of(kept.begin(), kept.end(), [typoLimit](const Candidate &c) { return c.typos <= typoLimit; })) {
+                out.swap(kept);
+            } else {
+                out.reserve(out.size() + kept.size());
+                for (const Candidate &c : kept)
+                    if (c.typos <= typoLimit)
+                        out.push_back(c);
+            }
             for (size_t i = 0; i < matches.size(); ++i)
                 for (const TrieMatch &m : matches[i])
                     if (m.cost <= typoLimit)
@@ -1890,8 +2026,16 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             std::vector<ProximityTerm> proximityTerms;
             for (auto it = slotsOfTerm.constBegin(); it != slotsOfTerm.constEnd(); ++it)
                 proximityTerms.push_back(ProximityTerm{m_trie.term(it.key()), it.value()});
+            std::vector<QByteArray> utf8Names;
+            for (const Field *f : searchFields)
+                utf8Names.push_back(f->name.toUtf8());
             for (size_t i : near) {
                 Candidate &c = out[i];
+                QByteArrayView plain;
+                if (m_analyzer.plainAscii() && plainAsciiMember(m_docs[c.seq].json, utf8Names[size_t(c.bestField)], &plain)) {
+                    c.textMatch |= quint64(kMaxProximity - std::clamp(wordDistanceAscii(plain, proximityTerms), 0, kMaxProximity)) << 36;
+                    continue;
+                }
                 const QJsonValue v = fieldValue(c.seq, searchFields[size_t(c.bestField)]->name);
                 const QJsonArray values = v.isArray() ? v.toArray() : QJsonArray{v};
                 int best = kMaxProximity;

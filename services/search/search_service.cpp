@@ -309,6 +309,9 @@ void SearchService::closeStores()
 bool SearchService::loadCollections(QString *error)
 {
     const QDir dir(m_collectionsDir);
+    // Snapshots a stop did not finish writing (killed on the way out).
+    for (const QString &file : dir.entryList({QStringLiteral("*.index.tmp-*")}, QDir::Files))
+        QFile::remove(dir.filePath(file));
     for (const QString &file : dir.entryList({QStringLiteral("*.schema.json")}, QDir::Files)) {
         QFile f(dir.filePath(file));
         if (!f.open(QIODevice::ReadOnly)) {

@@ -67,6 +67,10 @@ public:
     }
     QStringList foldedTokens(QStringView text) const;
 
+    // True when words are runs of ASCII letters and digits (no ASCII symbol indexed or separator
+    // declared): plain ASCII text can then be split without this class.
+    bool plainAscii() const { return m_plainAscii; }
+
     // Folds one word: decomposes, drops combining marks and case-folds.
     static QString fold(QStringView word);
 
