@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -37,6 +38,9 @@ public:
     // reset while the client is still sending.
     // One transaction takes at most this many events; more wait for the next one.
     static constexpr int kMaxBatchEvents = 2000;
+    // How long after a commit the next one waits for the senders it acknowledged to send again
+    // (see enqueue()), so concurrent senders share one commit instead of alternating in halves.
+    static constexpr int kGatherMs = 2;
     static constexpr int kSnapshotIntervalMs = 1000;
     static constexpr int kChangedThrottleMs = 500;
     static constexpr int kSweepIntervalMs = 10 * 60 * 1000;
@@ -64,8 +68,10 @@ private:
     // Authorises `key` for the project in the path; an error response when it may not send.
     std::optional<http::Response> authorize(const QString &key, qint64 projectId, const QString &authError);
     std::optional<http::Response> rateLimit(qint64 projectId, int events);
-    void enqueue(http::Responder &responder, const QByteArray &body, QList<IncomingEvent> events,
+    // sender: the client connection (address and port), for gathering a commit's events.
+    void enqueue(http::Responder &responder, quint64 sender, const QByteArray &body, QList<IncomingEvent> events,
                  QList<IncomingItem> items);
+    void flushWhenGathered();
     void flush();
     http::Response sentryError(int status, const QString &message, int countAsRejected = 1);
 
@@ -108,10 +114,16 @@ private:
     QList<IncomingEvent> m_batchEvents;
     QList<IncomingItem> m_batchItems;
     QList<PendingReply> m_batchReplies;
+    QSet<quint64> m_batchSenders;
+    // Senders the last commit acknowledged that have not sent since; the next commit waits up
+    // to kGatherMs after the last one for them.
+    QSet<quint64> m_awaitedSenders;
+    QElapsedTimer m_sinceCommit;
     // Children of the service, so they move into its thread with it.
     QTimer *m_snapshotTimer;
     QTimer *m_changedTimer;
     QTimer *m_sweepTimer;
+    QTimer *m_gatherTimer;
     int m_retentionCapDays = 0; // [errors] retention_days; 0 keeps what each project says
     bool m_changedPending = false;
     bool m_flushQueued = false;
