@@ -128,6 +128,31 @@ private slots:
         QCOMPARE(m_store->issueEvents(outcomes[0].issueId, 10, 0).size(), 3);
     }
 
+    // Tag values and user keys reach SQLite inside JSON text the store writes itself: quotes,
+    // backslashes, control characters and non-ASCII must come back exactly as sent.
+    void tagsAndUsersWithJsonSpecialCharacters()
+    {
+        const QString odd = QStringLiteral("a \"quoted\" \\path\\ tab\t nl\n bell\x07 caf\u00e9 \U0001F600");
+        const QString user = QStringLiteral("id\"\\\n") + QChar(0x2028);
+        QJsonObject raw{{"message", "odd tags"}, {"user", QJsonObject{{"id", user}}},
+                        {"tags", QJsonObject{{"odd", odd}, {QStringLiteral("k\"\\"), "v"}}}};
+        const auto normalized = EventNormalizer::normalize(QJsonDocument(raw).toJson(), {},
+                                                           QDateTime::fromMSecsSinceEpoch(m_now, Qt::UTC), {});
+        QVERIFY(normalized.ok);
+        const IncomingEvent event{1, m_now, normalized.normalized};
+        const qint64 issue = ingest({event}).first().issueId;
+        QVERIFY(issue > 0);
+        const auto detail = m_store->issue(issue, {}, m_now);
+        QVERIFY(detail);
+        QCOMPARE(detail->summary.users, 1);
+        QHash<QString, QString> top;
+        for (const TagSummary &tag : detail->tags)
+            top.insert(tag.key, tag.topValues.value(0).first);
+        QCOMPARE(top.value(QStringLiteral("odd")), odd);
+        QCOMPARE(top.value(QStringLiteral("k\"\\")), QStringLiteral("v"));
+        QCOMPARE(top.value(QStringLiteral("user")), QStringLiteral("id:") + user);
+    }
+
     void statusesAndRegressions()
     {
         const qint64 issue = ingest({makeEvent("a 1", m_now)}).first().issueId;
