@@ -613,6 +613,36 @@ private slots:
         QTRY_COMPARE(m_monitor->snapshot().projects.size(), 1);
     }
 
+    // Many senders at once (QNetworkAccessManager keeps six connections to the host): every
+    // event is answered with its id, duplicates among them are stored once, and when the
+    // senders stop, the last commit does not wait for them forever.
+    void concurrentSendersShareCommits()
+    {
+        constexpr int kEvents = 60;
+        QList<QString> ids;
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < kEvents; ++i) {
+            ids << (i % 10 == 9 ? ids.at(i - 1) : newId()); // every tenth repeats the one before
+            const QByteArray body = envelope(ids.last(), errorEvent(ids.last(), QStringLiteral("burst %1").arg(i % 3)));
+            QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1/api/1/envelope/?sentry_key=%2").arg(m_port).arg(kKey)));
+            replies << m_network.post(req, body);
+        }
+        int finished = 0;
+        for (QNetworkReply *reply : replies)
+            connect(reply, &QNetworkReply::finished, this, [&finished] { ++finished; });
+        QTRY_COMPARE_WITH_TIMEOUT(finished, kEvents, 20000);
+        for (int i = 0; i < kEvents; ++i) {
+            QCOMPARE(replies[i]->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+            QCOMPARE(QJsonDocument::fromJson(replies[i]->readAll()).object().value("id").toString(), ids[i]);
+            replies[i]->deleteLater();
+        }
+        QCOMPARE(totalEvents(), kEvents - kEvents / 10);
+        // A lone sender afterwards is answered as before.
+        const QString id = newId();
+        QCOMPARE(postEnvelope(envelope(id, errorEvent(id, "after the burst"))).status, 200);
+        QCOMPARE(totalEvents(), kEvents - kEvents / 10 + 1);
+    }
+
     void acknowledgedEventsSurviveRestart()
     {
         const QString id = newId();
