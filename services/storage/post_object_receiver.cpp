@@ -1,7 +1,5 @@
 #include "post_object_receiver.h"
 
-#include "http/request.h"
-
 namespace homeport::storage {
 
 namespace {
@@ -24,11 +22,11 @@ QByteArray headerParameter(const QByteArray &header, QByteArrayView name)
 
 } // namespace
 
-PostObjectReceiver::PostObjectReceiver(const http::Request &request, const QString &tempPath, qint64 maxFileBytes,
+PostObjectReceiver::PostObjectReceiver(const QByteArray &contentType, const QString &tempPath, qint64 maxFileBytes,
                                        Verifier verify)
     : m_verify(std::move(verify)), m_maxFileBytes(maxFileBytes), m_tempPath(tempPath)
 {
-    const QByteArray boundary = headerParameter(request.header("Content-Type"), "boundary");
+    const QByteArray boundary = headerParameter(contentType, "boundary");
     if (boundary.isEmpty() || boundary.size() > 200) {
         setError(400, "MalformedPOSTRequest", QStringLiteral("The body of your POST request is not well-formed multipart/form-data."));
         return;
@@ -81,6 +79,10 @@ void PostObjectReceiver::process()
             break;
         }
         case State::AfterDelimiter:
+            // Transport padding (spaces, tabs) may follow a delimiter; it is dropped as it comes,
+            // so the outcome does not depend on where the body was split.
+            while (!m_buffer.isEmpty() && (m_buffer.front() == ' ' || m_buffer.front() == '\t'))
+                m_buffer.remove(0, 1);
             if (m_buffer.size() < 2)
                 return;
             if (m_buffer.startsWith("--")) {
@@ -88,11 +90,6 @@ void PostObjectReceiver::process()
                 m_buffer.clear();
                 return;
             }
-            // Transport padding (spaces, tabs) may follow a delimiter before its CRLF.
-            while (!m_buffer.isEmpty() && (m_buffer.front() == ' ' || m_buffer.front() == '\t'))
-                m_buffer.remove(0, 1);
-            if (m_buffer.size() < 2)
-                return;
             if (!m_buffer.startsWith("\r\n"))
                 return setError(400, "MalformedPOSTRequest", QStringLiteral("The body of your POST request is not well-formed multipart/form-data."));
             m_buffer.remove(0, 2);

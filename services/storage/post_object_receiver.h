@@ -19,10 +19,6 @@
 #include <functional>
 #include <memory>
 
-namespace homeport::http {
-class Request;
-}
-
 namespace homeport::storage {
 
 // What the service decided about a form once its fields (all before the file) arrived.
@@ -44,7 +40,8 @@ public:
 
     using Verifier = std::function<PostFormVerdict(const FormFields &fields)>;
 
-    PostObjectReceiver(const http::Request &request, const QString &tempPath, qint64 maxFileBytes, Verifier verify);
+    // contentType: the request's Content-Type, which names the boundary.
+    PostObjectReceiver(const QByteArray &contentType, const QString &tempPath, qint64 maxFileBytes, Verifier verify);
     ~PostObjectReceiver() override;
 
     bool write(const char *data, qsizetype size) override;

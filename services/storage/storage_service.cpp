@@ -595,7 +595,7 @@ http::BodyPolicy StorageService::bodyPolicy(const http::Request &req)
         const QString formTemp = m_store->newTempPath();
         return http::BodyPolicy::stream(
             [self, bucket, formTemp](const http::Request &r) {
-                return std::make_unique<PostObjectReceiver>(r, formTemp, kMaxObjectBytes, [self, bucket](const FormFields &fields) {
+                return std::make_unique<PostObjectReceiver>(r.header("Content-Type"), formTemp, kMaxObjectBytes, [self, bucket](const FormFields &fields) {
                     if (!self)
                         return PostFormVerdict{503, "ServiceUnavailable", QStringLiteral("The storage service is stopping."), 0, -1, {}};
                     return self->verifyPostForm(bucket, fields);

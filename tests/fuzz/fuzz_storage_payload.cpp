@@ -2,10 +2,16 @@
 //  0: SigV4 over a request made from the input (method, path, query, header lines): verify must
 //     not crash, and the canonical path is a fixpoint (canonicalising it again changes nothing);
 //  1: the aws-chunked decoder, unsigned: the result must not depend on how the body is split;
-//  2: the aws-chunked decoder with chunk signatures (AWS's example key and seed).
+//  2: the aws-chunked decoder with chunk signatures (AWS's example key and seed);
+//  3: a browser form upload (multipart/form-data, boundary "XyZ"): the fields, the file's bytes
+//     and the outcome must not depend on how the body is split.
 // Thread affinity: the fuzzer's one thread.
 #include "storage/aws_chunked_decoder.h"
+#include "storage/post_object_receiver.h"
 #include "storage/sigv4.h"
+
+#include <QFile>
+#include <QTemporaryDir>
 
 #include <cstddef>
 #include <cstdint>
@@ -38,6 +44,42 @@ Decoded decode(const QByteArray &body, std::optional<AwsChunkedDecoder::Signing>
     return out;
 }
 
+struct Form
+{
+    QByteArray code;
+    FormFields fields;
+    QByteArray fileName;
+    QByteArray file;
+    bool operator==(const Form &) const = default;
+};
+
+Form parseForm(const QByteArray &body, qsizetype piece)
+{
+    static QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("form"));
+    Form out;
+    {
+        PostObjectReceiver receiver("multipart/form-data; boundary=XyZ", path, 1 << 20,
+                                    [](const FormFields &) { return PostFormVerdict{}; });
+        for (qsizetype i = 0; i < body.size(); i += piece)
+            receiver.write(body.constData() + i, qMin(piece, body.size() - i));
+        receiver.finish();
+        out.code = receiver.errorCode();
+        out.fields = receiver.fields();
+        out.fileName = receiver.fileName();
+        QString error;
+        if (!receiver.failed() && receiver.closeFile(&error)) {
+            QFile file(path);
+            if (file.open(QIODevice::ReadOnly))
+                out.file = file.readAll();
+            if (out.file.size() != receiver.size())
+                abort();
+        }
+    }
+    QFile::remove(path);
+    return out;
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -45,7 +87,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 2)
         return 0;
     const QByteArray input(reinterpret_cast<const char *>(data + 2), qsizetype(size - 2));
-    const int mode = data[0] % 3;
+    const int mode = data[0] % 4;
     if (mode == 0) {
         const QByteArrayList lines = input.split('\n');
         SignedRequest request;
@@ -67,6 +109,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const Decoded whole = decode(input, std::nullopt, qMax<qsizetype>(1, input.size()));
         const Decoded pieces = decode(input, std::nullopt, 1 + data[1] % 7);
         if (whole.ok != pieces.ok || (whole.ok && (whole.data != pieces.data || whole.trailers != pieces.trailers)))
+            abort();
+    } else if (mode == 3) {
+        if (!(parseForm(input, qMax<qsizetype>(1, input.size())) == parseForm(input, 1 + data[1] % 13)))
             abort();
     } else {
         const AwsChunkedDecoder::Signing signing{
