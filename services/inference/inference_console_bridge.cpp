@@ -43,6 +43,7 @@ InferenceConsoleBridge::InferenceConsoleBridge(InferenceMonitor *monitor, PodTel
     , m_loopback(new http::LoopbackClient(m_setup.server, m_setup.bindAddress, this))
     , m_gpu(new LocalGpuProbe(m_setup.nvidiaSmi.isEmpty() ? QStringLiteral("nvidia-smi") : m_setup.nvidiaSmi, this))
     , m_timer(new QTimer(this))
+    , m_runpodTimer(new QTimer(this))
 {
     connect(m_monitor, &InferenceMonitor::chatRequested, this, &InferenceConsoleBridge::onChatRequested, Qt::QueuedConnection);
     connect(m_monitor, &InferenceMonitor::chatCancelRequested, this, [this](quint64 chatId) {
@@ -76,6 +77,11 @@ InferenceConsoleBridge::InferenceConsoleBridge(InferenceMonitor *monitor, PodTel
     m_monitor->setServiceAttached(true);
     publishNow();
     m_timer->start(1000);
+    connect(m_runpodTimer, &QTimer::timeout, m_runpod, [this] {
+        if (m_runpod->isConfigured() && !m_runpod->status().refreshing)
+            m_runpod->refresh();
+    });
+    m_runpodTimer->start(m_setup.runpodRefreshMs);
 }
 
 InferenceConsoleBridge::~InferenceConsoleBridge()

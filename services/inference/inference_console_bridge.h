@@ -49,6 +49,7 @@ public:
         QString settingsRunpodKey;  // [inference] runpod_api_key; wins over the file
         QString nvidiaSmi;          // the program to run for the local GPU
         int gpuIntervalMs = 5000;
+        int runpodRefreshMs = 30'000; // the account's lists and endpoints' workers go stale
     };
 
     InferenceConsoleBridge(InferenceMonitor *monitor, PodTelemetry *telemetry, RunpodAccount *runpod, Setup setup,
@@ -80,6 +81,7 @@ private:
     http::LoopbackClient *m_loopback;
     LocalGpuProbe *m_gpu;
     QTimer *m_timer;
+    QTimer *m_runpodTimer;
     QHash<quint64, Chat> m_chats;
 };
 

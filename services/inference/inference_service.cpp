@@ -649,6 +649,7 @@ void InferenceService::setUpPodStatus(http::HttpServer &server, const core::Serv
     setup.settingsRunpodKey = setting("runpod_api_key", QString()).toString();
     setup.nvidiaSmi = setting("nvidia_smi", QStringLiteral("nvidia-smi")).toString();
     setup.gpuIntervalMs = std::max(500, setting("gpu_interval_ms", 5000).toInt());
+    setup.runpodRefreshMs = std::max(5, setting("runpod_refresh_s", 30).toInt()) * 1000;
     m_consoleBridge = std::make_unique<InferenceConsoleBridge>(m_monitor, m_telemetry.get(), m_runpod.get(), setup,
                                                                [this](const QJsonObject &entry) { return addPodToFile(entry); });
 }

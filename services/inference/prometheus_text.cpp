@@ -335,17 +335,16 @@ MetricExposition parsePrometheusText(QByteArrayView text)
                 continue;
             }
             line.skipBlanks();
-            MetricFamily &family = familyFor(QString::fromLatin1(name));
             if (keyword == "HELP") {
-                family.help = unescapeHelp(QByteArrayView(line.p, line.end - line.p));
+                familyFor(QString::fromLatin1(name)).help = unescapeHelp(QByteArrayView(line.p, line.end - line.p));
             } else {
                 const QByteArrayView word = line.word();
                 line.skipBlanks();
                 const std::optional<MetricType> type = typeFromWord(word);
                 if (!type || !line.atEnd())
-                    ++out.skippedLines;
+                    ++out.skippedLines; // and no family is made for it
                 else
-                    family.type = *type;
+                    familyFor(QString::fromLatin1(name)).type = *type;
             }
             continue;
         }
@@ -389,7 +388,8 @@ std::optional<HistogramReading> MetricExposition::histogram(const QString &famil
             if (s.name != bucketName)
                 continue;
             const std::optional<double> le = parseValue(s.label(QStringLiteral("le")).toUtf8());
-            if (!le || std::isnan(*le) || std::isnan(s.value))
+            // A count is a finite number; anything else says nothing about the distribution.
+            if (!le || std::isnan(*le) || !std::isfinite(s.value))
                 continue;
             const auto it = std::find_if(buckets.begin(), buckets.end(), [&](const auto &b) { return b.first == *le; });
             if (it == buckets.end())
@@ -466,7 +466,7 @@ std::optional<double> histogramQuantile(double q, const HistogramReading &earlie
         running = b.second;
     }
     const double total = grown.last().second;
-    if (!(total > 0))
+    if (!(total > 0) || !std::isfinite(total))
         return std::nullopt;
     const double rank = q * total;
     double lowerBound = 0;
@@ -478,7 +478,9 @@ std::optional<double> histogramQuantile(double q, const HistogramReading &earlie
                 return i > 0 ? grown[i - 1].first : 0.0;
             if (i == 0 && le <= 0)
                 return le;
-            return lowerBound + (le - lowerBound) * (rank - lowerCount) / (count - lowerCount);
+            // Clamped: rounding must not carry the answer past the bucket's bounds.
+            return std::clamp(lowerBound + (le - lowerBound) * (rank - lowerCount) / (count - lowerCount),
+                              std::min(lowerBound, le), le);
         }
         lowerBound = le;
         lowerCount = count;

@@ -154,6 +154,13 @@ private slots:
         QCOMPARE(h->buckets[0].second, 7.0);
         QCOMPARE(h->buckets[1].second, 8.0);
         QCOMPARE(h->count, 8.0); // no _count samples: the +Inf bucket
+
+        // An infinite or NaN count (found by the fuzzer) is left out, not interpolated.
+        const std::optional<HistogramReading> odd = parsePrometheusText(
+            "# TYPE t histogram\nt_bucket{le=\"0.1\"} inf\nt_bucket{le=\"1\"} 2\nt_bucket{le=\"+Inf\"} NaN\n").histogram(QStringLiteral("t"));
+        QVERIFY(odd);
+        QCOMPARE(odd->buckets.size(), 1);
+        QCOMPARE(*histogramQuantile(0.5, HistogramReading{}, *odd), 0.5);
     }
 
     void junkLinesAreSkippedAndCounted()
