@@ -9,15 +9,15 @@ HOMEPORT_BUILD_DIR=${HOMEPORT_BUILD_DIR:-$HOMEPORT_ROOT/build}
 HOMEPORT_BUILD_PACKAGES=(
   cmake ninja-build g++ pkg-config ccache
   qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  linguist-qt6 libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins libgl-dev
+  linguist-qt6 libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-qpa-plugins libgl-dev
   libboost-dev zlib1g-dev libbrotli-dev libssl-dev libhiredis-dev
 )
 # Only for the tests: the interop tests drive real SDKs with Node.js and Debian's S3 command-line
 # clients (awscli, s3cmd, rclone); curl and Xvfb for the
 # end-to-end and screenshot checks; dpkg-dev, file and desktop-file-utils for the .deb check;
-# redis-server for the channels cluster test (started on a free port, not as a system service);
+# redis-server and postgresql-15 for the cluster tests (started on free ports, not as system services);
 # python3 for the translation check (tests/i18n).
-HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl python3 xvfb xauth python3-sentry-sdk python3-boto3 awscli s3cmd rclone dpkg-dev binutils file desktop-file-utils redis-server)
+HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl python3 xvfb xauth python3-sentry-sdk python3-boto3 awscli s3cmd rclone dpkg-dev binutils file desktop-file-utils redis-server postgresql-15)
 # Only for scripts/bench-search: the corpus maker and the SQLite FTS5 baseline (Python's sqlite3).
 HOMEPORT_BENCH_PACKAGES=(python3 curl)
 

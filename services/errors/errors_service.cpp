@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrl>
 #include <QUuid>
 
 #include <zlib.h>
@@ -203,7 +204,14 @@ QString ErrorsService::configure(http::HttpServer &server, const core::ServiceCo
     const bool full = context.settings.value(QStringLiteral("synchronous"), QStringLiteral("full")).toString().toLower()
                       != QLatin1String("normal");
     const QString connection = QStringLiteral("homeport-errors-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
-    m_store = std::make_unique<SqliteErrorStore>(dbPath, connection, full);
+    // [errors] database_url=postgresql://user:pass@host:port/db: one store shared by several nodes.
+    const QUrl databaseUrl(context.settings.value(QStringLiteral("database_url")).toString());
+    if (databaseUrl.isEmpty())
+        m_store = std::make_unique<SqliteErrorStore>(dbPath, connection, full);
+    else if (databaseUrl.scheme() == QLatin1String("postgresql") || databaseUrl.scheme() == QLatin1String("postgres"))
+        m_store = std::make_unique<SqliteErrorStore>(databaseUrl, dbPath, connection);
+    else
+        return QStringLiteral("[errors] database_url must be postgresql://user:pass@host:port/db");
     QString error;
     if (!m_store->open(&error) || !ensureDefaultProject(context, &error) || !loadProjects(&error)
         || !loadOrCreateApiToken(context.dataDir, &error)) {

@@ -32,6 +32,42 @@ constexpr qsizetype kMaxCachedIssues = 100000;
 //    items.file and items.size (payloads over 1 MiB in files of their own).
 constexpr int kSchemaVersion = 2;
 
+// PostgreSQL keeps its own version number in schema_version; each entry of kPostgresMigrations
+// takes the schema from its index to the next, inside one transaction under an advisory lock,
+// so nodes starting together migrate once.
+const char *const kPostgresMigrations[] = {
+    "CREATE TABLE projects(id BIGINT PRIMARY KEY, name TEXT NOT NULL, platform TEXT NOT NULL,"
+    " keys TEXT NOT NULL, events_per_minute INTEGER NOT NULL, retention_days INTEGER NOT NULL,"
+    " max_events INTEGER NOT NULL, webhooks TEXT NOT NULL, slack_format INTEGER NOT NULL);"
+    "CREATE TABLE issues(id BIGSERIAL PRIMARY KEY, project_id BIGINT NOT NULL, hash TEXT NOT NULL,"
+    " title TEXT NOT NULL, culprit TEXT NOT NULL, level TEXT NOT NULL, type TEXT NOT NULL,"
+    " exception_type TEXT NOT NULL, exception_value TEXT NOT NULL, grouping_reason TEXT NOT NULL,"
+    " status INTEGER NOT NULL DEFAULT 0, regressed INTEGER NOT NULL DEFAULT 0,"
+    " first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, count BIGINT NOT NULL DEFAULT 0,"
+    " users BIGINT NOT NULL DEFAULT 0, UNIQUE(project_id, hash));"
+    "CREATE INDEX issues_by_last_seen ON issues(project_id, last_seen);"
+    "CREATE TABLE events(id BIGSERIAL PRIMARY KEY, project_id BIGINT NOT NULL,"
+    " event_id TEXT NOT NULL, issue_id BIGINT NOT NULL, received BIGINT NOT NULL, payload BYTEA NOT NULL,"
+    " overrides BYTEA, UNIQUE(project_id, event_id));"
+    "CREATE INDEX events_by_issue ON events(issue_id, id);"
+    "CREATE INDEX events_by_received ON events(project_id, received);"
+    "CREATE TABLE issue_users(issue_id BIGINT NOT NULL, user_key TEXT NOT NULL, PRIMARY KEY(issue_id, user_key));"
+    "CREATE TABLE issue_tags(issue_id BIGINT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,"
+    " count BIGINT NOT NULL, PRIMARY KEY(issue_id, key, value));"
+    "CREATE TABLE issue_hours(issue_id BIGINT NOT NULL, hour BIGINT NOT NULL,"
+    " count BIGINT NOT NULL, PRIMARY KEY(issue_id, hour));"
+    "CREATE TABLE items(id BIGSERIAL PRIMARY KEY, project_id BIGINT NOT NULL, type TEXT NOT NULL,"
+    " event_id TEXT NOT NULL, received BIGINT NOT NULL, headers TEXT NOT NULL, payload BYTEA, file TEXT, size BIGINT);"
+    "CREATE INDEX items_by_event ON items(project_id, event_id);"
+    "CREATE INDEX items_by_received ON items(project_id, received);"
+    "CREATE TABLE item_counts(project_id BIGINT NOT NULL, type TEXT NOT NULL,"
+    " count BIGINT NOT NULL, PRIMARY KEY(project_id, type))",
+};
+// pg_advisory_xact_lock keys: schema migration, and ingest (one batch at a time across nodes, so
+// two nodes' batches never lock the same issue rows in opposite orders).
+constexpr qint64 kMigrationLock = 0x486f6d65'00000001;
+constexpr qint64 kIngestLock = 0x486f6d65'00000002;
+
 const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS projects(id INTEGER PRIMARY KEY, name TEXT NOT NULL, platform TEXT NOT NULL,"
@@ -110,30 +146,54 @@ struct SqliteErrorStore::Statements {
           insertUsers(db), upsertTags(db), upsertHours(db), insertItem(db), upsertItemCount(db)
     {
     }
-    bool prepare(QString *error)
+    bool prepare(bool postgres, QString *error)
     {
+        // The four batch statements take one JSON array: SQLite reads it with json_each, PostgreSQL
+        // with jsonb_array_elements. (CAST rather than ::, which QtSql would take for a placeholder.)
+        const char *const pgUpdateIssues =
+            "UPDATE issues SET count = issues.count + d.n, users = issues.users + d.u,"
+            " last_seen = greatest(issues.last_seen, d.seen), level = d.new_level, status = d.new_status,"
+            " regressed = greatest(issues.regressed, d.reopened)"
+            " FROM (SELECT CAST(value->>0 AS BIGINT) AS issue, CAST(value->>1 AS BIGINT) AS n,"
+            " CAST(value->>2 AS BIGINT) AS u, CAST(value->>3 AS BIGINT) AS seen, value->>4 AS new_level,"
+            " CAST(value->>5 AS INTEGER) AS new_status, CAST(value->>6 AS INTEGER) AS reopened"
+            " FROM jsonb_array_elements(CAST(? AS jsonb))) AS d WHERE issues.id = d.issue";
+        const char *const pgInsertUsers =
+            "INSERT INTO issue_users(issue_id, user_key) SELECT CAST(value->>0 AS BIGINT), value->>1"
+            " FROM jsonb_array_elements(CAST(? AS jsonb)) ON CONFLICT DO NOTHING RETURNING issue_id";
+        const char *const pgUpsertTags =
+            "INSERT INTO issue_tags(issue_id, key, value, count) SELECT CAST(value->>0 AS BIGINT), value->>1, value->>2,"
+            " CAST(value->>3 AS BIGINT) FROM jsonb_array_elements(CAST(? AS jsonb))"
+            " ON CONFLICT(issue_id, key, value) DO UPDATE SET count = issue_tags.count + excluded.count";
+        const char *const pgUpsertHours =
+            "INSERT INTO issue_hours(issue_id, hour, count) SELECT CAST(value->>0 AS BIGINT), CAST(value->>1 AS BIGINT),"
+            " CAST(value->>2 AS BIGINT) FROM jsonb_array_elements(CAST(? AS jsonb))"
+            " ON CONFLICT(issue_id, hour) DO UPDATE SET count = issue_hours.count + excluded.count";
         const std::pair<QSqlQuery *, const char *> all[] = {
             {&findIssue, "SELECT id, status FROM issues WHERE project_id = ? AND hash = ?"},
+            // Another node may create the same issue at the same moment: no row back means it
+            // exists, and findIssue reads it.
             {&insertIssue, "INSERT INTO issues(project_id, hash, title, culprit, level, type, exception_type,"
-                           " exception_value, grouping_reason, first_seen, last_seen) VALUES(?,?,?,?,?,?,?,?,?,?,?)"},
+                           " exception_value, grouping_reason, first_seen, last_seen) VALUES(?,?,?,?,?,?,?,?,?,?,?)"
+                           " ON CONFLICT(project_id, hash) DO NOTHING RETURNING id"},
             // The batch's per-issue deltas, users, tags and hours each go in one statement as one
             // JSON array bound once: QtSql's per-value binding cost more than SQLite's work.
             // (json_extract rather than ->> keeps SQLite 3.35 enough; RETURNING needs it.)
-            {&updateIssues, "UPDATE issues SET count = issues.count + d.n, users = issues.users + d.u,"
+            {&updateIssues, postgres ? pgUpdateIssues : "UPDATE issues SET count = issues.count + d.n, users = issues.users + d.u,"
                             " last_seen = max(issues.last_seen, d.seen), level = d.new_level, status = d.new_status,"
                             " regressed = max(issues.regressed, d.reopened)"
                             " FROM (SELECT json_extract(value, '$[0]') AS issue, json_extract(value, '$[1]') AS n,"
                             " json_extract(value, '$[2]') AS u, json_extract(value, '$[3]') AS seen,"
                             " json_extract(value, '$[4]') AS new_level, json_extract(value, '$[5]') AS new_status,"
                             " json_extract(value, '$[6]') AS reopened FROM json_each(?)) AS d WHERE issues.id = d.issue"},
-            {&insertUsers, "INSERT OR IGNORE INTO issue_users(issue_id, user_key)"
+            {&insertUsers, postgres ? pgInsertUsers : "INSERT OR IGNORE INTO issue_users(issue_id, user_key)"
                            " SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)"
                            " WHERE true RETURNING issue_id"},
-            {&upsertTags, "INSERT INTO issue_tags(issue_id, key, value, count)"
+            {&upsertTags, postgres ? pgUpsertTags : "INSERT INTO issue_tags(issue_id, key, value, count)"
                           " SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),"
                           " json_extract(value, '$[3]') FROM json_each(?) WHERE true"
                           " ON CONFLICT(issue_id, key, value) DO UPDATE SET count = count + excluded.count"},
-            {&upsertHours, "INSERT INTO issue_hours(issue_id, hour, count)"
+            {&upsertHours, postgres ? pgUpsertHours : "INSERT INTO issue_hours(issue_id, hour, count)"
                            " SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')"
                            " FROM json_each(?) WHERE true"
                            " ON CONFLICT(issue_id, hour) DO UPDATE SET count = count + excluded.count"},
@@ -144,7 +204,7 @@ struct SqliteErrorStore::Statements {
             {&insertItem, "INSERT INTO items(project_id, type, event_id, received, headers, payload, file, size)"
                           " VALUES(?,?,?,?,?,?,?,?)"},
             {&upsertItemCount, "INSERT INTO item_counts(project_id, type, count) VALUES(?,?,1)"
-                               " ON CONFLICT(project_id, type) DO UPDATE SET count = count + 1"},
+                               " ON CONFLICT(project_id, type) DO UPDATE SET count = item_counts.count + 1"},
         };
         for (const auto &[query, sql] : all) {
             if (!query->prepare(QString::fromLatin1(sql))) {
@@ -165,6 +225,78 @@ SqliteErrorStore::SqliteErrorStore(const QString &path, const QString &connectio
 {
 }
 
+SqliteErrorStore::SqliteErrorStore(const QUrl &postgresUrl, const QString &attachmentsPath, const QString &connectionName)
+    : m_path(attachmentsPath), m_connectionName(connectionName), m_synchronousFull(true), m_postgresUrl(postgresUrl),
+      m_postgres(true)
+{
+}
+
+bool SqliteErrorStore::openPostgres(QString *error)
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    if (!m_db.isValid()) {
+        *error = QStringLiteral("QtSql has no PostgreSQL driver (QPSQL; Debian: libqt6sql6-psql)");
+        return false;
+    }
+    m_db.setHostName(m_postgresUrl.host());
+    if (m_postgresUrl.port() > 0)
+        m_db.setPort(m_postgresUrl.port());
+    m_db.setUserName(m_postgresUrl.userName());
+    m_db.setPassword(m_postgresUrl.password());
+    QString database = m_postgresUrl.path();
+    while (database.startsWith(u'/'))
+        database.remove(0, 1);
+    m_db.setDatabaseName(database);
+    // A host starting with / (percent-encoded in the URL) is a unix socket directory, as libpq has it.
+    const QString where = QStringLiteral("postgresql://%1:%2/%3").arg(m_postgresUrl.host()).arg(m_postgresUrl.port()).arg(database);
+    if (!m_db.open()) {
+        *error = QStringLiteral("cannot connect to %1: %2").arg(where, m_db.lastError().text());
+        return false;
+    }
+    const auto failed = [&](const QString &what) {
+        *error = QStringLiteral("cannot %1 in %2: %3").arg(what, where, *error);
+        m_db.rollback();
+        return false;
+    };
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return failed(QStringLiteral("begin the schema migration"));
+    }
+    if (!exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLock), error)
+        || !exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)"), error))
+        return failed(QStringLiteral("create the schema"));
+    QSqlQuery current(m_db);
+    int version = 0;
+    if (!current.exec(QStringLiteral("SELECT max(version) FROM schema_version"))) {
+        *error = sqlError(current);
+        return failed(QStringLiteral("read the schema version"));
+    }
+    if (current.next())
+        version = current.value(0).toInt();
+    const int latest = int(std::size(kPostgresMigrations));
+    if (version > latest) {
+        *error = QStringLiteral("schema version %1 is newer than this Homeport's %2").arg(version).arg(latest);
+        return failed(QStringLiteral("use the schema"));
+    }
+    for (; version < latest; ++version) {
+        if (!exec(QString::fromLatin1(kPostgresMigrations[version]), error))
+            return failed(QStringLiteral("migrate the schema to version %1").arg(version + 1));
+    }
+    if (!exec(QStringLiteral("DELETE FROM schema_version"), error)
+        || !exec(QStringLiteral("INSERT INTO schema_version(version) VALUES(%1)").arg(latest), error))
+        return failed(QStringLiteral("record the schema version"));
+    if (!m_db.commit()) {
+        *error = m_db.lastError().text();
+        return failed(QStringLiteral("commit the schema"));
+    }
+    m_statements = std::make_unique<Statements>(m_db);
+    if (!m_statements->prepare(true, error)) {
+        m_statements.reset();
+        return false;
+    }
+    return true;
+}
+
 SqliteErrorStore::~SqliteErrorStore()
 {
     close();
@@ -183,6 +315,8 @@ bool SqliteErrorStore::exec(const QString &sql, QString *error)
 
 bool SqliteErrorStore::open(QString *error)
 {
+    if (m_postgres)
+        return openPostgres(error);
     if (!core::openSqliteWal(&m_db, m_path, m_connectionName, error))
         return false;
     QString pragmaError;
@@ -226,7 +360,7 @@ bool SqliteErrorStore::open(QString *error)
     version.exec();
 
     m_statements = std::make_unique<Statements>(m_db);
-    if (!m_statements->prepare(error)) {
+    if (!m_statements->prepare(false, error)) {
         m_statements.reset();
         return false;
     }
@@ -277,8 +411,12 @@ bool SqliteErrorStore::saveProject(ProjectInfo *project, QString *error)
         project->id = next.value(0).toLongLong();
     }
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO projects(id, name, platform, keys, events_per_minute,"
-                                 " retention_days, max_events, webhooks, slack_format) VALUES(?,?,?,?,?,?,?,?,?)"));
+    query.prepare(QStringLiteral("INSERT INTO projects(id, name, platform, keys, events_per_minute,"
+                                 " retention_days, max_events, webhooks, slack_format) VALUES(?,?,?,?,?,?,?,?,?)"
+                                 " ON CONFLICT(id) DO UPDATE SET name = excluded.name, platform = excluded.platform,"
+                                 " keys = excluded.keys, events_per_minute = excluded.events_per_minute,"
+                                 " retention_days = excluded.retention_days, max_events = excluded.max_events,"
+                                 " webhooks = excluded.webhooks, slack_format = excluded.slack_format"));
     query.addBindValue(project->id);
     query.addBindValue(text(project->name));
     query.addBindValue(text(project->platform));
@@ -388,9 +526,9 @@ bool SqliteErrorStore::ingestOne(const IncomingEvent &incoming, IngestOutcome *o
 
     const QPair<qint64, QString> issueKey{incoming.projectId, ev.grouping.hash};
     BatchIssue issue = batch.issueByHash.value(issueKey);
-    if (issue.id == 0)
+    if (issue.id == 0 && !m_postgres) // other nodes change issues in a shared database
         issue = m_issueCache.value(issueKey);
-    if (issue.id == 0) {
+    const auto findIssue = [&] {
         s.findIssue.addBindValue(incoming.projectId);
         s.findIssue.addBindValue(ev.grouping.hash);
         if (!s.findIssue.exec())
@@ -398,7 +536,10 @@ bool SqliteErrorStore::ingestOne(const IncomingEvent &incoming, IngestOutcome *o
         if (s.findIssue.next())
             issue = BatchIssue{s.findIssue.value(0).toLongLong(), s.findIssue.value(1).toInt()};
         s.findIssue.finish();
-    }
+        return true;
+    };
+    if (issue.id == 0 && !findIssue())
+        return false;
     if (issue.id == 0) {
         // A new issue. Its event may still be a duplicate (stored before under other grouping
         // rules): look before creating the issue, which a duplicate must not do.
@@ -420,8 +561,19 @@ bool SqliteErrorStore::ingestOne(const IncomingEvent &incoming, IngestOutcome *o
             s.insertIssue.addBindValue(v);
         if (!s.insertIssue.exec())
             return fail(s.insertIssue);
-        issue = BatchIssue{s.insertIssue.lastInsertId().toLongLong(), int(IssueStatus::Unresolved)};
-        outcome->newIssue = true;
+        if (s.insertIssue.next()) {
+            issue = BatchIssue{s.insertIssue.value(0).toLongLong(), int(IssueStatus::Unresolved)};
+            outcome->newIssue = true;
+            s.insertIssue.finish();
+        } else {
+            s.insertIssue.finish();
+            if (!findIssue())
+                return false;
+            if (issue.id == 0) {
+                *error = QStringLiteral("issue %1 neither inserted nor found").arg(g.hash);
+                return false;
+            }
+        }
     }
     batch.issueByHash.insert(issueKey, issue);
 
@@ -627,6 +779,10 @@ bool SqliteErrorStore::ingest(const QList<IncomingEvent> &events, const QList<In
         *error = m_db.lastError().text();
         return false;
     }
+    if (m_postgres && !exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kIngestLock), error)) {
+        m_db.rollback();
+        return false;
+    }
     outcomes->reserve(events.size());
     bool ok = true;
     BatchState batch;
@@ -732,7 +888,9 @@ QList<IssueSummary> SqliteErrorStore::issues(const IssueQuery &issueQuery, qint6
         binds << key << value;
     }
     for (const QString &word : search.words) {
-        where << QStringLiteral("(title LIKE ? ESCAPE '\\' OR culprit LIKE ? ESCAPE '\\')");
+        // SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE does the same.
+        where << (m_postgres ? QStringLiteral("(title ILIKE ? ESCAPE '\\' OR culprit ILIKE ? ESCAPE '\\')")
+                             : QStringLiteral("(title LIKE ? ESCAPE '\\' OR culprit LIKE ? ESCAPE '\\')"));
         QString escaped = word;
         escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
         const QString pattern = u'%' + escaped + u'%';
@@ -1015,7 +1173,7 @@ StoreTotals SqliteErrorStore::totals()
 {
     StoreTotals totals;
     QSqlQuery query(m_db);
-    if (query.exec(QStringLiteral("SELECT count(*), coalesce(sum(status = 0), 0) FROM issues")) && query.next()) {
+    if (query.exec(QStringLiteral("SELECT count(*), coalesce(sum(CASE WHEN status = 0 THEN 1 ELSE 0 END), 0) FROM issues")) && query.next()) {
         totals.issues = query.value(0).toLongLong();
         totals.unresolvedIssues = query.value(1).toLongLong();
     }

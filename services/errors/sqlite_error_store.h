@@ -1,5 +1,8 @@
 #pragma once
-// SqliteErrorStore: the ErrorStore in one SQLite file (WAL) through QtSql.
+// SqliteErrorStore: the ErrorStore in one SQLite file (WAL) through QtSql, or in a PostgreSQL
+// database shared by several nodes (QPSQL; the same statements but for a few dialect ones). On
+// PostgreSQL, ingest batches take an advisory lock, issues are created with ON CONFLICT DO
+// NOTHING then read, counters are added to in place, and no issue is cached between batches.
 // Issue counters, distinct users, tag counts and hourly buckets are updated in the same
 // transaction as the event rows, so what the dashboard and the REST API read is always current.
 // Thread affinity: the thread that called open(); QtSql connections must not cross threads.
@@ -10,6 +13,7 @@
 #include <QHash>
 #include <QPair>
 #include <QSqlQuery>
+#include <QUrl>
 
 #include <memory>
 
@@ -21,6 +25,9 @@ public:
     // synchronousFull: fsync the WAL on every commit (survives power loss), otherwise NORMAL
     // (survives a process crash; the last commits may go with the machine).
     SqliteErrorStore(const QString &path, const QString &connectionName, bool synchronousFull = true);
+    // PostgreSQL at postgresql://user:pass@host:port/db; attachments over kMaxInlinePayloadBytes
+    // still go to files beside attachmentsPath (local to this node).
+    SqliteErrorStore(const QUrl &postgresUrl, const QString &attachmentsPath, const QString &connectionName);
     ~SqliteErrorStore() override;
 
     bool open(QString *error) override;
@@ -65,6 +72,7 @@ private:
     };
 
     bool exec(const QString &sql, QString *error);
+    bool openPostgres(QString *error);
     bool ingestOne(const IncomingEvent &incoming, IngestOutcome *outcome, BatchState &batch, QString *error);
     bool writeDeltas(BatchState &batch, QString *error);
     bool storeItem(const IncomingItem &item, QString *error);
@@ -80,6 +88,8 @@ private:
     QString m_path;
     QString m_connectionName;
     bool m_synchronousFull;
+    QUrl m_postgresUrl;
+    bool m_postgres = false;
     QSqlDatabase m_db;
     std::unique_ptr<Statements> m_statements;
     // (project, grouping hash) -> issue id and status as committed, so ingest need not look

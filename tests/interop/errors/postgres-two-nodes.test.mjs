@@ -1,0 +1,88 @@
+// Two real homeport nodes whose errors service shares one real PostgreSQL ([errors] database_url):
+// the real @sentry/node SDK sends the same throw sites to both nodes at once, and either node's
+// REST API then shows one issue per throw site with the events of both nodes counted.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHomeport } from '../lib/homeport.mjs';
+import { startPostgres } from '../lib/postgres.mjs';
+import { dsnOf, sentryClient, restApi } from './sentry.mjs';
+
+let postgres;
+const nodes = [];
+
+before(async () => {
+  postgres = await startPostgres();
+  const env = { HOMEPORT_ERRORS_DATABASE_URL: postgres.url() };
+  // One after the other: the first creates the schema and the default project, the second finds them.
+  for (let i = 0; i < 2; i++) {
+    const node = await startHomeport({ disable: ['channels', 'search', 'storage', 'inference'], extraEnv: env });
+    await node.settled();
+    nodes.push(node);
+  }
+});
+
+after(async () => {
+  for (const node of nodes) {
+    const { code } = await node.stop();
+    assert.equal(code, 0, node.log());
+  }
+  await postgres?.stop();
+});
+
+function chargeFailed(n) {
+  throw new Error(`charge ${n} failed`);
+}
+function shipmentLost(n) {
+  throw new TypeError(`shipment ${n} lost`);
+}
+
+test('events sent to two nodes land in one PostgreSQL: one issue per throw site, counted once each', async () => {
+  // The project (and its key) is the first node's: the second found it in the database.
+  const key = nodes[0].secrets.errors.public_key;
+  const senders = nodes.map((node, i) => {
+    const sender = sentryClient(dsnOf(node, key));
+    sender.scope.setTag('node', `n${i}`);
+    return sender;
+  });
+  const sent = { charge: [0, 0], shipment: [0, 0] };
+  // Interleaved, so both nodes create and update the same issues at the same time.
+  for (let round = 0; round < 12; round++) {
+    for (let i = 0; i < 2; i++) {
+      try {
+        chargeFailed(round);
+      } catch (error) {
+        senders[i].scope.captureException(error);
+        sent.charge[i]++;
+      }
+      if (round % 2 === i) {
+        try {
+          shipmentLost(round);
+        } catch (error) {
+          senders[i].scope.captureException(error);
+          sent.shipment[i]++;
+        }
+      }
+    }
+  }
+  for (const { client } of senders) assert.equal(await client.flush(10000), true);
+  const total = (counts) => counts[0] + counts[1];
+
+  for (const node of nodes) {
+    const api = restApi(node);
+    const issues = await api.waitForIssues((list) =>
+      list.some((i) => i.title.startsWith('Error: charge') && Number(i.count) === total(sent.charge))
+      && list.some((i) => i.title.startsWith('TypeError: shipment') && Number(i.count) === total(sent.shipment)));
+    assert.equal(issues.length, 2, JSON.stringify(issues.map((i) => [i.title, i.count])));
+    for (const [prefix, counts] of [['Error: charge', sent.charge], ['TypeError: shipment', sent.shipment]]) {
+      const issue = issues.find((i) => i.title.startsWith(prefix));
+      assert.equal(Number(issue.count), total(counts));
+      // Both nodes' events are in the issue, as many of each as each node was sent.
+      const events = await api.get(`/issues/${issue.id}/events/?full=true&limit=100`);
+      assert.equal(events.length, total(counts));
+      for (let i = 0; i < 2; i++) {
+        const fromNode = events.filter((e) => (e.tags ?? []).some((t) => t.key === 'node' && t.value === `n${i}`));
+        assert.equal(fromNode.length, counts[i], `events sent through node ${i}`);
+      }
+    }
+  }
+});

@@ -1,0 +1,69 @@
+// Starts a real PostgreSQL (Debian's postgresql-15 binaries, not its system service): initdb into
+// a temp dir, then postgres on a free loopback port with its unix sockets in that dir, password
+// authentication over TCP. PostgreSQL refuses to run as root, so when the tests do, the server
+// runs as `nobody` and the temp dir is handed to that user.
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BIN = process.env.POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startPostgres({ user = 'homeport', password = 'pg secret' } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'homeport-postgres-'));
+  const owner = {};
+  if (process.getuid() === 0) {
+    owner.uid = Number(execFileSync('id', ['-u', 'nobody']).toString().trim());
+    owner.gid = Number(execFileSync('id', ['-g', 'nobody']).toString().trim());
+    chownSync(dir, owner.uid, owner.gid);
+  }
+  chmodSync(dir, 0o700);
+  const pwfile = join(dir, 'pwfile');
+  writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+  if (owner.uid !== undefined) chownSync(pwfile, owner.uid, owner.gid);
+  const data = join(dir, 'data');
+  execFileSync(join(BIN, 'initdb'), ['-D', data, '-U', user, '--pwfile', pwfile, '--auth-local=trust',
+    '--auth-host=scram-sha-256', '--no-sync', '-E', 'UTF8', '--locale=C'], { ...owner, cwd: dir, stdio: 'pipe' });
+  const port = await freePort();
+  let log = '';
+  const child = spawn(join(BIN, 'postgres'), ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1',
+    '-c', `unix_socket_directories=${dir}`, '-c', 'fsync=off'], { ...owner, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (d) => { log += d; });
+  child.stderr.on('data', (d) => { log += d; });
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    try {
+      execFileSync(join(BIN, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-q'], { stdio: 'ignore' });
+      break;
+    } catch {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`postgres did not start on ${port}:\n${log}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    port,
+    url: (database = 'postgres') =>
+      `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    log: () => log,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGINT'); // fast shutdown
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
