@@ -86,3 +86,26 @@ test('events sent to two nodes land in one PostgreSQL: one issue per throw site,
     }
   }
 });
+
+test('an issue ignored through one node stays ignored when the other node gets its next event', async () => {
+  const key = nodes[0].secrets.errors.public_key;
+  const senders = nodes.map((node) => sentryClient(dsnOf(node, key)));
+  const raise = () => { throw new Error('cross-node status probe'); };
+  const named = (list) => list.filter((i) => i.title === 'Error: cross-node status probe');
+  const [api0, api1] = nodes.map((node) => restApi(node));
+  // Node 1 sees the issue first, so a node-local memory of it would say unresolved.
+  try { raise(); } catch (error) { senders[1].scope.captureException(error); }
+  assert.equal(await senders[1].client.flush(10000), true);
+  const [issue] = named(await api1.waitForIssues((list) => named(list).length === 1));
+  const ignored = await api0.put(`/issues/${issue.id}/`, { status: 'ignored' });
+  assert.equal(ignored.status, 200);
+  await api1.waitForIssues((list) => named(list).length === 1, 'is:ignored');
+  try { raise(); } catch (error) { senders[1].scope.captureException(error); }
+  assert.equal(await senders[1].client.flush(10000), true);
+  for (const api of [api0, api1]) {
+    const issues = named(await api.waitForIssues((list) => named(list).some((i) => i.count === '2'), 'is:ignored'));
+    assert.equal(issues.length, 1);
+    assert.equal(issues[0].id, issue.id);
+    assert.equal(named(await api.issues('is:unresolved')).length, 0);
+  }
+});
