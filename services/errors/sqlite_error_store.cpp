@@ -367,6 +367,11 @@ bool SqliteErrorStore::open(QString *error)
     return true;
 }
 
+bool SqliteErrorStore::takeTurnWithOtherNodes(QString *error)
+{
+    return !m_postgres || exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kIngestLock), error);
+}
+
 void SqliteErrorStore::close()
 {
     if (!m_db.isValid())
@@ -438,6 +443,10 @@ bool SqliteErrorStore::deleteProject(qint64 projectId, QString *error)
     m_issueCache.clear(); // statuses change or issues go
     if (!m_db.transaction()) {
         *error = m_db.lastError().text();
+        return false;
+    }
+    if (!takeTurnWithOtherNodes(error)) {
+        m_db.rollback();
         return false;
     }
     const QString id = QString::number(projectId);
@@ -779,7 +788,7 @@ bool SqliteErrorStore::ingest(const QList<IncomingEvent> &events, const QList<In
         *error = m_db.lastError().text();
         return false;
     }
-    if (m_postgres && !exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kIngestLock), error)) {
+    if (!takeTurnWithOtherNodes(error)) {
         m_db.rollback();
         return false;
     }
@@ -1003,6 +1012,22 @@ std::optional<IssueDetail> SqliteErrorStore::issue(qint64 issueId, const QString
 bool SqliteErrorStore::setIssueStatus(qint64 issueId, IssueStatus status, QString *error)
 {
     m_issueCache.clear(); // statuses change or issues go
+    // On PostgreSQL between two ingest batches of any node: a batch reads an issue's status and
+    // writes it back, which must not undo this change.
+    if (m_postgres && !m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    const auto done = [&](bool ok) {
+        if (m_postgres && !(ok ? m_db.commit() : m_db.rollback()) && ok) {
+            *error = m_db.lastError().text();
+            m_db.rollback();
+            return false;
+        }
+        return ok;
+    };
+    if (!takeTurnWithOtherNodes(error))
+        return done(false);
     QSqlQuery query(m_db);
     // Resolving or ignoring ends a regression; reopening by hand is not one.
     query.prepare(QStringLiteral("UPDATE issues SET status = ?, regressed = 0 WHERE id = ?"));
@@ -1010,13 +1035,13 @@ bool SqliteErrorStore::setIssueStatus(qint64 issueId, IssueStatus status, QStrin
     query.addBindValue(issueId);
     if (!query.exec()) {
         *error = sqlError(query);
-        return false;
+        return done(false);
     }
     if (query.numRowsAffected() == 0) {
         *error = QStringLiteral("no issue %1").arg(issueId);
-        return false;
+        return done(false);
     }
-    return true;
+    return done(true);
 }
 
 qint64 SqliteErrorStore::setIssuesStatus(qint64 projectId, const QList<qint64> &ids, std::optional<IssueStatus> onlyStatus,
@@ -1032,6 +1057,10 @@ qint64 SqliteErrorStore::setIssuesStatus(qint64 projectId, const QList<qint64> &
     const QString inIds = QStringLiteral(" AND id IN (%1)").arg(idList.join(u','));
     if (!m_db.transaction()) {
         *error = m_db.lastError().text();
+        return -1;
+    }
+    if (!takeTurnWithOtherNodes(error)) {
+        m_db.rollback();
         return -1;
     }
     const auto fail = [&](const QSqlQuery &query) {
@@ -1196,6 +1225,11 @@ qint64 SqliteErrorStore::sweep(qint64 nowMs, int capDays)
     qint64 removed = 0;
     if (!m_db.transaction())
         return 0;
+    QString lockError;
+    if (!takeTurnWithOtherNodes(&lockError)) {
+        m_db.rollback();
+        return 0;
+    }
     for (ProjectInfo project : projects()) {
         if (capDays > 0 && (project.retentionDays <= 0 || project.retentionDays > capDays))
             project.retentionDays = capDays;

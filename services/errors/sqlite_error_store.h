@@ -73,6 +73,9 @@ private:
 
     bool exec(const QString &sql, QString *error);
     bool openPostgres(QString *error);
+    // PostgreSQL: waits for the advisory lock every node's writers take, inside the open
+    // transaction (released when it ends). SQLite: nothing to do, one node writes.
+    bool takeTurnWithOtherNodes(QString *error);
     bool ingestOne(const IncomingEvent &incoming, IngestOutcome *outcome, BatchState &batch, QString *error);
     bool writeDeltas(BatchState &batch, QString *error);
     bool storeItem(const IncomingItem &item, QString *error);
