@@ -48,7 +48,11 @@ export async function startPostgres({ user = 'homeport', password = 'pg secret' 
       execFileSync(join(BIN, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-q'], { stdio: 'ignore' });
       break;
     } catch {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`postgres did not start on ${port}:\n${log}`);
+      if (Date.now() > deadline || child.exitCode !== null) {
+        child.kill('SIGKILL');
+        rmSync(dir, { recursive: true, force: true });
+        throw new Error(`postgres did not start on ${port}:\n${log}`);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   }
