@@ -7,6 +7,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <functional>
@@ -21,6 +22,7 @@ class QSortFilterProxyModel;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
+class QTableWidget;
 class QVBoxLayout;
 class QWidget;
 class QObject;
@@ -87,6 +89,14 @@ QSortFilterProxyModel *makeSortProxy(QAbstractItemModel *source, int sortRole, Q
 void selectSourceRow(QTableView *view, QSortFilterProxyModel *proxy, int sourceRow);
 // The first selected row's `role` value; an invalid QVariant without a selection.
 QVariant selectedRowData(const QTableView *view, int role);
+
+// A read-only, single-row-selection, sortable item table without grid, row numbers or wrapping:
+// columns as wide as their contents except `stretchColumn`, which takes the rest of the width.
+QTableWidget *makeItemTable(const QStringList &headers, const QString &objectName, int stretchColumn, QWidget *parent);
+// The selectable, word-wrapped line under a tool row that says how the last action went.
+QLabel *makeStatusMessage(const QString &objectName, QWidget *parent);
+// Shows `text` in a makeStatusMessage() line, in the theme's failure colour when `error`.
+void showStatusMessage(QLabel *label, const QString &text, bool error);
 
 // The stack that shows an empty state until there are rows: index 0 is `empty`, 1 is `content`.
 QStackedWidget *makeEmptyStateStack(QWidget *empty, QWidget *content, QWidget *parent);

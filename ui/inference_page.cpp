@@ -1,5 +1,6 @@
 #include "inference_page.h"
 
+#include "dashboard_widgets.h"
 #include "empty_state.h"
 #include "inference_keys_panel.h"
 #include "inference_pod_chart.h"
@@ -54,40 +55,6 @@ public:
         return a.toDouble() < b.toDouble();
     }
 };
-
-QTableWidget *makeTable(const QStringList &headers, const QString &objectName, int stretchColumn, QWidget *parent)
-{
-    auto *table = new QTableWidget(0, int(headers.size()), parent);
-    table->setObjectName(objectName);
-    table->setHorizontalHeaderLabels(headers);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setShowGrid(false);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
-    table->verticalHeader()->setVisible(false);
-    table->horizontalHeader()->setStretchLastSection(false);
-    for (int c = 0; c < headers.size(); ++c)
-        table->horizontalHeader()->setSectionResizeMode(c, c == stretchColumn ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
-    table->setSortingEnabled(true);
-    return table;
-}
-
-QLabel *makeMessage(const QString &objectName, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-void setMessage(QLabel *label, const QString &text, bool error)
-{
-    label->setStyleSheet(QStringLiteral("color: %1").arg(error ? Theme::failed().name() : Theme::mutedText().name()));
-    label->setText(text);
-}
 
 QColor stateColor(PodState state)
 {
@@ -198,7 +165,7 @@ InferencePage::InferencePage(const core::ServiceInfo &info, const ConsoleContext
         connect(m_monitor, &inference::InferenceMonitor::podAdded, this, [this](quint64 id, const QString &error) {
             if (id != m_addRequest)
                 return;
-            setMessage(m_podsMessage, error.isEmpty() ? tr("Pod added to %1; checking it now.").arg(m_snapshot.podsFile)
+            showStatusMessage(m_podsMessage, error.isEmpty() ? tr("Pod added to %1; checking it now.").arg(m_snapshot.podsFile)
                                                       : tr("The pod was not added: %1").arg(error),
                        !error.isEmpty());
             Q_EMIT podAddFinished(error);
@@ -206,7 +173,7 @@ InferencePage::InferencePage(const core::ServiceInfo &info, const ConsoleContext
         connect(m_monitor, &inference::InferenceMonitor::runpodActionFinished, this, [this](quint64 id, const QString &error) {
             if (id != m_runpodRequest)
                 return;
-            setMessage(m_rpMessage, error.isEmpty() ? tr("Done; RunPod is reloading the list.") : error, !error.isEmpty());
+            showStatusMessage(m_rpMessage, error.isEmpty() ? tr("Done; RunPod is reloading the list.") : error, !error.isEmpty());
             updateRunpodButtons();
             Q_EMIT runpodActionDone(error);
         });
@@ -223,7 +190,7 @@ InferencePage::InferencePage(const core::ServiceInfo &info, const ConsoleContext
             m_chatSend->setEnabled(true);
             m_chatStop->setEnabled(false);
             if (!r.error.isEmpty()) {
-                setMessage(m_chatStats, tr("Error: %1").arg(r.error), true);
+                showStatusMessage(m_chatStats, tr("Error: %1").arg(r.error), true);
             } else {
                 QStringList parts;
                 if (!r.pod.isEmpty())
@@ -233,7 +200,7 @@ InferencePage::InferencePage(const core::ServiceInfo &info, const ConsoleContext
                 parts << tr("%1 ms in all").arg(r.totalMs);
                 if (r.promptTokens >= 0 && r.completionTokens >= 0)
                     parts << tr("%1 prompt + %2 completion tokens").arg(r.promptTokens).arg(r.completionTokens);
-                setMessage(m_chatStats, parts.join(QStringLiteral(" · ")), false);
+                showStatusMessage(m_chatStats, parts.join(QStringLiteral(" · ")), false);
             }
             Q_EMIT chatDone(r);
         });
@@ -276,7 +243,7 @@ QWidget *InferencePage::buildPodsTab()
     add->setProperty("primary", true);
     connect(add, &QPushButton::clicked, this, [this] { addPod(); });
     tools->addWidget(add);
-    m_podsMessage = makeMessage(QStringLiteral("podsMessage"), page);
+    m_podsMessage = makeStatusMessage(QStringLiteral("podsMessage"), page);
     tools->addWidget(m_podsMessage, 1);
 
     auto *empty = new EmptyState(tr("No pods yet — add one"),
@@ -287,9 +254,9 @@ QWidget *InferencePage::buildPodsTab()
     empty->setObjectName(QStringLiteral("podsEmptyState"));
     connect(empty->addAction(tr("Add pod…")), &QPushButton::clicked, this, [this] { addPod(); });
 
-    m_podTable = makeTable({tr("Pod"), tr("Kind"), tr("State"), tr("Models"), tr("Running / waiting"), tr("KV cache"),
-                            tr("Tokens / s"), tr("TTFT p50 / p95"), tr("Cost / h")},
-                           QStringLiteral("podTable"), PodStateColumn, page);
+    m_podTable = makeItemTable({tr("Pod"), tr("Kind"), tr("State"), tr("Models"), tr("Running / waiting"), tr("KV cache"),
+                                tr("Tokens / s"), tr("TTFT p50 / p95"), tr("Cost / h")},
+                               QStringLiteral("podTable"), PodStateColumn, page);
     m_podTable->setMinimumHeight(150);
     connect(m_podTable, &QTableWidget::itemSelectionChanged, this, &InferencePage::updateCharts);
     m_podStack = makeEmptyStateStack(empty, m_podTable, page);
@@ -319,7 +286,7 @@ QWidget *InferencePage::buildPodsTab()
     QVBoxLayout *gpuLayout = nullptr;
     QFrame *gpuCard = makeCard(page, &gpuLayout);
     gpuLayout->addWidget(makeSectionTitle(tr("This machine's GPU"), gpuCard));
-    m_gpuText = makeMessage(QStringLiteral("localGpuText"), gpuCard);
+    m_gpuText = makeStatusMessage(QStringLiteral("localGpuText"), gpuCard);
     gpuLayout->addWidget(m_gpuText);
 
     auto *layout = new QVBoxLayout;
@@ -337,7 +304,7 @@ void InferencePage::addPod(const QJsonObject &prefill)
     const std::optional<QJsonObject> entry = m_podPrompt(this, prefill);
     if (!entry || !m_monitor)
         return;
-    setMessage(m_podsMessage, tr("Adding %1…").arg(entry->value(QStringLiteral("name")).toString()), false);
+    showStatusMessage(m_podsMessage, tr("Adding %1…").arg(entry->value(QStringLiteral("name")).toString()), false);
     m_addRequest = m_monitor->addPod(*entry);
 }
 
@@ -417,11 +384,11 @@ void InferencePage::updateGpu()
     using Availability = inference::LocalGpuStatus::Availability;
     const inference::LocalGpuStatus &gpu = m_snapshot.localGpu;
     if (gpu.availability == Availability::NotChecked) {
-        setMessage(m_gpuText, tr("Not checked yet."), false);
+        showStatusMessage(m_gpuText, tr("Not checked yet."), false);
         return;
     }
     if (gpu.availability != Availability::Present) {
-        setMessage(m_gpuText, gpu.message, gpu.availability == Availability::Failed);
+        showStatusMessage(m_gpuText, gpu.message, gpu.availability == Availability::Failed);
         return;
     }
     QStringList lines;
@@ -437,7 +404,7 @@ void InferencePage::updateGpu()
         lines << parts.join(QStringLiteral(" · "));
     }
     m_gpuText->setTextFormat(Qt::RichText);
-    setMessage(m_gpuText, lines.join(QStringLiteral("<br>")), false);
+    showStatusMessage(m_gpuText, lines.join(QStringLiteral("<br>")), false);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -462,7 +429,7 @@ QWidget *InferencePage::buildRunpodTab()
     connect(refresh, &QPushButton::clicked, this, &InferencePage::refreshRunpod);
     keyRow->addWidget(refresh);
 
-    m_rpMessage = makeMessage(QStringLiteral("runpodMessage"), page);
+    m_rpMessage = makeStatusMessage(QStringLiteral("runpodMessage"), page);
 
     auto *empty = new EmptyState(tr("No RunPod account yet"),
                                  tr("With a RunPod API key the console lists the account's pods and serverless endpoints, "
@@ -488,9 +455,9 @@ QWidget *InferencePage::buildRunpodTab()
     for (QPushButton *b : {m_rpStart, m_rpStop, m_rpAddPod})
         podTools->addWidget(b);
     listsLayout->addLayout(podTools);
-    m_rpPodTable = makeTable({tr("Pod"), tr("GPU"), tr("Status"), tr("Cost / h"), tr("Last start"), tr("Data centre"),
-                              tr("OpenAI port")},
-                             QStringLiteral("runpodPodTable"), RpPodOpenAi, lists);
+    m_rpPodTable = makeItemTable({tr("Pod"), tr("GPU"), tr("Status"), tr("Cost / h"), tr("Last start"), tr("Data centre"),
+                                  tr("OpenAI port")},
+                                 QStringLiteral("runpodPodTable"), RpPodOpenAi, lists);
     m_rpPodTable->setMinimumHeight(130);
     connect(m_rpPodTable, &QTableWidget::itemSelectionChanged, this, &InferencePage::updateRunpodButtons);
     listsLayout->addWidget(m_rpPodTable, 1);
@@ -503,9 +470,9 @@ QWidget *InferencePage::buildRunpodTab()
     connect(m_rpAddEndpoint, &QPushButton::clicked, this, &InferencePage::addSelectedRunpodEndpoint);
     endpointTools->addWidget(m_rpAddEndpoint);
     listsLayout->addLayout(endpointTools);
-    m_rpEndpointTable = makeTable({tr("Endpoint"), tr("Workers idle / running"), tr("Jobs queued / running"),
-                                   tr("Workers min–max"), tr("OpenAI base URL")},
-                                  QStringLiteral("runpodEndpointTable"), RpEndpointUrl, lists);
+    m_rpEndpointTable = makeItemTable({tr("Endpoint"), tr("Workers idle / running"), tr("Jobs queued / running"),
+                                       tr("Workers min–max"), tr("OpenAI base URL")},
+                                      QStringLiteral("runpodEndpointTable"), RpEndpointUrl, lists);
     m_rpEndpointTable->setMinimumHeight(110);
     connect(m_rpEndpointTable, &QTableWidget::itemSelectionChanged, this, &InferencePage::updateRunpodButtons);
     listsLayout->addWidget(m_rpEndpointTable, 1);
@@ -525,7 +492,7 @@ void InferencePage::saveRunpodKey()
     if (!m_monitor)
         return;
     m_monitor->setRunpodApiKey(m_rpKey->text());
-    setMessage(m_rpMessage, m_rpKey->text().trimmed().isEmpty() ? tr("RunPod key removed.") : tr("Key saved; asking RunPod…"), false);
+    showStatusMessage(m_rpMessage, m_rpKey->text().trimmed().isEmpty() ? tr("RunPod key removed.") : tr("Key saved; asking RunPod…"), false);
     m_rpKey->clear();
 }
 
@@ -560,7 +527,7 @@ void InferencePage::runpodAction(const QString &action)
         : tr("Stop the RunPod pod %1? Requests it is serving are cut off; its volume is kept (and still billed).").arg(it->name);
     if (!m_confirm(this, start ? tr("Start pod") : tr("Stop pod"), question))
         return;
-    setMessage(m_rpMessage, start ? tr("Starting %1…").arg(it->name) : tr("Stopping %1…").arg(it->name), false);
+    showStatusMessage(m_rpMessage, start ? tr("Starting %1…").arg(it->name) : tr("Stopping %1…").arg(it->name), false);
     m_runpodRequest = m_monitor->runpodPodAction(id, action);
     updateRunpodButtons();
 }
@@ -685,11 +652,11 @@ void InferencePage::fillRunpodTables()
     }
 
     if (!rp.error.isEmpty())
-        setMessage(m_rpMessage, rp.error, true);
+        showStatusMessage(m_rpMessage, rp.error, true);
     else if (rp.refreshing)
-        setMessage(m_rpMessage, tr("Asking RunPod…"), false);
+        showStatusMessage(m_rpMessage, tr("Asking RunPod…"), false);
     else if (rp.configured && rp.refreshedAtMs > m_runpodShownAt)
-        setMessage(m_rpMessage, tr("%1 pods and %2 serverless endpoints, as RunPod listed them at %3.")
+        showStatusMessage(m_rpMessage, tr("%1 pods and %2 serverless endpoints, as RunPod listed them at %3.")
                                     .arg(rp.pods.size())
                                     .arg(rp.endpoints.size())
                                     .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(rp.refreshedAtMs).time(), QLocale::ShortFormat)),
@@ -732,7 +699,7 @@ QWidget *InferencePage::buildPlaygroundTab()
     connect(m_chatStop, &QPushButton::clicked, this, &InferencePage::stopChat);
     buttons->addWidget(m_chatSend);
     buttons->addWidget(m_chatStop);
-    m_chatStats = makeMessage(QStringLiteral("chatStats"), page);
+    m_chatStats = makeStatusMessage(QStringLiteral("chatStats"), page);
     buttons->addWidget(m_chatStats, 1);
 
     m_chatReply = new QPlainTextEdit(page);
@@ -779,7 +746,7 @@ void InferencePage::sendChat()
 {
     const QString text = m_chatInput->toPlainText().trimmed();
     if (!m_monitor || text.isEmpty() || m_chatModel->currentText().isEmpty()) {
-        setMessage(m_chatStats, m_chatModel->currentText().isEmpty() ? tr("No model to talk to: no pod is up.") : tr("Write a message first."), true);
+        showStatusMessage(m_chatStats, m_chatModel->currentText().isEmpty() ? tr("No model to talk to: no pod is up.") : tr("Write a message first."), true);
         return;
     }
     if (m_chatId)
@@ -789,7 +756,7 @@ void InferencePage::sendChat()
         messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("system")}, {QStringLiteral("content"), m_chatSystem->text().trimmed()}});
     messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("user")}, {QStringLiteral("content"), text}});
     m_chatReply->clear();
-    setMessage(m_chatStats, tr("Waiting for the first token…"), false);
+    showStatusMessage(m_chatStats, tr("Waiting for the first token…"), false);
     m_chatSend->setEnabled(false);
     m_chatStop->setEnabled(true);
     m_chatId = m_monitor->chat(QJsonObject{{QStringLiteral("model"), m_chatModel->currentText()}, {QStringLiteral("messages"), messages}});

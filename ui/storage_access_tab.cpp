@@ -1,5 +1,6 @@
 #include "storage_access_tab.h"
 
+#include "dashboard_widgets.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -34,12 +35,6 @@ const QString kSettingsChange = QStringLiteral("settingsChange");
 const QString kAdminBucket = QStringLiteral("_homeport"); // the service's own routes
 const QString kKeysPath = QStringLiteral("access-keys");
 constexpr int kKeyRole = Qt::UserRole + 1;
-
-void setMessage(QLabel *label, const QString &text, bool error)
-{
-    label->setStyleSheet(QStringLiteral("color: %1").arg(error ? Theme::failed().name() : Theme::mutedText().name()));
-    label->setText(text);
-}
 
 QByteArray publicPolicy(const QString &bucket, bool list)
 {
@@ -250,7 +245,7 @@ void StorageAccessTab::createKey()
             buckets << b.trimmed();
     }
     if (buckets.isEmpty()) {
-        setMessage(m_keysMessage, tr("Name at least one bucket, or * for every bucket."), true);
+        showStatusMessage(m_keysMessage, tr("Name at least one bucket, or * for every bucket."), true);
         return;
     }
     storage::StorageRequest request;
@@ -369,15 +364,15 @@ void StorageAccessTab::onFinished(quint64 id, const storage::StorageAnswer &answ
             m_copySecret->setVisible(true);
             m_keyName->clear();
             m_keyBuckets->clear();
-            setMessage(m_keysMessage, tr("Key %1 made. Copy its secret now: it is shown only this once.")
+            showStatusMessage(m_keysMessage, tr("Key %1 made. Copy its secret now: it is shown only this once.")
                                           .arg(made.value(QStringLiteral("access_key")).toString()), false);
         } else if (answer.ok()) {
             m_newSecret->clear();
             m_newSecret->setVisible(false);
             m_copySecret->setVisible(false);
-            setMessage(m_keysMessage, tr("Key revoked."), false);
+            showStatusMessage(m_keysMessage, tr("Key revoked."), false);
         } else {
-            setMessage(m_keysMessage, answer.message(), true);
+            showStatusMessage(m_keysMessage, answer.message(), true);
         }
         Q_EMIT actionFinished(answer.ok());
         reloadKeys();
@@ -393,17 +388,17 @@ void StorageAccessTab::onFinished(quint64 id, const storage::StorageAnswer &answ
         m_publicRead->setChecked(answer.ok() && read);
         m_publicList->setChecked(answer.ok() && list);
         if (!answer.ok() && answer.status != 404)
-            setMessage(m_settingsMessage, answer.message(), true);
+            showStatusMessage(m_settingsMessage, answer.message(), true);
         if (--m_settingsLoads <= 0)
             Q_EMIT settingsShown();
     } else if (kind == kCors) {
         m_cors->setPlainText(answer.ok() ? QString::fromUtf8(answer.body) : QString());
         if (!answer.ok() && answer.status != 404)
-            setMessage(m_settingsMessage, answer.message(), true);
+            showStatusMessage(m_settingsMessage, answer.message(), true);
         if (--m_settingsLoads <= 0)
             Q_EMIT settingsShown();
     } else if (kind == kSettingsChange) {
-        setMessage(m_settingsMessage, answer.ok() ? tr("Saved.") : answer.message(), !answer.ok());
+        showStatusMessage(m_settingsMessage, answer.ok() ? tr("Saved.") : answer.message(), !answer.ok());
         Q_EMIT actionFinished(answer.ok());
     }
 }
@@ -411,7 +406,7 @@ void StorageAccessTab::onFinished(quint64 id, const storage::StorageAnswer &answ
 void StorageAccessTab::showKeys(const storage::StorageAnswer &answer)
 {
     if (!answer.ok()) {
-        setMessage(m_keysMessage, answer.message(), true);
+        showStatusMessage(m_keysMessage, answer.message(), true);
         Q_EMIT keysShown();
         return;
     }

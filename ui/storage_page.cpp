@@ -1,5 +1,6 @@
 #include "storage_page.h"
 
+#include "dashboard_widgets.h"
 #include "empty_state.h"
 #include "snippet_card.h"
 #include "sparkline.h"
@@ -85,40 +86,6 @@ QString sizeText(qint64 bytes)
 QString timeText(qint64 ms)
 {
     return ms <= 0 ? QString() : QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
-}
-
-QTableWidget *makeTable(int columns, const QStringList &headers, const QString &objectName, QWidget *parent)
-{
-    auto *table = new QTableWidget(0, columns, parent);
-    table->setObjectName(objectName);
-    table->setHorizontalHeaderLabels(headers);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setShowGrid(false);
-    table->setAlternatingRowColors(true);
-    table->verticalHeader()->setVisible(false);
-    table->horizontalHeader()->setStretchLastSection(false);
-    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    for (int c = 1; c < columns; ++c)
-        table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    table->setSortingEnabled(true);
-    return table;
-}
-
-QLabel *makeMessage(const QString &objectName, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-void setMessage(QLabel *label, const QString &text, bool error)
-{
-    label->setStyleSheet(QStringLiteral("color: %1").arg(error ? Theme::failed().name() : Theme::mutedText().name()));
-    label->setText(text);
 }
 
 QString askBucketName(QWidget *parent)
@@ -221,7 +188,7 @@ void StoragePage::onFinished(quint64 id, const storage::StorageAnswer &answer)
         showMetadata(path, answer);
     } else if (kind == kUpload) {
         answer.ok() ? ++m_uploadsDone : ++m_uploadsFailed;
-        setMessage(m_browserMessage,
+        showStatusMessage(m_browserMessage,
                    answer.ok() ? tr("Uploaded %1.").arg(path) : tr("Upload of %1 failed: %2").arg(path, answer.message()),
                    !answer.ok());
         if (!m_uploadQueue.isEmpty()) {
@@ -231,7 +198,7 @@ void StoragePage::onFinished(quint64 id, const storage::StorageAnswer &answer)
         m_uploadBar->setVisible(false);
         updateBrowserButtons();
         if (m_uploadsDone + m_uploadsFailed > 1)
-            setMessage(m_browserMessage, tr("Uploaded %1 of %2 files.").arg(m_uploadsDone).arg(m_uploadsDone + m_uploadsFailed),
+            showStatusMessage(m_browserMessage, tr("Uploaded %1 of %2 files.").arg(m_uploadsDone).arg(m_uploadsDone + m_uploadsFailed),
                        m_uploadsFailed > 0);
         if (m_uploadsDone > 0)
             reloadListing();
@@ -245,13 +212,13 @@ void StoragePage::onFinished(quint64 id, const storage::StorageAnswer &answer)
             if (!ok)
                 error = file.errorString();
         }
-        setMessage(m_browserMessage,
+        showStatusMessage(m_browserMessage,
                    ok ? tr("Saved %1 (%2).").arg(QDir::toNativeSeparators(path), sizeText(answer.body.size()))
                       : tr("Download failed: %1").arg(error),
                    !ok);
         Q_EMIT actionFinished(ok);
     } else if (kind == kDeleteObject) {
-        setMessage(m_browserMessage, answer.ok() ? tr("Deleted %1.").arg(path) : tr("Delete failed: %1").arg(answer.message()),
+        showStatusMessage(m_browserMessage, answer.ok() ? tr("Deleted %1.").arg(path) : tr("Delete failed: %1").arg(answer.message()),
                    !answer.ok());
         if (answer.ok()) {
             m_metadata->clear();
@@ -260,7 +227,7 @@ void StoragePage::onFinished(quint64 id, const storage::StorageAnswer &answer)
         }
         Q_EMIT actionFinished(answer.ok());
     } else if (kind == kBucket) {
-        setMessage(m_bucketsMessage, answer.ok() ? path : tr("%1 failed: %2").arg(path, answer.message()), !answer.ok());
+        showStatusMessage(m_bucketsMessage, answer.ok() ? path : tr("%1 failed: %2").arg(path, answer.message()), !answer.ok());
         Q_EMIT actionFinished(answer.ok());
     }
 }
@@ -313,7 +280,7 @@ QWidget *StoragePage::buildBucketsTab()
         m_tabs->setCurrentIndex(BrowserTab);
     });
 
-    m_bucketTable = makeTable(4, {tr("Bucket"), tr("Objects"), tr("Size"), tr("Created")}, QStringLiteral("bucketTable"), page);
+    m_bucketTable = makeItemTable({tr("Bucket"), tr("Objects"), tr("Size"), tr("Created")}, QStringLiteral("bucketTable"), 0, page);
     m_bucketTable->sortByColumn(BucketName, Qt::AscendingOrder);
     connect(m_bucketTable, &QTableWidget::itemSelectionChanged, this, [this] {
         const bool selected = !selectedBucketName().isEmpty();
@@ -371,7 +338,7 @@ void StoragePage::newBucket()
     request.bucket = name;
     const quint64 id = send(request, kBucket);
     m_pendingPath.insert(id, tr("Created bucket %1.").arg(name));
-    setMessage(m_bucketsMessage, tr("Creating %1…").arg(name), false);
+    showStatusMessage(m_bucketsMessage, tr("Creating %1…").arg(name), false);
 }
 
 void StoragePage::deleteSelectedBucket()
@@ -520,7 +487,7 @@ QWidget *StoragePage::buildBrowserTab()
     connect(refresh, &QPushButton::clicked, this, &StoragePage::reloadListing);
     tools->addWidget(refresh);
 
-    m_objectTable = makeTable(3, {tr("Name"), tr("Size"), tr("Last modified")}, QStringLiteral("objectTable"), page);
+    m_objectTable = makeItemTable({tr("Name"), tr("Size"), tr("Last modified")}, QStringLiteral("objectTable"), 0, page);
     connect(m_objectTable, &QTableWidget::itemSelectionChanged, this, [this] {
         updateBrowserButtons();
         bool folder = false;
@@ -550,7 +517,7 @@ QWidget *StoragePage::buildBrowserTab()
     m_uploadBar = new QProgressBar(page);
     m_uploadBar->setObjectName(QStringLiteral("uploadProgress"));
     m_uploadBar->setVisible(false);
-    m_browserMessage = makeMessage(QStringLiteral("browserMessage"), page);
+    m_browserMessage = makeStatusMessage(QStringLiteral("browserMessage"), page);
 
     // The selected object: its metadata and a presigned GET URL.
     QVBoxLayout *detailLayout = nullptr;
@@ -861,7 +828,7 @@ void StoragePage::startNextUpload()
             problem = tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         if (!problem.isEmpty()) {
             ++m_uploadsFailed;
-            setMessage(m_browserMessage, problem, true);
+            showStatusMessage(m_browserMessage, problem, true);
             continue;
         }
         storage::StorageRequest request;
@@ -874,7 +841,7 @@ void StoragePage::startNextUpload()
         m_pendingPath.insert(id, request.key);
         m_uploadBar->setRange(0, 0); // busy until the first progress report
         m_uploadBar->setVisible(true);
-        setMessage(m_browserMessage,
+        showStatusMessage(m_browserMessage,
                    m_uploadQueue.isEmpty() ? tr("Uploading %1…").arg(request.key)
                                            : tr("Uploading %1 (%n more waiting)…", nullptr, int(m_uploadQueue.size())).arg(request.key),
                    false);
@@ -921,7 +888,7 @@ void StoragePage::downloadSelected()
     request.key = key;
     const quint64 id = send(request, kDownload);
     m_pendingPath.insert(id, path);
-    setMessage(m_browserMessage, tr("Downloading %1…").arg(key), false);
+    showStatusMessage(m_browserMessage, tr("Downloading %1…").arg(key), false);
 }
 
 void StoragePage::deleteSelectedObject()
