@@ -1,5 +1,6 @@
 #include "inference_pod_chart.h"
 
+#include "seconds_ago_axes.h"
 #include "theme.h"
 
 #include <QChart>
@@ -44,32 +45,9 @@ InferencePodChart::InferencePodChart(const QString &valueTitle, const QString &f
     else
         chart->legend()->hide();
 
-    m_xAxis = new QValueAxis(chart);
-    m_yAxis = new QValueAxis(chart);
-    m_xAxis->setRange(-30, 0);
-    m_yAxis->setRange(0, 1);
-    m_xAxis->setTitleText(tr("seconds ago"));
-    m_yAxis->setTitleText(valueTitle);
-    m_xAxis->setLabelFormat(QStringLiteral("%.0f"));
-    m_yAxis->setLabelFormat(QStringLiteral("%.1f"));
-    m_xAxis->setTickCount(6);
-    m_yAxis->setTickCount(5);
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    for (QValueAxis *axis : {m_xAxis, m_yAxis}) {
-        axis->setLabelsFont(small);
-        axis->setTitleFont(small);
-        axis->setGridLineColor(Theme::border());
-    }
-    chart->legend()->setFont(small);
-    chart->addAxis(m_xAxis, Qt::AlignBottom);
-    chart->addAxis(m_yAxis, Qt::AlignLeft);
-    for (QLineSeries *s : {m_firstLine, m_secondLine}) {
-        if (!s)
-            continue;
-        s->attachAxis(m_xAxis);
-        s->attachAxis(m_yAxis);
-    }
+    const SecondsAgoAxes axes = addSecondsAgoAxes(chart, font(), tr("seconds ago"), valueTitle, 30, 6, {m_firstLine, m_secondLine});
+    m_xAxis = axes.x;
+    m_yAxis = axes.y;
     chart->setMargins(QMargins(2, 2, 2, 2));
     setStyleSheet(QStringLiteral("background: transparent"));
     setMinimumHeight(190);

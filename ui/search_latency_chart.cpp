@@ -1,5 +1,6 @@
 #include "search_latency_chart.h"
 
+#include "seconds_ago_axes.h"
 #include "theme.h"
 
 #include <QLegend>
@@ -38,30 +39,9 @@ SearchLatencyChart::SearchLatencyChart(int seconds, QWidget *parent)
         chart->addSeries(s);
     }
 
-    m_xAxis = new QValueAxis(chart);
-    m_yAxis = new QValueAxis(chart);
-    m_xAxis->setRange(-m_seconds, 0);
-    m_yAxis->setRange(0, 1);
-    m_xAxis->setTitleText(tr("seconds ago"));
-    m_yAxis->setTitleText(tr("latency, ms"));
-    m_xAxis->setLabelFormat(QStringLiteral("%.0f"));
-    m_yAxis->setLabelFormat(QStringLiteral("%.1f"));
-    m_xAxis->setTickCount(7);
-    m_yAxis->setTickCount(5);
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    for (QValueAxis *axis : {m_xAxis, m_yAxis}) {
-        axis->setLabelsFont(small);
-        axis->setTitleFont(small);
-        axis->setGridLineColor(Theme::border());
-    }
-    chart->legend()->setFont(small);
-    chart->addAxis(m_xAxis, Qt::AlignBottom);
-    chart->addAxis(m_yAxis, Qt::AlignLeft);
-    for (QLineSeries *s : {m_p50, m_p99}) {
-        s->attachAxis(m_xAxis);
-        s->attachAxis(m_yAxis);
-    }
+    const SecondsAgoAxes axes = addSecondsAgoAxes(chart, font(), tr("seconds ago"), tr("latency, ms"), m_seconds, 7, {m_p50, m_p99});
+    m_xAxis = axes.x;
+    m_yAxis = axes.y;
     chart->setMargins(QMargins(4, 4, 4, 4));
     setStyleSheet(QStringLiteral("background: transparent"));
     setMinimumHeight(220);

@@ -1,0 +1,27 @@
+#pragma once
+// The axes of the console's small live line charts: "seconds ago" along the bottom (from
+// -seconds to 0), a value from 0 up the left, both in a smaller font with the theme's grid colour.
+// The titles come from the caller so they stay translated in the chart's own context.
+// Thread affinity: the GUI thread.
+
+#include <QList>
+
+class QChart;
+class QFont;
+class QLineSeries;
+class QString;
+class QValueAxis;
+
+namespace homeport::ui {
+
+struct SecondsAgoAxes {
+    QValueAxis *x;
+    QValueAxis *y;
+};
+
+// Adds both axes to `chart` and attaches `series` (null entries skipped); the legend takes the
+// axes' font, which is `baseFont` at 85 %.
+SecondsAgoAxes addSecondsAgoAxes(QChart *chart, const QFont &baseFont, const QString &xTitle, const QString &yTitle,
+                                 int seconds, int xTickCount, const QList<QLineSeries *> &series);
+
+} // namespace homeport::ui
