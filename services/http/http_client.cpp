@@ -310,8 +310,10 @@ void ClientConnection::onTimeout()
         return;
     if (!m_call || m_call->m_finished)
         return drop(); // idle for too long
-    finishCall(ClientError::Timeout, m_ready ? QStringLiteral("no data for %1 ms").arg(m_call->m_request.inactivityTimeoutMs)
-                                             : QStringLiteral("no connection within %1 ms").arg(m_call->m_request.connectTimeoutMs));
+    if (m_ready)
+        finishCall(ClientError::Timeout, QStringLiteral("no data for %1 ms").arg(m_call->m_request.inactivityTimeoutMs));
+    else
+        finishCall(ClientError::ConnectTimeout, QStringLiteral("no connection within %1 ms").arg(m_call->m_request.connectTimeoutMs));
 }
 
 void ClientConnection::finishCall(ClientError error, const QString &message)

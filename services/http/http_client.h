@@ -35,7 +35,8 @@ enum class ClientError {
     None,
     ConnectionRefused, // nothing answered at the address
     HostNotFound,
-    Timeout,           // connect or inactivity
+    ConnectTimeout,    // no connection within connectTimeoutMs
+    Timeout,           // connected, then no byte in either direction for inactivityTimeoutMs
     ConnectionClosed,  // the server closed or reset the connection before the answer was complete
     Protocol,          // not a valid HTTP/1.1 answer
     Tls,

@@ -184,7 +184,7 @@ QString InferenceService::configure(http::HttpServer &server, const core::Servic
                                                     QDir(context.dataDir).filePath(QStringLiteral("pods.json"))).toString();
     const int intervalMs = std::max(100, context.settings.value(QStringLiteral("health_interval_ms"), 10'000).toInt());
     const int checkTimeoutMs = std::max(100, context.settings.value(QStringLiteral("health_timeout_ms"), 5'000).toInt());
-    m_upstreamTimeoutMs = std::max(1000, context.settings.value(QStringLiteral("upstream_timeout_ms"), 600'000).toInt());
+    m_limits = UpstreamLimits::fromSettings(context.settings);
     const double retentionDays = context.settings.value(QStringLiteral("usage_retention_days"), kDefaultRetentionDays).toDouble();
 
     m_baseHost = context.bindAddress.isNull() || context.bindAddress.toString() == QLatin1String("0.0.0.0")
@@ -473,7 +473,7 @@ void InferenceService::forward(const QString &path, const http::Request &req, ht
         return res.send(std::move(response));
     }
 
-    UpstreamCall::Target target{path, req.body(), model, rec.stream, m_upstreamTimeoutMs};
+    UpstreamCall::Target target{path, req.body(), model, rec.stream, m_limits};
     QJsonObject streamOptions = body.value(QStringLiteral("stream_options")).toObject();
     if (target.stream && !streamOptions.value(QStringLiteral("include_usage")).toBool()) {
         // Usage is counted for every stream: ask the pod for it, and keep it from the client.

@@ -11,6 +11,7 @@
 
 #include "http/http_service.h"
 #include "inference_monitor.h"
+#include "upstream_limits.h"
 
 #include <QHash>
 #include <QPointer>
@@ -84,7 +85,7 @@ private:
     core::Metrics *m_metrics = nullptr;
     QTimer *m_snapshotTimer = nullptr;
     QByteArray m_adminKey;
-    int m_upstreamTimeoutMs = 600'000;
+    UpstreamLimits m_limits; // time limits on forwarded requests
     QString m_podsFile;
     QString m_baseHost;                   // where clients dial; the port is read once listening
     http::HttpServer *m_server = nullptr; // owned by HttpService, outlives closeStores()

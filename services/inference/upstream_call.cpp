@@ -8,6 +8,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimer>
 #include <QUrl>
 
 #include <algorithm>
@@ -17,7 +18,6 @@ namespace homeport::inference {
 namespace {
 
 constexpr qint64 kMaxBufferedAnswerBytes = 256LL << 20;
-constexpr int kConnectTimeoutMs = 10'000;
 
 // Where the last complete SSE event ends (after its blank line), or -1.
 qsizetype endOfCompleteEvents(const QByteArray &data)
@@ -34,9 +34,14 @@ qsizetype endOfCompleteEvents(const QByteArray &data)
 UpstreamCall::UpstreamCall(PodPool *pool, http::HttpClient *client, core::Metrics *metrics, Target target,
                            http::Responder responder)
     : QObject(pool), m_pool(pool), m_client(client), m_metrics(metrics), m_target(std::move(target)),
-      m_res(std::move(responder))
+      m_res(std::move(responder)), m_limitTimer(new QTimer(this))
 {
     m_clock.start();
+    m_attemptClock.start();
+    m_limitTimer->setSingleShot(true);
+    // A coarse timer may fire up to 5% early; onLimitTimer() would only set it again.
+    m_limitTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_limitTimer, &QTimer::timeout, this, &UpstreamCall::onLimitTimer);
 }
 
 UpstreamCall::~UpstreamCall()
@@ -65,6 +70,10 @@ void UpstreamCall::start(const QList<int> &pods)
 void UpstreamCall::tryNext()
 {
     if (m_pods.isEmpty()) {
+        if (m_lastTimeout) {
+            const QString message = tr("no pod serving model '%1' answered in time: %2").arg(m_target.model, m_lastFailure);
+            return sendFailure(504, openAiErrorBody(504, message, {}, QStringLiteral("timeout")), true);
+        }
         const QString message = tr("no pod could serve model '%1': %2").arg(m_target.model, m_lastFailure);
         return sendFailure(502, openAiErrorBody(502, message, {}, QStringLiteral("upstream_unavailable")));
     }
@@ -74,6 +83,8 @@ void UpstreamCall::tryNext()
     m_pending.clear();
     m_upstreamStatus = 0;
     m_upstreamType.clear();
+    m_podAnswered = false;
+    m_attemptClock.start();
     const Pod &pod = m_pool->pod(m_current);
     http::ClientRequest request;
     request.method = "POST";
@@ -85,12 +96,71 @@ void UpstreamCall::tryNext()
     // Bytes go through as they come: no compression asked for.
     request.headers.append({QByteArrayLiteral("Accept-Encoding"), QByteArrayLiteral("identity")});
     request.body = m_target.body;
-    request.connectTimeoutMs = std::min(kConnectTimeoutMs, m_target.timeoutMs);
-    request.inactivityTimeoutMs = m_target.timeoutMs;
+    request.connectTimeoutMs = m_target.limits.connectMs;
+    request.inactivityTimeoutMs = m_target.limits.inactivityMs;
     m_upstream = m_client->send(std::move(request));
     m_upstream->onHead = [this](int status, const http::HeaderList &headers) { onHead(status, headers); };
     m_upstream->onBody = [this](const char *data, qsizetype size) { onBody(data, size); };
     m_upstream->onDone = [this](http::ClientError error, const QString &message) { onDone(error, message); };
+    armLimitTimer();
+}
+
+void UpstreamCall::armLimitTimer()
+{
+    const std::optional<DueLimit> due = nextDueLimit(m_target.limits, m_clock.elapsed(), m_attemptClock.elapsed(), m_podAnswered);
+    if (!due)
+        return m_limitTimer->stop();
+    m_limitTimer->start(int(std::max<qint64>(0, due->inMs)));
+}
+
+void UpstreamCall::onLimitTimer()
+{
+    if (m_done)
+        return;
+    const std::optional<DueLimit> due = nextDueLimit(m_target.limits, m_clock.elapsed(), m_attemptClock.elapsed(), m_podAnswered);
+    if (!due)
+        return;
+    if (due->inMs > 0)
+        return armLimitTimer();
+    const Pod &pod = m_pool->pod(m_current);
+    dropUpstream(); // the pod stops working on it (vLLM aborts a request whose client went)
+    if (due->limit == UpstreamLimit::FirstToken) {
+        // Nothing reached the client yet: another pod may answer in time. This one is skipped
+        // until its next health check, as a pod that does not answer at all is.
+        const QString reason = tr("no first byte of the answer within %1 ms (%2)").arg(m_target.limits.firstTokenMs).arg(limitSetting(UpstreamLimit::FirstToken));
+        noteTimeout(UpstreamLimit::FirstToken);
+        m_lastFailure = tr("pod %1: %2").arg(pod.name, reason);
+        m_pool->markDown(m_current, reason);
+        return failOver();
+    }
+    noteTimeout(UpstreamLimit::Total);
+    const QString text = tr("the request took longer than the gateway's limit of %1 ms (%2); pod %3 was answering")
+                             .arg(m_target.limits.totalMs).arg(limitSetting(UpstreamLimit::Total), pod.name);
+    qCWarning(lcInference).noquote() << text;
+    if (!m_begun)
+        return sendFailure(504, openAiErrorBody(504, text, {}, QStringLiteral("timeout")), true);
+    // Mid-stream: what the pod sent so far went through; the stream ends with the error (a partial
+    // event still buffered is dropped, so the error event stands on its own).
+    m_res.write("data: " + openAiErrorBody(504, text, {}, QStringLiteral("timeout")) + "\n\n");
+    m_status = 504;
+    m_res.end();
+    finish();
+}
+
+void UpstreamCall::notePodAnswered()
+{
+    if (m_podAnswered)
+        return;
+    m_podAnswered = true;
+    armLimitTimer(); // only the total limit is left
+}
+
+void UpstreamCall::noteTimeout(UpstreamLimit limit)
+{
+    m_lastTimeout = limit;
+    if (m_metrics && m_current >= 0)
+        m_metrics->increment(QStringLiteral("homeport_inference_timeouts_total"),
+                             QStringLiteral("pod=\"%1\",limit=\"%2\"").arg(labelValue(m_pool->pod(m_current).name), limitName(limit)));
 }
 
 void UpstreamCall::onHead(int status, const http::HeaderList &headers)
@@ -99,21 +169,29 @@ void UpstreamCall::onHead(int status, const http::HeaderList &headers)
         return;
     m_upstreamStatus = status;
     m_upstreamType = http::headerValue(headers, "Content-Type");
+    if (status < 200 || status >= 300)
+        notePodAnswered(); // an error is an answer; its body follows at once
     if (!m_begun && status >= 500 && !m_pods.isEmpty()) {
         // Nothing went to the client yet: another pod may answer instead.
         m_lastFailure = tr("pod %1 answered %2").arg(m_pool->pod(m_current).name).arg(status);
+        m_lastTimeout.reset();
         dropUpstream();
         return failOver();
     }
-    if (!m_begun && m_target.stream && status >= 200 && status < 300)
-        beginStream(status);
+    // A stream begins with the pod's first event (onBody), not its head: vLLM sends the head at
+    // once and the first event only when the first token is out, and until then another pod may
+    // still take the request.
 }
 
 void UpstreamCall::onBody(const char *data, qsizetype size)
 {
     if (m_done)
         return;
+    if (size > 0)
+        notePodAnswered();
     m_pending.append(data, size);
+    if (!m_begun && m_target.stream && m_upstreamStatus >= 200 && m_upstreamStatus < 300)
+        beginStream(m_upstreamStatus);
     if (m_begun) {
         forwardCompleteEvents();
     } else if (m_pending.size() > kMaxBufferedAnswerBytes) {
@@ -217,8 +295,15 @@ void UpstreamCall::onDone(http::ClientError error, const QString &message)
             const QString reason = error != http::ClientError::None ? message : tr("the stream ended without [DONE]");
             qCWarning(lcInference) << "pod" << pod.name << "failed mid-stream:" << reason;
             const QString text = tr("pod %1 failed during the stream: %2").arg(pod.name, reason);
-            m_res.write("data: " + openAiErrorBody(502, text, {}, QStringLiteral("upstream_error")) + "\n\n");
-            m_status = 502; // the head said 200; the log says how it ended
+            // The head said 200; the error event and the log say how it ended.
+            if (error == http::ClientError::Timeout) {
+                noteTimeout(UpstreamLimit::Inactivity);
+                m_res.write("data: " + openAiErrorBody(504, text + QStringLiteral(" (%1)").arg(limitSetting(UpstreamLimit::Inactivity)), {}, QStringLiteral("timeout")) + "\n\n");
+                m_status = 504;
+            } else {
+                m_res.write("data: " + openAiErrorBody(502, text, {}, QStringLiteral("upstream_error")) + "\n\n");
+                m_status = 502;
+            }
         } else if (!m_pending.isEmpty()) {
             m_res.write(m_pending);
         }
@@ -229,14 +314,26 @@ void UpstreamCall::onDone(http::ClientError error, const QString &message)
     if (status == 0) {
         // No HTTP answer at all: refused, reset, timed out. Skip the pod until its next check.
         m_lastFailure = tr("pod %1: %2").arg(pod.name, message);
+        if (error == http::ClientError::ConnectTimeout)
+            noteTimeout(UpstreamLimit::Connect);
+        else if (error == http::ClientError::Timeout)
+            noteTimeout(UpstreamLimit::Inactivity);
+        else
+            m_lastTimeout.reset();
         m_pool->markDown(m_current, message);
         return failOver();
     }
     if (status >= 500 && !m_pods.isEmpty()) {
         m_lastFailure = tr("pod %1 answered %2").arg(pod.name).arg(status);
+        m_lastTimeout.reset();
         return failOver();
     }
     if (status >= 200 && status < 300) {
+        if (error == http::ClientError::Timeout) {
+            noteTimeout(UpstreamLimit::Inactivity);
+            return sendFailure(504, openAiErrorBody(504, tr("pod %1 stopped sending its answer: %2 (%3)").arg(pod.name, message, limitSetting(UpstreamLimit::Inactivity)),
+                                                    {}, QStringLiteral("timeout")), true);
+        }
         if (error != http::ClientError::None) {
             return sendFailure(502, openAiErrorBody(502, tr("pod %1 failed during the answer: %2").arg(pod.name, message),
                                                     {}, QStringLiteral("upstream_error")));
@@ -266,11 +363,13 @@ void UpstreamCall::onDone(http::ClientError error, const QString &message)
     sendFailure(status, normalisedUpstreamError(status, m_pending));
 }
 
-void UpstreamCall::sendFailure(int status, const QByteArray &body)
+void UpstreamCall::sendFailure(int status, const QByteArray &body, bool finalAnswer)
 {
     http::Response response = http::Response::json(status, body);
     if (m_current >= 0)
         response.setHeader("X-Homeport-Pod", m_pool->pod(m_current).name.toUtf8());
+    if (finalAnswer)
+        response.setHeader("x-should-retry", "false");
     addHeaders(response);
     noteFirstByte();
     m_status = status;
@@ -283,6 +382,7 @@ void UpstreamCall::finish()
     if (m_done)
         return;
     m_done = true;
+    m_limitTimer->stop();
     dropUpstream();
     releasePod();
     if (m_current >= 0) {
@@ -311,6 +411,7 @@ void UpstreamCall::finish()
 
 void UpstreamCall::failOver()
 {
+    qCInfo(lcInference).noquote() << m_lastFailure + (m_pods.isEmpty() ? QStringLiteral("; no other pod left") : QStringLiteral("; trying the next pod"));
     releasePod();
     if (m_metrics)
         m_metrics->increment(QStringLiteral("homeport_inference_failovers_total"),

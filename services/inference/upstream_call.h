@@ -1,12 +1,17 @@
 #pragma once
 // UpstreamCall: one OpenAI request forwarded to a pod. Tries the pods in the order the pool gave,
-// moving on when a pod refuses the connection or answers 5xx before anything reached the client.
-// Streams (SSE) go through event by event as the pod sends them; a pod failing mid-stream ends
-// the stream with an error event the openai SDKs raise. A client that goes away aborts the
-// upstream request. Usage from the answer is counted per pod and model in core Metrics.
+// moving on when a pod refuses the connection, does not connect or send the first byte of its
+// answer in time, or answers 5xx, as long as nothing reached the client. Streams (SSE) go through
+// event by event as the pod sends them, from the pod's first event on (until then another pod may
+// still take the request); a pod failing mid-stream ends the stream with an error event the openai
+// SDKs raise. Time limits (UpstreamLimits) end the call with 504 and code "timeout" before the
+// first byte, or with such an error event mid-stream. A client that goes away aborts the upstream
+// request. Usage from the answer is counted per pod and model in core Metrics.
 // Requests go out through the engine's HttpClient (keep-alive connections per pod, as many as
 // there are requests in flight).
 // Thread affinity: the inference service's thread; deletes itself when done.
+
+#include "upstream_limits.h"
 
 #include "http/http_client.h"
 #include "http/responder.h"
@@ -16,6 +21,9 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
+
+class QTimer;
 
 namespace homeport::core {
 class Metrics;
@@ -29,7 +37,7 @@ class PodPool;
 struct CallOutcome
 {
     QString pod;               // the last pod tried; empty when none was
-    int status = 0;            // what the client got; 499 when it went away first
+    int status = 0;            // what the client got; 499 when it went away first, 504 on a time limit
     qint64 promptTokens = -1;  // -1: the pod did not say
     qint64 completionTokens = -1;
     double firstByteMs = -1;   // start to the first byte of the answer sent to the client
@@ -46,7 +54,7 @@ public:
         QByteArray body;  // forwarded unchanged
         QString model;
         bool stream = false;
-        int timeoutMs = 600'000; // inactivity limit on the upstream transfer
+        UpstreamLimits limits;
         // The gateway asked the pod for stream usage the client did not ask for: the usage chunk
         // and "usage":null fields are counted but not passed on.
         bool hideUsage = false;
@@ -76,7 +84,14 @@ private:
     // Counts the failed attempt on the current pod and tries the next one.
     void failOver();
     void cancel();
-    void sendFailure(int status, const QByteArray &body);
+    // finalAnswer: the gateway already tried what a retry would (x-should-retry: false, which the
+    // openai SDKs obey), so a client does not wait out the same limits again.
+    void sendFailure(int status, const QByteArray &body, bool finalAnswer = false);
+    // The first-token and total limits: one timer, set for whichever is due first.
+    void armLimitTimer();
+    void onLimitTimer();
+    void notePodAnswered();
+    void noteTimeout(UpstreamLimit limit);
     void addHeaders(http::Response &response) const;
     void noteFirstByte();
 
@@ -98,7 +113,11 @@ private:
     qint64 m_promptTokens = -1;
     qint64 m_completionTokens = -1;
     QString m_lastFailure;
-    QElapsedTimer m_clock;
+    QElapsedTimer m_clock;        // since the call started (the total limit)
+    QElapsedTimer m_attemptClock; // since the request went to the current pod (its first-token limit)
+    QTimer *m_limitTimer;
+    bool m_podAnswered = false;   // the current pod sent a byte of its answer (or an error head)
+    std::optional<UpstreamLimit> m_lastTimeout; // the last pod's failure was this limit
     double m_firstByteMs = -1;
     int m_status = 0;
 };

@@ -7,8 +7,13 @@
 //
 //   node fake-vllm.mjs --name a --models m1,m2 [--api-key K] [--port 0]
 // prints {"port":N} on its first stdout line. Test controls (not part of vLLM's surface):
-//   POST /_fake/config {failStatus, failTimes, breakAfterChunks, chunkDelayMs, firstByteDelayMs, healthy,
-//                       healthDelayMs, metrics: 'current'|'old'|'none', waiting, kvCacheUsage}
+//   POST /_fake/config {failStatus, failTimes, breakAfterChunks, chunkDelayMs, firstByteDelayMs,
+//                       firstTokenDelayMs, healthy, healthDelayMs, metrics: 'current'|'old'|'none',
+//                       waiting, kvCacheUsage}
+//        firstByteDelayMs: nothing at all (not even the head) for that long, JSON or SSE, as a pod
+//        behind a proxy that holds the answer; firstTokenDelayMs (streams): the head at once, the
+//        first event after that long, as vLLM does while the request waits in its queue;
+//        chunkDelayMs: between events.
 //   POST /_fake/observe {ttft: [seconds...], e2e: [seconds...], promptTokens, generationTokens}
 //        adds observations to the histograms and counters as if requests had run
 //   GET  /_fake/stats  -> {requests: {path: count}, completed, aborted}
@@ -29,7 +34,7 @@ const models = args.models.split(',').filter(Boolean);
 const apiKey = args['api-key'];
 const created = Math.floor(Date.now() / 1000);
 const config = {
-  failStatus: 0, failTimes: -1, breakAfterChunks: -1, chunkDelayMs: 0, firstByteDelayMs: 0, healthy: true,
+  failStatus: 0, failTimes: -1, breakAfterChunks: -1, chunkDelayMs: 0, firstByteDelayMs: 0, firstTokenDelayMs: 0, healthy: true,
   healthDelayMs: 0, metrics: args.metrics, waiting: null, kvCacheUsage: null,
 };
 const stats = { requests: {}, completed: 0, aborted: 0 };
@@ -126,7 +131,10 @@ async function stream(req, res, chunks, usageChunk) {
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
   let closed = false;
   res.on('close', () => { closed = true; });
-  if (config.firstByteDelayMs) await sleep(config.firstByteDelayMs);
+  if (config.firstTokenDelayMs) {
+    res.flushHeaders();
+    await sleep(config.firstTokenDelayMs);
+  }
   let sent = 0;
   for (const chunk of chunks) {
     if (closed) return;
@@ -258,6 +266,12 @@ const server = createServer(async (req, res) => {
         observe(e2e, seconds());
       } else stats.aborted += 1;
     });
+    if (config.firstByteDelayMs) {
+      let gone = false;
+      res.once('close', () => { gone = true; });
+      await sleep(config.firstByteDelayMs);
+      if (gone) return; // the caller gave up waiting
+    }
     if (path === '/v1/chat/completions') await chatCompletions(req, res, body);
     else if (path === '/v1/completions') await completions(req, res, body);
     else embeddings(req, res, body);
