@@ -106,7 +106,7 @@ export async function startGateway(pods, { healthIntervalMs = 200, dataDir, extr
   const baseURL = `http://127.0.0.1:${homeport.ports.inference}/v1`;
   const gatewayKey = homeport.secrets.inference.api_key;
   const expected = new Set(expectModels ?? pods.flatMap(({ fake }) => fake?.models ?? []));
-  const deadline = Date.now() + 15000;
+  const deadline = Date.now() + 60000; // generous: the first health checks wait for a loaded machine
   for (;;) {
     const response = await fetch(`${baseURL}/models`, { headers: { Authorization: `Bearer ${gatewayKey}` } });
     const ids = new Set((await response.json()).data.map((m) => m.id));

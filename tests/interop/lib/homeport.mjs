@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const SERVICES = ['channels', 'errors', 'search', 'storage', 'inference'];
+// Homeport starts in well under a second on a quiet machine; with the cores shared by parallel
+// builds and test runs it has taken much longer. Only a start that never comes waits this long.
+const START_DEADLINE_MS = 60000;
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -57,7 +60,7 @@ export async function startHomeport({ disable = [], extraEnv = {}, dataDir: give
 
   const admin = `http://127.0.0.1:${ports.admin}`;
   try {
-    await waitFor(async () => (await fetch(`${admin}/health`)).ok, 15000);
+    await waitFor(async () => (await fetch(`${admin}/health`)).ok, START_DEADLINE_MS);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${error.message}\n${log}`);
@@ -78,7 +81,7 @@ export async function startHomeport({ disable = [], extraEnv = {}, dataDir: give
       await waitFor(async () => {
         status = await (await fetch(`${admin}/status`, { headers: adminHeaders })).json();
         return status.services.every((s) => s.state === 'running' || s.state === 'failed' || disable.includes(s.name));
-      }, 15000);
+      }, START_DEADLINE_MS);
       return status;
     },
     async stop() {
