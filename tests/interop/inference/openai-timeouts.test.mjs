@@ -2,7 +2,7 @@
 // first_token_timeout_ms is left for another pod; when every pod is that slow the client gets
 // 504 with code "timeout" (and is told not to retry what the gateway already tried); the
 // total_timeout_ms limit ends a request before its first byte with 504 and mid-stream with an
-// error event, never switching to another pod. The limits are small here; the pods' delays are
+// error event, never switching to another pod; upstream_timeout_ms (silence) does the same. The limits are small here; the pods' delays are
 // far longer, so only "the limit fired" is asserted, never how long anything took.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,6 +17,7 @@ const ask = { model: 'm', messages: [{ role: 'user', content: 'who answers' }] }
 // 40 words: at 400 ms between events the pod would take 16 s, far past TOTAL_MS.
 const longAsk = { model: 'm', stream: true, messages: [{ role: 'user', content: Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ') }] };
 
+// limits: { firstTokenMs, totalMs, inactivityMs } as the [inference] settings take them.
 async function withPods(body, limits) {
   // The preferred pod (weight 100) gets every request first while it is listed as healthy.
   const preferred = await startFakeVllm({ name: 'preferred', models: ['m'] });
@@ -25,6 +26,7 @@ async function withPods(body, limits) {
     extraEnv: {
       HOMEPORT_INFERENCE_FIRST_TOKEN_TIMEOUT_MS: String(limits.firstTokenMs),
       HOMEPORT_INFERENCE_TOTAL_TIMEOUT_MS: String(limits.totalMs),
+      ...(limits.inactivityMs ? { HOMEPORT_INFERENCE_UPSTREAM_TIMEOUT_MS: String(limits.inactivityMs) } : {}),
     },
   });
   try {
@@ -154,4 +156,36 @@ test('total_timeout_ms ends a request: 504 before the first byte, an error event
     assert.equal(logged.pod, 'preferred');
     assert.match(await gateway.metrics(), /^homeport_inference_timeouts_total\{pod="preferred",limit="total"\} 2$/m);
   }, { firstTokenMs: 0, totalMs: TOTAL_MS });
+});
+
+test('upstream_timeout_ms: a pod falling silent mid-stream ends the stream with a timeout error', async () => {
+  await withPods(async ({ preferred, spare, gateway }) => {
+    // The first event, then nothing: the stream ends with the error after what was sent.
+    await preferred.configure({ chunkDelayMs: SLOW_MS });
+    const stream = await gateway.client().chat.completions.create({ ...ask, stream: true });
+    const received = [];
+    const error = await (async () => {
+      for await (const chunk of stream) received.push(chunk.choices[0].delta.content);
+    })().catch((e) => e);
+    assert.ok(error instanceof OpenAI.APIError, String(error));
+    assert.match(error.message, /pod preferred failed during the stream: no data for 1000 ms \(upstream_timeout_ms\)/);
+    assert.deepEqual(received, ['']);
+    await abortedAt(preferred, 1);
+    assert.equal(await chatRequests(spare), 0);
+    const logged = await lastRequest(gateway);
+    assert.equal(logged.status, 504);
+    assert.equal(logged.pod, 'preferred');
+    assert.match(await gateway.metrics(), /^homeport_inference_timeouts_total\{pod="preferred",limit="inactivity"\} 1$/m);
+
+    // Before the first byte (no first-token limit here) silence is a failed attempt like any other;
+    // with every pod silent the client gets 504 timeout.
+    await preferred.configure({ chunkDelayMs: 0, firstByteDelayMs: SLOW_MS });
+    await spare.configure({ firstByteDelayMs: SLOW_MS });
+    const silent = await gateway.client().chat.completions.create(ask).catch((e) => e);
+    assert.ok(silent instanceof OpenAI.InternalServerError, String(silent));
+    assert.equal(silent.status, 504);
+    assert.equal(silent.code, 'timeout');
+    assert.match(silent.message, /no pod serving model 'm' answered in time: pod spare: no data for 1000 ms/);
+    assert.equal(await chatRequests(spare), 1);
+  }, { firstTokenMs: 0, totalMs: 0, inactivityMs: 1000 });
 });

@@ -1,16 +1,25 @@
 // HttpClient against the engine's own HttpServer on 127.0.0.1: answers and bodies, keep-alive
 // reuse, many requests in flight at once on as many connections (more than
 // QNetworkAccessManager's six per host), bodies passed on piece by piece as they arrive, POST
-// bodies, refused connections, inactivity timeouts, abort, and a server closing idle connections.
+// bodies, refused connections, connect and inactivity timeouts, abort, and a server closing idle
+// connections.
 #include "http/http_client.h"
 #include "http/http_server.h"
 
+#include <QScopeGuard>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 
 #include <memory>
 #include <optional>
+#include <vector>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace homeport::http;
 
@@ -167,6 +176,41 @@ private slots:
         QVERIFY(QTest::qWaitFor([r] { return r->done; }, 5000));
         QCOMPARE(r->status, 201);
         QCOMPARE(r->body, "application/json " + QByteArray(100'000, 'x'));
+    }
+
+    void aConnectionNeverAcceptedIsAConnectTimeout()
+    {
+        // A listener that never accepts, with its accept queue full: Linux drops further SYNs, so
+        // a connection neither completes nor is refused (a pod whose machine is overloaded).
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(fd >= 0);
+        auto closeFd = qScopeGuard([fd] { ::close(fd); });
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0);
+        QCOMPARE(::listen(fd, 0), 0);
+        socklen_t length = sizeof addr;
+        QCOMPARE(::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &length), 0);
+        const quint16 port = ntohs(addr.sin_port);
+        std::vector<std::unique_ptr<QTcpSocket>> queued;
+        bool full = false;
+        for (int i = 0; i < 16 && !full; ++i) {
+            queued.push_back(std::make_unique<QTcpSocket>());
+            queued.back()->connectToHost(QHostAddress::LocalHost, port);
+            full = !queued.back()->waitForConnected(300);
+        }
+        if (!full)
+            QSKIP("this kernel completed every connection to a listener that does not accept");
+
+        HttpClient client;
+        ClientRequest request = get(port, QStringLiteral("/"));
+        request.connectTimeoutMs = 300;
+        auto r = watch(client.send(request));
+        QVERIFY(QTest::qWaitFor([r] { return r->done; }, 5000));
+        QCOMPARE(r->error, ClientError::ConnectTimeout);
+        QCOMPARE(r->message, QStringLiteral("no connection within 300 ms"));
+        QCOMPARE(r->status, 0);
     }
 
     void aRefusedConnectionIsReported()
