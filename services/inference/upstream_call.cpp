@@ -8,7 +8,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTimer>
+#include <QTimerEvent>
 #include <QUrl>
 
 #include <algorithm>
@@ -34,14 +34,10 @@ qsizetype endOfCompleteEvents(const QByteArray &data)
 UpstreamCall::UpstreamCall(PodPool *pool, http::HttpClient *client, core::Metrics *metrics, Target target,
                            http::Responder responder)
     : QObject(pool), m_pool(pool), m_client(client), m_metrics(metrics), m_target(std::move(target)),
-      m_res(std::move(responder)), m_limitTimer(new QTimer(this))
+      m_res(std::move(responder))
 {
     m_clock.start();
     m_attemptClock.start();
-    m_limitTimer->setSingleShot(true);
-    // A coarse timer may fire up to 5% early; onLimitTimer() would only set it again.
-    m_limitTimer->setTimerType(Qt::PreciseTimer);
-    connect(m_limitTimer, &QTimer::timeout, this, &UpstreamCall::onLimitTimer);
 }
 
 UpstreamCall::~UpstreamCall()
@@ -109,8 +105,17 @@ void UpstreamCall::armLimitTimer()
 {
     const std::optional<DueLimit> due = nextDueLimit(m_target.limits, m_clock.elapsed(), m_attemptClock.elapsed(), m_podAnswered);
     if (!due)
-        return m_limitTimer->stop();
-    m_limitTimer->start(int(std::max<qint64>(0, due->inMs)));
+        return m_limitTimer.stop();
+    // A coarse timer may fire up to 5% early; onLimitTimer() would only set it again.
+    m_limitTimer.start(int(std::max<qint64>(0, due->inMs)), Qt::PreciseTimer, this);
+}
+
+void UpstreamCall::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_limitTimer.timerId())
+        return QObject::timerEvent(event);
+    m_limitTimer.stop(); // one shot: armLimitTimer() sets it again when another limit is left
+    onLimitTimer();
 }
 
 void UpstreamCall::onLimitTimer()
@@ -382,7 +387,7 @@ void UpstreamCall::finish()
     if (m_done)
         return;
     m_done = true;
-    m_limitTimer->stop();
+    m_limitTimer.stop();
     dropUpstream();
     releasePod();
     if (m_current >= 0) {

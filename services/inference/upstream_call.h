@@ -16,14 +16,13 @@
 #include "http/http_client.h"
 #include "http/responder.h"
 
+#include <QBasicTimer>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 
 #include <functional>
 #include <optional>
-
-class QTimer;
 
 namespace homeport::core {
 class Metrics;
@@ -68,6 +67,9 @@ public:
                  http::Responder responder);
     ~UpstreamCall() override;
     void start(const QList<int> &pods);
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
 
 private:
     void tryNext();
@@ -115,7 +117,7 @@ private:
     QString m_lastFailure;
     QElapsedTimer m_clock;        // since the call started (the total limit)
     QElapsedTimer m_attemptClock; // since the request went to the current pod (its first-token limit)
-    QTimer *m_limitTimer;
+    QBasicTimer m_limitTimer;     // no QObject of its own: one per request in flight
     bool m_podAnswered = false;   // the current pod sent a byte of its answer (or an error head)
     std::optional<UpstreamLimit> m_lastTimeout; // the last pod's failure was this limit
     double m_firstByteMs = -1;
