@@ -8,6 +8,11 @@
 // still lists the app; its id, key and secret always come from the config, so rotating them
 // there takes effect. A first start creates the default app from the generated secrets (app_id,
 // app_key, app_secret).
+// With `[channels] database_url=postgresql://…` the apps live in PostgreSQL instead (table
+// channels_apps, created and migrated through core::PostgresDatabase), shared by every node: the
+// config's apps are written into it at start (their key and secret from the config, the rest as
+// edited), the first node to start creates the default app, and every save or delete NOTIFYs the
+// other nodes, whose service then calls reload(). apps.json is not used then.
 // Thread affinity: the service's thread.
 
 #include "channels_monitor.h"
@@ -17,14 +22,34 @@
 #include <QSet>
 #include <QVariantMap>
 
+#include <memory>
+
+QT_FORWARD_DECLARE_CLASS(QUrl)
+
+namespace homeport::core {
+class Metrics;
+class PostgresDatabase;
+}
+
 namespace homeport::channels {
 
 class AppStore
 {
 public:
-    // Loads apps.json (creating it with the default app when missing) and the config's apps.
-    // Returns an empty string or why the apps cannot be loaded.
-    QString load(const QString &dataDir, const QVariantMap &settings, const QVariantMap &secrets);
+    AppStore();
+    ~AppStore();
+
+    // Loads apps.json (creating it with the default app when missing) or the shared database
+    // ([channels] database_url), and the config's apps. Returns an empty string or why the apps
+    // cannot be loaded. metrics (may be null) gets the database link's gauges.
+    QString load(const QString &dataDir, const QVariantMap &settings, const QVariantMap &secrets,
+                 core::Metrics *metrics = nullptr);
+    // The shared database's link (its state, reconnects and other nodes' changes); null with apps.json.
+    core::PostgresDatabase *sharedDatabase() const { return m_link.get(); }
+    core::DatabaseStatus databaseStatus() const;
+    // Reads the shared apps again (another node changed them, or the link came back); the apps
+    // last read stay when that fails. Returns an empty string or why.
+    QString reload();
 
     const AppInfo *byId(const QString &id) const;
     const AppInfo *byKey(const QString &key) const;
@@ -43,11 +68,15 @@ public:
 
 private:
     QString write() const;
+    QString loadShared(const QUrl &url, const QVariantMap &secrets, const QList<AppInfo> &configApps, core::Metrics *metrics);
+    QString saveShared(const AppInfo &app, bool fresh);
+    QString removeShared(const QString &id);
 
     QString m_path;
     QList<AppInfo> m_apps;
     QSet<QString> m_configApps;              // ids from the config section
     QHash<QString, AppInfo> m_configAppEdits; // config app id -> its dashboard edit, persisted
+    std::unique_ptr<core::PostgresDatabase> m_link; // shared apps (database_url); null: apps.json
 };
 
 } // namespace homeport::channels

@@ -6,6 +6,8 @@
 // Thread affinity: created in the main thread by app/; publish*/add* and snapshot()/recent*()
 // may be called from any thread (one mutex); signals reach receivers in their own threads.
 
+#include "core/database_status.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
@@ -84,6 +86,7 @@ struct ChannelsSnapshot {
     quint64 messagesSent = 0;                               // deliveries to sockets, since start
     quint64 messagesReceived = 0;                           // frames from sockets + REST events
     ClusterStatus cluster;                                  // counts above are cluster-wide with Redis
+    core::DatabaseStatus database;                          // [channels] database_url: the apps' PostgreSQL
 };
 
 // One line of the debug console, as Pusher's dashboard shows them.

@@ -10,6 +10,7 @@
 #include "webhook_sender.h"
 
 #include "core/logging.h"
+#include "core/postgres_database.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,7 +27,7 @@ ChannelsService::~ChannelsService() = default;
 QString ChannelsService::configure(http::HttpServer &server, const core::ServiceContext &context)
 {
     m_apps = std::make_unique<AppStore>();
-    if (const QString error = m_apps->load(context.dataDir, context.settings, context.secrets); !error.isEmpty()) {
+    if (const QString error = m_apps->load(context.dataDir, context.settings, context.secrets, context.metrics); !error.isEmpty()) {
         m_apps.reset();
         return error;
     }
@@ -85,6 +86,19 @@ QString ChannelsService::configure(http::HttpServer &server, const core::Service
         ChannelHub::refusePath(socket);
     });
 
+    if (core::PostgresDatabase *link = m_apps->sharedDatabase()) {
+        // Another node saved or deleted an app; or the link came back after an outage, during
+        // which changes were not announced here. The hub is the context (see below).
+        connect(link, &core::PostgresDatabase::notified, m_hub.get(), [this](const QString &, bool fromThisConnection) {
+            if (!fromThisConnection)
+                reloadApps();
+        });
+        connect(link, &core::PostgresDatabase::linkChanged, m_hub.get(), [this](bool connected) {
+            if (connected)
+                reloadApps();
+            m_hub->markChanged();
+        });
+    }
     if (m_monitor) {
         // The hub is the context: its destruction in closeStores() disconnects these.
         connect(m_monitor, &ChannelsMonitor::saveAppRequested, m_hub.get(), [this](const AppInfo &app) { saveApp(app); },
@@ -118,6 +132,26 @@ void ChannelsService::saveApp(const AppInfo &app)
         return reportError(app.id, QStringLiteral("cannot save the app: %1").arg(error));
     if (wasEnabled && !saved.enabled)
         m_hub->closeApp(saved.id, kCloseAppDisabled, QStringLiteral("App %1 was disabled").arg(saved.id));
+    m_hub->markChanged();
+}
+
+void ChannelsService::reloadApps()
+{
+    const QList<AppInfo> before = m_apps->apps();
+    if (const QString error = m_apps->reload(); !error.isEmpty()) {
+        qCWarning(lcChannels).noquote() << error;
+        return;
+    }
+    // What another node changed applies to this node's sockets as if it was changed here: a
+    // deleted app (or one whose key changed) closes its connections, a disabled one too. A new
+    // secret needs nothing: each signature is checked against the app as it is now.
+    for (const AppInfo &old : before) {
+        const AppInfo *now = m_apps->byId(old.id);
+        if (!now || now->key != old.key)
+            m_hub->closeApp(old.id, kCloseAppUnknown, QStringLiteral("App %1 was deleted").arg(old.id));
+        else if (old.enabled && !now->enabled)
+            m_hub->closeApp(old.id, kCloseAppDisabled, QStringLiteral("App %1 was disabled").arg(old.id));
+    }
     m_hub->markChanged();
 }
 

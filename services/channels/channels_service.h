@@ -6,7 +6,8 @@
 // Settings ([channels]): activity_timeout (seconds, 120), pong_timeout (seconds, 30),
 // max_connections (all apps, 100000), apps (extra apps as id:key:secret[:name]) with webhook_url
 // and webhook_events for them; adapter (local, or redis to share channels between nodes) with
-// redis_url (redis://[:password@]host:port/db), redis_prefix (homeport:) and node_id (generated).
+// redis_url (redis://[:password@]host:port/db), redis_prefix (homeport:) and node_id (generated);
+// database_url (postgresql://…) to keep the apps in a PostgreSQL every node shares.
 // Thread affinity: the service's own thread.
 
 #include "http/http_service.h"
@@ -40,6 +41,8 @@ protected:
 private:
     void saveApp(const AppInfo &app);
     void deleteApp(const QString &appId);
+    // The shared apps (database_url) changed on another node: read them and apply the change.
+    void reloadApps();
     void triggerFromDashboard(const QString &appId, const QString &channel, const QString &event, const QString &data);
     void reportError(const QString &appId, const QString &message);
 

@@ -16,6 +16,11 @@
 
 #include <optional>
 
+namespace homeport::core {
+class Metrics;
+class PostgresDatabase;
+}
+
 namespace homeport::errors {
 
 struct IncomingEvent {
@@ -68,9 +73,14 @@ public:
 
     virtual bool open(QString *error) = 0;
     virtual void close() = 0;
+    // The PostgreSQL link of a store shared by several nodes (its state, reconnects and the
+    // notifications of other nodes' project changes); null for a node's own SQLite file.
+    virtual core::PostgresDatabase *sharedDatabase() { return nullptr; }
 
     virtual QList<ProjectInfo> projects() = 0;
-    // id 0 inserts with the next free id (written back); otherwise inserts or replaces that id.
+    // id 0 inserts with the next free id (written back; on PostgreSQL from a sequence, distinct
+    // across nodes); otherwise inserts or replaces that id. On PostgreSQL a save or delete tells
+    // the other nodes (sharedDatabase()->notified).
     virtual bool saveProject(ProjectInfo *project, QString *error) = 0;
     // Also removes the project's issues, events and items.
     virtual bool deleteProject(qint64 projectId, QString *error) = 0;

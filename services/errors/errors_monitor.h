@@ -7,6 +7,8 @@
 // Thread affinity: created in the main thread by app/; publish() and snapshot() may be called
 // from any thread (one mutex); signals reach receivers in their own threads.
 
+#include "core/database_status.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -84,6 +86,7 @@ struct ErrorsSnapshot {
     quint64 eventsRejected = 0;      // auth, malformed, too large
     quint64 eventsRateLimited = 0;
     QString dsnHost;                 // "127.0.0.1:8000": a DSN is http://<key>@<dsnHost>/<project id>
+    core::DatabaseStatus database;   // [errors] database_url: the shared PostgreSQL's link
 };
 
 class ErrorsMonitor : public QObject

@@ -10,6 +10,7 @@
 #include "core/atomic_file.h"
 #include "core/logging.h"
 #include "core/metrics.h"
+#include "core/postgres_database.h"
 #include "core/secrets.h"
 
 #include <QDir>
@@ -208,8 +209,8 @@ QString ErrorsService::configure(http::HttpServer &server, const core::ServiceCo
     const QUrl databaseUrl(context.settings.value(QStringLiteral("database_url")).toString());
     if (databaseUrl.isEmpty())
         m_store = std::make_unique<SqliteErrorStore>(dbPath, connection, full);
-    else if (databaseUrl.scheme() == QLatin1String("postgresql") || databaseUrl.scheme() == QLatin1String("postgres"))
-        m_store = std::make_unique<SqliteErrorStore>(databaseUrl, dbPath, connection);
+    else if (core::PostgresDatabase::isPostgresUrl(databaseUrl))
+        m_store = std::make_unique<SqliteErrorStore>(databaseUrl, dbPath, connection, context.metrics);
     else
         return QStringLiteral("[errors] database_url must be postgresql://user:pass@host:port/db");
     QString error;
@@ -217,6 +218,20 @@ QString ErrorsService::configure(http::HttpServer &server, const core::ServiceCo
         || !loadOrCreateApiToken(context.dataDir, &error)) {
         m_store.reset();
         return QStringLiteral("the errors database cannot be used: %1").arg(error);
+    }
+    if (core::PostgresDatabase *link = m_store->sharedDatabase()) {
+        // Another node saved or deleted a project: its DSN keys and limits apply here at once.
+        connect(link, &core::PostgresDatabase::notified, this, [this](const QString &, bool fromThisConnection) {
+            if (fromThisConnection)
+                return;
+            reloadProjects();
+        });
+        // Back after an outage: what other nodes changed meanwhile was not announced here.
+        connect(link, &core::PostgresDatabase::linkChanged, this, [this](bool connected) {
+            if (connected)
+                reloadProjects();
+            publishSnapshot();
+        });
     }
     QString host = context.bindAddress.isNull() || context.bindAddress.toString() == QLatin1String("0.0.0.0")
                        ? QStringLiteral("127.0.0.1")
@@ -290,9 +305,13 @@ bool ErrorsService::ensureDefaultProject(const core::ServiceContext &context, QS
 
 bool ErrorsService::loadProjects(QString *)
 {
+    const QList<ProjectInfo> projects = m_store->projects();
+    // Read while the shared database went away: keep serving the projects last read.
+    if (const core::PostgresDatabase *link = m_store->sharedDatabase(); link && !link->isConnected())
+        return true;
     m_projects.clear();
     m_projectByKey.clear();
-    for (const ProjectInfo &project : m_store->projects()) {
+    for (const ProjectInfo &project : projects) {
         m_projects.insert(project.id, project);
         for (const QString &key : project.keys)
             m_projectByKey.insert(key, project.id);
@@ -372,6 +391,13 @@ void ErrorsService::addRoutes(http::HttpServer &server)
             out.append(SentryApiJson::project(p, QUrl(m_publicBase).authority()));
         sendJson(res, 200, out);
     }));
+    // Sentry's project creation (a team's projects): {"name", "platform"}; 201 and the project.
+    server.route("POST", QStringLiteral("/api/0/teams/{org}/{team}/projects/"),
+                 guarded([this, org](const http::Request &r, http::Responder &res) {
+                     if (!org(r, res))
+                         return;
+                     apiCreateProject(r, res);
+                 }));
     server.route("GET", QStringLiteral("/api/0/projects/{org}/{project}/"),
                  inProject([this](const http::Request &, http::Responder &res, const ProjectInfo &p) {
                      sendJson(res, 200, SentryApiJson::project(p, QUrl(m_publicBase).authority()));
@@ -644,13 +670,23 @@ void ErrorsService::flush()
     m_awaitedSenders = std::exchange(m_batchSenders, {});
     QList<IngestOutcome> outcomes;
     QString error;
-    const bool committed = m_store->ingest(events, items, &outcomes, &error);
+    const core::PostgresDatabase *link = m_store->sharedDatabase();
+    // While the shared database is away nothing can be stored: the senders hear so at once.
+    const bool committed = (!link || link->isConnected()) && m_store->ingest(events, items, &outcomes, &error);
     m_sinceCommit.restart();
     if (!committed) {
+        const bool databaseDown = link && !link->isConnected();
+        if (databaseDown)
+            error = QStringLiteral("PostgreSQL is unreachable");
         qCWarning(lcErrors) << "could not store" << events.size() << "events:" << error;
-        for (PendingReply &reply : replies)
-            reply.responder.send(sentryError(503, QStringLiteral("the event could not be stored; retry later"),
-                                             int(qMax<qsizetype>(1, reply.eventCount))));
+        for (PendingReply &reply : replies) {
+            http::Response response = sentryError(503, databaseDown ? QStringLiteral("the errors database is unreachable; retry later")
+                                                                    : QStringLiteral("the event could not be stored; retry later"),
+                                                  int(qMax<qsizetype>(1, reply.eventCount)));
+            // SDKs hold back for this long (as after a 429) instead of sending into the outage.
+            response.setHeader("Retry-After", QByteArray::number(kRetryAfterUnavailableSeconds));
+            reply.responder.send(std::move(response));
+        }
         return;
     }
     for (PendingReply &reply : replies)
@@ -708,13 +744,19 @@ void ErrorsService::publishSnapshot()
     std::sort(ids.begin(), ids.end());
     for (qint64 id : ids)
         snapshot.projects << m_projects.value(id);
-    const StoreTotals totals = m_store->totals();
+    // While the shared database is away the totals last read stand.
+    const core::PostgresDatabase *link = m_store->sharedDatabase();
+    if (!link || link->isConnected())
+        m_totals = m_store->totals();
+    const StoreTotals &totals = m_totals;
     snapshot.issues = totals.issues;
     snapshot.unresolvedIssues = totals.unresolvedIssues;
     snapshot.eventsAccepted = m_accepted;
     snapshot.eventsRejected = m_rejected;
     snapshot.eventsRateLimited = m_rateLimited;
     snapshot.dsnHost = QUrl(m_publicBase).authority();
+    if (link)
+        snapshot.database = link->status();
     m_monitor->publish(snapshot);
 }
 
@@ -755,6 +797,14 @@ void ErrorsService::onSaveProjectRequested(const ProjectInfo &requested)
     if (!m_store)
         return;
     ProjectInfo project = requested;
+    QString error;
+    if (!saveProject(&project, &error))
+        qCWarning(lcErrors) << "cannot save project" << project.name << ":" << error;
+}
+
+bool ErrorsService::saveProject(ProjectInfo *saved, QString *error)
+{
+    ProjectInfo &project = *saved;
     QStringList keys;
     for (const QString &key : project.keys) {
         const QString k = key.trimmed();
@@ -778,12 +828,19 @@ void ErrorsService::onSaveProjectRequested(const ProjectInfo &requested)
     if (project.platform.isEmpty())
         project.platform = QStringLiteral("other");
     project.eventsPerMinute = qMax(0, project.eventsPerMinute);
-    QString error;
-    if (!m_store->saveProject(&project, &error)) {
-        qCWarning(lcErrors) << "cannot save project" << project.name << ":" << error;
-        return;
-    }
+    if (!m_store->saveProject(&project, error))
+        return false;
     m_rateLimiter.forget(project.id);
+    loadProjects(error);
+    publishSnapshot();
+    return true;
+}
+
+void ErrorsService::reloadProjects()
+{
+    if (!m_store)
+        return;
+    QString error;
     loadProjects(&error);
     publishSnapshot();
 }
@@ -820,6 +877,24 @@ bool ErrorsService::apiAuthorized(const http::Request &request) const
     for (qsizetype i = 0; i < token.size(); ++i)
         diff |= uchar(token.at(i) ^ expected.at(i));
     return diff == 0;
+}
+
+void ErrorsService::apiCreateProject(const http::Request &request, http::Responder &responder)
+{
+    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+    ProjectInfo project;
+    project.name = body.value(QStringLiteral("name")).toString().trimmed();
+    project.platform = body.value(QStringLiteral("platform")).toString();
+    if (project.name.isEmpty())
+        return sendJson(responder, 400, QJsonObject{{QStringLiteral("name"), QJsonArray{QStringLiteral("This field is required.")}}});
+    if (projectBySlug(SentryApiJson::projectSlug(project)))
+        return sendJson(responder, 409, QJsonObject{{QStringLiteral("detail"), QStringLiteral("A project with this slug already exists.")}});
+    QString error;
+    if (!saveProject(&project, &error)) {
+        qCWarning(lcErrors) << "cannot create project" << project.name << ":" << error;
+        return responder.send(sentryError(503, QStringLiteral("the project could not be stored; retry later"), 0));
+    }
+    sendJson(responder, 201, SentryApiJson::project(project, QUrl(m_publicBase).authority()));
 }
 
 const ProjectInfo *ErrorsService::projectBySlug(const QString &slug) const

@@ -44,6 +44,8 @@ public:
     static constexpr int kSnapshotIntervalMs = 1000;
     static constexpr int kChangedThrottleMs = 500;
     static constexpr int kSweepIntervalMs = 10 * 60 * 1000;
+    // Retry-After of the 503 ingest answers while the shared database (PostgreSQL) is away.
+    static constexpr int kRetryAfterUnavailableSeconds = 2;
 
     // The monitor outlives the service (app/ owns it); it may be null in tests.
     explicit ErrorsService(ErrorsMonitor *monitor = nullptr);
@@ -80,6 +82,7 @@ private:
     const ProjectInfo *projectBySlug(const QString &slug) const;
     void apiIssues(const http::Request &request, http::Responder &responder, qint64 projectId);
     void apiIssue(const http::Request &request, http::Responder &responder);
+    void apiCreateProject(const http::Request &request, http::Responder &responder);
     void apiBulkStatus(const http::Request &request, http::Responder &responder, qint64 projectId);
     static bool apiStatus(const QByteArray &body, IssueStatus *status);
     void apiIssueEvents(const http::Request &request, http::Responder &responder, const QString &which);
@@ -94,6 +97,10 @@ private:
     void onDeleteProjectRequested(qint64 projectId);
 
     bool loadProjects(QString *error);
+    // Another node changed the shared projects, or the link to them came back.
+    void reloadProjects();
+    // Checks and completes `project` (keys, name, platform), stores it and reloads the projects.
+    bool saveProject(ProjectInfo *project, QString *error);
     bool ensureDefaultProject(const core::ServiceContext &context, QString *error);
     bool loadOrCreateApiToken(const QString &dataDir, QString *error);
     bool changeIssueStatus(qint64 issueId, IssueStatus status, QString *error);
@@ -107,6 +114,7 @@ private:
     AlertNotifier *m_notifier = nullptr;
     RateLimiter m_rateLimiter;
     QHash<qint64, ProjectInfo> m_projects;
+    StoreTotals m_totals; // as last read, for the snapshot
     QHash<QString, qint64> m_projectByKey;
     QString m_apiToken;
     QString m_publicBase;     // "http://127.0.0.1:8000", for permalinks and DSNs

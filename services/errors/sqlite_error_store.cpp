@@ -3,6 +3,7 @@
 #include "issue_search.h"
 
 #include "core/atomic_file.h"
+#include "core/postgres_database.h"
 #include "core/sqlite_database.h"
 
 #include <QDir>
@@ -32,9 +33,8 @@ constexpr qsizetype kMaxCachedIssues = 100000;
 //    items.file and items.size (payloads over 1 MiB in files of their own).
 constexpr int kSchemaVersion = 2;
 
-// PostgreSQL keeps its own version number in schema_version; each entry of kPostgresMigrations
-// takes the schema from its index to the next, inside one transaction under an advisory lock,
-// so nodes starting together migrate once.
+// PostgreSQL: each entry of kPostgresMigrations takes the errors schema from its index to the
+// next (core::PostgresDatabase runs them under its migration lock, version in schema_version).
 const char *const kPostgresMigrations[] = {
     "CREATE TABLE projects(id BIGINT PRIMARY KEY, name TEXT NOT NULL, platform TEXT NOT NULL,"
     " keys TEXT NOT NULL, events_per_minute INTEGER NOT NULL, retention_days INTEGER NOT NULL,"
@@ -62,10 +62,17 @@ const char *const kPostgresMigrations[] = {
     "CREATE INDEX items_by_received ON items(project_id, received);"
     "CREATE TABLE item_counts(project_id BIGINT NOT NULL, type TEXT NOT NULL,"
     " count BIGINT NOT NULL, PRIMARY KEY(project_id, type))",
+    // 2: project ids from a sequence, so nodes creating projects at the same moment get distinct
+    //    ids (max + 1 gave both the same one).
+    "CREATE SEQUENCE IF NOT EXISTS projects_id_seq OWNED BY projects.id;"
+    "SELECT setval('projects_id_seq', coalesce((SELECT max(id) FROM projects), 0) + 1, false);"
+    "ALTER TABLE projects ALTER COLUMN id SET DEFAULT nextval('projects_id_seq')",
 };
-// pg_advisory_xact_lock keys: schema migration, and ingest (one batch at a time across nodes, so
-// two nodes' batches never lock the same issue rows in opposite orders).
-constexpr qint64 kMigrationLock = 0x486f6d65'00000001;
+// Sent by a node that changed the projects; every other node reads them again.
+const QString kProjectsChannel = QStringLiteral("homeport_errors_projects");
+// pg_advisory_xact_lock key of ingest (one batch at a time across nodes, so two nodes' batches
+// never lock the same issue rows in opposite orders); core::PostgresDatabase's migration lock is
+// ...01.
 constexpr qint64 kIngestLock = 0x486f6d65'00000002;
 
 const char *const kSchema[] = {
@@ -225,76 +232,53 @@ SqliteErrorStore::SqliteErrorStore(const QString &path, const QString &connectio
 {
 }
 
-SqliteErrorStore::SqliteErrorStore(const QUrl &postgresUrl, const QString &attachmentsPath, const QString &connectionName)
+SqliteErrorStore::SqliteErrorStore(const QUrl &postgresUrl, const QString &attachmentsPath, const QString &connectionName,
+                                   core::Metrics *metrics)
     : m_path(attachmentsPath), m_connectionName(connectionName), m_synchronousFull(true), m_postgresUrl(postgresUrl),
-      m_postgres(true)
+      m_postgres(true), m_metrics(metrics)
 {
 }
 
 bool SqliteErrorStore::openPostgres(QString *error)
 {
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
-    if (!m_db.isValid()) {
-        *error = QStringLiteral("QtSql has no PostgreSQL driver (QPSQL; Debian: libqt6sql6-psql)");
+    core::PostgresDatabase::Options options;
+    options.url = m_postgresUrl;
+    options.connectionName = m_connectionName;
+    options.component = QStringLiteral("errors");
+    for (const char *migration : kPostgresMigrations)
+        options.migrations << QString::fromLatin1(migration);
+    options.notificationChannel = kProjectsChannel;
+    options.service = QStringLiteral("errors");
+    options.metrics = m_metrics;
+    m_link = std::make_unique<core::PostgresDatabase>(options);
+    if (!m_link->open(error)) {
+        m_link.reset();
         return false;
     }
-    m_db.setHostName(m_postgresUrl.host());
-    if (m_postgresUrl.port() > 0)
-        m_db.setPort(m_postgresUrl.port());
-    m_db.setUserName(m_postgresUrl.userName());
-    m_db.setPassword(m_postgresUrl.password());
-    QString database = m_postgresUrl.path();
-    while (database.startsWith(u'/'))
-        database.remove(0, 1);
-    m_db.setDatabaseName(database);
-    // A host starting with / (percent-encoded in the URL) is a unix socket directory, as libpq has it.
-    const QString where = QStringLiteral("postgresql://%1:%2/%3").arg(m_postgresUrl.host()).arg(m_postgresUrl.port()).arg(database);
-    if (!m_db.open()) {
-        *error = QStringLiteral("cannot connect to %1: %2").arg(where, m_db.lastError().text());
-        return false;
-    }
-    const auto failed = [&](const QString &what) {
-        *error = QStringLiteral("cannot %1 in %2: %3").arg(what, where, *error);
-        m_db.rollback();
-        return false;
-    };
-    if (!m_db.transaction()) {
-        *error = m_db.lastError().text();
-        return failed(QStringLiteral("begin the schema migration"));
-    }
-    if (!exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLock), error)
-        || !exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)"), error))
-        return failed(QStringLiteral("create the schema"));
-    QSqlQuery current(m_db);
-    int version = 0;
-    if (!current.exec(QStringLiteral("SELECT max(version) FROM schema_version"))) {
-        *error = sqlError(current);
-        return failed(QStringLiteral("read the schema version"));
-    }
-    if (current.next())
-        version = current.value(0).toInt();
-    const int latest = int(std::size(kPostgresMigrations));
-    if (version > latest) {
-        *error = QStringLiteral("schema version %1 is newer than this Homeport's %2").arg(version).arg(latest);
-        return failed(QStringLiteral("use the schema"));
-    }
-    for (; version < latest; ++version) {
-        if (!exec(QString::fromLatin1(kPostgresMigrations[version]), error))
-            return failed(QStringLiteral("migrate the schema to version %1").arg(version + 1));
-    }
-    if (!exec(QStringLiteral("DELETE FROM schema_version"), error)
-        || !exec(QStringLiteral("INSERT INTO schema_version(version) VALUES(%1)").arg(latest), error))
-        return failed(QStringLiteral("record the schema version"));
-    if (!m_db.commit()) {
-        *error = m_db.lastError().text();
-        return failed(QStringLiteral("commit the schema"));
-    }
+    m_db = m_link->database();
+    // A new connection has none of the old one's prepared statements.
+    QObject::connect(m_link.get(), &core::PostgresDatabase::linkChanged, m_link.get(), [this](bool connected) {
+        m_statements.reset();
+        if (!connected)
+            return;
+        auto statements = std::make_unique<Statements>(m_db);
+        QString prepareError;
+        if (statements->prepare(true, &prepareError))
+            m_statements = std::move(statements);
+        else
+            m_link->checkLink();
+    });
     m_statements = std::make_unique<Statements>(m_db);
     if (!m_statements->prepare(true, error)) {
         m_statements.reset();
         return false;
     }
     return true;
+}
+
+core::PostgresDatabase *SqliteErrorStore::sharedDatabase()
+{
+    return m_link.get();
 }
 
 SqliteErrorStore::~SqliteErrorStore()
@@ -378,6 +362,11 @@ void SqliteErrorStore::close()
         return;
     m_statements.reset();
     m_issueCache.clear();
+    if (m_link) {
+        m_db = QSqlDatabase();
+        m_link.reset(); // closes and removes the connection
+        return;
+    }
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -387,8 +376,10 @@ QList<ProjectInfo> SqliteErrorStore::projects()
 {
     QList<ProjectInfo> out;
     QSqlQuery query(m_db);
-    query.exec(QStringLiteral("SELECT id, name, platform, keys, events_per_minute, retention_days, max_events,"
-                              " webhooks, slack_format FROM projects ORDER BY id"));
+    if (!query.exec(QStringLiteral("SELECT id, name, platform, keys, events_per_minute, retention_days, max_events,"
+                                   " webhooks, slack_format FROM projects ORDER BY id"))
+        && m_link)
+        m_link->checkLink();
     while (query.next()) {
         ProjectInfo p;
         p.id = query.value(0).toLongLong();
@@ -407,7 +398,8 @@ QList<ProjectInfo> SqliteErrorStore::projects()
 
 bool SqliteErrorStore::saveProject(ProjectInfo *project, QString *error)
 {
-    if (project->id == 0) {
+    const bool fresh = project->id == 0;
+    if (fresh && !m_postgres) {
         QSqlQuery next(m_db);
         if (!next.exec(QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM projects")) || !next.next()) {
             *error = sqlError(next);
@@ -415,14 +407,19 @@ bool SqliteErrorStore::saveProject(ProjectInfo *project, QString *error)
         }
         project->id = next.value(0).toLongLong();
     }
+    const QString columns = QStringLiteral("name, platform, keys, events_per_minute, retention_days, max_events, webhooks, slack_format");
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT INTO projects(id, name, platform, keys, events_per_minute,"
-                                 " retention_days, max_events, webhooks, slack_format) VALUES(?,?,?,?,?,?,?,?,?)"
-                                 " ON CONFLICT(id) DO UPDATE SET name = excluded.name, platform = excluded.platform,"
-                                 " keys = excluded.keys, events_per_minute = excluded.events_per_minute,"
-                                 " retention_days = excluded.retention_days, max_events = excluded.max_events,"
-                                 " webhooks = excluded.webhooks, slack_format = excluded.slack_format"));
-    query.addBindValue(project->id);
+    if (fresh && m_postgres) {
+        // The id comes from projects_id_seq: two nodes creating projects at once get two.
+        query.prepare(QStringLiteral("INSERT INTO projects(%1) VALUES(?,?,?,?,?,?,?,?) RETURNING id").arg(columns));
+    } else {
+        query.prepare(QStringLiteral("INSERT INTO projects(id, %1) VALUES(?,?,?,?,?,?,?,?,?)"
+                                     " ON CONFLICT(id) DO UPDATE SET name = excluded.name, platform = excluded.platform,"
+                                     " keys = excluded.keys, events_per_minute = excluded.events_per_minute,"
+                                     " retention_days = excluded.retention_days, max_events = excluded.max_events,"
+                                     " webhooks = excluded.webhooks, slack_format = excluded.slack_format").arg(columns));
+        query.addBindValue(project->id);
+    }
     query.addBindValue(text(project->name));
     query.addBindValue(text(project->platform));
     query.addBindValue(jsonText(project->keys));
@@ -433,8 +430,27 @@ bool SqliteErrorStore::saveProject(ProjectInfo *project, QString *error)
     query.addBindValue(project->slackFormat ? 1 : 0);
     if (!query.exec()) {
         *error = sqlError(query);
+        if (m_link)
+            m_link->checkLink();
         return false;
     }
+    if (fresh && m_postgres) {
+        if (!query.next()) {
+            *error = QStringLiteral("the new project's id did not come back");
+            return false;
+        }
+        project->id = query.value(0).toLongLong();
+    } else if (m_postgres) {
+        // An id chosen here (the default project's) must never come out of the sequence later.
+        QSqlQuery bump(m_db);
+        if (!bump.exec(QStringLiteral("SELECT setval('projects_id_seq', greatest((SELECT max(id) FROM projects),"
+                                      " (SELECT last_value FROM projects_id_seq)))"))) {
+            *error = sqlError(bump);
+            return false;
+        }
+    }
+    if (m_link)
+        m_link->notify(QStringLiteral("saved %1").arg(project->id));
     return true;
 }
 
@@ -473,6 +489,8 @@ bool SqliteErrorStore::deleteProject(qint64 projectId, QString *error)
         return false;
     }
     removeFiles(m_filesToRemove);
+    if (m_link)
+        m_link->notify(QStringLiteral("deleted %1").arg(projectId));
     return true;
 }
 
@@ -786,10 +804,14 @@ bool SqliteErrorStore::ingest(const QList<IncomingEvent> &events, const QList<In
     }
     if (!m_db.transaction()) {
         *error = m_db.lastError().text();
+        if (m_link)
+            m_link->checkLink();
         return false;
     }
     if (!takeTurnWithOtherNodes(error)) {
         m_db.rollback();
+        if (m_link)
+            m_link->checkLink();
         return false;
     }
     outcomes->reserve(events.size());
@@ -814,6 +836,8 @@ bool SqliteErrorStore::ingest(const QList<IncomingEvent> &events, const QList<In
         m_db.rollback();
         outcomes->clear();
         removeFiles(m_filesWritten); // no row names them
+        if (m_link)
+            m_link->checkLink();
     } else {
         if (m_issueCache.size() > kMaxCachedIssues)
             m_issueCache.clear();

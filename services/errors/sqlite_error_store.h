@@ -1,6 +1,7 @@
 #pragma once
 // SqliteErrorStore: the ErrorStore in one SQLite file (WAL) through QtSql, or in a PostgreSQL
-// database shared by several nodes (QPSQL; the same statements but for a few dialect ones). On
+// database shared by several nodes (QPSQL through core::PostgresDatabase, which migrates the
+// schema, watches the link and reconnects; the same statements but for a few dialect ones). On
 // PostgreSQL, ingest batches take an advisory lock, issues are created with ON CONFLICT DO
 // NOTHING then read, counters are added to in place, and no issue is cached between batches.
 // Issue counters, distinct users, tag counts and hourly buckets are updated in the same
@@ -27,11 +28,14 @@ public:
     SqliteErrorStore(const QString &path, const QString &connectionName, bool synchronousFull = true);
     // PostgreSQL at postgresql://user:pass@host:port/db; attachments over kMaxInlinePayloadBytes
     // still go to files beside attachmentsPath (local to this node).
-    SqliteErrorStore(const QUrl &postgresUrl, const QString &attachmentsPath, const QString &connectionName);
+    // The link reports its state as homeport_errors_postgres_* gauges in `metrics` (may be null).
+    SqliteErrorStore(const QUrl &postgresUrl, const QString &attachmentsPath, const QString &connectionName,
+                     core::Metrics *metrics = nullptr);
     ~SqliteErrorStore() override;
 
     bool open(QString *error) override;
     void close() override;
+    core::PostgresDatabase *sharedDatabase() override;
 
     QList<ProjectInfo> projects() override;
     bool saveProject(ProjectInfo *project, QString *error) override;
@@ -93,6 +97,8 @@ private:
     bool m_synchronousFull;
     QUrl m_postgresUrl;
     bool m_postgres = false;
+    core::Metrics *m_metrics = nullptr;
+    std::unique_ptr<core::PostgresDatabase> m_link; // PostgreSQL only: the connection and its reconnects
     QSqlDatabase m_db;
     std::unique_ptr<Statements> m_statements;
     // (project, grouping hash) -> issue id and status as committed, so ingest need not look

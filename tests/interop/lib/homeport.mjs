@@ -90,6 +90,10 @@ export async function startHomeport({ disable = [], extraEnv = {}, dataDir: give
       if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true });
       return result;
     },
+    // e.g. 'SIGHUP': re-read the settings file.
+    signal(name) {
+      child.kill(name);
+    },
     // A crash: SIGKILL, nothing flushed or closed; the data dir stays.
     async kill() {
       child.kill('SIGKILL');
