@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QWebSocket>
 
 #include <limits>
@@ -189,14 +190,49 @@ void ChannelHub::accept(const http::Request &request, QWebSocket *socket)
     if (m_connections.size() >= m_options.maxConnections)
         return closeWithCode(socket, kCloseOverCapacity, QStringLiteral("Over capacity; try again later"));
 
+    // The app's quota across the cluster (RedisAdapter counts every node's connections; locally
+    // the count above decided): the socket waits for the answer, the client sends nothing first.
     socket->setParent(this);
-    const qint64 maxMessage = qint64(app->limits.maxEventBytes) * 2 + kFrameOverheadBytes;
+    const QString appId = app->id;
+    const int quota = app->limits.maxConnections;
+    QPointer<QWebSocket> guard(socket);
+    QPointer<QTcpSocket> transport(request.webSocketTransport());
+    const QString peer = QStringLiteral("%1 %2 %3").arg(request.remoteAddress().toString(), request.queryValue(QStringLiteral("client")),
+                                                          request.queryValue(QStringLiteral("version")));
+    QPointer<ChannelHub> self(this);
+    m_adapter->admitConnection(appId, quota, [self, guard, transport, appId, quota, peer](bool admitted) {
+        if (!self)
+            return;
+        if (!guard || !transport || guard->state() != QAbstractSocket::ConnectedState) {
+            if (admitted)
+                self->m_adapter->releaseConnection(appId); // it left while the cluster was asked
+            if (guard)
+                guard->deleteLater();
+            return;
+        }
+        const AppInfo *current = self->m_apps->byId(appId);
+        if (!current || !current->enabled) {
+            if (admitted)
+                self->m_adapter->releaseConnection(appId);
+            return self->closeWithCode(guard, current ? kCloseAppDisabled : kCloseAppUnknown,
+                                       QStringLiteral("App %1 is not available").arg(appId));
+        }
+        if (!admitted)
+            return self->closeWithCode(guard, kCloseOverQuota,
+                                       QStringLiteral("App %1 is over its connection quota (%2) across the cluster").arg(appId).arg(quota));
+        self->establish(guard, transport, *current, peer);
+    });
+}
+
+void ChannelHub::establish(QWebSocket *socket, QTcpSocket *transport, const AppInfo &app, const QString &peer)
+{
+    const qint64 maxMessage = qint64(app.limits.maxEventBytes) * 2 + kFrameOverheadBytes;
     socket->setMaxAllowedIncomingMessageSize(quint64(maxMessage));
     socket->setMaxAllowedIncomingFrameSize(quint64(maxMessage));
-    auto *connection = new Connection(socket, request.webSocketTransport(), newSocketId(), app->id, m_flusher);
+    auto *connection = new Connection(socket, transport, newSocketId(), app.id, m_flusher);
     connection->lastActivityMs = now();
     m_connections.insert(connection->socketId(), connection);
-    ++m_connectionsByApp[app->id];
+    ++m_connectionsByApp[app.id];
     connect(socket, &QWebSocket::textMessageReceived, this, [this, connection](const QString &message) {
         onText(connection, message);
     });
@@ -209,9 +245,7 @@ void ChannelHub::accept(const http::Request &request, QWebSocket *socket)
     send(connection, pusherFrame(QStringLiteral("pusher:connection_established"),
                                  {{QStringLiteral("socket_id"), connection->socketId()},
                                   {QStringLiteral("activity_timeout"), m_options.activityTimeoutSeconds}}));
-    debug(DebugEvent::Kind::Connection, app->id, connection->socketId(), {}, {},
-          QStringLiteral("%1 %2 %3").arg(request.remoteAddress().toString(), request.queryValue(QStringLiteral("client")),
-                                         request.queryValue(QStringLiteral("version"))));
+    debug(DebugEvent::Kind::Connection, app.id, connection->socketId(), {}, {}, peer);
     markChanged();
 }
 
@@ -237,6 +271,7 @@ void ChannelHub::disconnected(Connection *connection)
     m_connections.remove(connection->socketId());
     if (--m_connectionsByApp[appId] <= 0)
         m_connectionsByApp.remove(appId);
+    m_adapter->releaseConnection(appId);
     const QWebSocket *socket = connection->socket();
     debug(DebugEvent::Kind::Disconnection, appId, connection->socketId(), {}, {},
           socket->closeCode() ? QStringLiteral("%1 %2").arg(int(socket->closeCode())).arg(socket->closeReason()) : QString());
@@ -773,6 +808,7 @@ void ChannelHub::publishSnapshot()
     ChannelsSnapshot snapshot;
     snapshot.takenAt = QDateTime::currentDateTime();
     snapshot.apps = m_apps->apps();
+    snapshot.database = m_apps->databaseStatus();
     for (const AppInfo &app : std::as_const(snapshot.apps)) {
         snapshot.connectionsByApp.insert(app.id, m_connectionsByApp.value(app.id));
         const QHash<QString, int> channels = m_adapter->channels(app.id);

@@ -19,6 +19,7 @@
 
 #include <memory>
 
+class QTcpSocket;
 class QWebSocket;
 
 namespace homeport::core {
@@ -120,6 +121,8 @@ private:
     void sendSubscriptionError(Connection *connection, const QString &channel, const QString &type,
                                const QString &error, int status);
     void closeWithCode(QWebSocket *socket, int code, const QString &reason);
+    // A socket the app's quota admitted: registered, and told its socket id.
+    void establish(QWebSocket *socket, QTcpSocket *transport, const AppInfo &app, const QString &peer);
     void subscriptionCountChanged(const AppInfo &app, const QString &channel, int count);
     void sendSubscriptionCount(const AppInfo &app, const QString &channel, int count);
     void watchlistChanged(const QString &appId, const QString &userId, bool online);

@@ -79,6 +79,17 @@ public:
     virtual ~ChannelsAdapter() = default;
     void setListener(Listener listener) { m_listener = std::move(listener); }
 
+    // An app's connection quota across the cluster: done(true) when one more connection fits
+    // under maxConnections (0: unlimited) counting every node's; it is counted from then on
+    // until releaseConnection(). One node alone: its own count decides (the hub's), so yes.
+    virtual void admitConnection(const QString &appId, int maxConnections, std::function<void(bool admitted)> done)
+    {
+        Q_UNUSED(appId);
+        Q_UNUSED(maxConnections);
+        done(true);
+    }
+    virtual void releaseConnection(const QString &appId) { Q_UNUSED(appId); }
+
     // member: the presence member joining (null on other channels); maxMembers bounds distinct users.
     virtual void join(const QString &appId, const QString &channel, Connection *connection, const PresenceMember *member,
                       int maxMembers, std::function<void(const JoinResult &)> done) = 0;

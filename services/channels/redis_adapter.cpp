@@ -58,7 +58,12 @@ local function forget(p, node)
       table.insert(gone_channels, ''); table.insert(gone_channels, user)
     end
   end
-  redis.call('DEL', p..'node:'..node..':subs', p..'node:'..node..':members', p..'node:'..node..':users')
+  local conns = redis.call('HGETALL', p..'node:'..node..':conns')
+  for i = 1, #conns, 2 do
+    if redis.call('HINCRBY', p..'conns', conns[i], -tonumber(conns[i + 1])) <= 0 then redis.call('HDEL', p..'conns', conns[i]) end
+  end
+  redis.call('DEL', p..'node:'..node..':subs', p..'node:'..node..':members', p..'node:'..node..':users',
+             p..'node:'..node..':conns')
   for _, v in ipairs(gone_channels) do table.insert(gone_members, v) end
   return gone_members
 end
@@ -86,13 +91,14 @@ end
 return out
 )lua";
 
-// ARGV: prefix, node, number of channel entries, number of member entries, then
-// (app\nchannel, count) pairs, (app\nchannel\nuser, count, user_info) triples and
-// (app\nuser, count) pairs of signed-in users: replaces the node's contribution.
+// ARGV: prefix, node, number of channel entries, number of member entries, number of connection
+// entries, then (app\nchannel, count) pairs, (app\nchannel\nuser, count, user_info) triples,
+// (app, connections) pairs and (app\nuser, count) pairs of signed-in users: replaces the node's
+// contribution.
 const char kResync[] = R"lua(
 local p, node = ARGV[1], ARGV[2]
 forget(p, node)
-local i, n, m = 5, tonumber(ARGV[3]), tonumber(ARGV[4])
+local i, n, m, c = 6, tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
 for _ = 1, n do
   local app, channel = string.match(ARGV[i], '^([^\n]*)\n(.*)$')
   redis.call('HINCRBY', p..'channels:'..app, channel, ARGV[i + 1])
@@ -106,6 +112,11 @@ for _ = 1, m do
   redis.call('HSET', p..'info:'..app..':'..channel, user, ARGV[i + 2])
   redis.call('HINCRBY', p..'node:'..node..':members', ARGV[i], ARGV[i + 1])
   i = i + 3
+end
+for _ = 1, c do
+  redis.call('HINCRBY', p..'conns', ARGV[i], ARGV[i + 1])
+  redis.call('HINCRBY', p..'node:'..node..':conns', ARGV[i], ARGV[i + 1])
+  i = i + 2
 end
 while i <= #ARGV do
   local app, user = string.match(ARGV[i], '^([^\n]*)\n(.*)$')
@@ -219,6 +230,25 @@ if redis.call('HINCRBY', p..'users:'..app, user, -1) <= 0 then
   return 1
 end
 return 0
+)lua";
+
+// ARGV: prefix, node, app, quota (0: none). Counts one more connection of the app on the node
+// and the cluster and returns the cluster's count, or -1 (nothing counted) when it is full.
+const char kAdmit[] = R"lua(
+local p, node, app, quota = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
+if quota > 0 and tonumber(redis.call('HGET', p..'conns', app) or '0') >= quota then return -1 end
+redis.call('HINCRBY', p..'node:'..node..':conns', app, 1)
+return redis.call('HINCRBY', p..'conns', app, 1)
+)lua";
+
+// ARGV: prefix, node, app: one connection of the node's left (only what it counted is taken off).
+const char kRelease[] = R"lua(
+local p, node, app = ARGV[1], ARGV[2], ARGV[3]
+local node_conns = p..'node:'..node..':conns'
+if tonumber(redis.call('HGET', node_conns, app) or '0') <= 0 then return 0 end
+if redis.call('HINCRBY', node_conns, app, -1) <= 0 then redis.call('HDEL', node_conns, app) end
+if redis.call('HINCRBY', p..'conns', app, -1) <= 0 then redis.call('HDEL', p..'conns', app) end
+return 1
 )lua";
 
 // ARGV: prefix, app, channel. Returns {subscriptions, members hash, cached frame, cache ttl ms}.
@@ -397,7 +427,7 @@ void RedisAdapter::heartbeat()
 void RedisAdapter::resync()
 {
     m_resyncDue = false;
-    QList<QByteArray> arguments{utf8(m_nodeId), {}, {}};
+    QList<QByteArray> arguments{utf8(m_nodeId), {}, {}, {}};
     qsizetype channelEntries = 0;
     qsizetype memberEntries = 0;
     QList<QByteArray> memberArguments;
@@ -425,9 +455,16 @@ void RedisAdapter::resync()
             userArguments.append(QByteArrayLiteral("1"));
         }
     }
+    QList<QByteArray> connectionArguments;
+    for (auto it = m_connectionsByApp.cbegin(); it != m_connectionsByApp.cend(); ++it) {
+        connectionArguments.append(utf8(it.key()));
+        connectionArguments.append(QByteArray::number(it.value()));
+    }
     arguments[1] = QByteArray::number(channelEntries);
     arguments[2] = QByteArray::number(memberEntries);
+    arguments[3] = QByteArray::number(connectionArguments.size() / 2);
     arguments.append(memberArguments);
+    arguments.append(connectionArguments);
     arguments.append(userArguments);
     script(kResync, arguments, [this](const RedisReply &reply) {
         if (reply.isError()) {
@@ -499,6 +536,35 @@ void RedisAdapter::refreshView()
         m_view = view;
         updateGauges();
     });
+}
+
+void RedisAdapter::admitConnection(const QString &appId, int maxConnections, std::function<void(bool admitted)> done)
+{
+    // Without Redis this node decides alone (the hub's count); the resync after the reconnect
+    // writes what it admitted meanwhile.
+    if (!m_commands->isConnected()) {
+        ++m_connectionsByApp[appId];
+        return done(true);
+    }
+    script(kAdmit, {utf8(m_nodeId), utf8(appId), QByteArray::number(qMax(0, maxConnections))},
+           [this, appId, done = std::move(done)](const RedisReply &reply) {
+               if (!reply.isError() && integerOf(reply) < 0)
+                   return done(false);
+               // An error (Redis went away meanwhile): admitted here, rewritten at the resync.
+               ++m_connectionsByApp[appId];
+               done(true);
+           });
+}
+
+void RedisAdapter::releaseConnection(const QString &appId)
+{
+    auto it = m_connectionsByApp.find(appId);
+    if (it == m_connectionsByApp.end())
+        return;
+    if (--*it <= 0)
+        m_connectionsByApp.erase(it);
+    if (m_commands->isConnected())
+        script(kRelease, {utf8(m_nodeId), utf8(appId)}, [](const RedisReply &) {});
 }
 
 void RedisAdapter::join(const QString &appId, const QString &channel, Connection *connection, const PresenceMember *member,

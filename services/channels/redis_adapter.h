@@ -16,6 +16,10 @@
 // these hashes (one round trip, always the cluster's truth) rather than asking every node and
 // waiting for the slowest: no node has to answer for a query to work.
 //
+// Connection quotas: each app's connections are counted per node and for the cluster the same
+// way (<prefix>conns, <prefix>node:<id>:conns), a connection admitted only while the cluster's
+// count is under the app's max_connections; a dead node's are taken off by the reaper.
+//
 // Liveness: every kHeartbeatMs each node refreshes <prefix>node:<id> (TTL kNodeTtlMs) and its
 // score in <prefix>nodes, and runs the reaper, which removes every node whose key expired and
 // takes its contribution off the counts, reporting the members and channels that disappeared to
@@ -61,6 +65,8 @@ public:
     RedisAdapter(const Options &options, core::Metrics *metrics, QObject *parent = nullptr);
     ~RedisAdapter() override;
 
+    void admitConnection(const QString &appId, int maxConnections, std::function<void(bool admitted)> done) override;
+    void releaseConnection(const QString &appId) override;
     void join(const QString &appId, const QString &channel, Connection *connection, const PresenceMember *member,
               int maxMembers, std::function<void(const JoinResult &)> done) override;
     void leave(const QString &appId, const QString &channel, Connection *connection, const QString &presenceUserId,
@@ -122,6 +128,7 @@ private:
     bool m_resyncDue = true;
     View m_view;
     QHash<QString, QHash<QString, int>> m_knownCounts; // app -> channel -> last cluster count seen
+    QHash<QString, int> m_connectionsByApp;            // this node's admitted connections per app
     // socket id + app + channel of joins Redis has not answered; a leave meanwhile waits for it.
     QSet<QString> m_pendingJoins;
     struct DeferredLeave
