@@ -883,8 +883,24 @@
     <context>
         <name>homeport::ui::ClusterNodesPanel</name>
         <message>
-            <source>Channels cluster</source>
-            <translation>Channels-Cluster</translation>
+            <source>Cluster</source>
+            <translation>Cluster</translation>
+        </message>
+        <message>
+            <source>Channels apps: PostgreSQL %1 connected</source>
+            <translation>Channels-Apps: PostgreSQL %1 verbunden</translation>
+        </message>
+        <message>
+            <source>Channels apps: PostgreSQL %1 unreachable (%2); reconnecting. The apps last read stay in use.</source>
+            <translation>Channels-Apps: PostgreSQL %1 nicht erreichbar (%2); verbinde neu. Die zuletzt gelesenen Apps bleiben in Gebrauch.</translation>
+        </message>
+        <message>
+            <source>Errors: PostgreSQL %1 connected</source>
+            <translation>Errors: PostgreSQL %1 verbunden</translation>
+        </message>
+        <message>
+            <source>Errors: PostgreSQL %1 unreachable (%2); reconnecting. Events are refused with 503 until it is back.</source>
+            <translation>Errors: PostgreSQL %1 nicht erreichbar (%2); verbinde neu. Events werden mit 503 abgewiesen, bis sie wieder da ist.</translation>
         </message>
         <message>
             <source>Node</source>

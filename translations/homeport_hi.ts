@@ -883,8 +883,24 @@
     <context>
         <name>homeport::ui::ClusterNodesPanel</name>
         <message>
-            <source>Channels cluster</source>
-            <translation>Channels क्लस्टर</translation>
+            <source>Cluster</source>
+            <translation>क्लस्टर</translation>
+        </message>
+        <message>
+            <source>Channels apps: PostgreSQL %1 connected</source>
+            <translation>Channels ऐप्स: PostgreSQL %1 जुड़ा है</translation>
+        </message>
+        <message>
+            <source>Channels apps: PostgreSQL %1 unreachable (%2); reconnecting. The apps last read stay in use.</source>
+            <translation>Channels ऐप्स: PostgreSQL %1 तक नहीं पहुँच सकते (%2); फिर से जुड़ रहे हैं। आख़िरी बार पढ़े गए ऐप्स इस्तेमाल में रहते हैं।</translation>
+        </message>
+        <message>
+            <source>Errors: PostgreSQL %1 connected</source>
+            <translation>Errors: PostgreSQL %1 जुड़ा है</translation>
+        </message>
+        <message>
+            <source>Errors: PostgreSQL %1 unreachable (%2); reconnecting. Events are refused with 503 until it is back.</source>
+            <translation>Errors: PostgreSQL %1 तक नहीं पहुँच सकते (%2); फिर से जुड़ रहे हैं। वापस आने तक events 503 के साथ लौटाए जाते हैं।</translation>
         </message>
         <message>
             <source>Node</source>

@@ -3,6 +3,7 @@
 #include "age_text.h"
 
 #include "channels/channels_monitor.h"
+#include "errors/errors_monitor.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -12,12 +13,15 @@
 
 namespace homeport::ui {
 
-ClusterNodesPanel::ClusterNodesPanel(channels::ChannelsMonitor *monitor, QWidget *parent)
-    : QFrame(parent), m_monitor(monitor), m_state(new QLabel(this)), m_nodes(new QTableWidget(0, 5, this))
+ClusterNodesPanel::ClusterNodesPanel(channels::ChannelsMonitor *monitor, errors::ErrorsMonitor *errorsMonitor, QWidget *parent)
+    : QFrame(parent), m_monitor(monitor), m_errorsMonitor(errorsMonitor), m_databases(new QLabel(this)), m_state(new QLabel(this)),
+      m_nodes(new QTableWidget(0, 5, this))
 {
     setObjectName(QStringLiteral("clusterPanel"));
-    auto *title = new QLabel(tr("Channels cluster"), this);
+    auto *title = new QLabel(tr("Cluster"), this);
     title->setObjectName(QStringLiteral("sectionTitle"));
+    m_databases->setObjectName(QStringLiteral("clusterDatabases"));
+    m_databases->setWordWrap(true);
     m_state->setObjectName(QStringLiteral("clusterState"));
     m_state->setWordWrap(true);
     m_nodes->setObjectName(QStringLiteral("clusterNodes"));
@@ -29,18 +33,38 @@ ClusterNodesPanel::ClusterNodesPanel(channels::ChannelsMonitor *monitor, QWidget
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 8, 0, 0);
     layout->addWidget(title);
+    layout->addWidget(m_databases);
     layout->addWidget(m_state);
     layout->addWidget(m_nodes);
     if (m_monitor)
         connect(m_monitor, &channels::ChannelsMonitor::snapshotPublished, this, &ClusterNodesPanel::refresh);
+    if (m_errorsMonitor)
+        connect(m_errorsMonitor, &errors::ErrorsMonitor::snapshotPublished, this, &ClusterNodesPanel::refresh);
     refresh();
 }
 
 void ClusterNodesPanel::refresh()
 {
-    const channels::ClusterStatus cluster = m_monitor ? m_monitor->snapshot().cluster : channels::ClusterStatus{};
+    const channels::ChannelsSnapshot snapshot = m_monitor ? m_monitor->snapshot() : channels::ChannelsSnapshot{};
+    const channels::ClusterStatus &cluster = snapshot.cluster;
+    const core::DatabaseStatus errorsDatabase = m_errorsMonitor ? m_errorsMonitor->snapshot().database : core::DatabaseStatus{};
+    QStringList databaseLines;
+    const auto describe = [&](const core::DatabaseStatus &database, const QString &connected, const QString &unreachable) {
+        if (!database.shared)
+            return;
+        databaseLines << (database.connected ? connected.arg(database.endpoint)
+                                             : unreachable.arg(database.endpoint, database.error.isEmpty() ? tr("no answer yet") : database.error));
+    };
+    describe(snapshot.database, tr("Channels apps: PostgreSQL %1 connected"),
+             tr("Channels apps: PostgreSQL %1 unreachable (%2); reconnecting. The apps last read stay in use."));
+    describe(errorsDatabase, tr("Errors: PostgreSQL %1 connected"),
+             tr("Errors: PostgreSQL %1 unreachable (%2); reconnecting. Events are refused with 503 until it is back."));
+    m_databases->setText(databaseLines.join(u'\n'));
+    m_databases->setVisible(!databaseLines.isEmpty());
     const bool shared = cluster.adapter == QLatin1String("redis");
-    setVisible(shared);
+    setVisible(shared || !databaseLines.isEmpty());
+    m_state->setVisible(shared);
+    m_nodes->setVisible(shared);
     if (!shared)
         return;
     const QLocale locale;

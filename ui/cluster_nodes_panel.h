@@ -1,7 +1,9 @@
 #pragma once
-// ClusterNodesPanel: the Overview's view of a channels cluster: whether Redis is reachable and
-// every node seen through it (id, address, connections, last heartbeat, state). It reads the
-// ChannelsMonitor's snapshot only, and hides itself while the channels service runs alone.
+// ClusterNodesPanel: the Overview's view of a cluster: whether Redis is reachable and every
+// channels node seen through it (id, address, connections, last heartbeat, state), and whether
+// the PostgreSQL that the channels apps and the errors store share (database_url) is reachable.
+// It reads the ChannelsMonitor's and ErrorsMonitor's snapshots only, and hides itself (and each
+// part) while the services run alone.
 // Thread affinity: the GUI thread.
 
 #include <QFrame>
@@ -13,6 +15,9 @@ class QTableWidget;
 namespace homeport::channels {
 class ChannelsMonitor;
 }
+namespace homeport::errors {
+class ErrorsMonitor;
+}
 
 namespace homeport::ui {
 
@@ -20,12 +25,14 @@ class ClusterNodesPanel : public QFrame
 {
     Q_OBJECT
 public:
-    explicit ClusterNodesPanel(channels::ChannelsMonitor *monitor, QWidget *parent = nullptr);
+    ClusterNodesPanel(channels::ChannelsMonitor *monitor, errors::ErrorsMonitor *errorsMonitor, QWidget *parent = nullptr);
 
     void refresh();
 
 private:
     QPointer<channels::ChannelsMonitor> m_monitor;
+    QPointer<errors::ErrorsMonitor> m_errorsMonitor;
+    QLabel *m_databases;
     QLabel *m_state;
     QTableWidget *m_nodes;
 };

@@ -90,8 +90,9 @@ OverviewPage::OverviewPage(const ConsoleContext &context, const QList<core::Serv
     layout->addWidget(info);
     layout->addSpacing(8);
     layout->addLayout(grid);
-    // The channels service's nodes when it shares its channels through Redis (hidden otherwise).
-    layout->addWidget(new ClusterNodesPanel(context.channels, contents));
+    // The channels service's nodes when it shares its channels through Redis, and the shared
+    // PostgreSQL's state (hidden while every service runs alone).
+    layout->addWidget(new ClusterNodesPanel(context.channels, context.errors, contents));
     layout->addStretch();
 
     putInPageScroll(this, contents);

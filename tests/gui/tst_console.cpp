@@ -4,6 +4,7 @@
 // Set HOMEPORT_GUI_SCREENSHOTS=<dir> to keep a PNG of every page.
 
 #include "channels/channels_monitor.h"
+#include "errors/errors_monitor.h"
 #include "core/client_env.h"
 #include "core/log_stream.h"
 #include "core/logging.h"
@@ -272,7 +273,8 @@ void TestConsole::clusterPanelShowsNodesSeenThroughRedis()
     QVERIFY(onOverview->isHidden());
 
     channels::ChannelsMonitor monitor;
-    ui::ClusterNodesPanel panel(&monitor);
+    errors::ErrorsMonitor errorsMonitor;
+    ui::ClusterNodesPanel panel(&monitor, &errorsMonitor);
     QVERIFY(panel.isHidden()); // the local adapter's snapshot
     channels::ChannelsSnapshot snapshot;
     snapshot.cluster.adapter = QStringLiteral("redis");
@@ -312,6 +314,29 @@ void TestConsole::clusterPanelShowsNodesSeenThroughRedis()
     snapshot.cluster.error = QStringLiteral("Connection refused");
     monitor.publish(snapshot);
     QVERIFY2(state->text().contains(QStringLiteral("unreachable (Connection refused)")), qPrintable(state->text()));
+    auto *databases = panel.findChild<QLabel *>(QStringLiteral("clusterDatabases"));
+    QVERIFY(databases);
+    QVERIFY(databases->isHidden()); // both services keep their own files
+
+    // A shared PostgreSQL (database_url) without Redis: the panel says how each service's link is.
+    snapshot.cluster = channels::ClusterStatus{};
+    snapshot.database.shared = true;
+    snapshot.database.endpoint = QStringLiteral("10.0.0.9:5432/homeport");
+    snapshot.database.connected = true;
+    monitor.publish(snapshot);
+    errors::ErrorsSnapshot errorsSnapshot;
+    errorsSnapshot.database = snapshot.database;
+    errorsSnapshot.database.connected = false;
+    errorsSnapshot.database.error = QStringLiteral("server closed the connection unexpectedly");
+    errorsMonitor.publish(errorsSnapshot);
+    QVERIFY(!panel.isHidden());
+    QVERIFY(!databases->isHidden());
+    QVERIFY(table->isHidden());
+    QVERIFY2(databases->text().contains(QStringLiteral("Channels apps: PostgreSQL 10.0.0.9:5432/homeport connected")),
+             qPrintable(databases->text()));
+    QVERIFY2(databases->text().contains(QStringLiteral("Errors: PostgreSQL 10.0.0.9:5432/homeport unreachable"
+                                                       " (server closed the connection unexpectedly)")),
+             qPrintable(databases->text()));
 }
 
 void TestConsole::visitsEveryPage()
