@@ -115,6 +115,9 @@ bool PostgresDatabase::connectAndPrepare(QString *error)
         m_db.close();
         return false;
     }
+    // libpq prints the server's notices on stderr ("relation … already exists, skipping" at
+    // every start); warnings and errors still come through.
+    QSqlQuery(m_db).exec(QStringLiteral("SET client_min_messages TO warning"));
     if (!m_options.notificationChannel.isEmpty() && !m_db.driver()->subscribeToNotification(m_options.notificationChannel)) {
         *error = QStringLiteral("cannot LISTEN to %1: %2").arg(m_options.notificationChannel, m_db.driver()->lastError().text());
         m_db.close();
