@@ -370,6 +370,13 @@ void ErrorsService::addRoutes(http::HttpServer &server)
                 res.send(sentryError(401, QStringLiteral("Invalid token"), 0));
                 return;
             }
+            // Without the shared database there is nothing true to answer: not an empty list.
+            if (const core::PostgresDatabase *link = m_store ? m_store->sharedDatabase() : nullptr; link && !link->isConnected()) {
+                http::Response response = sentryError(503, QStringLiteral("the errors database is unreachable; retry later"), 0);
+                response.setHeader("Retry-After", QByteArray::number(kRetryAfterUnavailableSeconds));
+                res.send(std::move(response));
+                return;
+            }
             handler(r, res);
         };
     };

@@ -2,7 +2,8 @@
 // projects created through Sentry's REST API on both nodes at once get distinct ids, and each
 // node takes the other's new projects (their DSN keys) at once; PostgreSQL restarted while the
 // real @sentry/node SDK sends to both nodes: /status says down then up, ingest is refused with
-// 503 + Retry-After meanwhile, resumes after, and every event a node acknowledged is stored.
+// 503 + Retry-After meanwhile (the REST API too), resumes after, and every event a node
+// acknowledged is stored.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -132,6 +133,12 @@ test('PostgreSQL restarted while SDKs send: 503 meanwhile, ingest resumes, nothi
           await until(async () => (await metrics(node)).homeport_errors_postgres_connected === 0, 'postgres reported down', 8000);
         }
         await until(() => refused.length >= 2, 'events refused during the outage', 8000);
+        // The REST API says so too, rather than answering an empty list.
+        const token = readFileSync(join(nodes[1].dataDir, 'errors', 'api_token'), 'utf8').trim();
+        const issues = await fetch(`http://127.0.0.1:${nodes[1].ports.errors}/api/0/projects/homeport/default/issues/`,
+          { headers: { Authorization: `Bearer ${token}` } });
+        assert.equal(issues.status, 503);
+        assert.equal(issues.headers.get('retry-after'), '2');
       },
     });
     for (const node of nodes) {
