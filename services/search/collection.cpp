@@ -1,5 +1,6 @@
 #include "collection.h"
 
+#include "document_log.h"
 #include "filter_expression.h"
 
 #include <QElapsedTimer>
@@ -496,7 +497,7 @@ QJsonValue compactMember(const QByteArray &json, const QString &key, bool *found
 // The bytes of the string member `key` of a compact JSON object when they are plain ASCII, with
 // no escape but the two-character ones (\n, \", ...), which stand for separators; false otherwise
 // (absent, not a string, non-ASCII or \u escapes).
-bool plainAsciiMember(const QByteArray &json, const QByteArray &key, QByteArrayView *out)
+bool plainAsciiMember(QByteArrayView json, const QByteArray &key, QByteArrayView *out)
 {
     const char *s = json.constData();
     const qsizetype n = json.size();
@@ -532,15 +533,41 @@ bool plainAsciiMember(const QByteArray &json, const QByteArray &key, QByteArrayV
 
 } // namespace
 
+Collection::Collection() : m_memoryLog(std::make_unique<DocumentLog>()), m_log(m_memoryLog.get()) {}
+
+Collection::~Collection() = default;
+
+qint64 Collection::storedBytes() const
+{
+    qint64 total = 0;
+    for (const Doc &d : m_docs)
+        if (d.alive)
+            total += d.length;
+    return total;
+}
+
+QByteArrayView Collection::documentView(quint32 seq) const
+{
+    const Doc &d = m_docs[seq];
+    return d.alive ? m_log->read(d.offset, d.length) : QByteArrayView();
+}
+
+QByteArray Collection::documentBytesAt(quint32 seq) const
+{
+    return documentView(seq).toByteArray();
+}
+
 QJsonObject Collection::documentJson(quint32 seq) const
 {
-    return QJsonDocument::fromJson(m_docs[seq].json).object();
+    const QByteArrayView bytes = documentView(seq);
+    return QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size())).object();
 }
 
 QJsonValue Collection::fieldValue(quint32 seq, const QString &name) const
 {
     bool found = false;
-    return compactMember(m_docs[seq].json, name, &found);
+    const QByteArrayView bytes = documentView(seq);
+    return compactMember(QByteArray::fromRawData(bytes.data(), bytes.size()), name, &found);
 }
 
 bool Field::isNumeric() const
@@ -1062,7 +1089,7 @@ void Collection::addFacetValues(const QString &fieldName, quint32 seq, const QJs
     column.offsets.push_back(quint32(column.valueIds.size()));
 }
 
-void Collection::put(const QString &id, const QJsonObject &json, QByteArray compact, bool keepOrder)
+void Collection::put(const QString &id, const QJsonObject &json, qint64 offset, quint32 length, bool keepOrder)
 {
     quint32 order = m_nextOrder;
     const auto it = m_idToSeq.constFind(id);
@@ -1071,12 +1098,11 @@ void Collection::put(const QString &id, const QJsonObject &json, QByteArray comp
         if (keepOrder)
             order = old.order;
         old.alive = false;
-        old.json = QByteArray();
     }
     if (order == m_nextOrder)
         ++m_nextOrder;
     const quint32 seq = quint32(m_docs.size());
-    m_docs.push_back(Doc{id, std::move(compact), order, true});
+    m_docs.push_back(Doc{id, offset, length, order, true});
     m_idToSeq.insert(id, seq);
     index(seq, json);
 }
@@ -1118,7 +1144,8 @@ ApiError Collection::write(QJsonObject document, WriteAction action, DirtyValues
     if (ApiError e = validate(&full, dirty, false); e.failed())
         return e;
     *stored = full;
-    put(id, full, QJsonDocument(full).toJson(QJsonDocument::Compact), true);
+    const QByteArray compact = QJsonDocument(full).toJson(QJsonDocument::Compact);
+    put(id, full, m_log->appendPut(compact), quint32(compact.size()), true);
     return {};
 }
 
@@ -1127,12 +1154,16 @@ ApiError Collection::remove(const QString &id, QJsonObject *removed)
     const auto it = m_idToSeq.constFind(id);
     if (it == m_idToSeq.constEnd())
         return ApiError::of(404, QStringLiteral("Could not find a document with id: %1").arg(id));
-    Doc &d = m_docs[*it];
     *removed = documentJson(*it);
-    d.alive = false;
-    d.json = QByteArray();
-    m_idToSeq.erase(it);
+    forget(*it);
+    m_log->appendRemove(id);
     return {};
+}
+
+void Collection::forget(quint32 seq)
+{
+    m_docs[seq].alive = false;
+    m_idToSeq.remove(m_docs[seq].id);
 }
 
 std::optional<QJsonObject> Collection::document(const QString &id) const
@@ -1146,18 +1177,37 @@ std::optional<QJsonObject> Collection::document(const QString &id) const
 QByteArray Collection::documentBytes(const QString &id) const
 {
     const auto it = m_idToSeq.constFind(id);
-    return it == m_idToSeq.constEnd() ? QByteArray() : m_docs[*it].json;
+    return it == m_idToSeq.constEnd() ? QByteArray() : documentBytesAt(*it);
 }
 
-void Collection::restore(const QByteArray &compactDocument)
+void Collection::restore(QByteArrayView compactDocument, qint64 offset)
 {
-    const QJsonObject document = QJsonDocument::fromJson(compactDocument).object();
-    put(document.value(QStringLiteral("id")).toString(), document, compactDocument, true);
+    QJsonParseError error;
+    const QJsonDocument parsed = QJsonDocument::fromJson(QByteArray::fromRawData(compactDocument.data(), compactDocument.size()), &error);
+    if (error.error != QJsonParseError::NoError || !parsed.isObject())
+        return; // a damaged record (a torn write inside a line): never a document
+    const QJsonObject document = parsed.object();
+    put(document.value(QStringLiteral("id")).toString(), document, offset, quint32(compactDocument.size()), true);
 }
 
-void Collection::restore(const QJsonObject &document)
+bool Collection::compactLog(QString *error)
 {
-    put(document.value(QStringLiteral("id")).toString(), document, QJsonDocument(document).toJson(QJsonDocument::Compact), true);
+    std::vector<DocumentLog::Span> live;
+    std::vector<quint32> seqs;
+    live.reserve(size_t(m_idToSeq.size()));
+    seqs.reserve(size_t(m_idToSeq.size()));
+    for (quint32 seq = 0; seq < m_docs.size(); ++seq) {
+        if (!m_docs[seq].alive)
+            continue;
+        live.push_back(DocumentLog::Span{m_docs[seq].offset, m_docs[seq].length});
+        seqs.push_back(seq);
+    }
+    std::vector<qint64> offsets;
+    if (!m_log->compact(live, &offsets, error))
+        return false;
+    for (size_t k = 0; k < seqs.size(); ++k)
+        m_docs[seqs[k]].offset = offsets[k];
+    return true;
 }
 
 void Collection::releaseSpareCapacity()
@@ -1173,8 +1223,8 @@ void Collection::releaseSpareCapacity()
 
 void Collection::restoreRemoval(const QString &id)
 {
-    QJsonObject ignored;
-    remove(id, &ignored);
+    if (const auto it = m_idToSeq.constFind(id); it != m_idToSeq.constEnd())
+        forget(*it);
 }
 
 QJsonObject Collection::selectFields(const QJsonObject &doc, const QStringList &include, const QStringList &exclude)
@@ -2032,7 +2082,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             for (size_t i : near) {
                 Candidate &c = out[i];
                 QByteArrayView plain;
-                if (m_analyzer.plainAscii() && plainAsciiMember(m_docs[c.seq].json, utf8Names[size_t(c.bestField)], &plain)) {
+                if (m_analyzer.plainAscii() && plainAsciiMember(documentView(c.seq), utf8Names[size_t(c.bestField)], &plain)) {
                     c.textMatch |= quint64(kMaxProximity - std::clamp(wordDistanceAscii(plain, proximityTerms), 0, kMaxProximity)) << 36;
                     continue;
                 }

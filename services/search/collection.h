@@ -1,11 +1,12 @@
 #pragma once
 // Collection: one Typesense collection in memory: its schema, its documents (by insertion
-// sequence, with id -> sequence; each kept as its compact JSON bytes and parsed only when a
-// document is rendered or a field is read), and its index: a token dictionary (TokenTrie) shared by the
+// sequence, with id -> sequence; each document's compact JSON stays in the collection's
+// DocumentLog, and the collection keeps only where it lies there, reading it when a document is
+// rendered or a field is read), and its index: a token dictionary (TokenTrie) shared by the
 // collection's string fields, per-field posting lists of sequences, and columns of single-valued
 // numbers (filters, sorting). Writes are validated here
-// with Typesense's messages; the service logs the resulting records durably (DocumentLog) and
-// replays them at start. search() runs the whole query: typo-tolerant token matching (with the
+// with Typesense's messages and logged (DocumentLog; the service commits the log before it
+// answers) and replayed at start. search() runs the whole query: typo-tolerant token matching (with the
 // collection's synonyms), filters (geo radius and polygon included), ranking, sorting (geo
 // distance included), curation (pinned_hits, hidden_hits), facets, group_by, pagination and
 // highlights, and renders Typesense's response shape.
@@ -30,6 +31,8 @@
 namespace homeport::search {
 
 struct FilterNode;
+class DocumentLog;
+class SnapshotImage;
 
 struct ApiError
 {
@@ -74,6 +77,9 @@ QString paramString(const QJsonValue &v);
 class Collection
 {
 public:
+    Collection();
+    ~Collection();
+
     // Validates a create-collection body. createdAt is seconds since the epoch.
     static ApiError fromSchema(const QJsonObject &schema, qint64 createdAt, std::unique_ptr<Collection> *out);
 
@@ -84,23 +90,32 @@ public:
     // GET /collections/{name}
     QJsonObject summary() const;
     qsizetype numDocuments() const { return m_idToSeq.size(); }
+    qint64 storedBytes() const; // the live documents' compact JSON, added up
+
+    // The durable store the documents are written to and read from (the service's file; until
+    // one is given, a log in memory). Set before the first write or restore; not owned.
+    void useLog(DocumentLog *log) { m_log = log; }
+    DocumentLog &log() const { return *m_log; }
 
     // PATCH /collections/{name}: {"fields":[{"name":"x","drop":true}, {new field}, ...]}. Every
     // live document must satisfy the new schema; the index is then rebuilt.
     ApiError alterFields(const QJsonValue &fields);
 
     // Validates `document` for `action` (`id` is the path's id for PATCH .../documents/{id}) and
-    // applies it in memory. On success *stored is the full document as kept.
+    // applies it: the index takes it and the log gets its record, to be committed by the caller
+    // before the write is acknowledged. On success *stored is the full document as kept.
     ApiError write(QJsonObject document, WriteAction action, DirtyValues dirty, const QString &id,
                    QJsonObject *stored);
-    ApiError remove(const QString &id, QJsonObject *removed);
+    ApiError remove(const QString &id, QJsonObject *removed); // logs a del record (not committed)
     std::optional<QJsonObject> document(const QString &id) const;
     // The document as compact JSON (empty when absent): export and compaction copy it as is.
     QByteArray documentBytes(const QString &id) const;
-    // Replays a document already validated when it was first written (compact JSON, as logged).
-    void restore(const QByteArray &compactDocument);
-    void restore(const QJsonObject &document);
+    // Replays a document already validated when it was first written (compact JSON, lying at
+    // `offset` in the log).
+    void restore(QByteArrayView compactDocument, qint64 offset);
     void restoreRemoval(const QString &id);
+    // Rewrites the log with the live documents only (when most records are superseded), crash-safe.
+    bool compactLog(QString *error);
     // After a bulk load (the replay at start): gives back the spare capacity posting lists grew.
     void releaseSpareCapacity();
 
@@ -110,14 +125,17 @@ public:
     // and the schema; readSnapshot refuses a snapshot of another log or schema, or a damaged one,
     // and then leaves the collection partly filled: start again from the schema and replay.
     bool writeSnapshot(const QString &path, const QString &logPath, qint64 logLength, qint64 logRecords, QString *error) const;
+    // The same in two steps: the state copied into memory here (on the service's thread), then
+    // SnapshotImage::store() on another thread while the collection goes on serving.
+    std::unique_ptr<SnapshotImage> captureSnapshot(const QString &logPath, qint64 logLength, qint64 logRecords, QString *error) const;
     bool readSnapshot(const QString &path, const QString &logPath, qint64 *logLength, qint64 *logRecords, QString *why);
 
-    // Live documents in insertion order, as compact JSON.
+    // Live documents in insertion order, as compact JSON (read from the log).
     template<typename F> void forEachDocument(F &&f) const
     {
-        for (const Doc &d : m_docs)
-            if (d.alive)
-                f(d.json);
+        for (quint32 seq = 0; seq < m_docs.size(); ++seq)
+            if (m_docs[seq].alive)
+                f(QByteArray::fromRawData(documentView(seq).data(), documentView(seq).size()));
     }
     // Ids of the live documents the filter admits, in insertion order (every one when empty),
     // for export and update/delete by filter.
@@ -142,10 +160,16 @@ private:
     struct Doc
     {
         QString id;
-        QByteArray json; // compact, as QJsonDocument writes it: read through documentJson()/fieldValue()
+        // Where its compact JSON (as QJsonDocument writes it) lies in the log: read through
+        // documentJson()/fieldValue()/documentBytesAt().
+        qint64 offset = 0;
+        quint32 length = 0;
         quint32 order = 0; // insertion order; kept by updates (ties: later first)
         bool alive = false;
     };
+    // The document's bytes, without copying (valid until the log's next commit).
+    QByteArrayView documentView(quint32 seq) const;
+    QByteArray documentBytesAt(quint32 seq) const;
 
     // pinned_hits (sequence, 1-based position; by position) and hidden_hits of a search.
     struct CuratedHits
@@ -168,13 +192,16 @@ private:
     const Field *regexFieldFor(const QString &key) const;
     ApiError validate(QJsonObject *doc, DirtyValues dirty, bool partial);
     void index(quint32 seq, const QJsonObject &json);
-    void put(const QString &id, const QJsonObject &json, QByteArray compact, bool keepOrder);
+    void put(const QString &id, const QJsonObject &json, qint64 offset, quint32 length, bool keepOrder);
+    void forget(quint32 seq); // marks a document removed (no log record)
     void reindex();
     void addFacetValues(const QString &field, quint32 seq, const QJsonValue &value);
     // By sequence: 1 where the filter admits the live document. Indexed string clauses start
     // from posting lists and check only those documents; other clauses scan.
     std::vector<char> filterBitmap(const FilterNode &node) const;
 
+    std::unique_ptr<DocumentLog> m_memoryLog; // until useLog() gives the service's
+    DocumentLog *m_log = nullptr;
     QString m_name;
     qint64 m_createdAt = 0;
     std::vector<Field> m_fields;

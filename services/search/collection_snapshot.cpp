@@ -1,5 +1,5 @@
-// Index snapshots: a collection's documents and its whole index (token dictionary, posting lists,
-// number, geo and facet columns) as one binary file, so a restart maps it back instead of parsing
+// Index snapshots: where a collection's documents lie in its log and its whole index (token
+// dictionary, posting lists, number, geo and facet columns) as one binary file, so a restart maps it back instead of parsing
 // and tokenising every document of the log again (the replay costs 28-56 µs of CPU a document).
 //
 // Layout: the magic, the payload's length and a 64-bit checksum of it, then the payload: how much
@@ -8,6 +8,7 @@
 // and index is checked against what was read before it, so a damaged or foreign file is refused
 // (readSnapshot returns false) rather than trusted; the service then replays the whole log.
 #include "collection.h"
+#include "collection_snapshot.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,7 +26,8 @@ namespace homeport::search {
 
 namespace {
 
-constexpr char kMagic[8] = {'H', 'P', 'S', 'I', 'D', 'X', '0', '1'};
+// 02: documents as their place in the log (01 held their bytes)
+constexpr char kMagic[8] = {'H', 'P', 'S', 'I', 'D', 'X', '0', '2'};
 constexpr qint64 kHeaderBytes = 8 + 8 + 8; // magic, payload length, payload checksum
 constexpr qint64 kFingerprintBytes = 64 << 10;
 
@@ -111,43 +113,117 @@ bool logFingerprint(const QString &logPath, qint64 length, quint64 *out)
     return true;
 }
 
-// Writes a temporary file beside the target in large chunks, checksumming the payload; commit()
-// fills in the header, fsyncs, renames over the target and fsyncs the directory.
+} // namespace
+
+// The payload in chunks of anonymous memory (given back to the system as each is written, not
+// kept by malloc), filled on the service's thread and written by store() on any thread.
+struct SnapshotImage::Chunk
+{
+    char *data = nullptr;
+    qint64 used = 0;
+};
+
+SnapshotImage::SnapshotImage() = default;
+
+SnapshotImage::~SnapshotImage()
+{
+    for (Chunk &c : m_chunks)
+        if (c.data)
+            ::munmap(c.data, size_t(kChunkBytes));
+}
+
+void SnapshotImage::append(const void *data, qint64 n)
+{
+    const char *p = static_cast<const char *>(data);
+    while (n > 0 && m_error.isEmpty()) {
+        if (m_chunks.empty() || m_chunks.back().used == kChunkBytes) {
+            void *mem = ::mmap(nullptr, size_t(kChunkBytes), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            if (mem == MAP_FAILED) {
+                m_error = QStringLiteral("no memory for the snapshot: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+                return;
+            }
+            m_chunks.push_back(Chunk{static_cast<char *>(mem), 0});
+        }
+        Chunk &c = m_chunks.back();
+        const qint64 take = std::min(n, kChunkBytes - c.used);
+        std::memcpy(c.data + c.used, p, size_t(take));
+        c.used += take;
+        m_length += take;
+        p += take;
+        n -= take;
+    }
+}
+
+bool SnapshotImage::store(const QString &path, QString *error)
+{
+    auto fail = [&](const QString &what) {
+        *error = QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    };
+    if (!m_error.isEmpty()) {
+        *error = m_error;
+        return false;
+    }
+    Checksum sum;
+    for (const Chunk &c : m_chunks)
+        sum.add(c.data, c.used);
+    const QByteArray target = QFile::encodeName(QFileInfo(path).absoluteFilePath());
+    QByteArray temp = target + ".tmp-XXXXXX";
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0)
+        return fail(QStringLiteral("cannot create a file beside"));
+    auto writeAll = [fd](const char *p, qint64 n) {
+        while (n > 0) {
+            const ssize_t w = ::write(fd, p, size_t(n));
+            if (w < 0 && errno == EINTR)
+                continue;
+            if (w <= 0)
+                return false;
+            p += w;
+            n -= w;
+        }
+        return true;
+    };
+    char header[kHeaderBytes];
+    const quint64 length = quint64(m_length), checksum = sum.value();
+    std::memcpy(header, kMagic, 8);
+    std::memcpy(header + 8, &length, 8);
+    std::memcpy(header + 16, &checksum, 8);
+    bool ok = writeAll(header, kHeaderBytes);
+    for (Chunk &c : m_chunks) {
+        ok = ok && writeAll(c.data, c.used);
+        ::munmap(c.data, size_t(kChunkBytes)); // written: its memory goes back now
+        c.data = nullptr;
+    }
+    m_chunks.clear();
+    ok = ok && ::fsync(fd) == 0;
+    if (::close(fd) != 0 || !ok) {
+        ::unlink(temp.constData());
+        return fail(QStringLiteral("cannot write"));
+    }
+    if (::rename(temp.constData(), target.constData()) != 0) {
+        ::unlink(temp.constData());
+        return fail(QStringLiteral("cannot replace"));
+    }
+    const int dir = ::open(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+    return true;
+}
+
+namespace {
+
+// Serialises values into a SnapshotImage.
 class SnapshotWriter
 {
 public:
-    explicit SnapshotWriter(const QString &path) : m_path(path)
-    {
-        m_temp = QFile::encodeName(QFileInfo(path).absoluteFilePath()) + ".tmp-XXXXXX";
-        m_fd = ::mkstemp(m_temp.data());
-        if (m_fd < 0)
-            m_error = QStringLiteral("cannot create a file beside %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
-        m_buffer.reserve(kChunk + 4096);
-        m_buffer.append(kHeaderBytes, '\0'); // filled in by commit()
-    }
-    ~SnapshotWriter()
-    {
-        if (m_fd >= 0) {
-            ::close(m_fd);
-            ::unlink(m_temp.constData());
-        }
-    }
-
+    explicit SnapshotWriter(SnapshotImage *image) : m_image(image) {}
     void raw(const void *data, qint64 n)
     {
-        if (n <= 0)
-            return;
-        const char *p = static_cast<const char *>(data);
-        m_sum.add(p, n);
-        m_length += n;
-        if (m_buffer.size() + n > kChunk) {
-            flush();
-            if (n > kChunk) {
-                writeAll(p, n);
-                return;
-            }
-        }
-        m_buffer.append(p, n);
+        if (n > 0)
+            m_image->append(data, n);
     }
     template<typename T> void value(T v) { raw(&v, sizeof v); }
     void bytes(const QByteArray &b)
@@ -166,71 +242,8 @@ public:
         raw(v.data(), qint64(v.size() * sizeof(T)));
     }
 
-    bool commit(QString *error)
-    {
-        flush();
-        if (m_error.isEmpty()) {
-            char header[kHeaderBytes];
-            const quint64 length = quint64(m_length), sum = m_sum.value();
-            std::memcpy(header, kMagic, 8);
-            std::memcpy(header + 8, &length, 8);
-            std::memcpy(header + 16, &sum, 8);
-            if (::pwrite(m_fd, header, kHeaderBytes, 0) != kHeaderBytes || ::fsync(m_fd) != 0)
-                fail(QStringLiteral("cannot write"));
-        }
-        if (m_error.isEmpty()) {
-            const int fd = m_fd;
-            m_fd = -1;
-            if (::close(fd) != 0 || ::rename(m_temp.constData(), QFile::encodeName(QFileInfo(m_path).absoluteFilePath()).constData()) != 0) {
-                fail(QStringLiteral("cannot replace"));
-                ::unlink(m_temp.constData());
-            } else {
-                const int dir = ::open(QFile::encodeName(QFileInfo(m_path).absolutePath()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-                if (dir >= 0) {
-                    ::fsync(dir);
-                    ::close(dir);
-                }
-            }
-        }
-        *error = m_error;
-        return m_error.isEmpty();
-    }
-
 private:
-    static constexpr qsizetype kChunk = 8 << 20;
-    void fail(const QString &what)
-    {
-        if (m_error.isEmpty())
-            m_error = QStringLiteral("%1 %2: %3").arg(what, m_path, QString::fromLocal8Bit(std::strerror(errno)));
-    }
-    void writeAll(const char *p, qint64 n)
-    {
-        while (n > 0 && m_error.isEmpty()) {
-            const ssize_t w = ::write(m_fd, p, size_t(n));
-            if (w < 0 && errno == EINTR)
-                continue;
-            if (w <= 0) {
-                fail(QStringLiteral("cannot write"));
-                return;
-            }
-            p += w;
-            n -= w;
-        }
-    }
-    void flush()
-    {
-        if (m_fd >= 0)
-            writeAll(m_buffer.constData(), m_buffer.size());
-        m_buffer.clear();
-    }
-
-    QString m_path;
-    QByteArray m_temp;
-    int m_fd = -1;
-    QString m_error;
-    QByteArray m_buffer;
-    Checksum m_sum;
-    qint64 m_length = 0;
+    SnapshotImage *m_image;
 };
 
 // Reads the payload of a mapped snapshot; any read past its end makes ok() false for good.
@@ -308,12 +321,20 @@ private:
 bool Collection::writeSnapshot(const QString &path, const QString &logPath, qint64 logLength, qint64 logRecords,
                                QString *error) const
 {
+    std::unique_ptr<SnapshotImage> image = captureSnapshot(logPath, logLength, logRecords, error);
+    return image && image->store(path, error);
+}
+
+std::unique_ptr<SnapshotImage> Collection::captureSnapshot(const QString &logPath, qint64 logLength, qint64 logRecords,
+                                                           QString *error) const
+{
     quint64 fingerprint = 0;
     if (!logFingerprint(logPath, logLength, &fingerprint)) {
         *error = QStringLiteral("cannot read %1").arg(logPath);
-        return false;
+        return nullptr;
     }
-    SnapshotWriter w(path);
+    auto image = std::make_unique<SnapshotImage>();
+    SnapshotWriter w(image.get());
     w.value(qint64(logLength));
     w.value(qint64(logRecords));
     w.value(fingerprint);
@@ -336,8 +357,13 @@ bool Collection::writeSnapshot(const QString &path, const QString &logPath, qint
 
     w.value(quint64(m_docs.size()));
     for (const Doc &d : m_docs) {
+        if (d.alive && (d.offset < 0 || d.offset + d.length > logLength)) {
+            *error = QStringLiteral("a document is not in the first %1 bytes of the log").arg(logLength);
+            return nullptr;
+        }
         w.string(d.id);
-        w.bytes(d.json);
+        w.value(qint64(d.alive ? d.offset : 0));
+        w.value(quint32(d.alive ? d.length : 0));
         w.value(quint32(d.order));
         w.value(quint8(d.alive ? 1 : 0));
     }
@@ -374,7 +400,7 @@ bool Collection::writeSnapshot(const QString &path, const QString &logPath, qint
         w.array(it->offsets);
         w.array(it->valueIds);
     }
-    return w.commit(error);
+    return image;
 }
 
 bool Collection::readSnapshot(const QString &path, const QString &logPath, qint64 *logLength, qint64 *logRecords,
@@ -433,15 +459,18 @@ bool Collection::readSnapshot(const QString &path, const QString &logPath, qint6
         m_fields.push_back(f);
     }
 
-    const quint64 docCount = r.count(r.value<quint64>(), 13);
+    const quint64 docCount = r.count(r.value<quint64>(), 21);
     m_docs.reserve(docCount);
     m_idToSeq.reserve(qsizetype(docCount));
     for (quint64 seq = 0; seq < docCount && r.ok(); ++seq) {
         Doc d;
         d.id = r.string();
-        d.json = r.bytes();
+        d.offset = r.value<qint64>();
+        d.length = r.value<quint32>();
         d.order = r.value<quint32>();
         d.alive = r.value<quint8>() != 0;
+        if (d.alive && (d.offset < 0 || d.offset + d.length > coveredLength))
+            r.fail(); // documents lie in the part of the log the snapshot covers
         if (d.alive)
             m_idToSeq.insert(d.id, quint32(seq));
         m_docs.push_back(std::move(d));

@@ -23,7 +23,6 @@ namespace homeport::search {
 namespace {
 
 constexpr int kPublishIntervalMs = 1000;
-constexpr int kSizeSampleDocuments = 200;
 // Import batches of the console can be large; the engine's own limits still apply.
 constexpr int kRequestTimeoutMs = 120'000;
 const QString kDurationHistogram = QStringLiteral("homeport_http_request_duration_seconds");
@@ -150,23 +149,10 @@ qint64 SearchConsoleBridge::estimatedBytes(const Collection &collection)
     SizeSample &cached = m_sizes[collection.name()];
     if (cached.documents == documents)
         return cached.bytes;
-    // Collections keep each document as its compact JSON: their sizes add up to what the
-    // documents take (an older in-memory form is measured by serialising a sample).
-    const qint64 stride = std::max<qint64>(1, documents / kSizeSampleDocuments);
-    qint64 seen = 0;
-    qint64 measured = 0;
-    qint64 measuredBytes = 0;
-    collection.forEachDocument([&](const auto &doc) {
-        if constexpr (std::is_same_v<std::decay_t<decltype(doc)>, QByteArray>) {
-            measuredBytes += doc.size();
-            ++measured;
-        } else if (seen++ % stride == 0 && measured < kSizeSampleDocuments) {
-            measuredBytes += QJsonDocument(doc).toJson(QJsonDocument::Compact).size();
-            ++measured;
-        }
-    });
+    // The documents' compact JSON, as the collection's log holds it (added up from the lengths the
+    // collection keeps; no document is read).
     cached.documents = documents;
-    cached.bytes = measured == 0 ? 0 : qint64(double(measuredBytes) / double(measured) * double(documents));
+    cached.bytes = collection.storedBytes();
     return cached.bytes;
 }
 

@@ -2,6 +2,7 @@
 
 #include "api_key_store.h"
 #include "collection.h"
+#include "collection_snapshot.h"
 #include "curation_rules.h"
 #include "document_log.h"
 #include "resource_store.h"
@@ -23,7 +24,9 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <atomic>
 #include <optional>
+#include <thread>
 
 #include <malloc.h>
 
@@ -36,6 +39,11 @@ constexpr qint64 kImportBodyBytes = 512LL << 20;
 constexpr qint64 kMultiSearchBodyBytes = 8LL << 20;
 constexpr int kDefaultMultiSearchLimit = 50;
 constexpr int kHousekeepingIntervalMs = 60'000;
+// Index snapshots while running: looked at every second; one is taken when the log has grown by
+// half of what the last one covers (at least kSnapshotMinGrowth), or has stopped growing for a
+// second, so a restart after a crash replays little and a stop has little left to write.
+constexpr int kSnapshotCheckIntervalMs = 1000;
+constexpr qint64 kSnapshotMinGrowth = qint64(16) << 20;
 
 const QString kForbidden = QStringLiteral("Forbidden - a valid `x-typesense-api-key` header must be sent.");
 const QString kCollectionNotFound = QStringLiteral("Collection not found");
@@ -155,21 +163,49 @@ void writeOneDocument(Collection &collection, DocumentLog &log, const http::Requ
     QJsonObject stored;
     if (ApiError err = collection.write(*body, action, dirty, id, &stored); err.failed())
         return res.sendError(err.status, err.message);
-    log.appendPut(stored);
-    commitAndSend(log, res, successStatus, stored);
+    commitAndSend(log, res, successStatus, stored); // the collection logged the put
+
 }
 
 } // namespace
 
+// An index snapshot being written on a thread of its own.
+struct SnapshotJob
+{
+    std::thread thread;
+    qint64 covers = 0; // the log's size it was taken at
+    bool ok = false;   // set by the thread before it ends
+    QString error;
+    std::atomic<bool> finished{false};
+};
+
 struct SearchService::Entry
 {
-    std::unique_ptr<Collection> collection;
+    // The log is declared first so that it outlives the collection that reads from it.
     std::unique_ptr<DocumentLog> log;
+    std::unique_ptr<Collection> collection;
     QString schemaPath;
     std::unique_ptr<CurationRules> curation; // its overrides
     // How much of the log (bytes) the index snapshot on disk covers; -1 without a current one.
-    // closeStores() writes a new snapshot when the log has grown past it.
+    // A snapshot is written when the log has grown past it (snapshotIfDue), and at stop.
     qint64 snapshotCovers = -1;
+    qint64 sizeAtLastCheck = -1;
+    std::shared_ptr<SnapshotJob> snapshot; // in flight
+
+    ~Entry() { waitForSnapshot(); }
+    static bool snapshotDone(const std::shared_ptr<SnapshotJob> &job) { return job->finished.load(std::memory_order_acquire); }
+    // Waits for the snapshot in flight, if any; records what it covers when it was written.
+    void waitForSnapshot()
+    {
+        if (!snapshot)
+            return;
+        snapshot->thread.join();
+        if (snapshot->ok)
+            snapshotCovers = snapshot->covers;
+        else
+            qCWarning(lcSearch) << "collection" << collection->name() << "index snapshot not written:" << snapshot->error;
+        snapshot.reset();
+    }
 };
 
 SearchService::SearchService(SearchMonitor *monitor) : m_monitor(monitor) {}
@@ -260,6 +296,14 @@ QString SearchService::configure(http::HttpServer &server, const core::ServiceCo
         });
         m_housekeeping->start(kHousekeepingIntervalMs);
     }
+    if (!m_snapshotTimer) {
+        m_snapshotTimer = new QTimer(this);
+        connect(m_snapshotTimer, &QTimer::timeout, this, [this] {
+            for (auto &[name, e] : m_collections)
+                snapshotIfDue(name, *e);
+        });
+        m_snapshotTimer->start(kSnapshotCheckIntervalMs);
+    }
     const QDir dataDir(context.dataDir);
     m_aliases = std::make_unique<ResourceStore>(dataDir.filePath(QStringLiteral("aliases.json")));
     m_presets = std::make_unique<SearchPresets>(dataDir.filePath(QStringLiteral("presets.json")));
@@ -291,8 +335,9 @@ void SearchService::closeStores()
 {
     m_consoleBridge.reset();
     for (auto &[name, e] : m_collections) {
+        e->waitForSnapshot();
         // An index snapshot for the next start (a failure costs only a full replay then).
-        if (e->snapshotCovers != e->log->size()) {
+        if (e->snapshotCovers != e->log->size() && !e->log->hasPending()) {
             QElapsedTimer timer;
             timer.start();
             QString error;
@@ -304,6 +349,40 @@ void SearchService::closeStores()
         e->log->close();
     }
     m_collections.clear();
+}
+
+void SearchService::snapshotIfDue(const QString &name, Entry &e)
+{
+    if (e.snapshot) { // one at a time; collect a finished one
+        if (!e.snapshotDone(e.snapshot))
+            return;
+        e.waitForSnapshot();
+    }
+    const qint64 size = e.log->size();
+    const qint64 covered = std::max<qint64>(e.snapshotCovers, 0);
+    const bool idle = size == e.sizeAtLastCheck;
+    e.sizeAtLastCheck = size;
+    if (size == e.snapshotCovers || e.log->hasPending() || (!idle && size - covered < std::max(kSnapshotMinGrowth, covered / 2)))
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    std::shared_ptr<SnapshotImage> image = e.collection->captureSnapshot(e.log->path(), size, e.log->records(), &error);
+    if (!image) {
+        qCWarning(lcSearch) << "collection" << name << "index snapshot not taken:" << error;
+        e.snapshotCovers = size; // not again before the log grows
+        return;
+    }
+    qCInfo(lcSearch) << "collection" << name << "index snapshot taken in" << timer.elapsed() << "ms (" << image->size()
+                     << "bytes), writing it";
+    auto job = std::make_shared<SnapshotJob>();
+    job->covers = size;
+    job->thread = std::thread([job, image, path = snapshotPath(name)]() mutable {
+        job->ok = image->store(path, &job->error);
+        image.reset();
+        job->finished.store(true, std::memory_order_release);
+    });
+    e.snapshot = std::move(job);
 }
 
 bool SearchService::loadCollections(QString *error)
@@ -340,24 +419,21 @@ bool SearchService::loadCollections(QString *error)
             snapshotCovers = snapshotRecords = 0;
             Collection::fromSchema(schema, 0, &c);
         }
+        c->useLog(log.get());
         Collection *raw = c.get();
-        const qint64 records = log->replay([raw](const QByteArray &d) { raw->restore(d); },
+        raw->useLog(log.get());
+        const qint64 records = log->replay([raw](QByteArrayView d, qint64 offset) { raw->restore(d, offset); },
                                            [raw](const QString &id) { raw->restoreRemoval(id); }, error,
                                            snapshotCovers, snapshotRecords);
         if (records < 0)
             return false;
         raw->releaseSpareCapacity();
         qint64 covered = snapshotCovers > 0 && log->size() == snapshotCovers ? snapshotCovers : -1;
-        // Compact when most records are superseded, so restarts stay fast.
-        if (records > 1000 && records > 2 * raw->numDocuments()) {
+        // Compact when most records are superseded, so restarts stay fast, and when documents
+        // came from records of another form (they are then kept in memory until rewritten).
+        if ((records > 1000 && records > 2 * raw->numDocuments()) || log->hasInlineDocuments()) {
             covered = -1;
-            QByteArray all;
-            raw->forEachDocument([&all](const QByteArray &d) {
-                all += "{\"put\":";
-                all += d;
-                all += "}\n";
-            });
-            if (!log->rewrite(all, error))
+            if (!raw->compactLog(error))
                 return false;
         }
         if (QFile synonyms(synonymsPath(raw->name())); synonyms.open(QIODevice::ReadOnly))
@@ -365,7 +441,11 @@ bool SearchService::loadCollections(QString *error)
         qCInfo(lcSearch) << "collection" << raw->name() << "loaded with" << raw->numDocuments() << "documents in"
                          << timer.elapsed() << "ms" << (snapshotCovers > 0 ? "from its index snapshot" : "from its log");
         const QString name = c->name();
-        auto e = std::make_unique<Entry>(Entry{std::move(c), std::move(log), prefix + QStringLiteral(".schema.json"), nullptr, covered});
+        auto e = std::make_unique<Entry>();
+        e->log = std::move(log);
+        e->collection = std::move(c);
+        e->schemaPath = prefix + QStringLiteral(".schema.json");
+        e->snapshotCovers = covered;
         if (!attachCuration(*e, prefix, error))
             return false;
         m_collections[name] = std::move(e);
@@ -467,7 +547,11 @@ void SearchService::addRoutes(http::HttpServer &server)
             return res.sendError(500, error);
         const QJsonObject summary = c->summary();
         const QString name = c->name();
-        auto e = std::make_unique<Entry>(Entry{std::move(c), std::move(log), schemaPath, nullptr});
+        c->useLog(log.get());
+        auto e = std::make_unique<Entry>();
+        e->log = std::move(log);
+        e->collection = std::move(c);
+        e->schemaPath = schemaPath;
         QFile::remove(prefix + QStringLiteral(".overrides.json")); // a dropped namesake's
         if (!attachCuration(*e, prefix, &error))
             return res.sendError(500, error);
@@ -508,6 +592,7 @@ void SearchService::addRoutes(http::HttpServer &server)
         const QJsonValue fields = body->value(QStringLiteral("fields"));
         if (ApiError err = e->collection->alterFields(fields); err.failed())
             return res.sendError(err.status, err.message);
+        e->waitForSnapshot();
         e->snapshotCovers = -1; // of the former schema
         const QString error = core::writeFileAtomically(e->schemaPath, QJsonDocument(e->collection->schemaJson()).toJson(QJsonDocument::Compact));
         if (!error.isEmpty())
@@ -521,6 +606,7 @@ void SearchService::addRoutes(http::HttpServer &server)
             return res.sendError(404, kCollectionNotFound);
         const QString name = e->collection->name(); // the alias's target when named by an alias
         const QJsonObject summary = e->collection->summary();
+        e->waitForSnapshot(); // (its file is removed below)
         QFile::remove(e->schemaPath);
         QFile::remove(synonymsPath(name));
         e->curation->removeFile();
@@ -606,6 +692,8 @@ void SearchService::addRoutes(http::HttpServer &server)
             from = end + 1;
             if (line.isEmpty() && from >= body.size())
                 break; // trailing whitespace
+            if (i > 0)
+                out += '\n';
             QJsonObject result;
             QJsonParseError pe;
             const QJsonDocument doc = QJsonDocument::fromJson(line, &pe);
@@ -618,8 +706,10 @@ void SearchService::addRoutes(http::HttpServer &server)
                 if (err.failed()) {
                     result = QJsonObject{{QStringLiteral("code"), err.status}, {QStringLiteral("document"), QString::fromUtf8(line)},
                                          {QStringLiteral("error"), err.message}, {QStringLiteral("success"), false}};
+                } else if (!returnId && !returnDoc) { // (the collection logged the put)
+                    out += R"({"success":true})"; // as QJsonDocument writes it, without building it
+                    continue;
                 } else {
-                    e->log->appendPut(e->collection->documentBytes(stored.value(QStringLiteral("id")).toString()));
                     result = QJsonObject{{QStringLiteral("success"), true}};
                     if (returnId)
                         result.insert(QStringLiteral("id"), stored.value(QStringLiteral("id")));
@@ -627,8 +717,6 @@ void SearchService::addRoutes(http::HttpServer &server)
                         result.insert(QStringLiteral("document"), stored);
                 }
             }
-            if (i > 0)
-                out += '\n';
             out += QJsonDocument(result).toJson(QJsonDocument::Compact);
         }
         QString error;
@@ -714,7 +802,6 @@ void SearchService::addRoutes(http::HttpServer &server)
                 e->log->commit(&error); // what was updated before stays updated
                 return res.sendError(err.status, err.message);
             }
-            e->log->appendPut(stored);
             ++updated;
         }
         commitAndSend(*e->log, res, 200, QJsonObject{{QStringLiteral("num_updated"), updated}});
@@ -733,8 +820,7 @@ void SearchService::addRoutes(http::HttpServer &server)
             return res.sendError(err.status, err.message);
         for (const QString &id : std::as_const(ids)) {
             QJsonObject removed;
-            e->collection->remove(id, &removed);
-            e->log->appendRemove(id);
+            e->collection->remove(id, &removed); // (logs the del record)
         }
         commitAndSend(*e->log, res, 200, QJsonObject{{QStringLiteral("num_deleted"), qint64(ids.size())}});
     })).auth(auth("documents:delete"));
@@ -764,7 +850,6 @@ void SearchService::addRoutes(http::HttpServer &server)
         QJsonObject removed;
         if (ApiError err = e->collection->remove(req.capture(QStringLiteral("id")), &removed); err.failed())
             return res.sendError(err.status, err.message);
-        e->log->appendRemove(req.capture(QStringLiteral("id")));
         commitAndSend(*e->log, res, 200, removed);
     })).auth(auth("documents:delete"));
 

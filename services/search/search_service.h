@@ -63,6 +63,8 @@ private:
     void addNamedStoreRoutes(http::HttpServer &server, const QString &resource, const QString &key,
                              const std::unique_ptr<Store> &store);
     bool loadCollections(QString *error);
+    // Takes an index snapshot of the collection (written on a thread) when its log has grown enough.
+    void snapshotIfDue(const QString &name, Entry &e);
     Entry *entry(const QString &name);
     QString filePrefix(const QString &name) const;
     QString synonymsPath(const QString &name) const; // the collection's synonyms, beside its schema
@@ -85,6 +87,7 @@ private:
     std::unique_ptr<SearchStats> m_stats;
     std::unique_ptr<SystemMetrics> m_systemMetrics;
     QTimer *m_housekeeping = nullptr; // drops expired autodelete keys
+    QTimer *m_snapshotTimer = nullptr; // index snapshots while running
     QString m_collectionsDir;
     std::map<QString, std::unique_ptr<Entry>> m_collections;
     SearchMonitor *m_monitor = nullptr;
