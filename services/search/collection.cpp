@@ -827,7 +827,7 @@ void Collection::index(quint32 seq, const QJsonObject &json)
     auto addText = [&](const QString &fieldName, const QString &text) {
         PostingLists &postings = m_postings[fieldName];
         m_analyzer.forEachFoldedToken(text, [&](const QString &folded) {
-            std::vector<quint32> &list = postings[m_trie.insert(folded)];
+            PostingLists::List &list = postings[m_trie.insert(folded)];
             if (list.empty() || list.back() != seq)
                 list.push_back(seq);
         });

@@ -12,6 +12,7 @@
 // highlights, and renders Typesense's response shape.
 // Thread affinity: the search service's thread (not thread-safe).
 
+#include "posting_list.h"
 #include "text_analyzer.h"
 #include "token_trie.h"
 
@@ -221,7 +222,7 @@ private:
     class PostingLists
     {
     public:
-        using List = std::vector<quint32>;
+        using List = PostingList;
         const List *constFind(int term) const
         {
             return term >= 0 && size_t(term) < m_lists.size() && !m_lists[size_t(term)].empty() ? &m_lists[size_t(term)] : nullptr;

@@ -378,8 +378,10 @@ std::unique_ptr<SnapshotImage> Collection::captureSnapshot(const QString &logPat
         while (used > 0 && lists[used - 1].empty())
             --used;
         w.value(quint64(used));
-        for (size_t term = 0; term < used; ++term)
-            w.array(lists[term]);
+        for (size_t term = 0; term < used; ++term) { // (as an array of quint32)
+            w.value(quint64(lists[term].size()));
+            w.raw(lists[term].data(), qint64(lists[term].size() * sizeof(quint32)));
+        }
     }
     w.value(quint32(m_numbers.size()));
     for (auto it = m_numbers.constBegin(); it != m_numbers.constEnd(); ++it) {
@@ -486,7 +488,8 @@ bool Collection::readSnapshot(const QString &path, const QString &logPath, qint6
             r.fail();
         std::vector<PostingLists::List> all(lists);
         for (PostingLists::List &list : all) {
-            list = r.array<quint32>();
+            const std::vector<quint32> read = r.array<quint32>();
+            list.assign(read.data(), read.size());
             for (size_t k = 0; k < list.size() && r.ok(); ++k)
                 if (list[k] >= docCount || (k > 0 && list[k] <= list[k - 1]))
                     r.fail(); // sequences ascend and name documents
