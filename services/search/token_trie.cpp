@@ -1,6 +1,9 @@
 #include "token_trie.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <new>
 #include <deque>
 
 namespace homeport::search {
@@ -10,11 +13,46 @@ TokenTrie::TokenTrie()
     m_nodes.emplace_back();
 }
 
+TokenTrie::Edge *TokenTrie::Edges::insert(Edge *at, Edge e)
+{
+    const size_t index = size_t(at - begin());
+    if (m_capacity == 0 && m_count == 0) {
+        m_one = e;
+        m_count = 1;
+        return &m_one;
+    }
+    if (m_count >= std::max<quint32>(m_capacity, 1)) { // to the heap, or a larger block
+        const quint32 capacity = std::max<quint32>(2, m_count * 2);
+        Edge *block = static_cast<Edge *>(std::malloc(capacity * sizeof(Edge)));
+        if (!block)
+            throw std::bad_alloc();
+        std::memcpy(block, begin(), m_count * sizeof(Edge));
+        if (m_capacity)
+            std::free(m_many);
+        m_many = block;
+        m_capacity = capacity;
+    }
+    Edge *all = begin();
+    std::memmove(all + index + 1, all + index, (m_count - index) * sizeof(Edge));
+    all[index] = e;
+    ++m_count;
+    return all + index;
+}
+
+void TokenTrie::Edges::release()
+{
+    if (m_capacity)
+        std::free(m_many);
+    m_raw = 0;
+    m_count = 0;
+    m_capacity = 0;
+}
+
 int TokenTrie::child(int node, char16_t c) const
 {
     const auto &children = m_nodes[size_t(node)].children;
     auto it = std::lower_bound(children.begin(), children.end(), c,
-                               [](const std::pair<char16_t, int> &p, char16_t v) { return p.first < v; });
+                               [](const Edge &p, char16_t v) { return p.first < v; });
     return it != children.end() && it->first == c ? it->second : -1;
 }
 
@@ -27,7 +65,7 @@ int TokenTrie::insert(const QString &term)
         const char16_t c = qc.unicode();
         auto &children = m_nodes[size_t(node)].children;
         auto it = std::lower_bound(children.begin(), children.end(), c,
-                                   [](const std::pair<char16_t, int> &p, char16_t v) { return p.first < v; });
+                                   [](const Edge &p, char16_t v) { return p.first < v; });
         if (it != children.end() && it->first == c) {
             node = it->second;
             continue;

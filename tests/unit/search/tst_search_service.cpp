@@ -279,6 +279,39 @@ private slots:
         QVERIFY(!QFile::exists(snapshot));
     }
 
+    // While the service runs, a collection whose log stopped growing gets its index snapshot on a
+    // thread of its own; the stop then has nothing left to write, and a start (as after a crash,
+    // from copies of the files) reads that snapshot and replays what came after it.
+    void indexSnapshotIsWrittenWhileRunning()
+    {
+        createBooks();
+        QCOMPARE(request("POST", "/collections/books/documents", R"({"id":"a","title":"Running","author":"x","year":1})").status, 201);
+        const QString dir = m_dir.filePath("collections");
+        QTRY_VERIFY_WITH_TIMEOUT(!QDir(dir).entryList({"*.index"}, QDir::Files).isEmpty(), 20000);
+        const QString snapshot = dir + "/" + QDir(dir).entryList({"*.index"}, QDir::Files).first();
+        QTRY_VERIFY_WITH_TIMEOUT(QDir(dir).entryList({"*.index.tmp-*"}, QDir::Files).isEmpty(), 20000);
+        QFile written(snapshot);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray bytes = written.readAll();
+        written.close();
+        QVERIFY(bytes.startsWith("HPSIDX"));
+        // A crash now: the files as they are, copied aside, with a record the snapshot lacks.
+        QCOMPARE(request("POST", "/collections/books/documents", R"({"id":"b","title":"After","author":"x","year":2})").status, 201);
+        QTemporaryDir crashed;
+        QVERIFY(QDir().mkpath(crashed.filePath("collections")));
+        for (const QString &f : QDir(dir).entryList(QDir::Files))
+            QVERIFY(QFile::copy(dir + "/" + f, crashed.filePath("collections/" + f)));
+        for (const QString &f : QDir(m_dir.path()).entryList(QDir::Files))
+            QVERIFY(QFile::copy(m_dir.filePath(f), crashed.filePath(f)));
+        m_client.stop();
+        const QString error = m_client.start(crashed.path());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(request("GET", "/collections/books").json().value("num_documents").toInt(), 2);
+        QCOMPARE(request("GET", "/collections/books/documents/search?q=running&query_by=title").json().value("found").toInt(), 1);
+        QCOMPARE(request("GET", "/collections/books/documents/b").json().value("title").toString(), QStringLiteral("After"));
+        m_client.stop(); // (before its data dir goes)
+    }
+
     void alterFieldsAddAndDrop()
     {
         createBooks();
