@@ -82,6 +82,10 @@ public:
     // across nodes); otherwise inserts or replaces that id. On PostgreSQL a save or delete tells
     // the other nodes (sharedDatabase()->notified).
     virtual bool saveProject(ProjectInfo *project, QString *error) = 0;
+    // Stores `project` as saveProject() does, but only when there is no project at all: the
+    // default project at a store's first start, which nodes sharing one database may reach at
+    // the same moment (one creates it, the others find it). *created says which happened.
+    virtual bool createFirstProject(ProjectInfo *project, bool *created, QString *error) = 0;
     // Also removes the project's issues, events and items.
     virtual bool deleteProject(qint64 projectId, QString *error) = 0;
 

@@ -300,7 +300,8 @@ bool ErrorsService::ensureDefaultProject(const core::ServiceContext &context, QS
         key = core::Secrets::randomToken(32, kLowerHex);
     project.keys = {key};
     project.eventsPerMinute = context.settings.value(QStringLiteral("events_per_minute"), 0).toInt();
-    return m_store->saveProject(&project, error);
+    bool created = false;
+    return m_store->createFirstProject(&project, &created, error);
 }
 
 bool ErrorsService::loadProjects(QString *)

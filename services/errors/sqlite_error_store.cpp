@@ -74,6 +74,8 @@ const QString kProjectsChannel = QStringLiteral("homeport_errors_projects");
 // never lock the same issue rows in opposite orders); core::PostgresDatabase's migration lock is
 // ...01.
 constexpr qint64 kIngestLock = 0x486f6d65'00000002;
+// Taken by a starting node that finds no project, to create the first one alone.
+constexpr qint64 kFirstProjectLock = 0x486f6d65'00000004;
 
 const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -398,6 +400,42 @@ QList<ProjectInfo> SqliteErrorStore::projects()
 
 bool SqliteErrorStore::saveProject(ProjectInfo *project, QString *error)
 {
+    if (!writeProject(project, error)) {
+        if (m_link)
+            m_link->checkLink();
+        return false;
+    }
+    if (m_link)
+        m_link->notify(QStringLiteral("saved %1").arg(project->id));
+    return true;
+}
+
+bool SqliteErrorStore::createFirstProject(ProjectInfo *project, bool *created, QString *error)
+{
+    *created = false;
+    const auto createIfNone = [&](QString *error) {
+        QSqlQuery count(m_db);
+        if (!count.exec(QStringLiteral("SELECT count(*) FROM projects")) || !count.next()) {
+            *error = sqlError(count);
+            return false;
+        }
+        if (count.value(0).toLongLong() > 0)
+            return true;
+        *created = true;
+        return writeProject(project, error);
+    };
+    if (!m_link)
+        return createIfNone(error);
+    // Nodes starting together: one creates the project, the others find it.
+    if (!m_link->inLockedTransaction(kFirstProjectLock, createIfNone, error))
+        return false;
+    if (*created)
+        m_link->notify(QStringLiteral("saved %1").arg(project->id));
+    return true;
+}
+
+bool SqliteErrorStore::writeProject(ProjectInfo *project, QString *error)
+{
     const bool fresh = project->id == 0;
     if (fresh && !m_postgres) {
         QSqlQuery next(m_db);
@@ -430,8 +468,6 @@ bool SqliteErrorStore::saveProject(ProjectInfo *project, QString *error)
     query.addBindValue(project->slackFormat ? 1 : 0);
     if (!query.exec()) {
         *error = sqlError(query);
-        if (m_link)
-            m_link->checkLink();
         return false;
     }
     if (fresh && m_postgres) {
@@ -449,8 +485,6 @@ bool SqliteErrorStore::saveProject(ProjectInfo *project, QString *error)
             return false;
         }
     }
-    if (m_link)
-        m_link->notify(QStringLiteral("saved %1").arg(project->id));
     return true;
 }
 

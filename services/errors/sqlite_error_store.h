@@ -39,6 +39,7 @@ public:
 
     QList<ProjectInfo> projects() override;
     bool saveProject(ProjectInfo *project, QString *error) override;
+    bool createFirstProject(ProjectInfo *project, bool *created, QString *error) override;
     bool deleteProject(qint64 projectId, QString *error) override;
 
     bool ingest(const QList<IncomingEvent> &events, const QList<IncomingItem> &items,
@@ -76,6 +77,8 @@ private:
     };
 
     bool exec(const QString &sql, QString *error);
+    // The insert or update of saveProject, without telling other nodes.
+    bool writeProject(ProjectInfo *project, QString *error);
     bool openPostgres(QString *error);
     // PostgreSQL: waits for the advisory lock every node's writers take, inside the open
     // transaction (released when it ends). SQLite: nothing to do, one node writes.

@@ -1,5 +1,5 @@
-// Two real homeport nodes whose errors service shares one real PostgreSQL ([errors] database_url):
-// projects created through Sentry's REST API on both nodes at once get distinct ids, and each
+// Two real homeport nodes whose errors service shares one real PostgreSQL ([errors] database_url),
+// started at once on an empty database (one default project); projects created through Sentry's REST API on both nodes at once get distinct ids, and each
 // node takes the other's new projects (their DSN keys) at once; PostgreSQL restarted while the
 // real @sentry/node SDK sends to both nodes: /status says down then up, ingest is refused with
 // 503 + Retry-After meanwhile (the REST API too), resumes after, and every event a node
@@ -30,11 +30,31 @@ const nodes = [];
 before(async () => {
   postgres = await startPostgres();
   const env = { HOMEPORT_ERRORS_DATABASE_URL: postgres.url() };
-  for (let i = 0; i < 2; i++) {
-    const node = await startHomeport({ disable: ['channels', 'search', 'storage', 'inference'], extraEnv: env });
-    await node.settled();
-    nodes.push(node);
+  // Both at once, on an empty database: one migrates and creates the default project, the other
+  // waits for the migration lock and finds both.
+  const started = await Promise.all([0, 1].map(() => startHomeport({
+    disable: ['channels', 'search', 'storage', 'inference'], extraEnv: env,
+  })));
+  nodes.push(...started);
+  for (const node of nodes) {
+    const status = await node.settled();
+    assert.equal(status.services.find((s) => s.name === 'errors').state, 'running', node.log());
   }
+});
+
+// The default project's DSN key: the node that created it put its own.
+async function defaultKey() {
+  const projects = await restApi(nodes[1]).get('/projects/');
+  return projects.find((p) => p.slug === 'default').keys[0].public;
+}
+
+test('two nodes started at once on an empty database: one schema migration, one default project, the same on both', async () => {
+  for (const node of nodes) {
+    const projects = await restApi(node).get('/projects/');
+    assert.deepEqual(projects.map((p) => p.slug), ['default']);
+  }
+  const key = await defaultKey();
+  assert.ok(nodes.some((node) => node.secrets.errors.public_key === key), 'one of the nodes\' keys');
 });
 
 after(async () => {
@@ -95,7 +115,7 @@ test('projects created on two nodes at once get distinct ids, and each node serv
 });
 
 test('PostgreSQL restarted while SDKs send: 503 meanwhile, ingest resumes, nothing acknowledged is lost', async () => {
-  const key = nodes[0].secrets.errors.public_key;
+  const key = await defaultKey();
   const acknowledged = new Set();
   const refused = [];
   // The real SDK and its real transport; each answer is noted with the envelope's event id.
