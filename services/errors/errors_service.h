@@ -1,8 +1,9 @@
 #pragma once
 // ErrorsService: Homeport's errors service. Speaks Sentry ingest (/api/{project_id}/envelope/ and
-// /api/{project_id}/store/), groups events into issues, keeps them in an ErrorStore (SQLite), sends
-// alert webhooks, serves Sentry's REST API (/api/0/...) with bearer tokens, and answers the
-// console through ErrorsMonitor.
+// /api/{project_id}/store/), groups events into issues, keeps them in an ErrorStore (SQLite, or a
+// PostgreSQL several nodes share: [errors] database_url), sends alert webhooks, serves Sentry's
+// REST API (/api/0/...) with bearer tokens, and answers the console through ErrorsMonitor.
+// While a shared PostgreSQL is unreachable, ingest and the REST API answer 503 + Retry-After.
 // Events that arrive together are written in one transaction; each is acknowledged (200) only
 // after that transaction committed.
 // Thread affinity: the service's own thread (everything here, the store included, runs there).
