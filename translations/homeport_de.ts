@@ -2800,6 +2800,10 @@ Klicken, um sein Log zu öffnen.</translation>
             <source>The Laravel .env settings are on the clipboard.</source>
             <translation>Die Laravel-.env-Einstellungen liegen in der Zwischenablage.</translation>
         </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
     </context>
     <context>
         <name>homeport::ui::OverviewPage</name>
@@ -2951,10 +2955,6 @@ Klicken, um sein Log zu öffnen.</translation>
             <translation>p99</translation>
         </message>
         <message>
-            <source>seconds ago</source>
-            <translation>Sekunden zuvor</translation>
-        </message>
-        <message>
             <source>latency, ms</source>
             <translation>Latenz, ms</translation>
         </message>
@@ -3028,10 +3028,6 @@ Klicken, um sein Log zu öffnen.</translation>
         <message>
             <source>Of every request to the search port, from the latency histogram</source>
             <translation>Aller Anfragen an den Search-Port, aus dem Latenz-Histogramm</translation>
-        </message>
-        <message>
-            <source>Request latency per second, p50 and p99</source>
-            <translation>Anfragelatenz pro Sekunde, p50 und p99</translation>
         </message>
         <message>
             <source>Every request to the search port, the console's own too, estimated within the latency histogram's buckets.</source>
@@ -3573,6 +3569,14 @@ Klicken, um sein Log zu öffnen.</translation>
             <source>Search is %1. Collections load and requests are answered once it runs.</source>
             <translation>Search ist %1. Collections werden geladen und Anfragen beantwortet, sobald er läuft.</translation>
         </message>
+        <message>
+            <source>Request latency per second, p50 and p99, %1</source>
+            <translation>Anfragelatenz pro Sekunde, p50 und p99, %1</translation>
+        </message>
+        <message>
+            <source>Request latency per minute, p50 and p99, %1</source>
+            <translation>Anfragelatenz pro Minute, p50 und p99, %1</translation>
+        </message>
     </context>
     <context>
         <name>homeport::ui::SearchResultFormat</name>
@@ -4084,6 +4088,22 @@ Klicken, um sein Log zu öffnen.</translation>
             <source>The language changes when Homeport starts again.</source>
             <translation>Die Sprache ändert sich, wenn Homeport wieder startet.</translation>
         </message>
+        <message>
+            <source>Moving the data to %1…</source>
+            <translation>Die Daten werden nach %1 verschoben…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Canceling; the data stays where it is…</source>
+            <translation>Wird abgebrochen; die Daten bleiben, wo sie sind…</translation>
+        </message>
+        <message>
+            <source>Moving the data</source>
+            <translation>Daten werden verschoben</translation>
+        </message>
     </context>
     <context>
         <name>homeport::ui::SnippetCard</name>
@@ -4310,10 +4330,6 @@ Klicken, um sein Log zu öffnen.</translation>
         <message>
             <source>The bytes of every object's current version; parts of unfinished multipart uploads are not counted.</source>
             <translation>Die Bytes der aktuellen Version jedes Objekts; Teile unfertiger Multipart-Uploads zählen nicht.</translation>
-        </message>
-        <message>
-            <source>Storage used, last %1 minutes</source>
-            <translation>Belegter Speicher, letzte %1 Minuten</translation>
         </message>
         <message>
             <source>New bucket…</source>
@@ -4569,6 +4585,10 @@ Keine Metadaten: %2</translation>
         <message>
             <source>Storage is %1. Buckets load and requests are answered once it runs.</source>
             <translation>Storage ist %1. Buckets werden geladen und Anfragen beantwortet, sobald er läuft.</translation>
+        </message>
+        <message>
+            <source>Storage used, %1</source>
+            <translation>Belegter Speicher, %1</translation>
         </message>
     </context>
     <context>

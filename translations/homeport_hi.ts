@@ -2800,6 +2800,10 @@ Click to open its log.</source>
             <source>Your services keep running. Open the console or quit from the tray icon.</source>
             <translation>आपकी सेवाएँ चलती रहती हैं। कंसोल खोलें या ट्रे आइकन से बंद करें।</translation>
         </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
     </context>
     <context>
         <name>homeport::ui::OverviewPage</name>
@@ -2951,10 +2955,6 @@ Click to open its log.</source>
             <translation>p99</translation>
         </message>
         <message>
-            <source>seconds ago</source>
-            <translation>सेकंड पहले</translation>
-        </message>
-        <message>
             <source>latency, ms</source>
             <translation>विलंब, ms</translation>
         </message>
@@ -3028,10 +3028,6 @@ Click to open its log.</source>
         <message>
             <source>Of every request to the search port, from the latency histogram</source>
             <translation>search पोर्ट के हर अनुरोध का, विलंब हिस्टोग्राम से</translation>
-        </message>
-        <message>
-            <source>Request latency per second, p50 and p99</source>
-            <translation>प्रति सेकंड अनुरोध विलंब, p50 और p99</translation>
         </message>
         <message>
             <source>Every request to the search port, the console's own too, estimated within the latency histogram's buckets.</source>
@@ -3573,6 +3569,14 @@ Click to open its log.</source>
             <source>Search is %1. Collections load and requests are answered once it runs.</source>
             <translation>Search %1 है। उसके चलने पर कलेक्शन लोड होंगे और अनुरोधों का उत्तर मिलेगा।</translation>
         </message>
+        <message>
+            <source>Request latency per second, p50 and p99, %1</source>
+            <translation>प्रति सेकंड अनुरोध विलंब, p50 और p99, %1</translation>
+        </message>
+        <message>
+            <source>Request latency per minute, p50 and p99, %1</source>
+            <translation>प्रति मिनट अनुरोध विलंब, p50 और p99, %1</translation>
+        </message>
     </context>
     <context>
         <name>homeport::ui::SearchResultFormat</name>
@@ -4084,6 +4088,22 @@ Click to open its log.</source>
             <source>Restarting %1…</source>
             <translation>%1 फिर से शुरू हो रहा है…</translation>
         </message>
+        <message>
+            <source>Moving the data to %1…</source>
+            <translation>डेटा %1 में ले जाया जा रहा है…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>रद्द करें</translation>
+        </message>
+        <message>
+            <source>Canceling; the data stays where it is…</source>
+            <translation>रद्द किया जा रहा है; डेटा जहाँ है वहीं रहेगा…</translation>
+        </message>
+        <message>
+            <source>Moving the data</source>
+            <translation>डेटा ले जाया जा रहा है</translation>
+        </message>
     </context>
     <context>
         <name>homeport::ui::SnippetCard</name>
@@ -4310,10 +4330,6 @@ Click to open its log.</source>
         <message>
             <source>The bytes of every object's current version; parts of unfinished multipart uploads are not counted.</source>
             <translation>हर ऑब्जेक्ट के वर्तमान संस्करण के बाइट; अधूरे मल्टीपार्ट अपलोड के हिस्से नहीं गिने जाते।</translation>
-        </message>
-        <message>
-            <source>Storage used, last %1 minutes</source>
-            <translation>उपयोग किया गया भंडारण, पिछले %1 मिनट</translation>
         </message>
         <message>
             <source>New bucket…</source>
@@ -4569,6 +4585,10 @@ No metadata: %2</source>
         <message>
             <source>Storage is %1. Buckets load and requests are answered once it runs.</source>
             <translation>Storage %1 है। उसके चलने पर बकेट लोड होंगे और अनुरोधों का उत्तर मिलेगा।</translation>
+        </message>
+        <message>
+            <source>Storage used, %1</source>
+            <translation>उपयोग किया गया भंडारण, %1</translation>
         </message>
     </context>
     <context>

@@ -3,6 +3,7 @@
 #include "channels_debug_filter.h"
 #include "channels_debug_model.h"
 #include "theme.h"
+#include "theme_follower.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -141,7 +142,7 @@ ChannelsDebugConsole::ChannelsDebugConsole(QWidget *parent)
     m_empty->setObjectName(QStringLiteral("debugEmpty"));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
-    m_empty->setStyleSheet(QStringLiteral("color: %1; padding: 24px").arg(Theme::mutedText().name()));
+    setMutedText(m_empty, QStringLiteral("padding: 24px"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -15,6 +15,7 @@
 #include "snippet_card.h"
 #include "sparkline.h"
 #include "theme.h"
+#include "theme_follower.h"
 
 #include <QAbstractAxis>
 #include <QApplication>
@@ -67,7 +68,7 @@ ChannelsPage::ChannelsPage(const core::ServiceInfo &info, const ConsoleContext &
     m_tabs->addTab(buildChannelsTab(), tr("Channels"));
     m_tabs->addTab(buildDebugTab(), tr("Debug console"));
     m_tabs->addTab(buildWebhooksTab(), tr("Webhooks"));
-    dashboard->setStyleSheet(tabPageStyleSheet(kTabPage));
+    setThemedStyleSheet(dashboard, [] { return tabPageStyleSheet(kTabPage); });
     layOutDashboard(dashboard, m_banner, m_tabs);
     setDashboard(dashboard);
     setTrafficPanelVisible(false); // the Overview tab has connection and message charts

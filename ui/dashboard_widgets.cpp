@@ -1,6 +1,7 @@
 #include "dashboard_widgets.h"
 
 #include "theme.h"
+#include "theme_follower.h"
 
 #include <QFrame>
 #include <QGridLayout>
@@ -272,7 +273,9 @@ QLabel *makeStatusMessage(const QString &objectName, QWidget *parent)
 
 void showStatusMessage(QLabel *label, const QString &text, bool error)
 {
-    label->setStyleSheet(QStringLiteral("color: %1").arg(error ? Theme::failed().name() : Theme::mutedText().name()));
+    setThemedStyleSheet(label, [error] {
+        return QStringLiteral("color: %1").arg(error ? Theme::failed().name() : Theme::mutedText().name());
+    });
     label->setText(text);
 }
 

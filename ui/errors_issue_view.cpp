@@ -6,6 +6,7 @@
 #include "errors_issue_model.h"
 #include "errors_tag_chart.h"
 #include "theme.h"
+#include "theme_follower.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -54,7 +55,7 @@ ErrorsIssueView::ErrorsIssueView(QWidget *parent)
     m_placeholder->setObjectName(QStringLiteral("issuePlaceholder"));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
-    m_placeholder->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::mutedText().name()));
+    setMutedText(m_placeholder);
     m_pages->addWidget(m_placeholder);
 
     auto *content = new QWidget(m_pages);
@@ -70,19 +71,19 @@ ErrorsIssueView::ErrorsIssueView(QWidget *parent)
     m_culprit->setObjectName(QStringLiteral("issueCulprit"));
     m_culprit->setFont(Theme::monospaceFont());
     m_culprit->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_culprit->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::mutedText().name()));
+    setMutedText(m_culprit);
     m_level = new QLabel(content);
     m_level->setObjectName(QStringLiteral("issueLevel"));
     m_status = new QLabel(content);
     m_status->setObjectName(QStringLiteral("issueStatus"));
     m_counts = new QLabel(content);
     m_counts->setObjectName(QStringLiteral("issueCounts"));
-    m_counts->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::mutedText().name()));
+    setMutedText(m_counts);
     m_grouping = new QLabel(content);
     m_grouping->setObjectName(QStringLiteral("groupingReason"));
     m_grouping->setWordWrap(true);
     m_grouping->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_grouping->setStyleSheet(QStringLiteral("color: %1; font-size: 9pt;").arg(Theme::mutedText().name()));
+    setMutedText(m_grouping, QStringLiteral("font-size: 9pt;"));
 
     m_resolve = new QPushButton(tr("Resolve"), content);
     m_resolve->setObjectName(QStringLiteral("resolveButton"));
@@ -108,7 +109,7 @@ ErrorsIssueView::ErrorsIssueView(QWidget *parent)
     m_days->setUnit(tr("events"));
     m_days->setFixedSize(kDaysChartWidth, 64);
     m_daysTitle = new QLabel(content);
-    m_daysTitle->setStyleSheet(QStringLiteral("color: %1; font-size: 8.5pt;").arg(Theme::mutedText().name()));
+    setMutedText(m_daysTitle, QStringLiteral("font-size: 8.5pt;"));
 
     auto *chips = new QHBoxLayout;
     chips->setSpacing(8);
@@ -168,7 +169,7 @@ ErrorsIssueView::ErrorsIssueView(QWidget *parent)
     eventBar->addWidget(m_next);
     auto *rule = new QFrame(content);
     rule->setFrameShape(QFrame::HLine);
-    rule->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::border().name()));
+    setThemedStyleSheet(rule, [] { return QStringLiteral("color: %1;").arg(Theme::border().name()); });
 
     // The event itself.
     m_eventTabs = new QTabWidget(content);
@@ -214,7 +215,7 @@ ErrorsIssueView::ErrorsIssueView(QWidget *parent)
     tagsScroll->setFrameShape(QFrame::NoFrame);
     auto *tagsPage = new QWidget;
     tagsPage->setObjectName(QStringLiteral("tagsPage"));
-    tagsPage->setStyleSheet(QStringLiteral("QWidget#tagsPage { background: %1; }").arg(Theme::cardBackground().name())); // like the other tabs
+    setThemedStyleSheet(tagsPage, [] { return QStringLiteral("QWidget#tagsPage { background: %1; }").arg(Theme::cardBackground().name()); }); // like the other tabs
     m_tags = new ErrorsTagChart(tagsPage);
     m_tags->setObjectName(QStringLiteral("tagChart"));
     m_noTags = new QLabel(tr("No tags on this issue's events."), tagsPage);
@@ -245,6 +246,11 @@ ErrorsIssueView::ErrorsIssueView(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
     showPlaceholder(m_placeholder->text());
+    // The stack trace and context are HTML in the theme's colours: drawn again in the new ones.
+    followTheme(m_stack, [this] {
+        if (m_showingIssue)
+            renderEvent();
+    });
 }
 
 void ErrorsIssueView::showPlaceholder(const QString &text)

@@ -14,6 +14,7 @@
 #include "errors_sparkline_delegate.h"
 #include "snippet_card.h"
 #include "theme.h"
+#include "theme_follower.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -74,7 +75,7 @@ ErrorsPage::ErrorsPage(const core::ServiceInfo &info, const ConsoleContext &cont
     m_tabs->addTab(buildOverviewTab(), tr("Overview"));
     m_tabs->addTab(buildIssuesTab(), tr("Issues"));
     m_tabs->addTab(buildProjectsTab(), tr("Projects"));
-    dashboard->setStyleSheet(tabPageStyleSheet(kTabPage));
+    setThemedStyleSheet(dashboard, [] { return tabPageStyleSheet(kTabPage); });
     layOutDashboard(dashboard, m_banner, m_tabs);
     setDashboard(dashboard);
     setTrafficPanelVisible(false); // the Overview tab has the events-per-minute chart
@@ -146,7 +147,7 @@ QWidget *ErrorsPage::buildOverviewTab()
     head->addStretch();
     m_eventsNow = new QLabel(chartCard);
     m_eventsNow->setObjectName(QStringLiteral("eventsNow"));
-    m_eventsNow->setStyleSheet(QStringLiteral("color: %1").arg(Theme::mutedText().name()));
+    setMutedText(m_eventsNow);
     head->addWidget(m_eventsNow);
     m_eventsRange = new ChartRangeBox(chartCard);
     m_eventsRange->setRange(ChartRange::OneHour);

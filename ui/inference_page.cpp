@@ -6,6 +6,7 @@
 #include "inference_pod_chart.h"
 #include "inference_pod_dialog.h"
 #include "theme.h"
+#include "theme_follower.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -149,7 +150,7 @@ InferencePage::InferencePage(const core::ServiceInfo &info, const ConsoleContext
     m_keysPanel = new InferenceKeysPanel(m_monitor, m_tabs);
     m_keysPanel->setObjectName(kTabPage);
     m_tabs->addTab(m_keysPanel, tr("Keys && requests"));
-    dashboard->setStyleSheet(tabPageStyleSheet(kTabPage));
+    setThemedStyleSheet(dashboard, [] { return tabPageStyleSheet(kTabPage); });
     layOutDashboard(dashboard, m_banner, m_tabs);
     setDashboard(dashboard);
     setTrafficPanelVisible(false); // the Pods tab has the pods' own charts

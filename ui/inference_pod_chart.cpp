@@ -2,6 +2,7 @@
 
 #include "seconds_ago_axes.h"
 #include "theme.h"
+#include "theme_follower.h"
 
 #include <QChart>
 #include <QLineSeries>
@@ -54,7 +55,9 @@ InferencePodChart::InferencePodChart(const QString &valueTitle, const QString &f
     setMinimumWidth(220);
     setRenderHint(QPainter::Antialiasing);
     setFrameShape(QFrame::NoFrame);
+    setFocusPolicy(Qt::NoFocus); // a picture: Tab skips it
     setChart(chart);
+    followThemeInChart(this);
 }
 
 int InferencePodChart::pointCount() const

@@ -1,6 +1,7 @@
 #include "inference_pod_dialog.h"
 
 #include "theme.h"
+#include "theme_follower.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -48,7 +49,7 @@ InferencePodDialog::InferencePodDialog(QWidget *parent)
     m_models->setPlaceholderText(tr("optional, comma-separated: asked from /v1/models when empty"));
     m_problem->setObjectName(QStringLiteral("podProblem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: %1").arg(Theme::mutedText().name()));
+    setMutedText(m_problem);
 
     auto *form = new QFormLayout;
     form->addRow(tr("Name"), m_name);

@@ -22,10 +22,16 @@
 #include "welcome_dialog.h"
 #include "core/client_env.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QChartView>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QFile>
+#include <QKeySequence>
+#include <QPlainTextEdit>
+#include <QShortcut>
+#include <QTextEdit>
 #include <QPushButton>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -65,8 +71,23 @@ core::ServiceInfo infoFor(const QString &name)
 
 QString iconFor(const QString &page)
 {
-    const QString path = QStringLiteral(":/homeport/icons/%1.png").arg(page);
-    return QIcon(path).isNull() ? QStringLiteral(":/homeport/icons/overview.png") : path;
+    const QString path = Theme::iconPath(page);
+    return QFile::exists(path) ? path : Theme::iconPath(QStringLiteral("overview"));
+}
+
+constexpr int kPageShortcuts = 9; // Ctrl+1 ... Ctrl+9
+
+// Text views and editors would keep Tab for themselves, and tables would walk it cell by cell; in
+// the console Tab always moves on to the next control (arrows move within a table, and no view
+// here needs a typed tab character).
+void letTabMoveOn(QWidget *root)
+{
+    for (QPlainTextEdit *edit : root->findChildren<QPlainTextEdit *>())
+        edit->setTabChangesFocus(true);
+    for (QTextEdit *edit : root->findChildren<QTextEdit *>())
+        edit->setTabChangesFocus(true);
+    for (QAbstractItemView *view : root->findChildren<QAbstractItemView *>())
+        view->setTabKeyNavigation(false);
 }
 } // namespace
 
@@ -82,7 +103,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     initConsoleResources();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Homeport"));
-    setWindowIcon(QIcon(QStringLiteral(":/homeport/icons/homeport.png")));
+    setWindowIcon(QIcon(Theme::iconPath(QStringLiteral("homeport"))));
     resize(1200, 780);
     setMinimumSize(860, 560);
 
@@ -125,6 +146,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     addPage(kSettings, tr("Settings"), iconFor(kSettings), m_settings);
 
     installTableFilters();
+    installKeyboardNavigation();
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -201,7 +223,8 @@ QWidget *MainWindow::buildSidebar()
     sidebar->setFixedWidth(kSidebarWidth);
 
     auto *logo = new QLabel(sidebar);
-    logo->setPixmap(QIcon(QStringLiteral(":/homeport/icons/homeport.png")).pixmap(30, 30));
+    // Drawn at the screen's device pixel ratio from the SVG (QIcon::pixmap takes it into account).
+    logo->setPixmap(QIcon(Theme::iconPath(QStringLiteral("homeport"))).pixmap(QSize(30, 30), devicePixelRatioF()));
     auto *brand = new QLabel(tr("Homeport"), sidebar);
     brand->setObjectName(QStringLiteral("brandTitle"));
     auto *brandRow = new QHBoxLayout;
@@ -255,6 +278,44 @@ void MainWindow::showPage(const QString &pageName)
     m_sidebarList->setCurrentRow(index);
 }
 
+QKeySequence MainWindow::pageShortcut(const QString &pageName) const
+{
+    const int index = int(m_pageNames.indexOf(pageName));
+    if (index < 0 || index >= kPageShortcuts)
+        return {};
+    return QKeySequence(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + index)));
+}
+
+void MainWindow::installKeyboardNavigation()
+{
+    for (int i = 0; i < m_pageNames.size() && i < kPageShortcuts; ++i) {
+        const QString name = m_pageNames[i];
+        auto *shortcut = new QShortcut(pageShortcut(name), this);
+        shortcut->setObjectName(QStringLiteral("pageShortcut-%1").arg(name));
+        connect(shortcut, &QShortcut::activated, this, [this, name] {
+            showPage(name);
+            focusCurrentPage();
+        });
+        QListWidgetItem *item = m_sidebarList->item(i);
+        item->setToolTip(tr("%1 (%2)").arg(item->text(), shortcut->key().toString(QKeySequence::NativeText)));
+    }
+    letTabMoveOn(this);
+}
+
+void MainWindow::focusCurrentPage()
+{
+    QWidget *page = m_pages->currentWidget();
+    if (!page)
+        return;
+    for (QWidget *w = page->nextInFocusChain(); w && w != page; w = w->nextInFocusChain()) {
+        if (page->isAncestorOf(w) && w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus)) {
+            w->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+    }
+    page->setFocus(Qt::ShortcutFocusReason);
+}
+
 QString MainWindow::currentPageName() const
 {
     const int index = m_pages->currentIndex();
@@ -285,6 +346,7 @@ void MainWindow::replaceServicePage(const QString &service, ServicePage *page)
     m_servicePages.insert(service, page);
     connect(page, &ServicePage::connectRequested, this, &MainWindow::openConnectDialog);
     installTableFilters();
+    letTabMoveOn(page);
     if (m_context.host)
         page->setStatus(m_context.host->status(service));
     if (current) {
@@ -379,8 +441,7 @@ void MainWindow::applyTheme(const QString &modeName)
 {
     Theme::apply(Theme::modeFromName(modeName));
     setStyleSheet(Theme::styleSheet());
-    for (QChartView *view : findChildren<QChartView *>())
-        Theme::styleChart(view->chart());
+    // Charts, page backgrounds and muted labels follow the palette change (theme_follower.h).
 }
 
 void MainWindow::copyLaravelEnv()

@@ -1,6 +1,9 @@
 #pragma once
 // MainWindow: the console: a sidebar (Overview, the five services, Logs, Settings), the pages,
 // a status bar with the overall health, and the tray icon when the desktop has a tray.
+// Keyboard: Ctrl+1 ... Ctrl+9 open the pages in sidebar order and put the focus on the page's
+// first control; Tab goes through every control of a page (tables included) and on, never held
+// by a text view.
 // Thread affinity: the GUI thread. Reads host snapshots (on statusChanged and on a one-second
 // timer) and Metrics copies; every command goes to the host through queued signals, so the
 // window never waits for a service.
@@ -12,6 +15,7 @@
 #include <QMainWindow>
 #include <QStringList>
 
+class QKeySequence;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -41,6 +45,8 @@ public:
     QString currentPageName() const;
     QStringList pageNames() const { return m_pageNames; }
     QWidget *page(const QString &pageName) const;
+    // The key that opens `pageName` (Ctrl+1 for the first page), empty beyond the ninth.
+    QKeySequence pageShortcut(const QString &pageName) const;
 
     OverviewPage *overviewPage() const { return m_overview; }
     ServicePage *servicePage(const QString &service) const;
@@ -95,6 +101,10 @@ private:
     QWidget *buildFailureBanner();
     // A filter box and sorting for every page table that has no filter of its own (TableFilter).
     void installTableFilters();
+    // Ctrl+<n> per page, and Tab out of every text view (see the header comment).
+    void installKeyboardNavigation();
+    // The first control of the current page that Tab would reach takes the focus.
+    void focusCurrentPage();
 
     ConsoleContext m_context;
     ServiceCommands *m_commands;

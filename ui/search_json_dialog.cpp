@@ -2,6 +2,7 @@
 
 #include "search_api_client.h"
 #include "theme.h"
+#include "theme_follower.h"
 
 #include <QDialogButtonBox>
 #include <QJsonDocument>
@@ -27,7 +28,7 @@ SearchJsonDialog::SearchJsonDialog(const QString &title, const QString &note, co
     layout->setSpacing(10);
     auto *noteLabel = new QLabel(note, this);
     noteLabel->setWordWrap(true);
-    noteLabel->setStyleSheet(QStringLiteral("color: %1").arg(Theme::mutedText().name()));
+    setMutedText(noteLabel);
     layout->addWidget(noteLabel);
     m_editor->setObjectName(QStringLiteral("jsonEditor"));
     m_editor->setFont(Theme::monospaceFont());

@@ -2,6 +2,7 @@
 
 #include "seconds_ago_axes.h"
 #include "theme.h"
+#include "theme_follower.h"
 
 #include <QLegend>
 #include <QLineSeries>
@@ -39,7 +40,8 @@ SearchLatencyChart::SearchLatencyChart(int seconds, QWidget *parent)
         chart->addSeries(s);
     }
 
-    const SecondsAgoAxes axes = addSecondsAgoAxes(chart, font(), tr("seconds ago"), tr("latency, ms"), m_seconds, 7, {m_p50, m_p99});
+    const SecondsAgoAxes axes = addSecondsAgoAxes(chart, font(), Sparkline::axisTitle(ChartRange::FiveMinutes), tr("latency, ms"),
+                                                  m_seconds, chartAxisTickCount(ChartRange::FiveMinutes), {m_p50, m_p99});
     m_xAxis = axes.x;
     m_yAxis = axes.y;
     chart->setMargins(QMargins(4, 4, 4, 4));
@@ -47,7 +49,9 @@ SearchLatencyChart::SearchLatencyChart(int seconds, QWidget *parent)
     setMinimumHeight(220);
     setRenderHint(QPainter::Antialiasing);
     setFrameShape(QFrame::NoFrame);
+    setFocusPolicy(Qt::NoFocus); // a picture: Tab skips it
     setChart(chart);
+    followThemeInChart(this);
 }
 
 int SearchLatencyChart::p50PointCount() const
@@ -65,10 +69,14 @@ void SearchLatencyChart::setPoints(const QVector<search::LatencyPoint> &points, 
     QList<QPointF> p50;
     QList<QPointF> p99;
     m_peakMs = 0;
+    const int step = chartSpan(m_range).stepSeconds;
+    const int unit = chartAxisUnitSeconds(m_range);
+    const qint64 newestStep = now - now % step; // minute points sit at their minute's first second
     for (const search::LatencyPoint &p : points) {
-        const double x = double(p.second - now);
-        if (p.requests == 0 || x < -m_seconds || x > 0)
+        const qint64 ago = newestStep - p.second;
+        if (p.requests == 0 || ago >= m_seconds || ago < 0)
             continue;
+        const double x = -double(ago) / unit;
         p50.append(QPointF(x, p.p50Ms));
         p99.append(QPointF(x, p.p99Ms));
         m_peakMs = std::max({m_peakMs, p.p50Ms, p.p99Ms});
@@ -84,6 +92,18 @@ void SearchLatencyChart::setPoints(const QVector<search::LatencyPoint> &points, 
         m_yAxis->setRange(0, top);
         m_yAxis->setLabelFormat(top < 4 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
     }
+}
+
+void SearchLatencyChart::setRange(ChartRange range)
+{
+    const ChartSpan span = chartSpan(range);
+    m_range = range;
+    m_seconds = span.points * span.stepSeconds;
+    m_xAxis->setRange(-double(m_seconds) / chartAxisUnitSeconds(range), 0);
+    m_xAxis->setTitleText(Sparkline::axisTitle(range));
+    m_xAxis->setTickCount(chartAxisTickCount(range));
+    m_p50->clear();
+    m_p99->clear();
 }
 
 } // namespace homeport::ui

@@ -1,10 +1,12 @@
 #pragma once
-// SearchLatencyChart: the search port's p50 and p99 latency per second over the last minutes, as
-// two QtCharts lines on the axes the other service pages use ("seconds ago" to now). Seconds
-// without a request leave a gap rather than drawing a false zero.
+// SearchLatencyChart: the search port's p50 and p99 latency over one of the dashboards' time ranges
+// (per second over 5 minutes, per minute over 1 or 24 hours), as two QtCharts lines on the axes the
+// other service pages use ("seconds/minutes/hours ago" to now). Seconds or minutes without a
+// request leave a gap rather than drawing a false zero.
 // Thread affinity: the GUI thread. Fed with SearchSnapshot::latency copies.
 
 #include "search/search_monitor.h"
+#include "sparkline.h"
 
 #include <QChartView>
 
@@ -19,8 +21,12 @@ class SearchLatencyChart : public QChartView
 public:
     explicit SearchLatencyChart(int seconds, QWidget *parent = nullptr);
 
-    // Points oldest first; `now` is the newest second the x axis ends at.
+    // Points oldest first (seconds, or minutes for the 1 h and 24 h ranges); `now` is the newest
+    // second the x axis ends at.
     void setPoints(const QVector<search::LatencyPoint> &points, qint64 now);
+    // The span and the x axis' unit of `range`; the points given next must be of its step.
+    void setRange(ChartRange range);
+    ChartRange range() const { return m_range; }
     int seconds() const { return m_seconds; }
     // Points drawn in the p50 and p99 lines (seconds with requests).
     int p50PointCount() const;
@@ -30,7 +36,8 @@ public:
     QSize sizeHint() const override { return {480, 170}; }
 
 private:
-    int m_seconds;
+    int m_seconds;             // the span shown
+    ChartRange m_range = ChartRange::FiveMinutes;
     QLineSeries *m_p50;
     QLineSeries *m_p99;
     QValueAxis *m_xAxis;

@@ -8,6 +8,7 @@
 #include "search_latency_chart.h"
 #include "search_result_format.h"
 #include "search_snippets.h"
+#include "theme_follower.h"
 #include "snippet_card.h"
 #include "theme.h"
 
@@ -104,7 +105,7 @@ SearchPage::SearchPage(const core::ServiceInfo &info, const ConsoleContext &cont
     m_tabs->addTab(wrapWithCollection(m_synonymsPanel), tr("Synonyms"));
     m_overridesPanel = buildOverridesPanel();
     m_tabs->addTab(wrapWithCollection(m_overridesPanel), tr("Overrides"));
-    dashboard->setStyleSheet(tabPageStyleSheet(kTabPage));
+    setThemedStyleSheet(dashboard, [] { return tabPageStyleSheet(kTabPage); });
     layOutDashboard(dashboard, m_banner, m_tabs);
     setDashboard(dashboard);
     setTrafficPanelVisible(false); // the Overview tab has the latency chart
@@ -240,14 +241,27 @@ QWidget *SearchPage::buildOverviewTab()
     QVBoxLayout *chartLayout = nullptr;
     QFrame *chartCard = makeCard(nullptr, &chartLayout);
     auto *head = new QHBoxLayout;
-    head->addWidget(makeSectionTitle(tr("Request latency per second, p50 and p99"), chartCard));
+    auto latencyTitle = [](ChartRange range) {
+        return range == ChartRange::FiveMinutes
+                   ? tr("Request latency per second, p50 and p99, %1").arg(ChartRangeBox::rangeText(range))
+                   : tr("Request latency per minute, p50 and p99, %1").arg(ChartRangeBox::rangeText(range));
+    };
+    QLabel *latencyTitleLabel = makeSectionTitle(latencyTitle(ChartRange::FiveMinutes), chartCard);
+    head->addWidget(latencyTitleLabel);
     head->addStretch();
     m_latencyNow = new QLabel(chartCard);
     m_latencyNow->setObjectName(QStringLiteral("latencyNow"));
-    m_latencyNow->setStyleSheet(QStringLiteral("color: %1").arg(Theme::mutedText().name()));
+    setMutedText(m_latencyNow);
     head->addWidget(m_latencyNow);
+    auto *latencyRange = new ChartRangeBox(chartCard);
+    head->addWidget(latencyRange);
     m_latencyChart = new SearchLatencyChart(search::SearchMonitor::kLatencySeconds, chartCard);
     m_latencyChart->setObjectName(QStringLiteral("latencyChart"));
+    connect(latencyRange, &ChartRangeBox::rangeChanged, this, [this, latencyTitleLabel, latencyTitle](ChartRange range) {
+        latencyTitleLabel->setText(latencyTitle(range));
+        m_latencyChart->setRange(range);
+        applySnapshot();
+    });
     m_latencyChart->setMinimumHeight(160); // with the Connect card below, the tab fits the window
     chartLayout->addLayout(head);
     chartLayout->addWidget(m_latencyChart, 1);
@@ -691,6 +705,12 @@ QWidget *SearchPage::buildPlaygroundTab()
     m_hits = new QTextBrowser(page);
     m_hits->setObjectName(QStringLiteral("hitsView"));
     m_hits->setOpenLinks(false);
+    // The hits are HTML in the theme's colours: drawn again in the new ones.
+    followTheme(m_hits, [this] {
+        const QString hits = SearchResultFormat::hitsHtml(m_lastResponse);
+        if (!hits.isEmpty())
+            m_hits->setHtml(hits);
+    });
     m_facets = new QTextBrowser(page);
     m_facets->setObjectName(QStringLiteral("facetsView"));
     m_facets->setOpenLinks(false);
@@ -1267,7 +1287,8 @@ void SearchPage::applySnapshot()
     m_stats.value(QStringLiteral("memory"))->setText(SearchCollectionModel::bytesText(bytes));
     m_stats.value(QStringLiteral("requests"))->setText(locale.toString(lastMinute));
     m_stats.value(QStringLiteral("p99"))->setText(lastMinute == 0 ? tr("–") : latencyText(p99));
-    m_latencyChart->setPoints(m_snapshot.latency, now);
+    m_latencyChart->setPoints(m_latencyChart->range() == ChartRange::FiveMinutes ? m_snapshot.latency : m_snapshot.latencyMinutes,
+                              now);
     const search::LatencyPoint last = m_snapshot.latency.isEmpty() ? search::LatencyPoint{} : m_snapshot.latency.last();
     m_latencyNow->setText(last.requests == 0
                               ? tr("no requests in the last second")

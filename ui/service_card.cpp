@@ -8,6 +8,7 @@
 #include "sparkline.h"
 #include "state_light.h"
 #include "theme.h"
+#include "theme_follower.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -41,7 +42,7 @@ ServiceCard::ServiceCard(const core::ServiceInfo &info, const ConsoleContext &co
 
     // The title is a link to the service's page: the card is a summary, the page the detail.
     m_title->setObjectName(QStringLiteral("cardTitle"));
-    showTitle();
+    followTheme(m_title, [this] { showTitle(); }); // the title link's colour follows a new theme
     m_title->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
     m_title->setToolTip(tr("Open the %1 page").arg(info.title));
     connect(m_title, &QLabel::linkActivated, this, [this] { Q_EMIT openRequested(m_info.name); });
@@ -178,13 +179,6 @@ void ServiceCard::showTitle()
     // A link in the text colour of the current theme, not the palette's link blue.
     m_title->setText(QStringLiteral("<a href=\"open\" style=\"color:%1;text-decoration:none\">%2</a>")
                          .arg(Theme::text().name(), m_info.title.toHtmlEscaped()));
-}
-
-void ServiceCard::changeEvent(QEvent *event)
-{
-    QFrame::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
-        showTitle();
 }
 
 } // namespace homeport::ui

@@ -42,9 +42,6 @@ Q_SIGNALS:
     void connectRequested(const QString &service);
     void openRequested(const QString &service); // the title was clicked: show the service's page
 
-protected:
-    void changeEvent(QEvent *event) override; // a new theme: the title link's colour follows
-
 private:
     void showTitle();
     void updateButtons();

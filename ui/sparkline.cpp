@@ -1,6 +1,7 @@
 #include "sparkline.h"
 
 #include "theme.h"
+#include "theme_follower.h"
 
 #include <QAreaSeries>
 #include <QGraphicsLayout>
@@ -10,23 +11,25 @@
 #include <algorithm>
 #include <cmath>
 
-namespace {
-// The x axis counts back in seconds (5 min), minutes (1 h) or hours (24 h).
-int axisUnitSeconds(homeport::ui::ChartRange range)
+namespace homeport::ui {
+
+int chartAxisUnitSeconds(ChartRange range)
 {
     switch (range) {
-    case homeport::ui::ChartRange::OneHour:
+    case ChartRange::OneHour:
         return 60;
-    case homeport::ui::ChartRange::OneDay:
+    case ChartRange::OneDay:
         return 3600;
-    case homeport::ui::ChartRange::FiveMinutes:
+    case ChartRange::FiveMinutes:
         break;
     }
     return 1;
 }
-} // namespace
 
-namespace homeport::ui {
+int chartAxisTickCount(ChartRange range)
+{
+    return range == ChartRange::OneDay ? 9 : 7;
+}
 
 ChartSpan chartSpan(ChartRange range)
 {
@@ -133,13 +136,15 @@ Sparkline::Sparkline(int seconds, Style style, QWidget *parent)
         m_yAxis->setLabelsFont(small);
         m_xAxis->setTitleFont(small);
         m_yAxis->setTitleFont(small);
-        Theme::styleChart(chart);
         chart->setMargins(QMargins(4, 4, 4, 4));
         setMinimumHeight(220);
     }
     setRenderHint(QPainter::Antialiasing);
     setFrameShape(QFrame::NoFrame);
+    setFocusPolicy(Qt::NoFocus); // a picture: Tab skips it
     setChart(chart);
+    if (style == Style::WithAxes)
+        followThemeInChart(this);
     setValues({});
 }
 
@@ -160,7 +165,7 @@ void Sparkline::setValues(const QVector<double> &values)
     m_peak = 0;
     for (int i = 0; i < n; ++i) {
         const double v = values[offset + i];
-        const double x = double(-(n - 1 - i)) * m_stepSeconds / axisUnitSeconds(m_range);
+        const double x = double(-(n - 1 - i)) * m_stepSeconds / chartAxisUnitSeconds(m_range);
         points.append(QPointF(x, v));
         base.append(QPointF(x, 0));
         m_peak = std::max(m_peak, v);
@@ -194,15 +199,26 @@ void Sparkline::setRange(ChartRange range)
     m_range = range;
     m_seconds = span.points;
     m_stepSeconds = span.stepSeconds;
-    const int unit = axisUnitSeconds(range);
+    const int unit = chartAxisUnitSeconds(range);
     m_xAxis->setRange(-double(m_seconds) * m_stepSeconds / unit, 0);
     if (m_style == Style::WithAxes) {
-        m_xAxis->setTitleText(range == ChartRange::FiveMinutes ? tr("seconds ago")
-                              : range == ChartRange::OneHour   ? tr("minutes ago")
-                                                               : tr("hours ago"));
-        m_xAxis->setTickCount(range == ChartRange::OneDay ? 9 : 7); // every 3 h, 10 min or 50 s
+        m_xAxis->setTitleText(axisTitle(range));
+        m_xAxis->setTickCount(chartAxisTickCount(range));
     }
     setValues({});
+}
+
+QString Sparkline::axisTitle(ChartRange range)
+{
+    switch (range) {
+    case ChartRange::OneHour:
+        return tr("minutes ago");
+    case ChartRange::OneDay:
+        return tr("hours ago");
+    case ChartRange::FiveMinutes:
+        break;
+    }
+    return tr("seconds ago");
 }
 
 void Sparkline::setValueTitle(const QString &title)

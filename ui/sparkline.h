@@ -24,6 +24,10 @@ struct ChartSpan {
     int stepSeconds;
 };
 ChartSpan chartSpan(ChartRange range);
+// The unit the x axis counts back in: seconds (5 min), minutes (1 h) or hours (24 h).
+int chartAxisUnitSeconds(ChartRange range);
+// Ticks along the x axis: every 50 s, 10 min or 3 h.
+int chartAxisTickCount(ChartRange range);
 // A series for one range: per second for 5 minutes; per minute (mean rate or peak) beyond.
 QVector<double> chartValues(const core::Metrics &metrics, const QString &series, ChartRange range,
                             core::Metrics::MinuteValue how = core::Metrics::MinuteValue::MeanPerSecond);
@@ -57,6 +61,8 @@ public:
     // The x axis spans the range's points and counts back in seconds, minutes or hours.
     void setRange(ChartRange range);
     ChartRange range() const { return m_range; }
+    // "seconds ago", "minutes ago" or "hours ago": the x axis title of every range-aware chart.
+    static QString axisTitle(ChartRange range);
     // The value axis' title (WithAxes); "requests / s" unless set.
     void setValueTitle(const QString &title);
     int seconds() const { return m_seconds * m_stepSeconds; }

@@ -6,6 +6,7 @@
 #include "sparkline.h"
 #include "storage_access_tab.h"
 #include "theme.h"
+#include "theme_follower.h"
 
 #include "storage/sigv4.h"
 
@@ -118,7 +119,7 @@ StoragePage::StoragePage(const core::ServiceInfo &info, const ConsoleContext &co
     m_accessTab->setObjectName(kTabPage);
     m_tabs->addTab(m_accessTab, tr("Access"));
     m_tabs->addTab(buildConnectTab(), tr("Connect"));
-    dashboard->setStyleSheet(tabPageStyleSheet(kTabPage));
+    setThemedStyleSheet(dashboard, [] { return tabPageStyleSheet(kTabPage); });
     layOutDashboard(dashboard, m_banner, m_tabs);
     setDashboard(dashboard);
     setTrafficPanelVisible(false); // the Buckets tab has the storage chart
@@ -251,15 +252,23 @@ QWidget *StoragePage::buildBucketsTab()
     QVBoxLayout *chartLayout = nullptr;
     QFrame *chartCard = makeCard(page, &chartLayout);
     auto *head = new QHBoxLayout;
-    head->addWidget(makeSectionTitle(tr("Storage used, last %1 minutes").arg(storage::StorageMonitor::kUsageSeconds / 60),
-                                     chartCard));
+    QLabel *usageTitle = makeSectionTitle(tr("Storage used, %1").arg(ChartRangeBox::rangeText(ChartRange::FiveMinutes)), chartCard);
+    head->addWidget(usageTitle);
     head->addStretch();
     m_usageNow = new QLabel(chartCard);
     m_usageNow->setObjectName(QStringLiteral("usageNow"));
-    m_usageNow->setStyleSheet(QStringLiteral("color: %1").arg(Theme::mutedText().name()));
+    setMutedText(m_usageNow);
     head->addWidget(m_usageNow);
+    auto *usageRange = new ChartRangeBox(chartCard);
+    head->addWidget(usageRange);
     m_usageChart = new Sparkline(storage::StorageMonitor::kUsageSeconds, Sparkline::Style::WithAxes, chartCard);
     m_usageChart->setObjectName(QStringLiteral("usageChart"));
+    m_usageChart->setRange(ChartRange::FiveMinutes);
+    connect(usageRange, &ChartRangeBox::rangeChanged, this, [this, usageTitle](ChartRange range) {
+        usageTitle->setText(tr("Storage used, %1").arg(ChartRangeBox::rangeText(range)));
+        m_usageChart->setRange(range);
+        applySnapshot();
+    });
     m_usageChart->setMinimumHeight(130);
     chartLayout->addLayout(head);
     chartLayout->addWidget(m_usageChart, 1);
@@ -371,9 +380,13 @@ void StoragePage::applySnapshot()
     m_stats.value(QStringLiteral("objects"))->setText(locale.toString(objects));
     m_stats.value(QStringLiteral("used"))->setText(sizeText(bytes));
 
-    // The chart in the unit of its largest value, so the axis reads like the tiles.
+    // The chart in the unit of its largest value, so the axis reads like the tiles. The 5-minute
+    // range draws seconds, the others the service's minutes (each at its last sample).
+    const ChartSpan span = chartSpan(m_usageChart->range());
+    const QVector<storage::UsagePoint> &history = span.stepSeconds == 1 ? m_snapshot.usage : m_snapshot.usageMinutes;
+    const QVector<storage::UsagePoint> shown = history.mid(std::max<qsizetype>(0, history.size() - span.points));
     qint64 peak = 0;
-    for (const storage::UsagePoint &p : std::as_const(m_snapshot.usage))
+    for (const storage::UsagePoint &p : shown)
         peak = std::max(peak, p.bytes);
     static const QStringList units{tr("bytes"), tr("KiB"), tr("MiB"), tr("GiB"), tr("TiB")};
     int unit = 0;
@@ -383,8 +396,8 @@ void StoragePage::applySnapshot()
         ++unit;
     }
     QVector<double> values;
-    values.reserve(m_snapshot.usage.size());
-    for (const storage::UsagePoint &p : std::as_const(m_snapshot.usage))
+    values.reserve(shown.size());
+    for (const storage::UsagePoint &p : shown)
         values << double(p.bytes) / scale;
     m_usageChart->setValueTitle(tr("%1 stored").arg(units.at(unit)));
     m_usageChart->setValues(values);
@@ -505,7 +518,7 @@ QWidget *StoragePage::buildBrowserTab()
     m_objectEmpty->setObjectName(QStringLiteral("objectEmpty"));
     m_objectEmpty->setAlignment(Qt::AlignCenter);
     m_objectEmpty->setWordWrap(true);
-    m_objectEmpty->setStyleSheet(QStringLiteral("color: %1").arg(Theme::mutedText().name()));
+    setMutedText(m_objectEmpty);
     emptyLayout->addWidget(m_objectEmpty);
     m_objectStack = makeEmptyStateStack(emptyPanel, m_objectTable, page);
     for (QWidget *target : {static_cast<QWidget *>(m_objectTable->viewport()), emptyPanel}) {

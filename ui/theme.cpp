@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QChart>
 #include <QFontDatabase>
+#include <QImageReader>
 #include <QLegend>
 #include <QPalette>
 
@@ -231,6 +232,12 @@ QString Theme::formatRate(double perSecond)
     // Whole numbers read calmer; fractions only matter below 10 requests a second.
     const int decimals = perSecond > 0 && perSecond < 10 && perSecond != int(perSecond) ? 1 : 0;
     return tr("%1 req/s").arg(QLocale().toString(perSecond, 'f', decimals));
+}
+
+QString Theme::iconPath(const QString &name)
+{
+    static const bool svg = QImageReader::supportedImageFormats().contains("svg");
+    return QStringLiteral(":/homeport/icons/%1.%2").arg(name, svg ? QStringLiteral("svg") : QStringLiteral("png"));
 }
 
 QFont Theme::monospaceFont()

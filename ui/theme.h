@@ -55,6 +55,11 @@ public:
     // "4.2 req/s", "0 req/s".
     static QString formatRate(double perSecond);
 
+    // The console's icon `name` ("homeport", "search", "tray-healthy", ...) from the resources:
+    // the SVG, drawn sharp at any device pixel ratio, when Qt's SVG plugin is there (libqt6svg6,
+    // a dependency of the package), else the PNG rendered from it.
+    static QString iconPath(const QString &name);
+
     static QFont monospaceFont();
     // The style sheet MainWindow applies to itself (not to the whole application, so dialogs of
     // other components keep the platform look).

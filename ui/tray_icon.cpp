@@ -1,5 +1,7 @@
 #include "tray_icon.h"
 
+#include "theme.h"
+
 #include "service_commands.h"
 
 #include <QAction>
@@ -55,15 +57,15 @@ QString TrayIcon::iconPath(HealthSummary::Level level)
 {
     switch (level) {
     case HealthSummary::Level::Healthy:
-        return QStringLiteral(":/homeport/icons/tray-healthy.png");
+        return Theme::iconPath(QStringLiteral("tray-healthy"));
     case HealthSummary::Level::Degraded:
-        return QStringLiteral(":/homeport/icons/tray-degraded.png");
+        return Theme::iconPath(QStringLiteral("tray-degraded"));
     case HealthSummary::Level::Busy:
-        return QStringLiteral(":/homeport/icons/tray-starting.png");
+        return Theme::iconPath(QStringLiteral("tray-starting"));
     case HealthSummary::Level::Stopped:
         break;
     }
-    return QStringLiteral(":/homeport/icons/tray-stopped.png");
+    return Theme::iconPath(QStringLiteral("tray-stopped"));
 }
 
 void TrayIcon::setHealth(const HealthSummary &health)

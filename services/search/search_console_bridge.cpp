@@ -83,6 +83,8 @@ SearchConsoleBridge::SearchConsoleBridge(SearchMonitor *monitor, http::HttpServe
     , m_visit(std::move(visit))
     , m_timer(new QTimer(this))
 {
+    // A restarted service goes on with the minutes its previous run published.
+    m_latencyMinutes = m_monitor->snapshot().latencyMinutes;
     connect(m_monitor, &SearchMonitor::requestSent, this, &SearchConsoleBridge::onRequestSent, Qt::QueuedConnection);
     m_timer->setInterval(kPublishIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &SearchConsoleBridge::publishNow);
@@ -172,8 +174,9 @@ void SearchConsoleBridge::sampleLatency(qint64 second)
     }
     LatencyPoint point;
     point.second = second;
+    QVector<quint64> delta;
     if (m_haveBaseline && counts.size() == m_lastBuckets.size() && count >= m_lastCount) {
-        QVector<quint64> delta(counts.size());
+        delta.resize(counts.size());
         for (int i = 0; i < counts.size(); ++i)
             delta[i] = counts[i] - m_lastBuckets[i];
         point.requests = count - m_lastCount;
@@ -182,6 +185,7 @@ void SearchConsoleBridge::sampleLatency(qint64 second)
     } else if (!m_haveBaseline) {
         point.requests = 0;
     }
+    addToMinute(second, bounds, delta);
     m_requestsTotal = count;
     m_lastBuckets = counts;
     m_lastCount = count;
@@ -189,6 +193,30 @@ void SearchConsoleBridge::sampleLatency(qint64 second)
     m_latency.append(point);
     if (m_latency.size() > SearchMonitor::kLatencySeconds)
         m_latency.remove(0, m_latency.size() - SearchMonitor::kLatencySeconds);
+}
+
+void SearchConsoleBridge::addToMinute(qint64 second, const QVector<double> &bounds, const QVector<quint64> &delta)
+{
+    const qint64 minute = second / 60;
+    if (minute != m_minute) {
+        m_minute = minute;
+        m_minuteBuckets.fill(0, bounds.size() + 1);
+        // A point the previous run published for this very minute is replaced, not doubled.
+        if (m_latencyMinutes.isEmpty() || m_latencyMinutes.last().second != minute * 60)
+            m_latencyMinutes.append(LatencyPoint{});
+        m_latencyMinutes.last() = LatencyPoint{minute * 60, 0, 0, 0};
+        if (m_latencyMinutes.size() > SearchMonitor::kLatencyMinutes)
+            m_latencyMinutes.remove(0, m_latencyMinutes.size() - SearchMonitor::kLatencyMinutes);
+    }
+    if (delta.size() != m_minuteBuckets.size())
+        return; // no second to add (the first sample, or the histogram changed its buckets)
+    LatencyPoint &point = m_latencyMinutes.last();
+    for (int i = 0; i < delta.size(); ++i) {
+        m_minuteBuckets[i] += delta[i];
+        point.requests += delta[i];
+    }
+    point.p50Ms = quantile(bounds, m_minuteBuckets, point.requests, 0.50) * 1000;
+    point.p99Ms = quantile(bounds, m_minuteBuckets, point.requests, 0.99) * 1000;
 }
 
 void SearchConsoleBridge::publishNow()
@@ -211,6 +239,7 @@ void SearchConsoleBridge::publishNow()
     for (auto it = m_sizes.begin(); it != m_sizes.end();)
         it = names.contains(it.key()) ? std::next(it) : m_sizes.erase(it);
     snapshot.latency = m_latency;
+    snapshot.latencyMinutes = m_latencyMinutes;
     snapshot.requestsTotal = m_requestsTotal;
     m_monitor->publish(snapshot);
 }

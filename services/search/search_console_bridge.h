@@ -1,7 +1,8 @@
 #pragma once
 // SearchConsoleBridge: the search service's side of SearchMonitor. Once a second it publishes
 // the collections (counted, sized and described through `visit`) and the latency of the last
-// second, read from the HTTP engine's latency histogram in Metrics. The console's ApiRequests are
+// second and of every minute of the last day, read from the HTTP engine's latency histogram in
+// Metrics. The console's ApiRequests are
 // sent over loopback to the service's own port with the bootstrap key, so they pass the same
 // auth, routes, limits and error formatting as any client's request.
 // Thread affinity: the search service's thread (created in configure(), destroyed in
@@ -51,6 +52,8 @@ public:
 private:
     void onRequestSent(quint64 requestId, const ApiRequest &request);
     void sampleLatency(qint64 second);
+    // Adds one second's requests per bucket (`delta`, empty for none) to its minute's point.
+    void addToMinute(qint64 second, const QVector<double> &bounds, const QVector<quint64> &delta);
     qint64 estimatedBytes(const Collection &collection);
 
     QPointer<SearchMonitor> m_monitor;
@@ -64,6 +67,9 @@ private:
     quint64 m_lastCount = 0;
     bool m_haveBaseline = false;
     QVector<LatencyPoint> m_latency;
+    QVector<LatencyPoint> m_latencyMinutes;
+    QVector<quint64> m_minuteBuckets; // the current minute's requests per bucket
+    qint64 m_minute = -1;            // the current minute's number since the epoch
     quint64 m_requestsTotal = 0;
     struct SizeSample { qint64 documents = -1; qint64 bytes = 0; };
     QHash<QString, SizeSample> m_sizes; // by collection: the estimate is redone when the count moves

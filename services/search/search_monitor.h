@@ -42,12 +42,13 @@ struct CollectionInfo {
     QList<CollectionField> fields;
 };
 
-// One second of requests to the search port.
+// One second (or, in SearchSnapshot::latencyMinutes, one minute) of requests to the search port.
 struct LatencyPoint {
-    qint64 second = 0;               // seconds since the epoch
+    qint64 second = 0;               // seconds since the epoch; a minute's point: its first second
     quint64 requests = 0;
     // Quantiles in milliseconds, interpolated within the buckets of the HTTP engine's latency
-    // histogram (Metrics::latencyBuckets()); 0 when the second had no request.
+    // histogram (Metrics::latencyBuckets()); 0 when the second had no request. A minute's
+    // quantiles come from the minute's own bucket counts, not from its seconds' quantiles.
     double p50Ms = 0;
     double p99Ms = 0;
 };
@@ -56,6 +57,9 @@ struct SearchSnapshot {
     qint64 takenAt = 0;              // seconds since the epoch
     QList<CollectionInfo> collections; // by name
     QVector<LatencyPoint> latency;   // the last kLatencySeconds, oldest first
+    // The last kLatencyMinutes minutes that had a sample, oldest first, the current (partial)
+    // minute last; kept across restarts of the service while the process lives.
+    QVector<LatencyPoint> latencyMinutes;
     quint64 requestsTotal = 0;       // since start
 };
 
@@ -82,6 +86,7 @@ class SearchMonitor : public QObject
     Q_OBJECT
 public:
     static constexpr int kLatencySeconds = 300;
+    static constexpr int kLatencyMinutes = 24 * 60;
 
     explicit SearchMonitor(QObject *parent = nullptr);
 

@@ -32,6 +32,8 @@ StorageConsoleBridge::StorageConsoleBridge(StorageMonitor *monitor, http::HttpSe
     , m_usage(std::move(usage))
     , m_timer(new QTimer(this))
 {
+    // A restarted service goes on with the minutes its previous run published.
+    m_minutes = m_monitor->snapshot().usageMinutes;
     connect(m_monitor, &StorageMonitor::requestSent, this, &StorageConsoleBridge::onRequestSent, Qt::QueuedConnection);
     m_timer->setInterval(kPublishIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &StorageConsoleBridge::publishNow);
@@ -73,6 +75,14 @@ void StorageConsoleBridge::publishNow()
     while (!m_history.isEmpty() && m_history.first().second <= snapshot.takenAt - StorageMonitor::kUsageSeconds)
         m_history.removeFirst();
     snapshot.usage = m_history;
+    const qint64 minuteStart = snapshot.takenAt - snapshot.takenAt % 60;
+    if (!m_minutes.isEmpty() && m_minutes.last().second == minuteStart)
+        m_minutes.last().bytes = total;
+    else
+        m_minutes.append({minuteStart, total});
+    if (m_minutes.size() > StorageMonitor::kUsageMinutes)
+        m_minutes.remove(0, m_minutes.size() - StorageMonitor::kUsageMinutes);
+    snapshot.usageMinutes = m_minutes;
     if (m_loopback->isListening())
         snapshot.endpoint = QStringLiteral("http://") + m_loopback->authority();
     snapshot.region = QString::fromLatin1(kRegion);

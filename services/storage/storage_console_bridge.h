@@ -50,6 +50,7 @@ private:
     UsageReader m_usage;
     QTimer *m_timer;
     QVector<UsagePoint> m_history;
+    QVector<UsagePoint> m_minutes;
 };
 
 } // namespace homeport::storage

@@ -30,9 +30,10 @@ struct BucketUsage {
     qint64 bytes = 0;
 };
 
-// The bytes stored (all buckets) at one second.
+// The bytes stored (all buckets) at one second; in StorageSnapshot::usageMinutes, at the last
+// sample of one minute.
 struct UsagePoint {
-    qint64 second = 0; // seconds since the epoch
+    qint64 second = 0; // seconds since the epoch; a minute's point: its first second
     qint64 bytes = 0;
 };
 
@@ -40,6 +41,9 @@ struct StorageSnapshot {
     qint64 takenAt = 0;               // seconds since the epoch
     QList<BucketUsage> buckets;       // by name
     QVector<UsagePoint> usage;        // the last kUsageSeconds, oldest first
+    // The last kUsageMinutes minutes that had a sample, oldest first, the current minute last;
+    // kept across restarts of the service while the process lives.
+    QVector<UsagePoint> usageMinutes;
     QString endpoint;                 // "http://127.0.0.1:9000", what clients dial
     QString region = QStringLiteral("us-east-1");
     QByteArray accessKey;             // the service's key (presigned URLs, snippets)
@@ -74,6 +78,7 @@ class StorageMonitor : public QObject
     Q_OBJECT
 public:
     static constexpr int kUsageSeconds = 600;
+    static constexpr int kUsageMinutes = 24 * 60;
 
     explicit StorageMonitor(QObject *parent = nullptr);
 

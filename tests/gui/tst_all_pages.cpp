@@ -34,9 +34,19 @@
 #include "ui/sparkline.h"
 #include "ui/theme.h"
 #include "ui/storage_page.h"
+#include "ui/search_latency_chart.h"
+#include "ui/search_page.h"
 #include "ui/welcome_dialog.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QImageReader>
+#include <QKeySequence>
+#include <QLabel>
+#include <QSet>
+#include <QValueAxis>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -113,6 +123,10 @@ private Q_SLOTS:
     void chartRangesRenderWithoutWarnings();
     void errorsChartRangesCountTheEvents();
     void welcomeRendersWithoutWarnings();
+    void searchAndStorageChartsTakeTheRange();
+    void mutedTextFollowsTheThemeSwitch();
+    void shortcutsOpenEveryPageAndTabGoesThroughIt();
+    void iconsAreSvg();
     void theHandlerCatchesQtWarnings();
 
 private:
@@ -481,6 +495,168 @@ void TestAllPages::welcomeRendersWithoutWarnings()
     welcome->close();
     const QStringList warnings = takeWarnings();
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+}
+
+void TestAllPages::searchAndStorageChartsTakeTheRange()
+{
+    // The search service's minutes carry the requests of feedTheStack; its latency chart draws
+    // them once the range is an hour, on an axis that counts minutes.
+    m_window->showPage(QStringLiteral("search"));
+    auto *search = qobject_cast<ui::SearchPage *>(m_window->servicePage(QStringLiteral("search")));
+    QVERIFY(search);
+    search->tabs()->setCurrentIndex(ui::SearchPage::OverviewTab);
+    auto *latencyRange = search->latencyChart()->parentWidget()->findChild<ui::ChartRangeBox *>(QStringLiteral("chartRange"));
+    QVERIFY(latencyRange);
+    const search::SearchSnapshot snapshot = m_searchMonitor.snapshot();
+    QVERIFY(!snapshot.latencyMinutes.isEmpty());
+    quint64 minuteRequests = 0;
+    for (const search::LatencyPoint &p : snapshot.latencyMinutes) {
+        QCOMPARE(p.second % 60, 0);
+        minuteRequests += p.requests;
+    }
+    // The minutes are made of the same seconds the 5-minute chart shows (all within 5 minutes here).
+    quint64 secondRequests = 0;
+    for (const search::LatencyPoint &p : snapshot.latency)
+        secondRequests += p.requests;
+    QVERIFY(secondRequests >= 1);
+    QCOMPARE(minuteRequests, secondRequests);
+    latencyRange->setRange(ui::ChartRange::OneHour);
+    QCOMPARE(search->latencyChart()->range(), ui::ChartRange::OneHour);
+    QCOMPARE(search->latencyChart()->seconds(), 3600);
+    QTRY_VERIFY_WITH_TIMEOUT(search->latencyChart()->p50PointCount() >= 1, 5000);
+    QVERIFY(search->latencyChart()->p50PointCount() <= int(snapshot.latencyMinutes.size()) + 1);
+    auto *xAxis = qobject_cast<QValueAxis *>(search->latencyChart()->chart()->axes(Qt::Horizontal).value(0));
+    QVERIFY(xAxis);
+    QCOMPARE(xAxis->min(), -60.0);
+    QCOMPARE(xAxis->titleText(), ui::Sparkline::axisTitle(ui::ChartRange::OneHour));
+    latencyRange->setRange(ui::ChartRange::OneDay);
+    QCOMPARE(xAxis->min(), -24.0);
+    latencyRange->setRange(ui::ChartRange::FiveMinutes);
+    QCOMPARE(xAxis->min(), -300.0);
+
+    // Storage: the minute points hold the bytes of the two uploads.
+    m_window->showPage(QStringLiteral("storage"));
+    auto *storage = qobject_cast<ui::StoragePage *>(m_window->servicePage(QStringLiteral("storage")));
+    QVERIFY(storage);
+    auto *usageRange = storage->usageChart()->parentWidget()->findChild<ui::ChartRangeBox *>(QStringLiteral("chartRange"));
+    QVERIFY(usageRange);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_storageMonitor.snapshot().usageMinutes.isEmpty()
+                                 && m_storageMonitor.snapshot().usageMinutes.last().bytes >= 2 * 48 * 1024,
+                             10000);
+    usageRange->setRange(ui::ChartRange::OneDay);
+    QCOMPARE(storage->usageChart()->range(), ui::ChartRange::OneDay);
+    m_window->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(storage->usageChart()->pointCount() >= 1, 5000);
+    QVERIFY(storage->usageChart()->pointCount() <= int(m_storageMonitor.snapshot().usageMinutes.size()));
+    QVERIFY(storage->usageChart()->peak() > 0);
+    usageRange->setRange(ui::ChartRange::FiveMinutes);
+}
+
+void TestAllPages::mutedTextFollowsTheThemeSwitch()
+{
+    // Every widget whose own style sheet carries the light theme's muted colour (labels of the
+    // dashboards, the issue view, the debug console...) carries the dark one's after the switch,
+    // and no style sheet anywhere keeps a light-only colour.
+    m_window->applyTheme(QStringLiteral("light"));
+    const QString lightMuted = ui::Theme::mutedText().name();
+    const QString lightPage = ui::Theme::pageBackground().name();
+    QList<QWidget *> muted;
+    for (QWidget *w : m_window->findChildren<QWidget *>()) {
+        if (w->styleSheet().contains(lightMuted) && w != m_window.get())
+            muted << w;
+    }
+    QVERIFY2(muted.size() >= 6, qPrintable(QString::number(muted.size())));
+    auto *latencyNow = m_window->findChild<QLabel *>(QStringLiteral("latencyNow"));
+    auto *usageNow = m_window->findChild<QLabel *>(QStringLiteral("usageNow"));
+    QVERIFY(latencyNow && muted.contains(latencyNow));
+    QVERIFY(usageNow && muted.contains(usageNow));
+    QCOMPARE(latencyNow->palette().color(latencyNow->foregroundRole()).name(), lightMuted);
+
+    m_window->applyTheme(QStringLiteral("dark"));
+    const QString darkMuted = ui::Theme::mutedText().name();
+    QVERIFY(darkMuted != lightMuted);
+    for (QWidget *w : std::as_const(muted)) {
+        QVERIFY2(w->styleSheet().contains(darkMuted), qPrintable(w->objectName() + QStringLiteral(": ") + w->styleSheet()));
+    }
+    for (QWidget *w : m_window->findChildren<QWidget *>()) {
+        QVERIFY2(!w->styleSheet().contains(lightMuted) && !w->styleSheet().contains(lightPage),
+                 qPrintable(w->objectName() + QStringLiteral(" (") + QString::fromLatin1(w->metaObject()->className())
+                            + QStringLiteral("): ") + w->styleSheet().left(200)));
+    }
+    // What is drawn, not only the sheet.
+    QCOMPARE(latencyNow->palette().color(latencyNow->foregroundRole()).name(), darkMuted);
+    QCOMPARE(usageNow->palette().color(usageNow->foregroundRole()).name(), darkMuted);
+    // Charts take the dark axis colours too.
+    auto *xAxis = m_window->findChild<ui::SearchLatencyChart *>()->chart()->axes(Qt::Horizontal).value(0);
+    QCOMPARE(xAxis->labelsColor().name(), darkMuted);
+
+    m_window->applyTheme(QStringLiteral("light"));
+    QCOMPARE(latencyNow->palette().color(latencyNow->foregroundRole()).name(), lightMuted);
+    QCOMPARE(xAxis->labelsColor().name(), lightMuted);
+}
+
+void TestAllPages::shortcutsOpenEveryPageAndTabGoesThroughIt()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    const QStringList pages = m_window->pageNames();
+    QVERIFY(pages.size() >= 8);
+    // Backwards, so every key really switches.
+    for (int i = int(std::min<qsizetype>(pages.size(), 9)) - 1; i >= 0; --i) {
+        const QString name = pages[i];
+        QCOMPARE(m_window->pageShortcut(name), QKeySequence(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + i))));
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get(), Qt::Key(Qt::Key_1 + i),
+                        Qt::ControlModifier);
+        QCOMPARE(m_window->currentPageName(), name);
+        QWidget *page = m_window->page(name);
+        QWidget *first = QApplication::focusWidget();
+        QVERIFY2(first && page->isAncestorOf(first), qPrintable(name));
+
+        // Tab goes from control to control through the page and on around the window back to the
+        // first one: nothing holds the focus, and every table shown on the page is reached.
+        // (A text view with links takes a Tab per link before it lets go; a trap never lets go.)
+        QSet<QWidget *> reached{first};
+        QWidget *previous = first;
+        int held = 0;
+        bool cameBack = false;
+        for (int n = 0; n < 600 && !cameBack; ++n) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget *now = QApplication::focusWidget();
+            QVERIFY2(now, qPrintable(name + QStringLiteral(": Tab lost the focus")));
+            held = now == previous ? held + 1 : 0;
+            QVERIFY2(held < 40, qPrintable(name + QStringLiteral(": Tab stays on ") + now->objectName() + QLatin1Char(' ')
+                                          + QString::fromLatin1(now->metaObject()->className())));
+            reached.insert(now);
+            previous = now;
+            cameBack = now == first;
+        }
+        QVERIFY2(cameBack, qPrintable(name + QStringLiteral(": Tab never came back to the first control")));
+        for (QAbstractItemView *table : page->findChildren<QAbstractItemView *>()) {
+            // (Headers are part of their table; a combo box's list is its popup.)
+            if (!table->isVisible() || qobject_cast<QHeaderView *>(table) || qobject_cast<QComboBox *>(table->parentWidget()))
+                continue;
+            QString where;
+            for (QWidget *w = table; w && w != page; w = w->parentWidget())
+                where += QString::fromLatin1(w->metaObject()->className()) + QLatin1Char('#') + w->objectName() + QStringLiteral(" < ");
+            QVERIFY2(reached.contains(table), qPrintable(name + QStringLiteral(": Tab never reaches ") + where));
+        }
+    }
+}
+
+void TestAllPages::iconsAreSvg()
+{
+    // Qt's SVG plugin is there (a build and package dependency), so every icon comes from its SVG.
+    QVERIFY(QImageReader::supportedImageFormats().contains("svg"));
+    for (const QString &name : {QStringLiteral("homeport"), QStringLiteral("overview"), QStringLiteral("search"),
+                                QStringLiteral("settings"), QStringLiteral("tray-healthy")}) {
+        const QString path = ui::Theme::iconPath(name);
+        QVERIFY2(path.endsWith(QStringLiteral(".svg")) && QFile::exists(path), qPrintable(path));
+        // Sharp at a high device pixel ratio: drawn at the size asked, not scaled up from a small PNG.
+        const QPixmap big = QIcon(path).pixmap(QSize(64, 64), 3.0);
+        QCOMPARE(big.size(), QSize(192, 192));
+    }
+    QVERIFY(m_window->windowIcon().name().isEmpty()); // from a file, not a theme lookup
+    QVERIFY(!m_window->windowIcon().pixmap(QSize(256, 256)).isNull());
 }
 
 void TestAllPages::screenshot(const QString &name)

@@ -162,6 +162,19 @@ private slots:
         QCOMPARE(last.p99Ms, 4.975);
         QVERIFY(snapshot.requestsTotal >= 100);
         QVERIFY(snapshot.latency.size() <= SearchMonitor::kLatencySeconds);
+        // The second also went into its minute, whose quantiles come from the minute's buckets.
+        QVERIFY(!snapshot.latencyMinutes.isEmpty());
+        const LatencyPoint minute = snapshot.latencyMinutes.last();
+        QCOMPARE(minute.second, last.second - last.second % 60);
+        QVERIFY(minute.requests >= 100);
+        quint64 inMinute = 0;
+        for (const LatencyPoint &p : snapshot.latency) {
+            if (p.second >= minute.second)
+                inMinute += p.requests;
+        }
+        QCOMPARE(minute.requests, inMinute);
+        QVERIFY(minute.p50Ms > 0 && minute.p50Ms <= minute.p99Ms);
+        QVERIFY(snapshot.latencyMinutes.size() <= SearchMonitor::kLatencyMinutes);
     }
 
     void stoppedServiceAnswersAtOnce()
