@@ -139,7 +139,7 @@ core::ClientSettings Application::clientSettings() const
     return client;
 }
 
-bool Application::moveDataDir(const QString &target, QString *error)
+bool Application::moveDataDir(const QString &target, QString *error, const core::DataMoveControl &control)
 {
     QStringList running;
     for (const core::ServiceStatus &status : m_host->snapshot()) {
@@ -151,7 +151,9 @@ bool Application::moveDataDir(const QString &target, QString *error)
     m_settings->reload(); // nothing of the settings may be left to write to the old place
     qCInfo(lcCore).noquote() << "moving the data dir from" << from << "to" << target << "- stopping the services";
     m_host->shutdown();   // every store closed, every write finished
-    const bool moved = m_dataDir->moveTo(target, error);
+    // The copy runs on a worker thread; this thread keeps its event loop (the window repaints,
+    // the progress dialog's Cancel is seen).
+    const bool moved = m_dataDir->moveToOnWorkerThread(target, error, control);
     if (moved && settingsInside)
         m_settings->setFilePath(m_dataDir->settingsFile());
     if (moved)
@@ -358,7 +360,9 @@ int Application::exec()
         context.storage = &m_storageMonitor;
         context.inference = &m_inferenceMonitor;
         context.applyLogLevel = [](const QString &level) { return applyLogLevel(level); };
-        context.moveDataDir = [this](const QString &target, QString *error) { return moveDataDir(target, error); };
+        context.moveDataDir = [this](const QString &target, QString *error, const core::DataMoveControl &control) {
+            return moveDataDir(target, error, control);
+        };
         context.restartApplication = [this] {
             m_restartRequested = true;
             QCoreApplication::quit();

@@ -52,7 +52,7 @@ private:
     void startAdminListener();
     core::ClientSettings clientSettings() const;
     // The Settings page's Move: stops the services, moves the data dir, starts those that ran.
-    bool moveDataDir(const QString &target, QString *error);
+    bool moveDataDir(const QString &target, QString *error, const core::DataMoveControl &control);
 
     CommandLineOptions m_options;
     bool m_gui;

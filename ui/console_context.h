@@ -4,6 +4,7 @@
 // same services run unchanged in `homeport --headless` (design.md, "Syncthing Tray" habit).
 
 #include "core/client_env.h"
+#include "core/data_dir.h"
 
 #include <QString>
 
@@ -43,8 +44,9 @@ struct ConsoleContext {
     QString adminAddress;                // e.g. "127.0.0.1:9601", shown on Overview/Settings
     // What only app/ can do, for the Settings page; unset in tests that don't need them.
     std::function<bool(const QString &level)> applyLogLevel;      // "debug".."error", "" for all
-    // Stops the services, moves the data dir (DataDir::moveTo), restarts those that ran.
-    std::function<bool(const QString &target, QString *error)> moveDataDir;
+    // Stops the services, moves the data dir (DataDir::moveToOnWorkerThread: the copy runs on a
+    // worker, reporting to and stopped by `control`), restarts those that ran.
+    std::function<bool(const QString &target, QString *error, const core::DataMoveControl &control)> moveDataDir;
     std::function<void()> restartApplication;                      // quits, then starts again
     // Per-service bridges: snapshots to read, request signals to send. Null in tests that don't
     // need that dashboard.

@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSignalBlocker>
@@ -30,9 +31,13 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <atomic>
+
 namespace homeport::ui {
 
 namespace {
+
+constexpr int kMoveProgressSteps = 1000; // the move dialog's bar, per mille of the bytes
 const QString kGeneral = QStringLiteral("general");
 const QString kAdmin = QStringLiteral("admin");
 const QString kBind = QStringLiteral("bind");
@@ -442,10 +447,32 @@ bool SettingsPage::moveDataDir(const QString &target)
         showMessage(tr("This console cannot move the data."), true);
         return false;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
+    // The copy runs on a worker thread; this dialog shows how far it got and can stop it (the data
+    // then stays where it was). A rename on one file system is over before the dialog would show.
+    QProgressDialog progress(tr("Moving the data to %1…").arg(QDir::toNativeSeparators(target)), tr("Cancel"), 0,
+                             kMoveProgressSteps, this);
+    progress.setObjectName(QStringLiteral("moveProgress"));
+    progress.setWindowTitle(tr("Moving the data"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    progress.setAutoClose(false);
+    progress.setAutoReset(false);
+    progress.setValue(0);
+    std::atomic<bool> cancel{false};
+    connect(&progress, &QProgressDialog::canceled, this, [&cancel, &progress] {
+        cancel = true;
+        progress.setLabelText(tr("Canceling; the data stays where it is…"));
+    });
+    core::DataMoveControl control;
+    control.cancel = &cancel;
+    control.progress = [dialog = &progress](qint64 done, qint64 total) {
+        // From the worker: the dialog is updated on its own thread (it outlives the move).
+        const int value = total > 0 ? int(done * kMoveProgressSteps / total) : 0;
+        QMetaObject::invokeMethod(dialog, [dialog, value] { dialog->setValue(value); }, Qt::QueuedConnection);
+    };
     QString error;
-    const bool moved = m_context.moveDataDir(target, &error);
-    QApplication::restoreOverrideCursor();
+    const bool moved = m_context.moveDataDir(target, &error, control);
+    progress.close();
     if (!moved) {
         showMessage(tr("Not moved: %1").arg(error), true);
         return false;

@@ -2,11 +2,13 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QThread>
 
 #include <cerrno>
 #include <cstdio>
@@ -113,8 +115,12 @@ bool fsyncPath(const QString &path)
     return ok;
 }
 
-// Copies one file with its permissions and fsyncs it before returning.
-QString copyFileDurably(const QString &from, const QString &to)
+// Copies one file with its permissions and fsyncs it before returning; `copied` grows with
+// every chunk. Returns the failure, "" when done, or kCanceled.
+const QString kCanceled = QStringLiteral("canceled");
+
+QString copyFileDurably(const QString &from, const QString &to, const DataMoveControl &control, qint64 *copied,
+                        qint64 total)
 {
     QFile in(from);
     if (!in.open(QIODevice::ReadOnly))
@@ -124,11 +130,16 @@ QString copyFileDurably(const QString &from, const QString &to)
         return QStringLiteral("cannot create %1: %2").arg(to, out.errorString());
     out.setPermissions(in.permissions());
     while (!in.atEnd()) {
+        if (control.cancel && control.cancel->load())
+            return kCanceled;
         const QByteArray chunk = in.read(kCopyChunkBytes);
         if (chunk.isEmpty() && in.error() != QFileDevice::NoError)
             return QStringLiteral("cannot read %1: %2").arg(from, in.errorString());
         if (out.write(chunk) != chunk.size())
             return QStringLiteral("cannot write %1: %2").arg(to, out.errorString());
+        *copied += chunk.size();
+        if (control.progress)
+            control.progress(*copied, total);
     }
     if (!out.flush() || ::fsync(out.handle()) != 0)
         return QStringLiteral("cannot flush %1 to disk").arg(to);
@@ -142,7 +153,71 @@ bool isInside(const QString &path, const QString &folder)
 
 } // namespace
 
-bool DataDir::moveTo(const QString &target, QString *error)
+TreeCopy copyTreeDurably(const QString &from, const QString &to, const DataMoveControl &control, QString *error)
+{
+    const QDir::Filters entries = QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System;
+    auto copies = [&](const QFileInfo &info) {
+        return !info.isSymLink() && !info.isDir() && info.fileName() != QLatin1String("homeport.lock");
+    };
+    qint64 total = 0;
+    for (QDirIterator it(from, entries, QDirIterator::Subdirectories); it.hasNext();) {
+        it.next();
+        if (copies(it.fileInfo()))
+            total += it.fileInfo().size();
+    }
+    qint64 copied = 0;
+    if (control.progress)
+        control.progress(0, total);
+
+    QString failure;
+    if (!makePrivateDir(to))
+        failure = QStringLiteral("cannot create %1").arg(to);
+    QStringList folders{to};
+    QDirIterator it(from, entries, QDirIterator::Subdirectories);
+    while (failure.isEmpty() && it.hasNext()) {
+        const QString source = it.next();
+        const QFileInfo info = it.fileInfo();
+        const QString dest = to + source.mid(from.size());
+        if (control.cancel && control.cancel->load()) {
+            failure = kCanceled;
+        } else if (info.isSymLink()) {
+            continue; // a data dir holds no links of its own; never follow one out of it
+        } else if (info.isDir()) {
+            if (!QDir().mkpath(dest) || !QFile::setPermissions(dest, info.permissions()))
+                failure = QStringLiteral("cannot create %1").arg(dest);
+            folders << dest;
+        } else if (copies(info)) {
+            failure = copyFileDurably(source, dest, control, &copied, total);
+        }
+    }
+    for (auto f = folders.crbegin(); failure.isEmpty() && f != folders.crend(); ++f) {
+        if (!fsyncPath(*f))
+            failure = QStringLiteral("cannot flush %1 to disk").arg(*f);
+    }
+    if (failure.isEmpty())
+        return TreeCopy::Copied;
+    QDir(to).removeRecursively(); // only the half-made copy; `from` was only read
+    const bool canceled = failure == kCanceled;
+    *error = canceled ? QStringLiteral("the move was canceled; the data stays in %1").arg(from) : failure;
+    return canceled ? TreeCopy::Canceled : TreeCopy::Failed;
+}
+
+bool DataDir::moveToOnWorkerThread(const QString &target, QString *error, const DataMoveControl &control)
+{
+    bool moved = false;
+    QString why;
+    QEventLoop loop;
+    std::unique_ptr<QThread> worker(QThread::create([&] { moved = moveTo(target, &why, control); }));
+    worker->setObjectName(QStringLiteral("data-dir-move"));
+    QObject::connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
+    worker->start();
+    loop.exec();
+    worker->wait();
+    *error = why;
+    return moved;
+}
+
+bool DataDir::moveTo(const QString &target, QString *error, const DataMoveControl &control)
 {
     const QString to = QDir::cleanPath(QDir(target).absolutePath());
     const QFileInfo toInfo(to);
@@ -165,7 +240,7 @@ bool DataDir::moveTo(const QString &target, QString *error)
     auto relock = [this, wasLocked](QString *why) { return !wasLocked || open(why); };
 
     // Same file system: rename(2) moves the whole tree at once (and replaces an empty folder).
-    if (::rename(QFile::encodeName(m_path).constData(), QFile::encodeName(to).constData()) == 0) {
+    if (!control.copyOnOneFileSystem && ::rename(QFile::encodeName(m_path).constData(), QFile::encodeName(to).constData()) == 0) {
         fsyncPath(toInfo.absolutePath());
         fsyncPath(QFileInfo(m_path).absolutePath());
         const QString from = m_path;
@@ -177,7 +252,7 @@ bool DataDir::moveTo(const QString &target, QString *error)
         }
         return true;
     }
-    if (errno != EXDEV) {
+    if (!control.copyOnOneFileSystem && errno != EXDEV) {
         const QString reason = QString::fromLocal8Bit(std::strerror(errno));
         relock(error);
         *error = QStringLiteral("cannot move %1 to %2: %3").arg(m_path, to, reason);
@@ -186,33 +261,14 @@ bool DataDir::moveTo(const QString &target, QString *error)
 
     // Another file system: copy every file durably, then drop the old tree.
     QString failure;
-    if (!makePrivateDir(to))
-        failure = QStringLiteral("cannot create %1").arg(to);
-    QStringList folders{to};
-    QDirIterator it(m_path, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
-                    QDirIterator::Subdirectories);
-    while (failure.isEmpty() && it.hasNext()) {
-        const QString from = it.next();
-        const QFileInfo info = it.fileInfo();
-        const QString dest = to + from.mid(m_path.size());
-        if (info.isSymLink()) {
-            continue; // a data dir holds no links of its own; never follow one out of it
-        } else if (info.isDir()) {
-            if (!QDir().mkpath(dest) || !QFile::setPermissions(dest, info.permissions()))
-                failure = QStringLiteral("cannot create %1").arg(dest);
-            folders << dest;
-        } else if (info.fileName() != QLatin1String("homeport.lock")) {
-            failure = copyFileDurably(from, dest);
-        }
-    }
-    for (auto f = folders.crbegin(); failure.isEmpty() && f != folders.crend(); ++f) {
-        if (!fsyncPath(*f))
-            failure = QStringLiteral("cannot flush %1 to disk").arg(*f);
-    }
-    if (failure.isEmpty() && !fsyncPath(toInfo.absolutePath()))
+    bool copied = copyTreeDurably(m_path, to, control, &failure) == TreeCopy::Copied;
+    if (copied && !fsyncPath(toInfo.absolutePath())) { // the new folder's own entry
         failure = QStringLiteral("cannot flush %1 to disk").arg(toInfo.absolutePath());
-    if (!failure.isEmpty()) {
-        QDir(to).removeRecursively(); // only our half-made copy; the data stays where it was
+        QDir(to).removeRecursively();
+        copied = false;
+    }
+    if (!copied) {
+        // copyTreeDurably removed its half-made copy; the data stays where it was.
         QString lockError;
         relock(&lockError);
         *error = failure;

@@ -211,14 +211,14 @@ void TestConsole::initTestCase()
         return true;
     };
     // As app/ does it: stop everything, move, start again what ran.
-    context.moveDataDir = [this](const QString &target, QString *error) {
+    context.moveDataDir = [this](const QString &target, QString *error, const core::DataMoveControl &control) {
         QStringList running;
         for (const core::ServiceStatus &status : m_host->snapshot()) {
             if (status.state == core::ServiceState::Running || status.state == core::ServiceState::Starting)
                 running << status.name;
         }
         m_host->shutdown();
-        const bool moved = m_dataDir->moveTo(target, error);
+        const bool moved = m_dataDir->moveToOnWorkerThread(target, error, control);
         m_host->startAll(running);
         return moved;
     };
