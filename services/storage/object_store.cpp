@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -35,6 +36,7 @@ const char *const kSchema[] = {
     " etag TEXT NOT NULL, modified INTEGER NOT NULL, file TEXT NOT NULL, PRIMARY KEY(upload, number)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS bucket_cors(bucket TEXT PRIMARY KEY, config BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS bucket_policies(bucket TEXT PRIMARY KEY, policy BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS bucket_tags(bucket TEXT PRIMARY KEY, tags TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS completed_uploads(id TEXT PRIMARY KEY, bucket TEXT NOT NULL, key BLOB NOT NULL,"
     " etag TEXT NOT NULL, completed INTEGER NOT NULL)",
 };
@@ -92,6 +94,93 @@ UploadRecord uploadFrom(const QSqlQuery &q)
 
 } // namespace
 
+// Lease counts per file and the removals waiting for them; shared with the leases, which may
+// end on any thread (a worker's copy of a job), hence the mutex.
+class FileLeases
+{
+public:
+    explicit FileLeases(const QString &root) : m_root(root) {}
+
+    void acquire(const QStringList &files)
+    {
+        const QMutexLocker lock(&m_mutex);
+        for (const QString &f : files)
+            ++m_count[f];
+    }
+    void release(const QStringList &files)
+    {
+        QStringList remove;
+        {
+            const QMutexLocker lock(&m_mutex);
+            for (const QString &f : files) {
+                auto it = m_count.find(f);
+                if (it == m_count.end() || --*it > 0)
+                    continue;
+                m_count.erase(it);
+                if (m_doomed.remove(f))
+                    remove.append(f);
+            }
+        }
+        for (const QString &f : remove)
+            QFile::remove(QDir(m_root).filePath(f));
+    }
+    // True when the file is leased: it is removed when the last lease ends.
+    bool deferRemoval(const QString &file)
+    {
+        const QMutexLocker lock(&m_mutex);
+        if (!m_count.contains(file))
+            return false;
+        m_doomed.insert(file);
+        return true;
+    }
+
+private:
+    QMutex m_mutex;
+    QString m_root;
+    QHash<QString, int> m_count;
+    QSet<QString> m_doomed;
+};
+
+struct FileLease::Hold
+{
+    std::weak_ptr<FileLeases> leases;
+    QStringList files;
+    ~Hold()
+    {
+        if (const std::shared_ptr<FileLeases> l = leases.lock())
+            l->release(files);
+    }
+};
+
+QStringList ObjectRecord::files() const
+{
+    QStringList out;
+    if (!file.isEmpty())
+        out.append(file);
+    for (const ObjectSegment &s : segments)
+        out.append(s.file);
+    return out;
+}
+
+QString encodeSegments(const QList<ObjectSegment> &segments)
+{
+    QString out;
+    for (const ObjectSegment &s : segments)
+        out += QString::number(s.size) + u' ' + s.file + u'\n';
+    return out;
+}
+
+QList<ObjectSegment> decodeSegments(const QString &text)
+{
+    QList<ObjectSegment> out;
+    for (const QStringView line : QStringView(text).split(u'\n', Qt::SkipEmptyParts)) {
+        const qsizetype space = line.indexOf(u' ');
+        if (space > 0)
+            out.append({line.mid(space + 1).toString(), line.left(space).toLongLong()});
+    }
+    return out;
+}
+
 QString encodeHeaders(const http::HeaderList &headers)
 {
     QJsonArray a;
@@ -124,7 +213,7 @@ QByteArray prefixUpperBound(const QByteArray &prefix)
 }
 
 ObjectStore::ObjectStore(const QString &root, const QString &connectionName)
-    : m_root(root), m_connectionName(connectionName)
+    : m_root(root), m_connectionName(connectionName), m_leases(std::make_shared<FileLeases>(root))
 {
 }
 
@@ -194,12 +283,28 @@ bool ObjectStore::open(QString *error)
         *error = QStringLiteral("cannot add the data column in %1: %2").arg(path, e);
         return false;
     }
+    // Stores made before multipart objects kept their parts have no segments column yet.
+    bool hasSegments = false;
+    columns.exec(QStringLiteral("PRAGMA table_info(objects)"));
+    while (columns.next())
+        hasSegments = hasSegments || columns.value(1).toString() == QLatin1String("segments");
+    if (!hasSegments && !exec(QStringLiteral("ALTER TABLE objects ADD COLUMN segments TEXT"), &e)) {
+        *error = QStringLiteral("cannot add the segments column in %1: %2").arg(path, e);
+        return false;
+    }
+    m_buckets.clear();
+    QSqlQuery buckets(m_db);
+    buckets.exec(QStringLiteral("SELECT name, created FROM buckets"));
+    while (buckets.next())
+        m_buckets.insert(buckets.value(0).toString(), buckets.value(1).toLongLong());
     removeOrphans();
     return true;
 }
 
 void ObjectStore::close()
 {
+    m_objectQuery.reset();
+    m_buckets.clear();
     if (!m_db.isValid())
         return;
     m_db.close();
@@ -214,6 +319,12 @@ void ObjectStore::removeOrphans()
     q.exec(QStringLiteral("SELECT file FROM objects UNION ALL SELECT file FROM parts"));
     while (q.next())
         referenced.insert(q.value(0).toString());
+    QSqlQuery segmented(m_db);
+    segmented.exec(QStringLiteral("SELECT segments FROM objects WHERE segments IS NOT NULL"));
+    while (segmented.next()) {
+        for (const ObjectSegment &segment : decodeSegments(segmented.value(0).toString()))
+            referenced.insert(segment.file);
+    }
     const QDir root(m_root);
     QDirIterator it(root.filePath(QStringLiteral("objects")), QDir::Files, QDirIterator::Subdirectories);
     int removed = 0;
@@ -275,8 +386,24 @@ QString ObjectStore::linkFile(const QString &file, QString *error)
 
 void ObjectStore::removeFile(const QString &file)
 {
-    if (!file.isEmpty())
+    if (!file.isEmpty() && !m_leases->deferRemoval(file))
         QFile::remove(absolutePath(file));
+}
+
+void ObjectStore::removeFiles(const QStringList &files)
+{
+    for (const QString &file : files)
+        removeFile(file);
+}
+
+FileLease ObjectStore::lease(const QStringList &files)
+{
+    FileLease lease;
+    m_leases->acquire(files);
+    lease.m_hold = std::make_shared<FileLease::Hold>();
+    lease.m_hold->leases = m_leases;
+    lease.m_hold->files = files;
+    return lease;
 }
 
 QList<BucketRecord> ObjectStore::buckets()
@@ -302,24 +429,24 @@ QList<ObjectStore::Usage> ObjectStore::bucketUsage()
 
 std::optional<BucketRecord> ObjectStore::bucket(const QString &name)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT name, created FROM buckets WHERE name = ?"));
-    q.addBindValue(name);
-    if (!q.exec() || !q.next())
+    const auto it = m_buckets.constFind(name);
+    if (it == m_buckets.constEnd())
         return std::nullopt;
-    return BucketRecord{q.value(0).toString(), q.value(1).toLongLong()};
+    return BucketRecord{it.key(), it.value()};
 }
 
 bool ObjectStore::createBucket(const QString &name, QString *error)
 {
     QSqlQuery q(m_db);
+    const qint64 created = QDateTime::currentMSecsSinceEpoch();
     q.prepare(QStringLiteral("INSERT INTO buckets(name, created) VALUES(?, ?)"));
     q.addBindValue(name);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(created);
     if (!q.exec()) {
         *error = sqlError(q);
         return false;
     }
+    m_buckets.insert(name, created);
     return true;
 }
 
@@ -332,12 +459,42 @@ bool ObjectStore::deleteBucket(const QString &name, QString *error)
         *error = sqlError(q);
         return false;
     }
+    m_buckets.remove(name);
     QSqlQuery done(m_db);
     done.prepare(QStringLiteral("DELETE FROM completed_uploads WHERE bucket = ?"));
     done.addBindValue(name);
     done.exec();
     setBucketCors(name, {}, error);
     setBucketPolicy(name, {}, error);
+    setBucketTags(name, {}, error);
+    return true;
+}
+
+QByteArray ObjectStore::bucketTags(const QString &bucket)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT tags FROM bucket_tags WHERE bucket = ?"));
+    q.addBindValue(bucket);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0).toString().toLatin1();
+}
+
+bool ObjectStore::setBucketTags(const QString &bucket, const QByteArray &tags, QString *error)
+{
+    QSqlQuery q(m_db);
+    if (tags.isEmpty()) {
+        q.prepare(QStringLiteral("DELETE FROM bucket_tags WHERE bucket = ?"));
+        q.addBindValue(bucket);
+    } else {
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO bucket_tags(bucket, tags) VALUES(?, ?)"));
+        q.addBindValue(bucket);
+        q.addBindValue(QString::fromLatin1(tags));
+    }
+    if (!q.exec()) {
+        *error = sqlError(q);
+        return false;
+    }
     return true;
 }
 
@@ -422,15 +579,24 @@ bool ObjectStore::hasObjectsOrUploads(const QString &bucket)
 
 std::optional<ObjectRecord> ObjectStore::object(const QString &bucket, const QByteArray &key)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT key, size, etag, modified, file, headers, tags, data FROM objects WHERE bucket = ? AND key = ?"));
-    q.addBindValue(bucket);
-    q.addBindValue(key);
-    if (!q.exec() || !q.next())
+    if (!m_objectQuery) {
+        m_objectQuery = std::make_unique<QSqlQuery>(m_db);
+        m_objectQuery->setForwardOnly(true);
+        m_objectQuery->prepare(QStringLiteral("SELECT key, size, etag, modified, file, headers, tags, data, segments FROM objects WHERE bucket = ? AND key = ?"));
+    }
+    QSqlQuery &q = *m_objectQuery;
+    q.bindValue(0, bucket);
+    q.bindValue(1, key);
+    if (!q.exec() || !q.next()) {
+        q.finish();
         return std::nullopt;
+    }
     ObjectRecord r = objectFrom(q, 0);
-    if (r.file.isEmpty())
+    if (!q.isNull(8))
+        r.segments = decodeSegments(q.value(8).toString());
+    else if (r.file.isEmpty())
         r.data = q.value(7).toByteArray();
+    q.finish(); // ends the statement's read, so checkpoints are not held back
     return r;
 }
 
@@ -438,7 +604,7 @@ bool ObjectStore::putObject(const QString &bucket, const ObjectRecord &record, Q
 {
     const std::optional<ObjectRecord> previous = object(bucket, record.key);
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, modified, file, headers, tags, data) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, modified, file, headers, tags, data, segments) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(bucket);
     q.addBindValue(record.key);
     q.addBindValue(record.size);
@@ -447,16 +613,23 @@ bool ObjectStore::putObject(const QString &bucket, const ObjectRecord &record, Q
     q.addBindValue(record.file.isEmpty() ? QStringLiteral("") : record.file);
     q.addBindValue(encodeHeaders(record.headers));
     q.addBindValue(tagsText(record.tags));
-    q.addBindValue(record.file.isEmpty() ? QVariant(record.data.isNull() ? QByteArray("") : record.data) : QVariant(QMetaType::fromType<QByteArray>()));
+    q.addBindValue(record.isInline() ? QVariant(record.data.isNull() ? QByteArray("") : record.data) : QVariant(QMetaType::fromType<QByteArray>()));
+    q.addBindValue(record.segments.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(encodeSegments(record.segments)));
     if (!q.exec()) {
         *error = sqlError(q);
         return false;
     }
-    if (previous && previous->file != record.file) {
-        if (m_inBatch)
-            m_removeAfterCommit.append(previous->file);
-        else
-            removeFile(previous->file);
+    if (previous) {
+        const QStringList keptList = record.files();
+        const QSet<QString> kept(keptList.cbegin(), keptList.cend());
+        for (const QString &file : previous->files()) {
+            if (kept.contains(file))
+                continue;
+            if (m_inBatch)
+                m_removeAfterCommit.append(file);
+            else
+                removeFile(file);
+        }
     }
     return true;
 }
@@ -498,7 +671,7 @@ bool ObjectStore::deleteObject(const QString &bucket, const QByteArray &key, QSt
         *error = sqlError(q);
         return false;
     }
-    removeFile(previous->file);
+    removeFiles(previous->files());
     return true;
 }
 
@@ -515,13 +688,15 @@ ListPage ObjectStore::list(const QString &bucket, const QByteArray &prefix, cons
     int count = 0;
     for (;;) {
         // An empty byte string would bind as NULL, so "from the start" leaves the bound out.
-        QString sql = QStringLiteral("SELECT key, size, etag, modified, file, headers, tags FROM objects WHERE bucket = ?");
+        // Only what a listing shows: no headers to decode per row.
+        QString sql = QStringLiteral("SELECT key, size, etag, modified FROM objects WHERE bucket = ?");
         if (!from.isEmpty())
             sql += QStringLiteral(" AND key >= ?");
         if (!upper.isEmpty())
             sql += QStringLiteral(" AND key < ?");
         sql += QStringLiteral(" ORDER BY key LIMIT ?");
         QSqlQuery q(m_db);
+        q.setForwardOnly(true);
         q.prepare(sql);
         q.addBindValue(bucket);
         if (!from.isEmpty())
@@ -535,7 +710,11 @@ ListPage ObjectStore::list(const QString &bucket, const QByteArray &prefix, cons
         bool jumped = false;
         while (q.next()) {
             ++rows;
-            ObjectRecord record = objectFrom(q, 0);
+            ObjectRecord record;
+            record.key = q.value(0).toByteArray();
+            record.size = q.value(1).toLongLong();
+            record.etag = q.value(2).toString().toLatin1();
+            record.modifiedMs = q.value(3).toLongLong();
             if (!delimiter.isEmpty()) {
                 const qsizetype at = record.key.indexOf(delimiter, prefix.size());
                 if (at >= 0) {
@@ -704,15 +883,16 @@ bool ObjectStore::completeUpload(const UploadRecord &upload, const ObjectRecord 
         return false;
     };
     QSqlQuery put(m_db);
-    put.prepare(QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, modified, file, headers, tags) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
+    put.prepare(QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, modified, file, headers, tags, segments) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     put.addBindValue(upload.bucket);
     put.addBindValue(record.key);
     put.addBindValue(record.size);
     put.addBindValue(QString::fromLatin1(record.etag));
     put.addBindValue(record.modifiedMs);
-    put.addBindValue(record.file);
+    put.addBindValue(record.file.isEmpty() ? QStringLiteral("") : record.file);
     put.addBindValue(encodeHeaders(record.headers));
     put.addBindValue(tagsText(record.tags));
+    put.addBindValue(record.segments.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(encodeSegments(record.segments)));
     if (!put.exec())
         return fail(put);
     QSqlQuery dropParts(m_db);
@@ -739,10 +919,19 @@ bool ObjectStore::completeUpload(const UploadRecord &upload, const ObjectRecord 
         m_db.rollback();
         return false;
     }
-    for (const PartRecord &p : files)
-        removeFile(p.file);
-    if (previous && previous->file != record.file)
-        removeFile(previous->file);
+    // Parts uploaded but left out of the object, and the replaced version's files.
+    const QStringList keptList = record.files();
+    const QSet<QString> kept(keptList.cbegin(), keptList.cend());
+    for (const PartRecord &p : files) {
+        if (!kept.contains(p.file))
+            removeFile(p.file);
+    }
+    if (previous) {
+        for (const QString &file : previous->files()) {
+            if (!kept.contains(file))
+                removeFile(file);
+        }
+    }
     return true;
 }
 

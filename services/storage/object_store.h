@@ -5,25 +5,60 @@
 //   <root>/tmp/                bodies being received
 // Objects of at most kInlineObjectBytes are kept inside their row instead (as MinIO inlines
 // small objects in xl.meta): one durable WAL commit stores them, no data file or fsync of its own.
+// A multipart object keeps its parts' files: its row lists them in order (its segments), so
+// CompleteMultipartUpload writes no byte again and commits only the row; the files go when the
+// object is deleted or replaced.
 // File names are random ids, never derived from keys, so no key can name a path outside the
 // store. A write lands as temp file -> fsync -> rename -> fsync dir -> SQLite commit; only then
 // is the previous version's file removed, so a crash leaves either the old or the new object and
-// readers that opened the old file keep reading it whole. Files no row refers to (a crash between
-// rename and commit) are removed at open(). Keys are compared as bytes (SQLite BLOB order), which
-// is S3's UTF-8 byte order for listings.
-// Thread affinity: the storage service's thread (one SQLite connection, used only there).
+// readers that opened the old file keep reading it whole. A reader or copy that opens files one
+// after another (a multipart object's segments) holds a FileLease: files it names are removed
+// only once it ends. Files no row refers to (a crash between rename and commit) are removed at
+// open(). Keys are compared as bytes (SQLite BLOB order), which is S3's UTF-8 byte order for
+// listings.
+// Thread affinity: the storage service's thread (one SQLite connection, used only there); a
+// FileLease may be released from any thread.
 
 #include "http/response.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
+class QSqlQuery;
+
 namespace homeport::storage {
+
+class FileLeases;
+
+// Keeps data files on disk while a reader or a copy still has to open them: removals of leased
+// files wait until the last lease on them ends. Copyable; the files are released when the last
+// copy goes (from any thread).
+class FileLease
+{
+public:
+    FileLease() = default;
+    bool isEmpty() const { return !m_hold; }
+
+private:
+    friend class ObjectStore;
+    struct Hold;
+    std::shared_ptr<Hold> m_hold;
+};
+
+// One data file of a multipart object, in the object's byte order.
+struct ObjectSegment
+{
+    QString file; // relative to the store root
+    qint64 size = 0;
+    friend bool operator==(const ObjectSegment &, const ObjectSegment &) = default;
+};
 
 struct BucketRecord
 {
@@ -37,12 +72,15 @@ struct ObjectRecord
     qint64 size = 0;
     QByteArray etag;   // without quotes
     qint64 modifiedMs = 0;
-    QString file;      // relative to the store root; empty for an object kept inline
+    QString file;      // relative to the store root; empty for an object kept inline or in segments
+    QList<ObjectSegment> segments; // a multipart object's part files, in order; empty otherwise
     http::HeaderList headers; // stored response headers: Content-Type, x-amz-meta-*, ...
     QByteArray tags;          // the tag set in x-amz-tagging's query form; empty: none
     // A small object's bytes, kept in its database row (no data file); read by object() only.
     QByteArray data;
-    bool isInline() const { return file.isEmpty(); }
+    bool isInline() const { return file.isEmpty() && segments.isEmpty(); }
+    // Every data file the object's bytes are in (none when inline).
+    QStringList files() const;
 };
 
 struct UploadRecord
@@ -92,7 +130,11 @@ public:
     // A second name (hard link) for an immutable data file (CopyObject); empty when the
     // filesystem cannot link, and the caller copies the bytes instead.
     QString linkFile(const QString &file, QString *error);
+    // Removes the file now, or when the last lease on it ends.
     void removeFile(const QString &file);
+    void removeFiles(const QStringList &files);
+    // Holds the files on disk (see FileLease) until the lease and its copies are gone.
+    FileLease lease(const QStringList &files);
 
     QList<BucketRecord> buckets();
     // Every bucket with its object count and bytes (current versions), by name.
@@ -108,6 +150,9 @@ public:
     // The bucket's policy JSON as PUT (already validated); empty when none. Empty removes it.
     QByteArray bucketPolicy(const QString &bucket);
     bool setBucketPolicy(const QString &bucket, const QByteArray &policy, QString *error);
+    // The bucket's tag set (query form, as objects keep theirs); empty when none. Empty removes it.
+    QByteArray bucketTags(const QString &bucket);
+    bool setBucketTags(const QString &bucket, const QByteArray &tags, QString *error);
     // Replaces the object's tags (query form); false with an empty error when there is no object.
     bool setObjectTags(const QString &bucket, const QByteArray &key, const QByteArray &tags, QString *error);
 
@@ -121,7 +166,8 @@ public:
     bool endBatch(QString *error);
     // False with an empty error when there was no such object.
     bool deleteObject(const QString &bucket, const QByteArray &key, QString *error);
-    // Keys after `after` (exclusive) that start with prefix, rolled up at delimiter.
+    // Keys after `after` (exclusive) that start with prefix, rolled up at delimiter. The records
+    // carry key, size, ETag and time only (what a listing shows).
     ListPage list(const QString &bucket, const QByteArray &prefix, const QByteArray &delimiter,
                   const QByteArray &after, int maxKeys);
 
@@ -133,8 +179,9 @@ public:
     QList<PartRecord> parts(const QByteArray &uploadId);
     // Removes the upload and its part rows and files.
     bool abortUpload(const QByteArray &id, QString *error);
-    // Installs the object built from the parts, drops the upload, remembers the result so a
-    // repeated Complete answers the same.
+    // Commits the object (its segments are the chosen parts' files, which stay where they are),
+    // drops the upload, remembers the result so a repeated Complete answers the same. The
+    // upload's other part files and the replaced version's files go after the commit.
     bool completeUpload(const UploadRecord &upload, const ObjectRecord &record, QString *error);
     std::optional<QPair<QByteArray, QByteArray>> completedUpload(const QByteArray &id); // key, etag
 
@@ -145,10 +192,19 @@ private:
     QString m_root;
     QString m_connectionName;
     QSqlDatabase m_db;
+    // The object lookup every GET and HEAD makes, prepared once (SQLite parses it once).
+    std::unique_ptr<QSqlQuery> m_objectQuery;
+    // Every bucket's name and creation time, read at open() and kept with each change: the
+    // bucket check of every request needs no query.
+    QHash<QString, qint64> m_buckets;
+    std::shared_ptr<FileLeases> m_leases;
     bool m_inBatch = false;
     QStringList m_removeAfterCommit;
 };
 
+// Segments as one text value ("<size> <file>" lines) and back.
+QString encodeSegments(const QList<ObjectSegment> &segments);
+QList<ObjectSegment> decodeSegments(const QString &text);
 // Stored headers as one text value (bytes kept exactly) and back.
 QString encodeHeaders(const http::HeaderList &headers);
 http::HeaderList decodeHeaders(const QString &text);

@@ -8,15 +8,16 @@ namespace homeport::storage {
 
 namespace {
 
-bool validate(const TagSet &tags, TagProblem *problem)
+bool validate(const TagSet &tags, TagProblem *problem, int maxTags = kMaxObjectTags)
 {
     const auto fail = [&](const QString &message) {
         problem->code = "InvalidTag";
         problem->message = message;
         return false;
     };
-    if (tags.size() > kMaxObjectTags)
-        return fail(QStringLiteral("Object tags cannot be greater than %1").arg(kMaxObjectTags));
+    if (tags.size() > maxTags)
+        return fail(maxTags == kMaxObjectTags ? QStringLiteral("Object tags cannot be greater than %1").arg(maxTags)
+                                              : QStringLiteral("Bucket tag count cannot be greater than %1").arg(maxTags));
     QSet<QString> seen;
     for (const auto &[key, value] : tags) {
         // S3 counts Unicode characters, not bytes or UTF-16 units.
@@ -49,7 +50,7 @@ QByteArray escape(const QString &text)
 
 } // namespace
 
-std::optional<TagSet> parseTaggingXml(const QByteArray &xml, TagProblem *problem)
+std::optional<TagSet> parseTaggingXml(const QByteArray &xml, TagProblem *problem, int maxTags)
 {
     QXmlStreamReader reader(xml);
     TagSet tags;
@@ -84,7 +85,7 @@ std::optional<TagSet> parseTaggingXml(const QByteArray &xml, TagProblem *problem
         problem->message = QStringLiteral("The XML you provided was not well-formed or did not validate against our published schema.");
         return std::nullopt;
     }
-    if (!validate(tags, problem))
+    if (!validate(tags, problem, maxTags))
         return std::nullopt;
     return tags;
 }

@@ -1,7 +1,7 @@
 #pragma once
-// ObjectTagging: an object's tag set as S3 takes it — the Tagging XML of PutObjectTagging (and of
+// ObjectTagging: an object's (or a bucket's) tag set as S3 takes it — the Tagging XML of PutObjectTagging (and of
 // the POST form's "tagging" field) or the URL-query form of the x-amz-tagging header — with S3's
-// limits (at most 10 tags, keys of 1-128 and values of up to 256 Unicode characters, no key
+// limits (at most 10 tags on an object and 50 on a bucket, keys of 1-128 and values of up to 256 Unicode characters, no key
 // twice → InvalidTag), stored as the query form and answered as Tagging XML.
 // Thread affinity: none (values).
 
@@ -23,10 +23,12 @@ struct TagProblem
 };
 
 constexpr int kMaxObjectTags = 10;
+constexpr int kMaxBucketTags = 50;
 constexpr int kMaxTagKeyLength = 128;
 constexpr int kMaxTagValueLength = 256;
 
-std::optional<TagSet> parseTaggingXml(const QByteArray &xml, TagProblem *problem);
+// maxTags: kMaxObjectTags for an object, kMaxBucketTags for a bucket (PutBucketTagging).
+std::optional<TagSet> parseTaggingXml(const QByteArray &xml, TagProblem *problem, int maxTags = kMaxObjectTags);
 std::optional<TagSet> parseTaggingHeader(const QByteArray &header, TagProblem *problem);
 // The stored (and x-amz-tagging) form: key=value pairs joined by '&', each percent-encoded.
 QByteArray encodeTagQuery(const TagSet &tags);

@@ -1,6 +1,7 @@
 #include "sigv4.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <QMessageAuthenticationCode>
 
 
@@ -86,6 +87,15 @@ QByteArray queryValue(const QList<QPair<QByteArray, QByteArray>> &pairs, QByteAr
     return {};
 }
 
+bool isHexSha256(QByteArrayView value)
+{
+    if (value.size() != 64)
+        return false;
+    return std::all_of(value.begin(), value.end(), [](char c) { return hexValue(c) >= 0; });
+}
+
+} // namespace
+
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
 {
     if (a.size() != b.size())
@@ -95,15 +105,6 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
         diff |= quint8(a[i]) ^ quint8(b[i]);
     return diff == 0;
 }
-
-bool isHexSha256(QByteArrayView value)
-{
-    if (value.size() != 64)
-        return false;
-    return std::all_of(value.begin(), value.end(), [](char c) { return hexValue(c) >= 0; });
-}
-
-} // namespace
 
 QByteArray uriEncode(QByteArrayView bytes, bool keepSlash)
 {
@@ -197,6 +198,22 @@ QByteArray hmacSha256(const QByteArray &key, const QByteArray &data)
     return QMessageAuthenticationCode::hash(data, key, QCryptographicHash::Sha256);
 }
 
+QByteArray cachedSigningKey(const QByteArray &secret, const QByteArray &date, const QByteArray &region,
+                            const QByteArray &service)
+{
+    // Keyed by the secret itself, so a revoked or replaced key never finds an old entry. Small
+    // and per thread: a key lives for a day, and most requests are one or two keys' on one date.
+    thread_local QHash<QByteArray, QByteArray> cache;
+    QByteArray id;
+    id.reserve(secret.size() + date.size() + region.size() + service.size() + 3);
+    id.append(secret).append('\0').append(date).append('\0').append(region).append('\0').append(service);
+    if (const auto it = cache.constFind(id); it != cache.constEnd())
+        return it.value();
+    if (cache.size() >= 64)
+        cache.clear();
+    return cache.insert(id, signingKey(secret, date, region, service)).value();
+}
+
 QByteArray signingKey(const QByteArray &secret, const QByteArray &date, const QByteArray &region,
                       const QByteArray &service)
 {
@@ -229,11 +246,24 @@ QByteArray trailerSignature(const QByteArray &key, const QByteArray &amzDate, co
 
 QDateTime parseAmzDate(QByteArrayView text)
 {
-    QDateTime t = QDateTime::fromString(QString::fromLatin1(text), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    if (!t.isValid())
+    // yyyyMMddTHHmmssZ by hand: every signed request has one, and QDateTime's format parser
+    // costs more than the rest of the signature check.
+    if (text.size() != 16 || text[8] != 'T' || text[15] != 'Z')
         return {};
-    t.setTimeSpec(Qt::UTC);
-    return t;
+    const auto number = [&](qsizetype from, qsizetype digits) {
+        int value = 0;
+        for (qsizetype i = from; i < from + digits; ++i) {
+            if (text[i] < '0' || text[i] > '9')
+                return -1;
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    };
+    const QDate date(number(0, 4), number(4, 2), number(6, 2));
+    const int hour = number(9, 2), minute = number(11, 2), second = number(13, 2);
+    if (!date.isValid() || !QTime::isValid(hour, minute, second))
+        return {};
+    return QDateTime(date, QTime(hour, minute, second), Qt::UTC);
 }
 
 QByteArray formatAmzDate(const QDateTime &time)
@@ -244,7 +274,8 @@ QByteArray formatAmzDate(const QDateTime &time)
 SigV4Result verify(const SignedRequest &request, const SecretLookup &secrets, const QDateTime &now)
 {
     const QByteArray authorizationHeader = headerValue(request, "Authorization");
-    const auto query = rawQueryPairs(request.rawQuery);
+    // The query matters only for presigned URLs.
+    const auto query = authorizationHeader.isEmpty() ? rawQueryPairs(request.rawQuery) : QList<QPair<QByteArray, QByteArray>>();
     const bool presigned = authorizationHeader.isEmpty() && !queryValue(query, "X-Amz-Algorithm").isEmpty();
 
     QByteArray algorithm, credential, signedHeadersText, signature, amzDate, payloadHash;
@@ -319,7 +350,7 @@ SigV4Result verify(const SignedRequest &request, const SecretLookup &secrets, co
     }
     if (!signedAt.isValid())
         return failure(403, "AccessDenied", QStringLiteral("AWS authentication requires a valid Date or x-amz-date header"));
-    if (signedAt.toUTC().toString(QStringLiteral("yyyyMMdd")).toLatin1() != credentialParts[1])
+    if (QByteArrayView(amzDate).first(8) != credentialParts[1]) // amzDate is yyyyMMddTHHmmssZ here
         return failure(400, presigned ? "AuthorizationQueryParametersError" : "AuthorizationHeaderMalformed",
                        QStringLiteral("The authorization header is malformed; the credential date does not match the request date."));
 
@@ -344,7 +375,7 @@ SigV4Result verify(const SignedRequest &request, const SecretLookup &secrets, co
         return failure(403, "SignatureDoesNotMatch", QStringLiteral("The Host header must be signed."));
 
     const QByteArray scope = credentialParts.mid(1).join('/');
-    const QByteArray key = signingKey(*secret, credentialParts[1], credentialParts[2], credentialParts[3]);
+    const QByteArray key = cachedSigningKey(*secret, credentialParts[1], credentialParts[2], credentialParts[3]);
     const QByteArray canonical = canonicalRequest(request, signedHeaders, payloadHash, presigned);
     const QByteArray expected = hmacSha256(key, stringToSign(amzDate, scope, canonical)).toHex();
     if (!constantTimeEquals(expected, signature.toLower()))

@@ -60,10 +60,16 @@ QByteArray canonicalQuery(QByteArrayView rawQuery, bool skipSignature);
 QByteArray canonicalRequest(const SignedRequest &request, const QByteArrayList &signedHeaders,
                             const QByteArray &payloadHash, bool presigned);
 
+// Compares signatures in time that does not depend on where they differ.
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 QByteArray sha256Hex(QByteArrayView data);
 QByteArray hmacSha256(const QByteArray &key, const QByteArray &data);
 QByteArray signingKey(const QByteArray &secret, const QByteArray &date, const QByteArray &region,
                       const QByteArray &service);
+// signingKey() through a small per-thread cache (the key changes once a day per secret and
+// region), so a request costs one HMAC for its signature instead of five.
+QByteArray cachedSigningKey(const QByteArray &secret, const QByteArray &date, const QByteArray &region,
+                            const QByteArray &service);
 QByteArray stringToSign(const QByteArray &amzDate, const QByteArray &scope, const QByteArray &canonicalRequest);
 // One aws-chunked chunk's signature, chained from the previous one (the seed is the request's).
 QByteArray chunkSignature(const QByteArray &signingKey, const QByteArray &amzDate, const QByteArray &scope,

@@ -8,6 +8,7 @@
 #include "object_tagging.h"
 #include "payload_receiver.h"
 #include "post_object_receiver.h"
+#include "segmented_file.h"
 #include "storage_console_bridge.h"
 
 #include "core/logging.h"
@@ -23,12 +24,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QMessageAuthenticationCode>
 #include <QPointer>
 
 #include <QTimer>
 #include <QUrl>
 #include <QXmlStreamReader>
 
+#include <cstdio>
+#include <ctime>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -62,10 +66,8 @@ bool isFormUpload(const http::Request &req)
 }
 
 
-QByteArray xmlEscape(QByteArrayView text)
+void appendXmlEscaped(QByteArray &out, QByteArrayView text)
 {
-    QByteArray out;
-    out.reserve(text.size() + 8);
     for (const char c : text) {
         switch (c) {
         case '&': out += "&amp;"; break;
@@ -77,22 +79,60 @@ QByteArray xmlEscape(QByteArrayView text)
         default: out += c;
         }
     }
+}
+
+QByteArray xmlEscape(QByteArrayView text)
+{
+    QByteArray out;
+    out.reserve(text.size() + 8);
+    appendXmlEscaped(out, text);
     return out;
+}
+
+// <name>value</name> appended in place (listings build thousands of these).
+void appendElement(QByteArray &out, QByteArrayView name, QByteArrayView value)
+{
+    out += '<';
+    out += name;
+    out += '>';
+    appendXmlEscaped(out, value);
+    out += "</";
+    out += name;
+    out += '>';
 }
 
 QByteArray element(QByteArrayView name, QByteArrayView value)
 {
-    return '<' + name.toByteArray() + '>' + xmlEscape(value) + "</" + name.toByteArray() + '>';
+    QByteArray out;
+    out.reserve(2 * name.size() + value.size() + 5);
+    appendElement(out, name, value);
+    return out;
 }
 
+// Times are formatted with gmtime_r and snprintf: every GET has a Last-Modified and every
+// listed object a LastModified, and QDateTime's format strings cost microseconds each.
 QByteArray isoTime(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'")).toLatin1();
+    const time_t seconds = time_t(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
+    tm t{};
+    gmtime_r(&seconds, &t);
+    char text[40];
+    const int n = std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.tm_year + 1900, t.tm_mon + 1,
+                                t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec, int(ms - qint64(seconds) * 1000));
+    return QByteArray(text, n);
 }
 
 QByteArray httpTime(qint64 ms)
 {
-    return QLocale::c().toString(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+    static const char kDays[7][4] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static const char kMonths[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const time_t seconds = time_t(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
+    tm t{};
+    gmtime_r(&seconds, &t);
+    char text[40];
+    const int n = std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[t.tm_wday], t.tm_mday,
+                                kMonths[t.tm_mon], t.tm_year + 1900, t.tm_hour, t.tm_min, t.tm_sec);
+    return QByteArray(text, n);
 }
 
 QDateTime parseHttpTime(const QByteArray &text)
@@ -261,6 +301,21 @@ std::optional<ByteRange> parseRange(const QByteArray &header, qint64 size)
     if (start >= size)
         return ByteRange{0, -1};
     return ByteRange{start, end - start + 1};
+}
+
+// The bytes [start, start + length) of a multipart object as ranges of its part files, for a
+// copy job (the files are opened by the job; the caller holds a lease on them).
+QList<DataFileJob::Segment> segmentRanges(const ObjectStore &store, const ObjectRecord &object, qint64 start, qint64 length)
+{
+    QList<DataFileJob::Segment> out;
+    qint64 at = 0;
+    for (const ObjectSegment &segment : object.segments) {
+        const qint64 from = qMax(start, at), to = qMin(start + length, at + segment.size);
+        if (from < to)
+            out.append({store.absolutePath(segment.file), -1, from - at, to - from});
+        at += segment.size;
+    }
+    return out;
 }
 
 QByteArray encodeIf(bool url, const QByteArray &value)
@@ -701,7 +756,9 @@ void StorageService::handle(const http::Request &req, http::Responder &res)
             return call.xml(200, "<PolicyStatus" + kNamespace + "><IsPublic>"
                                      + (policy && policy->isPublic() ? "true" : "false") + "</IsPublic></PolicyStatus>");
         }
-        for (const char *unsupported : {"tagging", "lifecycle", "acl", "website", "replication",
+        if (has("tagging"))
+            return bucketTagging(call);
+        for (const char *unsupported : {"lifecycle", "acl", "website", "replication",
                                         "notification", "logging", "encryption", "object-lock",
                                         "requestPayment", "ownershipControls", "publicAccessBlock", "accelerate"}) {
             if (has(unsupported)) {
@@ -960,16 +1017,26 @@ void StorageService::listObjects(Call &call, ListKind kind)
         else
             body += element("NextMarker", encodeIf(url, page.nextMarker));
     }
+    const QByteArray owner = ownerXml();
+    body.reserve(body.size() + page.objects.size() * (fetchOwner ? 330 : 250));
+    const QByteArrayView entry = versions ? "Version" : "Contents";
     for (const ObjectRecord &o : page.objects) {
-        const QByteArray entry = versions ? "Version" : "Contents";
-        body += '<' + entry + '>' + element("Key", encodeIf(url, o.key));
+        body += '<';
+        body += entry;
+        body += '>';
+        appendElement(body, "Key", url ? sigv4::uriEncode(o.key, true) : o.key);
         if (versions)
             body += "<VersionId>null</VersionId><IsLatest>true</IsLatest>";
-        body += element("LastModified", isoTime(o.modifiedMs)) + element("ETag", quoted(o.etag))
-            + element("Size", QByteArray::number(o.size));
+        appendElement(body, "LastModified", isoTime(o.modifiedMs));
+        body += "<ETag>&quot;";
+        body += o.etag;
+        body += "&quot;</ETag>";
+        appendElement(body, "Size", QByteArray::number(o.size));
         if (fetchOwner)
-            body += ownerXml();
-        body += "<StorageClass>STANDARD</StorageClass></" + entry + '>';
+            body += owner;
+        body += "<StorageClass>STANDARD</StorageClass></";
+        body += entry;
+        body += '>';
     }
     for (const QByteArray &p : page.commonPrefixes)
         body += "<CommonPrefixes>" + element("Prefix", encodeIf(url, p)) + "</CommonPrefixes>";
@@ -1204,11 +1271,11 @@ void StorageService::copyObject(Call &call)
         record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
         QString error;
         if (!m_store->bucket(reply.bucket)) {
-            m_store->removeFile(record.file);
+            m_store->removeFiles(record.files());
             return reply.error(404, "NoSuchBucket", QStringLiteral("The specified bucket does not exist"));
         }
         if (!m_store->putObject(reply.bucket, record, &error)) {
-            m_store->removeFile(record.file);
+            m_store->removeFiles(record.files());
             return reply.error(500, "InternalError", error);
         }
         reply.xml(200, "<CopyObjectResult" + kNamespace + '>' + element("LastModified", isoTime(record.modifiedMs))
@@ -1216,16 +1283,36 @@ void StorageService::copyObject(Call &call)
     };
     if (original->isInline()) // the bytes travel in the row
         return commit(call, record);
-    // Data files never change, so a second name for the source's is the copy (no bytes move).
+    // Data files never change, so a second name for the source's is the copy (no bytes move);
+    // a multipart source gets one for each of its parts.
     QString error;
-    record.file = m_store->linkFile(original->file, &error);
-    if (!record.file.isEmpty())
-        return commit(call, record);
-    // A filesystem without hard links: the bytes are copied on a worker thread.
+    if (!original->segments.isEmpty()) {
+        bool linked = true;
+        for (ObjectSegment &segment : record.segments) {
+            segment.file = m_store->linkFile(segment.file, &error);
+            linked = linked && !segment.file.isEmpty();
+        }
+        if (linked)
+            return commit(call, record);
+        for (const ObjectSegment &segment : record.segments)
+            m_store->removeFile(segment.file);
+        record.segments.clear();
+    } else {
+        record.file = m_store->linkFile(original->file, &error);
+        if (!record.file.isEmpty())
+            return commit(call, record);
+    }
+    // A filesystem without hard links: the bytes are copied into one file on a worker thread.
     DataFileJob job;
     job.temp = m_store->newTempPath();
-    job.segments.append({m_store->absolutePath(original->file), ::open(QFile::encodeName(m_store->absolutePath(original->file)).constData(), O_RDONLY | O_CLOEXEC), 0, original->size});
-    finishDataFile(std::move(job), call, [record, commit](Reply &reply, const DataFileResult &result) mutable {
+    FileLease lease;
+    if (!original->segments.isEmpty()) {
+        job.segments = segmentRanges(*m_store, *original, 0, original->size);
+        lease = m_store->lease(original->files());
+    } else {
+        job.segments.append({m_store->absolutePath(original->file), ::open(QFile::encodeName(m_store->absolutePath(original->file)).constData(), O_RDONLY | O_CLOEXEC), 0, original->size});
+    }
+    finishDataFile(std::move(job), call, [record, commit, lease](Reply &reply, const DataFileResult &result) mutable {
         record.file = result.file;
         commit(reply, record);
     });
@@ -1281,6 +1368,14 @@ void StorageService::getObject(Call &call)
     if (object->isInline()) {
         head.body = object->data.mid(start, length);
         return call.send(std::move(head));
+    }
+    if (!object->segments.isEmpty()) {
+        // A multipart object reads from its parts' files in turn; the lease keeps them on disk
+        // until the answer is sent, whatever happens to the object meanwhile.
+        auto parts = std::make_unique<SegmentedFile>(m_store->root(), object->segments, m_store->lease(object->files()));
+        if (!parts->open(QIODevice::ReadOnly | QIODevice::Unbuffered) || !parts->seek(start))
+            return call.error(500, "InternalError", QStringLiteral("The object's data cannot be read."));
+        return call.res.sendDevice(call.withIds(std::move(head)), parts.release(), length);
     }
     auto file = std::make_unique<ReadAheadFile>(m_store->absolutePath(object->file));
     if (!file->open(QIODevice::ReadOnly) || !file->seek(start))
@@ -1421,16 +1516,23 @@ void StorageService::uploadPartCopy(Call &call, const QByteArray &uploadId, int 
         });
     }
     // The bytes are read and hashed (the part's ETag is their MD5) on a worker thread; the
-    // source is opened here, so it reads whole even if it is replaced meanwhile.
-    const QString sourcePath = m_store->absolutePath(source->file);
-    const int fd = ::open(QFile::encodeName(sourcePath).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return call.error(500, "InternalError", QStringLiteral("The source object's data cannot be read."));
+    // source is opened here (or its part files leased), so it reads whole even if it is
+    // replaced meanwhile.
     DataFileJob job;
     job.temp = m_store->newTempPath();
     job.md5 = true;
-    job.segments.append({sourcePath, fd, start, length});
-    finishDataFile(std::move(job), call, [part, answerCopied](Reply &reply, const DataFileResult &result) mutable {
+    FileLease lease;
+    if (!source->segments.isEmpty()) {
+        job.segments = segmentRanges(*m_store, *source, start, length);
+        lease = m_store->lease(source->files());
+    } else {
+        const QString sourcePath = m_store->absolutePath(source->file);
+        const int fd = ::open(QFile::encodeName(sourcePath).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return call.error(500, "InternalError", QStringLiteral("The source object's data cannot be read."));
+        job.segments.append({sourcePath, fd, start, length});
+    }
+    finishDataFile(std::move(job), call, [part, answerCopied, lease](Reply &reply, const DataFileResult &result) mutable {
         part.file = result.file;
         part.etag = result.md5.toHex();
         answerCopied(reply, part);
@@ -1480,42 +1582,25 @@ void StorageService::completeUpload(Call &call)
             return call.error(400, "EntityTooSmall", QStringLiteral("Your proposed upload is smaller than the minimum allowed object size."));
     }
 
-    // The object is the parts' bytes in order, written once more as one immutable file, on a
-    // worker thread. The parts are opened here, so a part replaced meanwhile still reads whole.
-    DataFileJob job;
-    job.temp = m_store->newTempPath();
+    // The object is the parts' files in order, where they already are: only its row is written
+    // (one commit), and it becomes visible with that commit. Part files are immutable, and
+    // each was fsynced and renamed into the store when its part was acknowledged.
     QCryptographicHash md5s(QCryptographicHash::Md5);
-    qint64 total = 0;
-    for (const PartRecord &p : chosen) {
-        const QString path = m_store->absolutePath(p.file);
-        job.segments.append({path, ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC), 0, p.size});
-        md5s.addData(QByteArray::fromHex(p.etag));
-        total += p.size;
-    }
     ObjectRecord record;
+    for (const PartRecord &p : chosen) {
+        md5s.addData(QByteArray::fromHex(p.etag));
+        record.size += p.size;
+        record.segments.append({p.file, p.size});
+    }
     record.key = call.key;
-    record.size = total;
     record.etag = md5s.result().toHex() + '-' + QByteArray::number(chosen.size());
     record.headers = upload->headers;
     record.tags = upload->tags;
-    finishDataFile(std::move(job), call, [this, record, uploadId, answer](Reply &reply, const DataFileResult &result) mutable {
-        record.file = result.file;
-        record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
-        const std::optional<UploadRecord> stillOpen = m_store->upload(uploadId);
-        QString error;
-        if (!stillOpen) {
-            // Another Complete of this upload finished first: answer as it did.
-            m_store->removeFile(record.file);
-            if (const auto done = m_store->completedUpload(uploadId); done && done->first == reply.key)
-                return answer(reply, done->second);
-            return reply.error(404, "NoSuchUpload", QStringLiteral("The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."));
-        }
-        if (!m_store->completeUpload(*stillOpen, record, &error)) {
-            m_store->removeFile(record.file);
-            return reply.error(500, "InternalError", error);
-        }
-        answer(reply, record.etag);
-    });
+    record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
+    QString error;
+    if (!m_store->completeUpload(*upload, record, &error))
+        return call.error(500, "InternalError", error);
+    answer(call, record.etag);
 }
 
 void StorageService::abortUpload(Call &call)
@@ -1734,6 +1819,35 @@ void StorageService::objectTagging(Call &call)
     call.empty(method == "PUT" ? 200 : 204);
 }
 
+void StorageService::bucketTagging(Call &call)
+{
+    if (!requireBucket(call))
+        return;
+    const QByteArray &method = call.req.method();
+    QString error;
+    if (method == "GET") {
+        const QByteArray tags = m_store->bucketTags(call.bucket);
+        if (tags.isEmpty())
+            return call.error(404, "NoSuchTagSet", QStringLiteral("The TagSet does not exist"));
+        return call.xml(200, taggingXml(decodeTagQuery(tags)));
+    }
+    if (method == "DELETE") {
+        if (!m_store->setBucketTags(call.bucket, {}, &error))
+            return call.error(500, "InternalError", error);
+        return call.empty(204);
+    }
+    if (method != "PUT")
+        return call.error(405, "MethodNotAllowed", QStringLiteral("The specified method is not allowed against this resource."));
+    TagProblem problem;
+    const std::optional<TagSet> tags = parseTaggingXml(call.receiver ? call.receiver->body() : QByteArray(), &problem, kMaxBucketTags);
+    if (!tags)
+        return call.error(400, problem.code, problem.message);
+    // An empty TagSet leaves the bucket without tags, as DeleteBucketTagging does.
+    if (!m_store->setBucketTags(call.bucket, encodeTagQuery(*tags), &error))
+        return call.error(500, "InternalError", error);
+    call.empty(204);
+}
+
 PostFormVerdict StorageService::verifyPostForm(const QString &bucket, const FormFields &fields)
 {
     const auto refuse = [](int status, const QByteArray &code, const QString &message) {
@@ -1745,21 +1859,35 @@ PostFormVerdict StorageService::verifyPostForm(const QString &bucket, const Form
         return refuse(404, "NoSuchBucket", QStringLiteral("The specified bucket does not exist"));
     const std::optional<QByteArray> policyText = formField(fields, "policy");
     const std::optional<QByteArray> signature = formField(fields, "x-amz-signature");
-    if (!policyText || !signature)
-        return refuse(403, "AccessDenied", QStringLiteral("Access Denied: a form upload needs a policy signed with SigV4 (x-amz-signature)."));
-    if (formField(fields, "x-amz-algorithm").value_or(QByteArray()) != "AWS4-HMAC-SHA256")
-        return refuse(400, "InvalidArgument", QStringLiteral("x-amz-algorithm must be AWS4-HMAC-SHA256."));
-    const QByteArrayList credential = formField(fields, "x-amz-credential").value_or(QByteArray()).split('/');
-    if (credential.size() != 5 || credential[3] != "s3" || credential[4] != "aws4_request")
-        return refuse(400, "InvalidArgument", QStringLiteral("x-amz-credential must be <key>/<date>/<region>/s3/aws4_request."));
-    const std::optional<AccessKey> key = m_keys->find(credential[0]);
-    if (!key)
-        return refuse(403, "InvalidAccessKeyId", QStringLiteral("The AWS Access Key Id you provided does not exist in our records."));
-    const QByteArray signingKey = sigv4::signingKey(key->secretKey, credential[1], credential[2], credential[3]);
-    const QByteArray expected = sigv4::hmacSha256(signingKey, *policyText).toHex();
-    if (expected != signature->trimmed().toLower())
-        return refuse(403, "SignatureDoesNotMatch",
-                      QStringLiteral("The request signature we calculated does not match the signature you provided. Check your key and signing method."));
+    const std::optional<QByteArray> v2Signature = formField(fields, "signature");
+    const std::optional<QByteArray> v2AccessKey = formField(fields, "AWSAccessKeyId");
+    const QString mismatch = QStringLiteral("The request signature we calculated does not match the signature you provided. Check your key and signing method.");
+    std::optional<AccessKey> key;
+    if (policyText && !signature && v2Signature && v2AccessKey) {
+        // Signature version 2, as S3 still takes it on forms (and boto 2 makes it): the
+        // base64 HMAC-SHA1 of the base64 policy, keyed with the secret.
+        key = m_keys->find(v2AccessKey->trimmed());
+        if (!key)
+            return refuse(403, "InvalidAccessKeyId", QStringLiteral("The AWS Access Key Id you provided does not exist in our records."));
+        const QByteArray expected = QMessageAuthenticationCode::hash(*policyText, key->secretKey, QCryptographicHash::Sha1).toBase64();
+        if (!sigv4::constantTimeEquals(expected, v2Signature->trimmed()))
+            return refuse(403, "SignatureDoesNotMatch", mismatch);
+    } else {
+        if (!policyText || !signature)
+            return refuse(403, "AccessDenied", QStringLiteral("Access Denied: a form upload needs a signed policy (x-amz-signature, or AWSAccessKeyId and signature)."));
+        if (formField(fields, "x-amz-algorithm").value_or(QByteArray()) != "AWS4-HMAC-SHA256")
+            return refuse(400, "InvalidArgument", QStringLiteral("x-amz-algorithm must be AWS4-HMAC-SHA256."));
+        const QByteArrayList credential = formField(fields, "x-amz-credential").value_or(QByteArray()).split('/');
+        if (credential.size() != 5 || credential[3] != "s3" || credential[4] != "aws4_request")
+            return refuse(400, "InvalidArgument", QStringLiteral("x-amz-credential must be <key>/<date>/<region>/s3/aws4_request."));
+        key = m_keys->find(credential[0]);
+        if (!key)
+            return refuse(403, "InvalidAccessKeyId", QStringLiteral("The AWS Access Key Id you provided does not exist in our records."));
+        const QByteArray signingKey = sigv4::cachedSigningKey(key->secretKey, credential[1], credential[2], credential[3]);
+        const QByteArray expected = sigv4::hmacSha256(signingKey, *policyText).toHex();
+        if (!sigv4::constantTimeEquals(expected, signature->trimmed().toLower()))
+            return refuse(403, "SignatureDoesNotMatch", mismatch);
+    }
     if (!key->allows(bucket, true))
         return refuse(403, "AccessDenied", QStringLiteral("Access Denied"));
     QString problem;

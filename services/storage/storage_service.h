@@ -4,8 +4,9 @@
 // (list, create, head, delete, location, versioning, object versions, CORS rules applied to
 // preflights and browser requests), objects
 // (put, get with ranges and conditions, head, delete, multi-delete, copy), listings (v1 and v2)
-// and multipart uploads (UploadPartCopy with ranges included), object tagging, bucket policies
-// for public read and browser form uploads (POST Object with a signed policy). Every request is
+// and multipart uploads (UploadPartCopy with ranges included), object and bucket tagging, bucket policies
+// for public read and browser form uploads (POST Object with a policy signed by SigV4, or by
+// SigV2: AWSAccessKeyId and an HMAC-SHA1 signature). Every request is
 // checked in the auth hook before its body is read: header or presigned SigV4 against the root
 // key from secrets or a scoped key of the AccessKeyStore (its buckets, read-only or read-write),
 // or, without credentials, against the bucket's policy. Bodies stream through a PayloadReceiver
@@ -97,6 +98,8 @@ private:
     void accessKeysApi(Call &call);
     void putBucketPolicy(Call &call);
     void objectTagging(Call &call);
+    // PutBucketTagging, GetBucketTagging (NoSuchTagSet when none), DeleteBucketTagging.
+    void bucketTagging(Call &call);
     void postObject(Call &call);
     // Signature, scope and policy of a browser form upload, judged when its file part begins.
     PostFormVerdict verifyPostForm(const QString &bucket, const QList<QPair<QByteArray, QByteArray>> &fields);

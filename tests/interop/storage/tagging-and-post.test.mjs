@@ -1,7 +1,8 @@
-// Object tagging, browser form uploads and CRC64NVME checksums with the real AWS SDK for
-// JavaScript v3 (@aws-sdk/client-s3 and @aws-sdk/s3-presigned-post) against a real headless
+// Object and bucket tagging, browser form uploads and CRC64NVME checksums with the real AWS SDK
+// for JavaScript v3 (@aws-sdk/client-s3 and @aws-sdk/s3-presigned-post) against a real headless
 // Homeport: tags on PutObject, CreateMultipartUpload and CopyObject (COPY and REPLACE), the
-// tagging subresource, x-amz-tagging-count and S3's limits; presigned POST policies posted as
+// tagging subresource, x-amz-tagging-count and S3's limits; Put/Get/DeleteBucketTagging with
+// NoSuchTagSet, the 50-tag limit, and tags that go with their bucket; presigned POST policies posted as
 // multipart/form-data with fetch (201 with XML, 204, 303 redirects, ${filename}, a large file,
 // and violated conditions, size limits and tampered signatures refused); CRC64NVME as a header
 // and as an aws-chunked trailer, and a wrong one refused as BadDigest.
@@ -13,6 +14,7 @@ import {
   S3Client, CreateBucketCommand, PutObjectCommand, GetObjectCommand, CopyObjectCommand,
   PutObjectTaggingCommand, GetObjectTaggingCommand, DeleteObjectTaggingCommand,
   CreateMultipartUploadCommand, UploadPartCommand, CompleteMultipartUploadCommand, HeadObjectCommand,
+  PutBucketTaggingCommand, GetBucketTaggingCommand, DeleteBucketTaggingCommand, DeleteBucketCommand,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { startHomeport } from '../lib/homeport.mjs';
@@ -87,6 +89,58 @@ test('tag limits answer InvalidTag', async () => {
   const ten = eleven.slice(0, 10).map((t) => ({ Key: t.Key.padEnd(128, 'x'), Value: 'v'.repeat(256) }));
   await s3.send(new PutObjectTaggingCommand({ Bucket: 'tags', Key: 'limits', Tagging: { TagSet: ten } }));
   assert.equal((await tagsOf('limits')).length, 10);
+});
+
+test('bucket tagging: put, get, replace, delete, NoSuchTagSet and S3\'s limits', async () => {
+  await s3.send(new CreateBucketCommand({ Bucket: 'tagged-bucket' }));
+  const bucketTags = async (Bucket) => (await s3.send(new GetBucketTaggingCommand({ Bucket }))).TagSet
+    .map(({ Key, Value }) => `${Key}=${Value}`).sort();
+  await rejectsWith(s3.send(new GetBucketTaggingCommand({ Bucket: 'tagged-bucket' })), 'NoSuchTagSet', 404);
+
+  await s3.send(new PutBucketTaggingCommand({
+    Bucket: 'tagged-bucket', Tagging: { TagSet: [{ Key: 'team', Value: 'storage' }, { Key: 'cost center', Value: 'ü & <b>' }] },
+  }));
+  assert.deepEqual(await bucketTags('tagged-bucket'), ['cost center=ü & <b>', 'team=storage']);
+  // A PUT replaces the whole set; an empty value is a value.
+  await s3.send(new PutBucketTaggingCommand({ Bucket: 'tagged-bucket', Tagging: { TagSet: [{ Key: 'only', Value: '' }] } }));
+  assert.deepEqual(await bucketTags('tagged-bucket'), ['only=']);
+  // The bucket's tags are not its objects' tags.
+  await s3.send(new PutObjectCommand({ Bucket: 'tagged-bucket', Key: 'o', Body: 'x' }));
+  assert.deepEqual((await s3.send(new GetObjectTaggingCommand({ Bucket: 'tagged-bucket', Key: 'o' }))).TagSet, []);
+
+  // Up to 50 tags on a bucket (10 on an object); more, or a key twice, is InvalidTag.
+  const fifty = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: `v${i}` }));
+  await s3.send(new PutBucketTaggingCommand({ Bucket: 'tagged-bucket', Tagging: { TagSet: fifty } }));
+  assert.equal((await bucketTags('tagged-bucket')).length, 50);
+  await rejectsWith(s3.send(new PutBucketTaggingCommand({
+    Bucket: 'tagged-bucket', Tagging: { TagSet: [...fifty, { Key: 'k50', Value: 'v' }] },
+  })), 'InvalidTag', 400);
+  await rejectsWith(s3.send(new PutBucketTaggingCommand({
+    Bucket: 'tagged-bucket', Tagging: { TagSet: [{ Key: 'a', Value: '1' }, { Key: 'a', Value: '2' }] },
+  })), 'InvalidTag', 400);
+  await rejectsWith(s3.send(new PutBucketTaggingCommand({
+    Bucket: 'tagged-bucket', Tagging: { TagSet: [{ Key: 'k'.repeat(129), Value: '1' }] },
+  })), 'InvalidTag', 400);
+  assert.equal((await bucketTags('tagged-bucket')).length, 50, 'a refused PUT leaves the tags as they were');
+
+  await s3.send(new DeleteBucketTaggingCommand({ Bucket: 'tagged-bucket' }));
+  await rejectsWith(s3.send(new GetBucketTaggingCommand({ Bucket: 'tagged-bucket' })), 'NoSuchTagSet', 404);
+  await s3.send(new DeleteBucketTaggingCommand({ Bucket: 'tagged-bucket' })); // nothing to delete is fine
+
+  for (const command of [
+    new GetBucketTaggingCommand({ Bucket: 'no-such-bucket' }),
+    new PutBucketTaggingCommand({ Bucket: 'no-such-bucket', Tagging: { TagSet: [{ Key: 'a', Value: 'b' }] } }),
+    new DeleteBucketTaggingCommand({ Bucket: 'no-such-bucket' }),
+  ]) {
+    await rejectsWith(s3.send(command), 'NoSuchBucket', 404);
+  }
+
+  // Tags go with their bucket: a bucket made again under the same name starts without any.
+  await s3.send(new CreateBucketCommand({ Bucket: 'tagged-gone' }));
+  await s3.send(new PutBucketTaggingCommand({ Bucket: 'tagged-gone', Tagging: { TagSet: [{ Key: 'a', Value: 'b' }] } }));
+  await s3.send(new DeleteBucketCommand({ Bucket: 'tagged-gone' }));
+  await s3.send(new CreateBucketCommand({ Bucket: 'tagged-gone' }));
+  await rejectsWith(s3.send(new GetBucketTaggingCommand({ Bucket: 'tagged-gone' })), 'NoSuchTagSet', 404);
 });
 
 test('copy keeps or replaces tags; multipart uploads take them from the create call', async () => {

@@ -497,10 +497,44 @@ private slots:
 
         r = s3("GET", "/bkt-mp/big.bin", {}, {{"Range", "bytes=5242878-"}});
         QCOMPARE(r.body, QByteArray("pptail"));
+        r = s3("GET", "/bkt-mp/big.bin", {}, {{"Range", "bytes=5242879-5242881"}});
+        QCOMPARE(r.status, 206);
+        QCOMPARE(r.header("Content-Range"), QByteArray("bytes 5242879-5242881/5242884"));
+        QCOMPARE(r.body, QByteArray("pta"));
+        QCOMPARE(s3("GET", "/bkt-mp/big.bin").body, part1 + part2);
         r = s3("HEAD", "/bkt-mp/big.bin");
         QCOMPARE(r.header("Content-Length"), QByteArray::number(part1.size() + 4));
         QCOMPARE(r.header("Content-Type"), QByteArray("application/x-test"));
         QCOMPARE(r.header("x-amz-meta-kind"), QByteArray("big"));
+        // Complete wrote nothing: the object is its two part files, where they were.
+        const auto dataFiles = [&] {
+            int files = 0;
+            for (QDirIterator it(m_dataDir + QStringLiteral("/objects"), QDir::Files, QDirIterator::Subdirectories); it.hasNext(); it.next())
+                ++files;
+            return files;
+        };
+        QCOMPARE(dataFiles(), 2);
+        // A copy links each part file; the copy outlives its source; a PUT over it takes its parts away.
+        QCOMPARE(s3("PUT", "/bkt-mp/copy.bin", {}, {{"x-amz-copy-source", "/bkt-mp/big.bin"}}).status, 200);
+        QCOMPARE(dataFiles(), 4);
+        QCOMPARE(s3("HEAD", "/bkt-mp/copy.bin").header("ETag"), expectedEtag.replace("&quot;", "\""));
+        QCOMPARE(s3("DELETE", "/bkt-mp/big.bin").status, 204);
+        QCOMPARE(dataFiles(), 2);
+        QCOMPARE(s3("GET", "/bkt-mp/copy.bin", {}, {{"Range", "bytes=5242870-"}}).body, QByteArray(10, 'p') + "tail");
+        // An UploadPartCopy of a range across the copy's parts.
+        r = s3("POST", "/bkt-mp/third?uploads");
+        const QByteArray id3 = idRe.match(QString::fromUtf8(r.body)).captured(1).toUtf8();
+        r = s3("PUT", "/bkt-mp/third?partNumber=1&uploadId=" + id3, {},
+               {{"x-amz-copy-source", "bkt-mp/copy.bin"}, {"x-amz-copy-source-range", "bytes=5242878-5242881"}});
+        QCOMPARE(r.status, 200);
+        const QByteArray etag3 = '"' + QCryptographicHash::hash("ppta", QCryptographicHash::Md5).toHex() + '"';
+        QVERIFY(r.body.contains("<ETag>" + QByteArray(etag3).replace('"', "&quot;") + "</ETag>"));
+        QCOMPARE(s3("POST", "/bkt-mp/third?uploadId=" + id3, complete({{1, etag3}})).status, 200);
+        QCOMPARE(s3("GET", "/bkt-mp/third").body, QByteArray("ppta"));
+        QCOMPARE(s3("PUT", "/bkt-mp/copy.bin", "small now").status, 200);
+        QCOMPARE(dataFiles(), 1); // third's one part
+        QCOMPARE(s3("DELETE", "/bkt-mp/third").status, 204);
+        QCOMPARE(dataFiles(), 0);
 
         // Parts before the last must be at least 5 MiB; aborted uploads are gone.
         r = s3("POST", "/bkt-mp/small?uploads");

@@ -1,0 +1,236 @@
+// The object store below the S3 API: multipart objects kept as their parts' files (segments
+// that survive a restart and the orphan sweep, files removed when the object is replaced or
+// deleted, part files left out of a Complete removed), leases that keep files on disk while a
+// reader still needs them, and SegmentedFile reading across part boundaries.
+#include "storage/object_store.h"
+#include "storage/segmented_file.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace homeport::storage;
+
+namespace {
+
+int connectionNumber = 0;
+
+// A part file installed the way an UploadPart installs its body.
+QString installBytes(ObjectStore &store, const QByteArray &bytes)
+{
+    const QString temp = store.newTempPath();
+    QFile out(temp);
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size())
+        return {};
+    out.close();
+    QString error;
+    return store.installFile(temp, &error);
+}
+
+QStringList dataFiles(const QString &root)
+{
+    QStringList out;
+    for (QDirIterator it(root + QStringLiteral("/objects"), QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
+        out.append(QDir(root).relativeFilePath(it.next()));
+    out.sort();
+    return out;
+}
+
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
+}
+
+QByteArray readAll(SegmentedFile &file, qint64 block)
+{
+    QByteArray out;
+    for (;;) {
+        const QByteArray chunk = file.read(block);
+        if (chunk.isEmpty())
+            return out;
+        out += chunk;
+    }
+}
+
+} // namespace
+
+class TstObjectStore : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<ObjectStore> m_store;
+
+    void openStore()
+    {
+        m_store = std::make_unique<ObjectStore>(m_dir.path(), QStringLiteral("tst-object-store-%1").arg(++connectionNumber));
+        QString error;
+        QVERIFY2(m_store->open(&error), qPrintable(error));
+    }
+
+    // An upload of the given parts, completed with `chosen` (part numbers); returns the object.
+    ObjectRecord completeWith(const QByteArray &uploadId, const QByteArrayList &parts, const QList<int> &chosen)
+    {
+        UploadRecord upload;
+        upload.id = uploadId;
+        upload.bucket = QStringLiteral("b");
+        upload.key = "k";
+        QString error;
+        if (!m_store->createUpload(upload, &error))
+            qFatal("createUpload: %s", qPrintable(error));
+        for (int i = 0; i < parts.size(); ++i) {
+            PartRecord part{i + 1, parts[i].size(), "etag", 0, installBytes(*m_store, parts[i])};
+            if (!m_store->putPart(uploadId, part, &error))
+                qFatal("putPart: %s", qPrintable(error));
+        }
+        ObjectRecord record;
+        record.key = "k";
+        record.etag = "whatever-" + QByteArray::number(chosen.size());
+        for (const PartRecord &p : m_store->parts(uploadId)) {
+            if (chosen.contains(p.number)) {
+                record.segments.append({p.file, p.size});
+                record.size += p.size;
+            }
+        }
+        if (!m_store->completeUpload(upload, record, &error))
+            qFatal("completeUpload: %s", qPrintable(error));
+        return record;
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        openStore();
+        QString error;
+        QVERIFY(m_store->createBucket(QStringLiteral("b"), &error));
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        QDir(m_dir.path()).removeRecursively();
+    }
+
+    void segmentsRoundTripAndSurviveTheOrphanSweep()
+    {
+        const ObjectRecord made = completeWith("u1", {"first-", "second-", "third"}, {1, 3});
+        QCOMPARE(made.segments.size(), 2);
+        // Part 2 was left out of the object: its file is gone, the chosen ones stay where they were.
+        QCOMPARE(dataFiles(m_dir.path()), sorted({made.segments[0].file, made.segments[1].file}));
+        std::optional<ObjectRecord> read = m_store->object(QStringLiteral("b"), "k");
+        QVERIFY(read);
+        QVERIFY(!read->isInline());
+        QVERIFY(read->file.isEmpty());
+        QCOMPARE(read->segments, made.segments);
+        QCOMPARE(read->size, qint64(11));
+        QVERIFY(!m_store->upload("u1"));
+        QVERIFY(m_store->parts("u1").isEmpty());
+
+        // A restart keeps every segment file (rows name them) and removes a file nobody names.
+        m_store.reset();
+        QDir().mkpath(m_dir.path() + QStringLiteral("/objects/ee"));
+        QFile stray(m_dir.path() + QStringLiteral("/objects/ee/eeee"));
+        QVERIFY(stray.open(QIODevice::WriteOnly));
+        stray.close();
+        openStore();
+        QVERIFY(!QFile::exists(stray.fileName()));
+        read = m_store->object(QStringLiteral("b"), "k");
+        QVERIFY(read);
+        QCOMPARE(read->segments, made.segments);
+        for (const ObjectSegment &s : made.segments)
+            QVERIFY(QFile::exists(m_store->absolutePath(s.file)));
+    }
+
+    void replacingOrDeletingAMultipartObjectRemovesItsParts()
+    {
+        const ObjectRecord first = completeWith("u1", {"aaaa", "bbbb"}, {1, 2});
+        // A second multipart upload of the same key replaces the first: only its files remain.
+        const ObjectRecord second = completeWith("u2", {"cccc", "dddd"}, {1, 2});
+        QCOMPARE(dataFiles(m_dir.path()), sorted({second.segments[0].file, second.segments[1].file}));
+        // A plain PUT of the key replaces that one.
+        ObjectRecord plain;
+        plain.key = "k";
+        plain.size = 3;
+        plain.etag = "e";
+        plain.file = installBytes(*m_store, "new");
+        QString error;
+        QVERIFY(m_store->putObject(QStringLiteral("b"), plain, &error));
+        QCOMPARE(dataFiles(m_dir.path()), QStringList({plain.file}));
+        // And a multipart object deleted takes its parts along.
+        const ObjectRecord third = completeWith("u3", {"eeee", "ff"}, {1, 2});
+        QCOMPARE(dataFiles(m_dir.path()).size(), 2);
+        QVERIFY(m_store->deleteObject(QStringLiteral("b"), "k", &error));
+        QVERIFY(dataFiles(m_dir.path()).isEmpty());
+        Q_UNUSED(first);
+        Q_UNUSED(third);
+    }
+
+    void segmentedFileReadsAcrossBoundariesAndSeeks()
+    {
+        const QByteArray a = "0123456789", c = "abcdefghijklmnopqrstuvwxyz";
+        QList<ObjectSegment> segments{{installBytes(*m_store, a), a.size()},
+                                      {installBytes(*m_store, {}), 0}, // an empty part
+                                      {installBytes(*m_store, c), c.size()}};
+        SegmentedFile file(m_store->root(), segments, m_store->lease({}));
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Unbuffered));
+        QCOMPARE(file.size(), qint64(36));
+        QCOMPARE(readAll(file, 7), a + c);
+        QVERIFY(file.seek(8));
+        QCOMPARE(file.read(5), QByteArray("89abc"));
+        QVERIFY(file.seek(10));
+        QCOMPARE(file.read(100), c);
+        QVERIFY(file.seek(36));
+        QVERIFY(file.read(10).isEmpty());
+        QVERIFY(!file.seek(37));
+
+        // A missing part file is an error, not a short body taken for a whole one.
+        QVERIFY(QFile::remove(m_store->absolutePath(segments[2].file)));
+        SegmentedFile broken(m_store->root(), segments, {});
+        QVERIFY(broken.open(QIODevice::ReadOnly | QIODevice::Unbuffered));
+        QCOMPARE(broken.read(10), a);
+        QCOMPARE(broken.read(10), QByteArray()); // read() gives an empty array on error
+        QVERIFY(!broken.errorString().isEmpty());
+    }
+
+    void aLeaseKeepsFilesUntilTheReaderEnds()
+    {
+        const ObjectRecord made = completeWith("u1", {QByteArray(1000, 'x'), QByteArray(500, 'y')}, {1, 2});
+        auto reader = std::make_unique<SegmentedFile>(m_store->root(), made.segments, m_store->lease(made.files()));
+        QVERIFY(reader->open(QIODevice::ReadOnly | QIODevice::Unbuffered));
+        QCOMPARE(reader->read(100), QByteArray(100, 'x'));
+        // The object is deleted while the reader is halfway: its files stay until the reader goes.
+        QString error;
+        QVERIFY(m_store->deleteObject(QStringLiteral("b"), "k", &error));
+        QVERIFY(!m_store->object(QStringLiteral("b"), "k"));
+        QCOMPARE(dataFiles(m_dir.path()).size(), 2);
+        QCOMPARE(readAll(*reader, 64), QByteArray(900, 'x') + QByteArray(500, 'y'));
+        reader.reset();
+        QVERIFY(dataFiles(m_dir.path()).isEmpty());
+
+        // Leases count: a file held twice stays until both end; an unleased file goes at once.
+        const QString f = installBytes(*m_store, "held");
+        const QString g = installBytes(*m_store, "free");
+        FileLease one = m_store->lease({f});
+        FileLease two = m_store->lease({f});
+        m_store->removeFiles({f, g});
+        QVERIFY(QFile::exists(m_store->absolutePath(f)));
+        QVERIFY(!QFile::exists(m_store->absolutePath(g)));
+        one = FileLease();
+        QVERIFY(QFile::exists(m_store->absolutePath(f)));
+        two = FileLease();
+        QVERIFY(!QFile::exists(m_store->absolutePath(f)));
+        // A lease that outlives its store does nothing when it ends.
+        const QString h = installBytes(*m_store, "late");
+        FileLease late = m_store->lease({h});
+        m_store.reset();
+        late = FileLease();
+        QVERIFY(QFile::exists(m_dir.path() + u'/' + h));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstObjectStore)
+#include "tst_object_store.moc"
