@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import OpenAI from 'openai';
 import { collect, startFakeVllm, startGateway } from './pods.mjs';
 
-const FIRST_TOKEN_MS = 1500;
+// The spare pod answers in about a millisecond; the margin is for a machine busy with other work.
+const FIRST_TOKEN_MS = 2000;
 const TOTAL_MS = 4000;
 const SLOW_MS = 30000; // far past either limit: the pod would answer only after the test
 
@@ -66,7 +67,8 @@ test('a pod that sends nothing within first_token_timeout_ms is left for another
     await abortedAt(preferred, 1); // the gateway hung up on the slow pod
     assert.match(await gateway.metrics(), /^homeport_inference_timeouts_total\{pod="preferred",limit="first_token"\} 1$/m);
     assert.match(await gateway.metrics(), /^homeport_inference_failovers_total\{pod="preferred"\} 1$/m);
-    assert.match(gateway.homeport.log(), /pod preferred: no first byte of the answer within 1500 ms \(first_token_timeout_ms\); trying the next pod/);
+    assert.ok(gateway.homeport.log().includes(
+      `pod preferred: no first byte of the answer within ${FIRST_TOKEN_MS} ms (first_token_timeout_ms); trying the next pod`), gateway.homeport.log());
     const logged = await lastRequest(gateway);
     assert.equal(logged.pod, 'spare');
     assert.equal(logged.status, 200);
