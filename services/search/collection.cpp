@@ -2,10 +2,12 @@
 
 #include "document_log.h"
 #include "filter_expression.h"
+#include "top_k.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 
 #include <algorithm>
@@ -34,6 +36,25 @@ constexpr int kMaxProximity = 100;
 constexpr int kProximityCandidates = 200;
 // Infix search: at most this many dictionary terms per query word.
 constexpr int kMaxInfixTerms = 1000;
+// A search keeps its candidates' buffer for the next one on its thread up to this size.
+constexpr size_t kPooledCandidateBytes = size_t(16) << 20;
+
+// Buffers a search on this thread reuses instead of allocating (and the kernel zeroing) megabytes
+// per query on a large collection: by document sequence, and per matched document.
+struct SearchScratch
+{
+    std::vector<qint32> slot;
+    std::vector<quint8> wordsHeld;
+    std::vector<quint8> stamp;
+    std::vector<quint32> matchedSeqs;
+    std::vector<quint8> cells;
+    std::vector<quint32> rowSummary;
+};
+SearchScratch &searchScratch()
+{
+    thread_local SearchScratch scratch;
+    return scratch;
+}
 
 const QStringList kTypes = {
     QStringLiteral("string"), QStringLiteral("int32"), QStringLiteral("int64"), QStringLiteral("float"),
@@ -905,18 +926,38 @@ std::vector<char> Collection::filterBitmap(const FilterNode &node) const
         return out;
     }
     const Field *f = field(node.field);
+    // (without removed documents every sequence is live: no document record is read)
+    const bool anyRemoved = m_docs.size() != size_t(m_idToSeq.size());
+    auto alive = [&](size_t seq) { return !anyRemoved || m_docs[seq].alive; };
     if (const auto column = m_numbers.constFind(node.field); column != m_numbers.constEnd() && node.kind != FilterKind::String) {
-        for (size_t seq = 0; seq < m_docs.size(); ++seq) {
-            if (!m_docs[seq].alive)
+        // One comparison per document when the clause is a single comparison, as most are.
+        const bool single = node.values.size() == 1 && node.values.front().op != FilterValue::Op::Range;
+        static const FilterValue kNoValue;
+        const FilterValue &only = node.values.empty() ? kNoValue : node.values.front();
+        const double bound = only.number;
+        const size_t columnEnd = std::min(column->size(), m_docs.size());
+        for (size_t seq = 0; seq < columnEnd; ++seq) {
+            if (!alive(seq))
                 continue;
-            const double x = seq < column->size() ? (*column)[seq] : std::numeric_limits<double>::quiet_NaN();
+            const double x = (*column)[seq];
             bool any = false;
-            if (!std::isnan(x))
+            if (single) {
+                switch (only.op) {
+                case FilterValue::Op::Less: any = x < bound; break;
+                case FilterValue::Op::LessEq: any = x <= bound; break;
+                case FilterValue::Op::Greater: any = x > bound; break;
+                case FilterValue::Op::GreaterEq: any = x >= bound; break;
+                default: any = !std::isnan(x) && FilterExpression::numberMatches(x, only); break;
+                }
+            } else if (!std::isnan(x)) {
                 for (const FilterValue &v : node.values)
                     if ((any = FilterExpression::numberMatches(x, v)))
                         break;
-            out[seq] = node.negate ? !any : any;
+            }
+            out[seq] = node.negate ? !any : any; // (NaN, absent: no comparison holds)
         }
+        for (size_t seq = columnEnd; seq < m_docs.size(); ++seq)
+            out[seq] = node.negate && alive(seq); // absent values
         return out;
     }
     if (const auto column = m_geoPoints.constFind(node.field); column != m_geoPoints.constEnd() && node.kind == FilterKind::Geo) {
@@ -963,7 +1004,7 @@ std::vector<char> Collection::filterBitmap(const FilterNode &node) const
     }
     if (!indexed) {
         for (quint32 seq = 0; seq < m_docs.size(); ++seq)
-            out[seq] = m_docs[seq].alive && clauseHolds(seq);
+            out[seq] = alive(seq) && clauseHolds(seq);
         return out;
     }
     // Documents holding each value's first word (or a word it prefixes), then the full check.
@@ -981,7 +1022,7 @@ std::vector<char> Collection::filterBitmap(const FilterNode &node) const
             if (lit == postingsIt->constEnd())
                 continue;
             for (quint32 seq : *lit) {
-                if (seen[seq] || !m_docs[seq].alive)
+                if (seen[seq] || !alive(seq))
                     continue;
                 seen[seq] = 1;
                 out[seq] = postingDecides || clauseHolds(seq);
@@ -991,8 +1032,24 @@ std::vector<char> Collection::filterBitmap(const FilterNode &node) const
     return out;
 }
 
+const std::vector<quint32> &Collection::orderBySeq() const
+{
+    if (m_orderBySeq.size() < m_docs.size()) {
+        if (m_orderBySeq.empty())
+            m_orderFollowsSeq = true;
+        m_orderBySeq.reserve(m_docs.size());
+        for (size_t seq = m_orderBySeq.size(); seq < m_docs.size(); ++seq) {
+            if (!m_orderBySeq.empty() && m_docs[seq].order <= m_orderBySeq.back())
+                m_orderFollowsSeq = false;
+            m_orderBySeq.push_back(m_docs[seq].order);
+        }
+    }
+    return m_orderBySeq;
+}
+
 void Collection::reindex()
 {
+    m_orderBySeq.clear(); // sequences are given anew
     std::vector<Doc> docs = std::move(m_docs);
     m_docs.clear();
     m_idToSeq.clear();
@@ -1694,28 +1751,45 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     // Text matching
     struct Candidate
     {
+        // (32 bytes: a common word at 1M documents makes a few hundred thousand of them)
         quint32 seq;
+        quint32 order = 0; // the document's insertion order (ties: later first), read once here
         quint64 textMatch = 100;
-        int typos = 0;
-        int tokensMatched = 0;
-        int fieldsMatched = 0;
-        int bestWeight = 0;
-        int bestFieldScore = 0;
+        qint32 bestFieldScore = 0;
+        quint16 typos = 0;
+        quint16 tokensMatched = 0;
+        quint8 fieldsMatched = 0;
+        quint8 bestWeight = 0;
+        qint8 bestField = -1; // index in searchFields of the best-matching field
         bool curated = false; // placed by pinned_hits
-        int pinnedAt = 0;     // its 1-based position, until it is placed
-        quint64 bucketMatch = 0; // with _text_match(buckets: N): its tier's text match (0: none)
-        int bestField = -1;   // index in searchFields of the best-matching field
     };
-    std::vector<Candidate> candidates;
+    // (the buffer is kept for this thread's next search, up to kPooledCandidateBytes, so a large
+    // result set does not cost a fresh allocation and the kernel's zeroed pages every time)
+    thread_local std::vector<Candidate> candidatePool;
+    std::vector<Candidate> candidates = std::move(candidatePool);
+    candidates.clear();
+    const auto returnCandidates = qScopeGuard([&candidates] {
+        if (candidates.capacity() * sizeof(Candidate) <= kPooledCandidateBytes) {
+            candidates.clear();
+            candidatePool = std::move(candidates);
+        }
+    });
     QSet<QString> highlightTerms;
     int queryTokenCount = 0;
 
     const std::vector<char> admitted = filter.root() ? filterBitmap(*filter.root()) : std::vector<char>();
     auto filterAdmits = [&admitted](quint32 seq) { return admitted.empty() || admitted[seq]; };
+    const std::vector<quint32> &orders = orderBySeq();
+    // Without updates that kept a document's place, insertion order is sequence order: the
+    // tie-break then needs no table at all.
+    const bool orderIsSeq = m_orderFollowsSeq;
+    auto orderOf = [&orders, orderIsSeq](quint32 seq) { return orderIsSeq ? seq : orders[seq]; };
     if (wildcard) {
+        const bool anyRemoved = m_docs.size() != size_t(m_idToSeq.size());
+        candidates.reserve(admitted.empty() ? size_t(m_idToSeq.size()) : 0);
         for (quint32 seq = 0; seq < m_docs.size(); ++seq)
-            if (m_docs[seq].alive && filterAdmits(seq))
-                candidates.push_back(Candidate{seq});
+            if ((!anyRemoved || m_docs[seq].alive) && filterAdmits(seq))
+                candidates.push_back(Candidate{seq, orderOf(seq)});
     } else {
         // Words, "quoted phrases" (exact words, next to each other, in one field) and -exclusions.
         QStringList words;
@@ -1862,16 +1936,18 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             // Dense: slot[seq] is the document's row in `cells` (F*T codes), -1 until it matches.
             // Documents the filter refuses get no row (they would be dropped below).
             const bool anyRemoved = m_docs.size() != size_t(m_idToSeq.size());
+            SearchScratch &scratch = searchScratch();
             auto eligible = [&](quint32 seq) { return (!anyRemoved || m_docs[seq].alive) && filterAdmits(seq); };
             // Several words: first count, per document, the words it holds in any searched field.
             // When enough hold them all, documents holding only some would be dropped below
             // (drop_tokens_threshold), so only the whole matches get rows: a common word beside a
             // rarer one no longer makes a row for every document holding the common one.
-            std::vector<quint8> wordsHeld;
+            std::vector<quint8> &wordsHeld = scratch.wordsHeld;
             bool onlyWhole = false;
             if (T > 1 && T < 255 && excluded.isEmpty() && phrases.empty()) {
                 wordsHeld.assign(m_docs.size(), 0);
-                std::vector<quint8> stamp(m_docs.size(), 0);
+                std::vector<quint8> &stamp = scratch.stamp;
+                stamp.assign(m_docs.size(), 0);
                 qint64 whole = 0;
                 for (int t = 0; t < T; ++t) {
                     for (int f = 0; f < F; ++f) {
@@ -1894,9 +1970,14 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 }
                 onlyWhole = whole >= dropThreshold;
             }
-            std::vector<qint32> slot(m_docs.size(), -1);
-            std::vector<quint32> matchedSeqs;
-            std::vector<quint8> cells;
+            // (filled whole each time rather than undone entry by entry: the pass also brings
+            // the table into the cache before the random accesses below)
+            std::vector<qint32> &slot = scratch.slot;
+            slot.assign(m_docs.size(), -1);
+            std::vector<quint32> &matchedSeqs = scratch.matchedSeqs;
+            std::vector<quint8> &cells = scratch.cells;
+            matchedSeqs.clear();
+            cells.clear();
             const size_t width = size_t(F * T);
             for (int f = 0; f < F; ++f) {
                 const auto postingsIt = m_postings.constFind(searchFields[size_t(f)]->name);
@@ -1935,21 +2016,100 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 if (int id = m_trie.find(w); id >= 0)
                     excludedTerms.insert(id);
 
-            std::vector<Candidate> all;
-            all.reserve(matchedSeqs.size());
-            for (size_t row = 0; row < matchedSeqs.size(); ++row) {
-                const quint32 seq = matchedSeqs[row];
+            // Excluded words and the filter.
+            auto keep = [&](quint32 seq) {
+                if (!excludedTerms.isEmpty()) {
+                    for (const Field *f : searchFields) {
+                        const auto pit = m_postings.constFind(f->name);
+                        if (pit == m_postings.constEnd())
+                            continue;
+                        for (int term : excludedTerms) {
+                            const auto lit = pit->constFind(term);
+                            if (lit != pit->constEnd() && std::binary_search(lit->begin(), lit->end(), seq))
+                                return false;
+                        }
+                    }
+                }
+                return filterAdmits(seq);
+            };
+            // A phrase must stand in one searched field (or one element of an array), word after word.
+            auto hasPhrases = [&](quint32 seq) {
+                for (const QStringList &phrase : phrases) {
+                    bool found = false;
+                    for (const Field *f : searchFields) {
+                        const QJsonValue v = fieldValue(seq, f->name);
+                        const QJsonArray values = v.isArray() ? v.toArray() : QJsonArray{v};
+                        for (const QJsonValue &e : values) {
+                            if (!e.isString())
+                                continue;
+                            const QStringList have = m_analyzer.foldedTokens(e.toString());
+                            for (qsizetype start = 0; !found && start + phrase.size() <= have.size(); ++start)
+                                found = std::equal(phrase.begin(), phrase.end(), have.begin() + start);
+                            if (found)
+                                break;
+                        }
+                        if (found)
+                            break;
+                    }
+                    if (!found)
+                        return false;
+                }
+                return true;
+            };
+            // First pass over the rows: words held and typos (the best cost of each word over the
+            // fields), and whether the exclusions, the filter and the phrases keep the document.
+            // Which rows stay is decided from these counts; only they become candidates.
+            constexpr quint32 kRefused = 0xFFFFFFFFu;
+            const size_t rows = matchedSeqs.size();
+            std::vector<quint32> &summary = scratch.rowSummary; // words held << 16 | typos
+            summary.resize(rows);
+            qint64 fullCount = 0;
+            for (size_t row = 0; row < rows; ++row) {
                 const quint8 *costs = cells.data() + row * width;
-                Candidate c{seq};
+                int tokens = 0, typos = 0;
                 for (int t = 0; t < T; ++t) {
                     int best = 255;
                     for (int f = 0; f < F; ++f)
                         best = std::min(best, int(costs[size_t(f * T + t)]));
                     if (best == 255)
                         continue;
-                    ++c.tokensMatched;
-                    c.typos += best / 2;
+                    ++tokens;
+                    typos += best / 2;
                 }
+                const quint32 seq = matchedSeqs[row];
+                if (!keep(seq) || (!phrases.empty() && !hasPhrases(seq))) {
+                    summary[row] = kRefused;
+                    continue;
+                }
+                summary[row] = (quint32(tokens) << 16) | quint32(std::min(typos, 0xFFFF));
+                fullCount += tokens == T ? 1 : 0;
+            }
+            // Drop tokens only while too few documents match every token.
+            const bool wholeOnly = fullCount >= dropThreshold || T <= 1;
+            // Typos only while too few documents match with fewer.
+            const int maxTypoLimit = 2 * T + 2;
+            std::vector<qint64> byTypos(size_t(maxTypoLimit) + 2, 0);
+            for (size_t row = 0; row < rows; ++row) {
+                const quint32 sum = summary[row];
+                if (sum == kRefused || (wholeOnly && int(sum >> 16) < T))
+                    continue;
+                ++byTypos[std::min<size_t>(sum & 0xFFFF, size_t(maxTypoLimit) + 1)];
+            }
+            int typoLimit = 0;
+            qint64 survivors = byTypos[0];
+            for (; survivors < typoThreshold && typoLimit < maxTypoLimit; survivors += byTypos[size_t(++typoLimit)]) {
+            }
+            const size_t firstNew = out.size();
+            out.reserve(out.size() + size_t(survivors));
+            for (size_t row = 0; row < rows; ++row) {
+                const quint32 sum = summary[row];
+                if (sum == kRefused || (wholeOnly && int(sum >> 16) < T) || int(sum & 0xFFFF) > typoLimit)
+                    continue;
+                const quint32 seq = matchedSeqs[row];
+                const quint8 *costs = cells.data() + row * width;
+                Candidate c{seq, orderOf(seq)};
+                c.tokensMatched = quint16(sum >> 16);
+                c.typos = quint16(sum & 0xFFFF);
                 // Best field: most tokens, then fewest typos, then highest weight, then more words
                 // matched as typed (not only as a prefix), so "python" beats "python3" in one field.
                 int bestKey = -1;
@@ -1970,81 +2130,17 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     const int key = (n << 24) | ((255 - std::min(typos, 255)) << 16) | (weights[size_t(f)] << 8) | std::min(exact, 255);
                     if (key > bestKey) {
                         bestKey = key;
-                        c.bestWeight = weights[size_t(f)];
+                        c.bestWeight = quint8(weights[size_t(f)]);
                         c.bestFieldScore = key;
-                        c.bestField = f;
+                        c.bestField = qint8(f);
                         exactTokens = exact;
                     }
                 }
                 // (bits 36-43 take the proximity score once it is known, below)
-                c.textMatch = (quint64(255 - std::min(c.typos, 255)) << 52) | (quint64(c.tokensMatched & 0xFF) << 44)
+                c.textMatch = (quint64(255 - std::min<int>(c.typos, 255)) << 52) | (quint64(c.tokensMatched & 0xFF) << 44)
                               | (quint64(c.bestWeight & 0xFF) << 28) | (quint64(exactTokens & 0xFF) << 20)
                               | (quint64(c.fieldsMatched & 0xFF) << 12);
-                all.push_back(c);
-            }
-            // Excluded words and the filter.
-            auto keep = [&](const Candidate &c) {
-                if (!excludedTerms.isEmpty()) {
-                    for (const Field *f : searchFields) {
-                        const auto pit = m_postings.constFind(f->name);
-                        if (pit == m_postings.constEnd())
-                            continue;
-                        for (int term : excludedTerms) {
-                            const auto lit = pit->constFind(term);
-                            if (lit != pit->constEnd() && std::binary_search(lit->begin(), lit->end(), c.seq))
-                                return false;
-                        }
-                    }
-                }
-                return filterAdmits(c.seq);
-            };
-            // A phrase must stand in one searched field (or one element of an array), word after word.
-            auto hasPhrases = [&](const Candidate &c) {
-                for (const QStringList &phrase : phrases) {
-                    bool found = false;
-                    for (const Field *f : searchFields) {
-                        const QJsonValue v = fieldValue(c.seq, f->name);
-                        const QJsonArray values = v.isArray() ? v.toArray() : QJsonArray{v};
-                        for (const QJsonValue &e : values) {
-                            if (!e.isString())
-                                continue;
-                            const QStringList have = m_analyzer.foldedTokens(e.toString());
-                            for (qsizetype start = 0; !found && start + phrase.size() <= have.size(); ++start)
-                                found = std::equal(phrase.begin(), phrase.end(), have.begin() + start);
-                            if (found)
-                                break;
-                        }
-                        if (found)
-                            break;
-                    }
-                    if (!found)
-                        return false;
-                }
-                return true;
-            };
-            std::vector<Candidate> &kept = all;
-            kept.erase(std::remove_if(kept.begin(), kept.end(), [&](const Candidate &c) {
-                           return !keep(c) || (!phrases.empty() && !hasPhrases(c));
-                       }), kept.end());
-            // Drop tokens only while too few documents match every token.
-            const auto fullCount = std::count_if(kept.begin(), kept.end(), [T](const Candidate &c) { return c.tokensMatched == T; });
-            if (fullCount >= dropThreshold || T <= 1)
-                kept.erase(std::remove_if(kept.begin(), kept.end(), [T](const Candidate &c) { return c.tokensMatched < T; }), kept.end());
-            // Typos only while too few documents match with fewer.
-            int typoLimit = 0;
-            for (;; ++typoLimit) {
-                const auto n = std::count_if(kept.begin(), kept.end(), [typoLimit](const Candidate &c) { return c.typos <= typoLimit; });
-                if (n >= typoThreshold || typoLimit >= 2 * T + 2)
-                    break;
-            }
-            const size_t firstNew = out.size();
-            if (out.empty() && std::all_of(kept.begin(), kept.end(), [typoLimit](const Candidate &c) { return c.typos <= typoLimit; })) {
-                out.swap(kept);
-            } else {
-                out.reserve(out.size() + kept.size());
-                for (const Candidate &c : kept)
-                    if (c.typos <= typoLimit)
-                        out.push_back(c);
+                out.push_back(c);
             }
             for (size_t i = 0; i < matches.size(); ++i)
                 for (const TrieMatch &m : matches[i])
@@ -2063,8 +2159,10 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             const size_t budget = groupBy.isEmpty() ? size_t(std::max<qint64>(kProximityCandidates, 2 * (qint64(offset) + perPage)))
                                                     : size_t(kProximityCandidates) * 4;
             if (near.size() > budget) {
-                std::nth_element(near.begin(), near.begin() + qsizetype(budget), near.end(),
-                                 [&](size_t a, size_t b) { return out[a].textMatch > out[b].textMatch; });
+                // (ties: later insertion first, as the ranking breaks them)
+                std::nth_element(near.begin(), near.begin() + qsizetype(budget), near.end(), [&](size_t a, size_t b) {
+                    return out[a].textMatch != out[b].textMatch ? out[a].textMatch > out[b].textMatch : out[a].order > out[b].order;
+                });
                 near.resize(budget);
             }
             QHash<int, quint32> slotsOfTerm; // term -> the query words (bits) it matches
@@ -2142,7 +2240,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                         const int scaled = c.tokensMatched == variantTokens
                                                ? queryTokenCount
                                                : std::min(queryTokenCount - 1, c.tokensMatched * queryTokenCount / std::max(1, variantTokens));
-                        c.tokensMatched = std::max(0, scaled);
+                        c.tokensMatched = quint16(std::max(0, scaled));
                         c.textMatch = (c.textMatch & ~(quint64(0xFF) << 44)) | (quint64(c.tokensMatched & 0xFF) << 44);
                         const auto it = index.constFind(c.seq);
                         if (it == index.constEnd()) {
@@ -2172,6 +2270,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     if (ApiError e = curatedHits(params, &curation); e.failed())
         return fail(e.status, e.message);
     std::vector<Candidate> pinned;
+    std::vector<int> pinnedAt; // each pinned hit's 1-based position
     if (!curation.hidden.empty() || !curation.pinned.empty()) {
         const bool filterCurated = boolValue(params.value(QStringLiteral("filter_curated_hits")), false);
         QHash<quint32, Candidate> matchedPinned;
@@ -2186,10 +2285,10 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         for (const auto &[seq, position] : curation.pinned) {
             if (curation.hidden.contains(seq) || (filterCurated && !filterAdmits(seq)))
                 continue;
-            Candidate c = matchedPinned.value(seq, Candidate{seq});
+            Candidate c = matchedPinned.value(seq, Candidate{seq, orderOf(seq)});
             c.curated = true;
-            c.pinnedAt = position;
             pinned.push_back(c);
+            pinnedAt.push_back(position);
         }
     }
     // Geo sorts: each candidate's distance (meters; NaN without a point), once per sort field.
@@ -2224,12 +2323,14 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         if (!sorts[k].textMatch && !sorts[k].numeric && !sorts[k].geo)
             for (const Candidate &c : candidates)
                 sortTexts[k].insert(c.seq, fieldValue(c.seq, sorts[k].field).toString());
+    // With _text_match(buckets: N): the text match of each top hit's tier, by sequence (below).
+    QHash<quint32, quint64> tierMatch;
     auto before = [&](const Candidate &a, const Candidate &b) {
         for (size_t k = 0; k < sorts.size(); ++k) {
             const SortSpec &s = sorts[k];
             if (s.textMatch) {
-                const quint64 ma = a.bucketMatch ? a.bucketMatch : a.textMatch;
-                const quint64 mb = b.bucketMatch ? b.bucketMatch : b.textMatch;
+                const quint64 ma = tierMatch.isEmpty() ? a.textMatch : tierMatch.value(a.seq, a.textMatch);
+                const quint64 mb = tierMatch.isEmpty() ? b.textMatch : tierMatch.value(b.seq, b.textMatch);
                 if (ma != mb)
                     return s.desc ? ma > mb : ma < mb;
                 continue;
@@ -2248,7 +2349,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 continue;
             }
             if (s.field == QLatin1String("_seq_id")) {
-                const quint32 oa = m_docs[a.seq].order, ob = m_docs[b.seq].order;
+                const quint32 oa = a.order, ob = b.order;
                 if (oa != ob)
                     return s.desc ? oa > ob : oa < ob;
                 continue;
@@ -2268,78 +2369,119 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     return s.desc ? cmp > 0 : cmp < 0;
             }
         }
-        return m_docs[a.seq].order > m_docs[b.seq].order; // later insertion first
+        return a.order > b.order; // later insertion first
     };
-    // (grouping ranks groups by their best hit, so it needs every candidate in order)
+    // Ranking: only the hits a page can show are put in order, through a bounded heap of indices
+    // (top_k.h); the other matches are neither sorted nor moved, and `found`, facets and groups
+    // read them in the order they were found.
     // Text match buckets: the first (up to) 250 hits in rank order are cut into N tiers of equal
     // length; within a tier every hit counts the text match of the tier's first, so the next sort
     // field decides (its own text_match is still what the hit shows).
     const auto bucketed = std::find_if(sorts.begin(), sorts.end(), [](const SortSpec &s) { return s.textMatch && s.buckets > 0; });
     const qint64 tiered = bucketed == sorts.end() ? 0 : std::min<qint64>(kMaxPerPage, qint64(candidates.size()));
     const bool tiers = bucketed != sorts.end() && tiered >= bucketed->buckets;
-    qint64 needed = groupBy.isEmpty() ? std::min<qint64>(qint64(offset) + perPage, qint64(candidates.size()))
-                                      : qint64(candidates.size());
+    const bool grouping = !groupBy.isEmpty();
+    // Groups follow the final list's order; with pinned hits or tiers that order is not the
+    // ranking's, so every match is ranked first (rare: group_by with curation or buckets).
+    const bool rankAll = grouping && (!pinned.empty() || tiers);
+    qint64 needed = grouping ? (rankAll ? qint64(candidates.size()) : 0)
+                             : std::min<qint64>(qint64(offset) + perPage, qint64(candidates.size()));
     if (tiers)
         needed = std::max(needed, tiered);
-    if (needed < qint64(candidates.size()))
-        std::partial_sort(candidates.begin(), candidates.begin() + needed, candidates.end(), before);
-    else
-        std::sort(candidates.begin(), candidates.end(), before);
+    auto rankBefore = [&](quint32 a, quint32 b) { return before(candidates[a], candidates[b]); };
+    std::vector<quint32> ranked = topIndices(candidates.size(), size_t(needed), rankBefore);
     if (tiers) {
         const qint64 tierLength = tiered / bucketed->buckets;
         for (qint64 i = 0; i < tiered; i += tierLength)
             for (qint64 j = i; j < i + tierLength && j < tiered; ++j)
-                candidates[size_t(j)].bucketMatch = candidates[size_t(i)].textMatch;
-        std::sort(candidates.begin(), candidates.begin() + tiered, before);
+                tierMatch.insert(candidates[ranked[size_t(j)]].seq, candidates[ranked[size_t(i)]].textMatch);
+        std::sort(ranked.begin(), ranked.begin() + tiered, rankBefore);
     }
-    // (several ids pinned to one position follow each other from there, in the order given)
+    // The head of the final list: the ranked hits with the pinned ones placed at their positions
+    // (several ids pinned to one position follow each other from there, in the order given). A
+    // position past every ranked hit is past the page too.
+    std::vector<const Candidate *> listed;
+    listed.reserve(ranked.size() + pinned.size());
+    for (quint32 i : ranked)
+        listed.push_back(&candidates[i]);
+    qsizetype total = qsizetype(candidates.size());
     qsizetype previousAt = -1;
     int previousPosition = 0;
-    for (Candidate &c : pinned) {
-        qsizetype at = std::min<qsizetype>(c.pinnedAt - 1, qsizetype(candidates.size()));
-        if (c.pinnedAt == previousPosition)
+    for (size_t p = 0; p < pinned.size(); ++p) {
+        qsizetype at = std::min<qsizetype>(pinnedAt[p] - 1, total);
+        if (pinnedAt[p] == previousPosition)
             at = previousAt + 1;
-        candidates.insert(candidates.begin() + at, c);
+        if (at <= qsizetype(listed.size()))
+            listed.insert(listed.begin() + at, &pinned[p]);
         previousAt = at;
-        previousPosition = c.pinnedAt;
+        previousPosition = pinnedAt[p];
+        ++total;
     }
+    // Every match once: the final list when it is complete, else the candidates and pinned hits.
+    auto forEachMatch = [&](auto &&f) {
+        if (rankAll) {
+            for (size_t i = 0; i < listed.size(); ++i)
+                f(*listed[i], i);
+            return;
+        }
+        for (size_t i = 0; i < candidates.size(); ++i)
+            f(candidates[i], i);
+        for (const Candidate &c : pinned)
+            f(c, size_t(0)); // (no pinned hits when grouping here)
+    };
 
     // group_by: a group is the documents with the same values in every group_by field (as facet
     // value ids, so arrays group by their whole list); without values: one group, or one each.
     // Groups come in the order of their best hit; facet counts then count groups, not documents.
-    struct Group { std::vector<size_t> members; };
-    std::vector<Group> groups;
-    std::vector<int> groupOfCandidate; // by position in candidates
-    if (!groupBy.isEmpty()) {
-        groupOfCandidate.assign(candidates.size(), 0);
-        QHash<QString, size_t> groupOf;
+    std::vector<quint32> groupOf; // per match, in forEachMatch's order
+    size_t groupCount = 0;
+    std::vector<RankedGroup> groups; // the first offset + per_page groups
+    std::vector<const Candidate *> groupItems; // what groupOf and groups' members index
+    if (grouping) {
+        QHash<QByteArray, quint32> groupIds;
         std::vector<const FacetColumn *> groupColumns;
         for (const QString &name : groupBy) {
             const auto it = m_facets.constFind(name);
             groupColumns.push_back(it == m_facets.constEnd() ? nullptr : &*it);
         }
-        for (size_t i = 0; i < candidates.size(); ++i) {
-            const quint32 seq = candidates[i].seq;
-            QString key;
+        QByteArray key;
+        forEachMatch([&](const Candidate &c, size_t) {
+            const quint32 seq = c.seq;
+            key.clear();
             bool missing = false;
             for (const FacetColumn *column : groupColumns) {
                 if (!column || size_t(seq) + 1 >= column->offsets.size() || column->offsets[seq] == column->offsets[seq + 1])
                     missing = true;
                 else
-                    for (quint32 k = column->offsets[seq]; k < column->offsets[seq + 1]; ++k)
-                        key += QString::number(column->valueIds[k]) + u',';
-                key += u'|';
+                    key.append(reinterpret_cast<const char *>(column->valueIds.data() + column->offsets[seq]),
+                               qsizetype(column->offsets[seq + 1] - column->offsets[seq]) * qsizetype(sizeof(int)));
+                const int separator = -1;
+                key.append(reinterpret_cast<const char *>(&separator), sizeof separator);
             }
-            if (missing && !groupMissingValues)
-                key = QStringLiteral("#%1").arg(seq);
-            auto it = groupOf.constFind(key);
-            if (it == groupOf.constEnd()) {
-                it = groupOf.insert(key, groups.size());
-                groups.push_back(Group{});
+            if (missing && !groupMissingValues) {
+                const qint64 own[] = {-2, qint64(seq)}; // a group of its own
+                key = QByteArray(reinterpret_cast<const char *>(own), sizeof own);
             }
-            groups[*it].members.push_back(i);
-            groupOfCandidate[i] = int(*it);
-        }
+            const auto it = groupIds.constFind(key);
+            const quint32 id = it == groupIds.constEnd() ? *groupIds.insert(key, quint32(groupIds.size())) : *it;
+            groupOf.push_back(id);
+            groupItems.push_back(&c);
+        });
+        groupCount = size_t(groupIds.size());
+        const size_t wanted = size_t(std::min<qint64>(qint64(offset) + perPage, qint64(groupCount)));
+        if (rankAll)
+            groups = topGroups(groupOf, groupCount, wanted, size_t(groupLimit), [](quint32 a, quint32 b) { return a < b; });
+        else
+            groups = topGroups(groupOf, groupCount, wanted, size_t(groupLimit), rankBefore);
+    }
+    // The hits in rank order as far as they are known, for the order of equal facet counts.
+    std::vector<const Candidate *> rankedHead;
+    if (grouping) {
+        for (const RankedGroup &g : groups)
+            for (quint32 i : g.members)
+                rankedHead.push_back(groupItems[i]);
+    } else {
+        rankedHead = listed;
     }
 
     // Facets over every match
@@ -2359,27 +2501,47 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             for (qsizetype id = 0; id < column.dictionary.size(); ++id)
                 admitted[size_t(id)] = !facetHighlight(column.dictionary[id], facetQueryTokens, m_analyzer, QString(), QString()).isEmpty();
         }
+        // Counts by value id in a plain array, from the facet column (no document is read).
+        // Equal counts keep the order in which the ranked hits first show their values, then
+        // the order of the other matches.
         std::vector<int> counts(size_t(column.dictionary.size()), 0);
+        std::vector<char> listedValue(size_t(column.dictionary.size()), 0);
         std::vector<int> firstSeen;
+        auto valuesOf = [&column](quint32 seq, const int **begin, const int **end) {
+            if (size_t(seq) + 1 >= column.offsets.size()) {
+                *begin = *end = nullptr;
+                return;
+            }
+            *begin = column.valueIds.data() + column.offsets[seq];
+            *end = column.valueIds.data() + column.offsets[seq + 1];
+        };
+        for (const Candidate *c : rankedHead) {
+            const int *b, *e;
+            valuesOf(c->seq, &b, &e);
+            for (; b != e; ++b)
+                if ((!queried || admitted[size_t(*b)]) && !listedValue[size_t(*b)]) {
+                    listedValue[size_t(*b)] = 1;
+                    firstSeen.push_back(*b);
+                }
+        }
         QSet<quint64> countedGroups; // (value id, group) pairs already counted when grouping
-        for (size_t i = 0; i < candidates.size(); ++i) {
-            const quint32 seq = candidates[i].seq;
-            if (size_t(seq) + 1 >= column.offsets.size())
-                continue;
-            for (quint32 k = column.offsets[seq]; k < column.offsets[seq + 1]; ++k) {
-                const int id = column.valueIds[k];
+        forEachMatch([&](const Candidate &c, size_t i) {
+            const int *b, *e;
+            valuesOf(c.seq, &b, &e);
+            for (; b != e; ++b) {
+                const int id = *b;
                 if (queried && !admitted[size_t(id)])
                     continue;
-                if (!groupOfCandidate.empty()) {
-                    const quint64 pair = (quint64(id) << 32) | quint32(groupOfCandidate[i]);
+                if (grouping) {
+                    const quint64 pair = (quint64(id) << 32) | groupOf[i];
                     if (countedGroups.contains(pair))
                         continue;
                     countedGroups.insert(pair);
                 }
-                if (counts[size_t(id)]++ == 0)
+                if (counts[size_t(id)]++ == 0 && !listedValue[size_t(id)])
                     firstSeen.push_back(id);
             }
-        }
+        });
         std::stable_sort(firstSeen.begin(), firstSeen.end(), [&](int a, int b) { return counts[size_t(a)] > counts[size_t(b)]; });
         QJsonArray list;
         for (size_t i = 0; i < firstSeen.size() && i < size_t(std::max(0, maxFacetValues)); ++i) {
@@ -2486,29 +2648,29 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     QJsonObject result{{QStringLiteral("facet_counts"), facetCounts}, {QStringLiteral("out_of"), qint64(numDocuments())}};
     if (groupBy.isEmpty()) {
         QJsonArray hits;
-        for (qsizetype i = offset; i < qsizetype(candidates.size()) && i < qint64(offset) + perPage; ++i)
-            hits.append(renderHit(candidates[size_t(i)]));
-        result.insert(QStringLiteral("found"), qint64(candidates.size()));
+        for (qsizetype i = offset; i < qsizetype(listed.size()) && i < qint64(offset) + perPage; ++i)
+            hits.append(renderHit(*listed[size_t(i)]));
+        result.insert(QStringLiteral("found"), qint64(total));
         result.insert(QStringLiteral("hits"), hits);
     } else {
         // `found` and the page count groups.
         QJsonArray grouped;
         for (qsizetype i = offset; i < qsizetype(groups.size()) && i < qint64(offset) + perPage; ++i) {
-            const Group &g = groups[size_t(i)];
+            const RankedGroup &g = groups[size_t(i)];
             QJsonArray groupHits;
-            for (size_t k = 0; k < g.members.size() && k < size_t(groupLimit); ++k)
-                groupHits.append(renderHit(candidates[g.members[k]]));
+            for (quint32 member : g.members)
+                groupHits.append(renderHit(*groupItems[member]));
             QJsonArray key;
-            const quint32 first = candidates[g.members.front()].seq;
+            const quint32 first = groupItems[g.members.front()]->seq;
             for (const QString &name : groupBy)
                 if (const QJsonValue v = fieldValue(first, name); !v.isUndefined() && !v.isNull())
                     key.append(v);
-            grouped.append(QJsonObject{{QStringLiteral("found"), qint64(g.members.size())},
+            grouped.append(QJsonObject{{QStringLiteral("found"), qint64(g.size)},
                                        {QStringLiteral("group_key"), key},
                                        {QStringLiteral("hits"), groupHits}});
         }
-        result.insert(QStringLiteral("found"), qint64(groups.size()));
-        result.insert(QStringLiteral("found_docs"), qint64(candidates.size()));
+        result.insert(QStringLiteral("found"), qint64(groupCount));
+        result.insert(QStringLiteral("found_docs"), qint64(total));
         result.insert(QStringLiteral("grouped_hits"), grouped);
     }
     result.insert(QStringLiteral("page"), page == 0 ? offset / std::max(1, perPage) + 1 : page);

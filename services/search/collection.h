@@ -215,6 +215,13 @@ private:
     std::vector<Doc> m_docs; // by sequence
     QHash<QString, quint32> m_idToSeq;
     quint32 m_nextOrder = 0;
+    // Each sequence's insertion order (Doc::order) in one dense column, for the ranking's last
+    // tie-break without touching a document record per match. Built by the first search and
+    // extended by later ones as sequences are added (a sequence's order never changes);
+    // cleared when sequences are renumbered (reindex, snapshot read).
+    mutable std::vector<quint32> m_orderBySeq;
+    mutable bool m_orderFollowsSeq = true; // m_orderBySeq rises with the sequence (no update kept a place)
+    const std::vector<quint32> &orderBySeq() const;
     TokenTrie m_trie;
     // One field's posting lists: ascending sequences per term id, in a vector indexed by the
     // trie's dense term ids (no hashing while indexing or matching). Looked up like a hash:

@@ -412,6 +412,7 @@ bool Collection::readSnapshot(const QString &path, const QString &logPath, qint6
         *why = reason;
         return false;
     };
+    m_orderBySeq.clear(); // sequences are read anew
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return refuse(QStringLiteral("no snapshot"));
