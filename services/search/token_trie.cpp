@@ -56,10 +56,44 @@ int TokenTrie::child(int node, char16_t c) const
     return it != children.end() && it->first == c ? it->second : -1;
 }
 
+namespace {
+quint32 termHash(QStringView term) { return quint32(qHash(term, 0)); }
+}
+
+int TokenTrie::idSlot(QStringView term, quint32 hash) const
+{
+    const size_t mask = m_idSlots.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const quint64 slot = m_idSlots[i];
+        if (slot == 0 || (quint32(slot >> 32) == hash && m_terms[size_t(quint32(slot) - 1)] == term))
+            return int(i);
+    }
+}
+
+void TokenTrie::addId(int id, quint32 hash)
+{
+    if (2 * (m_terms.size() + 1) > m_idSlots.size()) { // grow: twice the slots, every id again
+        std::vector<quint64> old = std::move(m_idSlots);
+        m_idSlots.assign(std::max<size_t>(64, old.size() * 2), 0);
+        const size_t mask = m_idSlots.size() - 1;
+        for (quint64 slot : old) {
+            if (slot == 0)
+                continue;
+            size_t i = quint32(slot >> 32) & mask;
+            while (m_idSlots[i] != 0)
+                i = (i + 1) & mask;
+            m_idSlots[i] = slot;
+        }
+    }
+    m_idSlots[size_t(idSlot(m_terms[size_t(id)], hash))] = (quint64(hash) << 32) | quint64(id + 1);
+}
+
 int TokenTrie::insert(const QString &term)
 {
-    if (const auto known = m_ids.constFind(term); known != m_ids.constEnd())
-        return *known;
+    const quint32 hash = termHash(term);
+    if (!m_idSlots.empty())
+        if (const quint64 slot = m_idSlots[size_t(idSlot(term, hash))]; slot != 0)
+            return int(quint32(slot) - 1);
     int node = 0;
     for (QChar qc : term) {
         const char16_t c = qc.unicode();
@@ -79,14 +113,17 @@ int TokenTrie::insert(const QString &term)
     if (n.term < 0) {
         n.term = int(m_terms.size());
         m_terms.push_back(term);
-        m_ids.insert(term, n.term);
+        addId(n.term, hash);
     }
     return n.term;
 }
 
 int TokenTrie::find(const QString &term) const
 {
-    return m_ids.value(term, -1);
+    if (m_idSlots.empty())
+        return -1;
+    const quint64 slot = m_idSlots[size_t(idSlot(term, termHash(term)))];
+    return slot == 0 ? -1 : int(quint32(slot) - 1);
 }
 
 struct TokenTrie::Walk
@@ -220,7 +257,6 @@ bool TokenTrie::readFrom(const std::function<bool(void *, qint64)> &source)
     if (!source(&terms, sizeof terms))
         return fail();
     m_terms.reserve(std::min<quint32>(terms, 1u << 24));
-    m_ids.reserve(qsizetype(std::min<quint32>(terms, 1u << 24)));
     for (quint32 i = 0; i < terms; ++i) {
         quint32 n = 0;
         if (!source(&n, sizeof n) || n > (1u << 20))
@@ -228,11 +264,12 @@ bool TokenTrie::readFrom(const std::function<bool(void *, qint64)> &source)
         QString t(qsizetype(n), Qt::Uninitialized);
         if (!source(t.data(), qint64(n) * 2))
             return fail();
+        const quint32 hash = termHash(t);
+        if (!m_idSlots.empty() && m_idSlots[size_t(idSlot(t, hash))] != 0)
+            return fail(); // a term twice
         m_terms.push_back(std::move(t));
-        m_ids.insert(m_terms.back(), int(i));
+        addId(int(i), hash);
     }
-    if (m_ids.size() != qsizetype(m_terms.size()))
-        return fail(); // a term twice
     quint32 nodes = 0;
     if (!source(&nodes, sizeof nodes) || nodes == 0)
         return fail();

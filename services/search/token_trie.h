@@ -109,7 +109,11 @@ private:
 
     std::vector<Node> m_nodes;
     std::vector<QString> m_terms;
-    QHash<QString, int> m_ids; // exact lookups without walking the trie (keys share m_terms' text)
+    // Exact lookups without walking the trie: an open-addressing table of slots (0: empty, else
+    // the term's 32-bit hash above its id + 1), at most half full, checked against m_terms.
+    std::vector<quint64> m_idSlots;
+    int idSlot(QStringView term, quint32 hash) const; // the term's slot, or the empty one it would take
+    void addId(int id, quint32 hash);
 };
 
 } // namespace homeport::search

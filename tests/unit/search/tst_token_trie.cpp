@@ -5,6 +5,8 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <cstring>
+
 #include <algorithm>
 #include <set>
 
@@ -52,6 +54,37 @@ private slots:
         QCOMPARE(t.find(QStringLiteral("appl")), -1);
         QCOMPARE(t.termCount(), 1);
     }
+    // Ids stay those first given through the id table's growth, and across writeTo/readFrom.
+    void manyTermsKeepTheirIds()
+    {
+        TokenTrie t;
+        std::vector<int> ids;
+        for (int i = 0; i < 20000; ++i)
+            ids.push_back(t.insert(QStringLiteral("w%1x").arg(i * 7919 % 100003)));
+        for (int i = 0; i < 20000; ++i) {
+            QCOMPARE(ids[size_t(i)], i);
+            QCOMPARE(t.insert(QStringLiteral("w%1x").arg(i * 7919 % 100003)), i);
+            QCOMPARE(t.find(QStringLiteral("w%1x").arg(i * 7919 % 100003)), i);
+        }
+        QCOMPARE(t.find(QStringLiteral("w1")), -1);
+        QCOMPARE(t.termCount(), 20000);
+        QByteArray bytes;
+        t.writeTo([&bytes](const void *p, qint64 n) { bytes.append(static_cast<const char *>(p), n); });
+        TokenTrie back;
+        qint64 at = 0;
+        QVERIFY(back.readFrom([&](void *p, qint64 n) {
+            if (at + n > bytes.size())
+                return false;
+            std::memcpy(p, bytes.constData() + at, size_t(n));
+            at += n;
+            return true;
+        }));
+        for (int i = 0; i < 20000; i += 97)
+            QCOMPARE(back.find(QStringLiteral("w%1x").arg(i * 7919 % 100003)), i);
+        QCOMPARE(back.find(QStringLiteral("nothing")), -1);
+        QCOMPARE(back.insert(QStringLiteral("new")), 20000);
+    }
+
     void editsWithinBound()
     {
         TokenTrie t;
