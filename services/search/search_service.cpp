@@ -366,10 +366,6 @@ void SearchService::snapshotIfDue(const QString &name, Entry &e)
         return;
     QElapsedTimer timer;
     timer.start();
-    if (idle) { // writes have paused: what the lists grew ahead goes back to the system
-        e.collection->releaseSpareCapacity();
-        ::malloc_trim(0);
-    }
     QString error;
     std::shared_ptr<SnapshotImage> image = e.collection->captureSnapshot(e.log->path(), size, e.log->records(), &error);
     if (!image) {
