@@ -3022,8 +3022,8 @@ Klicken, um sein Log zu öffnen.</translation>
             <translation>p99, letzte Minute</translation>
         </message>
         <message>
-            <source>The documents as compact JSON, as the collections keep them in memory; the index adds to it.</source>
-            <translation>Die Dokumente als kompaktes JSON, wie die Collections sie im Speicher halten; der Index kommt hinzu.</translation>
+            <source>The documents as compact JSON, as the collections' logs hold them on disk; the index in memory comes on top.</source>
+            <translation>Die Dokumente als kompaktes JSON, wie die Logs der Collections sie auf der Festplatte halten; der Index im Speicher kommt hinzu.</translation>
         </message>
         <message>
             <source>Of every request to the search port, from the latency histogram</source>

@@ -3022,8 +3022,8 @@ Click to open its log.</source>
             <translation>p99, पिछला मिनट</translation>
         </message>
         <message>
-            <source>The documents as compact JSON, as the collections keep them in memory; the index adds to it.</source>
-            <translation>दस्तावेज़ संक्षिप्त JSON के रूप में, जैसे कलेक्शन उन्हें मेमोरी में रखते हैं; इंडेक्स इसके ऊपर जुड़ता है।</translation>
+            <source>The documents as compact JSON, as the collections' logs hold them on disk; the index in memory comes on top.</source>
+            <translation>दस्तावेज़ संक्षिप्त JSON के रूप में, जैसे कलेक्शन के लॉग उन्हें डिस्क पर रखते हैं; मेमोरी में इंडेक्स इसके ऊपर जुड़ता है।</translation>
         </message>
         <message>
             <source>Of every request to the search port, from the latency histogram</source>

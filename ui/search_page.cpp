@@ -235,7 +235,7 @@ QWidget *SearchPage::buildOverviewTab()
         },
         &m_stats);
     m_stats.value(QStringLiteral("memory"))->setToolTip(
-        tr("The documents as compact JSON, as the collections keep them in memory; the index adds to it."));
+        tr("The documents as compact JSON, as the collections' logs hold them on disk; the index in memory comes on top."));
     m_stats.value(QStringLiteral("p99"))->setToolTip(tr("Of every request to the search port, from the latency histogram"));
 
     QVBoxLayout *chartLayout = nullptr;
