@@ -2901,8 +2901,8 @@ Klicken, um sein Log zu öffnen.</translation>
     <context>
         <name>homeport::ui::SearchCollectionModel</name>
         <message>
-            <source>The documents as compact JSON, as the collection keeps them in memory; the index adds to it.</source>
-            <translation>Die Dokumente als kompaktes JSON, wie die Collection sie im Speicher hält; der Index kommt hinzu.</translation>
+            <source>The documents as compact JSON, as the collection's log holds them on disk; the index in memory comes on top.</source>
+            <translation>Die Dokumente als kompaktes JSON, wie das Log der Collection sie auf der Festplatte hält; der Index im Speicher kommt hinzu.</translation>
         </message>
         <message>
             <source>Name</source>

@@ -2901,8 +2901,8 @@ Click to open its log.</source>
     <context>
         <name>homeport::ui::SearchCollectionModel</name>
         <message>
-            <source>The documents as compact JSON, as the collection keeps them in memory; the index adds to it.</source>
-            <translation>दस्तावेज़ संक्षिप्त JSON के रूप में, जैसे कलेक्शन उन्हें मेमोरी में रखता है; इंडेक्स इसके ऊपर जुड़ता है।</translation>
+            <source>The documents as compact JSON, as the collection's log holds them on disk; the index in memory comes on top.</source>
+            <translation>दस्तावेज़ संक्षिप्त JSON के रूप में, जैसे कलेक्शन का लॉग उन्हें डिस्क पर रखता है; मेमोरी में इंडेक्स इसके ऊपर जुड़ता है।</translation>
         </message>
         <message>
             <source>Name</source>

@@ -39,7 +39,7 @@ QVariant SearchCollectionModel::data(const QModelIndex &index, int role) const
     if (role == Qt::TextAlignmentRole && index.column() != NameColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == MemoryColumn)
-        return tr("The documents as compact JSON, as the collection keeps them in memory; the index adds to it.");
+        return tr("The documents as compact JSON, as the collection's log holds them on disk; the index in memory comes on top.");
     if (role == Qt::ToolTipRole && index.column() == FieldsColumn) {
         QStringList fields;
         for (const search::CollectionField &f : c.fields)
