@@ -191,6 +191,7 @@ struct SearchService::Entry
     qint64 snapshotCovers = -1;
     qint64 sizeAtLastCheck = -1;
     std::shared_ptr<SnapshotJob> snapshot; // in flight
+    qint64 snapshotFailedAt = -1;          // the log's size when the last one could not be written
 
     ~Entry() { waitForSnapshot(); }
     static bool snapshotDone(const std::shared_ptr<SnapshotJob> &job) { return job->finished.load(std::memory_order_acquire); }
@@ -202,8 +203,10 @@ struct SearchService::Entry
         snapshot->thread.join();
         if (snapshot->ok)
             snapshotCovers = snapshot->covers;
-        else
+        else {
             qCWarning(lcSearch) << "collection" << collection->name() << "index snapshot not written:" << snapshot->error;
+            snapshotFailedAt = snapshot->covers; // (not tried again before the log grows: a full disk)
+        }
         snapshot.reset();
     }
 };
@@ -362,7 +365,7 @@ void SearchService::snapshotIfDue(const QString &name, Entry &e)
     const qint64 covered = std::max<qint64>(e.snapshotCovers, 0);
     const bool idle = size == e.sizeAtLastCheck;
     e.sizeAtLastCheck = size;
-    if (size == e.snapshotCovers || e.log->hasPending() || (!idle && size - covered < std::max(kSnapshotMinGrowth, covered / 2)))
+    if (size == e.snapshotCovers || size == e.snapshotFailedAt || e.log->hasPending() || (!idle && size - covered < std::max(kSnapshotMinGrowth, covered / 2)))
         return;
     QElapsedTimer timer;
     timer.start();
