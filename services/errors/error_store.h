@@ -14,7 +14,10 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
+
+class QIODevice;
 
 namespace homeport::core {
 class Metrics;
@@ -66,8 +69,10 @@ struct StoreTotals {
 class ErrorStore
 {
 public:
-    // Kept payloads up to this size live in the database; larger ones (attachments) in files.
+    // Kept payloads up to this size live in their item row; larger ones (attachments) in files
+    // (SQLite) or in rows of kBlobChunkBytes each (PostgreSQL: one statement never carries more).
     static constexpr qint64 kMaxInlinePayloadBytes = 1024 * 1024;
+    static constexpr qint64 kBlobChunkBytes = 2 * 1024 * 1024;
 
     virtual ~ErrorStore() = default;
 
@@ -88,6 +93,9 @@ public:
     virtual bool createFirstProject(ProjectInfo *project, bool *created, QString *error) = 0;
     // Also removes the project's issues, events and items.
     virtual bool deleteProject(qint64 projectId, QString *error) = 0;
+    // Removes one issue with its events and their items (attachment files and blobs too).
+    // False with `error` empty when there is no such issue.
+    virtual bool deleteIssue(qint64 issueId, QString *error) = 0;
 
     // One transaction for the whole batch; outcomes has one entry per event, in order.
     virtual bool ingest(const QList<IncomingEvent> &events, const QList<IncomingItem> &items,
@@ -115,6 +123,11 @@ public:
     virtual QList<StoredItem> eventItems(qint64 projectId, const QString &eventId, const QString &type) = 0;
     // A kept item's payload, from the database or its file; nullopt when unknown or unreadable.
     virtual std::optional<QByteArray> itemPayload(qint64 projectId, qint64 itemId) = 0;
+    // The same as a random-access device open for reading, of *size bytes, which holds at most
+    // one chunk of a large payload at a time; null when unknown or unreadable. The device reads
+    // through this store's connection, so it must be read in this store's thread; once the store
+    // is closed its reads fail.
+    virtual std::unique_ptr<QIODevice> openItemPayload(qint64 projectId, qint64 itemId, qint64 *size) = 0;
 
     virtual StoreTotals totals() = 0;
     virtual qint64 eventCount(qint64 projectId) = 0;

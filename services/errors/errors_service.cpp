@@ -15,6 +15,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -461,16 +462,18 @@ void ErrorsService::addRoutes(http::HttpServer &server)
                      const QString download = r.queryValue(QStringLiteral("download"));
                      if (download != QLatin1String("1") && download != QLatin1String("true"))
                          return sendJson(res, 200, SentryApiJson::attachment(*found));
-                     const auto payload = m_store->itemPayload(p->id, itemId);
+                     // Streamed from its file or, on PostgreSQL, chunk by chunk from the database.
+                     qint64 size = 0;
+                     std::unique_ptr<QIODevice> payload = m_store->openItemPayload(p->id, itemId, &size);
                      if (!payload)
                          return res.send(sentryError(404, QStringLiteral("Attachment not found"), 0));
                      QByteArray type = found->headers.value(QLatin1String("content_type")).toString().toLatin1();
-                     http::Response response(200, type.isEmpty() ? QByteArray("application/octet-stream") : type, *payload);
+                     http::Response response(200, type.isEmpty() ? QByteArray("application/octet-stream") : type, {});
                      // The client's filename, quoted safely: only the attachment is offered, never a path.
                      QString name = found->headers.value(QLatin1String("filename")).toString();
                      name.remove(u'"').remove(u'\\').remove(u'\r').remove(u'\n');
                      response.setHeader("Content-Disposition", "attachment; filename=\"" + name.toUtf8() + "\"");
-                     res.send(std::move(response));
+                     res.sendDevice(std::move(response), payload.release(), size);
                  }));
     server.route("*", QStringLiteral("/api/0/issues/{issue_id}/"),
                  guarded([this](const http::Request &r, http::Responder &res) { apiIssue(r, res); }));
@@ -1005,9 +1008,19 @@ void ErrorsService::apiIssue(const http::Request &request, http::Responder &resp
         QString error;
         if (!changeIssueStatus(issueId, status, &error))
             return responder.send(sentryError(500, error, 0));
+    } else if (request.method() == "DELETE") {
+        // Sentry's "remove an issue": 202, the issue, its events and their attachments gone.
+        QString error;
+        if (!m_store->deleteIssue(issueId, &error)) {
+            if (error.isEmpty())
+                return responder.send(sentryError(404, QStringLiteral("Issue not found"), 0));
+            return responder.send(sentryError(500, error, 0));
+        }
+        markChanged();
+        return responder.send(http::Response(202, {}, {}));
     } else if (request.method() != "GET" && request.method() != "HEAD") {
         http::Response response = sentryError(405, QStringLiteral("Method not allowed"), 0);
-        response.setHeader("Allow", "GET, PUT");
+        response.setHeader("Allow", "GET, PUT, DELETE");
         return responder.send(response);
     }
     const auto detail = m_store->issue(issueId, {}, nowMs());

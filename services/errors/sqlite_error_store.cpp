@@ -6,6 +6,7 @@
 #include "core/postgres_database.h"
 #include "core/sqlite_database.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -17,6 +18,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <cstring>
 
 namespace homeport::errors {
 
@@ -67,6 +69,12 @@ const char *const kPostgresMigrations[] = {
     "CREATE SEQUENCE IF NOT EXISTS projects_id_seq OWNED BY projects.id;"
     "SELECT setval('projects_id_seq', coalesce((SELECT max(id) FROM projects), 0) + 1, false);"
     "ALTER TABLE projects ALTER COLUMN id SET DEFAULT nextval('projects_id_seq')",
+    // 3: payloads over kMaxInlinePayloadBytes in the database, so every node serves them (files
+    //    stayed with the node that received them): rows of up to kBlobChunkBytes from byte
+    //    `start`, removed with their item. items.chunks says an item's payload is there.
+    "CREATE TABLE attachment_blobs(item_id BIGINT NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+    " start BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY(item_id, start));"
+    "ALTER TABLE items ADD COLUMN chunks INTEGER",
 };
 // Sent by a node that changed the projects; every other node reads them again.
 const QString kProjectsChannel = QStringLiteral("homeport_errors_projects");
@@ -143,6 +151,64 @@ QString sqlError(const QSqlQuery &query)
     return query.lastError().text();
 }
 
+// A payload kept in attachment_blobs, read one chunk at a time as the reader moves on: an
+// answer streams a large attachment without holding more than one chunk. It looks its
+// connection up by name at each read, so it fails cleanly once the store has closed it.
+class BlobDevice final : public QIODevice
+{
+public:
+    BlobDevice(const QString &connectionName, qint64 itemId, qint64 size)
+        : m_connectionName(connectionName), m_itemId(itemId), m_size(size)
+    {
+    }
+    bool isSequential() const override { return false; }
+    qint64 size() const override { return m_size; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 at = pos();
+        if (at >= m_size || maxSize <= 0)
+            return 0;
+        if (at < m_chunkStart || at >= m_chunkStart + m_chunk.size()) {
+            m_chunk.clear();
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            if (!db.isOpen()) {
+                setErrorString(QStringLiteral("the errors store is closed"));
+                return -1;
+            }
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("SELECT start, data FROM attachment_blobs WHERE item_id = ? AND start <= ?"
+                                         " ORDER BY start DESC LIMIT 1"));
+            query.addBindValue(m_itemId);
+            query.addBindValue(at);
+            if (!query.exec() || !query.next()) {
+                setErrorString(QStringLiteral("attachment %1 has no data at byte %2: %3").arg(m_itemId).arg(at).arg(sqlError(query)));
+                return -1;
+            }
+            m_chunkStart = query.value(0).toLongLong();
+            m_chunk = query.value(1).toByteArray();
+            if (at >= m_chunkStart + m_chunk.size()) {
+                setErrorString(QStringLiteral("attachment %1 has a gap at byte %2").arg(m_itemId).arg(at));
+                m_chunk.clear();
+                return -1;
+            }
+        }
+        const qint64 offset = at - m_chunkStart;
+        const qint64 n = qMin(maxSize, qint64(m_chunk.size()) - offset);
+        memcpy(data, m_chunk.constData() + offset, size_t(n));
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QString m_connectionName;
+    qint64 m_itemId = 0;
+    qint64 m_size = 0;
+    qint64 m_chunkStart = 0;
+    QByteArray m_chunk;
+};
+
 const char *const kSummaryColumns =
     "id, project_id, title, culprit, level, status, first_seen, last_seen, count, users";
 
@@ -152,7 +218,7 @@ const char *const kSummaryColumns =
 struct SqliteErrorStore::Statements {
     explicit Statements(const QSqlDatabase &database)
         : db(database), findIssue(db), insertIssue(db), updateIssues(db), eventExists(db), insertEvent(db),
-          insertUsers(db), upsertTags(db), upsertHours(db), insertItem(db), upsertItemCount(db)
+          insertUsers(db), upsertTags(db), upsertHours(db), insertItem(db), upsertItemCount(db), insertBlobChunk(db)
     {
     }
     bool prepare(bool postgres, QString *error)
@@ -210,8 +276,12 @@ struct SqliteErrorStore::Statements {
             // A duplicate event_id inserts nothing; numRowsAffected() says which it was.
             {&insertEvent, "INSERT INTO events(project_id, event_id, issue_id, received, payload, overrides)"
                            " VALUES(?,?,?,?,?,?) ON CONFLICT(project_id, event_id) DO NOTHING"},
-            {&insertItem, "INSERT INTO items(project_id, type, event_id, received, headers, payload, file, size)"
-                          " VALUES(?,?,?,?,?,?,?,?)"},
+            {&insertItem, postgres ? "INSERT INTO items(project_id, type, event_id, received, headers, payload, file, size,"
+                                     " chunks) VALUES(?,?,?,?,?,?,?,?,?) RETURNING id"
+                                   : "INSERT INTO items(project_id, type, event_id, received, headers, payload, file, size)"
+                                     " VALUES(?,?,?,?,?,?,?,?)"},
+            // PostgreSQL only (SQLite keeps large payloads in files): one chunk of a large payload.
+            {&insertBlobChunk, postgres ? "INSERT INTO attachment_blobs(item_id, start, data) VALUES(?,?,?)" : "SELECT 1"},
             {&upsertItemCount, "INSERT INTO item_counts(project_id, type, count) VALUES(?,?,1)"
                                " ON CONFLICT(project_id, type) DO UPDATE SET count = item_counts.count + 1"},
         };
@@ -226,7 +296,7 @@ struct SqliteErrorStore::Statements {
 
     QSqlDatabase db;
     QSqlQuery findIssue, insertIssue, updateIssues, eventExists, insertEvent, insertUsers, upsertTags, upsertHours,
-        insertItem, upsertItemCount;
+        insertItem, upsertItemCount, insertBlobChunk;
 };
 
 SqliteErrorStore::SqliteErrorStore(const QString &path, const QString &connectionName, bool synchronousFull)
@@ -485,6 +555,55 @@ bool SqliteErrorStore::writeProject(ProjectInfo *project, QString *error)
             return false;
         }
     }
+    return true;
+}
+
+bool SqliteErrorStore::deleteIssue(qint64 issueId, QString *error)
+{
+    m_issueCache.clear(); // issues go
+    error->clear();
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        if (m_link)
+            m_link->checkLink();
+        return false;
+    }
+    if (!takeTurnWithOtherNodes(error)) {
+        m_db.rollback();
+        return false;
+    }
+    QSqlQuery owner(m_db);
+    owner.prepare(QStringLiteral("SELECT project_id FROM issues WHERE id = ?"));
+    owner.addBindValue(issueId);
+    bool ok = owner.exec();
+    if (!ok)
+        *error = sqlError(owner);
+    const bool found = ok && owner.next();
+    const qint64 projectId = found ? owner.value(0).toLongLong() : 0;
+    owner.finish();
+    ok = ok && found
+         && deleteItems(QStringLiteral("project_id = ? AND event_id IN (SELECT event_id FROM events WHERE issue_id = ?)"),
+                        {projectId, issueId}, error);
+    const QString id = QString::number(issueId);
+    for (const QString &sql : {QStringLiteral("DELETE FROM issue_users WHERE issue_id = ") + id,
+                               QStringLiteral("DELETE FROM issue_tags WHERE issue_id = ") + id,
+                               QStringLiteral("DELETE FROM issue_hours WHERE issue_id = ") + id,
+                               QStringLiteral("DELETE FROM events WHERE issue_id = ") + id,
+                               QStringLiteral("DELETE FROM issues WHERE id = ") + id}) {
+        ok = ok && exec(sql, error);
+    }
+    if (ok && !m_db.commit()) {
+        *error = m_db.lastError().text();
+        ok = false;
+    }
+    if (!ok) {
+        m_db.rollback();
+        m_filesToRemove.clear();
+        if (m_link && !error->isEmpty())
+            m_link->checkLink();
+        return false;
+    }
+    removeFiles(m_filesToRemove);
     return true;
 }
 
@@ -797,9 +916,13 @@ bool SqliteErrorStore::storeItem(const IncomingItem &item, QString *error)
     if (!item.keepPayload)
         return true;
     // Large payloads (attachments up to the envelope's limits) get a file of their own, written
-    // and fsynced before the row that names it commits.
+    // and fsynced before the row that names it commits; on PostgreSQL, chunk rows written in the
+    // same transaction as their item, so every node serves them once the batch is answered.
+    const bool large = item.payload.size() > kMaxInlinePayloadBytes;
+    if (large && m_postgres)
+        return storeChunkedItem(item, error);
     QString file;
-    if (item.payload.size() > kMaxInlinePayloadBytes) {
+    if (large) {
         file = QUuid::createUuid().toString(QUuid::Id128);
         const QString path = itemFilePath(file);
         if (!QDir().mkpath(QFileInfo(path).path())) {
@@ -821,9 +944,47 @@ bool SqliteErrorStore::storeItem(const IncomingItem &item, QString *error)
     s.insertItem.addBindValue(file.isEmpty() ? QVariant(item.payload) : QVariant(QMetaType(QMetaType::QByteArray)));
     s.insertItem.addBindValue(file.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(file));
     s.insertItem.addBindValue(qint64(item.payload.size()));
+    if (m_postgres)
+        s.insertItem.addBindValue(QVariant(QMetaType(QMetaType::Int)));
     if (!s.insertItem.exec()) {
         *error = sqlError(s.insertItem);
         return false;
+    }
+    s.insertItem.finish();
+    return true;
+}
+
+bool SqliteErrorStore::storeChunkedItem(const IncomingItem &item, QString *error)
+{
+    Statements &s = *m_statements;
+    const qint64 size = item.payload.size();
+    const qint64 chunks = (size + kBlobChunkBytes - 1) / kBlobChunkBytes;
+    s.insertItem.addBindValue(item.projectId);
+    s.insertItem.addBindValue(text(item.type));
+    s.insertItem.addBindValue(text(item.eventId));
+    s.insertItem.addBindValue(item.receivedMs);
+    s.insertItem.addBindValue(QString::fromUtf8(QJsonDocument(item.headers).toJson(QJsonDocument::Compact)));
+    s.insertItem.addBindValue(QVariant(QMetaType(QMetaType::QByteArray)));
+    s.insertItem.addBindValue(QVariant(QMetaType(QMetaType::QString)));
+    s.insertItem.addBindValue(size);
+    s.insertItem.addBindValue(chunks);
+    if (!s.insertItem.exec() || !s.insertItem.next()) {
+        *error = sqlError(s.insertItem);
+        s.insertItem.finish();
+        return false;
+    }
+    const qint64 itemId = s.insertItem.value(0).toLongLong();
+    s.insertItem.finish();
+    for (qint64 start = 0; start < size; start += kBlobChunkBytes) {
+        // A view of the payload: the driver escapes it into its statement without another copy.
+        s.insertBlobChunk.addBindValue(itemId);
+        s.insertBlobChunk.addBindValue(start);
+        s.insertBlobChunk.addBindValue(QByteArray::fromRawData(item.payload.constData() + start,
+                                                               qMin(kBlobChunkBytes, size - start)));
+        if (!s.insertBlobChunk.exec()) {
+            *error = sqlError(s.insertBlobChunk);
+            return false;
+        }
     }
     return true;
 }
@@ -1241,19 +1402,51 @@ QList<StoredItem> SqliteErrorStore::eventItems(qint64 projectId, const QString &
 
 std::optional<QByteArray> SqliteErrorStore::itemPayload(qint64 projectId, qint64 itemId)
 {
+    qint64 size = 0;
+    const std::unique_ptr<QIODevice> in = openItemPayload(projectId, itemId, &size);
+    if (!in)
+        return std::nullopt;
+    QByteArray out;
+    out.reserve(size);
+    while (out.size() < size) {
+        const QByteArray part = in->read(size - out.size());
+        if (part.isEmpty())
+            return std::nullopt;
+        out += part;
+    }
+    return out;
+}
+
+std::unique_ptr<QIODevice> SqliteErrorStore::openItemPayload(qint64 projectId, qint64 itemId, qint64 *size)
+{
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT payload, file FROM items WHERE project_id = ? AND id = ?"));
+    query.prepare(m_postgres ? QStringLiteral("SELECT payload, file, chunks, size FROM items WHERE project_id = ? AND id = ?")
+                             : QStringLiteral("SELECT payload, file, NULL, size FROM items WHERE project_id = ? AND id = ?"));
     query.addBindValue(projectId);
     query.addBindValue(itemId);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
+    if (!query.exec()) {
+        if (m_link)
+            m_link->checkLink();
+        return nullptr;
+    }
+    if (!query.next())
+        return nullptr;
+    std::unique_ptr<QIODevice> out;
     const QString file = query.value(1).toString();
-    if (file.isEmpty())
-        return query.value(0).toByteArray();
-    QFile in(itemFilePath(file));
-    if (!in.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    return in.readAll();
+    if (!query.value(2).isNull()) {
+        *size = query.value(3).toLongLong();
+        out = std::make_unique<BlobDevice>(m_connectionName, itemId, *size);
+    } else if (!file.isEmpty()) {
+        out = std::make_unique<QFile>(itemFilePath(file));
+    } else {
+        auto buffer = std::make_unique<QBuffer>();
+        buffer->setData(query.value(0).toByteArray());
+        out = std::move(buffer);
+    }
+    if (!out->open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return nullptr;
+    *size = out->size();
+    return out;
 }
 
 StoreTotals SqliteErrorStore::totals()
@@ -1303,7 +1496,13 @@ qint64 SqliteErrorStore::sweep(qint64 nowMs, int capDays)
                         {project.id, nowMs - qint64(project.retentionDays) * kDayMs}, &itemsError);
         }
         if (project.maxEvents > 0) {
-            // Keep the newest maxEvents: everything at or below the id of the first one to go.
+            // Keep the newest maxEvents: everything at or below the id of the first one to go,
+            // with the items (attachments) of the events that go.
+            const QString firstToGo = QStringLiteral("(SELECT id FROM events WHERE project_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)");
+            QString itemsError;
+            deleteItems(QStringLiteral("project_id = ? AND event_id IN (SELECT event_id FROM events WHERE project_id = ? AND id <= %1)")
+                            .arg(firstToGo),
+                        {project.id, project.id, project.id, project.maxEvents}, &itemsError);
             QSqlQuery excess(m_db);
             excess.prepare(QStringLiteral("DELETE FROM events WHERE project_id = ? AND id <= (SELECT id FROM events"
                                           " WHERE project_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)"));

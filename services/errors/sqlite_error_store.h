@@ -27,7 +27,9 @@ public:
     // (survives a process crash; the last commits may go with the machine).
     SqliteErrorStore(const QString &path, const QString &connectionName, bool synchronousFull = true);
     // PostgreSQL at postgresql://user:pass@host:port/db; attachments over kMaxInlinePayloadBytes
-    // still go to files beside attachmentsPath (local to this node).
+    // go to attachment_blobs in chunks, in the same transaction as their item row, so every node
+    // serves them. attachmentsPath: where items written by versions that kept them in files
+    // (local to the node that received them) are still read from and removed.
     // The link reports its state as homeport_errors_postgres_* gauges in `metrics` (may be null).
     SqliteErrorStore(const QUrl &postgresUrl, const QString &attachmentsPath, const QString &connectionName,
                      core::Metrics *metrics = nullptr);
@@ -41,6 +43,7 @@ public:
     bool saveProject(ProjectInfo *project, QString *error) override;
     bool createFirstProject(ProjectInfo *project, bool *created, QString *error) override;
     bool deleteProject(qint64 projectId, QString *error) override;
+    bool deleteIssue(qint64 issueId, QString *error) override;
 
     bool ingest(const QList<IncomingEvent> &events, const QList<IncomingItem> &items,
                 QList<IngestOutcome> *outcomes, QString *error) override;
@@ -58,6 +61,7 @@ public:
     qint64 itemCount(qint64 projectId, const QString &type) override;
     QList<StoredItem> eventItems(qint64 projectId, const QString &eventId, const QString &type) override;
     std::optional<QByteArray> itemPayload(qint64 projectId, qint64 itemId) override;
+    std::unique_ptr<QIODevice> openItemPayload(qint64 projectId, qint64 itemId, qint64 *size) override;
 
     StoreTotals totals() override;
     qint64 eventCount(qint64 projectId) override;
@@ -86,11 +90,14 @@ private:
     bool ingestOne(const IncomingEvent &incoming, IngestOutcome *outcome, BatchState &batch, QString *error);
     bool writeDeltas(BatchState &batch, QString *error);
     bool storeItem(const IncomingItem &item, QString *error);
+    // PostgreSQL: a payload over kMaxInlinePayloadBytes as its item row and kBlobChunkBytes rows.
+    bool storeChunkedItem(const IncomingItem &item, QString *error);
     QList<IssueSummary> summariesFrom(QSqlQuery &query);
     // Item files: <database dir>/attachments/<name>; names are generated, never the client's.
     QString itemFilePath(const QString &name) const;
     // Deletes the rows `where` selects from items (binding `binds`) and, after the caller's
-    // commit, their files: the names are collected into m_filesToRemove.
+    // commit, their files: the names are collected into m_filesToRemove. (Their PostgreSQL
+    // blobs go with them: attachment_blobs rows are deleted on cascade.)
     bool deleteItems(const QString &where, const QVariantList &binds, QString *error);
     void removeFiles(QStringList &names);
     void fillHourly(QList<IssueSummary> &issues, qint64 nowMs);

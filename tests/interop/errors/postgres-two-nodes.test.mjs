@@ -1,8 +1,12 @@
 // Two real homeport nodes whose errors service shares one real PostgreSQL ([errors] database_url):
 // the real @sentry/node SDK sends the same throw sites to both nodes at once, and either node's
-// REST API then shows one issue per throw site with the events of both nodes counted.
+// REST API then shows one issue per throw site with the events of both nodes counted; an
+// attachment over 1 MiB sent to one node is served by the other and goes with its issue.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { startHomeport } from '../lib/homeport.mjs';
 import { startPostgres } from '../lib/postgres.mjs';
 import { dsnOf, sentryClient, restApi } from './sentry.mjs';
@@ -108,4 +112,47 @@ test('an issue ignored through one node stays ignored when the other node gets i
     assert.equal(issues[0].id, issue.id);
     assert.equal(named(await api.issues('is:unresolved')).length, 0);
   }
+});
+
+test('a 3 MiB attachment sent to one node is served byte for byte by the other, and goes with its issue', async () => {
+  const key = nodes[0].secrets.errors.public_key;
+  const { client, scope } = sentryClient(dsnOf(nodes[0], key));
+  const data = randomBytes(3 * 1024 * 1024);
+  scope.addAttachment({ filename: 'heap.bin', data, contentType: 'application/octet-stream' });
+  let eventId;
+  try {
+    throw new Error('attachment across nodes');
+  } catch (error) {
+    eventId = scope.captureException(error);
+  }
+  assert.equal(await client.flush(20000), true);
+  const [api0, api1] = nodes.map((node) => restApi(node));
+  const named = (list) => list.filter((i) => i.title === 'Error: attachment across nodes');
+  const [issue] = named(await api1.waitForIssues((list) => named(list).length === 1));
+
+  const attachments = `/projects/homeport/default/events/${eventId}/attachments/`;
+  const listed = await api1.get(attachments);
+  assert.equal(listed.length, 1, JSON.stringify(listed));
+  assert.equal(listed[0].name, 'heap.bin');
+  assert.equal(Number(listed[0].size), data.length);
+  const download = await api1.fetch(`${attachments}${listed[0].id}/?download=1`);
+  assert.equal(download.status, 200);
+  assert.equal(download.headers.get('content-length'), String(data.length));
+  assert.ok(Buffer.from(await download.arrayBuffer()).equals(data), 'node B serves the bytes node A received');
+  // In the database, not in the receiving node's data dir.
+  const attachmentDir = join(nodes[0].dataDir, 'errors', 'attachments');
+  assert.equal(existsSync(attachmentDir) ? readdirSync(attachmentDir).length : 0, 0);
+  const [[chunks, bytes]] = postgres.query('SELECT count(*), coalesce(sum(length(data)), 0) FROM attachment_blobs');
+  assert.ok(Number(chunks) > 1, `${chunks} chunks: no statement carries the whole attachment`);
+  assert.equal(Number(bytes), data.length);
+
+  // Sentry's "remove an issue" through node B: node A no longer has the attachment, and its
+  // chunks are gone from the database.
+  const removed = await api1.fetch(`/issues/${issue.id}/`, { method: 'DELETE' });
+  assert.equal(removed.status, 202);
+  assert.equal((await api0.fetch(`${attachments}${listed[0].id}/?download=1`)).status, 404);
+  assert.deepEqual(await api0.get(attachments), []);
+  assert.equal((await api0.fetch(`/issues/${issue.id}/`)).status, 404);
+  assert.deepEqual(postgres.query('SELECT count(*) FROM attachment_blobs'), [['0']]);
+  assert.deepEqual(postgres.query('SELECT count(*) FROM items WHERE chunks IS NOT NULL'), [['0']]);
 });

@@ -38,6 +38,10 @@ export function restApi(homeport) {
   };
   return {
     get,
+    // The raw answer to any method, for bodies that are not JSON and for status checks.
+    fetch: (path, init = {}) => fetch(`${base}${path}`, {
+      ...init, headers: { ...(init.headers ?? {}), Authorization: `Bearer ${token}` },
+    }),
     async put(path, body) {
       const response = await fetch(`${base}${path}`, {
         method: 'PUT',

@@ -74,6 +74,14 @@ export async function startPostgres({ user = 'homeport', password = 'pg secret' 
     url: (database = 'postgres') =>
       `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     log: () => log,
+    // One statement through Debian's psql (postgresql-client-15, which postgresql-15 brings);
+    // its rows as arrays of text fields.
+    query(sql, database = 'postgres') {
+      const out = execFileSync(join(BIN, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', database,
+        '-X', '-q', '-t', '-A', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql],
+      { env: { ...process.env, PGPASSWORD: password }, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+      return out.split('\n').filter((line) => line !== '').map((line) => line.split('\t'));
+    },
     // Stops the server (its clients lose their connections) and starts it again on the same
     // port and data: as a database restart or a short outage looks to Homeport. between() runs
     // while it is down.

@@ -2,6 +2,7 @@
 // histograms, statuses and regressions, search, retention, projects, reopening the file.
 #include "errors/sqlite_error_store.h"
 
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -388,6 +389,48 @@ private slots:
 
         QVERIFY(m_store->deleteProject(1, &error));
         QCOMPARE(files.entryList(QDir::Files).size(), 0);
+    }
+
+    // Deleting an issue (Sentry's DELETE /issues/<id>/) or dropping events past max_events takes
+    // the attachments of those events with them, files included; other events' stay.
+    void itemsGoWithTheirEvents()
+    {
+        IncomingEvent gone = makeEvent("deleted with its issue", m_now - 2 * kHour);
+        IncomingEvent old = makeEvent("kept issue", m_now - kHour);
+        IncomingEvent recent = makeEvent("kept issue", m_now);
+        const QByteArray large(ErrorStore::kMaxInlinePayloadBytes + 1, 'q');
+        const auto attachment = [&](const IncomingEvent &event, const QByteArray &payload) {
+            return IncomingItem{1, event.receivedMs, QStringLiteral("attachment"), event.event.eventId,
+                                QJsonObject{{"filename", "a.bin"}}, payload, true};
+        };
+        QList<IngestOutcome> outcomes;
+        QString error;
+        QVERIFY2(m_store->ingest({gone, old, recent}, {attachment(gone, large), attachment(gone, "small"),
+                                                      attachment(old, large), attachment(recent, large)},
+                                 &outcomes, &error), qPrintable(error));
+        const QDir files(m_dir.filePath("attachments"));
+        QCOMPARE(files.entryList(QDir::Files).size(), 3);
+        QVERIFY(outcomes[0].issueId != outcomes[1].issueId);
+
+        QVERIFY2(m_store->deleteIssue(outcomes[0].issueId, &error), qPrintable(error));
+        QVERIFY(!m_store->issueSummary(outcomes[0].issueId));
+        QCOMPARE(m_store->eventItems(1, gone.event.eventId, {}).size(), 0);
+        QCOMPARE(files.entryList(QDir::Files).size(), 2);
+        QVERIFY(!m_store->deleteIssue(outcomes[0].issueId, &error));
+        QVERIFY(error.isEmpty()); // no such issue, not a failure
+
+        ProjectInfo p = m_store->projects().first();
+        p.maxEvents = 1;
+        QVERIFY(m_store->saveProject(&p, &error));
+        QCOMPARE(m_store->sweep(m_now), 1);
+        QCOMPARE(m_store->eventItems(1, old.event.eventId, {}).size(), 0);
+        QCOMPARE(m_store->eventItems(1, recent.event.eventId, {}).size(), 1);
+        QCOMPARE(files.entryList(QDir::Files).size(), 1);
+        qint64 size = 0;
+        const auto device = m_store->openItemPayload(1, m_store->eventItems(1, recent.event.eventId, {}).first().id, &size);
+        QVERIFY(device);
+        QCOMPARE(size, large.size());
+        QCOMPARE(device->readAll(), large);
     }
 
     void survivesReopen()
