@@ -357,6 +357,15 @@ private slots:
         QCOMPARE(api(one.arg("99999") + "?download=1").status, 404);
         QCOMPARE(api(QStringLiteral("/api/0/projects/homeport/default/events/%1/attachments/").arg(newId())).array().size(), 0);
         QCOMPARE(request("GET", list).status, 401);
+
+        // Sentry's "remove an issue" takes the event's attachments, file included.
+        const QString issue = api(QStringLiteral("/api/0/projects/homeport/default/events/%1/").arg(id)).json()["groupID"].toString();
+        QVERIFY(!issue.isEmpty());
+        QCOMPARE(api(QStringLiteral("/api/0/issues/%1/").arg(issue), "DELETE").status, 202);
+        QCOMPARE(api(one.arg(attachments[1]["id"].toString()) + "?download=1").status, 404);
+        QCOMPARE(api(list).array().size(), 0);
+        QCOMPARE(QDir(m_dir.filePath("attachments")).entryInfoList(QDir::Files).size(), 0);
+        QCOMPARE(api(QStringLiteral("/api/0/issues/%1/").arg(issue), "DELETE").status, 404);
     }
 
     void duplicatesStoredOnce()
