@@ -99,15 +99,7 @@ void InferencePodChart::setHistory(const QVector<inference::PodPoint> &history, 
         m_xAxis->setRange(left, 0);
         m_xAxis->setTitleText(inMinutes ? tr("minutes ago") : tr("seconds ago"));
     }
-    double top = m_fixedTop > 0 ? m_fixedTop : 1;
-    if (m_fixedTop <= 0 && peak > 0) {
-        const double magnitude = std::pow(10.0, std::floor(std::log10(peak * 1.15)));
-        top = std::max(1.0, std::ceil(peak * 1.15 / magnitude) * magnitude);
-    }
-    if (!qFuzzyCompare(m_yAxis->max(), top)) {
-        m_yAxis->setRange(0, top);
-        m_yAxis->setLabelFormat(top < 4 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
-    }
+    setValueAxisTop(m_yAxis, m_fixedTop > 0 ? m_fixedTop : roundAxisTop(peak));
 }
 
 } // namespace homeport::ui

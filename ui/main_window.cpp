@@ -440,8 +440,34 @@ void MainWindow::showLogsFor(const QString &service)
 void MainWindow::applyTheme(const QString &modeName)
 {
     Theme::apply(Theme::modeFromName(modeName));
-    setStyleSheet(Theme::styleSheet());
+    restyle();
     // Charts, page backgrounds and muted labels follow the palette change (theme_follower.h).
+}
+
+void MainWindow::restyle()
+{
+    const QString sheet = Theme::styleSheet();
+    if (styleSheet() != sheet) // an equal sheet would only re-polish every widget
+        setStyleSheet(sheet);
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::ThemeChange:
+        // Qt re-reads the platform's palette itself on most desktops; a platform theme that only
+        // says "the theme changed" is read here. Either way ApplicationPaletteChange follows
+        // when the palette really changed.
+        Theme::followPlatform();
+        restyle();
+        break;
+    case QEvent::ApplicationPaletteChange:
+        restyle();
+        break;
+    default:
+        break;
+    }
+    return QMainWindow::event(event);
 }
 
 void MainWindow::copyLaravelEnv()

@@ -87,6 +87,9 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // QEvent::ThemeChange (the desktop switched its look) and ApplicationPaletteChange: the
+    // palette and the window's style sheet follow, in System mode the desktop's light or dark.
+    bool event(QEvent *event) override;
 
 private:
     QWidget *buildSidebar();
@@ -95,6 +98,8 @@ private:
     void updateHealth(const QList<core::ServiceStatus> &snapshot);
     void refreshCurrentPage();
     void showFromTray();
+    // The window's style sheet from the theme's current colours (set only when it differs).
+    void restyle();
     // Notices a service's move into the failed state (from a signal or the one-second snapshot).
     void trackState(const core::ServiceStatus &status);
     void notifyFailure(const core::ServiceStatus &status);

@@ -83,15 +83,7 @@ void SearchLatencyChart::setPoints(const QVector<search::LatencyPoint> &points, 
     }
     m_p50->replace(p50);
     m_p99->replace(p99);
-    double top = 1;
-    if (m_peakMs > 0) {
-        const double magnitude = std::pow(10.0, std::floor(std::log10(m_peakMs * 1.15)));
-        top = std::max(1.0, std::ceil(m_peakMs * 1.15 / magnitude) * magnitude);
-    }
-    if (!qFuzzyCompare(m_yAxis->max(), top)) {
-        m_yAxis->setRange(0, top);
-        m_yAxis->setLabelFormat(top < 4 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
-    }
+    setValueAxisTop(m_yAxis, roundAxisTop(m_peakMs));
 }
 
 void SearchLatencyChart::setRange(ChartRange range)

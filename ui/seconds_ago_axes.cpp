@@ -8,6 +8,9 @@
 #include <QLineSeries>
 #include <QValueAxis>
 
+#include <algorithm>
+#include <cmath>
+
 namespace homeport::ui {
 
 SecondsAgoAxes addSecondsAgoAxes(QChart *chart, const QFont &baseFont, const QString &xTitle, const QString &yTitle,
@@ -39,6 +42,30 @@ SecondsAgoAxes addSecondsAgoAxes(QChart *chart, const QFont &baseFont, const QSt
         s->attachAxis(axes.y);
     }
     return axes;
+}
+
+double roundAxisTop(double peak)
+{
+    if (peak <= 0)
+        return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(peak * 1.15)));
+    return std::max(1.0, std::ceil(peak * 1.15 / magnitude) * magnitude);
+}
+
+void setValueAxisTop(QValueAxis *axis, double top)
+{
+    // The leading digit decides how many intervals divide the axis into round steps: 1 -> five
+    // of 0.2, 2 -> four of 0.5, 3 -> three of 1, ... 9 -> three of 3 (times the power of ten).
+    static constexpr int kIntervals[] = {5, 5, 4, 3, 4, 5, 3, 7, 4, 3};
+    const double magnitude = std::pow(10.0, std::floor(std::log10(top) + 1e-9));
+    const int digit = std::clamp(int(std::lround(top / magnitude)), 1, 9);
+    const int intervals = kIntervals[digit];
+    if (qFuzzyCompare(axis->max(), top) && axis->tickCount() == intervals + 1)
+        return;
+    const double step = top / intervals;
+    axis->setRange(0, top);
+    axis->setTickCount(intervals + 1);
+    axis->setLabelFormat(step < 1 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
 }
 
 } // namespace homeport::ui

@@ -24,4 +24,12 @@ struct SecondsAgoAxes {
 SecondsAgoAxes addSecondsAgoAxes(QChart *chart, const QFont &baseFont, const QString &xTitle, const QString &yTitle,
                                  int seconds, int xTickCount, const QList<QLineSeries *> &series);
 
+// The top of a value axis for `peak`: 15 % of room, rounded up to 1, 2, ... 9 times a power of
+// ten (at least 1), so the axis does not jitter every second.
+double roundAxisTop(double peak);
+// Sets `axis` to 0 .. `top` (a roundAxisTop() value) with ticks on round steps (0.2, 0.5, 1, 2,
+// 5 ... times a power of ten) and labels with as many decimals as the step needs, so no label
+// is a rounded 0.25; does nothing when the axis is set so already.
+void setValueAxisTop(QValueAxis *axis, double top);
+
 } // namespace homeport::ui

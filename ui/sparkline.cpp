@@ -1,5 +1,6 @@
 #include "sparkline.h"
 
+#include "seconds_ago_axes.h"
 #include "theme.h"
 #include "theme_follower.h"
 
@@ -179,18 +180,7 @@ void Sparkline::setValues(const QVector<double> &values)
     m_baseline->replace(base);
 
     // Round the top up to a readable number so the axis does not jitter every second.
-    double top = 1;
-    if (m_peak > 0) {
-        const double magnitude = std::pow(10.0, std::floor(std::log10(m_peak * 1.15)));
-        top = std::ceil(m_peak * 1.15 / magnitude) * magnitude;
-        top = std::max(top, 1.0);
-    }
-    if (!qFuzzyCompare(m_yAxis->max(), top)) {
-        m_yAxis->setRange(0, top);
-        // Fractions only help on a small scale; above it they are noise.
-        if (m_style == Style::WithAxes)
-            m_yAxis->setLabelFormat(top < 4 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
-    }
+    setValueAxisTop(m_yAxis, roundAxisTop(m_peak));
 }
 
 void Sparkline::setRange(ChartRange range)

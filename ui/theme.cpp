@@ -8,8 +8,6 @@
 #include <QLegend>
 #include <QPalette>
 
-#include <optional>
-
 namespace homeport::ui {
 
 namespace {
@@ -22,7 +20,6 @@ struct Colors {
 };
 
 Theme::Mode g_mode = Theme::Mode::System;
-std::optional<QPalette> g_platformPalette; // what the desktop gave us, before any override
 
 Colors lightColors()
 {
@@ -40,14 +37,30 @@ Colors darkColors()
             QColor(0x3a, 0x2f, 0x14), QColor(0x6b, 0x55, 0x22), QColor(0xf2, 0xd4, 0x8f)};
 }
 
+// In System mode the application palette is Qt's own (no role set by us), which Qt resolves from
+// the platform theme and re-resolves when the desktop changes; so it is read here each time,
+// never remembered (a desktop switched to dark while Homeport runs must be seen).
 QPalette platformPalette()
 {
-    return g_platformPalette ? *g_platformPalette : QGuiApplication::palette();
+    return QGuiApplication::palette();
 }
 
 bool paletteIsDark(const QPalette &palette)
 {
     return palette.color(QPalette::Window).lightness() < 128;
+}
+
+// A colour with alpha (Qt's default PlaceholderText is the text at half alpha) as it shows over
+// `background`: style sheets and chart axes take a colour's name, which drops the alpha, so
+// half-alpha black would read as plain black.
+QColor over(const QColor &color, const QColor &background)
+{
+    const double a = color.alphaF();
+    if (a >= 1.0)
+        return color;
+    return QColor::fromRgbF(float(color.redF() * a + background.redF() * (1 - a)),
+                            float(color.greenF() * a + background.greenF() * (1 - a)),
+                            float(color.blueF() * a + background.blueF() * (1 - a)));
 }
 
 // System mode takes the desktop's own colours for the surfaces and text, so the console sits
@@ -59,13 +72,13 @@ Colors systemColors()
     c.page = p.color(QPalette::Window);
     c.card = p.color(QPalette::Base);
     c.text = p.color(QPalette::WindowText);
-    c.muted = p.color(QPalette::PlaceholderText);
+    c.muted = over(p.color(QPalette::PlaceholderText), c.page);
     c.button = p.color(QPalette::Button);
     c.border = paletteIsDark(p) ? c.page.lighter(150) : c.page.darker(112);
     c.buttonBorder = paletteIsDark(p) ? c.button.lighter(160) : c.button.darker(125);
     c.buttonHover = paletteIsDark(p) ? c.button.lighter(115) : c.button.darker(104);
     c.buttonPressed = paletteIsDark(p) ? c.button.lighter(130) : c.button.darker(110);
-    c.disabledText = p.color(QPalette::Disabled, QPalette::ButtonText);
+    c.disabledText = over(p.color(QPalette::Disabled, QPalette::ButtonText), c.button);
     return c;
 }
 
@@ -135,15 +148,24 @@ QString Theme::modeName(Mode mode)
 
 void Theme::apply(Mode mode)
 {
-    if (!g_platformPalette)
-        g_platformPalette = QGuiApplication::palette();
     g_mode = mode;
     if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
         return;
     if (mode == Mode::System)
-        QApplication::setPalette(*g_platformPalette);
+        followPlatform();
     else
         QApplication::setPalette(paletteFor(currentColors(), mode == Mode::Dark));
+}
+
+void Theme::followPlatform()
+{
+    if (g_mode != Mode::System || !qobject_cast<QApplication *>(QCoreApplication::instance()))
+        return;
+    // A palette with no role set resolves every role from the platform theme (and the style's
+    // polish) as they are now, and leaves Qt free to re-resolve it on the next desktop change.
+    // When that changes anything, Qt sends ApplicationPaletteChange to every widget, which the
+    // theme followers and the main window's style sheet answer.
+    QApplication::setPalette(QPalette());
 }
 
 Theme::Mode Theme::mode()

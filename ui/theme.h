@@ -24,9 +24,13 @@ public:
     // "system", "light", "dark"; anything else reads as System.
     static Mode modeFromName(const QString &name);
     static QString modeName(Mode mode);
-    // Sets the mode and the application palette (QApplication must exist). The first call
-    // remembers the platform's palette, which System mode goes back to.
+    // Sets the mode and the application palette (QApplication must exist). System mode leaves
+    // the palette to the platform, read afresh whenever it is asked for.
     static void apply(Mode mode);
+    // In System mode: takes the platform's palette as it is now (the desktop may have switched
+    // between light and dark since). The main window calls it on QEvent::ThemeChange, which
+    // the platform sends on such a switch; Light and Dark keep their own palette.
+    static void followPlatform();
     static Mode mode();
     // Whether the pages are drawn dark now (Dark, or System on a dark desktop).
     static bool isDark();

@@ -32,6 +32,7 @@
 #include "ui/welcome_dialog.h"
 #include "ui/table_filter.h"
 #include "ui/theme.h"
+#include "ui/theme_follower.h"
 #include "core/data_dir.h"
 
 #include <QApplication>
@@ -39,6 +40,8 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QPlainTextEdit>
+#include <QProxyStyle>
+#include <QStyleFactory>
 #include <QDir>
 #include <QLabel>
 #include <QTableWidget>
@@ -91,6 +94,39 @@ quint16 freePort()
 
 } // namespace
 
+// The desktop's look as Qt sees it: the application's own palette (none set by the app) is
+// resolved from the platform theme and then polished by the application style. The offscreen
+// platform's theme never changes, so this style's polish stands for a desktop switched to dark:
+// flipping `dark` changes what the platform palette resolves to, and tells nobody, as a desktop
+// switch does before the platform's ThemeChange arrives.
+class DesktopStyle : public QProxyStyle
+{
+public:
+    explicit DesktopStyle(const QString &baseStyle)
+        : QProxyStyle(QStyleFactory::create(baseStyle))
+    {
+    }
+
+    using QProxyStyle::polish;
+    void polish(QPalette &palette) override
+    {
+        QProxyStyle::polish(palette);
+        if (!dark)
+            return;
+        palette.setColor(QPalette::Window, windowDark);
+        palette.setColor(QPalette::WindowText, QColor(0xec, 0xee, 0xf1));
+        palette.setColor(QPalette::Base, QColor(0x2a, 0x2d, 0x33));
+        palette.setColor(QPalette::Text, QColor(0xec, 0xee, 0xf1));
+        palette.setColor(QPalette::Button, QColor(0x33, 0x37, 0x3e));
+        palette.setColor(QPalette::ButtonText, QColor(0xec, 0xee, 0xf1));
+        palette.setColor(QPalette::PlaceholderText, mutedDark);
+    }
+
+    bool dark = false;
+    const QColor windowDark{0x21, 0x23, 0x28};
+    const QColor mutedDark{0x9b, 0xa3, 0xae};
+};
+
 class TestConsole : public QObject
 {
     Q_OBJECT
@@ -117,6 +153,7 @@ private Q_SLOTS:
     void settingsLogLevelAppliesAtOnce();
     void settingsMovesTheDataDir();
     void themeSwitchesBetweenLightDarkAndSystem();
+    void systemThemeFollowsTheDesktopSwitchingLightAndDark();
     void chartRangeChoosesFiveMinutesHourOrDay();
     void everyTableIsSortableAndFilterable();
     void settingsRejectsInvalidBindAddress();
@@ -805,6 +842,68 @@ void TestConsole::themeSwitchesBetweenLightDarkAndSystem()
     QCOMPARE(QApplication::palette().color(QPalette::Window), platformWindow);
     QCOMPARE(ui::Theme::pageBackground(), platformWindow);
     QCOMPARE(m_settings->value(QStringLiteral("console"), QStringLiteral("theme")).toString(), QStringLiteral("system"));
+}
+
+void TestConsole::systemThemeFollowsTheDesktopSwitchingLightAndDark()
+{
+    ui::SettingsPage *page = m_window->settingsPage();
+    auto *theme = page->findChild<QComboBox *>(QStringLiteral("themeCombo"));
+    QVERIFY(theme);
+    theme->setCurrentIndex(theme->findData(QStringLiteral("system")));
+    QCOMPARE(ui::Theme::mode(), ui::Theme::Mode::System);
+    auto *desktop = new DesktopStyle(QApplication::style()->name());
+    QApplication::setStyle(desktop); // the application owns it from here
+    QVERIFY(!ui::Theme::isDark());
+    // Muted text as the style sheets use it: a colour's name drops its alpha, and the platform's
+    // placeholder colour is the text at half alpha here, so it must come blended (grey, not black).
+    QCOMPARE(ui::Theme::mutedText().alpha(), 255);
+    QVERIFY(ui::Theme::mutedText() != ui::Theme::text());
+    const QColor lightWindow = QApplication::palette().color(QPalette::Window);
+    QVERIFY(lightWindow.lightness() > 150);
+
+    // A muted label and a chart's axes, both themed through theme_follower.h.
+    auto *label = new QLabel(QStringLiteral("muted"), m_window->overviewPage());
+    ui::setMutedText(label);
+    m_window->showPage(QStringLiteral("inference"));
+    QAbstractAxis *axis = m_window->servicePage(QStringLiteral("inference"))->chart()->chart()->axes(Qt::Horizontal).first();
+    QVERIFY(!label->styleSheet().contains(desktop->mutedDark.name()));
+    QVERIFY(axis->labelsColor() != desktop->mutedDark);
+
+    // The desktop goes dark; nothing has told Qt yet, so nothing changed.
+    desktop->dark = true;
+    QCOMPARE(QApplication::palette().color(QPalette::Window), lightWindow);
+    // The platform says the theme changed, as it does after such a switch.
+    QEvent themeChange(QEvent::ThemeChange);
+    QCoreApplication::sendEvent(m_window.get(), &themeChange);
+    QCOMPARE(QApplication::palette().color(QPalette::Window), desktop->windowDark);
+    QVERIFY(ui::Theme::isDark());
+    QCOMPARE(ui::Theme::pageBackground(), desktop->windowDark);
+    QCOMPARE(ui::Theme::mutedText(), desktop->mutedDark);
+    QVERIFY(m_window->styleSheet().contains(desktop->windowDark.name()));
+    QVERIFY2(label->styleSheet().contains(desktop->mutedDark.name()), qPrintable(label->styleSheet()));
+    QCOMPARE(axis->labelsColor(), desktop->mutedDark);
+    screenshot(QStringLiteral("page-inference-desktop-dark"));
+
+    // And back to light.
+    desktop->dark = false;
+    QCoreApplication::sendEvent(m_window.get(), &themeChange);
+    QCOMPARE(QApplication::palette().color(QPalette::Window), lightWindow);
+    QVERIFY(!ui::Theme::isDark());
+    QVERIFY(!m_window->styleSheet().contains(desktop->windowDark.name()));
+    QVERIFY(!label->styleSheet().contains(desktop->mutedDark.name()));
+    QVERIFY(axis->labelsColor() != desktop->mutedDark);
+
+    // Light and Dark are the user's choice: a desktop switch leaves them alone.
+    theme->setCurrentIndex(theme->findData(QStringLiteral("light")));
+    const QColor chosenLight = QApplication::palette().color(QPalette::Window);
+    desktop->dark = true;
+    QCoreApplication::sendEvent(m_window.get(), &themeChange);
+    QCOMPARE(QApplication::palette().color(QPalette::Window), chosenLight);
+    QVERIFY(!ui::Theme::isDark());
+    desktop->dark = false;
+    theme->setCurrentIndex(theme->findData(QStringLiteral("system")));
+    QCOMPARE(QApplication::palette().color(QPalette::Window), lightWindow);
+    delete label;
 }
 
 void TestConsole::chartRangeChoosesFiveMinutesHourOrDay()
