@@ -2565,17 +2565,6 @@
         </message>
     </context>
     <context>
-        <name>homeport::ui::InferencePodChart</name>
-        <message>
-            <source>seconds ago</source>
-            <translation>सेकंड पहले</translation>
-        </message>
-        <message>
-            <source>minutes ago</source>
-            <translation>मिनट पहले</translation>
-        </message>
-    </context>
-    <context>
         <name>homeport::ui::InferencePodDialog</name>
         <message>
             <source>Add a GPU pod</source>

@@ -267,7 +267,12 @@ QWidget *InferencePage::buildPodsTab()
     QFrame *chartsCard = makeCard(page, &chartsLayout);
     m_chartTitle = makeSectionTitle(tr("Select a pod to see it over time"), chartsCard);
     m_chartTitle->setObjectName(QStringLiteral("podChartTitle"));
-    chartsLayout->addWidget(m_chartTitle);
+    auto *chartsHead = new QHBoxLayout;
+    chartsHead->addWidget(m_chartTitle, 1);
+    m_podChartRange = new ChartRangeBox(chartsCard);
+    m_podChartRange->setObjectName(QStringLiteral("podChartRange"));
+    chartsHead->addWidget(m_podChartRange);
+    chartsLayout->addLayout(chartsHead);
     auto *charts = new QHBoxLayout;
     m_tokensChart = new InferencePodChart(tr("tokens / s"), tr("generation"),
                                           [](const inference::PodPoint &p) { return p.tokensPerSecond; }, {}, {}, chartsCard);
@@ -281,6 +286,11 @@ QWidget *InferencePage::buildPodsTab()
     m_queueChart->setObjectName(QStringLiteral("queueChart"));
     for (InferencePodChart *chart : {m_tokensChart, m_kvChart, m_queueChart})
         charts->addWidget(chart, 1);
+    connect(m_podChartRange, &ChartRangeBox::rangeChanged, this, [this](ChartRange range) {
+        for (InferencePodChart *chart : {m_tokensChart, m_kvChart, m_queueChart})
+            chart->setRange(range);
+        updateCharts();
+    });
     chartsLayout->addLayout(charts);
 
     // This workstation's GPU.
@@ -376,8 +386,9 @@ void InferencePage::updateCharts()
         return;
     }
     m_chartTitle->setText(tr("%1 over time").arg(it->name));
+    const bool perCheck = m_podChartRange->range() == ChartRange::FiveMinutes;
     for (InferencePodChart *chart : {m_tokensChart, m_kvChart, m_queueChart})
-        chart->setHistory(it->history, now);
+        chart->setHistory(perCheck ? it->history : it->minutes, now);
 }
 
 void InferencePage::updateGpu()

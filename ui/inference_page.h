@@ -32,6 +32,7 @@ class QTimer;
 namespace homeport::ui {
 
 class InferenceKeysPanel;
+class ChartRangeBox;
 class InferencePodChart;
 
 class InferencePage : public ServicePage
@@ -64,6 +65,7 @@ public:
     QLabel *podsMessage() const { return m_podsMessage; }
     QLabel *gpuText() const { return m_gpuText; }
     QLabel *chartTitle() const { return m_chartTitle; }
+    ChartRangeBox *podChartRange() const { return m_podChartRange; }
     InferencePodChart *tokensChart() const { return m_tokensChart; }
     InferencePodChart *kvChart() const { return m_kvChart; }
     InferencePodChart *queueChart() const { return m_queueChart; }
@@ -132,6 +134,7 @@ private:
     QTableWidget *m_podTable = nullptr;
     QLabel *m_podsMessage = nullptr;
     QLabel *m_chartTitle = nullptr;
+    ChartRangeBox *m_podChartRange = nullptr;
     InferencePodChart *m_tokensChart = nullptr;
     InferencePodChart *m_kvChart = nullptr;
     InferencePodChart *m_queueChart = nullptr;

@@ -27,6 +27,12 @@ QLineSeries *makeLine(QChart *chart, const QString &name, const QColor &color)
     return line;
 }
 
+int spanSeconds(ChartRange range)
+{
+    const ChartSpan span = chartSpan(range);
+    return span.points * span.stepSeconds;
+}
+
 } // namespace
 
 InferencePodChart::InferencePodChart(const QString &valueTitle, const QString &firstName, Value first,
@@ -46,7 +52,8 @@ InferencePodChart::InferencePodChart(const QString &valueTitle, const QString &f
     else
         chart->legend()->hide();
 
-    const SecondsAgoAxes axes = addSecondsAgoAxes(chart, font(), tr("seconds ago"), valueTitle, 30, 6, {m_firstLine, m_secondLine});
+    const SecondsAgoAxes axes = addSecondsAgoAxes(chart, font(), Sparkline::axisTitle(m_range), valueTitle,
+                                                  spanSeconds(m_range), chartAxisTickCount(m_range), {m_firstLine, m_secondLine});
     m_xAxis = axes.x;
     m_yAxis = axes.y;
     chart->setMargins(QMargins(2, 2, 2, 2));
@@ -67,15 +74,19 @@ int InferencePodChart::pointCount() const
 
 void InferencePodChart::setHistory(const QVector<inference::PodPoint> &history, qint64 nowMs)
 {
-    // Seconds while the history is short (a pod just added), minutes once it is longer.
-    const qint64 spanMs = history.isEmpty() ? 0 : nowMs - history.first().atMs;
-    const bool inMinutes = spanMs > 120'000;
-    const double unitMs = inMinutes ? 60'000.0 : 1000.0;
+    const int step = chartSpan(m_range).stepSeconds;
+    const qint64 unitMs = chartAxisUnitSeconds(m_range) * 1000LL;
+    const qint64 spanMs = spanSeconds(m_range) * 1000LL;
+    // Minute points sit at their minute's first second; checks at their own time.
+    const qint64 newestMs = step > 1 ? nowMs - nowMs % (step * 1000LL) : nowMs;
     QList<QPointF> first;
     QList<QPointF> second;
     double peak = 0;
     for (const inference::PodPoint &p : history) {
-        const double x = double(p.atMs - nowMs) / unitMs;
+        const qint64 agoMs = newestMs - p.atMs;
+        if (agoMs >= spanMs || agoMs < 0)
+            continue;
+        const double x = -double(agoMs) / unitMs;
         const double a = m_first(p);
         if (std::isfinite(a)) {
             first.append(QPointF(x, a));
@@ -92,14 +103,28 @@ void InferencePodChart::setHistory(const QVector<inference::PodPoint> &history, 
     m_firstLine->replace(first);
     if (m_secondLine)
         m_secondLine->replace(second);
-    // The axis ends at now and starts at a round number before the oldest point.
-    const double span = double(spanMs) / unitMs;
-    const double left = inMinutes ? -std::max(10.0, std::ceil(span / 5) * 5) : -std::max(30.0, std::ceil(span / 10) * 10);
-    if (!qFuzzyCompare(m_xAxis->min(), left)) {
-        m_xAxis->setRange(left, 0);
-        m_xAxis->setTitleText(inMinutes ? tr("minutes ago") : tr("seconds ago"));
-    }
     setValueAxisTop(m_yAxis, m_fixedTop > 0 ? m_fixedTop : roundAxisTop(peak));
+}
+
+void InferencePodChart::setRange(ChartRange range)
+{
+    m_range = range;
+    m_xAxis->setRange(-double(spanSeconds(range)) / chartAxisUnitSeconds(range), 0);
+    m_xAxis->setTitleText(Sparkline::axisTitle(range));
+    m_xAxis->setTickCount(chartAxisTickCount(range));
+    m_firstLine->clear();
+    if (m_secondLine)
+        m_secondLine->clear();
+}
+
+double InferencePodChart::axisStart() const
+{
+    return m_xAxis->min();
+}
+
+QString InferencePodChart::axisTitle() const
+{
+    return m_xAxis->titleText();
 }
 
 } // namespace homeport::ui

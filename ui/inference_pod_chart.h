@@ -1,10 +1,12 @@
 #pragma once
-// InferencePodChart: one pod's numbers over time (tokens per second, KV-cache %, or requests
-// running and waiting), one or two QtCharts lines on the axes the other pages use, with x in
-// seconds ago while the history is short and in minutes ago after two minutes. Checks that did not give a value leave a gap rather than a false zero.
-// Thread affinity: the GUI thread. Fed with PodStatus::history copies.
+// InferencePodChart: one pod's numbers over one of the dashboards' time ranges (tokens per second,
+// KV-cache %, or requests running and waiting): every check over 5 minutes, per minute over 1 or
+// 24 hours, as one or two QtCharts lines on the axes the other pages use ("seconds/minutes/hours
+// ago" to now). Checks or minutes without a value leave a gap rather than a false zero.
+// Thread affinity: the GUI thread. Fed with PodStatus::history (5 min) or ::minutes copies.
 
 #include "inference/inference_monitor.h"
+#include "sparkline.h"
 
 #include <QChartView>
 
@@ -25,7 +27,14 @@ public:
     InferencePodChart(const QString &valueTitle, const QString &firstName, Value first, const QString &secondName = {},
                       Value second = {}, QWidget *parent = nullptr);
 
+    // Points oldest first: checks for the 5 minute range, minutes for the 1 h and 24 h ranges.
     void setHistory(const QVector<inference::PodPoint> &history, qint64 nowMs);
+    // The span and the x axis' unit of `range`; the points given next must be of its step.
+    void setRange(ChartRange range);
+    ChartRange range() const { return m_range; }
+    // Where the x axis starts, in its unit (-300 s, -60 min, -24 h), and its title.
+    double axisStart() const;
+    QString axisTitle() const;
     // Points drawn in the first line.
     int pointCount() const;
     void setFixedTop(double top) { m_fixedTop = top; }
@@ -39,6 +48,7 @@ private:
     QValueAxis *m_xAxis;
     QValueAxis *m_yAxis;
     double m_fixedTop = 0;
+    ChartRange m_range = ChartRange::FiveMinutes;
 };
 
 } // namespace homeport::ui

@@ -7,7 +7,8 @@
 // once: the service keeps nothing but its hash.
 //
 // Pod status part (pods, charts, local GPU, RunPod account, playground, add pod): the service
-// publishes a PodStatusSnapshot once a second: the pods with their state and vLLM metrics, the
+// publishes a PodStatusSnapshot once a second: the pods with their state and vLLM metrics (each
+// with its recent checks and a day of per-minute points for the charts), the
 // workstation's GPUs from nvidia-smi, and the RunPod account's pods and serverless endpoints.
 // Commands chat through the gateway (over loopback, with the gateway key, so the reply takes the
 // path any client's does), start or stop a RunPod pod, refresh or set the RunPod key, and add a

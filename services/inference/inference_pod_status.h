@@ -48,6 +48,9 @@ struct PodStatus
     std::optional<RunpodHealth> runpod;
     QString metricsError;               // why /metrics gave nothing (vLLM pods)
     QVector<PodPoint> history;          // oldest first
+    // One point per minute of the last day that had a check, oldest first, the current (partial)
+    // minute last: each value the mean of the minute's checks that gave one (NaN: none did).
+    QVector<PodPoint> minutes;
 };
 
 // A pod of the RunPod account (REST GET /pods).

@@ -45,7 +45,7 @@ void PodTelemetry::tick()
     for (int i = 0; i < m_pool->size(); ++i) {
         const Pod &pod = m_pool->pod(i);
         if (!m_tracks.contains(pod.name))
-            m_tracks.insert(pod.name, Track{VllmMetricsWindow(m_windowMs), {}, false, {}});
+            m_tracks.insert(pod.name, Track{VllmMetricsWindow(m_windowMs), {}, {}, false, {}});
         // A vLLM pod's point waits for its scrape, so the charts show what the table shows.
         if (pod.kind == PodKind::Vllm && pod.healthy && scrape(i))
             continue;
@@ -66,7 +66,39 @@ void PodTelemetry::recordPoint(int index)
     track.history.append(point);
     if (track.history.size() > kHistoryPoints)
         track.history.remove(0, track.history.size() - kHistoryPoints);
+    foldIntoMinute(track.minutes, track.history);
     publishGauges(status);
+}
+
+void PodTelemetry::foldIntoMinute(QVector<PodPoint> &minutes, const QVector<PodPoint> &history)
+{
+    if (history.isEmpty())
+        return;
+    constexpr qint64 kMinuteMs = 60'000;
+    const qint64 start = history.last().atMs - history.last().atMs % kMinuteMs;
+    // The history holds far more than a minute of checks, so the minute's are all still there.
+    struct Mean { double sum = 0; int count = 0; };
+    Mean tokens, kv, running, waiting;
+    auto add = [](Mean &m, double v) {
+        if (std::isfinite(v)) {
+            m.sum += v;
+            ++m.count;
+        }
+    };
+    for (auto it = history.crbegin(); it != history.crend() && it->atMs >= start; ++it) {
+        add(tokens, it->tokensPerSecond);
+        add(kv, it->kvCachePercent);
+        add(running, it->running);
+        add(waiting, it->waiting);
+    }
+    auto mean = [](const Mean &m) { return m.count ? m.sum / m.count : qQNaN(); };
+    const PodPoint point{start, mean(tokens), mean(kv), mean(running), mean(waiting)};
+    if (!minutes.isEmpty() && minutes.last().atMs == start)
+        minutes.last() = point;
+    else
+        minutes.append(point);
+    if (minutes.size() > kMinutePoints)
+        minutes.remove(0, minutes.size() - kMinutePoints);
 }
 
 bool PodTelemetry::scrape(int index)
@@ -135,6 +167,7 @@ PodStatus PodTelemetry::statusOf(int index) const
     if (it != m_tracks.constEnd()) {
         s.metricsError = it->error;
         s.history = it->history;
+        s.minutes = it->minutes;
         // A reading older than three windows says nothing about now.
         const VllmReading *latest = it->window.latest();
         if (latest && pod.healthy && latest->atMs >= QDateTime::currentMSecsSinceEpoch() - 3 * m_windowMs) {

@@ -2,7 +2,7 @@
 // PodTelemetry: how each pod is doing, beyond PodPool's up-or-not. For vLLM pods it reads
 // /metrics (Prometheus text) on an interval into a window of readings (requests running and
 // waiting, KV-cache fill, tokens per second, TTFT and end-to-end p50/p95), keeps a history for
-// the console's charts, and judges each pod up, degraded, cold or down with a reason, using the
+// the console's charts (every check for an hour, per-minute means for a day), and judges each pod up, degraded, cold or down with a reason, using the
 // pool's health check (and RunPod's /health counts). The numbers also go to core Metrics as
 // homeport_inference_pod_* gauges, so the admin /metrics and /status carry them headless.
 // Thread affinity: the inference service's thread.
@@ -29,6 +29,11 @@ class PodTelemetry : public QObject
     Q_OBJECT
 public:
     static constexpr int kHistoryPoints = 360; // an hour at the default 10 s interval
+    static constexpr int kMinutePoints = 24 * 60;
+
+    // Folds the point just appended to `history` into its minute's point in `minutes` (appended
+    // when the minute is new), as the mean of every history point of that minute; keeps a day.
+    static void foldIntoMinute(QVector<PodPoint> &minutes, const QVector<PodPoint> &history);
 
     PodTelemetry(PodPool *pool, QNetworkAccessManager *network, core::Metrics *metrics, QObject *parent = nullptr);
 
@@ -41,6 +46,7 @@ private:
     {
         VllmMetricsWindow window;
         QVector<PodPoint> history;
+        QVector<PodPoint> minutes;
         bool scraping = false;
         QString error;
     };

@@ -17,6 +17,7 @@
 #include "ui/inference_keys_panel.h"
 #include "ui/inference_page.h"
 #include "ui/inference_pod_chart.h"
+#include "ui/sparkline.h"
 #include "ui/main_window.h"
 
 #include <QComboBox>
@@ -280,6 +281,30 @@ void TestInferencePage::chartsFollowTheSelectedPod()
     // Queue points exist from the first check; tokens/s once two readings are in the window.
     QVERIFY(page()->queueChart()->pointCount() >= 2);
     QTRY_VERIFY_WITH_TIMEOUT(page()->tokensChart()->pointCount() >= 1, 15000);
+
+    // The range box: every check over 5 minutes, the service's minute points over 1 and 24 hours.
+    ui::ChartRangeBox *range = page()->podChartRange();
+    QVERIFY(range);
+    QCOMPARE(page()->kvChart()->axisStart(), -300.0);
+    QCOMPARE(page()->kvChart()->axisTitle(), QStringLiteral("seconds ago"));
+    QTRY_VERIFY_WITH_TIMEOUT(page()->queueChart()->pointCount() >= 8, 15000);
+    const int checks = page()->queueChart()->pointCount();
+    range->setRange(ui::ChartRange::OneHour);
+    QCOMPARE(page()->kvChart()->range(), ui::ChartRange::OneHour);
+    QCOMPARE(page()->kvChart()->axisStart(), -60.0);
+    QCOMPARE(page()->kvChart()->axisTitle(), QStringLiteral("minutes ago"));
+    // Checks every 250 ms fold into far fewer minute points, at least the current minute's.
+    const int minutePoints = page()->queueChart()->pointCount();
+    QVERIFY2(minutePoints >= 1 && minutePoints < checks,
+             qPrintable(QStringLiteral("%1 minute points from %2 checks").arg(minutePoints).arg(checks)));
+    QVERIFY(page()->kvChart()->pointCount() >= 1);
+    range->setRange(ui::ChartRange::OneDay);
+    QCOMPARE(page()->tokensChart()->axisStart(), -24.0);
+    QCOMPARE(page()->tokensChart()->axisTitle(), QStringLiteral("hours ago"));
+    QVERIFY(page()->queueChart()->pointCount() >= 1 && page()->queueChart()->pointCount() < checks);
+    range->setRange(ui::ChartRange::FiveMinutes);
+    QCOMPARE(page()->queueChart()->axisStart(), -300.0);
+    QTRY_VERIFY_WITH_TIMEOUT(page()->queueChart()->pointCount() >= checks, 15000);
 }
 
 void TestInferencePage::withoutNvidiaSmiTheGpuBoxSaysSo()

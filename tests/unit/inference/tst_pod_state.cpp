@@ -1,8 +1,9 @@
 // Pod states and their reasons (up, degraded for a queue, full KV cache or slow health, cold for
 // a RunPod endpoint with no workers, down), RunPod's /health body, and nvidia-smi's CSV as
-// recorded from real machines.
+// recorded from real machines; a pod's minute points for the 1 h / 24 h charts, made from its checks.
 #include "inference/local_gpu.h"
 #include "inference/pod_state.h"
+#include "inference/pod_telemetry.h"
 #include "inference/runpod_account.h"
 
 #include <QSignalSpy>
@@ -15,6 +16,42 @@ class TstPodState : public QObject
 {
     Q_OBJECT
 private slots:
+    void minuteIsTheMeanOfItsChecks()
+    {
+        // Checks every 10 s from 12:00:40: two in the first minute, then six in the next.
+        const qint64 start = 1'800'000'000'000LL - 1'800'000'000'000LL % 60'000 + 40'000;
+        QVector<PodPoint> history;
+        QVector<PodPoint> minutes;
+        for (int i = 0; i < 8; ++i) {
+            PodPoint p;
+            p.atMs = start + i * 10'000;
+            p.tokensPerSecond = 10.0 * (i + 1);
+            p.kvCachePercent = i == 5 ? qQNaN() : double(i); // one check without a reading
+            p.running = i < 2 ? 1 : 3;
+            history.append(p);
+            PodTelemetry::foldIntoMinute(minutes, history);
+        }
+        QCOMPARE(minutes.size(), 2);
+        QCOMPARE(minutes[0].atMs, start - 40'000);
+        QCOMPARE(minutes[0].tokensPerSecond, 15.0); // (10 + 20) / 2
+        QCOMPARE(minutes[0].kvCachePercent, 0.5);
+        QCOMPARE(minutes[0].running, 1.0);
+        QVERIFY(qIsNaN(minutes[0].waiting)); // no check had a value
+        QCOMPARE(minutes[1].atMs, start + 20'000);
+        QCOMPARE(minutes[1].tokensPerSecond, 55.0); // (30 + ... + 80) / 6
+        QCOMPARE(minutes[1].kvCachePercent, (2.0 + 3 + 4 + 6 + 7) / 5); // the NaN is left out
+        QCOMPARE(minutes[1].running, 3.0);
+
+        // A day is kept, the oldest minutes dropped.
+        QVector<PodPoint> one{history.last()};
+        for (int m = 0; m < PodTelemetry::kMinutePoints + 5; ++m) {
+            one[0].atMs += 60'000;
+            PodTelemetry::foldIntoMinute(minutes, one);
+        }
+        QCOMPARE(minutes.size(), PodTelemetry::kMinutePoints);
+        QCOMPARE(minutes.last().atMs, one[0].atMs - one[0].atMs % 60'000);
+    }
+
     void kinds()
     {
         QCOMPARE(podKindFromName(QStringLiteral("runpod-serverless")), PodKind::RunpodServerless);
