@@ -18,6 +18,20 @@ QString errnoText(const QString &what, const QString &path)
 }
 } // namespace
 
+bool writeAll(int fd, const char *p, qint64 n)
+{
+    while (n > 0) {
+        const ssize_t w = ::write(fd, p, size_t(n));
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        p += w;
+        n -= w;
+    }
+    return true;
+}
+
 QString writeFileAtomically(const QString &path, const QByteArray &data, int mode)
 {
     const QFileInfo info(path);
@@ -35,16 +49,8 @@ QString writeFileAtomically(const QString &path, const QByteArray &data, int mod
     };
     if (::fchmod(fd, mode_t(mode)) != 0)
         return fail(QStringLiteral("cannot set permissions of"));
-    qsizetype written = 0;
-    while (written < data.size()) {
-        const ssize_t n = ::write(fd, data.constData() + written, size_t(data.size() - written));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return fail(QStringLiteral("cannot write"));
-        }
-        written += n;
-    }
+    if (!writeAll(fd, data.constData(), data.size()))
+        return fail(QStringLiteral("cannot write"));
     if (::fsync(fd) != 0)
         return fail(QStringLiteral("cannot flush"));
     if (::close(fd) != 0) {

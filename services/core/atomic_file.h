@@ -12,4 +12,8 @@ namespace homeport::core {
 // Returns an empty string on success, otherwise a human-readable reason.
 QString writeFileAtomically(const QString &path, const QByteArray &data, int mode = 0600);
 
+// Writes all `n` bytes at `p` to `fd`, going on after short writes and EINTR.
+// Returns false on any other error (errno tells which).
+bool writeAll(int fd, const char *p, qint64 n);
+
 } // namespace homeport::core

@@ -10,6 +10,8 @@
 #include "collection.h"
 #include "collection_snapshot.h"
 
+#include "core/atomic_file.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -172,18 +174,7 @@ bool SnapshotImage::store(const QString &path, QString *error)
     const int fd = ::mkstemp(temp.data());
     if (fd < 0)
         return fail(QStringLiteral("cannot create a file beside"));
-    auto writeAll = [fd](const char *p, qint64 n) {
-        while (n > 0) {
-            const ssize_t w = ::write(fd, p, size_t(n));
-            if (w < 0 && errno == EINTR)
-                continue;
-            if (w <= 0)
-                return false;
-            p += w;
-            n -= w;
-        }
-        return true;
-    };
+    auto writeAll = [fd](const char *p, qint64 n) { return core::writeAll(fd, p, n); };
     char header[kHeaderBytes];
     const quint64 length = quint64(m_length), checksum = sum.value();
     std::memcpy(header, kMagic, 8);

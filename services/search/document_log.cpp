@@ -1,5 +1,7 @@
 #include "document_log.h"
 
+#include "core/atomic_file.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -24,20 +26,6 @@ constexpr qsizetype kPutPrefixLength = sizeof(kPutPrefix) - 1;
 constexpr qint64 kMinimumReservation = qint64(1) << 30;
 
 QString systemError() { return QString::fromLocal8Bit(std::strerror(errno)); }
-
-bool writeAll(int fd, const char *p, qint64 n)
-{
-    while (n > 0) {
-        const ssize_t w = ::write(fd, p, size_t(n));
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        p += w;
-        n -= w;
-    }
-    return true;
-}
 
 } // namespace
 
@@ -232,7 +220,7 @@ bool DocumentLog::compact(const std::vector<Span> &documents, std::vector<qint64
         chunk += read(d.offset, d.length);
         chunk += "}\n";
         if (chunk.size() >= kChunkBytes) {
-            ok = writeAll(fd, chunk.constData(), chunk.size());
+            ok = core::writeAll(fd, chunk.constData(), chunk.size());
             written += chunk.size();
             chunk.clear();
             if (!ok)
@@ -240,7 +228,7 @@ bool DocumentLog::compact(const std::vector<Span> &documents, std::vector<qint64
         }
     }
     if (ok) {
-        ok = writeAll(fd, chunk.constData(), chunk.size());
+        ok = core::writeAll(fd, chunk.constData(), chunk.size());
         written += chunk.size();
     }
     ok = ok && ::fsync(fd) == 0;

@@ -12,18 +12,9 @@ import Pusher from 'pusher-js';
 import PusherServer from 'pusher';
 import { startHomeport } from '../lib/homeport.mjs';
 import { startPostgres } from '../lib/postgres.mjs';
+import { until } from '../lib/wait.mjs';
 
 const APP = { id: '7070', key: 'sharedkey', name: 'Shared' };
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function until(check, what, timeoutMs = 8000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 let postgres;
 let nodeA;

@@ -10,19 +10,10 @@ import Pusher from 'pusher-js';
 import PusherServer from 'pusher';
 import { startHomeport } from '../lib/homeport.mjs';
 import { startRedis } from '../lib/redis.mjs';
+import { sleep, until } from '../lib/wait.mjs';
 
 const APP = { id: '5151', key: 'clusterkey', secret: 'clustersecret' };
 const TIMEOUT_MS = 8000;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function until(check, what, timeoutMs = TIMEOUT_MS) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 describe('channels on three nodes through Redis', () => {
   let redis;

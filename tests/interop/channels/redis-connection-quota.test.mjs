@@ -11,19 +11,10 @@ import { join } from 'node:path';
 import Pusher from 'pusher-js';
 import { startHomeport } from '../lib/homeport.mjs';
 import { startRedis } from '../lib/redis.mjs';
+import { until } from '../lib/wait.mjs';
 
 const APP = { id: '8080', key: 'quotakey', secret: 'quotasecret' };
 const QUOTA = 3;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function until(check, what, timeoutMs = 8000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 let redis;
 const nodes = [];

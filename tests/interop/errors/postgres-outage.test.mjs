@@ -12,17 +12,8 @@ import { makeNodeTransport } from '@sentry/node';
 import { startHomeport } from '../lib/homeport.mjs';
 import { startPostgres } from '../lib/postgres.mjs';
 import { dsnOf, restApi, sentryClient } from './sentry.mjs';
+import { sleep, until } from '../lib/wait.mjs';
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function until(check, what, timeoutMs = 8000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 let postgres;
 const nodes = [];
