@@ -428,6 +428,23 @@ bool SqliteErrorStore::takeTurnWithOtherNodes(QString *error)
     return !m_postgres || exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kIngestLock), error);
 }
 
+bool SqliteErrorStore::beginWrite(QString *error)
+{
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        if (m_link)
+            m_link->checkLink();
+        return false;
+    }
+    if (!takeTurnWithOtherNodes(error)) {
+        m_db.rollback();
+        if (m_link)
+            m_link->checkLink();
+        return false;
+    }
+    return true;
+}
+
 void SqliteErrorStore::close()
 {
     if (!m_db.isValid())
@@ -562,16 +579,8 @@ bool SqliteErrorStore::deleteIssue(qint64 issueId, QString *error)
 {
     m_issueCache.clear(); // issues go
     error->clear();
-    if (!m_db.transaction()) {
-        *error = m_db.lastError().text();
-        if (m_link)
-            m_link->checkLink();
+    if (!beginWrite(error))
         return false;
-    }
-    if (!takeTurnWithOtherNodes(error)) {
-        m_db.rollback();
-        return false;
-    }
     QSqlQuery owner(m_db);
     owner.prepare(QStringLiteral("SELECT project_id FROM issues WHERE id = ?"));
     owner.addBindValue(issueId);
@@ -610,14 +619,8 @@ bool SqliteErrorStore::deleteIssue(qint64 issueId, QString *error)
 bool SqliteErrorStore::deleteProject(qint64 projectId, QString *error)
 {
     m_issueCache.clear(); // statuses change or issues go
-    if (!m_db.transaction()) {
-        *error = m_db.lastError().text();
+    if (!beginWrite(error))
         return false;
-    }
-    if (!takeTurnWithOtherNodes(error)) {
-        m_db.rollback();
-        return false;
-    }
     const QString id = QString::number(projectId);
     const QString issuesOf = QStringLiteral("(SELECT id FROM issues WHERE project_id = %1)").arg(id);
     const QStringList statements{
@@ -997,18 +1000,8 @@ bool SqliteErrorStore::ingest(const QList<IncomingEvent> &events, const QList<In
         *error = QStringLiteral("the store is closed");
         return false;
     }
-    if (!m_db.transaction()) {
-        *error = m_db.lastError().text();
-        if (m_link)
-            m_link->checkLink();
+    if (!beginWrite(error))
         return false;
-    }
-    if (!takeTurnWithOtherNodes(error)) {
-        m_db.rollback();
-        if (m_link)
-            m_link->checkLink();
-        return false;
-    }
     outcomes->reserve(events.size());
     bool ok = true;
     BatchState batch;
@@ -1274,14 +1267,8 @@ qint64 SqliteErrorStore::setIssuesStatus(qint64 projectId, const QList<qint64> &
     for (qint64 id : distinct)
         idList << QString::number(id);
     const QString inIds = QStringLiteral(" AND id IN (%1)").arg(idList.join(u','));
-    if (!m_db.transaction()) {
-        *error = m_db.lastError().text();
+    if (!beginWrite(error))
         return -1;
-    }
-    if (!takeTurnWithOtherNodes(error)) {
-        m_db.rollback();
-        return -1;
-    }
     const auto fail = [&](const QSqlQuery &query) {
         *error = sqlError(query);
         m_db.rollback();
@@ -1474,13 +1461,9 @@ qint64 SqliteErrorStore::sweep(qint64 nowMs, int capDays)
 {
     m_issueCache.clear(); // statuses change or issues go
     qint64 removed = 0;
-    if (!m_db.transaction())
+    QString beginError;
+    if (!beginWrite(&beginError))
         return 0;
-    QString lockError;
-    if (!takeTurnWithOtherNodes(&lockError)) {
-        m_db.rollback();
-        return 0;
-    }
     for (ProjectInfo project : projects()) {
         if (capDays > 0 && (project.retentionDays <= 0 || project.retentionDays > capDays))
             project.retentionDays = capDays;

@@ -87,6 +87,9 @@ private:
     // PostgreSQL: waits for the advisory lock every node's writers take, inside the open
     // transaction (released when it ends). SQLite: nothing to do, one node writes.
     bool takeTurnWithOtherNodes(QString *error);
+    // Opens a write transaction and takes this node's turn; on failure nothing is left open and
+    // a PostgreSQL link that went away is noticed at once (the dashboard then says reconnecting).
+    bool beginWrite(QString *error);
     bool ingestOne(const IncomingEvent &incoming, IngestOutcome *outcome, BatchState &batch, QString *error);
     bool writeDeltas(BatchState &batch, QString *error);
     bool storeItem(const IncomingItem &item, QString *error);

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { startHomeport } from '../lib/homeport.mjs';
+import { until } from '../lib/wait.mjs';
 
 test('Prometheus parses /metrics: service_up per service, request counters, latency histogram', async () => {
   const homeport = await startHomeport({ disable: ['inference'] });
@@ -12,13 +13,21 @@ test('Prometheus parses /metrics: service_up per service, request counters, late
     const search = await fetch(`http://127.0.0.1:${homeport.ports.search}/collections`);
     assert.equal(search.status, 401);
 
-    const response = await fetch(`${homeport.admin}/metrics`, { headers: homeport.adminHeaders });
+    // The service counts a request on its own thread once the answer is written, which can be
+    // just after the client has read it: read /metrics until the search request is in it.
+    let response;
+    let text;
+    let byName;
+    await until(async () => {
+      response = await fetch(`${homeport.admin}/metrics`, { headers: homeport.adminHeaders });
+      text = await response.text();
+      if (response.status !== 200) return true; // asserted below
+      // The parser throws on any line that is not valid exposition format.
+      byName = Object.fromEntries(parsePrometheusTextFormat(text).map((f) => [f.name, f]));
+      return byName.homeport_http_requests_total?.metrics.some((m) => m.labels.service === 'search');
+    }, 'the search request in /metrics');
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type'), /^text\/plain; version=0\.0\.4/);
-    const text = await response.text();
-    // The parser throws on any line that is not valid exposition format.
-    const families = parsePrometheusTextFormat(text);
-    const byName = Object.fromEntries(families.map((f) => [f.name, f]));
 
     const up = byName.homeport_service_up;
     assert.equal(up.type, 'GAUGE');

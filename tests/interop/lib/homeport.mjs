@@ -2,7 +2,7 @@
 // interop tests of every service. The binary comes from HOMEPORT_BINARY (set by ctest).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './net.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,17 +10,6 @@ const SERVICES = ['channels', 'errors', 'search', 'storage', 'inference'];
 // Homeport starts in well under a second on a quiet machine; with the cores shared by parallel
 // builds and test runs it has taken much longer. Only a start that never comes waits this long.
 const START_DEADLINE_MS = 60000;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(check, timeoutMs) {
   const deadline = Date.now() + timeoutMs;

@@ -5,22 +5,11 @@
 // handed to that user.
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './net.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const BIN = process.env.POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startPostgres({ user = 'homeport', password = 'pg secret' } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'homeport-postgres-'));

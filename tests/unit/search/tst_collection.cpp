@@ -1,6 +1,7 @@
 // Collection: schema validation, document validation messages, and ranking: fewer typos first,
 // more matched tokens, field weight order, sort fields, later insertion first on full ties;
 // typo thresholds by word length, prefix on the last token, facets and pagination.
+#include "collection_fixture.h"
 #include "search/collection.h"
 #include "search/filter_expression.h"
 
@@ -12,15 +13,6 @@
 using namespace homeport::search;
 
 namespace {
-
-std::unique_ptr<Collection> make(const QJsonObject &schema)
-{
-    std::unique_ptr<Collection> c;
-    const ApiError e = Collection::fromSchema(schema, 1700000000, &c);
-    if (e.failed())
-        qFatal("schema: %s", qPrintable(e.message));
-    return c;
-}
 
 QJsonObject booksSchema()
 {
@@ -93,7 +85,7 @@ private slots:
 
     void documentValidation()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         QJsonObject stored;
         ApiError e = c->write(QJsonObject{{"title", "A"}, {"author", "B"}, {"genre", "C"}}, WriteAction::Create, DirtyValues::Reject, {}, &stored);
         QCOMPARE(e.message, QStringLiteral("Field `year` has been declared in the schema, but is not found in the document."));
@@ -123,7 +115,7 @@ private slots:
 
     void rankingFewerTyposFirst()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         add(*c, "typo", "The Hobit", "x", "g", 1);
         add(*c, "exact", "The Hobbit", "x", "g", 2);
         // typo_tokens_threshold high enough that the typo match is also returned
@@ -139,7 +131,7 @@ private slots:
 
     void typoLengthRules()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         add(*c, "1", "cat", "x", "g", 1);
         add(*c, "2", "house", "x", "g", 1);
         add(*c, "3", "elephant", "x", "g", 1);
@@ -153,7 +145,7 @@ private slots:
 
     void prefixOnLastToken()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         add(*c, "1", "harry potter", "x", "g", 1);
         add(*c, "2", "harry houdini", "x", "g", 1);
         QCOMPARE(ids(run(*c, {{"q", "harry pot"}, {"query_by", "title"}})), QStringList{"1"});
@@ -164,7 +156,7 @@ private slots:
 
     void wordAsTypedBeforePrefixExpansion()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         add(*c, "exact", "python tools", "x", "g", 1);
         add(*c, "prefix", "python3 tools", "x", "g", 1); // later: would win a full tie
         QCOMPARE(ids(run(*c, {{"q", "python"}, {"query_by", "title"}})), (QStringList{"exact", "prefix"}));
@@ -172,7 +164,7 @@ private slots:
 
     void moreTokensAndFieldWeights()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         add(*c, "author", "other", "green river", "g", 1);
         add(*c, "title", "green river", "someone", "g", 1);
         add(*c, "one", "green thing", "someone", "g", 1);
@@ -189,7 +181,7 @@ private slots:
 
     void tiesLaterFirstAndSortFields()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         add(*c, "a", "same words", "x", "g", 2000);
         add(*c, "b", "same words", "x", "g", 1990);
         add(*c, "c", "same words", "x", "g", 2010);
@@ -207,7 +199,7 @@ private slots:
 
     void facetsFilterPaginationHighlight()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         add(*c, "1", "Café Society", "Ann", "drama", 2001);
         add(*c, "2", "Cafe Racer", "Bob", "action", 2002);
         add(*c, "3", "The Cafe", "Cid", "drama", 2003);
@@ -245,7 +237,7 @@ private slots:
 
     void prefixCandidatesAreTheMostFrequent()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         int n = 0;
         // "cart" appears in 5 titles, "carbon" 4, "card" 3, "cargo" 2, "carpet" 1.
         for (const auto &[word, count] : std::vector<std::pair<QString, int>>{{"cart", 5}, {"carbon", 4}, {"card", 3}, {"cargo", 2}, {"carpet", 1}})
@@ -259,7 +251,7 @@ private slots:
 
     void longValuesGetASnippet()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         QStringList words;
         for (int i = 0; i < 60; ++i)
             words << QStringLiteral("w%1").arg(i);
@@ -273,7 +265,7 @@ private slots:
 
     void facetQuery()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         add(*c, "1", "a", "x", "science fiction", 1);
         add(*c, "2", "b", "x", "science fiction", 1);
         add(*c, "3", "c", "x", "social science", 1);
@@ -292,7 +284,7 @@ private slots:
 
     void indexedFilterEqualsScanning()
     {
-        auto c = make(QJsonObject{{"name", "r"},
+        auto c = makeCollection(QJsonObject{{"name", "r"},
                                   {"fields", QJsonArray{QJsonObject{{"name", "genre"}, {"type", "string"}, {"facet", true}},
                                                         QJsonObject{{"name", "tags"}, {"type", "string[]"}},
                                                         QJsonObject{{"name", "year"}, {"type", "int32"}}}}});
@@ -342,7 +334,7 @@ private slots:
     // key names must read back exactly as written.
     void storedDocumentsReadBackFieldByField()
     {
-        auto c = make(QJsonObject{{"name", "notes"},
+        auto c = makeCollection(QJsonObject{{"name", "notes"},
                                   {"fields", QJsonArray{QJsonObject{{"name", "title"}, {"type", "string"}},
                                                         QJsonObject{{"name", "label"}, {"type", "string"}, {"sort", true}},
                                                         QJsonObject{{"name", "meta"}, {"type", "object"}, {"optional", true}},
@@ -387,7 +379,7 @@ private slots:
 
     void facetsFollowUpdatesAndDeletes()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         add(*c, "1", "a", "x", "drama", 2000);
         add(*c, "2", "b", "x", "drama", 2001);
         QJsonObject stored, removed;
@@ -407,7 +399,7 @@ private slots:
 
     void quotedPhrases()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         add(*c, "together", "the quick brown fox", "x", "g", 1);
         add(*c, "apart", "brown and quick fox", "x", "g", 1);
         add(*c, "typo", "the quick browne fox", "x", "g", 1);
@@ -420,7 +412,7 @@ private slots:
 
     void exclusionAndAutoFields()
     {
-        auto c = make(QJsonObject{{"name", "auto"}, {"fields", QJsonArray{QJsonObject{{"name", ".*"}, {"type", "auto"}, {"optional", true}}}}});
+        auto c = makeCollection(QJsonObject{{"name", "auto"}, {"fields", QJsonArray{QJsonObject{{"name", ".*"}, {"type", "auto"}, {"optional", true}}}}});
         QJsonObject stored;
         QVERIFY(!c->write(QJsonObject{{"id", "1"}, {"name", "red apple"}, {"n", 3}}, WriteAction::Create, DirtyValues::Reject, {}, &stored).failed());
         QVERIFY(!c->write(QJsonObject{{"id", "2"}, {"name", "green apple"}, {"n", 4}}, WriteAction::Create, DirtyValues::Reject, {}, &stored).failed());
@@ -429,7 +421,7 @@ private slots:
     }
     void pinnedAndHiddenHits()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         add(*c, "1", "red apple", "x", "fruit", 2001);
         add(*c, "2", "green apple", "x", "fruit", 2002);
         add(*c, "3", "apple pie", "x", "dessert", 2003);
@@ -475,7 +467,7 @@ private slots:
     }
     void groupBy()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         add(*c, "1", "apple one", "x", "fruit", 2001);
         add(*c, "2", "apple two", "x", "fruit", 2002);
         add(*c, "3", "apple three", "x", "fruit", 2003);
@@ -529,7 +521,7 @@ private slots:
 
     void groupByArraysAndMissingValues()
     {
-        auto c = make(QJsonObject{{"name", "g"},
+        auto c = makeCollection(QJsonObject{{"name", "g"},
                                   {"fields", QJsonArray{QJsonObject{{"name", "name"}, {"type", "string"}},
                                                         QJsonObject{{"name", "tags"}, {"type", "string[]"}, {"facet", true}},
                                                         QJsonObject{{"name", "brand"}, {"type", "string"}, {"facet", true}, {"optional", true}}}}});
@@ -549,7 +541,7 @@ private slots:
 
     void geoFilterAndSort()
     {
-        auto c = make(QJsonObject{{"name", "places"},
+        auto c = makeCollection(QJsonObject{{"name", "places"},
                                   {"fields", QJsonArray{QJsonObject{{"name", "name"}, {"type", "string"}},
                                                         QJsonObject{{"name", "loc"}, {"type", "geopoint"}, {"optional", true}},
                                                         QJsonObject{{"name", "stops"}, {"type", "geopoint[]"}, {"optional", true}}}}});
@@ -600,7 +592,7 @@ private slots:
     }
     void synonyms()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         add(*c, "coat", "warm winter coat", "x", "g", 1);
         add(*c, "blazer", "navy blazer", "x", "g", 2);
         add(*c, "phone", "new iphone case", "x", "g", 3);
@@ -656,7 +648,7 @@ private slots:
     }
     void tokenProximity()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         add(*c, "far", "the new and very old york", "x", "g", 1);
         add(*c, "near", "new york stories", "x", "g", 2);
         add(*c, "middle", "new big york", "x", "g", 3);
@@ -679,7 +671,7 @@ private slots:
 
     void infixSearch()
     {
-        auto c = make(QJsonObject{{"name", "parts"},
+        auto c = makeCollection(QJsonObject{{"name", "parts"},
                                   {"fields", QJsonArray{QJsonObject{{"name", "sku"}, {"type", "string"}, {"infix", true}},
                                                         QJsonObject{{"name", "name"}, {"type", "string"}}}}});
         QJsonObject stored;
@@ -711,7 +703,7 @@ private slots:
     }
     void textMatchBuckets()
     {
-        auto c = make(booksSchema());
+        auto c = makeCollection(booksSchema());
         add(*c, "A", "apple", "x", "g", 1);
         add(*c, "B", "apple", "x", "g", 2);
         add(*c, "C", "appel", "x", "g", 3); // one typo away

@@ -1,6 +1,7 @@
 // Top-k selection (top_k.h) against a full sort: ties, every k around the heap's size, groups;
 // and a collection's search paged across the heap boundary, grouped, and faceted with filters,
 // each checked against the whole ranking or against counts taken from the documents themselves.
+#include "collection_fixture.h"
 #include "search/collection.h"
 #include "search/top_k.h"
 
@@ -16,15 +17,6 @@
 using namespace homeport::search;
 
 namespace {
-
-std::unique_ptr<Collection> make(const QJsonObject &schema)
-{
-    std::unique_ptr<Collection> c;
-    const ApiError e = Collection::fromSchema(schema, 1700000000, &c);
-    if (e.failed())
-        qFatal("schema: %s", qPrintable(e.message));
-    return c;
-}
 
 QJsonObject run(const Collection &c, SearchParams p)
 {
@@ -54,7 +46,7 @@ struct Corpus
 Corpus corpus()
 {
     Corpus c;
-    c.collection = make(QJsonObject{{"name", "fruit"},
+    c.collection = makeCollection(QJsonObject{{"name", "fruit"},
                                     {"fields", QJsonArray{QJsonObject{{"name", "title"}, {"type", "string"}},
                                                           QJsonObject{{"name", "description"}, {"type", "string"}},
                                                           QJsonObject{{"name", "genre"}, {"type", "string"}, {"facet", true}},

@@ -1,0 +1,18 @@
+#pragma once
+// Test helper: a Collection from a schema that the test knows is valid (created at a fixed time,
+// so answers that carry created_at are stable); a schema error stops the test run at once.
+
+#include "search/collection.h"
+
+#include <QJsonObject>
+
+#include <memory>
+
+inline std::unique_ptr<homeport::search::Collection> makeCollection(const QJsonObject &schema)
+{
+    std::unique_ptr<homeport::search::Collection> c;
+    const homeport::search::ApiError e = homeport::search::Collection::fromSchema(schema, 1700000000, &c);
+    if (e.failed())
+        qFatal("schema: %s", qPrintable(e.message));
+    return c;
+}
