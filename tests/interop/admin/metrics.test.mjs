@@ -8,7 +8,11 @@ import { until } from '../lib/wait.mjs';
 test('Prometheus parses /metrics: service_up per service, request counters, latency histogram', async () => {
   const homeport = await startHomeport({ disable: ['inference'] });
   try {
-    await homeport.settled();
+    const status = await homeport.settled();
+    // A service that could not start would fail the service_up check below with no reason.
+    for (const service of status.services.filter((s) => s.name !== 'inference')) {
+      assert.equal(service.state, 'running', `${service.name}: ${JSON.stringify(service)}\n${homeport.log()}`);
+    }
     // One request to a running service, so its counters and histogram exist (no key: 401).
     const search = await fetch(`http://127.0.0.1:${homeport.ports.search}/collections`);
     assert.equal(search.status, 401);

@@ -1,6 +1,7 @@
 // The real `homeport --headless` process: a taken port fails only that service and /status says
 // why; the admin listener authenticates; SIGTERM shuts down cleanly; a second instance on the
 // same data dir is refused; --print-env prints the real keys and ports.
+#include "free_port.h"
 #include "core/secrets.h"
 
 #include <QJsonArray>
@@ -15,14 +16,9 @@
 
 #include <csignal>
 
-namespace {
+using homeport::testing::freePort;
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
+namespace {
 
 struct HttpResult {
     int status = 0;

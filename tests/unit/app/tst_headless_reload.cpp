@@ -1,5 +1,6 @@
 // The real `homeport --headless`: its stdout is one JSON object per log line, and SIGHUP re-reads
 // homeport.ini — the log level changes at once and a service whose port changed moves to it.
+#include "free_port.h"
 #include "core/secrets.h"
 
 #include <QJsonArray>
@@ -16,14 +17,9 @@
 
 #include <csignal>
 
-namespace {
+using homeport::testing::freePort;
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
+namespace {
 
 // Status code of a GET, 0 when nothing answered.
 int getStatus(const QString &url, const QByteArray &bearer = {}, QByteArray *body = nullptr)

@@ -3,6 +3,7 @@
 // root): the console's edits on node A (through A's ChannelsMonitor, as the Channels page sends
 // them) reach node B at once — a new app accepts connections on B, a new secret shows in B's
 // snapshot, a disabled app's sockets on B are closed with 4003 and a deleted one's refused.
+#include "free_port.h"
 #include "channels_test_client.h"
 #include "channels/channels_monitor.h"
 #include "channels/channels_service.h"
@@ -25,16 +26,11 @@
 using namespace homeport;
 using namespace homeport::channels;
 
+using homeport::testing::freePort;
+
 namespace {
 
 const QString kBin = QStringLiteral("/usr/lib/postgresql/15/bin/");
-
-quint16 freePort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
-}
 
 } // namespace
 
