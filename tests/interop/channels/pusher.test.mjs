@@ -9,6 +9,7 @@ import Pusher from 'pusher-js';
 import PusherServer from 'pusher';
 import Echo from 'laravel-echo';
 import { startHomeport } from '../lib/homeport.mjs';
+import { sleep, until } from '../lib/wait.mjs';
 
 const APP = { id: '4242', key: 'interopkey', secret: 'interopsecret' };
 const TIMEOUT_MS = 5000;
@@ -20,7 +21,6 @@ function once(bind, what = 'event') {
     bind((value) => { clearTimeout(timer); resolve(value); });
   });
 }
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 describe('channels with pusher-js, laravel-echo and the pusher server SDK', () => {
   let homeport;
@@ -121,7 +121,7 @@ describe('channels with pusher-js, laravel-echo and the pusher server SDK', () =
       { channel: 'batch-room', name: 'two', data: { n: 2 } },
     ]);
     assert.equal(response.status, 200);
-    for (let i = 0; i < 50 && events.length < 2; i++) await sleep(50);
+    await until(() => events.length >= 2, 'both batched events');
     assert.deepEqual(events, [['one', { n: 1 }], ['two', { n: 2 }]]);
 
     const list = await (await server.get({ path: '/channels', params: { filter_by_prefix: 'batch-' } })).json();
@@ -205,24 +205,24 @@ describe('channels with pusher-js, laravel-echo and the pusher server SDK', () =
     await connected(watcher);
     await watcher.user.signinDonePromise;
     assert.equal(watcher.user.user_data.id, 'watcher');
-    for (let i = 0; i < 50 && !watcher.user.serverToUserChannel?.subscribed; i++) await sleep(50);
+    await until(() => watcher.user.serverToUserChannel?.subscribed, 'the watcher\'s server-to-user channel');
 
     const friend = connect({ userData: { id: 'friend' } });
     friend.signin();
     await connected(friend);
     await friend.user.signinDonePromise;
-    for (let i = 0; i < 50 && !online.includes('friend'); i++) await sleep(50);
+    await until(() => online.includes('friend'), 'friend online');
     assert.deepEqual(online, ['friend']);
 
     await server.sendToUser('watcher', 'note', { text: 'hi' });
-    for (let i = 0; i < 50 && notes.length === 0; i++) await sleep(50);
+    await until(() => notes.length > 0, 'the note sent to the user');
     assert.deepEqual(notes, [{ text: 'hi' }]);
 
     const gone = once((cb) => friend.connection.bind('disconnected', cb), 'friend disconnected');
     const response = await server.terminateUserConnections('friend');
     assert.equal(response.status, 200);
     await gone;
-    for (let i = 0; i < 50 && !offline.includes('friend'); i++) await sleep(50);
+    await until(() => offline.includes('friend'), 'friend offline');
     assert.ok(offline.includes('friend'));
   });
 
@@ -257,8 +257,8 @@ describe('channels with pusher-js, laravel-echo and the pusher server SDK', () =
     echo2.join('chat').whisper('typing', { name: 'Two' });
     assert.deepEqual(await whisper, { name: 'Two' });
 
-    for (let i = 0; i < 50 && !echo1.connector.pusher.channel('private-orders.1')?.subscribed; i++) await sleep(50);
-    for (let i = 0; i < 50 && !echo1.connector.pusher.channel('orders')?.subscribed; i++) await sleep(50);
+    await until(() => echo1.connector.pusher.channel('private-orders.1')?.subscribed, 'private-orders.1 subscribed');
+    await until(() => echo1.connector.pusher.channel('orders')?.subscribed, 'orders subscribed');
     await server.trigger('orders', 'OrderShipped', { id: 7 });
     await server.trigger('private-orders.1', 'OrderPaid', { id: 1 });
     assert.deepEqual(await shipped, { id: 7 });
@@ -268,7 +268,7 @@ describe('channels with pusher-js, laravel-echo and the pusher server SDK', () =
   });
 
   test('webhooks arrive signed so the server SDK accepts them', async () => {
-    for (let i = 0; i < 60 && !hooks.some((h) => h.rawBody.includes('client_event')); i++) await sleep(50);
+    await until(() => hooks.some((h) => h.rawBody.includes('client_event')), 'the client_event webhook');
     assert.ok(hooks.length > 0, 'no webhook arrived');
     const names = new Set();
     for (const hook of hooks) {
