@@ -49,11 +49,13 @@ fi
 depends=$(field Depends)
 echo "Depends: $depends"
 depends_names=$(echo "$depends" | tr ',' '\n' | sed -e 's/(.*)//' -e 's/|.*//' -e 's/:.*//' -e 's/[[:space:]]//g')
-has_depend() { echo "$depends_names" | grep -qx "$1"; }
+# A here-string, not a pipe: with pipefail, grep -q leaving early can kill the writer with SIGPIPE
+# and turn a match into a failure.
+has_depend() { grep -qx -- "$1" <<<"$depends_names"; }
 while read -r lib path; do
     [ -n "$path" ] || { fail "cannot resolve $lib"; continue; }
-    pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1) \
-        || pkg=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1) || pkg=
+    pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | sed -n 1p | cut -d: -f1) \
+        || pkg=$(dpkg -S "$path" 2>/dev/null | sed -n 1p | cut -d: -f1) || pkg=
     [ -n "$pkg" ] || { fail "no Debian package owns $path ($lib)"; continue; }
     # libc and libstdc++ come in through dpkg-shlibdeps as well; every library must be covered.
     has_depend "$pkg" && pass "Depends covers $lib ($pkg)" || fail "Depends lacks $pkg (for $lib)"
@@ -80,7 +82,7 @@ else
 fi
 svg=$root/usr/share/icons/hicolor/scalable/apps/homeport.svg
 grep -q '<svg' "$svg" 2>/dev/null && pass "SVG icon" || fail "no SVG icon at $svg"
-file -b "$root/usr/share/icons/hicolor/64x64/apps/homeport.png" 2>/dev/null | grep -q '^PNG image data, 64 x 64' \
+grep -q '^PNG image data, 64 x 64' <<<"$(file -b "$root/usr/share/icons/hicolor/64x64/apps/homeport.png" 2>/dev/null)" \
     && pass "64x64 PNG icon" || fail "no 64x64 PNG icon"
 
 # The systemd unit: its own user, state in /var/lib/homeport, reload by SIGHUP; systemd accepts it.
