@@ -5,12 +5,13 @@ HOMEPORT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 HOMEPORT_BUILD_DIR=${HOMEPORT_BUILD_DIR:-$HOMEPORT_ROOT/build}
 
 # To build and run Homeport (Qt 6.4 from Debian; Beast's parser from Boost; zlib/brotli for
-# Content-Encoding; OpenSSL for TLS; hiredis for the channels service's Redis adapter).
+# Content-Encoding; OpenSSL for TLS; hiredis for the channels service's Redis adapter; ICU for
+# the search service's word breaking in Chinese, Japanese and Thai).
 HOMEPORT_BUILD_PACKAGES=(
   cmake ninja-build g++ pkg-config ccache
   qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   linguist-qt6 libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-qpa-plugins libgl-dev
-  libboost-dev zlib1g-dev libbrotli-dev libssl-dev libhiredis-dev
+  libboost-dev zlib1g-dev libbrotli-dev libssl-dev libhiredis-dev libicu-dev
 )
 # Only for the tests: the interop tests drive real SDKs with Node.js and Debian's S3 command-line
 # clients (awscli, s3cmd, rclone; python3-boto, boto 2, for forms signed the SigV2 way); curl and Xvfb for the

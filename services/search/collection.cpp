@@ -694,6 +694,7 @@ ApiError Collection::fromSchema(const QJsonObject &schema, qint64 createdAt, std
         (qstrcmp(key, "token_separators") == 0 ? c->m_tokenSeparators : c->m_symbolsToIndex) = v.toArray();
     }
     c->m_analyzer = TextAnalyzer(symbols, separators);
+    c->m_wordBreakAnalyzer = TextAnalyzer(symbols, separators, true);
     c->m_enableNestedFields = schema.value(QStringLiteral("enable_nested_fields")).toBool(false);
     c->m_createdAt = schema.value(QStringLiteral("created_at")).isDouble()
                          ? qint64(schema.value(QStringLiteral("created_at")).toDouble())
@@ -845,9 +846,9 @@ ApiError Collection::validate(QJsonObject *doc, DirtyValues dirty, bool partial)
 
 void Collection::index(quint32 seq, const QJsonObject &json)
 {
-    auto addText = [&](const QString &fieldName, const QString &text) {
+    auto addText = [&](const QString &fieldName, const QString &text, const TextAnalyzer &analyzer) {
         PostingLists &postings = m_postings[fieldName];
-        m_analyzer.forEachFoldedToken(text, [&](const QString &folded) {
+        analyzer.forEachFoldedToken(text, [&](const QString &folded) {
             PostingLists::List &list = postings[m_trie.insert(folded)];
             if (list.empty() || list.back() != seq)
                 list.push_back(seq);
@@ -895,12 +896,13 @@ void Collection::index(quint32 seq, const QJsonObject &json)
         if (!f->index || !f->isStringType())
             continue;
         const QJsonValue v = it.value();
+        const TextAnalyzer &analyzer = analyzerFor(f);
         if (v.isString()) {
-            addText(key, v.toString());
+            addText(key, v.toString(), analyzer);
         } else if (v.isArray()) {
             for (const QJsonValue &e : v.toArray())
                 if (e.isString())
-                    addText(key, e.toString());
+                    addText(key, e.toString(), analyzer);
         }
     }
     for (const Field &f : m_fields)
@@ -1797,11 +1799,16 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         std::vector<QStringList> phrases;
         QStringList excluded;
         {
+            // Words are found the way the fields searched were indexed: split with word breaking
+            // when one of them asks for it.
+            const TextAnalyzer &queryAnalyzer = std::any_of(searchFields.begin(), searchFields.end(),
+                                                            [](const Field *f) { return f->breaksWords(); })
+                                                    ? m_wordBreakAnalyzer : m_analyzer;
             const QStringList parts = q.split(u'"');
             for (qsizetype i = 0; i < parts.size(); ++i) {
                 const bool inPhrase = i % 2 == 1 && i + 1 < parts.size(); // an unclosed quote is plain text
                 if (inPhrase) {
-                    const QStringList tokens = m_analyzer.foldedTokens(parts[i]);
+                    const QStringList tokens = queryAnalyzer.foldedTokens(parts[i]);
                     if (tokens.isEmpty())
                         continue;
                     phrases.push_back(tokens);
@@ -1813,10 +1820,10 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 }
                 for (const QString &w : parts[i].split(u' ', Qt::SkipEmptyParts)) {
                     if (w.size() > 1 && w.startsWith(u'-')) {
-                        excluded += m_analyzer.foldedTokens(w.mid(1));
+                        excluded += queryAnalyzer.foldedTokens(w.mid(1));
                         continue;
                     }
-                    for (const QString &t : m_analyzer.foldedTokens(w)) {
+                    for (const QString &t : queryAnalyzer.foldedTokens(w)) {
                         words << t;
                         literal.push_back(false);
                     }
@@ -2042,7 +2049,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                         for (const QJsonValue &e : values) {
                             if (!e.isString())
                                 continue;
-                            const QStringList have = m_analyzer.foldedTokens(e.toString());
+                            const QStringList have = analyzerFor(f).foldedTokens(e.toString());
                             for (qsizetype start = 0; !found && start + phrase.size() <= have.size(); ++start)
                                 found = std::equal(phrase.begin(), phrase.end(), have.begin() + start);
                             if (found)
@@ -2189,7 +2196,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 int best = kMaxProximity;
                 for (const QJsonValue &e : values)
                     if (e.isString())
-                        best = std::min(best, wordDistance(e.toString(), m_analyzer, proximityTerms));
+                        best = std::min(best, wordDistance(e.toString(), analyzerFor(searchFields[size_t(c.bestField)]), proximityTerms));
                 c.textMatch |= quint64(kMaxProximity - best) << 36;
             }
         };
@@ -2587,9 +2594,10 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         if (!wildcard) {
             for (const QString &name : highlightFields) {
                 const QJsonValue v = doc.value(name);
+                const TextAnalyzer &fieldAnalyzer = analyzerFor(field(name));
                 if (v.isString()) {
                     QJsonArray matched;
-                    const QString snippet = highlightText(v.toString(), m_analyzer, highlightTerms, startTag, endTag, &matched);
+                    const QString snippet = highlightText(v.toString(), fieldAnalyzer, highlightTerms, startTag, endTag, &matched);
                     if (snippet.isEmpty())
                         continue;
                     highlight.insert(name, QJsonObject{{QStringLiteral("matched_tokens"), matched}, {QStringLiteral("snippet"), snippet}});
@@ -2602,7 +2610,7 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     for (qsizetype k = 0; k < values.size(); ++k) {
                         QJsonArray matched;
                         const QString text = values.at(k).toString();
-                        const QString snippet = highlightText(text, m_analyzer, highlightTerms, startTag, endTag, &matched);
+                        const QString snippet = highlightText(text, fieldAnalyzer, highlightTerms, startTag, endTag, &matched);
                         perElement.append(QJsonObject{{QStringLiteral("matched_tokens"), matched},
                                                       {QStringLiteral("snippet"), snippet.isEmpty() ? text : snippet}});
                         if (!snippet.isEmpty()) {

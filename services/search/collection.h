@@ -63,6 +63,8 @@ struct Field
     bool isBool() const { return type.startsWith(QLatin1String("bool")); }
     bool isGeo() const { return type.startsWith(QLatin1String("geopoint")); }
     bool isArray() const { return type.endsWith(QLatin1String("[]")); }
+    // A `locale` other than English asks for ICU's word breaking, as Typesense does.
+    bool breaksWords() const { return !locale.isEmpty() && locale != QLatin1String("en"); }
     QJsonObject toJson() const;
 };
 
@@ -211,6 +213,8 @@ private:
     QJsonArray m_symbolsToIndex;
     bool m_enableNestedFields = false;
     TextAnalyzer m_analyzer;
+    TextAnalyzer m_wordBreakAnalyzer; // the same, splitting unspaced scripts into words
+    const TextAnalyzer &analyzerFor(const Field *f) const { return f && f->breaksWords() ? m_wordBreakAnalyzer : m_analyzer; }
 
     std::vector<Doc> m_docs; // by sequence
     QHash<QString, quint32> m_idToSeq;

@@ -28,8 +28,10 @@ namespace homeport::search {
 
 namespace {
 
+// 03: fields with a locale other than English split Chinese, Japanese and Thai into words, and
+// the marks of those scripts are kept (02 held their runs whole and without marks);
 // 02: documents as their place in the log (01 held their bytes)
-constexpr char kMagic[8] = {'H', 'P', 'S', 'I', 'D', 'X', '0', '2'};
+constexpr char kMagic[8] = {'H', 'P', 'S', 'I', 'D', 'X', '0', '3'};
 constexpr qint64 kHeaderBytes = 8 + 8 + 8; // magic, payload length, payload checksum
 constexpr qint64 kFingerprintBytes = 64 << 10;
 

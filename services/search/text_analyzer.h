@@ -3,7 +3,11 @@
 // Text is split into runs of letters and digits (plus the collection's symbols_to_index, minus
 // its token_separators); each token is folded: NFKD, combining marks dropped, case-folded, so
 // "Café" and "CAFE" both index as "cafe". Spans keep the original offsets for highlighting.
-// Thread affinity: none (a value; const methods are safe from any thread).
+// With word breaking on (fields whose `locale` is set and is not `en`, as Typesense splits them
+// with ICU), a run holding Chinese, Japanese, Thai, Lao, Khmer or Myanmar script, which is
+// written without spaces, is split further at ICU's dictionary word boundaries.
+// Thread affinity: none (a value; const methods are safe from any thread; word breaking keeps
+// one ICU break iterator per thread).
 
 #include <QList>
 #include <QString>
@@ -21,8 +25,8 @@ class TextAnalyzer
 {
 public:
     TextAnalyzer() = default;
-    TextAnalyzer(const QString &symbolsToIndex, const QString &tokenSeparators)
-        : m_symbols(symbolsToIndex), m_separators(tokenSeparators)
+    TextAnalyzer(const QString &symbolsToIndex, const QString &tokenSeparators, bool wordBreak = false)
+        : m_symbols(symbolsToIndex), m_separators(tokenSeparators), m_wordBreak(wordBreak)
     {
         for (QChar c : symbolsToIndex + tokenSeparators)
             m_plainAscii = m_plainAscii && c.unicode() >= 0x80;
@@ -61,8 +65,15 @@ public:
             const qsizetype start = i;
             while (i < n && isTokenChar(text[i]))
                 ++i;
-            if (i > start)
-                f(text.mid(start, i - start), start);
+            if (i == start)
+                continue;
+            const QStringView run = text.mid(start, i - start);
+            if (m_wordBreak && needsWordBreak(run)) {
+                for (const WordPiece &piece : breakWords(run))
+                    f(run.mid(piece.start, piece.length), start + piece.start);
+            } else {
+                f(run, start);
+            }
         }
     }
     QStringList foldedTokens(QStringView text) const;
@@ -70,9 +81,23 @@ public:
     // True when words are runs of ASCII letters and digits (no ASCII symbol indexed or separator
     // declared): plain ASCII text can then be split without this class.
     bool plainAscii() const { return m_plainAscii; }
+    bool wordBreak() const { return m_wordBreak; }
 
-    // Folds one word: decomposes, drops combining marks and case-folds.
+    // Folds one word: decomposes, drops combining marks and case-folds. The marks of the scripts
+    // written without spaces stay (Thai vowels and tones, the kana voicing marks): they make
+    // another word there, not an accent.
     static QString fold(QStringView word);
+
+    // Whether a run of word characters holds a script written without spaces between words.
+    static bool needsWordBreak(QStringView run);
+    struct WordPiece
+    {
+        qsizetype start = 0; // within the run
+        qsizetype length = 0;
+    };
+    // The words of such a run, at ICU's dictionary word boundaries (the whole run when ICU
+    // cannot be used).
+    static QList<WordPiece> breakWords(QStringView run);
 
 private:
     bool isTokenChar(QChar c) const
@@ -86,6 +111,7 @@ private:
 
     QString m_symbols;
     QString m_separators;
+    bool m_wordBreak = false;
     bool m_plainAscii = true; // no ASCII symbol indexed and no ASCII separator declared
 };
 

@@ -1,5 +1,6 @@
 // TextAnalyzer: splitting on non-word characters, Unicode folding, offsets for highlighting,
-// symbols_to_index and token_separators.
+// symbols_to_index and token_separators, and ICU's word breaking for scripts written without
+// spaces (fields with a locale).
 #include "search/text_analyzer.h"
 
 #include <QTest>
@@ -48,6 +49,44 @@ private slots:
         QCOMPARE(seen, (QStringList{"Crème", "BRÛLÉE", "2", "ways"}));
         QCOMPARE(starts, (QList<qsizetype>{2, 8, 16, 18}));
         QCOMPARE(a.foldedTokens(text), (QStringList{"creme", "brulee", "2", "ways"}));
+    }
+    void wordBreakingSplitsUnspacedScripts()
+    {
+        TextAnalyzer words(QString(), QString(), true);
+        QVERIFY(words.wordBreak());
+        QCOMPARE(words.foldedTokens(u"我喜欢北京的天气"), (QStringList{u"我"_qs, u"喜欢"_qs, u"北京"_qs, u"的"_qs, u"天气"_qs}));
+        QCOMPARE(words.foldedTokens(u"ภาษาไทยง่ายนิดเดียว"), (QStringList{u"ภาษา"_qs, u"ไทย"_qs, u"ง่าย"_qs, u"นิด"_qs, u"เดียว"_qs}));
+        QCOMPARE(words.foldedTokens(u"東京タワーに行きました").first(), u"東京タワー"_qs);
+        // Without word breaking (no locale) such a run is one word, as before.
+        TextAnalyzer plain;
+        QVERIFY(!plain.wordBreak());
+        QCOMPARE(plain.foldedTokens(u"我喜欢北京的天气"), (QStringList{u"我喜欢北京的天气"_qs}));
+        // Spaced scripts are split and folded as without word breaking.
+        QCOMPARE(words.foldedTokens(u"Café CRÈME, 42"), plain.foldedTokens(u"Café CRÈME, 42"));
+    }
+    void wordBreakingKeepsOffsets()
+    {
+        TextAnalyzer words(QString(), QString(), true);
+        const QString text = u"Visit 北京大学 today"_qs;
+        const QList<TokenSpan> spans = words.tokenize(text);
+        QCOMPARE(spans.size(), 4);
+        QCOMPARE(text.mid(spans[1].start, spans[1].length), u"北京"_qs);
+        QCOMPARE(text.mid(spans[2].start, spans[2].length), u"大学"_qs);
+        QCOMPARE(spans[3].folded, u"today"_qs);
+        QCOMPARE(spans[3].start, text.indexOf(u"today"_qs));
+        // forEachToken sees the same pieces.
+        QStringList seen;
+        words.forEachToken(text, [&](QStringView token, qsizetype) { seen << token.toString(); });
+        QCOMPARE(seen, (QStringList{u"Visit"_qs, u"北京"_qs, u"大学"_qs, u"today"_qs}));
+    }
+    void foldingKeepsTheMarksOfUnspacedScripts()
+    {
+        // Thai tone marks and the kana voicing mark make other words; Latin accents are dropped.
+        QCOMPARE_NE(TextAnalyzer::fold(u"ไก่"), TextAnalyzer::fold(u"ไก"));
+        QCOMPARE_NE(TextAnalyzer::fold(u"がっこう"), TextAnalyzer::fold(u"かっこう"));
+        QCOMPARE(TextAnalyzer::fold(u"Résumé"), u"resume"_qs);
+        // The same word folds the same however it was composed.
+        QCOMPARE(TextAnalyzer::fold(u"が"), TextAnalyzer::fold(u"か"_qs + QChar(0x3099)));
     }
 };
 
