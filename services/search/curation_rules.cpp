@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace homeport::search {
 
@@ -144,7 +145,8 @@ ApiError CurationRules::upsert(const QString &id, const QJsonObject &body, QJson
     if (!rule.contains(QStringLiteral("filter_by")) && !rule.contains(QStringLiteral("tags"))
         && (!rule.contains(QStringLiteral("query")) || !rule.contains(QStringLiteral("match"))))
         return bad("The `rule` definition must contain either a `tags` or a `query` and `match`.");
-    if (rule.contains(QStringLiteral("match")) && !rule.contains(QStringLiteral("query")))
+    // (Typesense's own documentation shows `match` beside a rule's `filter_by` without a query.)
+    if (rule.contains(QStringLiteral("match")) && !rule.contains(QStringLiteral("query")) && !rule.contains(QStringLiteral("filter_by")))
         return bad("The `match` field requires a `query` field to be present.");
     if (rule.contains(QStringLiteral("query")) && !rule.value(QStringLiteral("query")).isString())
         return bad("Override `rule.query` must be a string.");
@@ -160,6 +162,13 @@ ApiError CurationRules::upsert(const QString &id, const QJsonObject &body, QJson
         hasAction = hasAction || body.contains(QLatin1String(k));
     if (!hasAction)
         return bad("Must contain one of: `includes`, `excludes`, `metadata`, `filter_by`, `sort_by`, `remove_matched_tokens`, `replace_query`.");
+    if (rule.contains(QStringLiteral("tags"))) {
+        if (!rule.value(QStringLiteral("tags")).isArray())
+            return bad("The `tags` value must be an array of strings.");
+        for (const QJsonValue &tag : rule.value(QStringLiteral("tags")).toArray())
+            if (!tag.isString())
+                return bad("The `tags` value must be an array of strings.");
+    }
     if (body.contains(QStringLiteral("includes"))) {
         if (!body.value(QStringLiteral("includes")).isArray())
             return bad("The `includes` value must be an array.");
@@ -201,6 +210,8 @@ ApiError CurationRules::upsert(const QString &id, const QJsonObject &body, QJson
             return ApiError::of(400, QStringLiteral("The `%1` must be an integer.").arg(QLatin1String(k)));
     if (body.contains(QStringLiteral("replace_query")) && body.value(QStringLiteral("remove_matched_tokens")).toBool())
         return bad("Only one of `replace_query` or `remove_matched_tokens` can be specified.");
+    if (body.contains(QStringLiteral("metadata")) && !body.value(QStringLiteral("metadata")).isObject())
+        return bad("The `metadata` must be a JSON object.");
 
     if (QString error = m_store.put(id, normalized(id, body)); !error.isEmpty())
         return ApiError::of(500, error);
@@ -236,6 +247,61 @@ QJsonObject CurationRules::list() const
     return QJsonObject{{QStringLiteral("overrides"), all}};
 }
 
+namespace {
+
+// The tags a search names in `override_tags` (`curation_tags` in later Typesense versions).
+QSet<QString> requestedTags(const SearchParams &params)
+{
+    QSet<QString> tags;
+    for (const char *key : {"override_tags", "curation_tags"})
+        for (const QString &t : params.value(QLatin1String(key)).split(u',', Qt::SkipEmptyParts))
+            if (const QString tag = t.trimmed(); !tag.isEmpty())
+                tags.insert(tag);
+    return tags;
+}
+
+QSet<QString> ruleTags(const QJsonObject &rule)
+{
+    QSet<QString> tags;
+    for (const QJsonValue &v : rule.value(QStringLiteral("tags")).toArray())
+        tags.insert(v.toString());
+    return tags;
+}
+
+// A rule's filter_by against the search's: the same string, or, where the rule has `{field}`
+// placeholders, the same text around them, each placeholder taking a value (without its
+// backticks) that the actions' `{field}` then stand for.
+bool matchRuleFilter(const QString &ruleFilter, const QString &requestFilter, QHash<QString, QString> *values)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{\\s*([^{}\\s]+)\\s*\\}"));
+    if (!ruleFilter.contains(placeholder))
+        return ruleFilter == requestFilter;
+    QString pattern = QStringLiteral("^");
+    QStringList fields;
+    qsizetype pos = 0;
+    for (auto it = placeholder.globalMatch(ruleFilter); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        pattern += QRegularExpression::escape(ruleFilter.mid(pos, m.capturedStart() - pos)) + QStringLiteral("(.+?)");
+        fields << m.captured(1);
+        pos = m.capturedEnd();
+    }
+    pattern += QRegularExpression::escape(ruleFilter.mid(pos)) + u'$';
+    const QRegularExpressionMatch m = QRegularExpression(pattern).match(requestFilter.trimmed());
+    if (!m.hasMatch())
+        return false;
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        QString value = m.captured(int(i + 1)).trimmed();
+        if (value.size() >= 2 && value.startsWith(u'`') && value.endsWith(u'`'))
+            value = value.mid(1, value.size() - 2);
+        if (values->contains(fields[i]) && values->value(fields[i]) != value)
+            return false; // one placeholder, two different values
+        values->insert(fields[i], value);
+    }
+    return true;
+}
+
+} // namespace
+
 QJsonObject CurationRules::apply(const TextAnalyzer &analyzer, qint64 nowSeconds, SearchParams *params,
                                  const ValueExists &valueExists) const
 {
@@ -243,29 +309,36 @@ QJsonObject CurationRules::apply(const TextAnalyzer &analyzer, qint64 nowSeconds
     if (m_store.all().empty() || params->value(QStringLiteral("enable_overrides")) == QLatin1String("false"))
         return metadata;
     const QString requestFilter = params->value(QStringLiteral("filter_by"));
+    const QSet<QString> tags = requestedTags(*params);
     QStringList pinned;
     QStringList hidden;
-    for (const auto &[id, o] : m_store.all()) {
+    bool metadataTaken = false;
+
+    // Applies one override when it is in effect and its rule matches; whether it did.
+    const auto applyOne = [&](const QJsonObject &o, bool tagMatched) {
         if (o.contains(QStringLiteral("effective_from_ts")) && nowSeconds < o.value(QStringLiteral("effective_from_ts")).toInteger())
-            continue;
+            return false;
         if (o.contains(QStringLiteral("effective_to_ts")) && nowSeconds > o.value(QStringLiteral("effective_to_ts")).toInteger())
-            continue;
+            return false;
         const QJsonObject rule = o.value(QStringLiteral("rule")).toObject();
-        if (rule.contains(QStringLiteral("filter_by")) && rule.value(QStringLiteral("filter_by")).toString() != requestFilter)
-            continue;
+        const bool hasQuery = rule.contains(QStringLiteral("query"));
+        const bool hasFilter = rule.contains(QStringLiteral("filter_by"));
         const QString q = params->value(QStringLiteral("q"));
         const QList<TokenSpan> spans = analyzer.tokenize(q);
         RuleMatch matched;
-        if (rule.contains(QStringLiteral("query"))) {
+        if (hasFilter && !matchRuleFilter(rule.value(QStringLiteral("filter_by")).toString(), requestFilter, &matched.values))
+            return false;
+        if (hasQuery) {
             const bool exact = rule.value(QStringLiteral("match")).toString() == QLatin1String("exact");
+            const QHash<QString, QString> fromFilter = matched.values;
             if (!matchRule(parseRuleQuery(rule.value(QStringLiteral("query")).toString(), analyzer), exact, spans, q, valueExists, &matched))
-                continue;
-        } else if (!rule.contains(QStringLiteral("filter_by"))) {
-            continue; // tag-only rules apply only when asked for by tag (not supported)
+                return false;
+            for (auto it = fromFilter.constBegin(); it != fromFilter.constEnd(); ++it)
+                matched.values.insert(it.key(), it.value());
+        } else if (!hasFilter && !tagMatched) {
+            return false; // a rule of tags alone applies only when the search names its tags
         }
-        // A named reference: clang 14 cannot capture a structured binding in a lambda.
-        const QJsonObject &overrideItem = o;
-        const auto actionText = [&](const char *key) { return substitute(overrideItem.value(QLatin1String(key)).toString(), matched.values, analyzer); };
+        const auto actionText = [&](const char *key) { return substitute(o.value(QLatin1String(key)).toString(), matched.values, analyzer); };
 
         for (const QJsonValue &v : o.value(QStringLiteral("includes")).toArray())
             pinned << QStringLiteral("%1:%2").arg(v.toObject().value(QStringLiteral("id")).toString())
@@ -292,12 +365,47 @@ QJsonObject CurationRules::apply(const TextAnalyzer &analyzer, qint64 nowSeconds
         }
         if (o.value(QStringLiteral("filter_curated_hits")).toBool())
             params->insert(QStringLiteral("filter_curated_hits"), QStringLiteral("true"));
-        const QJsonObject meta = o.value(QStringLiteral("metadata")).toObject();
-        for (auto it = meta.constBegin(); it != meta.constEnd(); ++it)
-            if (!metadata.contains(it.key()))
-                metadata.insert(it.key(), it.value());
-        if (o.value(QStringLiteral("stop_processing")).toBool(true))
-            break;
+        // The first applied override that carries metadata gives the response's.
+        if (!metadataTaken && !o.value(QStringLiteral("metadata")).toObject().isEmpty()) {
+            metadata = o.value(QStringLiteral("metadata")).toObject();
+            metadataTaken = true;
+        }
+        return true;
+    };
+
+    if (tags.isEmpty()) {
+        // Without override_tags only untagged overrides run (and those tagged `*`, for every search).
+        for (const auto &[id, o] : m_store.all()) {
+            const QSet<QString> own = ruleTags(o.value(QStringLiteral("rule")).toObject());
+            const bool wildcard = own.size() == 1 && own.contains(QStringLiteral("*"));
+            if (!own.isEmpty() && !wildcard)
+                continue;
+            if (applyOne(o, wildcard) && o.value(QStringLiteral("stop_processing")).toBool(true))
+                break;
+        }
+    } else {
+        // With override_tags: first the overrides tagged with exactly those tags (when several are
+        // named), and only if none of them applied, those sharing any of the tags; untagged ones
+        // never. Each group runs in id order until one that stops processing.
+        bool appliedAll = false;
+        bool stopped = false;
+        if (tags.size() > 1) {
+            for (const auto &[id, o] : m_store.all()) {
+                if (ruleTags(o.value(QStringLiteral("rule")).toObject()) != tags || !applyOne(o, true))
+                    continue;
+                appliedAll = true;
+                if ((stopped = o.value(QStringLiteral("stop_processing")).toBool(true)))
+                    break;
+            }
+        }
+        if (!appliedAll && !stopped) {
+            for (const auto &[id, o] : m_store.all()) {
+                if (!ruleTags(o.value(QStringLiteral("rule")).toObject()).intersects(tags) || !applyOne(o, true))
+                    continue;
+                if (o.value(QStringLiteral("stop_processing")).toBool(true))
+                    break;
+            }
+        }
     }
     // Pins and hides given with the request come first; the overrides' follow.
     if (!pinned.isEmpty())

@@ -2,8 +2,8 @@
 // (exact, contains, `{field}` placeholders) and on filter_by, and every action: includes and
 // excludes (through pinned_hits and hidden_hits), filter_by with remove_matched_tokens,
 // replace_query, sort_by, metadata, filter_curated_hits, stop_processing, the effective window,
-// enable_overrides=false, aliases, and overrides surviving a restart (and leaving with their
-// collection).
+// enable_overrides=false, rule tags chosen by override_tags, `{field}` placeholders in a rule's
+// filter_by, aliases, and overrides surviving a restart (and leaving with their collection).
 #include "search_http_client.h"
 
 #include <QDateTime>
@@ -71,6 +71,11 @@ private slots:
             {R"({"rule":{"query":"x","match":"exact"},"excludes":[{"id":1}]})", "Exclusion `id` must be a string."},
             {R"({"rule":{"query":"x","match":"exact"},"filter_by":""})", "The `filter_by` must be a non-empty string."},
             {R"({"rule":{"query":"x","match":"exact"},"replace_query":"y","remove_matched_tokens":true})", "Only one of `replace_query` or `remove_matched_tokens` can be specified."},
+            {R"({"rule":{"tags":"promo"},"includes":[]})", "The `tags` value must be an array of strings."},
+            {R"({"rule":{"tags":["promo",1]},"includes":[]})", "The `tags` value must be an array of strings."},
+            {R"({"rule":{"match":"exact"},"includes":[]})", "The `rule` definition must contain either a `tags` or a `query` and `match`."},
+            {R"({"rule":{"tags":["promo"],"match":"exact"},"includes":[]})", "The `match` field requires a `query` field to be present."},
+            {R"({"rule":{"query":"x","match":"exact"},"metadata":"banner"})", "The `metadata` must be a JSON object."},
         };
         for (const auto &b : bad) {
             r = request("PUT", "/collections/phones/overrides/bad", b.body);
@@ -162,6 +167,51 @@ private slots:
         QCOMPARE(request("PUT", "/collections/phones/overrides/b",
                          QStringLiteral(R"({"rule":{"query":"phone","match":"contains"},"excludes":[{"id":"1"}],"effective_from_ts":%1,"effective_to_ts":%2})").arg(now - 3600).arg(now + 3600).toUtf8()).status, 200);
         QCOMPARE(hitIds(search("q=phone")), (QStringList{"2", "4"}));
+    }
+
+    void tagsChooseTheOverrides()
+    {
+        // Ids in order: t-a (tag promo, no query), t-ab (promo and sale, on "phone"), untagged.
+        QCOMPARE(request("PUT", "/collections/phones/overrides/t-a", R"({"rule":{"tags":["promo"]},"includes":[{"id":"4","position":1}]})").status, 200);
+        QCOMPARE(request("PUT", "/collections/phones/overrides/t-ab", R"({"rule":{"tags":["sale","promo"],"query":"phone","match":"contains"},"includes":[{"id":"5","position":1}]})").status, 200);
+        QCOMPARE(request("PUT", "/collections/phones/overrides/untagged", R"({"rule":{"query":"phone","match":"contains"},"excludes":[{"id":"1"}]})").status, 200);
+        QCOMPARE(request("GET", "/collections/phones/overrides/t-ab").json().value("rule").toObject().value("tags").toArray(),
+                 (QJsonArray{"sale", "promo"}));
+
+        // Without override_tags only the untagged override runs.
+        QCOMPARE(hitIds(search("q=phone")), (QStringList{"2", "4"}));
+        // One tag: the overrides carrying it, in id order; a rule of tags alone applies.
+        QCOMPARE(hitIds(search("q=phone&override_tags=promo")), (QStringList{"4", "2", "1"}));
+        QCOMPARE(hitIds(search("q=phone&override_tags=sale")), (QStringList{"5", "2", "4", "1"}));
+        // Several: the override tagged with exactly those comes first...
+        QCOMPARE(hitIds(search("q=phone&override_tags=promo,%20sale")), (QStringList{"5", "2", "4", "1"}));
+        // ...and when it does not apply (its query does not match), those sharing any tag do.
+        QCOMPARE(hitIds(search("q=galaxy&override_tags=sale,promo")), (QStringList{"4", "2", "1"}));
+        // An unknown tag runs nothing; later Typesense names the parameter curation_tags.
+        QCOMPARE(hitIds(search("q=phone&override_tags=winter")), (QStringList{"2", "4", "1"}));
+        QCOMPARE(hitIds(search("q=phone&curation_tags=promo")), (QStringList{"4", "2", "1"}));
+
+        // A rule tagged `*` runs for every search without tags (here without stopping the rest).
+        QCOMPARE(request("PUT", "/collections/phones/overrides/all", R"({"rule":{"tags":["*"]},"metadata":{"every":true},"stop_processing":false})").status, 200);
+        const QJsonObject r = search("q=phone");
+        QCOMPARE(hitIds(r), (QStringList{"2", "4"}));
+        QCOMPARE(r.value("metadata").toObject().value("every").toBool(), true);
+    }
+
+    void ruleFilterPlaceholdersTakeTheFilterValue()
+    {
+        // Typesense's documentation shows `match` beside a filter rule: accepted.
+        QCOMPARE(request("PUT", "/collections/phones/overrides/by-brand",
+                         R"({"rule":{"filter_by":"brand:={brand}","match":"exact"},"filter_by":"name:{brand}","metadata":{"brand":true}})").status, 200);
+        // brand:=apple holds 3 (iPhone) and 5 (Apple charger); the action keeps the one named apple.
+        QJsonObject r = search("q=*&filter_by=brand:=apple");
+        QCOMPARE(hitIds(r), QStringList{"5"});
+        QCOMPARE(r.value("metadata").toObject().value("brand").toBool(), true);
+        QCOMPARE(hitIds(search("q=*&filter_by=brand:=%60apple%60")), QStringList{"5"});
+        // Other text around the placeholder does not match the rule.
+        r = search("q=*&filter_by=brand:apple");
+        QCOMPARE(hitIds(r), (QStringList{"5", "3"}));
+        QVERIFY(!r.contains("metadata"));
     }
 
     void durableAndThroughAliases()
