@@ -46,7 +46,10 @@ constexpr int kSnapshotCheckIntervalMs = 1000;
 constexpr qint64 kSnapshotMinGrowth = qint64(16) << 20;
 
 const QString kForbidden = QStringLiteral("Forbidden - a valid `x-typesense-api-key` header must be sent.");
-const QString kCollectionNotFound = QStringLiteral("Collection not found");
+// A route's collection that does not exist: Typesense answers most routes with its generic 404
+// body, a search with its own words, and DELETE /collections/{c} with the name.
+const QString kNotFound = QStringLiteral("Not Found");
+const QString kSearchCollectionNotFound = QStringLiteral("Not found.");
 
 http::Response errorJson(int status, const QString &message)
 {
@@ -92,14 +95,31 @@ bool parseAction(const QString &s, WriteAction *out)
     return true;
 }
 
-bool parseDirty(const QString &s, DirtyValues *out)
+const QString kBadAction = QStringLiteral("Parameter `action` must be a create|update|upsert.");
+
+// dirty_values as Typesense reads it: in any case; a missing or unknown value is `reject`, or
+// `coerce_or_reject` when the schema has a `.*` field.
+DirtyValues dirtyValues(const Collection &collection, const QString &given)
 {
-    if (s.isEmpty() || s == QLatin1String("reject")) *out = DirtyValues::Reject;
-    else if (s == QLatin1String("drop")) *out = DirtyValues::Drop;
-    else if (s == QLatin1String("coerce_or_reject")) *out = DirtyValues::CoerceOrReject;
-    else if (s == QLatin1String("coerce_or_drop")) *out = DirtyValues::CoerceOrDrop;
-    else return false;
-    return true;
+    const QString s = given.toLower();
+    if (s == QLatin1String("reject")) return DirtyValues::Reject;
+    if (s == QLatin1String("drop")) return DirtyValues::Drop;
+    if (s == QLatin1String("coerce_or_reject")) return DirtyValues::CoerceOrReject;
+    if (s == QLatin1String("coerce_or_drop")) return DirtyValues::CoerceOrDrop;
+    for (const QJsonValue &f : collection.schemaJson().value(QStringLiteral("fields")).toArray())
+        if (f.toObject().value(QStringLiteral("name")).toString() == QLatin1String(".*"))
+            return DirtyValues::CoerceOrReject;
+    return DirtyValues::Reject;
+}
+
+// Import's and delete-by-filter's `batch_size`: a positive integer when given (every document of
+// a request is taken at once here, so it changes nothing else).
+bool validBatchSize(const http::Request &req)
+{
+    if (!req.hasQueryItem(QStringLiteral("batch_size")))
+        return true;
+    bool ok = false;
+    return req.queryValue(QStringLiteral("batch_size")).toUInt(&ok) > 0 && ok;
 }
 
 QString requestKey(const http::Request &req)
@@ -154,9 +174,7 @@ QStringList splitFields(const QString &s)
 void writeOneDocument(Collection &collection, DocumentLog &log, const http::Request &req, http::Responder &res,
                       WriteAction action, const QString &id, int successStatus)
 {
-    DirtyValues dirty;
-    if (!parseDirty(req.queryValue(QStringLiteral("dirty_values")), &dirty))
-        return res.sendError(400, QStringLiteral("Invalid dirty_values."));
+    const DirtyValues dirty = dirtyValues(collection, req.queryValue(QStringLiteral("dirty_values")));
     const std::optional<QJsonObject> body = jsonObjectBody(req);
     if (!body)
         return res.sendError(400, QStringLiteral("Bad JSON."));
@@ -581,14 +599,14 @@ void SearchService::addRoutes(http::HttpServer &server)
     server.route("GET", QStringLiteral("/collections/{c}"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
-            return res.sendError(404, kCollectionNotFound);
+            return res.sendError(404, kNotFound);
         sendJson(res, 200, e->collection->summary());
     })).auth(auth("collections:get"));
 
     server.route("PATCH", QStringLiteral("/collections/{c}"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
-            return res.sendError(404, kCollectionNotFound);
+            return res.sendError(404, kNotFound);
         const std::optional<QJsonObject> body = jsonObjectBody(req);
         if (!body)
             return res.sendError(400, QStringLiteral("Bad JSON."));
@@ -606,7 +624,7 @@ void SearchService::addRoutes(http::HttpServer &server)
     server.route("DELETE", QStringLiteral("/collections/{c}"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
-            return res.sendError(404, kCollectionNotFound);
+            return res.sendError(404, QStringLiteral("No collection with name `%1` found.").arg(req.capture(QStringLiteral("c"))));
         const QString name = e->collection->name(); // the alias's target when named by an alias
         const QJsonObject summary = e->collection->summary();
         e->waitForSnapshot(); // (its file is removed below)
@@ -625,13 +643,13 @@ void SearchService::addRoutes(http::HttpServer &server)
     server.route("GET", QStringLiteral("/collections/{c}/synonyms"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
-            return res.sendError(404, kCollectionNotFound);
+            return res.sendError(404, kNotFound);
         sendJson(res, 200, QJsonObject{{QStringLiteral("synonyms"), e->collection->synonyms()}});
     })).auth(auth("synonyms:list"));
     server.route("GET", QStringLiteral("/collections/{c}/synonyms/{id}"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
-            return res.sendError(404, kCollectionNotFound);
+            return res.sendError(404, kNotFound);
         const QJsonObject *synonym = e->collection->synonym(req.capture(QStringLiteral("id")));
         if (!synonym)
             return res.sendError(404, QStringLiteral("Could not find that `id`."));
@@ -649,7 +667,7 @@ void SearchService::addRoutes(http::HttpServer &server)
     server.route("PUT", QStringLiteral("/collections/{c}/synonyms/{id}"), timed([this, saveSynonyms](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
-            return res.sendError(404, kCollectionNotFound);
+            return res.sendError(404, kNotFound);
         const std::optional<QJsonObject> body = jsonObjectBody(req);
         if (!body)
             return res.sendError(400, QStringLiteral("Bad JSON."));
@@ -662,7 +680,7 @@ void SearchService::addRoutes(http::HttpServer &server)
     server.route("DELETE", QStringLiteral("/collections/{c}/synonyms/{id}"), timed([this, saveSynonyms](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
-            return res.sendError(404, kCollectionNotFound);
+            return res.sendError(404, kNotFound);
         const QString id = req.capture(QStringLiteral("id"));
         const QJsonArray previous = e->collection->synonyms();
         if (!e->collection->removeSynonym(id))
@@ -674,13 +692,18 @@ void SearchService::addRoutes(http::HttpServer &server)
     server.route("POST", QStringLiteral("/collections/{c}/documents/import"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
-            return res.sendError(404, kCollectionNotFound);
+            return res.sendError(404, kNotFound);
+        if (!validBatchSize(req))
+            return res.sendError(400, QStringLiteral("Parameter `batch_size` must be a positive integer."));
         WriteAction action;
         if (!parseAction(req.queryValue(QStringLiteral("action")), &action))
-            return res.sendError(400, QStringLiteral("Invalid action."));
-        DirtyValues dirty;
-        if (!parseDirty(req.queryValue(QStringLiteral("dirty_values")), &dirty))
-            return res.sendError(400, QStringLiteral("Invalid dirty_values."));
+            return res.sendError(400, kBadAction);
+        for (const char *flag : {"return_doc", "return_id"}) {
+            const QString v = req.queryValue(QLatin1String(flag));
+            if (req.hasQueryItem(QLatin1String(flag)) && v != QLatin1String("true") && v != QLatin1String("false"))
+                return res.sendError(400, QStringLiteral("Parameter `%1` must be a true|false.").arg(QLatin1String(flag)));
+        }
+        const DirtyValues dirty = dirtyValues(*e->collection, req.queryValue(QStringLiteral("dirty_values")));
         const bool returnId = req.queryValue(QStringLiteral("return_id")) == QLatin1String("true");
         const bool returnDoc = req.queryValue(QStringLiteral("return_doc")) == QLatin1String("true");
         // One result per input line; a final newline does not start another line.
@@ -731,7 +754,7 @@ void SearchService::addRoutes(http::HttpServer &server)
     server.route("GET", QStringLiteral("/collections/{c}/documents/export"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
-            return res.sendError(404, kCollectionNotFound);
+            return res.sendError(404, kNotFound);
         std::vector<QString> ids;
         if (ApiError err = e->collection->matchingFilter(req.queryValue(QStringLiteral("filter_by")), &ids); err.failed())
             return res.sendError(err.status, err.message);
@@ -752,7 +775,7 @@ void SearchService::addRoutes(http::HttpServer &server)
     server.route("GET", QStringLiteral("/collections/{c}/documents/search"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
-            return res.sendError(404, kCollectionNotFound);
+            return res.sendError(404, kSearchCollectionNotFound);
         SearchParams params = queryParams(req);
         const ApiKeyStore::Grant grant = m_keys->authorize(requestKey(req), QStringLiteral("documents:search"), e->collection->name());
         if (grant.scoped)
@@ -772,23 +795,21 @@ void SearchService::addRoutes(http::HttpServer &server)
     server.route("POST", QStringLiteral("/collections/{c}/documents"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
-            return res.sendError(404, kCollectionNotFound);
+            return res.sendError(404, kNotFound);
         WriteAction action;
         if (!parseAction(req.queryValue(QStringLiteral("action")), &action))
-            return res.sendError(400, QStringLiteral("Invalid action."));
+            return res.sendError(400, kBadAction);
         writeOneDocument(*e->collection, *e->log, req, res, action, QString(), 201);
     })).body(http::BodyPolicy::memory(kDocumentBodyBytes)).auth(auth("documents:create"));
 
     server.route("PATCH", QStringLiteral("/collections/{c}/documents"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
-            return res.sendError(404, kCollectionNotFound);
+            return res.sendError(404, kNotFound);
         const QString filterBy = req.queryValue(QStringLiteral("filter_by"));
         if (filterBy.trimmed().isEmpty())
             return res.sendError(400, QStringLiteral("Parameter `filter_by` must be provided."));
-        DirtyValues dirty;
-        if (!parseDirty(req.queryValue(QStringLiteral("dirty_values")), &dirty))
-            return res.sendError(400, QStringLiteral("Invalid dirty_values."));
+        const DirtyValues dirty = dirtyValues(*e->collection, req.queryValue(QStringLiteral("dirty_values")));
         const std::optional<QJsonObject> body = jsonObjectBody(req);
         if (!body)
             return res.sendError(400, QStringLiteral("Bad JSON."));
@@ -813,11 +834,13 @@ void SearchService::addRoutes(http::HttpServer &server)
     server.route("DELETE", QStringLiteral("/collections/{c}/documents"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
-            return res.sendError(404, kCollectionNotFound);
+            return res.sendError(404, kNotFound);
         const bool truncate = req.queryValue(QStringLiteral("truncate")) == QLatin1String("true");
         const QString filterBy = req.queryValue(QStringLiteral("filter_by"));
         if (!truncate && filterBy.trimmed().isEmpty())
             return res.sendError(400, QStringLiteral("Parameter `filter_by` must be provided."));
+        if (!validBatchSize(req))
+            return res.sendError(400, QStringLiteral("Parameter `batch_size` must be a positive integer."));
         std::vector<QString> ids;
         if (ApiError err = e->collection->matchingFilter(truncate ? QString() : filterBy, &ids); err.failed())
             return res.sendError(err.status, err.message);
@@ -831,28 +854,34 @@ void SearchService::addRoutes(http::HttpServer &server)
     server.route("GET", QStringLiteral("/collections/{c}/documents/{id}"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
-            return res.sendError(404, kCollectionNotFound);
+            return res.sendError(404, kNotFound);
         const QString id = req.capture(QStringLiteral("id"));
         const std::optional<QJsonObject> doc = e->collection->document(id);
         if (!doc)
             return res.sendError(404, QStringLiteral("Could not find a document with id: %1").arg(id));
-        sendJson(res, 200, *doc);
+        const QStringList include = splitFields(req.queryValue(QStringLiteral("include_fields")));
+        const QStringList exclude = splitFields(req.queryValue(QStringLiteral("exclude_fields")));
+        sendJson(res, 200, include.isEmpty() && exclude.isEmpty() ? *doc : Collection::selectFields(*doc, include, exclude));
     })).auth(auth("documents:get"));
 
     server.route("PATCH", QStringLiteral("/collections/{c}/documents/{id}"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
-            return res.sendError(404, kCollectionNotFound);
+            return res.sendError(404, kNotFound);
         writeOneDocument(*e->collection, *e->log, req, res, WriteAction::Update, req.capture(QStringLiteral("id")), 200);
     })).body(http::BodyPolicy::memory(kDocumentBodyBytes)).auth(auth("documents:update"));
 
     server.route("DELETE", QStringLiteral("/collections/{c}/documents/{id}"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
-            return res.sendError(404, kCollectionNotFound);
+            return res.sendError(404, kNotFound);
         QJsonObject removed;
-        if (ApiError err = e->collection->remove(req.capture(QStringLiteral("id")), &removed); err.failed())
+        const QString id = req.capture(QStringLiteral("id"));
+        if (ApiError err = e->collection->remove(id, &removed); err.failed()) {
+            if (err.status == 404 && req.queryValue(QStringLiteral("ignore_not_found")) == QLatin1String("true"))
+                return sendJson(res, 200, QJsonObject{{QStringLiteral("id"), id}});
             return res.sendError(err.status, err.message);
+        }
         commitAndSend(*e->log, res, 200, removed);
     })).auth(auth("documents:delete"));
 
@@ -876,6 +905,9 @@ void SearchService::addRoutes(http::HttpServer &server)
         // Each search is checked against its own key (an entry's x-typesense-api-key wins over the
         // request's); one refused search refuses the whole request, as Typesense does.
         std::vector<SearchParams> all;
+        for (const QJsonValue &s : searches.toArray())
+            if (!s.isObject())
+                return res.sendError(400, QStringLiteral("The value of `searches` must be an array of objects."));
         for (const QJsonValue &s : searches.toArray()) {
             SearchParams params = common;
             const QJsonObject o = s.toObject();
@@ -899,7 +931,7 @@ void SearchService::addRoutes(http::HttpServer &server)
             if (!e) {
                 results.append(name.isEmpty()
                                    ? QJsonObject{{QStringLiteral("code"), 400}, {QStringLiteral("error"), QStringLiteral("Parameter `collection` is required.")}}
-                                   : QJsonObject{{QStringLiteral("code"), 404}, {QStringLiteral("error"), kCollectionNotFound}});
+                                   : QJsonObject{{QStringLiteral("code"), 404}, {QStringLiteral("error"), kSearchCollectionNotFound}});
                 continue;
             }
             ApiError err;

@@ -190,7 +190,7 @@ test('aliases: collection routes resolve them, repointing switches searches', as
   assert.deepEqual(await client.aliases('shop').retrieve(), { name: 'shop', collection_name: 'products_archive' });
   await client.aliases('shop').delete();
   await expectError(client.aliases('shop').retrieve(), 404, 'Not Found');
-  await expectError(client.collections('shop').documents().search({ q: '*' }), 404, 'Collection not found');
+  await expectError(client.collections('shop').documents().search({ q: '*' }), 404, 'Not found.');
 });
 
 test('presets: search and multi_search take preset=, explicit parameters win', async () => {

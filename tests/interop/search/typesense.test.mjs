@@ -74,13 +74,15 @@ test('schema lifecycle: create, duplicate, get, list, delete', async () => {
     'A collection with name `books` already exists.');
   await expectError(client.collections().create({ name: 'bad', fields: [{ name: 'x', type: 'text' }] }), 400,
     'Field `x` has an invalid data type `text`, see docs for supported data types.');
-  await expectError(client.collections('nope').retrieve(), 404, 'Collection not found');
+  await expectError(client.collections('nope').retrieve(), 404, 'Not Found');
+  await expectError(client.collections('nope').delete(), 404, 'No collection with name `nope` found.');
+  await expectError(client.collections('nope').documents('1').retrieve(), 404, 'Not Found');
 
   await client.collections().create({ name: 'scratch', fields: [{ name: '.*', type: 'auto', optional: true }] });
   const names = (await client.collections().retrieve()).map((c) => c.name).sort();
   assert.deepEqual(names, ['books', 'scratch']);
   assert.equal((await client.collections('scratch').delete()).name, 'scratch');
-  await expectError(client.collections('scratch').retrieve(), 404, 'Collection not found');
+  await expectError(client.collections('scratch').retrieve(), 404, 'Not Found');
 });
 
 test('import with a bad line: one result per line, the client raises ImportError', async () => {
@@ -221,7 +223,7 @@ test('multi_search: results in order, per-search errors in their slot', async ()
   assert.equal(results.length, 4);
   assert.equal(results[0].found, 2);
   assert.equal(results[1].code, 404);
-  assert.equal(results[1].error, 'Collection not found');
+  assert.equal(results[1].error, 'Not found.');
   assert.deepEqual(results[2].hits.map((h) => h.document.id), ['1']);
   assert.equal(results[3].code, 422);
 });
@@ -392,7 +394,7 @@ test('synonyms: multi-way and one-way, CRUD, kept across the collection lifecycl
   await expectError(client.collections('clothes').synonyms('coat-synonyms').delete(), 404, 'Could not find that `id`.');
   await expectError(synonyms.upsert('bad', { root: 'x' }), 400, 'Could not find an array of `synonyms`');
   await expectError(synonyms.upsert('bad', { synonyms: ['a', 2] }), 400, 'Could not find a valid string array of `synonyms`');
-  await expectError(client.collections('nope').synonyms().retrieve(), 404, 'Collection not found');
+  await expectError(client.collections('nope').synonyms().retrieve(), 404, 'Not Found');
   assert.equal((await search({ q: 'jacket', query_by: 'title' })).found, 0);
 
   // a collection dropped and made again starts without synonyms

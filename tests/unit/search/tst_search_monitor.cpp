@@ -91,7 +91,7 @@ private slots:
         QVERIFY2(a.message().contains(QStringLiteral("strin")), qPrintable(a.message()));
         a = call("GET", QStringLiteral("/collections/nope"));
         QCOMPARE(a.status, 404);
-        QCOMPARE(a.message(), QStringLiteral("Collection not found"));
+        QCOMPARE(a.message(), QStringLiteral("Not Found"));
         a = call("GET", QStringLiteral("/no/such/route"));
         QCOMPARE(a.status, 404);
         QCOMPARE(a.message(), QStringLiteral("Not Found"));

@@ -77,7 +77,13 @@ private slots:
         QCOMPARE(r.array().size(), 1);
         r = request("GET", "/collections/nope");
         QCOMPARE(r.status, 404);
-        QCOMPARE(r.message(), QStringLiteral("Collection not found"));
+        QCOMPARE(r.message(), QStringLiteral("Not Found"));
+        r = request("DELETE", "/collections/nope");
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.message(), QStringLiteral("No collection with name `nope` found."));
+        r = request("GET", "/collections/nope/documents/search?q=*");
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.message(), QStringLiteral("Not found."));
         r = request("DELETE", "/collections/books");
         QCOMPARE(r.status, 200);
         QCOMPARE(request("GET", "/collections/books").status, 404);
@@ -164,6 +170,55 @@ private slots:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value("id").toString(), QStringLiteral("2"));
         QCOMPARE(request("GET", "/collections/books").json().value("num_documents").toInt(), 2);
+    }
+
+    void documentRouteParametersAsTypesense()
+    {
+        createBooks();
+        Reply r = request("POST", "/collections/books/documents?action=replace", R"({"id":"1","title":"Dune","author":"Herbert","year":1965})");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Parameter `action` must be a create|update|upsert."));
+        r = request("POST", "/collections/books/documents/import?action=replace", R"({"id":"1"})");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Parameter `action` must be a create|update|upsert."));
+        r = request("POST", "/collections/books/documents/import?batch_size=0", R"({"id":"1"})");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Parameter `batch_size` must be a positive integer."));
+        r = request("POST", "/collections/books/documents/import?return_doc=yes", R"({"id":"1"})");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Parameter `return_doc` must be a true|false."));
+        r = request("DELETE", "/collections/books/documents?filter_by=year:>0&batch_size=none");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Parameter `batch_size` must be a positive integer."));
+
+        // dirty_values in any case; an unknown value is the default (reject here).
+        r = request("POST", "/collections/books/documents?dirty_values=COERCE_OR_REJECT", R"({"id":"1","title":"Dune","author":"Herbert","year":"1965"})");
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.json().value("year").toInt(), 1965);
+        r = request("POST", "/collections/books/documents?dirty_values=whatever", R"({"id":"2","title":"Emma","author":"Austen","year":"1815"})");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Field `year` must be an int32."));
+
+        // A document's fields can be chosen; a missing one can be deleted quietly.
+        r = request("GET", "/collections/books/documents/1?include_fields=title,year");
+        QCOMPARE(r.json(), (QJsonObject{{"title", "Dune"}, {"year", 1965}}));
+        r = request("GET", "/collections/books/documents/1?exclude_fields=author");
+        QVERIFY(!r.json().contains("author"));
+        QVERIFY(r.json().contains("title"));
+        r = request("DELETE", "/collections/books/documents/404?ignore_not_found=true");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json(), (QJsonObject{{"id", "404"}}));
+        QCOMPARE(request("DELETE", "/collections/books/documents/404").status, 404);
+
+        r = request("POST", "/multi_search", R"({"searches":[{"collection":"books","q":"*"},"books"]})");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("The value of `searches` must be an array of objects."));
+
+        // With a `.*` field the default is coerce_or_reject, as in Typesense.
+        QCOMPARE(request("POST", "/collections", R"({"name":"loose","fields":[{"name":".*","type":"auto","optional":true},{"name":"n","type":"int32"}]})").status, 201);
+        r = request("POST", "/collections/loose/documents", R"({"id":"1","n":"7"})");
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.json().value("n").toInt(), 7);
     }
 
     void acknowledgedWritesSurviveRestart()
