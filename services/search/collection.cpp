@@ -696,6 +696,11 @@ ApiError Collection::fromSchema(const QJsonObject &schema, qint64 createdAt, std
     c->m_analyzer = TextAnalyzer(symbols, separators);
     c->m_wordBreakAnalyzer = TextAnalyzer(symbols, separators, true);
     c->m_enableNestedFields = schema.value(QStringLiteral("enable_nested_fields")).toBool(false);
+    if (const QJsonValue metadata = schema.value(QStringLiteral("metadata")); !metadata.isUndefined()) {
+        if (!metadata.isObject())
+            return ApiError::of(400, QStringLiteral("The `metadata` value should be an object."));
+        c->m_metadata = metadata.toObject();
+    }
     c->m_createdAt = schema.value(QStringLiteral("created_at")).isDouble()
                          ? qint64(schema.value(QStringLiteral("created_at")).toDouble())
                          : createdAt;
@@ -717,6 +722,8 @@ QJsonObject Collection::schemaJson() const
                   {QStringLiteral("enable_nested_fields"), m_enableNestedFields}};
     if (!m_defaultSortingField.isEmpty())
         o.insert(QStringLiteral("default_sorting_field"), m_defaultSortingField);
+    if (!m_metadata.isEmpty())
+        o.insert(QStringLiteral("metadata"), m_metadata);
     return o;
 }
 
@@ -725,14 +732,17 @@ QJsonObject Collection::summary() const
     QJsonArray fields;
     for (const Field &f : m_fields)
         fields.append(f.toJson());
-    return QJsonObject{{QStringLiteral("name"), m_name},
-                       {QStringLiteral("num_documents"), qint64(numDocuments())},
-                       {QStringLiteral("created_at"), m_createdAt},
-                       {QStringLiteral("fields"), fields},
-                       {QStringLiteral("default_sorting_field"), m_defaultSortingField},
-                       {QStringLiteral("token_separators"), m_tokenSeparators},
-                       {QStringLiteral("symbols_to_index"), m_symbolsToIndex},
-                       {QStringLiteral("enable_nested_fields"), m_enableNestedFields}};
+    QJsonObject o{{QStringLiteral("name"), m_name},
+                  {QStringLiteral("num_documents"), qint64(numDocuments())},
+                  {QStringLiteral("created_at"), m_createdAt},
+                  {QStringLiteral("fields"), fields},
+                  {QStringLiteral("default_sorting_field"), m_defaultSortingField},
+                  {QStringLiteral("token_separators"), m_tokenSeparators},
+                  {QStringLiteral("symbols_to_index"), m_symbolsToIndex},
+                  {QStringLiteral("enable_nested_fields"), m_enableNestedFields}};
+    if (!m_metadata.isEmpty())
+        o.insert(QStringLiteral("metadata"), m_metadata);
+    return o;
 }
 
 const Field *Collection::field(const QString &name) const

@@ -103,6 +103,8 @@ public:
     // PATCH /collections/{name}: {"fields":[{"name":"x","drop":true}, {new field}, ...]}. Every
     // live document must satisfy the new schema; the index is then rebuilt.
     ApiError alterFields(const QJsonValue &fields);
+    // The schema's free-form `metadata` object (PATCH replaces it).
+    void setMetadata(const QJsonObject &metadata) { m_metadata = metadata; }
 
     // Validates `document` for `action` (`id` is the path's id for PATCH .../documents/{id}) and
     // applies it: the index takes it and the log gets its record, to be committed by the caller
@@ -212,6 +214,7 @@ private:
     QJsonArray m_tokenSeparators;
     QJsonArray m_symbolsToIndex;
     bool m_enableNestedFields = false;
+    QJsonObject m_metadata;
     TextAnalyzer m_analyzer;
     TextAnalyzer m_wordBreakAnalyzer; // the same, splitting unspaced scripts into words
     const TextAnalyzer &analyzerFor(const Field *f) const { return f && f->breaksWords() ? m_wordBreakAnalyzer : m_analyzer; }

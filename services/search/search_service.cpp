@@ -112,6 +112,33 @@ DirtyValues dirtyValues(const Collection &collection, const QString &given)
     return DirtyValues::Reject;
 }
 
+// `offset` and `limit` of the collection, synonym and override lists (limit 0: all), with
+// Typesense's messages; *items is cut to that page.
+bool pageOfList(const http::Request &req, QJsonArray *items, QString *error)
+{
+    qsizetype bounds[2] = {0, 0};
+    const char *names[2] = {"offset", "limit"};
+    const char *messages[2] = {"Offset param should be unsigned integer.", "Limit param should be unsigned integer."};
+    for (int i = 0; i < 2; ++i) {
+        if (!req.hasQueryItem(QLatin1String(names[i])))
+            continue;
+        bool ok = false;
+        bounds[i] = qsizetype(req.queryValue(QLatin1String(names[i])).toUInt(&ok));
+        if (!ok) {
+            *error = QString::fromLatin1(messages[i]);
+            return false;
+        }
+    }
+    const auto [offset, limit] = bounds;
+    if (offset == 0 && limit == 0)
+        return true;
+    QJsonArray page;
+    for (qsizetype i = offset; i < items->size() && (limit == 0 || page.size() < limit); ++i)
+        page.append(items->at(i));
+    *items = page;
+    return true;
+}
+
 // Import's and delete-by-filter's `batch_size`: a positive integer when given (every document of
 // a request is taken at once here, so it changes nothing else).
 bool validBatchSize(const http::Request &req)
@@ -593,6 +620,8 @@ void SearchService::addRoutes(http::HttpServer &server)
         QJsonArray out;
         for (const Collection *c : list)
             out.append(c->summary());
+        if (QString error; !pageOfList(req, &out, &error))
+            return res.sendError(400, error);
         sendJson(res, 200, out);
     })).auth(auth("collections:list"));
 
@@ -610,15 +639,25 @@ void SearchService::addRoutes(http::HttpServer &server)
         const std::optional<QJsonObject> body = jsonObjectBody(req);
         if (!body)
             return res.sendError(400, QStringLiteral("Bad JSON."));
-        const QJsonValue fields = body->value(QStringLiteral("fields"));
-        if (ApiError err = e->collection->alterFields(fields); err.failed())
-            return res.sendError(err.status, err.message);
+        if (body->isEmpty())
+            return res.sendError(400, QStringLiteral("Alter payload is empty."));
+        for (auto it = body->constBegin(); it != body->constEnd(); ++it)
+            if (it.key() != QLatin1String("fields") && it.key() != QLatin1String("metadata"))
+                return res.sendError(400, QStringLiteral("Only `fields` and `metadata` can be updated at the moment."));
+        const QJsonValue metadata = body->value(QStringLiteral("metadata"));
+        if (!metadata.isUndefined() && !metadata.isObject())
+            return res.sendError(400, QStringLiteral("The `metadata` value should be an object."));
+        if (body->contains(QStringLiteral("fields")))
+            if (ApiError err = e->collection->alterFields(body->value(QStringLiteral("fields"))); err.failed())
+                return res.sendError(err.status, err.message);
+        if (metadata.isObject())
+            e->collection->setMetadata(metadata.toObject());
         e->waitForSnapshot();
         e->snapshotCovers = -1; // of the former schema
         const QString error = core::writeFileAtomically(e->schemaPath, QJsonDocument(e->collection->schemaJson()).toJson(QJsonDocument::Compact));
         if (!error.isEmpty())
             return res.sendError(500, error);
-        sendJson(res, 200, QJsonObject{{QStringLiteral("fields"), fields}});
+        sendJson(res, 200, *body);
     })).body(http::BodyPolicy::memory()).auth(auth("collections:update"));
 
     server.route("DELETE", QStringLiteral("/collections/{c}"), timed([this](const http::Request &req, http::Responder &res) {
@@ -644,7 +683,10 @@ void SearchService::addRoutes(http::HttpServer &server)
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, kNotFound);
-        sendJson(res, 200, QJsonObject{{QStringLiteral("synonyms"), e->collection->synonyms()}});
+        QJsonArray synonyms = e->collection->synonyms();
+        if (QString error; !pageOfList(req, &synonyms, &error))
+            return res.sendError(400, error);
+        sendJson(res, 200, QJsonObject{{QStringLiteral("synonyms"), synonyms}});
     })).auth(auth("synonyms:list"));
     server.route("GET", QStringLiteral("/collections/{c}/synonyms/{id}"), timed([this](const http::Request &req, http::Responder &res) {
         Entry *e = entry(req.capture(QStringLiteral("c")));
@@ -1044,7 +1086,10 @@ void SearchService::addRoutes(http::HttpServer &server)
         Entry *e = entry(req.capture(QStringLiteral("c")));
         if (!e)
             return res.sendError(404, QStringLiteral("Not Found"));
-        sendJson(res, 200, e->curation->list());
+        QJsonArray overrides = e->curation->list().value(QStringLiteral("overrides")).toArray();
+        if (QString error; !pageOfList(req, &overrides, &error))
+            return res.sendError(400, error);
+        sendJson(res, 200, QJsonObject{{QStringLiteral("overrides"), overrides}});
     })).auth(auth("overrides:list"));
 
     server.route("GET", QStringLiteral("/collections/{c}/overrides/{id}"), timed([this](const http::Request &req, http::Responder &res) {

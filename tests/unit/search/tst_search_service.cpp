@@ -395,6 +395,51 @@ private slots:
         QCOMPARE(request("GET", "/collections/books/documents/search?q=en&query_by=lang").json().value("found").toInt(), 1);
     }
 
+    void collectionMetadataAndListPages()
+    {
+        Reply r = request("POST", "/collections", R"({"name":"a","fields":[{"name":"t","type":"string"}],"metadata":"x"})");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("The `metadata` value should be an object."));
+        r = request("POST", "/collections", R"({"name":"a","fields":[{"name":"t","type":"string"}],"metadata":{"team":"web"}})");
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.json().value("metadata").toObject().value("team").toString(), QStringLiteral("web"));
+        QCOMPARE(request("POST", "/collections", R"({"name":"b","fields":[{"name":"t","type":"string"}]})").status, 201);
+
+        r = request("PATCH", "/collections/a", "{}");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Alter payload is empty."));
+        r = request("PATCH", "/collections/a", R"({"name":"c","metadata":{}})");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Only `fields` and `metadata` can be updated at the moment."));
+        r = request("PATCH", "/collections/a", R"({"metadata":{"team":"search","v":2}})");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json(), (QJsonObject{{"metadata", QJsonObject{{"team", "search"}, {"v", 2}}}}));
+        m_client.stop();
+        startService();
+        QCOMPARE(request("GET", "/collections/a").json().value("metadata").toObject().value("team").toString(), QStringLiteral("search"));
+        QVERIFY(!request("GET", "/collections/b").json().contains("metadata"));
+
+        // Lists take offset and limit (0: all).
+        QCOMPARE(request("GET", "/collections").array().size(), 2);
+        QCOMPARE(request("GET", "/collections?limit=1").array().size(), 1);
+        QCOMPARE(request("GET", "/collections?offset=1&limit=0").array().size(), 1);
+        QCOMPARE(request("GET", "/collections?offset=5").array().size(), 0);
+        r = request("GET", "/collections?offset=0a");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Offset param should be unsigned integer."));
+        r = request("GET", "/collections/a/overrides?limit=-1");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Limit param should be unsigned integer."));
+        for (const char *id : {"o1", "o2", "o3"})
+            QCOMPARE(request("PUT", QStringLiteral("/collections/a/overrides/%1").arg(QLatin1String(id)), R"({"rule":{"query":"x","match":"exact"},"excludes":[{"id":"1"}]})").status, 200);
+        const QJsonArray page = request("GET", "/collections/a/overrides?offset=1&limit=1").json().value("overrides").toArray();
+        QCOMPARE(page.size(), 1);
+        QCOMPARE(page.first().toObject().value("id").toString(), QStringLiteral("o2"));
+        QCOMPARE(request("PUT", "/collections/a/synonyms/s1", R"({"synonyms":["x","y"]})").status, 200);
+        QCOMPARE(request("PUT", "/collections/a/synonyms/s2", R"({"synonyms":["p","q"]})").status, 200);
+        QCOMPARE(request("GET", "/collections/a/synonyms?limit=1").json().value("synonyms").toArray().size(), 1);
+    }
+
     void supersededRecordsAreCompactedAtStart()
     {
         createBooks();
