@@ -62,9 +62,11 @@ const QStringList kTypes = {
     QStringLiteral("int32[]"), QStringLiteral("int64[]"), QStringLiteral("float[]"), QStringLiteral("bool[]"),
     QStringLiteral("geopoint[]"), QStringLiteral("object[]"), QStringLiteral("string*"), QStringLiteral("auto")};
 
+// A field name that is a pattern: ".*", "num_.*", ... A dot alone is a nested field's path
+// ("address.city"), as in Typesense, where only ".*" makes a name dynamic.
 bool isRegexName(const QString &name)
 {
-    static const QString meta = QStringLiteral(".*+?[](){}|^$\\");
+    static const QString meta = QStringLiteral("*+?[](){}|^$\\");
     for (QChar c : name)
         if (meta.contains(c))
             return true;
@@ -161,6 +163,58 @@ QString inferType(const QJsonValue &v)
         return a.isEmpty() ? QStringLiteral("string[]") : inferType(a.first()) + QStringLiteral("[]");
     }
     return {};
+}
+
+// enable_nested_fields: the value at a dotted path ("address.city"); through arrays of objects
+// ("items.sku") the leaves found, as an array. Undefined when the path holds nothing.
+QJsonValue nestedValue(const QJsonObject &doc, const QString &path)
+{
+    QList<QJsonValue> level{doc};
+    bool throughArray = false;
+    for (const QString &part : path.split(u'.')) {
+        QList<QJsonValue> next;
+        for (const QJsonValue &v : std::as_const(level)) {
+            if (v.isObject()) {
+                if (const QJsonValue child = v.toObject().value(part); !child.isUndefined())
+                    next.append(child);
+            } else if (v.isArray()) {
+                throughArray = true;
+                for (const QJsonValue &e : v.toArray())
+                    if (e.isObject())
+                        if (const QJsonValue child = e.toObject().value(part); !child.isUndefined())
+                            next.append(child);
+            }
+        }
+        level = next;
+    }
+    if (level.isEmpty())
+        return QJsonValue(QJsonValue::Undefined);
+    if (!throughArray)
+        return level.first();
+    QJsonArray leaves;
+    for (const QJsonValue &v : std::as_const(level)) {
+        if (v.isArray())
+            for (const QJsonValue &e : v.toArray())
+                leaves.append(e);
+        else
+            leaves.append(v);
+    }
+    return leaves;
+}
+
+// The dotted paths of the leaves under an object (or array of objects) value.
+void collectLeafPaths(const QString &prefix, const QJsonValue &v, QStringList *paths)
+{
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+            collectLeafPaths(prefix + u'.' + it.key(), it.value(), paths);
+    } else if (v.isArray() && !v.toArray().isEmpty() && v.toArray().first().isObject()) {
+        for (const QJsonValue &e : v.toArray())
+            collectLeafPaths(prefix, e, paths);
+    } else if (!paths->contains(prefix)) {
+        paths->append(prefix);
+    }
 }
 
 QString facetValueString(const QJsonValue &v)
@@ -588,7 +642,10 @@ QJsonValue Collection::fieldValue(quint32 seq, const QString &name) const
 {
     bool found = false;
     const QByteArrayView bytes = documentView(seq);
-    return compactMember(QByteArray::fromRawData(bytes.data(), bytes.size()), name, &found);
+    QJsonValue v = compactMember(QByteArray::fromRawData(bytes.data(), bytes.size()), name, &found);
+    if (!found && m_enableNestedFields && name.contains(u'.'))
+        return nestedValue(documentJson(seq), name); // a nested field: inside an object
+    return v;
 }
 
 bool Field::isNumeric() const
@@ -819,6 +876,24 @@ ApiError Collection::validate(QJsonObject *doc, DirtyValues dirty, bool partial)
     for (const Field &f : m_fields) {
         if (f.regex || f.detected)
             continue;
+        if (m_enableNestedFields && f.name.contains(u'.') && !doc->contains(f.name)) {
+            // A declared nested field: checked where it lies, inside its object (not coerced).
+            QJsonObject probe;
+            if (const QJsonValue nested = nestedValue(*doc, f.name); !nested.isUndefined() && !nested.isNull())
+                probe.insert(f.name, nested);
+            else if (f.optional || partial)
+                continue;
+            else
+                return ApiError::of(400, QStringLiteral("Field `%1` has been declared in the schema, but is not found in the document.").arg(f.name));
+            QJsonObject *const whole = doc;
+            doc = &probe;
+            bool dropIt = false;
+            const ApiError e = check(f, f.name, &dropIt);
+            doc = whole;
+            if (e.failed())
+                return e;
+            continue;
+        }
         const QJsonValue v = doc->value(f.name);
         if (v.isUndefined() || v.isNull()) {
             if (f.optional || partial)
@@ -864,12 +939,42 @@ void Collection::index(quint32 seq, const QJsonObject &json)
                 list.push_back(seq);
         });
     };
-    for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+    // enable_nested_fields: an object's (or array of objects') leaves are indexed as fields named
+    // by their dotted paths ("address.city"), detected with the object field's settings unless
+    // the schema declares them.
+    QJsonObject flat = json;
+    if (m_enableNestedFields) {
+        for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+            const QJsonValue v = it.value();
+            if (!v.isObject() && !(v.isArray() && !v.toArray().isEmpty() && v.toArray().first().isObject()))
+                continue;
+            QStringList paths;
+            collectLeafPaths(it.key(), v, &paths);
+            for (const QString &path : std::as_const(paths))
+                flat.insert(path, nestedValue(json, path));
+        }
+    }
+    for (auto it = flat.constBegin(); it != flat.constEnd(); ++it) {
         const QString key = it.key();
         if (key == QLatin1String("id"))
             continue;
         // (facet columns are filled below, once every detected field exists)
         const Field *f = field(key);
+        if (!f && m_enableNestedFields && key.contains(u'.') && !regexFieldFor(key)) {
+            const Field *parent = field(key.section(u'.', 0, 0));
+            if (!parent || !parent->type.startsWith(QLatin1String("object")))
+                continue;
+            Field nested = *parent;
+            nested.name = key;
+            nested.type = inferType(it.value());
+            nested.optional = true;
+            nested.detected = true;
+            if (nested.type.isEmpty() || nested.type.startsWith(QLatin1String("object")))
+                continue;
+            nested.sort = nested.isNumeric() || nested.isBool();
+            m_fields.push_back(nested);
+            f = &m_fields.back();
+        }
         if (!f) {
             const Field *rf = regexFieldFor(key);
             if (!rf)
@@ -917,7 +1022,7 @@ void Collection::index(quint32 seq, const QJsonObject &json)
     }
     for (const Field &f : m_fields)
         if (f.facet && !f.regex)
-            addFacetValues(f.name, seq, json.value(f.name));
+            addFacetValues(f.name, seq, flat.value(f.name));
 }
 
 std::vector<char> Collection::filterBitmap(const FilterNode &node) const

@@ -1,8 +1,8 @@
 // The real typesense npm client against a real headless Homeport: schema lifecycle, import with
 // a bad line, typo and prefix queries, filters, facets, sorting ties, pagination bounds,
 // multi_search, highlights, export, phrases and exclusions, facet_query, update and delete by
-// filter, adding and dropping fields, and Typesense's exact error statuses and messages as the
-// client surfaces them. (Durability across restarts is covered by tst_search_service.)
+// filter, adding and dropping fields, nested fields, and Typesense's exact error statuses and
+// messages as the client surfaces them. (Durability across restarts is covered by tst_search_service.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import Typesense from 'typesense';
@@ -445,4 +445,42 @@ test('_text_match(buckets: N) lets the next sort field order hits of close relev
   assert.deepEqual((await search('_text_match(buckets: 1):desc,stars:desc')).hits.map((h) => h.document.id),
     ['typo-high', 'exact-low']);
   await expectError(search('_text_match(size: 1):desc'), 400, 'Invalid sorting parameter passed for _text_match.');
+});
+
+test('nested fields: objects and arrays of objects are searched, filtered, faceted and sorted by their paths', async () => {
+  await client.collections().create({
+    name: 'people',
+    enable_nested_fields: true,
+    fields: [
+      { name: 'name', type: 'string' },
+      { name: 'address', type: 'object', facet: true },
+      { name: 'pets', type: 'object[]', optional: true },
+      { name: 'meta.score', type: 'int32', optional: true },
+    ],
+  });
+  const people = client.collections('people').documents();
+  await people.import([
+    { id: '1', name: 'Ann', address: { city: 'Paris', zip: 75001 }, pets: [{ kind: 'cat', age: 3 }, { kind: 'dog', age: 5 }], meta: { score: 5 } },
+    { id: '2', name: 'Bob', address: { city: 'Berlin', zip: 10115 } },
+    { id: '3', name: 'Cid', address: { city: 'Paris Nord', zip: 95000 }, meta: { score: 9 } },
+  ]);
+  // A declared nested field is checked inside its object.
+  await expectError(people.create({ id: '4', name: 'Dee', address: { city: 'Rome', zip: 1 }, meta: { score: 'high' } }), 400,
+    'Field `meta.score` must be an int32.');
+
+  const paris = await people.search({ q: 'paris', query_by: 'address.city', sort_by: 'address.zip:asc' });
+  assert.deepEqual(paris.hits.map((h) => h.document.id), ['1', '3']);
+  assert.deepEqual(paris.hits[0].document.address, { city: 'Paris', zip: 75001 });
+  const far = await people.search({ q: '*', filter_by: 'address.zip:>20000 && meta.score:>6', facet_by: 'address.city' });
+  assert.deepEqual(far.hits.map((h) => h.document.id), ['3']);
+  assert.deepEqual(far.facet_counts[0].counts.map((c) => c.value), ['Paris Nord']);
+  assert.deepEqual((await people.search({ q: 'dog', query_by: 'pets.kind' })).hits.map((h) => h.document.id), ['1']);
+  assert.equal((await people.search({ q: '*', filter_by: 'pets.age:>4' })).found, 1);
+  // The object's leaves are listed in the schema, with the object field's settings.
+  const fields = (await client.collections('people').retrieve()).fields;
+  const city = fields.find((f) => f.name === 'address.city');
+  assert.equal(city.type, 'string');
+  assert.equal(city.facet, true);
+  assert.equal(fields.find((f) => f.name === 'pets.kind').type, 'string[]');
+  await client.collections('people').delete();
 });

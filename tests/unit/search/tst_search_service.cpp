@@ -395,6 +395,28 @@ private slots:
         QCOMPARE(request("GET", "/collections/books/documents/search?q=en&query_by=lang").json().value("found").toInt(), 1);
     }
 
+    void nestedFieldsSurviveRestart()
+    {
+        Reply r = request("POST", "/collections", R"({"name":"people","enable_nested_fields":true,"fields":[
+            {"name":"name","type":"string"},{"name":"address","type":"object","facet":true},{"name":"pets","type":"object[]","optional":true}]})");
+        QCOMPARE(r.status, 201);
+        r = request("POST", "/collections/people/documents/import",
+                    "{\"id\":\"1\",\"name\":\"Ann\",\"address\":{\"city\":\"Paris\",\"zip\":75001},\"pets\":[{\"kind\":\"cat\"},{\"kind\":\"dog\"}]}\n"
+                    "{\"id\":\"2\",\"name\":\"Bob\",\"address\":{\"city\":\"Berlin\",\"zip\":10115}}");
+        QCOMPARE(r.body, QByteArray("{\"success\":true}\n{\"success\":true}"));
+        for (int round = 0; round < 2; ++round) {
+            QCOMPARE(hitIds(request("GET", "/collections/people/documents/search?q=paris&query_by=address.city").json()), QStringList{"1"});
+            QCOMPARE(hitIds(request("GET", "/collections/people/documents/search?q=*&filter_by=address.zip:<20000").json()), QStringList{"2"});
+            QCOMPARE(hitIds(request("GET", "/collections/people/documents/search?q=dog&query_by=pets.kind").json()), QStringList{"1"});
+            m_client.stop();
+            startService(); // the nested fields come back from the log (or the index snapshot)
+        }
+        // Without enable_nested_fields a dotted name is a plain key.
+        QCOMPARE(request("POST", "/collections", R"({"name":"flat","fields":[{"name":"a.b","type":"string"}]})").status, 201);
+        QCOMPARE(request("POST", "/collections/flat/documents", R"({"id":"1","a.b":"hello"})").status, 201);
+        QCOMPARE(hitIds(request("GET", "/collections/flat/documents/search?q=hello&query_by=a.b").json()), QStringList{"1"});
+    }
+
     void collectionMetadataAndListPages()
     {
         Reply r = request("POST", "/collections", R"({"name":"a","fields":[{"name":"t","type":"string"}],"metadata":"x"})");
