@@ -1401,20 +1401,97 @@ void Collection::restoreRemoval(const QString &id)
         forget(*it);
 }
 
+namespace {
+
+// The part of `v` along a dotted path: objects keep only that key, arrays of objects each
+// element's part; undefined when the path leads nowhere.
+QJsonValue pickPath(const QJsonValue &v, QStringView path)
+{
+    if (path.isEmpty())
+        return v;
+    const qsizetype dot = path.indexOf(u'.');
+    const QString head = (dot < 0 ? path : path.left(dot)).toString();
+    const QStringView rest = dot < 0 ? QStringView() : path.mid(dot + 1);
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        const QJsonValue sub = o.contains(head) ? pickPath(o.value(head), rest) : QJsonValue(QJsonValue::Undefined);
+        return sub.isUndefined() ? sub : QJsonValue(QJsonObject{{head, sub}});
+    }
+    if (v.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &e : v.toArray())
+            if (const QJsonValue part = pickPath(e, path); !part.isUndefined())
+                out.append(part);
+        return out.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(out);
+    }
+    return QJsonValue(QJsonValue::Undefined);
+}
+
+// Two picks of one document joined (address.city and address.zip give one address).
+QJsonValue mergePicks(const QJsonValue &a, const QJsonValue &b)
+{
+    if (a.isObject() && b.isObject()) {
+        QJsonObject out = a.toObject();
+        const QJsonObject more = b.toObject();
+        for (auto it = more.constBegin(); it != more.constEnd(); ++it)
+            out.insert(it.key(), out.contains(it.key()) ? mergePicks(out.value(it.key()), it.value()) : it.value());
+        return out;
+    }
+    if (a.isArray() && b.isArray() && a.toArray().size() == b.toArray().size()) {
+        QJsonArray out;
+        for (qsizetype i = 0; i < a.toArray().size(); ++i)
+            out.append(mergePicks(a.toArray().at(i), b.toArray().at(i)));
+        return out;
+    }
+    return b;
+}
+
+QJsonValue dropPath(const QJsonValue &v, QStringView path)
+{
+    const qsizetype dot = path.indexOf(u'.');
+    const QString head = (dot < 0 ? path : path.left(dot)).toString();
+    if (v.isObject()) {
+        QJsonObject o = v.toObject();
+        if (dot < 0)
+            o.remove(head);
+        else if (o.contains(head))
+            o.insert(head, dropPath(o.value(head), path.mid(dot + 1)));
+        return o;
+    }
+    if (v.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &e : v.toArray())
+            out.append(dropPath(e, path));
+        return out;
+    }
+    return v;
+}
+
+} // namespace
+
+// include_fields/exclude_fields; a dotted name picks (or drops) a nested field inside its object.
 QJsonObject Collection::selectFields(const QJsonObject &doc, const QStringList &include, const QStringList &exclude)
 {
     if (include.isEmpty() && exclude.isEmpty())
         return doc;
     QJsonObject out;
     if (!include.isEmpty()) {
-        for (const QString &k : include)
+        for (const QString &k : include) {
             if (doc.contains(k))
                 out.insert(k, doc.value(k));
+            else if (k.contains(u'.'))
+                if (const QJsonValue part = pickPath(doc, k); part.isObject())
+                    out = mergePicks(out, part).toObject();
+        }
     } else {
         out = doc;
     }
-    for (const QString &k : exclude)
-        out.remove(k);
+    for (const QString &k : exclude) {
+        if (out.contains(k) || !k.contains(u'.'))
+            out.remove(k);
+        else
+            out = dropPath(out, k).toObject();
+    }
     return out;
 }
 
@@ -2708,8 +2785,25 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         QJsonArray highlights;
         if (!wildcard) {
             for (const QString &name : highlightFields) {
-                const QJsonValue v = doc.value(name);
                 const TextAnalyzer &fieldAnalyzer = analyzerFor(field(name));
+                if (m_enableNestedFields && name.contains(u'.') && !doc.contains(name)) {
+                    // A nested field's highlight sits inside its object, as Typesense puts it in
+                    // `highlight` (and leaves it out of the older `highlights`).
+                    const QJsonValue nested = nestedValue(doc, name);
+                    QJsonArray matched;
+                    const QString snippet = nested.isString()
+                                                ? highlightText(nested.toString(), fieldAnalyzer, highlightTerms, startTag, endTag, &matched)
+                                                : QString();
+                    if (snippet.isEmpty())
+                        continue;
+                    const QStringList parts = name.split(u'.');
+                    QJsonValue node = QJsonObject{{QStringLiteral("matched_tokens"), matched}, {QStringLiteral("snippet"), snippet}};
+                    for (qsizetype k = parts.size() - 1; k >= 0; --k)
+                        node = QJsonObject{{parts[k], node}};
+                    highlight = mergePicks(highlight, node).toObject();
+                    continue;
+                }
+                const QJsonValue v = doc.value(name);
                 if (v.isString()) {
                     QJsonArray matched;
                     const QString snippet = highlightText(v.toString(), fieldAnalyzer, highlightTerms, startTag, endTag, &matched);

@@ -471,6 +471,12 @@ test('nested fields: objects and arrays of objects are searched, filtered, facet
   const paris = await people.search({ q: 'paris', query_by: 'address.city', sort_by: 'address.zip:asc' });
   assert.deepEqual(paris.hits.map((h) => h.document.id), ['1', '3']);
   assert.deepEqual(paris.hits[0].document.address, { city: 'Paris', zip: 75001 });
+  assert.deepEqual(paris.hits[0].highlight.address.city, { matched_tokens: ['Paris'], snippet: '<mark>Paris</mark>' });
+  const picked = await people.search({ q: 'paris', query_by: 'address.city', include_fields: 'name,address.city', sort_by: 'address.zip:asc' });
+  assert.deepEqual(picked.hits[0].document, { name: 'Ann', address: { city: 'Paris' } });
+  const dropped = await people.search({ q: 'paris', query_by: 'address.city', exclude_fields: 'address.zip,pets', sort_by: 'address.zip:asc' });
+  assert.deepEqual(dropped.hits[0].document.address, { city: 'Paris' });
+  assert.equal(dropped.hits[0].document.pets, undefined);
   const far = await people.search({ q: '*', filter_by: 'address.zip:>20000 && meta.score:>6', facet_by: 'address.city' });
   assert.deepEqual(far.hits.map((h) => h.document.id), ['3']);
   assert.deepEqual(far.facet_counts[0].counts.map((c) => c.value), ['Paris Nord']);
