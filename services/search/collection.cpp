@@ -261,15 +261,16 @@ bool boolValue(const QString &s, bool fallback)
     return fallback;
 }
 
-// Wraps the tokens of `text` whose folded form is in `terms`.
+// Wraps the tokens of `text` whose folded form is in `terms`; `whole` keeps all of a long
+// value (highlight_full_fields) instead of cutting a snippet out of it.
 QString highlightText(const QString &text, const TextAnalyzer &analyzer, const QSet<QString> &terms,
-                      const QString &startTag, const QString &endTag, QJsonArray *matched)
+                      const QString &startTag, const QString &endTag, QJsonArray *matched, bool whole = false)
 {
     const QList<TokenSpan> spans = analyzer.tokenize(text);
     // Long values: a snippet from a few words before the first match to a few after the last
     // match close to it, as Typesense does past its 30-word snippet threshold.
     qsizetype from = 0, to = spans.size() - 1;
-    if (spans.size() > kSnippetThresholdTokens) {
+    if (spans.size() > kSnippetThresholdTokens && !whole) {
         qsizetype first = -1, last = -1;
         for (qsizetype i = 0; i < spans.size(); ++i) {
             if (!terms.contains(spans[i].folded))
@@ -2779,6 +2780,13 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     QStringList highlightFields = splitList(params.value(QStringLiteral("highlight_fields")));
     if (highlightFields.isEmpty())
         highlightFields = queryBy;
+    // highlight_full_fields (InstantSearch's adapter sends query_by there): the whole value,
+    // highlighted, as `value` beside the snippet.
+    const QStringList fullFields = splitList(params.value(QStringLiteral("highlight_full_fields")));
+    const auto wholeValue = [&](const QString &text, const TextAnalyzer &analyzer) {
+        QJsonArray unused;
+        return highlightText(text, analyzer, highlightTerms, startTag, endTag, &unused, true);
+    };
     auto renderHit = [&](const Candidate &c) {
         const QJsonObject doc = documentJson(c.seq);
         QJsonObject highlight;
@@ -2797,7 +2805,10 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     if (snippet.isEmpty())
                         continue;
                     const QStringList parts = name.split(u'.');
-                    QJsonValue node = QJsonObject{{QStringLiteral("matched_tokens"), matched}, {QStringLiteral("snippet"), snippet}};
+                    QJsonObject leaf{{QStringLiteral("matched_tokens"), matched}, {QStringLiteral("snippet"), snippet}};
+                    if (fullFields.contains(name))
+                        leaf.insert(QStringLiteral("value"), wholeValue(nested.toString(), fieldAnalyzer));
+                    QJsonValue node = leaf;
                     for (qsizetype k = parts.size() - 1; k >= 0; --k)
                         node = QJsonObject{{parts[k], node}};
                     highlight = mergePicks(highlight, node).toObject();
@@ -2809,9 +2820,16 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     const QString snippet = highlightText(v.toString(), fieldAnalyzer, highlightTerms, startTag, endTag, &matched);
                     if (snippet.isEmpty())
                         continue;
-                    highlight.insert(name, QJsonObject{{QStringLiteral("matched_tokens"), matched}, {QStringLiteral("snippet"), snippet}});
-                    highlights.append(QJsonObject{{QStringLiteral("field"), name}, {QStringLiteral("matched_tokens"), matched},
-                                                  {QStringLiteral("snippet"), snippet}});
+                    QJsonObject one{{QStringLiteral("matched_tokens"), matched}, {QStringLiteral("snippet"), snippet}};
+                    QJsonObject legacy{{QStringLiteral("field"), name}, {QStringLiteral("matched_tokens"), matched},
+                                       {QStringLiteral("snippet"), snippet}};
+                    if (fullFields.contains(name)) {
+                        const QString value = wholeValue(v.toString(), fieldAnalyzer);
+                        one.insert(QStringLiteral("value"), value);
+                        legacy.insert(QStringLiteral("value"), value);
+                    }
+                    highlight.insert(name, one);
+                    highlights.append(legacy);
                 } else if (v.isArray()) {
                     QJsonArray perElement, indices, snippets, matchedAll;
                     bool any = false;
@@ -2820,8 +2838,11 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                         QJsonArray matched;
                         const QString text = values.at(k).toString();
                         const QString snippet = highlightText(text, fieldAnalyzer, highlightTerms, startTag, endTag, &matched);
-                        perElement.append(QJsonObject{{QStringLiteral("matched_tokens"), matched},
-                                                      {QStringLiteral("snippet"), snippet.isEmpty() ? text : snippet}});
+                        QJsonObject element{{QStringLiteral("matched_tokens"), matched},
+                                            {QStringLiteral("snippet"), snippet.isEmpty() ? text : snippet}};
+                        if (fullFields.contains(name))
+                            element.insert(QStringLiteral("value"), snippet.isEmpty() ? text : wholeValue(text, fieldAnalyzer));
+                        perElement.append(element);
                         if (!snippet.isEmpty()) {
                             any = true;
                             indices.append(k);

@@ -164,3 +164,27 @@ test('searchForFacetValues maps onto facet_query', async () => {
   assert.equal(result.facetHits[0].count, 5);
   assert.equal(result.facetHits[0].highlighted, `${PRE}Glo${POST}bex`);
 });
+
+test('a long text gives the whole value in _highlightResult and a snippet in _snippetResult', async () => {
+  const apiKey = homeport.secrets.search.api_key;
+  const node = { host: '127.0.0.1', port: homeport.ports.search, protocol: 'http' };
+  const client = new Typesense.Client({ nodes: [node], apiKey, connectionTimeoutSeconds: 10, numRetries: 0, logLevel: 'silent' });
+  await client.collections().create({ name: 'articles', fields: [{ name: 'body', type: 'string' }] });
+  const words = Array.from({ length: 60 }, (_, i) => `word${i}`);
+  words[40] = 'harbour';
+  const body = words.join(' ');
+  await client.collections('articles').documents().create({ id: 'a1', body });
+  // The adapter sends highlight_full_fields (query_by by default) and reads `value` for the
+  // highlight and `snippet` for the snippet.
+  const articles = new TypesenseInstantSearchAdapter({
+    server: { apiKey, nodes: [node], connectionTimeoutSeconds: 10, numRetries: 0, logLevel: 'silent' },
+    additionalSearchParameters: { query_by: 'body' },
+  });
+  const { results } = await articles.searchClient.search([request({ query: 'harbour', hitsPerPage: 5, page: 0 }, 'articles')]);
+  const hit = results[0].hits[0];
+  assert.equal(hit._highlightResult.body.value, body.replace('harbour', `${PRE}harbour${POST}`));
+  const snippet = hit._snippetResult.body.value;
+  assert.ok(snippet.includes(`${PRE}harbour${POST}`), snippet);
+  assert.ok(!snippet.includes('word0 '), snippet); // cut around the match
+  await client.collections('articles').delete();
+});
