@@ -239,6 +239,26 @@ QStringList splitList(const QString &s)
     return out;
 }
 
+// A comma list whose items may hold commas inside parentheses or brackets (facet_by options).
+QStringList splitOutsideBrackets(const QString &s)
+{
+    QStringList out;
+    int depth = 0;
+    QString item;
+    for (QChar c : s) {
+        if (c == u'(' || c == u'[') ++depth;
+        if (c == u')' || c == u']') depth = std::max(0, depth - 1);
+        if (c == u',' && depth == 0) {
+            if (!item.trimmed().isEmpty()) out.append(item.trimmed());
+            item.clear();
+            continue;
+        }
+        item += c;
+    }
+    if (!item.trimmed().isEmpty()) out.append(item.trimmed());
+    return out;
+}
+
 int intParam(const SearchParams &p, const QString &name, int fallback, bool *ok = nullptr)
 {
     if (ok)
@@ -1906,7 +1926,20 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     }
 
     // facet_by
-    const QStringList facetBy = splitList(params.value(QStringLiteral("facet_by")));
+    // A field may carry Typesense's option `(sort_by:_alpha:asc)` (or desc): its values in
+    // alphabetical order instead of by count.
+    QStringList facetBy;
+    QHash<QString, bool> facetAlphaAscending;
+    for (const QString &entry : splitOutsideBrackets(params.value(QStringLiteral("facet_by")))) {
+        static const QRegularExpression withOption(QStringLiteral("^([^()]+)\\(\\s*sort_by\\s*:\\s*_alpha\\s*:\\s*(asc|desc)\\s*\\)$"),
+                                                   QRegularExpression::CaseInsensitiveOption);
+        if (const QRegularExpressionMatch m = withOption.match(entry); m.hasMatch()) {
+            facetBy << m.captured(1).trimmed();
+            facetAlphaAscending.insert(facetBy.last(), m.captured(2).toLower() == QLatin1String("asc"));
+        } else {
+            facetBy << entry;
+        }
+    }
     for (const QString &name : facetBy) {
         const Field *f = field(name);
         if (!f || !f->facet)
@@ -2742,7 +2775,15 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                     firstSeen.push_back(id);
             }
         });
-        std::stable_sort(firstSeen.begin(), firstSeen.end(), [&](int a, int b) { return counts[size_t(a)] > counts[size_t(b)]; });
+        if (const auto alpha = facetAlphaAscending.constFind(name); alpha != facetAlphaAscending.constEnd()) {
+            const bool ascending = *alpha;
+            std::sort(firstSeen.begin(), firstSeen.end(), [&](int a, int b) {
+                const int order = QString::compare(column.dictionary[a], column.dictionary[b]);
+                return ascending ? order < 0 : order > 0;
+            });
+        } else {
+            std::stable_sort(firstSeen.begin(), firstSeen.end(), [&](int a, int b) { return counts[size_t(a)] > counts[size_t(b)]; });
+        }
         QJsonArray list;
         for (size_t i = 0; i < firstSeen.size() && i < size_t(std::max(0, maxFacetValues)); ++i) {
             const QString &value = column.dictionary[firstSeen[i]];

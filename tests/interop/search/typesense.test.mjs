@@ -177,6 +177,11 @@ test('filters, facets and sorting', async () => {
   const year = r.facet_counts.find((f) => f.field_name === 'year');
   assert.equal(year.stats.min, 1937);
   assert.equal(year.stats.max, 1977);
+  // Typesense's facet option: values in alphabetical order instead of by count.
+  r = await search({ q: '*', facet_by: 'genre(sort_by:_alpha:asc),year', max_facet_values: 3 });
+  assert.deepEqual(r.facet_counts[0].counts.map((c) => c.value), ['classic', 'fantasy', 'science fiction']);
+  r = await search({ q: '*', facet_by: 'genre(sort_by:_alpha:desc)' });
+  assert.deepEqual(r.facet_counts[0].counts.map((c) => [c.value, c.count]), [['science fiction', 3], ['fantasy', 2], ['classic', 1]]);
 
   // Full ties: later insertion first.
   r = await search({ q: '*', filter_by: 'year:1951', sort_by: 'year:desc' });
