@@ -1172,6 +1172,7 @@ std::vector<char> Collection::filterBitmap(const FilterNode &node) const
 
 const std::vector<quint32> &Collection::orderBySeq() const
 {
+    const QMutexLocker lazy(&m_lazyMutex);
     if (m_orderBySeq.size() < m_docs.size()) {
         if (m_orderBySeq.empty())
             m_orderFollowsSeq = true;
@@ -1674,6 +1675,7 @@ std::vector<int> Collection::termsContaining(const QString &word) const
         return out;
     }
     // Index the terms added since the last infix search (ids only grow until reindex()).
+    QMutexLocker lazy(&m_lazyMutex);
     for (; m_infixIndexedTerms < m_trie.termCount(); ++m_infixIndexedTerms) {
         const QString &term = m_trie.term(m_infixIndexedTerms);
         for (qsizetype i = 0; i + 3 <= term.size(); ++i) {
@@ -1682,6 +1684,7 @@ std::vector<int> Collection::termsContaining(const QString &word) const
                 ids.push_back(m_infixIndexedTerms);
         }
     }
+    lazy.unlock(); // complete until the next write
     // The rarest of the word's trigrams gives the terms to check.
     const std::vector<int> *rarest = nullptr;
     for (qsizetype i = 0; i + 3 <= word.size(); ++i) {

@@ -10,7 +10,10 @@
 // collection's synonyms), filters (geo radius and polygon included), ranking, sorting (geo
 // distance included), curation (pinned_hits, hidden_hits), facets, group_by, pagination and
 // highlights, and renders Typesense's response shape.
-// Thread affinity: the search service's thread (not thread-safe).
+// Threads: changes only on the search service's thread; the const methods (search, reads,
+// filters, snapshot capture) may run on several threads at once while no change runs (the
+// service's ReaderPool lock sees to that). What a const method builds lazily (the order column,
+// the infix trigrams) is built under m_lazyMutex; per-search buffers are thread_local.
 
 #include "posting_list.h"
 #include "text_analyzer.h"
@@ -19,6 +22,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 #include <QString>
@@ -226,6 +230,11 @@ private:
     // tie-break without touching a document record per match. Built by the first search and
     // extended by later ones as sequences are added (a sequence's order never changes);
     // cleared when sequences are renumbered (reindex, snapshot read).
+    // Lazily built state of const methods (m_orderBySeq, m_orderFollowsSeq, m_infixGrams,
+    // m_infixIndexedTerms) is extended only under this lock; searches running at once then read
+    // it unlocked, since nothing changes it again before the next write, and a write waits until
+    // no search runs.
+    mutable QMutex m_lazyMutex;
     mutable std::vector<quint32> m_orderBySeq;
     mutable bool m_orderFollowsSeq = true; // m_orderBySeq rises with the sequence (no update kept a place)
     const std::vector<quint32> &orderBySeq() const;
@@ -292,8 +301,7 @@ private:
     };
     std::vector<Synonym> m_synonyms;
     // Infix search: trigram (three UTF-16 units) -> ids of the terms holding it. Built by the
-    // first infix search and extended by later ones as the dictionary grows (search() is const;
-    // everything runs on the service's thread).
+    // first infix search and extended by later ones as the dictionary grows (under m_lazyMutex).
     mutable QHash<quint64, std::vector<int>> m_infixGrams;
     mutable int m_infixIndexedTerms = 0;
     // Query words rewritten by the synonyms: each variant replaces one occurrence of a root (or of

@@ -5,6 +5,7 @@
 #include "collection_snapshot.h"
 #include "curation_rules.h"
 #include "document_log.h"
+#include "reader_pool.h"
 #include "resource_store.h"
 #include "search_console_bridge.h"
 #include "search_presets.h"
@@ -23,6 +24,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
+#include <QWriteLocker>
 
 #include <atomic>
 #include <optional>
@@ -44,6 +46,9 @@ constexpr int kHousekeepingIntervalMs = 60'000;
 // second, so a restart after a crash replays little and a stop has little left to write.
 constexpr int kSnapshotCheckIntervalMs = 1000;
 constexpr qint64 kSnapshotMinGrowth = qint64(16) << 20;
+// A snapshot job waiting for the readers' lock looks this often whether it was called off (a
+// writer holding the lock waits for the job: a schema change, a deleted collection, a stop).
+constexpr int kSnapshotLockPollMs = 10;
 
 const QString kForbidden = QStringLiteral("Forbidden - a valid `x-typesense-api-key` header must be sent.");
 // A route's collection that does not exist: Typesense answers most routes with its generic 404
@@ -61,6 +66,11 @@ void sendJson(http::Responder &res, int status, const QJsonObject &o)
     res.send(http::Response::json(status, QJsonDocument(o).toJson(QJsonDocument::Compact)));
 }
 
+http::Response jsonAnswer(int status, const QJsonObject &o)
+{
+    return http::Response::json(status, QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
 void sendJson(http::Responder &res, int status, const QJsonArray &a)
 {
     res.send(http::Response::json(status, QJsonDocument(a).toJson(QJsonDocument::Compact)));
@@ -76,13 +86,18 @@ void commitAndSend(DocumentLog &log, http::Responder &res, int status, const QJs
 }
 
 // A request body that must be one JSON object; nullopt for anything else.
-std::optional<QJsonObject> jsonObjectBody(const http::Request &req)
+std::optional<QJsonObject> jsonObjectBody(const QByteArray &body)
 {
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(req.body(), &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return std::nullopt;
     return doc.object();
+}
+
+std::optional<QJsonObject> jsonObjectBody(const http::Request &req)
+{
+    return jsonObjectBody(req.body());
 }
 
 bool parseAction(const QString &s, WriteAction *out)
@@ -214,14 +229,17 @@ void writeOneDocument(Collection &collection, DocumentLog &log, const http::Requ
 
 } // namespace
 
-// An index snapshot being written on a thread of its own.
+// An index snapshot being taken and written on a thread of its own.
 struct SnapshotJob
 {
     std::thread thread;
-    qint64 covers = 0; // the log's size it was taken at
-    bool ok = false;   // set by the thread before it ends
+    // Set by the thread before it ends:
+    bool taken = false; // the index was copied (false: called off, or the log had unwritten records)
+    qint64 covers = 0;  // the log's size it was taken at
+    bool ok = false;    // and written
     QString error;
     std::atomic<bool> finished{false};
+    std::atomic<bool> calledOff{false}; // set by a writer that waits for the job
 };
 
 struct SearchService::Entry
@@ -245,10 +263,12 @@ struct SearchService::Entry
     {
         if (!snapshot)
             return;
+        snapshot->calledOff.store(true, std::memory_order_release);
         snapshot->thread.join();
-        if (snapshot->ok)
+        // (Not taken: called off, or the log had unwritten records; the next check tries again.)
+        if (snapshot->taken && snapshot->ok)
             snapshotCovers = snapshot->covers;
-        else {
+        else if (snapshot->taken) {
             qCWarning(lcSearch) << "collection" << collection->name() << "index snapshot not written:" << snapshot->error;
             snapshotFailedAt = snapshot->covers; // (not tried again before the log grows: a full disk)
         }
@@ -295,10 +315,29 @@ http::Handler SearchService::timed(http::Handler handler)
     return [this, handler = std::move(handler)](const http::Request &req, http::Responder &res) {
         QElapsedTimer clock;
         clock.start();
-        handler(req, res);
+        {
+            // Alone: the searches in flight finish first, and none starts until this is done.
+            QWriteLocker exclusive(&m_readers->lock());
+            handler(req, res);
+        }
         m_stats->record(SearchStats::classify(req.method(), req.path()),
                         QString::fromLatin1(req.method()) + u' ' + req.path(),
                         double(clock.nsecsElapsed()) / 1e6, QDateTime::currentMSecsSinceEpoch());
+    };
+}
+
+http::Handler SearchService::reader(std::function<ReaderWork(const http::Request &)> prepare)
+{
+    return [this, prepare = std::move(prepare)](const http::Request &req, http::Responder &res) {
+        QElapsedTimer clock;
+        clock.start();
+        ReaderWork work = prepare(req);
+        // Counted when the answer is sent, back on this thread: the time includes the wait.
+        auto count = [this, clock, kind = SearchStats::classify(req.method(), req.path()),
+                      label = QString::fromLatin1(req.method()) + u' ' + req.path()] {
+            m_stats->record(kind, label, double(clock.nsecsElapsed()) / 1e6, QDateTime::currentMSecsSinceEpoch());
+        };
+        m_readers->run(res, std::move(work), std::move(count));
     };
 }
 
@@ -331,6 +370,9 @@ QString SearchService::configure(http::HttpServer &server, const core::ServiceCo
     cors.maxAgeSeconds = 3600;
     server.setCors(cors);
 
+    if (!m_readers)
+        m_readers = std::make_unique<ReaderPool>(
+            context.settings.value(QStringLiteral("reader_threads"), ReaderPool::kDefaultThreads).toInt());
     m_apiKey = context.secrets.value(QStringLiteral("api_key")).toString();
     m_keys = std::make_unique<ApiKeyStore>(QDir(context.dataDir).filePath(QStringLiteral("keys.json")), m_apiKey);
     QString keysError;
@@ -339,8 +381,10 @@ QString SearchService::configure(http::HttpServer &server, const core::ServiceCo
     if (!m_housekeeping) {
         m_housekeeping = new QTimer(this);
         connect(m_housekeeping, &QTimer::timeout, this, [this] {
-            if (m_keys)
+            if (m_keys) {
+                QWriteLocker exclusive(&m_readers->lock()); // readers check keys
                 m_keys->removeExpiredAutodelete(QDateTime::currentSecsSinceEpoch());
+            }
         });
         m_housekeeping->start(kHousekeepingIntervalMs);
     }
@@ -382,6 +426,8 @@ QString SearchService::configure(http::HttpServer &server, const core::ServiceCo
 void SearchService::closeStores()
 {
     m_consoleBridge.reset();
+    if (m_readers)
+        m_readers->waitForDone(); // (the server answered every request: nothing is left to read)
     for (auto &[name, e] : m_collections) {
         e->waitForSnapshot();
         // An index snapshot for the next start (a failure costs only a full replay then).
@@ -412,22 +458,31 @@ void SearchService::snapshotIfDue(const QString &name, Entry &e)
     e.sizeAtLastCheck = size;
     if (size == e.snapshotCovers || size == e.snapshotFailedAt || e.log->hasPending() || (!idle && size - covered < std::max(kSnapshotMinGrowth, covered / 2)))
         return;
-    QElapsedTimer timer;
-    timer.start();
-    QString error;
-    std::shared_ptr<SnapshotImage> image = e.collection->captureSnapshot(e.log->path(), size, e.log->records(), &error);
-    if (!image) {
-        qCWarning(lcSearch) << "collection" << name << "index snapshot not taken:" << error;
-        e.snapshotCovers = size; // not again before the log grows
-        return;
-    }
-    qCInfo(lcSearch) << "collection" << name << "index snapshot taken in" << timer.elapsed() << "ms (" << image->size()
-                     << "bytes), writing it";
+    // The index is copied on the job's thread under the readers' lock, so searches go on while
+    // it is copied (a million documents take about a second) and only writes wait; then the copy
+    // is written without the lock.
     auto job = std::make_shared<SnapshotJob>();
-    job->covers = size;
-    job->thread = std::thread([job, image, path = snapshotPath(name)]() mutable {
-        job->ok = image->store(path, &job->error);
-        image.reset();
+    job->thread = std::thread([job, collection = e.collection.get(), log = e.log.get(), lock = &m_readers->lock(),
+                               name, path = snapshotPath(name)] {
+        std::unique_ptr<SnapshotImage> image;
+        QElapsedTimer timer;
+        bool locked = false;
+        while (!(locked = lock->tryLockForRead(kSnapshotLockPollMs)) && !job->calledOff.load(std::memory_order_acquire)) {}
+        if (locked) {
+            timer.start();
+            if (!job->calledOff.load(std::memory_order_acquire) && !log->hasPending()) {
+                job->taken = true;
+                job->covers = log->size();
+                image = collection->captureSnapshot(log->path(), job->covers, log->records(), &job->error);
+            }
+            lock->unlock();
+        }
+        if (image) {
+            qCInfo(lcSearch) << "collection" << name << "index snapshot taken in" << timer.elapsed() << "ms ("
+                             << image->size() << "bytes), writing it";
+            job->ok = image->store(path, &job->error);
+            image.reset();
+        }
         job->finished.store(true, std::memory_order_release);
     });
     e.snapshot = std::move(job);
@@ -793,45 +848,50 @@ void SearchService::addRoutes(http::HttpServer &server)
         res.send(200, "text/plain; charset=utf-8", out);
     })).body(http::BodyPolicy::memory(kImportBodyBytes)).auth(auth("documents:import"));
 
-    server.route("GET", QStringLiteral("/collections/{c}/documents/export"), timed([this](const http::Request &req, http::Responder &res) {
-        Entry *e = entry(req.capture(QStringLiteral("c")));
-        if (!e)
-            return res.sendError(404, kNotFound);
-        std::vector<QString> ids;
-        if (ApiError err = e->collection->matchingFilter(req.queryValue(QStringLiteral("filter_by")), &ids); err.failed())
-            return res.sendError(err.status, err.message);
-        const QStringList include = splitFields(req.queryValue(QStringLiteral("include_fields")));
-        const QStringList exclude = splitFields(req.queryValue(QStringLiteral("exclude_fields")));
-        QByteArray out;
-        for (size_t i = 0; i < ids.size(); ++i) {
-            if (i > 0)
-                out += '\n';
-            if (include.isEmpty() && exclude.isEmpty())
-                out += e->collection->documentBytes(ids[i]); // stored compact: copied as is
-            else
-                out += QJsonDocument(Collection::selectFields(*e->collection->document(ids[i]), include, exclude)).toJson(QJsonDocument::Compact);
-        }
-        res.send(200, "text/plain; charset=utf-8", out);
+    // Readers: each prepare function runs on the service's thread and copies what its work needs
+    // from the request; the work runs on a reader thread (see reader_pool.h).
+    server.route("GET", QStringLiteral("/collections/{c}/documents/export"), reader([this](const http::Request &req) -> ReaderWork {
+        return [this, name = req.capture(QStringLiteral("c")), filterBy = req.queryValue(QStringLiteral("filter_by")),
+                include = splitFields(req.queryValue(QStringLiteral("include_fields"))),
+                exclude = splitFields(req.queryValue(QStringLiteral("exclude_fields")))] {
+            const Entry *e = entry(name);
+            if (!e)
+                return errorJson(404, kNotFound);
+            std::vector<QString> ids;
+            if (ApiError err = e->collection->matchingFilter(filterBy, &ids); err.failed())
+                return errorJson(err.status, err.message);
+            QByteArray out;
+            for (size_t i = 0; i < ids.size(); ++i) {
+                if (i > 0)
+                    out += '\n';
+                if (include.isEmpty() && exclude.isEmpty())
+                    out += e->collection->documentBytes(ids[i]); // stored compact: copied as is
+                else
+                    out += QJsonDocument(Collection::selectFields(*e->collection->document(ids[i]), include, exclude)).toJson(QJsonDocument::Compact);
+            }
+            return http::Response(200, "text/plain; charset=utf-8", out);
+        };
     })).auth(auth("documents:export"));
 
-    server.route("GET", QStringLiteral("/collections/{c}/documents/search"), timed([this](const http::Request &req, http::Responder &res) {
-        Entry *e = entry(req.capture(QStringLiteral("c")));
-        if (!e)
-            return res.sendError(404, kSearchCollectionNotFound);
-        SearchParams params = queryParams(req);
-        const ApiKeyStore::Grant grant = m_keys->authorize(requestKey(req), QStringLiteral("documents:search"), e->collection->name());
-        if (grant.scoped)
-            ApiKeyStore::applyEmbedded(grant.embedded, &params);
-        ApiError err;
-        const QJsonObject metadata = prepareSearch(*e, &params, &err);
-        if (err.failed())
-            return res.sendError(err.status, err.message);
-        QJsonObject result = e->collection->search(params, &err);
-        if (err.failed())
-            return res.sendError(err.status, err.message);
-        if (!metadata.isEmpty())
-            result.insert(QStringLiteral("metadata"), metadata);
-        sendJson(res, 200, result);
+    server.route("GET", QStringLiteral("/collections/{c}/documents/search"), reader([this](const http::Request &req) -> ReaderWork {
+        return [this, name = req.capture(QStringLiteral("c")), params = queryParams(req), key = requestKey(req)]() mutable {
+            const Entry *e = entry(name);
+            if (!e)
+                return errorJson(404, kSearchCollectionNotFound);
+            const ApiKeyStore::Grant grant = m_keys->authorize(key, QStringLiteral("documents:search"), e->collection->name());
+            if (grant.scoped)
+                ApiKeyStore::applyEmbedded(grant.embedded, &params);
+            ApiError err;
+            const QJsonObject metadata = prepareSearch(*e, &params, &err);
+            if (err.failed())
+                return errorJson(err.status, err.message);
+            QJsonObject result = e->collection->search(params, &err);
+            if (err.failed())
+                return errorJson(err.status, err.message);
+            if (!metadata.isEmpty())
+                result.insert(QStringLiteral("metadata"), metadata);
+            return jsonAnswer(200, result);
+        };
     })).auth(auth("documents:search"));
 
     server.route("POST", QStringLiteral("/collections/{c}/documents"), timed([this](const http::Request &req, http::Responder &res) {
@@ -893,17 +953,18 @@ void SearchService::addRoutes(http::HttpServer &server)
         commitAndSend(*e->log, res, 200, QJsonObject{{QStringLiteral("num_deleted"), qint64(ids.size())}});
     })).auth(auth("documents:delete"));
 
-    server.route("GET", QStringLiteral("/collections/{c}/documents/{id}"), timed([this](const http::Request &req, http::Responder &res) {
-        Entry *e = entry(req.capture(QStringLiteral("c")));
-        if (!e)
-            return res.sendError(404, kNotFound);
-        const QString id = req.capture(QStringLiteral("id"));
-        const std::optional<QJsonObject> doc = e->collection->document(id);
-        if (!doc)
-            return res.sendError(404, QStringLiteral("Could not find a document with id: %1").arg(id));
-        const QStringList include = splitFields(req.queryValue(QStringLiteral("include_fields")));
-        const QStringList exclude = splitFields(req.queryValue(QStringLiteral("exclude_fields")));
-        sendJson(res, 200, include.isEmpty() && exclude.isEmpty() ? *doc : Collection::selectFields(*doc, include, exclude));
+    server.route("GET", QStringLiteral("/collections/{c}/documents/{id}"), reader([this](const http::Request &req) -> ReaderWork {
+        return [this, name = req.capture(QStringLiteral("c")), id = req.capture(QStringLiteral("id")),
+                include = splitFields(req.queryValue(QStringLiteral("include_fields"))),
+                exclude = splitFields(req.queryValue(QStringLiteral("exclude_fields")))] {
+            const Entry *e = entry(name);
+            if (!e)
+                return errorJson(404, kNotFound);
+            const std::optional<QJsonObject> doc = e->collection->document(id);
+            if (!doc)
+                return errorJson(404, QStringLiteral("Could not find a document with id: %1").arg(id));
+            return jsonAnswer(200, include.isEmpty() && exclude.isEmpty() ? *doc : Collection::selectFields(*doc, include, exclude));
+        };
     })).auth(auth("documents:get"));
 
     server.route("PATCH", QStringLiteral("/collections/{c}/documents/{id}"), timed([this](const http::Request &req, http::Responder &res) {
@@ -927,66 +988,67 @@ void SearchService::addRoutes(http::HttpServer &server)
         commitAndSend(*e->log, res, 200, removed);
     })).auth(auth("documents:delete"));
 
-    server.route("POST", QStringLiteral("/multi_search"), timed([this](const http::Request &req, http::Responder &res) {
-        const std::optional<QJsonObject> body = jsonObjectBody(req);
-        if (!body)
-            return res.sendError(400, QStringLiteral("Bad JSON."));
-        const SearchParams common = queryParams(req);
-        QJsonValue searches = body->value(QStringLiteral("searches"));
-        // A multi_search preset ({"searches":[...]}) stands in for a request without searches.
-        if (searches.toArray().isEmpty() && common.contains(QStringLiteral("preset"))) {
-            const QJsonArray preset = m_presets->searchesOf(common.value(QStringLiteral("preset")));
-            if (!preset.isEmpty())
-                searches = preset;
-        }
-        if (!searches.isArray())
-            return res.sendError(400, QStringLiteral("Missing `searches` array."));
-        const int limit = common.value(QStringLiteral("limit_multi_searches"), QString::number(kDefaultMultiSearchLimit)).toInt();
-        if (searches.toArray().size() > limit)
-            return res.sendError(400, QStringLiteral("Number of multi searches exceeds `limit_multi_searches` parameter."));
-        // Each search is checked against its own key (an entry's x-typesense-api-key wins over the
-        // request's); one refused search refuses the whole request, as Typesense does.
-        std::vector<SearchParams> all;
-        for (const QJsonValue &s : searches.toArray())
-            if (!s.isObject())
-                return res.sendError(400, QStringLiteral("The value of `searches` must be an array of objects."));
-        for (const QJsonValue &s : searches.toArray()) {
-            SearchParams params = common;
-            const QJsonObject o = s.toObject();
-            for (auto it = o.constBegin(); it != o.constEnd(); ++it)
-                params.insert(it.key(), scalarString(it.value()));
-            const QString key = o.contains(QStringLiteral("x-typesense-api-key")) ? params.value(QStringLiteral("x-typesense-api-key")) : requestKey(req);
-            params.remove(QStringLiteral("x-typesense-api-key"));
-            const ApiKeyStore::Grant grant = m_keys->authorize(key, QStringLiteral("documents:search"), params.value(QStringLiteral("collection")));
-            if (!grant.allowed)
-                return res.sendError(401, kForbidden);
-            if (grant.scoped)
-                ApiKeyStore::applyEmbedded(grant.embedded, &params);
-            all.push_back(std::move(params));
-        }
-        if (all.empty() && requestKey(req).isEmpty())
-            return res.sendError(401, kForbidden);
-        QJsonArray results;
-        for (SearchParams &params : all) {
-            const QString name = params.value(QStringLiteral("collection"));
-            Entry *e = entry(name);
-            if (!e) {
-                results.append(name.isEmpty()
-                                   ? QJsonObject{{QStringLiteral("code"), 400}, {QStringLiteral("error"), QStringLiteral("Parameter `collection` is required.")}}
-                                   : QJsonObject{{QStringLiteral("code"), 404}, {QStringLiteral("error"), kSearchCollectionNotFound}});
-                continue;
+    server.route("POST", QStringLiteral("/multi_search"), reader([this](const http::Request &req) -> ReaderWork {
+        return [this, bodyBytes = req.body(), common = queryParams(req), givenKey = requestKey(req)] {
+            const std::optional<QJsonObject> body = jsonObjectBody(bodyBytes);
+            if (!body)
+                return errorJson(400, QStringLiteral("Bad JSON."));
+            QJsonValue searches = body->value(QStringLiteral("searches"));
+            // A multi_search preset ({"searches":[...]}) stands in for a request without searches.
+            if (searches.toArray().isEmpty() && common.contains(QStringLiteral("preset"))) {
+                const QJsonArray preset = m_presets->searchesOf(common.value(QStringLiteral("preset")));
+                if (!preset.isEmpty())
+                    searches = preset;
             }
-            ApiError err;
-            const QJsonObject metadata = prepareSearch(*e, &params, &err);
-            QJsonObject result = err.failed() ? QJsonObject() : e->collection->search(params, &err);
-            if (!metadata.isEmpty())
-                result.insert(QStringLiteral("metadata"), metadata);
-            if (err.failed())
-                results.append(QJsonObject{{QStringLiteral("code"), err.status}, {QStringLiteral("error"), err.message}});
-            else
-                results.append(result);
-        }
-        sendJson(res, 200, QJsonObject{{QStringLiteral("results"), results}});
+            if (!searches.isArray())
+                return errorJson(400, QStringLiteral("Missing `searches` array."));
+            const int limit = common.value(QStringLiteral("limit_multi_searches"), QString::number(kDefaultMultiSearchLimit)).toInt();
+            if (searches.toArray().size() > limit)
+                return errorJson(400, QStringLiteral("Number of multi searches exceeds `limit_multi_searches` parameter."));
+            // Each search is checked against its own key (an entry's x-typesense-api-key wins over the
+            // request's); one refused search refuses the whole request, as Typesense does.
+            std::vector<SearchParams> all;
+            for (const QJsonValue &s : searches.toArray())
+                if (!s.isObject())
+                    return errorJson(400, QStringLiteral("The value of `searches` must be an array of objects."));
+            for (const QJsonValue &s : searches.toArray()) {
+                SearchParams params = common;
+                const QJsonObject o = s.toObject();
+                for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+                    params.insert(it.key(), scalarString(it.value()));
+                const QString key = o.contains(QStringLiteral("x-typesense-api-key")) ? params.value(QStringLiteral("x-typesense-api-key")) : givenKey;
+                params.remove(QStringLiteral("x-typesense-api-key"));
+                const ApiKeyStore::Grant grant = m_keys->authorize(key, QStringLiteral("documents:search"), params.value(QStringLiteral("collection")));
+                if (!grant.allowed)
+                    return errorJson(401, kForbidden);
+                if (grant.scoped)
+                    ApiKeyStore::applyEmbedded(grant.embedded, &params);
+                all.push_back(std::move(params));
+            }
+            if (all.empty() && givenKey.isEmpty())
+                return errorJson(401, kForbidden);
+            QJsonArray results;
+            for (SearchParams &params : all) {
+                const QString name = params.value(QStringLiteral("collection"));
+                const Entry *e = entry(name);
+                if (!e) {
+                    results.append(name.isEmpty()
+                                       ? QJsonObject{{QStringLiteral("code"), 400}, {QStringLiteral("error"), QStringLiteral("Parameter `collection` is required.")}}
+                                       : QJsonObject{{QStringLiteral("code"), 404}, {QStringLiteral("error"), kSearchCollectionNotFound}});
+                    continue;
+                }
+                ApiError err;
+                const QJsonObject metadata = prepareSearch(*e, &params, &err);
+                QJsonObject result = err.failed() ? QJsonObject() : e->collection->search(params, &err);
+                if (!metadata.isEmpty())
+                    result.insert(QStringLiteral("metadata"), metadata);
+                if (err.failed())
+                    results.append(QJsonObject{{QStringLiteral("code"), err.status}, {QStringLiteral("error"), err.message}});
+                else
+                    results.append(result);
+            }
+            return jsonAnswer(200, QJsonObject{{QStringLiteral("results"), results}});
+        };
     })).body(http::BodyPolicy::memory(kMultiSearchBodyBytes)).auth([this](const http::Request &req) -> std::optional<http::Response> {
         // Without a request key every search must bring its own (checked in the handler).
         const QString given = requestKey(req);

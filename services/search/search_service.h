@@ -13,7 +13,11 @@
 // parameters over the search's. /health is open. Errors are {"message": "..."} as Typesense sends.
 // The console sees the service through a SearchMonitor: a SearchConsoleBridge made in configure()
 // publishes snapshots and runs the console's API requests through these same routes.
-// Thread affinity: the service's own thread (routes, collections and logs all live there).
+// Threads: routes, collections and logs live in the service's own thread, which makes every
+// change; searches, multi_search, document reads and exports run on a ReaderPool's threads
+// (2 by default, `[search] reader_threads`) beside it, under the pool's reader/writer lock (see
+// reader_pool.h): every other handler, and the housekeeping that changes keys, holds it
+// exclusively (timed() takes it), so readers only ever see state between two writes.
 
 #include "http/http_service.h"
 
@@ -31,6 +35,7 @@ struct ApiError;
 using SearchParams = QHash<QString, QString>; // as in collection.h
 
 class ApiKeyStore;
+class ReaderPool;
 class Collection;
 class DocumentLog;
 class ResourceStore;
@@ -63,7 +68,8 @@ private:
     void addNamedStoreRoutes(http::HttpServer &server, const QString &resource, const QString &key,
                              const std::unique_ptr<Store> &store);
     bool loadCollections(QString *error);
-    // Takes an index snapshot of the collection (written on a thread) when its log has grown enough.
+    // Takes an index snapshot of the collection when its log has grown enough: a thread of its own
+    // copies the index under the readers' lock (searches go on; a write waits) and writes it.
     void snapshotIfDue(const QString &name, Entry &e);
     Entry *entry(const QString &name);
     QString filePrefix(const QString &name) const;
@@ -71,8 +77,13 @@ private:
     QString snapshotPath(const QString &name) const; // its index snapshot
     // A route's check: the request's key must grant `action` on the route's {c} collection.
     http::AuthHook authFor(const QString &action) const;
-    // Counts the handler's requests and time in m_stats (/stats.json).
+    // Runs the handler on the service's thread with the readers' lock held exclusively, and
+    // counts its requests and time in m_stats (/stats.json).
     http::Handler timed(http::Handler handler);
+    // A read-only request: `work` (given copies of what it needs from the request, never the
+    // request itself) runs on a reader thread and returns the answer; counted like timed().
+    using ReaderWork = std::function<http::Response()>;
+    http::Handler reader(std::function<ReaderWork(const http::Request &)> prepare);
     // Before Collection::search: the preset fills in, stopwords leave q, overrides rewrite.
     // Returns the applied overrides' metadata.
     QJsonObject prepareSearch(const Entry &e, SearchParams *params, ApiError *error) const;
@@ -89,6 +100,7 @@ private:
     QTimer *m_housekeeping = nullptr; // drops expired autodelete keys
     QTimer *m_snapshotTimer = nullptr; // index snapshots while running
     QString m_collectionsDir;
+    std::unique_ptr<ReaderPool> m_readers; // before the collections: their snapshot jobs use its lock
     std::map<QString, std::unique_ptr<Entry>> m_collections;
     SearchMonitor *m_monitor = nullptr;
     std::unique_ptr<SearchConsoleBridge> m_consoleBridge;
