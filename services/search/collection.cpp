@@ -16,6 +16,7 @@
 #include <cstring>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 namespace homeport::search {
 
@@ -37,15 +38,14 @@ constexpr int kProximityCandidates = 200;
 // Infix search: at most this many dictionary terms per query word.
 constexpr int kMaxInfixTerms = 1000;
 // A search keeps its candidates' buffer for the next one on its thread up to this size.
-constexpr size_t kPooledCandidateBytes = size_t(16) << 20;
+constexpr size_t kPooledCandidateBytes = size_t(32) << 20;
 
 // Buffers a search on this thread reuses instead of allocating (and the kernel zeroing) megabytes
-// per query on a large collection: by document sequence, and per matched document.
+// per query on a large collection: the window of the posting-list walk, and per matched document.
 struct SearchScratch
 {
-    std::vector<qint32> slot;
-    std::vector<quint8> wordsHeld;
-    std::vector<quint8> stamp;
+    std::vector<quint8> windowCells;
+    std::vector<quint64> windowTouched;
     std::vector<quint32> matchedSeqs;
     std::vector<quint8> cells;
     std::vector<quint32> rowSummary;
@@ -1119,6 +1119,35 @@ std::vector<char> Collection::filterBitmap(const FilterNode &node) const
             valueMatches[size_t(id)] = FilterExpression::clauseMatches(node, QJsonObject{{node.field, facetIt->dictionary[id]}}, m_analyzer)
                                        != node.negate;
     }
+    const auto postingsIt = f && f->index && f->isStringType() ? m_postings.constFind(node.field) : m_postings.constEnd();
+    bool indexed = postingsIt != m_postings.constEnd() && !node.negate;
+    // Single words matched as tokens: being in the word's posting list is the whole check.
+    bool postingDecides = true;
+    size_t postingEntries = 0; // (the first words' lists; prefixes: taken as many)
+    for (const FilterValue &v : node.values) {
+        indexed = indexed && !v.tokens.isEmpty();
+        postingDecides = postingDecides && v.op == FilterValue::Op::Match && !v.prefix && v.tokens.size() == 1;
+        if (!indexed)
+            break;
+        const PostingLists::List *list = v.prefix ? nullptr : postingsIt->constFind(m_trie.find(v.tokens.first()));
+        postingEntries += v.prefix ? m_docs.size() : list ? list->size() : 0;
+    }
+    if (facetIt != m_facets.constEnd() && (!indexed || postingEntries * 8 > m_docs.size())) {
+        // The whole column in sequence order (reads no posting list and no document): cheaper
+        // than the posting lists of a common value; a rare one's lists are read below.
+        const FacetColumn &column = *facetIt;
+        const size_t columnEnd = std::min(m_docs.size(), column.offsets.size() - 1);
+        const bool negate = node.negate;
+        for (size_t seq = 0; seq < columnEnd; ++seq) {
+            bool any = false;
+            for (quint32 k = column.offsets[seq]; k < column.offsets[seq + 1]; ++k)
+                any = any || valueMatches[size_t(column.valueIds[k])];
+            out[seq] = any != negate && alive(seq);
+        }
+        for (size_t seq = columnEnd; seq < m_docs.size(); ++seq)
+            out[seq] = negate && alive(seq); // (no values: only a negation holds)
+        return out;
+    }
     auto clauseHolds = [&](quint32 seq) {
         if (facetIt != m_facets.constEnd()) {
             bool any = false;
@@ -1132,14 +1161,6 @@ std::vector<char> Collection::filterBitmap(const FilterNode &node) const
             one.insert(node.field, v);
         return FilterExpression::clauseMatches(node, one, m_analyzer);
     };
-    const auto postingsIt = f && f->index && f->isStringType() ? m_postings.constFind(node.field) : m_postings.constEnd();
-    bool indexed = postingsIt != m_postings.constEnd() && !node.negate;
-    // Single words matched as tokens: being in the word's posting list is the whole check.
-    bool postingDecides = true;
-    for (const FilterValue &v : node.values) {
-        indexed = indexed && !v.tokens.isEmpty();
-        postingDecides = postingDecides && v.op == FilterValue::Op::Match && !v.prefix && v.tokens.size() == 1;
-    }
     if (!indexed) {
         for (quint32 seq = 0; seq < m_docs.size(); ++seq)
             out[seq] = alive(seq) && clauseHolds(seq);
@@ -2169,82 +2190,190 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 }
             }
             // Per document: the best (lowest) encoded cost per (field, token); 255 = no match.
-            // Dense: slot[seq] is the document's row in `cells` (F*T codes), -1 until it matches.
+            // The posting lists are walked one window of sequences at a time: a dense table of
+            // codes for the window (small enough to stay in the cache) takes every list's entries
+            // in it, then the window's documents become rows (`cells`, F*T codes each) in
+            // sequence order. No table as long as the collection is touched per search, and rows,
+            // candidates and the facet counts over them follow the sequence order.
             // Documents the filter refuses get no row (they would be dropped below).
             const bool anyRemoved = m_docs.size() != size_t(m_idToSeq.size());
             SearchScratch &scratch = searchScratch();
             auto eligible = [&](quint32 seq) { return (!anyRemoved || m_docs[seq].alive) && filterAdmits(seq); };
-            // Several words: first count, per document, the words it holds in any searched field.
-            // When enough hold them all, documents holding only some would be dropped below
-            // (drop_tokens_threshold), so only the whole matches get rows: a common word beside a
-            // rarer one no longer makes a row for every document holding the common one.
-            std::vector<quint8> &wordsHeld = scratch.wordsHeld;
-            bool onlyWhole = false;
-            if (T > 1 && T < 255 && excluded.isEmpty() && phrases.empty()) {
-                wordsHeld.assign(m_docs.size(), 0);
-                std::vector<quint8> &stamp = scratch.stamp;
-                stamp.assign(m_docs.size(), 0);
-                qint64 whole = 0;
-                for (int t = 0; t < T; ++t) {
-                    for (int f = 0; f < F; ++f) {
-                        const auto postingsIt = m_postings.constFind(searchFields[size_t(f)]->name);
-                        if (postingsIt == m_postings.constEnd())
-                            continue;
-                        for (const TrieMatch &m : matches[size_t(f * T + t)]) {
-                            const PostingLists::List *list = postingsIt->constFind(m.term);
-                            if (!list)
-                                continue;
-                            for (quint32 seq : *list) {
-                                if (stamp[seq] == quint8(t + 1) || wordsHeld[seq] != t)
-                                    continue; // counted for this word already, or lacks an earlier one
-                                stamp[seq] = quint8(t + 1);
-                                if (++wordsHeld[seq] == T && eligible(seq))
-                                    ++whole;
-                            }
-                        }
-                    }
-                }
-                onlyWhole = whole >= dropThreshold;
-            }
-            // (filled whole each time rather than undone entry by entry: the pass also brings
-            // the table into the cache before the random accesses below)
-            std::vector<qint32> &slot = scratch.slot;
-            slot.assign(m_docs.size(), -1);
-            std::vector<quint32> &matchedSeqs = scratch.matchedSeqs;
-            std::vector<quint8> &cells = scratch.cells;
-            matchedSeqs.clear();
-            cells.clear();
             const size_t width = size_t(F * T);
+            struct ListCursor
+            {
+                const quint32 *at;
+                const quint32 *end;
+                quint32 cell; // f * T + t
+                quint8 code;
+            };
+            std::vector<ListCursor> lists;
             for (int f = 0; f < F; ++f) {
                 const auto postingsIt = m_postings.constFind(searchFields[size_t(f)]->name);
                 if (postingsIt == m_postings.constEnd())
                     continue;
-                for (int t = 0; t < T; ++t) {
-                    for (const TrieMatch &m : matches[size_t(f * T + t)]) {
-                        const auto listIt = postingsIt->constFind(m.term);
-                        if (listIt == postingsIt->constEnd())
-                            continue;
-                        const quint8 code = quint8(m.cost * 2 + (m.term == exactTerm[size_t(t)] ? 0 : 1));
-                        for (quint32 seq : *listIt) {
-                            if (onlyWhole ? wordsHeld[seq] != T : false)
-                                continue;
-                            qint32 &row = slot[seq];
-                            if (row < 0 && !eligible(seq)) {
-                                row = -2; // refused: not looked at again
-                                continue;
+                for (int t = 0; t < T; ++t)
+                    for (const TrieMatch &m : matches[size_t(f * T + t)])
+                        if (const PostingLists::List *list = postingsIt->constFind(m.term))
+                            lists.push_back(ListCursor{list->begin(), list->end(), quint32(f * T + t),
+                                                       quint8(m.cost * 2 + (m.term == exactTerm[size_t(t)] ? 0 : 1))});
+            }
+            size_t window = 1024;
+            while (window < 65536 && window * 2 * width <= (size_t(256) << 10))
+                window *= 2;
+            std::vector<quint8> &table = scratch.windowCells;
+            std::vector<quint64> &touched = scratch.windowTouched;
+            table.assign(window * width, 255);
+            touched.assign(window / 64, 0);
+            std::vector<quint32> &matchedSeqs = scratch.matchedSeqs;
+            std::vector<quint8> &cells = scratch.cells;
+            // wholeOnly: rows only for the documents holding every word (in any searched field).
+            // Whole matches are found from the rarest word on (fewest posting entries over its
+            // lists): its documents are the window's candidates, and each further word keeps only
+            // those that hold it, looking them up in its lists (galloping through a long list
+            // past the documents no longer wanted) instead of marking every entry.
+            std::vector<int> wordOrder(static_cast<size_t>(T));
+            std::iota(wordOrder.begin(), wordOrder.end(), 0);
+            std::vector<size_t> wordEntries(size_t(T), 0);
+            std::vector<std::vector<size_t>> listsOfWord(static_cast<size_t>(T));
+            for (size_t i = 0; i < lists.size(); ++i) {
+                wordEntries[lists[i].cell % quint32(T)] += size_t(lists[i].end - lists[i].at);
+                listsOfWord[lists[i].cell % quint32(T)].push_back(i);
+            }
+            std::stable_sort(wordOrder.begin(), wordOrder.end(), [&](int a, int b) { return wordEntries[size_t(a)] < wordEntries[size_t(b)]; });
+            // The first entry at or after `target` (a galloping search from p).
+            auto gallop = [](const quint32 *p, const quint32 *end, quint32 target) {
+                if (p == end || *p >= target)
+                    return p;
+                size_t step = 1;
+                while (p + step < end && p[step] < target) {
+                    p += step;
+                    step *= 2;
+                }
+                return std::lower_bound(p + 1, std::min(p + step, end), target);
+            };
+            auto mark = [&](ListCursor &l, size_t base, size_t limit) {
+                const quint32 *p = l.at;
+                for (; p != l.end && *p < limit; ++p) {
+                    const size_t i = *p - base;
+                    quint8 &c = table[i * width + l.cell];
+                    c = std::min(c, l.code);
+                    touched[i >> 6] |= quint64(1) << (i & 63);
+                }
+                l.at = p;
+            };
+            auto walkLists = [&](bool wholeOnly) {
+                matchedSeqs.clear();
+                cells.clear();
+                std::vector<ListCursor> cursors = lists;
+                for (size_t base = 0; base < m_docs.size(); base += window) {
+                    const size_t limit = base + window;
+                    if (!wholeOnly) {
+                        for (ListCursor &l : cursors)
+                            mark(l, base, limit);
+                    } else {
+                        size_t kept = 0;
+                        for (int k = 0; k < T; ++k) {
+                            const int t = wordOrder[size_t(k)];
+                            for (size_t li : listsOfWord[size_t(t)]) {
+                                ListCursor &l = cursors[li];
+                                if (k == 0) {
+                                    mark(l, base, limit);
+                                } else if (kept == 0) {
+                                    l.at = gallop(l.at, l.end, quint32(limit));
+                                } else if (const quint32 *segmentEnd = gallop(l.at, l.end, quint32(limit)); kept * 8 < size_t(segmentEnd - l.at)) {
+                                    for (size_t w = 0; w < touched.size(); ++w) {
+                                        for (quint64 bits = touched[w]; bits; bits &= bits - 1) {
+                                            const size_t i = w * 64 + size_t(std::countr_zero(bits));
+                                            l.at = gallop(l.at, segmentEnd, quint32(base + i));
+                                            if (l.at != segmentEnd && *l.at == base + i) {
+                                                quint8 &c = table[i * width + l.cell];
+                                                c = std::min(c, l.code);
+                                            }
+                                        }
+                                    }
+                                    l.at = segmentEnd;
+                                } else {
+                                    for (const quint32 *p = l.at; p != segmentEnd; ++p) {
+                                        const size_t i = *p - base;
+                                        if (touched[i >> 6] & (quint64(1) << (i & 63))) {
+                                            quint8 &c = table[i * width + l.cell];
+                                            c = std::min(c, l.code);
+                                        }
+                                    }
+                                    l.at = segmentEnd;
+                                }
                             }
-                            if (row == -2)
-                                continue;
-                            if (row < 0) {
-                                row = qint32(matchedSeqs.size());
-                                matchedSeqs.push_back(seq);
-                                cells.resize(cells.size() + width, 255);
+                            // Keep the documents holding word t (and, after the first word, the
+                            // ones the filter admits).
+                            kept = 0;
+                            for (size_t w = 0; w < touched.size(); ++w) {
+                                for (quint64 bits = touched[w]; bits; bits &= bits - 1) {
+                                    const size_t i = w * 64 + size_t(std::countr_zero(bits));
+                                    quint8 *row = table.data() + i * width;
+                                    bool held = false;
+                                    for (int f = 0; f < F && !held; ++f)
+                                        held = row[f * T + t] != 255;
+                                    if (held && (k > 0 || eligible(quint32(base + i)))) {
+                                        ++kept;
+                                        continue;
+                                    }
+                                    touched[w] &= ~(quint64(1) << (i & 63));
+                                    for (size_t c = 0; c < width; ++c)
+                                        row[c] = 255;
+                                }
                             }
-                            quint8 &c = cells[size_t(row) * width + size_t(f * T + t)];
-                            c = std::min(c, code);
                         }
                     }
+                    // (room for every document touched here, then cut to those taken: no
+                    // growth check per row)
+                    size_t touchedCount = 0;
+                    for (quint64 bits : touched)
+                        touchedCount += size_t(std::popcount(bits));
+                    if (touchedCount == 0)
+                        continue;
+                    size_t taken = matchedSeqs.size();
+                    matchedSeqs.resize(taken + touchedCount);
+                    cells.resize((taken + touchedCount) * width);
+                    quint32 *seqOut = matchedSeqs.data();
+                    quint8 *cellOut = cells.data();
+                    for (size_t w = 0; w < touched.size(); ++w) {
+                        for (quint64 bits = std::exchange(touched[w], 0); bits; bits &= bits - 1) {
+                            const size_t i = w * 64 + size_t(std::countr_zero(bits));
+                            quint8 *row = table.data() + i * width;
+                            const quint32 seq = quint32(base + i);
+                            bool take = eligible(seq);
+                            for (int t = 0; take && wholeOnly && t < T; ++t) {
+                                bool held = false;
+                                for (int f = 0; f < F && !held; ++f)
+                                    held = row[f * T + t] != 255;
+                                take = held;
+                            }
+                            if (take) {
+                                seqOut[taken] = seq;
+                                quint8 *to = cellOut + taken * width;
+                                for (size_t k = 0; k < width; ++k)
+                                    to[k] = row[k];
+                                ++taken;
+                            }
+                            for (size_t k = 0; k < width; ++k)
+                                row[k] = 255;
+                        }
+                    }
+                    matchedSeqs.resize(taken);
+                    cells.resize(taken * width);
                 }
+            };
+            // Several words: while enough documents hold them all, documents holding only some
+            // would be dropped below (drop_tokens_threshold), so only the whole matches get rows:
+            // a common word beside a rarer one makes no row for every document holding the
+            // common one. When too few hold them all, the lists are walked again for every row.
+            if (T > 1 && T < 255 && excluded.isEmpty() && phrases.empty()) {
+                walkLists(true);
+                if (qint64(matchedSeqs.size()) < dropThreshold)
+                    walkLists(false);
+            } else {
+                walkLists(false);
             }
             // Excluded words
             QSet<int> excludedTerms;
