@@ -40,6 +40,7 @@ constexpr qint64 kDocumentBodyBytes = 64LL << 20;
 constexpr qint64 kImportBodyBytes = 512LL << 20;
 constexpr qint64 kMultiSearchBodyBytes = 8LL << 20;
 constexpr int kDefaultMultiSearchLimit = 50;
+constexpr qsizetype kMaxSearchQueryBytes = 4000;
 constexpr int kHousekeepingIntervalMs = 60'000;
 // Index snapshots while running: looked at every second; one is taken when the log has grown by
 // half of what the last one covers (at least kSnapshotMinGrowth), or has stopped growing for a
@@ -874,6 +875,13 @@ void SearchService::addRoutes(http::HttpServer &server)
     })).auth(auth("documents:export"));
 
     server.route("GET", QStringLiteral("/collections/{c}/documents/search"), reader([this](const http::Request &req) -> ReaderWork {
+        // Typesense refuses a search whose query string (with its '?') passes 4000 bytes, and
+        // clients answer that by sending it through multi_search instead.
+        if (req.rawQuery().size() + 1 > kMaxSearchQueryBytes)
+            return [] {
+                return errorJson(400, QStringLiteral("Query string exceeds max allowed length of %1. Use the /multi_search end-point for larger payloads.")
+                                          .arg(kMaxSearchQueryBytes));
+            };
         return [this, name = req.capture(QStringLiteral("c")), params = queryParams(req), key = requestKey(req)]() mutable {
             const Entry *e = entry(name);
             if (!e)

@@ -194,6 +194,13 @@ test('filters, facets and sorting', async () => {
     'Only upto 3 sort fields are allowed.');
   await expectError(search({ q: '*', facet_by: 'title' }), 404, 'Could not find a facet field named `title` in the schema.');
   await expectError(search({ q: 'x' }), 400, 'No search fields specified for the query.');
+  // A GET search past 4000 bytes of query string is refused so that the app sends it through
+  // multi_search, which takes it.
+  const longFilter = `title:!=\`${'x'.repeat(4100)}\``;
+  await expectError(search({ q: '*', filter_by: longFilter }), 400,
+    'Query string exceeds max allowed length of 4000. Use the /multi_search end-point for larger payloads.');
+  const viaMulti = await client.multiSearch.perform({ searches: [{ collection: 'books', q: '*', filter_by: longFilter }] });
+  assert.equal(viaMulti.results[0].found, 6);
   await expectError(search({ q: 'x', query_by: 'nope' }), 404, 'Could not find a field named `nope` in the schema.');
 });
 
