@@ -23,6 +23,12 @@ public:
     virtual bool finish() = 0;
     virtual int errorStatus() const { return 400; }
     virtual QString errorMessage() const = 0;
+    // A consumer that hands the bytes to another thread (S3 bodies hashed on a pool) may hold
+    // the body back while that thread catches up: as long as this answers true the engine reads
+    // no more of the socket, so TCP slows the client down and memory stays bounded, and with
+    // `finishing` (the last byte has been written) it does not call finish() yet. The consumer
+    // then calls `resume` once, from any thread, when it is ready; the engine asks again then.
+    virtual bool holdsBack(bool /*finishing*/, std::function<void()> /*resume*/) { return false; }
     // Destroyed without finish() when the client goes away mid-body: clean up there.
 };
 

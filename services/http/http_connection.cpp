@@ -3,15 +3,22 @@
 #include "content_decoder.h"
 #include "core/logging.h"
 #include "cors_policy.h"
+#include "file_region.h"
 #include "http_server.h"
 #include "router.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QLocale>
+#include <QFileDevice>
+#include <QMutex>
+#include <QSocketNotifier>
 #include <QTcpSocket>
 
+#include <cerrno>
+#include <cstring>
 #include <limits>
+#include <sys/sendfile.h>
 
 #include <boost/beast/http/basic_parser.hpp>
 #include <boost/beast/http/empty_body.hpp>
@@ -26,6 +33,8 @@ namespace {
 
 // Streamed responses are read from their device in blocks of this size.
 constexpr qint64 kDeviceReadBlock = 64 * 1024;
+// sendfile() hands the kernel at most this much per call, so other connections get their turn.
+constexpr qint64 kSendFileBlock = 2 * 1024 * 1024;
 // Memory bodies reserve up to this from Content-Length before the bytes arrive.
 constexpr std::uint64_t kMaxBodyReserve = 1024 * 1024;
 
@@ -108,6 +117,21 @@ struct HttpConnection::Parser final : bhttp::basic_parser<true>
     HttpConnection *c;
 };
 
+// A body consumer's way back into this connection from another thread: queued, and dropped once
+// the connection is gone (the destructor clears it under the same lock).
+struct HttpConnection::ResumeToken
+{
+    QMutex mutex;
+    HttpConnection *connection = nullptr;
+
+    void resume()
+    {
+        QMutexLocker lock(&mutex);
+        if (connection)
+            QMetaObject::invokeMethod(connection, &HttpConnection::resumeBody, Qt::QueuedConnection);
+    }
+};
+
 Exchange::~Exchange()
 {
     if (connection)
@@ -122,6 +146,8 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server)
     m_peerAddress = socket->peerAddress();
     m_peerPort = socket->peerPort();
     m_decodedSink = [this](const char *data, qsizetype size) { return writeToSink(data, size); };
+    m_resumeToken = std::make_shared<ResumeToken>();
+    m_resumeToken->connection = this;
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(socket, &QTcpSocket::bytesWritten, this, &HttpConnection::pump);
     connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
@@ -133,6 +159,10 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server)
 
 HttpConnection::~HttpConnection()
 {
+    {
+        QMutexLocker lock(&m_resumeToken->mutex);
+        m_resumeToken->connection = nullptr;
+    }
     if (m_exchange)
         m_exchange->connection = nullptr;
     if (m_socket)
@@ -191,7 +221,7 @@ void HttpConnection::refuse(const Response &response)
 
 void HttpConnection::onReadyRead()
 {
-    if (!m_busy && !m_closing && !m_gone)
+    if (!m_busy && !m_closing && !m_gone && !m_heldBack)
         process();
 }
 
@@ -207,6 +237,8 @@ void HttpConnection::startRequest()
     m_decoder.reset();
     m_bodyFile.reset();
     m_consumer.reset();
+    m_heldBack = false;
+    m_finishHeld = false;
     m_failStatus = 0;
     m_status = 0;
     m_headOnly = false;
@@ -222,7 +254,9 @@ void HttpConnection::process()
     if (m_processing)
         return;
     m_processing = true;
-    while (!m_busy && !m_closing && !m_gone) {
+    while (!m_busy && !m_closing && !m_gone && !m_heldBack) {
+        if (m_consumer && m_headHandled && !m_parser->is_done() && holdBack(false))
+            break; // the consumer's thread catches up first; resumeBody() goes on
         if (m_inPos == m_in.size()) {
             m_in.clear();
             m_inPos = 0;
@@ -499,7 +533,14 @@ void HttpConnection::onComplete()
             return fail(500, tr("cannot write the request body to %1").arg(m_bodyFile->fileName()));
         m_request.m_bodyFile = m_bodyFile;
     }
+    completeRequest();
+}
+
+void HttpConnection::completeRequest()
+{
     if (m_consumer) {
+        if (holdBack(true))
+            return; // resumeBody() comes back here
         if (!m_consumer->finish())
             return fail(m_consumer->errorStatus(), m_consumer->errorMessage());
         m_request.m_consumer = m_consumer;
@@ -511,6 +552,30 @@ void HttpConnection::onComplete()
     m_exchange = exchange.get();
     Responder responder(std::move(exchange));
     m_route->m_handler(m_request, responder);
+}
+
+bool HttpConnection::holdBack(bool finishing)
+{
+    const std::shared_ptr<ResumeToken> token = m_resumeToken;
+    if (!m_consumer->holdsBack(finishing, [token] { token->resume(); }))
+        return false;
+    m_heldBack = true;
+    m_finishHeld = finishing;
+    m_deadlineKind = Deadline::None; // we are the slow side now, not the client
+    return true;
+}
+
+void HttpConnection::resumeBody()
+{
+    if (!m_heldBack || m_gone || m_closing)
+        return;
+    m_heldBack = false;
+    if (std::exchange(m_finishHeld, false)) {
+        completeRequest(); // may hold back again, or start the handler
+        return;
+    }
+    setDeadline(Deadline::Body, m_server->m_options.idleTimeoutMs);
+    process();
 }
 
 void HttpConnection::fail(int status, const QString &message)
@@ -623,14 +688,91 @@ void HttpConnection::respondDevice(Response head, std::unique_ptr<QIODevice> dev
         return finishExchange();
     m_outDevice = std::move(device);
     m_outRemaining = length;
+    // Bytes that lie in a file go from the page cache to the socket without passing through
+    // us (TLS sockets need to see them, so they keep the read/write path).
+    m_sendFile = !m_socket->inherits("QSslSocket")
+        && (dynamic_cast<FileRegion *>(m_outDevice.get()) || qobject_cast<QFileDevice *>(m_outDevice.get()));
+    m_sendPos = m_outDevice->pos();
     connect(m_outDevice.get(), &QIODevice::readyRead, this, &HttpConnection::pump);
     pump();
+}
+
+bool HttpConnection::pumpFileRegion()
+{
+    // Qt's own buffer (the response head) goes first; bytesWritten brings us back.
+    if (m_socket->bytesToWrite() > 0 && (m_socket->flush(), m_socket->bytesToWrite() > 0))
+        return true;
+    int fd = -1;
+    qint64 offset = 0, available = 0;
+    if (auto *region = dynamic_cast<FileRegion *>(m_outDevice.get())) {
+        if (!region->fileRegion(m_sendPos, &fd, &offset, &available)) {
+            qCWarning(lcHttp) << "response body cannot be read:" << m_outDevice->errorString();
+            abort(); // the promised length cannot be kept: cut it, as pump() does
+            return true;
+        }
+    } else {
+        auto *file = static_cast<QFileDevice *>(m_outDevice.get());
+        fd = file->handle();
+        offset = m_sendPos;
+        available = m_outRemaining;
+    }
+    if (fd < 0)
+        return false;
+    off_t from = off_t(offset);
+    const ssize_t sent = ::sendfile(int(m_socket->socketDescriptor()), fd, &from,
+                                    size_t(qMin(qMin(available, m_outRemaining), kSendFileBlock)));
+    if (sent > 0) {
+        m_sendPos += sent;
+        m_outRemaining -= sent;
+        m_requestBytesOut += sent;
+    } else if (sent == 0 || (errno != EAGAIN && errno != EINTR)) {
+        if (sent < 0 && (errno == EINVAL || errno == ENOSYS))
+            return false; // this file or socket cannot be spliced: read and write instead
+        // The file ended early, or the client went away: cut the response (pump() does the same).
+        qCDebug(lcHttp) << "sendfile stopped:" << (sent == 0 ? QStringLiteral("file ended early") : QString::fromLocal8Bit(strerror(errno)));
+        abort();
+        return true;
+    }
+    if (m_outRemaining == 0)
+        return true; // pump() finishes the exchange
+    // Come back when the socket can take more (at once if it can: other connections run first).
+    if (!m_sendNotifier) {
+        m_sendNotifier = std::make_unique<QSocketNotifier>(m_socket->socketDescriptor(), QSocketNotifier::Write);
+        connect(m_sendNotifier.get(), &QSocketNotifier::activated, this, [this] {
+            m_sendNotifier->setEnabled(false);
+            pump();
+        });
+    }
+    m_sendNotifier->setEnabled(true);
+    return true;
+}
+
+void HttpConnection::dropSendNotifier()
+{
+    // Possibly called from the notifier's own activated(): delete it later, not here.
+    if (m_sendNotifier) {
+        m_sendNotifier->setEnabled(false);
+        m_sendNotifier.release()->deleteLater();
+    }
 }
 
 void HttpConnection::pump()
 {
     if (!m_outDevice || m_pumping || m_gone)
         return;
+    if (m_sendFile) {
+        m_pumping = true;
+        const bool handled = pumpFileRegion();
+        m_pumping = false;
+        if (handled) {
+            if (m_outDevice && m_outRemaining == 0 && !m_gone)
+                finishExchange();
+            return;
+        }
+        m_sendFile = false;
+        if (!m_outDevice->seek(m_sendPos))
+            return abort();
+    }
     m_pumping = true;
     while (m_outRemaining > 0 && m_socket->bytesToWrite() < m_server->m_options.writeHighWaterBytes) {
         const QByteArray block = m_outDevice->read(qMin(m_outRemaining, kDeviceReadBlock));
@@ -720,6 +862,8 @@ void HttpConnection::finishExchange()
         m_exchange = nullptr;
     }
     m_outDevice.reset();
+    dropSendNotifier();
+    m_sendFile = false;
     m_busy = false;
     if (!m_keepAlive)
         return closeAfterWrite();
@@ -755,6 +899,7 @@ void HttpConnection::onDisconnected()
             callback();
     }
     // Drop a half-received body: the temp file is removed, the consumer cleans up.
+    dropSendNotifier();
     m_outDevice.reset();
     m_decoder.reset();
     m_bodyFile.reset();

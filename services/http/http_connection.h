@@ -17,6 +17,7 @@
 #include <vector>
 
 class QIODevice;
+class QSocketNotifier;
 class QTcpSocket;
 
 namespace homeport::http {
@@ -63,6 +64,7 @@ public:
 private:
     struct Parser;
     friend struct Parser;
+    struct ResumeToken;
     enum class Deadline { None, Idle, Header, Body };
     enum class Framing { Length, Chunked, CloseDelimited };
 
@@ -76,11 +78,16 @@ private:
     void setFailure(int status, const QString &message);
     bool writeToSink(const char *data, qsizetype size);
     void onComplete();
+    void completeRequest();
+    bool holdBack(bool finishing);
+    void resumeBody();
     void fail(int status, const QString &message);
     void sendEngineResponse(Response response, bool close);
     QByteArray composeHead(const Response &response, Framing framing, qint64 length);
     void send(const QByteArray &bytes);
     void pump();
+    bool pumpFileRegion(); // false: not (or no longer) possible, fall back to reading the device
+    void dropSendNotifier();
     void finishExchange();
     void closeAfterWrite();
     void onDisconnected();
@@ -98,6 +105,9 @@ private:
     bool m_keepAlive = true;
     bool m_closing = false;
     bool m_gone = false;
+    bool m_heldBack = false;   // the body consumer asked us to wait (holdsBack)
+    bool m_finishHeld = false; // ... before finish(), with the whole body read
+    std::shared_ptr<ResumeToken> m_resumeToken; // how another thread wakes us; cleared on destruction
 
     Request m_request;
     const Route *m_route = nullptr;
@@ -117,6 +127,11 @@ private:
     std::unique_ptr<QIODevice> m_outDevice;
     qint64 m_outRemaining = 0;
     bool m_pumping = false;
+    // sendfile() path of respondDevice (plain TCP, a file-backed device): the device position
+    // the kernel sends from next, and a notifier for when the socket can take more.
+    bool m_sendFile = false;
+    qint64 m_sendPos = 0;
+    std::unique_ptr<QSocketNotifier> m_sendNotifier;
     int m_status = 0;
 
     QElapsedTimer m_requestTimer;

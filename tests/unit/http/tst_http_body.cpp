@@ -4,8 +4,10 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QMutex>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <brotli/encode.h>
 #include <zlib.h>
@@ -107,6 +109,70 @@ private:
     bool m_finished = false;
 };
 
+// Hands every piece to a pool thread and holds the body back until that thread has taken it,
+// as the S3 digest pipeline does; records any write or finish() the engine makes while held.
+class PacedConsumer : public BodyConsumer
+{
+public:
+    ~PacedConsumer() override { QThreadPool::globalInstance()->waitForDone(); }
+    bool write(const char *data, qsizetype size) override
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_held)
+            ++violations;
+        m_pending.append(data, size);
+        return true;
+    }
+    bool holdsBack(bool finishing, std::function<void()> resume) override
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_pending.isEmpty())
+            return false;
+        m_held = true;
+        finishHolds += finishing ? 1 : 0;
+        ++holds;
+        QByteArray taken = std::exchange(m_pending, {});
+        if (neverResume) {
+            savedResume = std::move(resume);
+            return true;
+        }
+        QThreadPool::globalInstance()->start([this, taken, resume = std::move(resume)] {
+            {
+                QMutexLocker lock(&m_mutex);
+                m_hash.addData(taken);
+                m_held = false;
+            }
+            resume();
+        });
+        return true;
+    }
+    bool finish() override
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_held || !m_pending.isEmpty())
+            ++violations;
+        m_finished = true;
+        return true;
+    }
+    QString errorMessage() const override { return QStringLiteral("unused"); }
+    QByteArray digest()
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_hash.result().toHex();
+    }
+
+    int holds = 0, finishHolds = 0, violations = 0;
+    bool neverResume = false;
+    std::function<void()> savedResume;
+
+private:
+    QMutex m_mutex;
+    QByteArray m_pending;
+    bool m_held = false;
+    bool m_finished = false;
+    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+};
+
 } // namespace
 
 class TestHttpBody : public QObject
@@ -126,6 +192,8 @@ private slots:
     void disconnectMidBodyRemovesTempFile();
     void consumerSeesPiecesAndCanRefuse();
     void authHookRefusesBeforeBody();
+    void consumerHoldingBackIsWaitedFor();
+    void clientGoneWhileHeldBack();
     void contentEncodingDecoded_data();
     void contentEncodingDecoded();
     void zipBombRefused();
@@ -405,6 +473,85 @@ void TestHttpBody::authHookRefusesBeforeBody()
     QCOMPARE(response->body, QByteArray(R"({"message":"bad key"})"));
     QVERIFY(client.waitForDisconnected());
     QCOMPARE(consumersMade, 0);
+}
+
+void TestHttpBody::consumerHoldingBackIsWaitedFor()
+{
+    // The engine stops reading while the consumer holds back, resumes when it is called back
+    // from the other thread, and calls finish() only once everything was taken.
+    HttpServer server(fastOptions());
+    PacedConsumer *consumer = nullptr;
+    server.route("PUT", "/paced", [&](const Request &req, Responder &res) {
+        auto *c = static_cast<PacedConsumer *>(req.bodyConsumer());
+        res.send(200, "text/plain", c->digest());
+    }).body(BodyPolicy::stream([&](const Request &) {
+        auto made = std::make_unique<PacedConsumer>();
+        consumer = made.get();
+        return made;
+    }, 64 << 20));
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QByteArray body(6 << 20, Qt::Uninitialized);
+    for (qsizetype i = 0; i < body.size(); ++i)
+        body[i] = char(i * 7 + (i >> 10));
+    TestClient client(server.serverPort());
+    // Twice on one connection: the second request starts cleanly after a held first one.
+    for (int round = 0; round < 2; ++round) {
+        client.send("PUT /paced HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        const auto response = client.readResponse(false, 20000);
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+        QCOMPARE(response->body, QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex());
+        QVERIFY(consumer);
+        QVERIFY(consumer->holds > 0);
+        QVERIFY(consumer->finishHolds > 0 || consumer->holds > 1);
+        QCOMPARE(consumer->violations, 0);
+    }
+}
+
+void TestHttpBody::clientGoneWhileHeldBack()
+{
+    // A client that leaves while the body is held: the consumer goes, the connection goes, and
+    // a resume that comes after that is a no-op.
+    HttpServer server(fastOptions());
+    bool handlerRan = false;
+    std::function<void()> resume;
+    bool destroyed = false;
+    PacedConsumer *made = nullptr;
+    struct Watch : PacedConsumer
+    {
+        explicit Watch(bool *destroyed, std::function<void()> *resume) : m_destroyed(destroyed), m_resume(resume)
+        {
+            neverResume = true;
+        }
+        ~Watch() override
+        {
+            *m_resume = savedResume;
+            *m_destroyed = true;
+        }
+        bool *m_destroyed;
+        std::function<void()> *m_resume;
+    };
+    server.route("PUT", "/paced", [&](const Request &, Responder &res) {
+        handlerRan = true;
+        res.send(200, "text/plain", "ok");
+    }).body(BodyPolicy::stream([&](const Request &) {
+        auto watch = std::make_unique<Watch>(&destroyed, &resume);
+        made = watch.get();
+        return watch;
+    }, 64 << 20));
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    {
+        TestClient client(server.serverPort());
+        client.send("PUT /paced HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n" + QByteArray(200000, 'p'));
+        QVERIFY(waitUntil([&] { return made && made->holds > 0; })); // body bytes in, held
+        client.socket().abort();
+    }
+    QVERIFY(waitUntil([&] { return destroyed && server.openConnections() == 0; }));
+    QVERIFY(!handlerRan);
+    QVERIFY(resume); // it did hold back
+    resume();        // the connection is gone: nothing may happen
+    QCoreApplication::processEvents();
+    QCOMPARE(server.openConnections(), 0);
 }
 
 void TestHttpBody::contentEncodingDecoded_data()

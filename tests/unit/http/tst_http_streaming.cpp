@@ -1,5 +1,6 @@
 // Responses of size unknown in advance or too big for memory: devices with backpressure,
 // chunked, Server-Sent Events, asynchronous answers and clients that leave early.
+#include "http/file_region.h"
 #include "http/http_server.h"
 #include "http_test_client.h"
 
@@ -46,6 +47,63 @@ private:
     qint64 m_size;
 };
 
+// A body made of ranges of several files, as a multipart object is, that counts how its bytes
+// were taken: through fileRegion() (the kernel sends them) or readData() (through user space).
+class FilesDevice : public QIODevice, public FileRegion
+{
+public:
+    struct Piece
+    {
+        QFile *file;
+        qint64 length; // may claim more than the file holds, to test a file that shrank
+    };
+    explicit FilesDevice(QList<Piece> pieces) : m_pieces(std::move(pieces))
+    {
+        for (const Piece &p : m_pieces)
+            m_size += p.length;
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+    qint64 size() const override { return m_size; }
+    bool isSequential() const override { return false; }
+    bool fileRegion(qint64 pos, int *fd, qint64 *offset, qint64 *length) override
+    {
+        ++regionCalls;
+        for (const Piece &p : m_pieces) {
+            if (pos < p.length) {
+                *fd = p.file->handle();
+                *offset = pos;
+                *length = p.length - pos;
+                return true;
+            }
+            pos -= p.length;
+        }
+        setErrorString(QStringLiteral("past the end"));
+        return false;
+    }
+    int regionCalls = 0;
+    int readCalls = 0;
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        ++readCalls;
+        qint64 at = pos();
+        for (const Piece &p : m_pieces) {
+            if (at < p.length) {
+                p.file->seek(at);
+                return p.file->read(data, qMin(maxSize, p.length - at));
+            }
+            at -= p.length;
+        }
+        return 0;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QList<Piece> m_pieces;
+    qint64 m_size = 0;
+};
+
 QByteArray patternHash(qint64 size)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -68,6 +126,7 @@ class TestHttpStreaming : public QObject
 private slots:
     void deviceStreamsWithBackpressure();
     void fileResponseAndHead();
+    void fileRegionsGoStraightFromTheKernel();
     void chunkedResponseFromTimer();
     void chunkedForHttp10IsCloseDelimited();
     void serverSentEvents();
@@ -157,6 +216,58 @@ void TestHttpStreaming::fileResponseAndHead()
     QVERIFY(response);
     QCOMPARE(response->status, 404);
     QVERIFY(client.buffer().isEmpty());
+}
+
+void TestHttpStreaming::fileRegionsGoStraightFromTheKernel()
+{
+    // Two files of a few MiB each, sent as one body from an offset inside the first: the bytes
+    // go out with sendfile() (no readData call) and arrive whole and in order.
+    QTemporaryFile first, second;
+    QVERIFY(first.open());
+    QVERIFY(second.open());
+    QByteArray a(3 << 20, Qt::Uninitialized), b(5 << 20, Qt::Uninitialized);
+    for (qsizetype i = 0; i < a.size(); ++i)
+        a[i] = PatternDevice::byteAt(i);
+    for (qsizetype i = 0; i < b.size(); ++i)
+        b[i] = PatternDevice::byteAt(i + 7);
+    QCOMPARE(first.write(a), a.size());
+    QCOMPARE(second.write(b), b.size());
+    QVERIFY(first.flush() && second.flush());
+
+    HttpServer server(fastOptions());
+    QPointer<QIODevice> lastDevice;
+    int regionCalls = 0, readCalls = 0;
+    server.route("GET", "/parts", [&](const Request &req, Responder &res) {
+        const qint64 claimed = req.hasQueryItem(QStringLiteral("shrunk")) ? b.size() + (1 << 20) : b.size();
+        auto *device = new FilesDevice({{&first, a.size()}, {&second, claimed}});
+        const qint64 start = req.queryValue(QStringLiteral("from")).toLongLong();
+        QVERIFY(device->seek(start));
+        QObject::connect(device, &QObject::destroyed, [&, device] {
+            regionCalls = device->regionCalls;
+            readCalls = device->readCalls;
+        });
+        lastDevice = device;
+        res.sendDevice(Response(200, "application/octet-stream", {}), device, device->size() - start);
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+
+    TestClient client(server.serverPort());
+    const qint64 from = 1234567;
+    client.send("GET /parts?from=" + QByteArray::number(from) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    auto response = client.readResponse(false, 20000);
+    QVERIFY(response);
+    QCOMPARE(response->status, 200);
+    QCOMPARE(response->body.size(), a.size() + b.size() - from);
+    QVERIFY(response->body == a.mid(from) + b);
+    QVERIFY(waitUntil([&] { return lastDevice.isNull(); }));
+    QVERIFY2(regionCalls >= 2, QByteArray::number(regionCalls).constData()); // one per file at least
+    QCOMPARE(readCalls, 0);
+
+    // A file shorter than promised: the answer is cut, never padded or passed off as whole.
+    client.send("GET /parts?shrunk=1 HTTP/1.1\r\nHost: x\r\n\r\n");
+    QVERIFY(client.waitForDisconnected(20000));
+    QVERIFY(!client.readResponse(false, 100));
+    QVERIFY(waitUntil([&] { return server.openConnections() == 0; }));
 }
 
 void TestHttpStreaming::chunkedResponseFromTimer()
