@@ -58,7 +58,7 @@ bool AwsChunkedDecoder::feed(const char *data, qsizetype size, const Sink &sink)
         case State::ChunkData: {
             const qsizetype take = qsizetype(qMin<qint64>(m_chunkRemaining, size - pos));
             if (m_signing)
-                m_chunkHash.addData(QByteArrayView(data + pos, take));
+                m_chunkHash.addData(data + pos, take);
             if (!sink(data + pos, take))
                 return false;
             m_decoded += take;

@@ -8,8 +8,9 @@
 // a body of any size needs only the current chunk header in memory.
 // Thread affinity: none (fed by one thread).
 
+#include "stream_digest.h"
+
 #include <QByteArray>
-#include <QCryptographicHash>
 #include <QList>
 #include <QPair>
 
@@ -62,7 +63,7 @@ private:
     qint64 m_chunkRemaining = 0;
     bool m_lastChunk = false;
     QByteArray m_chunkSignature;
-    QCryptographicHash m_chunkHash{QCryptographicHash::Sha256};
+    StreamDigest m_chunkHash{StreamDigest::Algorithm::Sha256};
     QByteArray m_trailerText; // canonical "name:value\n" lines for the trailer signature
     QList<QPair<QByteArray, QByteArray>> m_trailers;
     qint64 m_decoded = 0;

@@ -1,5 +1,7 @@
 #include "payload_checksum.h"
 
+#include "stream_digest.h"
+
 #include <zlib.h>
 
 #include <array>
@@ -85,9 +87,9 @@ QByteArray PayloadChecksum::headerName(Algorithm algorithm)
 PayloadChecksum::PayloadChecksum(Algorithm algorithm) : m_algorithm(algorithm)
 {
     if (algorithm == Algorithm::Sha1)
-        m_hash = std::make_shared<QCryptographicHash>(QCryptographicHash::Sha1);
+        m_hash = std::make_shared<StreamDigest>(StreamDigest::Algorithm::Sha1);
     else if (algorithm == Algorithm::Sha256)
-        m_hash = std::make_shared<QCryptographicHash>(QCryptographicHash::Sha256);
+        m_hash = std::make_shared<StreamDigest>(StreamDigest::Algorithm::Sha256);
 }
 
 void PayloadChecksum::addData(const char *data, qsizetype size)
@@ -103,7 +105,7 @@ void PayloadChecksum::addData(const char *data, qsizetype size)
         m_crc64 = crc64nvme(QByteArrayView(data, size), m_crc64);
         break;
     default:
-        m_hash->addData(QByteArrayView(data, size));
+        m_hash->addData(data, size);
     }
 }
 

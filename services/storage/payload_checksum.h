@@ -5,12 +5,13 @@
 // Thread affinity: none (a value fed by one thread at a time).
 
 #include <QByteArray>
-#include <QCryptographicHash>
 
 #include <memory>
 #include <optional>
 
 namespace homeport::storage {
+
+class StreamDigest;
 
 class PayloadChecksum
 {
@@ -36,7 +37,7 @@ private:
     Algorithm m_algorithm;
     quint32 m_crc = 0;
     quint64 m_crc64 = 0;
-    std::shared_ptr<QCryptographicHash> m_hash;
+    std::shared_ptr<StreamDigest> m_hash; // SHA-1, SHA-256
 };
 
 } // namespace homeport::storage

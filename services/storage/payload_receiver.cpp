@@ -1,6 +1,7 @@
 #include "payload_receiver.h"
 
 #include "aws_chunked_decoder.h"
+#include "digest_pipeline.h"
 
 #include "http/request.h"
 
@@ -31,7 +32,6 @@ PayloadReceiver::PayloadReceiver(const http::Request &request, const SigV4Result
         m_decoder = std::make_unique<AwsChunkedDecoder>(signing);
         m_expectedDecodedLength = request.header("x-amz-decoded-content-length");
     } else if (payloadHash.size() == 64) {
-        m_sha256 = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
         m_expectedSha256 = payloadHash.toLower();
     }
 
@@ -48,7 +48,7 @@ PayloadReceiver::PayloadReceiver(const http::Request &request, const SigV4Result
         if (!lower.startsWith("x-amz-checksum-") || lower == "x-amz-checksum-type" || lower == "x-amz-checksum-mode")
             continue;
         if (const auto algorithm = PayloadChecksum::fromName(lower)) {
-            m_checksum = std::make_unique<PayloadChecksum>(*algorithm);
+            m_checksumAlgorithm = algorithm;
             m_checksumExpected = value.trimmed();
         }
     }
@@ -57,15 +57,17 @@ PayloadReceiver::PayloadReceiver(const http::Request &request, const SigV4Result
         if (!m_decoder)
             setError(400, "InvalidRequest", QStringLiteral("x-amz-trailer needs an aws-chunked body."));
         else if (const auto algorithm = PayloadChecksum::fromName(trailer)) {
-            m_checksum = std::make_unique<PayloadChecksum>(*algorithm);
+            m_checksumAlgorithm = algorithm;
             m_checksumInTrailer = true;
         } else
             setError(400, "InvalidRequest", QStringLiteral("The trailer %1 is not supported.").arg(QString::fromLatin1(trailer)));
     }
+    m_digests = std::make_unique<DigestPipeline>(!m_expectedSha256.isEmpty(), m_checksumAlgorithm);
 }
 
 PayloadReceiver::~PayloadReceiver()
 {
+    m_digests.reset(); // waits for a block being hashed, drops the rest
     if (m_file) {
         m_file.reset();
         if (!m_tempPath.isEmpty())
@@ -98,11 +100,7 @@ void PayloadReceiver::setError(int status, const QByteArray &code, const QString
 bool PayloadReceiver::accept(const char *data, qsizetype size)
 {
     m_size += size;
-    m_md5.addData(QByteArrayView(data, size));
-    if (m_sha256)
-        m_sha256->addData(QByteArrayView(data, size));
-    if (m_checksum)
-        m_checksum->addData(data, size);
+    m_digests->add(data, size);
     if (!m_tempPath.isEmpty() && !m_file) {
         if (m_body.size() + size <= m_inlineLimit) {
             m_body.append(data, size); // small enough to stay in memory (and in the database row)
@@ -157,11 +155,16 @@ bool PayloadReceiver::write(const char *data, qsizetype size)
     return !m_writeFailed;
 }
 
+bool PayloadReceiver::holdsBack(bool finishing, std::function<void()> resume)
+{
+    return m_digests->holdsBack(finishing, std::move(resume));
+}
+
 bool PayloadReceiver::finish()
 {
     if (m_writeFailed)
         return false;
-    m_md5Result = m_md5.result();
+    m_md5Result = m_digests->md5(); // the engine waited for holdsBack(true): every byte is in
     if (failed())
         return true;
     if (m_decoder) {
@@ -174,7 +177,7 @@ bool PayloadReceiver::finish()
             return true;
         }
     }
-    if (m_sha256 && m_sha256->result().toHex() != m_expectedSha256) {
+    if (!m_expectedSha256.isEmpty() && m_digests->sha256().toHex() != m_expectedSha256) {
         setError(400, "XAmzContentSHA256Mismatch", QStringLiteral("The provided 'x-amz-content-sha256' header does not match what was computed."));
         return true;
     }
@@ -182,9 +185,9 @@ bool PayloadReceiver::finish()
         setError(400, "BadDigest", QStringLiteral("The Content-MD5 you specified did not match what we received."));
         return true;
     }
-    if (m_checksum) {
+    if (PayloadChecksum *checksum = m_digests->checksum()) {
         QByteArray expected = m_checksumExpected;
-        const QByteArray name = PayloadChecksum::headerName(m_checksum->algorithm());
+        const QByteArray name = PayloadChecksum::headerName(checksum->algorithm());
         if (m_checksumInTrailer) {
             for (const auto &[n, v] : m_decoder->trailers()) {
                 if (n == name)
@@ -195,7 +198,7 @@ bool PayloadReceiver::finish()
                 return true;
             }
         }
-        const QByteArray actual = m_checksum->base64Result();
+        const QByteArray actual = checksum->base64Result();
         if (actual != expected) {
             setError(400, "BadDigest", QStringLiteral("The %1 you specified did not match the calculated checksum.").arg(QString::fromLatin1(name)));
             return true;

@@ -5,6 +5,9 @@
 // Content-MD5, x-amz-checksum-* headers and trailers, x-amz-decoded-content-length. It always
 // computes the MD5 that becomes the ETag. A failed check does not cut the connection: the rest
 // of the body is read and dropped so the handler can answer with S3's own error code.
+// The digests of a large body are computed on a pool thread (DigestPipeline) while this thread
+// reads the socket and writes the file; holdsBack() makes the engine wait for that thread when
+// it falls behind, and before finish(), so the checks see every byte.
 // Thread affinity: the HttpServer's thread (created, fed and read there).
 
 #include "payload_checksum.h"
@@ -12,7 +15,6 @@
 
 #include "http/body_policy.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 
 #include <memory>
@@ -25,6 +27,7 @@ class Request;
 namespace homeport::storage {
 
 class AwsChunkedDecoder;
+class DigestPipeline;
 
 class PayloadReceiver : public http::BodyConsumer
 {
@@ -37,6 +40,7 @@ public:
 
     bool write(const char *data, qsizetype size) override;
     bool finish() override;
+    bool holdsBack(bool finishing, std::function<void()> resume) override;
     int errorStatus() const override { return m_status; }
     QString errorMessage() const override { return m_message; }
 
@@ -79,12 +83,11 @@ private:
     qint64 m_size = 0;
     std::unique_ptr<AwsChunkedDecoder> m_decoder;
     QByteArray m_expectedDecodedLength;
-    QCryptographicHash m_md5{QCryptographicHash::Md5};
+    std::unique_ptr<DigestPipeline> m_digests; // MD5, and the SHA-256 and checksum when claimed
     QByteArray m_md5Result;
-    std::unique_ptr<QCryptographicHash> m_sha256; // when x-amz-content-sha256 is a hex digest
-    QByteArray m_expectedSha256;
+    QByteArray m_expectedSha256; // when x-amz-content-sha256 is a hex digest
     QByteArray m_contentMd5;
-    std::unique_ptr<PayloadChecksum> m_checksum;
+    std::optional<PayloadChecksum::Algorithm> m_checksumAlgorithm;
     QByteArray m_checksumExpected; // from the header; empty when it comes as a trailer
     bool m_checksumInTrailer = false;
     std::optional<QPair<QByteArray, QByteArray>> m_verifiedChecksum;

@@ -66,14 +66,14 @@ qint64 SegmentedFile::readData(char *data, qint64 maxSize)
     return done;
 }
 
-qint64 SegmentedFile::readSegment(char *data, qint64 maxSize)
+int SegmentedFile::openSegmentAt(qint64 at, qint64 *offset)
 {
-    // The last segment that starts at or before m_at (empty segments are skipped past).
-    int index = int(std::upper_bound(m_starts.cbegin(), m_starts.cend(), m_at) - m_starts.cbegin()) - 1;
-    while (index + 1 < m_segments.size() && m_at - m_starts[index] >= m_segments[index].size)
+    // The last segment that starts at or before `at` (empty segments are skipped past).
+    int index = int(std::upper_bound(m_starts.cbegin(), m_starts.cend(), at) - m_starts.cbegin()) - 1;
+    while (index + 1 < m_segments.size() && at - m_starts[index] >= m_segments[index].size)
         ++index;
     const ObjectSegment &segment = m_segments[index];
-    const qint64 offset = m_at - m_starts[index];
+    *offset = at - m_starts[index];
     if (index != m_open) {
         closeSegment();
         const QByteArray path = QFile::encodeName(QDir(m_root).filePath(segment.file));
@@ -83,13 +83,37 @@ qint64 SegmentedFile::readSegment(char *data, qint64 maxSize)
             return -1;
         }
         m_open = index;
-        m_aheadUntil = offset;
+        m_aheadUntil = *offset;
     }
-    if (offset >= m_aheadUntil - kReadAheadWindow / 2) {
-        const qint64 from = qMax(offset, m_aheadUntil);
+    if (*offset >= m_aheadUntil - kReadAheadWindow / 2) {
+        const qint64 from = qMax(*offset, m_aheadUntil);
         ::posix_fadvise(m_fd, from, kReadAheadWindow, POSIX_FADV_WILLNEED);
         m_aheadUntil = from + kReadAheadWindow;
     }
+    return index;
+}
+
+bool SegmentedFile::fileRegion(qint64 pos, int *fd, qint64 *offset, qint64 *length)
+{
+    if (pos < 0 || pos >= m_total) {
+        setErrorString(QStringLiteral("read past the end"));
+        return false;
+    }
+    const int index = openSegmentAt(pos, offset);
+    if (index < 0)
+        return false;
+    *fd = m_fd;
+    *length = m_segments[index].size - *offset;
+    return true;
+}
+
+qint64 SegmentedFile::readSegment(char *data, qint64 maxSize)
+{
+    qint64 offset = 0;
+    const int index = openSegmentAt(m_at, &offset);
+    if (index < 0)
+        return -1;
+    const ObjectSegment &segment = m_segments[index];
     const qint64 want = qMin(maxSize, segment.size - offset);
     for (;;) {
         const ssize_t n = ::pread(m_fd, data, size_t(want), offset);

@@ -4,16 +4,18 @@
 // Each part file is opened when the reading reaches it, and the kernel is asked to read the next
 // window ahead (posix_fadvise), as for a single file. The lease keeps the files on disk while the
 // device lives, even if the object is replaced or deleted meanwhile, so a reader never sees a
-// torn object.
+// torn object. The HTTP engine sends its bytes with sendfile() through http::FileRegion.
 // Thread affinity: the thread that reads it (the storage service's).
 
 #include "object_store.h"
+
+#include "http/file_region.h"
 
 #include <QIODevice>
 
 namespace homeport::storage {
 
-class SegmentedFile : public QIODevice
+class SegmentedFile : public QIODevice, public http::FileRegion
 {
 public:
     SegmentedFile(const QString &root, const QList<ObjectSegment> &segments, FileLease lease);
@@ -23,6 +25,7 @@ public:
     qint64 size() const override { return m_total; }
     bool seek(qint64 pos) override;
     void close() override;
+    bool fileRegion(qint64 pos, int *fd, qint64 *offset, qint64 *length) override;
 
 protected:
     qint64 readData(char *data, qint64 maxSize) override;
@@ -32,6 +35,9 @@ private:
     void closeSegment();
     // Reads from the one segment m_at is in.
     qint64 readSegment(char *data, qint64 maxSize);
+    // Opens the segment holding byte `at` (asking the kernel to read ahead): its index and the
+    // offset of `at` in it; -1 with errorString() set when it cannot be opened.
+    int openSegmentAt(qint64 at, qint64 *offset);
 
     QString m_root;
     QList<ObjectSegment> m_segments;

@@ -13,6 +13,7 @@
 
 #include "core/logging.h"
 #include "core/secrets.h"
+#include "http/file_region.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -237,25 +238,39 @@ bool storedHeaders(const http::Request &req, http::HeaderList *out, QString *pro
 
 // An object's file as a response body: asks the kernel to read the next window ahead while
 // the current one is sent, so a cold-cache GET keeps the disk busy instead of waiting for each
-// block in turn on the service thread.
-class ReadAheadFile : public QFile
+// block in turn on the service thread. The engine sends it with sendfile() (http::FileRegion),
+// or reads it when it cannot (TLS).
+class ReadAheadFile : public QFile, public http::FileRegion
 {
 public:
     using QFile::QFile;
 
+    bool fileRegion(qint64 pos, int *fd, qint64 *offset, qint64 *length) override
+    {
+        adviseFrom(pos);
+        *fd = handle();
+        *offset = pos;
+        *length = size() - pos;
+        return *fd >= 0 && *length > 0;
+    }
+
 protected:
     qint64 readData(char *data, qint64 maxSize) override
     {
-        const qint64 at = pos();
+        adviseFrom(pos());
+        return QFile::readData(data, maxSize);
+    }
+
+private:
+    void adviseFrom(qint64 at)
+    {
         if (at >= m_aheadUntil - kWindow / 2) {
             const qint64 from = qMax(at, m_aheadUntil);
             ::posix_fadvise(handle(), from, kWindow, POSIX_FADV_WILLNEED);
             m_aheadUntil = from + kWindow;
         }
-        return QFile::readData(data, maxSize);
     }
 
-private:
     static constexpr qint64 kWindow = 8 << 20;
     qint64 m_aheadUntil = 0;
 };
