@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -83,11 +84,14 @@ ChannelsDebugConsole::ChannelsDebugConsole(QWidget *parent)
     const QString groupTitles[] = {tr("Connections"), tr("Subscriptions"), tr("API messages"),
                                    tr("Client events"), tr("Errors"),       tr("Webhooks")};
     const char *groupNames[] = {"connections", "subscriptions", "api", "client", "errors", "webhooks"};
-    auto *kinds = new QHBoxLayout;
-    kinds->setSpacing(10);
+    // Two rows of three: one row of six made the Debug console tab wider than the window the
+    // console opens with.
+    auto *kinds = new QGridLayout;
+    kinds->setHorizontalSpacing(10);
+    kinds->setVerticalSpacing(2);
     auto *showLabel = new QLabel(tr("Show:"), this);
     showLabel->setObjectName(QStringLiteral("muted"));
-    kinds->addWidget(showLabel);
+    kinds->addWidget(showLabel, 0, 0);
     for (int g = 0; g < 6; ++g) {
         auto *box = new QCheckBox(groupTitles[g], this);
         box->setObjectName(QStringLiteral("kind-") + QLatin1String(groupNames[g]));
@@ -99,9 +103,9 @@ ChannelsDebugConsole::ChannelsDebugConsole(QWidget *parent)
             updateStatus();
         });
         m_kinds.append(box);
-        kinds->addWidget(box);
+        kinds->addWidget(box, g / 3, 1 + g % 3);
     }
-    kinds->addStretch();
+    kinds->setColumnStretch(4, 1);
 
     auto *tools = new QHBoxLayout;
     tools->setSpacing(8);

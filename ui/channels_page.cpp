@@ -120,8 +120,8 @@ QWidget *ChannelsPage::buildOverviewTab()
         QFrame *card = makeCard(nullptr, &l);
         auto *head = new QHBoxLayout;
         QLabel *titleLabel = makeSectionTitle(title.arg(ChartRangeBox::rangeText(ChartRange::FiveMinutes)), card);
-        head->addWidget(titleLabel);
-        head->addStretch();
+        titleLabel->setWordWrap(true); // on two lines rather than wider than the window opens with
+        head->addWidget(titleLabel, 1);
         *now = new QLabel(card);
         (*now)->setObjectName(QStringLiteral("muted"));
         head->addWidget(*now);

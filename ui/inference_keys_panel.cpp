@@ -35,6 +35,7 @@ namespace {
 // Cells drawn as a bar carry the filled fraction (0..1) in this role; none: plain text.
 constexpr int FractionRole = RowTableModel<int>::SortRole + 1;
 constexpr int KeyIdRole = RowTableModel<int>::SortRole + 2;
+constexpr int kTableMinimumHeight = 110; // a header and three rows
 
 QString count(qint64 n)
 {
@@ -331,7 +332,8 @@ InferenceKeysPanel::InferenceKeysPanel(inference::InferenceMonitor *monitor, QWi
 {
     setObjectName(QStringLiteral("inferenceKeysPanel"));
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setContentsMargins(12, 12, 12, 12); // as the page's other tabs
+    layout->setSpacing(10);
 
     QVBoxLayout *keysLayout = nullptr;
     QFrame *keysCard = makeCard(this, &keysLayout);
@@ -350,16 +352,23 @@ InferenceKeysPanel::InferenceKeysPanel(inference::InferenceMonitor *monitor, QWi
     setUpTableView(m_keysView, m_keysProxy, QStringLiteral("inferenceKeysTable"));
     m_keysView->setItemDelegate(new UsageBarDelegate(m_keysView));
     m_keysView->sortByColumn(-1, Qt::AscendingOrder); // the service's order: admin first, then by creation
-    keysLayout->addWidget(m_keysView);
-    layout->addWidget(keysCard, 2);
+    keysLayout->addWidget(m_keysView, 1);
+    layout->addWidget(keysCard, 1); // halves: the keys card's hint may wrap to a second line
 
     QVBoxLayout *requestsLayout = nullptr;
     QFrame *requestsCard = makeCard(this, &requestsLayout);
     requestsLayout->addWidget(makeSectionTitle(tr("Recent requests"), requestsCard));
     setUpTableView(m_requestsView, m_requestsProxy, QStringLiteral("inferenceRequestsTable"));
     m_requestsView->sortByColumn(InferenceRequestsModel::Time, Qt::DescendingOrder);
-    requestsLayout->addWidget(m_requestsView);
-    layout->addWidget(requestsCard, 3);
+    requestsLayout->addWidget(m_requestsView, 1);
+    layout->addWidget(requestsCard, 1);
+    // The tables share the tab's height by the cards' stretch and ask for no more than their
+    // minimum, so the Inference page fits the window the console opens with (its scroll asks for
+    // the preferred height of everything, and a table's is 192 px whatever it holds).
+    for (QTableView *view : {m_keysView, m_requestsView}) {
+        view->setMinimumHeight(kTableMinimumHeight);
+        view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+    }
 
     connect(m_newButton, &QPushButton::clicked, this, &InferenceKeysPanel::createKey);
     connect(m_editButton, &QPushButton::clicked, this, &InferenceKeysPanel::editSelectedKey);

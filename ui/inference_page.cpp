@@ -5,6 +5,7 @@
 #include "inference_keys_panel.h"
 #include "inference_pod_chart.h"
 #include "inference_pod_dialog.h"
+#include "table_filter.h"
 #include "theme.h"
 #include "theme_follower.h"
 
@@ -37,7 +38,8 @@ namespace {
 
 using inference::PodState;
 
-constexpr int kTabsMinimumHeight = 620;
+constexpr int kTabsMinimumHeight = 560; // as the other pages: fits the window the console opens with
+constexpr int kPodTableMinimumHeight = 130; // a header and three rows
 const QString kTabPage = QStringLiteral("inferenceTabPage");
 constexpr int kSortRole = Qt::UserRole + 1;
 constexpr int kKeyRole = Qt::UserRole + 2;
@@ -258,13 +260,21 @@ QWidget *InferencePage::buildPodsTab()
     m_podTable = makeItemTable({tr("Pod"), tr("Kind"), tr("State"), tr("Models"), tr("Running / waiting"), tr("KV cache"),
                                 tr("Tokens / s"), tr("TTFT p50 / p95"), tr("Cost / h")},
                                QStringLiteral("podTable"), PodStateColumn, page);
-    m_podTable->setMinimumHeight(150);
+    m_podTable->setMinimumHeight(kPodTableMinimumHeight);
     connect(m_podTable, &QTableWidget::itemSelectionChanged, this, &InferencePage::updateCharts);
     m_podStack = makeEmptyStateStack(empty, m_podTable, page);
+    // The table (or the empty state) takes the height the tab has left, at least a few rows, but
+    // asks for no more, so the tab fits the window the console opens with: with word-wrapped
+    // labels on the page its scroll asks for every widget's preferred height, and a table's is
+    // 192 px of blank rows. Its minimum follows what it shows (applySnapshot()).
+    m_podStack->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+    m_podStack->setProperty(TableFilter::kTableFilterRow, QVariant::fromValue<QObject *>(tools));
 
     // The selected pod over time.
     QVBoxLayout *chartsLayout = nullptr;
     QFrame *chartsCard = makeCard(page, &chartsLayout);
+    m_chartsCard = chartsCard;
+    m_chartsCard->setObjectName(QStringLiteral("podChartsCard"));
     m_chartTitle = makeSectionTitle(tr("Select a pod to see it over time"), chartsCard);
     m_chartTitle->setObjectName(QStringLiteral("podChartTitle"));
     auto *chartsHead = new QHBoxLayout;
@@ -293,12 +303,15 @@ QWidget *InferencePage::buildPodsTab()
     });
     chartsLayout->addLayout(charts);
 
-    // This workstation's GPU.
+    // This workstation's GPU, on one line: the title beside what nvidia-smi said.
     QVBoxLayout *gpuLayout = nullptr;
     QFrame *gpuCard = makeCard(page, &gpuLayout);
-    gpuLayout->addWidget(makeSectionTitle(tr("This machine's GPU"), gpuCard));
+    auto *gpuRow = new QHBoxLayout;
+    gpuRow->setSpacing(14);
+    gpuRow->addWidget(makeSectionTitle(tr("This machine's GPU"), gpuCard), 0, Qt::AlignTop);
     m_gpuText = makeStatusMessage(QStringLiteral("localGpuText"), gpuCard);
-    gpuLayout->addWidget(m_gpuText);
+    gpuRow->addWidget(m_gpuText, 1);
+    gpuLayout->addLayout(gpuRow);
 
     auto *layout = new QVBoxLayout;
     layout->setSpacing(10);
@@ -486,6 +499,10 @@ QWidget *InferencePage::buildRunpodTab()
                                        tr("Workers min–max"), tr("OpenAI base URL")},
                                       QStringLiteral("runpodEndpointTable"), RpEndpointUrl, lists);
     m_rpEndpointTable->setMinimumHeight(110);
+    // As the pod table on the Pods tab: at least a few rows, the rest of the tab's height, and no
+    // preferred height of blank rows that would make the page scroll.
+    for (QTableWidget *table : {m_rpPodTable, m_rpEndpointTable})
+        table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     connect(m_rpEndpointTable, &QTableWidget::itemSelectionChanged, this, &InferencePage::updateRunpodButtons);
     listsLayout->addWidget(m_rpEndpointTable, 1);
     m_rpStack = makeEmptyStateStack(empty, lists, page);
@@ -805,6 +822,10 @@ void InferencePage::applySnapshot()
     m_stats.value(QStringLiteral("tokens"))->setText(anyTokens ? locale.toString(tokens, 'f', 1) : QStringLiteral("–"));
     m_stats.value(QStringLiteral("cost"))->setText(QStringLiteral("$%1").arg(locale.toString(cost, 'f', 2)));
     showContentWhen(m_podStack, !m_snapshot.pods.isEmpty());
+    m_podStack->setMinimumHeight(m_snapshot.pods.isEmpty() ? m_podStack->widget(0)->minimumSizeHint().height()
+                                                           : kPodTableMinimumHeight);
+    // Without pods the empty state says what to do; empty charts of nothing would not.
+    m_chartsCard->setVisible(!m_snapshot.pods.isEmpty());
     fillPodTable();
     updateCharts();
     updateGpu();

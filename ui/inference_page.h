@@ -134,6 +134,7 @@ private:
     QTableWidget *m_podTable = nullptr;
     QLabel *m_podsMessage = nullptr;
     QLabel *m_chartTitle = nullptr;
+    QWidget *m_chartsCard = nullptr; // hidden while there are no pods to chart
     ChartRangeBox *m_podChartRange = nullptr;
     InferencePodChart *m_tokensChart = nullptr;
     InferencePodChart *m_kvChart = nullptr;

@@ -58,7 +58,7 @@ InferencePodChart::InferencePodChart(const QString &valueTitle, const QString &f
     m_yAxis = axes.y;
     chart->setMargins(QMargins(2, 2, 2, 2));
     setStyleSheet(QStringLiteral("background: transparent"));
-    setMinimumHeight(190);
+    setMinimumHeight(170);
     setMinimumWidth(220);
     setRenderHint(QPainter::Antialiasing);
     setFrameShape(QFrame::NoFrame);

@@ -38,7 +38,7 @@ public:
     // Points drawn in the first line.
     int pointCount() const;
     void setFixedTop(double top) { m_fixedTop = top; }
-    QSize sizeHint() const override { return {320, 190}; }
+    QSize sizeHint() const override { return {320, 170}; }
 
 private:
     Value m_first;

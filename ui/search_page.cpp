@@ -247,8 +247,8 @@ QWidget *SearchPage::buildOverviewTab()
                    : tr("Request latency per minute, p50 and p99, %1").arg(ChartRangeBox::rangeText(range));
     };
     QLabel *latencyTitleLabel = makeSectionTitle(latencyTitle(ChartRange::FiveMinutes), chartCard);
-    head->addWidget(latencyTitleLabel);
-    head->addStretch();
+    latencyTitleLabel->setWordWrap(true); // on two lines rather than wider than the window opens with
+    head->addWidget(latencyTitleLabel, 1);
     m_latencyNow = new QLabel(chartCard);
     m_latencyNow->setObjectName(QStringLiteral("latencyNow"));
     setMutedText(m_latencyNow);

@@ -144,8 +144,12 @@ StorageAccessTab::StorageAccessTab(storage::StorageMonitor *monitor, QWidget *pa
     m_publicList->setObjectName(QStringLiteral("publicList"));
     m_applyPublic = new QPushButton(tr("Apply"), settingsCard);
     m_applyPublic->setObjectName(QStringLiteral("applyPublicRead"));
-    bucketRow->addWidget(m_publicRead);
-    bucketRow->addWidget(m_publicList);
+    // One under the other: side by side they made the tab wider than the window opens with.
+    auto *publicBoxes = new QVBoxLayout;
+    publicBoxes->setSpacing(4);
+    publicBoxes->addWidget(m_publicRead);
+    publicBoxes->addWidget(m_publicList);
+    bucketRow->addLayout(publicBoxes);
     bucketRow->addStretch();
     bucketRow->addWidget(m_applyPublic);
     settingsLayout->addLayout(bucketRow);

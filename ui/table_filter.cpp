@@ -48,7 +48,17 @@ TableFilter *TableFilter::install(QTableView *view)
     if (!layout)
         return nullptr;
     auto *filter = new TableFilter(view, anchor->parentWidget());
-    layout->insertWidget(index, filter);
+    // A page short of height may name a tool row for it (kTableFilterRow) instead of a line of its own.
+    if (auto *row = qobject_cast<QBoxLayout *>(anchor->property(kTableFilterRow).value<QObject *>()))
+        row->addWidget(filter);
+    else
+        layout->insertWidget(index, filter);
+    // Over a stack's "no rows yet" there is nothing to filter.
+    if (auto *stack = qobject_cast<QStackedWidget *>(anchor); stack && anchor != view) {
+        const auto follow = [stack, filter, view] { filter->setVisible(stack->currentWidget() == view); };
+        follow();
+        connect(stack, &QStackedWidget::currentChanged, filter, follow);
+    }
     return filter;
 }
 

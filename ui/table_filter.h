@@ -16,8 +16,13 @@ class TableFilter : public QLineEdit
 {
     Q_OBJECT
 public:
-    // Puts a filter over `view` (in the box layout that holds it, or holds the stack it is in)
-    // and makes the view sortable; null when there is no layout to put it in.
+    // A property of a table (or of the stack it is in) holding a QBoxLayout* (as QObject*): the
+    // filter goes at the end of that row rather than on a line of its own over the table.
+    static constexpr const char *kTableFilterRow = "tableFilterRow";
+
+    // Puts a filter over `view` (in the box layout that holds it, or holds the stack it is in;
+    // hidden while the stack shows its empty state) and makes the view sortable; null when there
+    // is no layout to put it in.
     static TableFilter *install(QTableView *view);
 
     QTableView *view() const { return m_view; }

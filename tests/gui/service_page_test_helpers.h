@@ -15,6 +15,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTest>
 
@@ -71,11 +72,14 @@ inline quint16 waitForPort(core::ServiceHost *host, const QString &service)
     return quint16(host->status(service).address.section(QLatin1Char(':'), -1).toUInt());
 }
 
-// The console at the size it opens with, exposed, showing `service`'s page.
-inline std::unique_ptr<ui::MainWindow> openConsoleOn(const ui::ConsoleContext &context, const QString &service)
+// The console exposed, showing `service`'s page, at the size it opens with (MainWindow's own,
+// 1200 × 780) unless `size` is given.
+inline std::unique_ptr<ui::MainWindow> openConsoleOn(const ui::ConsoleContext &context, const QString &service,
+                                                     QSize size = {})
 {
     auto window = std::make_unique<ui::MainWindow>(context);
-    window->resize(1280, 860);
+    if (size.isValid())
+        window->resize(size);
     window->show();
     if (!QTest::qWaitForWindowExposed(window.get()))
         return nullptr;
@@ -124,6 +128,27 @@ inline void verifyEveryTabFits(ui::ServicePage *page, QTabWidget *tabs)
                                 .arg(scroll->widget()->minimumSizeHint().width())
                                 .arg(scroll->viewport()->width())));
     }
+}
+
+// At the window size the console opens with, tab `tab` fits the page's height: the page has no
+// vertical scrolling to do (it scrolls only when the window is made smaller). The scroll area
+// asks a layout with word-wrapped labels for its height at the viewport's width, which is more
+// than its minimum height, so the check is the scroll bar's own range.
+inline void verifyTabFitsVertically(ui::ServicePage *page, QTabWidget *tabs, int tab)
+{
+    auto *scroll = page->findChild<QScrollArea *>(QStringLiteral("pageScroll"));
+    QVERIFY(scroll);
+    tabs->setCurrentIndex(tab);
+    QApplication::processEvents();
+    QWidget *contents = scroll->widget();
+    QVERIFY2(scroll->verticalScrollBar()->maximum() == 0,
+             qPrintable(QStringLiteral("tab %1 scrolls by %2 px: the page is %3 px high at its width, its minimum %4, "
+                                       "the window shows %5")
+                            .arg(tabs->tabText(tab))
+                            .arg(scroll->verticalScrollBar()->maximum())
+                            .arg(contents->hasHeightForWidth() ? contents->heightForWidth(scroll->viewport()->width()) : -1)
+                            .arg(contents->minimumSizeHint().height())
+                            .arg(scroll->viewport()->height())));
 }
 
 // Column `column` of every row, in the order the view shows them.

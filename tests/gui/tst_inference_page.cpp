@@ -105,6 +105,7 @@ private Q_SLOTS:
     void podTableSortsByCost();
     void keysTabListsTheAdminKey();
     void everyTabFitsWithoutHorizontalScrolling();
+    void podsTabFitsTheWindowWithoutScrolling();
     void emptyStateWithoutPodsOrService();
 
 private:
@@ -475,6 +476,16 @@ void TestInferencePage::everyTabFitsWithoutHorizontalScrolling()
     guitest::verifyEveryTabFits(page(), page()->tabs());
 }
 
+void TestInferencePage::podsTabFitsTheWindowWithoutScrolling()
+{
+    // With pods, their table and the selected pod's charts: nothing to scroll to at the size the
+    // console opens with.
+    QVERIFY(page()->podTable()->rowCount() >= 1);
+    QVERIFY(!page()->findChild<QWidget *>(QStringLiteral("podChartsCard"))->isHidden());
+    QCOMPARE(m_window->size(), QSize(1200, 780));
+    guitest::verifyTabFitsVertically(page(), page()->tabs(), InferencePage::PodsTab);
+}
+
 void TestInferencePage::emptyStateWithoutPodsOrService()
 {
     // A page whose service is not running: the empty state, and commands answered at once.
@@ -486,6 +497,10 @@ void TestInferencePage::emptyStateWithoutPodsOrService()
     info.title = QStringLiteral("Inference");
     InferencePage empty(info, context, nullptr);
     QCOMPARE(empty.podStack()->currentIndex(), 0);
+    // No charts of no pod under the empty state.
+    auto *charts = empty.findChild<QWidget *>(QStringLiteral("podChartsCard"));
+    QVERIFY(charts);
+    QVERIFY(charts->isHidden());
     QVERIFY(empty.gpuText()->text().contains(QStringLiteral("Not checked yet")));
     empty.setPodPrompt([](QWidget *, const QJsonObject &) -> std::optional<QJsonObject> {
         return QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}, {QStringLiteral("url"), QStringLiteral("http://10.0.0.9:8000/v1")}};
