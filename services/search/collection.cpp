@@ -1049,6 +1049,14 @@ void Collection::index(quint32 seq, const QJsonObject &json)
 std::vector<char> Collection::filterBitmap(const FilterNode &node) const
 {
     std::vector<char> out(m_docs.size(), 0);
+    if (node.type == FilterNode::Type::Element) {
+        // One array element must hold every condition: decided on each document's elements.
+        const bool anyRemoved = m_docs.size() != size_t(m_idToSeq.size());
+        for (quint32 seq = 0; seq < m_docs.size(); ++seq)
+            out[seq] = (!anyRemoved || m_docs[seq].alive)
+                       && FilterExpression::elementMatches(node, fieldValue(seq, node.field), m_analyzer);
+        return out;
+    }
     if (node.type != FilterNode::Type::Clause) {
         bool first = true;
         for (const auto &child : node.children) {

@@ -1,5 +1,7 @@
 #include "filter_expression.h"
 
+#include <QRegularExpression>
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -112,6 +114,23 @@ private:
     std::unique_ptr<FilterNode> parsePrimary()
     {
         skipSpace();
+        // `parent.{...}`: conditions on one element of an array of objects.
+        static const QRegularExpression elementStart(QStringLiteral("\\G([^\\s:(){}`]+)\\.\\{"));
+        if (const QRegularExpressionMatch m = elementStart.match(m_s, m_i); m.hasMatch()) {
+            m_i = m.capturedEnd();
+            auto node = std::make_unique<FilterNode>();
+            node->type = FilterNode::Type::Element;
+            node->field = m_prefix + m.captured(1);
+            const QString outer = m_prefix;
+            m_prefix = node->field + u'.';
+            node->children.push_back(parseOr());
+            m_prefix = outer;
+            skipSpace();
+            if (m_i >= m_s.size() || m_s[m_i] != u'}')
+                throw ParseError{400, kParseError};
+            ++m_i;
+            return node;
+        }
         if (m_i < m_s.size() && m_s[m_i] == u'(') {
             ++m_i;
             auto node = parseOr();
@@ -124,7 +143,7 @@ private:
         return parseClause();
     }
 
-    // A bare value ends at `&&`, `||`, `)` (outside backticks) or the end.
+    // A bare value ends at `&&`, `||`, `)` (outside backticks), `}` inside `parent.{...}`, or the end.
     QString bareValue(bool inList)
     {
         skipSpace();
@@ -141,7 +160,7 @@ private:
             const QChar c = m_s[m_i];
             if (inList && (c == u',' || c == u']'))
                 break;
-            if (!inList && (c == u')' || QStringView(m_s).mid(m_i).startsWith(u"&&")
+            if (!inList && (c == u')' || (c == u'}' && !m_prefix.isEmpty()) || QStringView(m_s).mid(m_i).startsWith(u"&&")
                             || QStringView(m_s).mid(m_i).startsWith(u"||")))
                 break;
             ++m_i;
@@ -219,6 +238,7 @@ private:
         node->field = m_s.mid(m_i, colon - m_i).trimmed();
         if (node->field.isEmpty() || node->field.contains(u'(') || node->field.contains(u')'))
             throw ParseError{400, kParseError};
+        node->field.prepend(m_prefix);
         if (!m_lookup(node->field, &node->kind))
             throw ParseError{404, QStringLiteral("Could not find a filter field named `%1` in the schema.").arg(node->field)};
         m_i = colon + 1;
@@ -379,6 +399,7 @@ private:
     const QString &m_s;
     const FilterExpression::FieldLookup &m_lookup;
     const TextAnalyzer &m_analyzer;
+    QString m_prefix; // inside `parent.{...}`: "parent."
     qsizetype m_i = 0;
 };
 
@@ -516,11 +537,46 @@ bool evaluate(const FilterNode &node, const QJsonObject &doc, const TextAnalyzer
         return false;
     case FilterNode::Type::Clause:
         return FilterExpression::clauseMatches(node, doc, analyzer);
+    case FilterNode::Type::Element: {
+        // The parent's value: a top-level key, or inside the object that holds it.
+        QJsonValue value = doc.value(node.field);
+        if (value.isUndefined()) {
+            value = doc;
+            for (const QString &part : node.field.split(u'.'))
+                value = value.toObject().value(part);
+        }
+        return FilterExpression::elementMatches(node, value, analyzer);
+    }
     }
     return false;
 }
 
+// An element's fields named by their paths under the parent ("pets.kind"), nested ones too.
+void flattenElement(const QString &prefix, const QJsonObject &o, QJsonObject *out)
+{
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        const QString name = prefix + u'.' + it.key();
+        if (it.value().isObject())
+            flattenElement(name, it.value().toObject(), out);
+        out->insert(name, it.value());
+    }
+}
+
 } // namespace
+
+bool FilterExpression::elementMatches(const FilterNode &element, const QJsonValue &value, const TextAnalyzer &analyzer)
+{
+    const QJsonArray elements = value.isArray() ? value.toArray() : QJsonArray{value};
+    for (const QJsonValue &e : elements) {
+        if (!e.isObject())
+            continue;
+        QJsonObject fields;
+        flattenElement(element.field, e.toObject(), &fields);
+        if (!element.children.empty() && evaluate(*element.children.front(), fields, analyzer))
+            return true;
+    }
+    return false;
+}
 
 bool FilterExpression::parse(const QString &text, const FieldLookup &lookup, int *status, QString *message,
                              const TextAnalyzer &analyzer)

@@ -4,7 +4,9 @@
 // lists `f:[a,b]`, numeric `> >= < <= =`, ranges `[1..5]`, mixed lists `[<10, 20..30, 40]`,
 // `&&`, `||`, parentheses and backtick literals; on geopoint fields a radius
 // `loc:(48.85, 2.35, 5 km)` (or `([48.85, 2.35], radius: 5 mi)`) or a polygon
-// `loc:(lat1, lng1, lat2, lng2, lat3, lng3, ...)`, several of them as a list `[(...), (...)]`.
+// `loc:(lat1, lng1, lat2, lng2, lat3, lng3, ...)`, several of them as a list `[(...), (...)]`;
+// `parent.{a:=x && b:<30}` on an array of objects (nested fields): every condition inside the
+// braces must hold for one and the same element.
 // Thread affinity: none (immutable after parse; evaluate() is const).
 
 #include "text_analyzer.h"
@@ -38,7 +40,7 @@ struct FilterValue
 
 struct FilterNode
 {
-    enum class Type { And, Or, Clause };
+    enum class Type { And, Or, Clause, Element }; // Element: `field.{child}` on one array element
     Type type = Type::Clause;
     std::vector<std::unique_ptr<FilterNode>> children;
     // Clause
@@ -64,6 +66,9 @@ public:
     const FilterNode *root() const { return m_root.get(); }
     // One clause against one document.
     static bool clauseMatches(const FilterNode &clause, const QJsonObject &document, const TextAnalyzer &analyzer);
+    // An Element node: whether one element of `value` (the parent's array, or one object)
+    // satisfies the node's child, its fields read as `parent.name`.
+    static bool elementMatches(const FilterNode &element, const QJsonValue &value, const TextAnalyzer &analyzer);
     static bool numberMatches(double x, const FilterValue &value);
     static bool geoMatches(double lat, double lng, const FilterValue &value);
     // Great-circle distance in meters (haversine on a sphere of the Earth's mean radius).

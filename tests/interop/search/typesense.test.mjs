@@ -494,6 +494,9 @@ test('nested fields: objects and arrays of objects are searched, filtered, facet
   assert.deepEqual(far.facet_counts[0].counts.map((c) => c.value), ['Paris Nord']);
   assert.deepEqual((await people.search({ q: 'dog', query_by: 'pets.kind' })).hits.map((h) => h.document.id), ['1']);
   assert.equal((await people.search({ q: '*', filter_by: 'pets.age:>4' })).found, 1);
+  // `pets.{...}`: both conditions on one and the same pet (Ann's cat is 3, her dog 5).
+  assert.equal((await people.search({ q: '*', filter_by: 'pets.{kind:=cat && age:>4}' })).found, 0);
+  assert.deepEqual((await people.search({ q: '*', filter_by: 'pets.{kind:=dog && age:>4}' })).hits.map((h) => h.document.id), ['1']);
   // The object's leaves are listed in the schema, with the object field's settings.
   const fields = (await client.collections('people').retrieve()).fields;
   const city = fields.find((f) => f.name === 'address.city');

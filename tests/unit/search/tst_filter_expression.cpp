@@ -16,12 +16,16 @@ bool lookup(const QString &field, FilterKind *kind)
     if (field == "in_stock") { *kind = FilterKind::Bool; return true; }
     if (field == "loc") { *kind = FilterKind::Geo; return true; }
     if (field == "brand" || field == "tags" || field == "title") { *kind = FilterKind::String; return true; }
+    if (field == "pets.kind" || field == "owner.name") { *kind = FilterKind::String; return true; }
+    if (field == "pets.age") { *kind = FilterKind::Number; return true; }
     return false;
 }
 
 const QJsonObject kDoc{{"price", 25}, {"year", 2020}, {"in_stock", true}, {"brand", "Acme Corp"},
                        {"tags", QJsonArray{"red", "Big Sale"}}, {"title", "The (best) item, ever"},
-                       {"loc", QJsonArray{48.8566, 2.3522}}}; // Paris
+                       {"loc", QJsonArray{48.8566, 2.3522}}, // Paris
+                       {"pets", QJsonArray{QJsonObject{{"kind", "cat"}, {"age", 3}}, QJsonObject{{"kind", "dog"}, {"age", 9}}}},
+                       {"owner", QJsonObject{{"name", "Ann"}}}};
 
 bool eval(const QString &filter)
 {
@@ -159,6 +163,25 @@ private slots:
                 QVERIFY(!message.isEmpty());
             }
         }
+    }
+
+    void elementConditionsHoldForOneElement()
+    {
+        // Each condition alone finds an element; together only if one element holds both.
+        QVERIFY(eval(QStringLiteral("pets.{kind:=dog && age:>5}")));
+        QVERIFY(!eval(QStringLiteral("pets.{kind:=cat && age:>5}")));
+        QVERIFY(eval(QStringLiteral("pets.{kind:=cat || age:>5} && brand:Acme")));
+        QVERIFY(eval(QStringLiteral("(price:<30 && pets.{ kind:[dog, fish] })")));
+        QVERIFY(eval(QStringLiteral("owner.{name:=Ann}")));
+        QVERIFY(!eval(QStringLiteral("pets.{kind:=bird}")));
+        FilterExpression f;
+        int status = 0;
+        QString message;
+        QVERIFY(!f.parse(QStringLiteral("pets.{kind:=dog"), lookup, &status, &message));
+        QCOMPARE(status, 400);
+        QVERIFY(!f.parse(QStringLiteral("pets.{colour:=red}"), lookup, &status, &message));
+        QCOMPARE(status, 404);
+        QCOMPARE(message, QStringLiteral("Could not find a filter field named `pets.colour` in the schema."));
     }
 
     void emptyMatchesAll()
