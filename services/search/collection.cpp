@@ -2260,9 +2260,13 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 }
                 return std::lower_bound(p + 1, std::min(p + step, end), target);
             };
+            // (documents the filter refuses are left out as their entries are read)
+            const char *filtered = admitted.empty() ? nullptr : admitted.data();
             auto mark = [&](ListCursor &l, size_t base, size_t limit) {
                 const quint32 *p = l.at;
                 for (; p != l.end && *p < limit; ++p) {
+                    if (filtered && !filtered[*p])
+                        continue;
                     const size_t i = *p - base;
                     quint8 &c = table[i * width + l.cell];
                     c = std::min(c, l.code);

@@ -1,0 +1,169 @@
+// homeport-search-probe: the search path's own cost, in process, without HTTP or other clients'
+// turns: the CPU time of one query at a time on this thread, steady on a shared machine where
+// wall-clock latency is not. Two builds of it side by side compare a change query by query, and
+// the answers each saves (found, hits, facet counts) show whether results moved.
+//
+//   homeport-search-probe import <corpus.jsonl> <dir>   the bench corpus into <dir>/packages.jsonl,
+//                                                       with an index snapshot beside it
+//   homeport-search-probe run <dir> <queries.tsv> <repeat> <answers.json> [extra=params&...]
+//
+// `run` reads the snapshot (or replays the log and writes one), then runs every row of the
+// query mix (bench/search/queries.tsv) once to warm up and `repeat` times measured, printing
+// milliseconds of thread CPU per search. PROBE_INDEX names the snapshot file (builds whose
+// snapshot format differs keep their own); PROBE_ONLY=<q> runs only the rows with that q.
+#include "search/collection.h"
+#include "search/document_log.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrlQuery>
+
+#include <cstdio>
+#include <ctime>
+
+using namespace homeport::search;
+
+namespace {
+
+// scripts/bench-search's schema
+const char *const kSchema = R"({"name":"packages","fields":[
+  {"name":"name","type":"string"},{"name":"summary","type":"string"},{"name":"description","type":"string"},
+  {"name":"section","type":"string","facet":true},{"name":"priority","type":"string","facet":true},
+  {"name":"maintainer","type":"string","index":false,"optional":true},
+  {"name":"installed_size","type":"int32"},{"name":"version","type":"string","index":false,"optional":true},
+  {"name":"tags","type":"string[]","facet":true}]})";
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+std::unique_ptr<Collection> emptyCollection()
+{
+    std::unique_ptr<Collection> c;
+    if (ApiError e = Collection::fromSchema(QJsonDocument::fromJson(kSchema).object(), 0, &c); e.failed())
+        qFatal("schema: %s", qPrintable(e.message));
+    return c;
+}
+
+int import(const QString &corpus, const QString &dir)
+{
+    std::unique_ptr<Collection> c = emptyCollection();
+    DocumentLog log(dir + QStringLiteral("/packages.jsonl"));
+    QString error;
+    if (!log.open(&error))
+        qFatal("%s", qPrintable(error));
+    c->useLog(&log);
+    QFile in(corpus);
+    if (!in.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(corpus));
+    qint64 n = 0;
+    while (!in.atEnd()) {
+        const QByteArray line = in.readLine();
+        QJsonObject stored;
+        if (ApiError e = c->write(QJsonDocument::fromJson(line).object(), WriteAction::Create, DirtyValues::Reject, QString(), &stored); e.failed())
+            qFatal("line %lld: %s", n + 1, qPrintable(e.message));
+        if (++n % 5000 == 0 && !log.commit(&error))
+            qFatal("%s", qPrintable(error));
+    }
+    if (!log.commit(&error) || !c->writeSnapshot(dir + QStringLiteral("/packages.index"), log.path(), log.size(), log.records(), &error))
+        qFatal("%s", qPrintable(error));
+    std::printf("imported %lld documents\n", n);
+    return 0;
+}
+
+int run(const QStringList &args)
+{
+    const QString dir = args.value(2);
+    std::unique_ptr<Collection> c = emptyCollection();
+    DocumentLog log(dir + QStringLiteral("/packages.jsonl"));
+    QString error, why;
+    if (!log.open(&error))
+        qFatal("%s", qPrintable(error));
+    const QString index = dir + u'/' + qEnvironmentVariable("PROBE_INDEX", QStringLiteral("packages.index"));
+    QElapsedTimer loading;
+    loading.start();
+    qint64 covers = 0, records = 0;
+    const bool fromSnapshot = c->readSnapshot(index, log.path(), &covers, &records, &why);
+    if (!fromSnapshot) {
+        std::fprintf(stderr, "no snapshot (%s): replaying the log\n", qPrintable(why));
+        c = emptyCollection();
+        covers = records = 0;
+    }
+    c->useLog(&log);
+    Collection *raw = c.get();
+    if (log.replay([raw](QByteArrayView d, qint64 offset) { raw->restore(d, offset); },
+                   [raw](const QString &id) { raw->restoreRemoval(id); }, &error, covers, records) < 0)
+        qFatal("%s", qPrintable(error));
+    raw->releaseSpareCapacity();
+    if (!fromSnapshot && !c->writeSnapshot(index, log.path(), log.size(), log.records(), &error))
+        qFatal("%s", qPrintable(error));
+    std::fprintf(stderr, "%lld documents loaded in %lld ms\n", qint64(c->numDocuments()), qint64(loading.elapsed()));
+
+    const int repeat = std::max(1, args.value(4).toInt());
+    const QUrlQuery extra(args.value(6));
+    const QString only = qEnvironmentVariable("PROBE_ONLY");
+    QFile mix(args.value(3));
+    if (!mix.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(args.value(3)));
+    QJsonArray answers;
+    double total = 0;
+    int rows = 0;
+    while (!mix.atEnd()) {
+        const QString line = QString::fromUtf8(mix.readLine()).trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        const QStringList cols = line.split(u'\t'); // label, q, filter_by, facet_by
+        if (!only.isEmpty() && cols.value(1) != only)
+            continue;
+        SearchParams p{{QStringLiteral("q"), cols.value(1)}, {QStringLiteral("query_by"), QStringLiteral("name,summary,description")},
+                       {QStringLiteral("per_page"), QStringLiteral("10")}};
+        if (!cols.value(2).isEmpty())
+            p.insert(QStringLiteral("filter_by"), cols.value(2));
+        if (!cols.value(3).isEmpty())
+            p.insert(QStringLiteral("facet_by"), cols.value(3));
+        for (const auto &[key, value] : extra.queryItems(QUrl::FullyDecoded))
+            p.insert(key, value);
+        ApiError e;
+        QJsonObject answer = c->search(p, &e); // warm-up
+        const double start = threadCpuMs();
+        for (int i = 0; i < repeat; ++i)
+            answer = c->search(p, &e);
+        const double ms = (threadCpuMs() - start) / repeat;
+        if (e.failed())
+            qFatal("%s: %s", qPrintable(cols.value(1)), qPrintable(e.message));
+        total += ms;
+        ++rows;
+        std::printf("%8.2f ms  %-18s %-24s %-42s %-17s found=%lld\n", ms, qPrintable(cols.value(0)), qPrintable(cols.value(1)),
+                    qPrintable(cols.value(2)), qPrintable(cols.value(3)), answer.value(QStringLiteral("found")).toInteger());
+        std::fflush(stdout);
+        answer.remove(QStringLiteral("search_time_ms"));
+        answer.insert(QStringLiteral("label"), cols.value(0));
+        answers.append(answer);
+    }
+    std::printf("mean %.2f ms over %d searches\n", rows ? total / rows : 0.0, rows);
+    QFile out(args.value(5));
+    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(answers).toJson()) < 0)
+        qFatal("cannot write %s", qPrintable(args.value(5)));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.value(1) == QLatin1String("import") && args.size() == 4)
+        return import(args.value(2), args.value(3));
+    if (args.value(1) == QLatin1String("run") && args.size() >= 6)
+        return run(args);
+    std::fprintf(stderr, "usage: %s import <corpus.jsonl> <dir>\n       %s run <dir> <queries.tsv> <repeat> <answers.json> [params]\n",
+                 argv[0], argv[0]);
+    return 2;
+}
