@@ -138,6 +138,7 @@ QWidget *ChannelsPage::buildOverviewTab()
         const QList<QAbstractAxis *> axes = (*chart)->chart()->axes(Qt::Vertical);
         if (!axes.isEmpty())
             axes.first()->setTitleText(axis);
+        takeLeftoverHeight(*chart, (*chart)->minimumHeight());
         l->addLayout(head);
         l->addWidget(*chart, 1);
         return card;
@@ -251,6 +252,7 @@ QWidget *ChannelsPage::buildAppsTab()
     auto *withAppsLayout = new QVBoxLayout(withApps);
     withAppsLayout->setContentsMargins(0, 0, 0, 0);
     withAppsLayout->setSpacing(12);
+    takeLeftoverHeight(m_appView, 110); // a header and three rows at least
     withAppsLayout->addWidget(m_appView, 2);
     withAppsLayout->addLayout(details, 3);
 

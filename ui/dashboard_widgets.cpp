@@ -231,6 +231,12 @@ void showContentWhen(QStackedWidget *stack, bool hasRows)
     stack->setCurrentIndex(hasRows ? 1 : 0);
 }
 
+void takeLeftoverHeight(QWidget *widget, int minimumHeight)
+{
+    widget->setMinimumHeight(minimumHeight);
+    widget->setSizePolicy(widget->sizePolicy().horizontalPolicy(), QSizePolicy::Ignored);
+}
+
 void putInPageScroll(QWidget *page, QWidget *contents)
 {
     auto *scroll = new QScrollArea(page);

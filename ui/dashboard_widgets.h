@@ -98,6 +98,11 @@ QLabel *makeStatusMessage(const QString &objectName, QWidget *parent);
 // Shows `text` in a makeStatusMessage() line, in the theme's failure colour when `error`.
 void showStatusMessage(QLabel *label, const QString &text, bool error);
 
+// The widget asks for `minimumHeight` and no more, and takes what its layout's stretch leaves it.
+// A page with word-wrapped labels is laid out in its scroll at every widget's preferred height,
+// and a chart's or a text view's is more than the window the console opens with has room for.
+void takeLeftoverHeight(QWidget *widget, int minimumHeight);
+
 // The stack that shows an empty state until there are rows: index 0 is `empty`, 1 is `content`.
 QStackedWidget *makeEmptyStateStack(QWidget *empty, QWidget *content, QWidget *parent);
 // Shows the content of a makeEmptyStateStack() stack while `hasRows`.

@@ -156,6 +156,7 @@ QWidget *ErrorsPage::buildOverviewTab()
     m_eventsChart = new ErrorsBarChart(chartCard);
     m_eventsChart->setObjectName(QStringLiteral("eventsChart"));
     m_eventsChart->setUnit(tr("events / min"));
+    takeLeftoverHeight(m_eventsChart, m_eventsChart->minimumSizeHint().height());
     chartLayout->addLayout(head);
     chartLayout->addWidget(m_eventsChart, 1);
     chartLayout->addWidget(makeHint(tr("Events stored after authentication and rate limiting. The console keeps the "
@@ -577,6 +578,7 @@ QWidget *ErrorsPage::buildProjectsTab()
     auto *withLayout = new QVBoxLayout(withProjects);
     withLayout->setContentsMargins(0, 0, 0, 0);
     withLayout->setSpacing(12);
+    takeLeftoverHeight(m_projectTable, 110); // a header and three rows at least
     withLayout->addWidget(m_projectTable, 2);
     withLayout->addLayout(detailRow, 3);
 

@@ -262,7 +262,7 @@ QWidget *SearchPage::buildOverviewTab()
         m_latencyChart->setRange(range);
         applySnapshot();
     });
-    m_latencyChart->setMinimumHeight(160); // with the Connect card below, the tab fits the window
+    takeLeftoverHeight(m_latencyChart, 160); // with the Connect card below, the tab fits the window
     chartLayout->addLayout(head);
     chartLayout->addWidget(m_latencyChart, 1);
     QLabel *chartHint = makeHint(tr("Every request to the search port, the console's own too, estimated within the "
@@ -277,8 +277,10 @@ QWidget *SearchPage::buildOverviewTab()
     m_snippetCard = new SnippetCard(formatTitles, 110, nullptr);
     m_snippetCard->setObjectName(QStringLiteral("searchSnippetCard"));
     // The longest snippet fits without scrolling; any taller and the tab would not fit the window.
-    if (auto *text = m_snippetCard->findChild<QWidget *>(QStringLiteral("snippetText")))
+    if (auto *text = m_snippetCard->findChild<QWidget *>(QStringLiteral("snippetText"))) {
         text->setMaximumHeight(text->fontMetrics().lineSpacing() * 10);
+        takeLeftoverHeight(text, 110);
+    }
     connect(m_snippetCard, &SnippetCard::formatChanged, this, &SearchPage::updateSnippet);
     connect(m_snippetCard, &SnippetCard::copyRequested, this, [this] {
         QApplication::clipboard()->setText(m_snippetCard->text());
@@ -290,7 +292,7 @@ QWidget *SearchPage::buildOverviewTab()
     layout->setSpacing(12);
     layout->addLayout(tiles);
     layout->addWidget(chartCard, 1);
-    layout->addWidget(m_snippetCard);
+    layout->addWidget(m_snippetCard, 1);
     return finishTabPage(new QWidget(m_tabs), layout, kTabPage);
 }
 

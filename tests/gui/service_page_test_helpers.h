@@ -114,22 +114,6 @@ inline bool saveScreenshot(ui::MainWindow *window, ui::ServicePage *page, QTabWi
     return window->grab().save(dir + QLatin1Char('/') + fileName + QStringLiteral(".png"));
 }
 
-// At the window size the console opens with, no tab may push the page sideways.
-inline void verifyEveryTabFits(ui::ServicePage *page, QTabWidget *tabs)
-{
-    auto *scroll = page->findChild<QScrollArea *>(QStringLiteral("pageScroll"));
-    QVERIFY(scroll);
-    for (int tab = 0; tab < tabs->count(); ++tab) {
-        tabs->setCurrentIndex(tab);
-        QApplication::processEvents();
-        QVERIFY2(scroll->widget()->minimumSizeHint().width() <= scroll->viewport()->width(),
-                 qPrintable(QStringLiteral("tab %1 needs %2 px, the page has %3")
-                                .arg(tabs->tabText(tab))
-                                .arg(scroll->widget()->minimumSizeHint().width())
-                                .arg(scroll->viewport()->width())));
-    }
-}
-
 // At the window size the console opens with, tab `tab` fits the page's height: the page has no
 // vertical scrolling to do (it scrolls only when the window is made smaller). The scroll area
 // asks a layout with word-wrapped labels for its height at the viewport's width, which is more
@@ -149,6 +133,26 @@ inline void verifyTabFitsVertically(ui::ServicePage *page, QTabWidget *tabs, int
                             .arg(contents->hasHeightForWidth() ? contents->heightForWidth(scroll->viewport()->width()) : -1)
                             .arg(contents->minimumSizeHint().height())
                             .arg(scroll->viewport()->height())));
+}
+
+// At the window size the console opens with, no tab may push the page sideways, nor make it
+// scroll down.
+inline void verifyEveryTabFits(ui::ServicePage *page, QTabWidget *tabs)
+{
+    auto *scroll = page->findChild<QScrollArea *>(QStringLiteral("pageScroll"));
+    QVERIFY(scroll);
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        tabs->setCurrentIndex(tab);
+        QApplication::processEvents();
+        QVERIFY2(scroll->widget()->minimumSizeHint().width() <= scroll->viewport()->width(),
+                 qPrintable(QStringLiteral("tab %1 needs %2 px, the page has %3")
+                                .arg(tabs->tabText(tab))
+                                .arg(scroll->widget()->minimumSizeHint().width())
+                                .arg(scroll->viewport()->width())));
+        verifyTabFitsVertically(page, tabs, tab);
+        if (QTest::currentTestFailed())
+            return;
+    }
 }
 
 // Column `column` of every row, in the order the view shows them.

@@ -125,7 +125,7 @@ private Q_SLOTS:
     void deliveryLogShowsFailuresInRed();
     void chartsFollowMetrics();
     void clusterCountsComeFromEveryLiveNode();
-    void everyTabFitsWithoutHorizontalScrolling();
+    void everyTabFitsTheWindow();
 
 private:
     void publish();
@@ -749,7 +749,7 @@ void TestChannelsPage::clusterCountsComeFromEveryLiveNode()
     QVERIFY(line->isHidden());
 }
 
-void TestChannelsPage::everyTabFitsWithoutHorizontalScrolling()
+void TestChannelsPage::everyTabFitsTheWindow()
 {
     guitest::verifyEveryTabFits(page(), page()->tabs());
 }

@@ -218,7 +218,7 @@ private Q_SLOTS:
     void editorCreatesNewAndRejectsBadWebhook();
     void deleteAsksFirst();
     void eventsChartSumsMinutes();
-    void everyTabFitsWithoutHorizontalScrolling();
+    void everyTabFitsTheWindow();
 
 private:
     void publish();
@@ -790,7 +790,7 @@ void TestErrorsPage::eventsChartSumsMinutes()
     screenshot(QStringLiteral("overview"));
 }
 
-void TestErrorsPage::everyTabFitsWithoutHorizontalScrolling()
+void TestErrorsPage::everyTabFitsTheWindow()
 {
     guitest::verifyEveryTabFits(page(), page()->tabs());
 }

@@ -104,7 +104,7 @@ private Q_SLOTS:
     void runningRunpodPodBecomesAGatewayPod();
     void podTableSortsByCost();
     void keysTabListsTheAdminKey();
-    void everyTabFitsWithoutHorizontalScrolling();
+    void everyTabFitsTheWindow();
     void podsTabFitsTheWindowWithoutScrolling();
     void emptyStateWithoutPodsOrService();
 
@@ -471,7 +471,7 @@ void TestInferencePage::keysTabListsTheAdminKey()
     screenshot(QStringLiteral("inference-keys"));
 }
 
-void TestInferencePage::everyTabFitsWithoutHorizontalScrolling()
+void TestInferencePage::everyTabFitsTheWindow()
 {
     guitest::verifyEveryTabFits(page(), page()->tabs());
 }

@@ -99,7 +99,7 @@ private Q_SLOTS:
     void connectSnippetsCarryTheRealKeyAndPort();
     void deleteCollectionAsksFirst();
     void stoppedServiceIsShownAndAnswered();
-    void everyTabFitsWithoutHorizontalScrolling();
+    void everyTabFitsTheWindow();
 
 private:
     SearchPage *page() const { return qobject_cast<SearchPage *>(m_window->servicePage(QStringLiteral("search"))); }
@@ -626,7 +626,7 @@ void TestSearchPage::stoppedServiceIsShownAndAnswered()
     QTRY_VERIFY_WITH_TIMEOUT(p->playgroundStatus().contains(QStringLiteral("found of 10")), 10000);
 }
 
-void TestSearchPage::everyTabFitsWithoutHorizontalScrolling()
+void TestSearchPage::everyTabFitsTheWindow()
 {
     guitest::verifyEveryTabFits(page(), page()->tabs());
 }

@@ -65,7 +65,7 @@ private Q_SLOTS:
     void droppedFilesAreUploadedIntoTheFolder();
     void longFoldersLoadPageByPage();
     void accessKeysAndBucketSettings();
-    void everyTabFitsWithoutHorizontalScrolling();
+    void everyTabFitsTheWindow();
     void stoppedServiceIsShownAndAnswered();
 
 private:
@@ -538,7 +538,7 @@ void TestStoragePage::accessKeysAndBucketSettings()
     QVERIFY(access->keysMessage()->text().contains(QStringLiteral("bucket")));
 }
 
-void TestStoragePage::everyTabFitsWithoutHorizontalScrolling()
+void TestStoragePage::everyTabFitsTheWindow()
 {
     guitest::verifyEveryTabFits(page(), page()->tabs());
 }
