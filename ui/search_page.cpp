@@ -292,7 +292,7 @@ QWidget *SearchPage::buildOverviewTab()
     layout->setSpacing(12);
     layout->addLayout(tiles);
     layout->addWidget(chartCard, 1);
-    layout->addWidget(m_snippetCard, 1);
+    layout->addWidget(m_snippetCard); // its text at least 110 px; the chart takes the rest
     return finishTabPage(new QWidget(m_tabs), layout, kTabPage);
 }
 
