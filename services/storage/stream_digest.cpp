@@ -8,12 +8,17 @@ namespace homeport::storage {
 
 namespace {
 
+// Fetched once: OpenSSL 3 looks an implementation up on every init given EVP_md5() and the like,
+// and every S3 request starts an MD5.
 const EVP_MD *digestOf(StreamDigest::Algorithm algorithm)
 {
+    static const EVP_MD *const md5 = EVP_MD_fetch(nullptr, "MD5", nullptr);
+    static const EVP_MD *const sha1 = EVP_MD_fetch(nullptr, "SHA1", nullptr);
+    static const EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     switch (algorithm) {
-    case StreamDigest::Algorithm::Md5: return EVP_md5();
-    case StreamDigest::Algorithm::Sha1: return EVP_sha1();
-    case StreamDigest::Algorithm::Sha256: return EVP_sha256();
+    case StreamDigest::Algorithm::Md5: return md5;
+    case StreamDigest::Algorithm::Sha1: return sha1;
+    case StreamDigest::Algorithm::Sha256: return sha256;
     }
     return nullptr;
 }
