@@ -1,6 +1,7 @@
 #pragma once
-// Test helper: a Collection from a schema that the test knows is valid (created at a fixed time,
-// so answers that carry created_at are stable); a schema error stops the test run at once.
+// Test helpers: a Collection from a schema that the test knows is valid (created at a fixed time,
+// so answers that carry created_at are stable), and a search the test knows is valid; a schema or
+// search error stops the test run at once.
 
 #include "search/collection.h"
 
@@ -15,4 +16,13 @@ inline std::unique_ptr<homeport::search::Collection> makeCollection(const QJsonO
     if (e.failed())
         qFatal("schema: %s", qPrintable(e.message));
     return c;
+}
+
+inline QJsonObject run(const homeport::search::Collection &c, const homeport::search::SearchParams &p)
+{
+    homeport::search::ApiError e;
+    const QJsonObject r = c.search(p, &e);
+    if (e.failed())
+        qFatal("search: %s", qPrintable(e.message));
+    return r;
 }

@@ -41,15 +41,6 @@ QStringList ids(const QJsonObject &result)
     return out;
 }
 
-QJsonObject run(const Collection &c, SearchParams p)
-{
-    ApiError e;
-    const QJsonObject r = c.search(p, &e);
-    if (e.failed())
-        qFatal("search: %s", qPrintable(e.message));
-    return r;
-}
-
 } // namespace
 
 class TstCollection : public QObject

@@ -79,15 +79,6 @@ Corpus corpus()
     return c;
 }
 
-QJsonObject run(const Collection &c, SearchParams p)
-{
-    ApiError e;
-    const QJsonObject r = c.search(p, &e);
-    if (e.failed())
-        qFatal("search: %s", qPrintable(e.message));
-    return r;
-}
-
 using Counts = QMap<QString, QMap<QString, int>>;
 
 Counts facetCounts(const QJsonObject &r)

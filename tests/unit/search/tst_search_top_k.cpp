@@ -18,15 +18,6 @@ using namespace homeport::search;
 
 namespace {
 
-QJsonObject run(const Collection &c, SearchParams p)
-{
-    ApiError e;
-    const QJsonObject r = c.search(p, &e);
-    if (e.failed())
-        qFatal("search: %s", qPrintable(e.message));
-    return r;
-}
-
 QStringList ids(const QJsonArray &hits)
 {
     QStringList out;
