@@ -2304,6 +2304,14 @@
             <translation>Modelle</translation>
         </message>
         <message>
+            <source>Requests</source>
+            <translation>Anfragen</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
             <source>Running / waiting</source>
             <translation>Laufend / wartend</translation>
         </message>

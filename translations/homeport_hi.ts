@@ -2304,6 +2304,14 @@
             <translation>मॉडल</translation>
         </message>
         <message>
+            <source>Requests</source>
+            <translation>अनुरोध</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>कारण</translation>
+        </message>
+        <message>
             <source>Running / waiting</source>
             <translation>चल रहे / प्रतीक्षा में</translation>
         </message>

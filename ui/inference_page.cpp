@@ -254,12 +254,15 @@ QWidget *InferencePage::buildPodsTab()
                                     "serverless endpoints or any OpenAI-compatible server. Add one here (it is saved in "
                                     "pods.json), or pick a pod of your RunPod account on the RunPod tab."),
                                  page);
+    // No button of its own: the "Add pod…" above it stays in view, with pods or without.
     empty->setObjectName(QStringLiteral("podsEmptyState"));
-    connect(empty->addAction(tr("Add pod…")), &QPushButton::clicked, this, [this] { addPod(); });
 
-    m_podTable = makeItemTable({tr("Pod"), tr("Kind"), tr("State"), tr("Models"), tr("Running / waiting"), tr("KV cache"),
-                                tr("Tokens / s"), tr("TTFT p50 / p95"), tr("Cost / h")},
-                               QStringLiteral("podTable"), PodStateColumn, page);
+    // The state word in its own column, why in the last one, which takes the width left (a reason
+    // is longer than any other cell); the queue's header is short, its tooltip says what counts.
+    m_podTable = makeItemTable({tr("Pod"), tr("Kind"), tr("State"), tr("Models"), tr("Requests"), tr("KV cache"),
+                                tr("Tokens / s"), tr("TTFT p50 / p95"), tr("Cost / h"), tr("Reason")},
+                               QStringLiteral("podTable"), PodReason, page);
+    m_podTable->horizontalHeaderItem(PodQueue)->setToolTip(tr("Running / waiting"));
     m_podTable->setMinimumHeight(kPodTableMinimumHeight);
     connect(m_podTable, &QTableWidget::itemSelectionChanged, this, &InferencePage::updateCharts);
     m_podStack = makeEmptyStateStack(empty, m_podTable, page);
@@ -294,6 +297,7 @@ QWidget *InferencePage::buildPodsTab()
     m_queueChart = new InferencePodChart(tr("requests"), tr("running"), [](const inference::PodPoint &p) { return p.running; },
                                          tr("waiting"), [](const inference::PodPoint &p) { return p.waiting; }, chartsCard);
     m_queueChart->setObjectName(QStringLiteral("queueChart"));
+    m_queueChart->setWholeCounts(true);
     for (InferencePodChart *chart : {m_tokensChart, m_kvChart, m_queueChart})
         charts->addWidget(chart, 1);
     connect(m_podChartRange, &ChartRangeBox::rangeChanged, this, [this](ChartRange range) {
@@ -351,10 +355,13 @@ void InferencePage::fillPodTable()
         m_podTable->setItem(row, PodName, name);
         m_podTable->setItem(row, PodKindColumn, new SortItem(kindTitle(p.kind), kindTitle(p.kind)));
         const QString stateLine = p.reason.isEmpty() ? stateTitle(p.state) : QStringLiteral("%1 — %2").arg(stateTitle(p.state), p.reason);
-        auto *state = new SortItem(stateLine, double(int(p.state)));
+        auto *state = new SortItem(stateTitle(p.state), double(int(p.state)));
         state->setForeground(stateColor(p.state));
         state->setToolTip(stateLine);
         m_podTable->setItem(row, PodStateColumn, state);
+        auto *reason = new SortItem(p.reason, p.reason);
+        reason->setToolTip(stateLine);
+        m_podTable->setItem(row, PodReason, reason);
         m_podTable->setItem(row, PodModels, new SortItem(p.models.join(QStringLiteral(", ")), p.models.join(QLatin1Char(','))));
         QString queue = QStringLiteral("%1 / %2").arg(number(p.running, 0), number(p.waiting, 0));
         double queueSort = p.running ? *p.running + p.waiting.value_or(0) : -1;

@@ -40,7 +40,7 @@ class InferencePage : public ServicePage
     Q_OBJECT
 public:
     enum Tab { PodsTab, RunpodTab, PlaygroundTab, KeysTab };
-    enum PodColumn { PodName, PodKindColumn, PodStateColumn, PodModels, PodQueue, PodKvCache, PodTokens, PodTtft, PodCost, PodColumnCount };
+    enum PodColumn { PodName, PodKindColumn, PodStateColumn, PodModels, PodQueue, PodKvCache, PodTokens, PodTtft, PodCost, PodReason, PodColumnCount };
     enum RunpodPodColumn { RpPodName, RpPodGpu, RpPodStatus, RpPodCost, RpPodStarted, RpPodDataCenter, RpPodOpenAi, RpPodColumnCount };
     enum RunpodEndpointColumn { RpEndpointName, RpEndpointWorkers, RpEndpointJobs, RpEndpointScale, RpEndpointUrl, RpEndpointColumnCount };
     static constexpr int kSnapshotDelayMs = 150;

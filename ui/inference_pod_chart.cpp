@@ -103,7 +103,12 @@ void InferencePodChart::setHistory(const QVector<inference::PodPoint> &history, 
     m_firstLine->replace(first);
     if (m_secondLine)
         m_secondLine->replace(second);
-    setValueAxisTop(m_yAxis, m_fixedTop > 0 ? m_fixedTop : roundAxisTop(peak));
+    if (m_fixedTop > 0)
+        setValueAxisTop(m_yAxis, m_fixedTop);
+    else if (m_wholeCounts)
+        setCountAxisTop(m_yAxis, peak);
+    else
+        setValueAxisTop(m_yAxis, roundAxisTop(peak));
 }
 
 void InferencePodChart::setRange(ChartRange range)
@@ -115,6 +120,16 @@ void InferencePodChart::setRange(ChartRange range)
     m_firstLine->clear();
     if (m_secondLine)
         m_secondLine->clear();
+}
+
+double InferencePodChart::valueAxisTop() const
+{
+    return m_yAxis->max();
+}
+
+int InferencePodChart::valueAxisTickCount() const
+{
+    return m_yAxis->tickCount();
 }
 
 double InferencePodChart::axisStart() const

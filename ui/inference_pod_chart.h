@@ -38,6 +38,11 @@ public:
     // Points drawn in the first line.
     int pointCount() const;
     void setFixedTop(double top) { m_fixedTop = top; }
+    // The values are whole counts: the value axis ticks on whole numbers (setCountAxisTop()).
+    void setWholeCounts(bool counts) { m_wholeCounts = counts; }
+    // The value axis' top and its ticks, as drawn.
+    double valueAxisTop() const;
+    int valueAxisTickCount() const;
     QSize sizeHint() const override { return {320, 170}; }
 
 private:
@@ -48,6 +53,7 @@ private:
     QValueAxis *m_xAxis;
     QValueAxis *m_yAxis;
     double m_fixedTop = 0;
+    bool m_wholeCounts = false;
     ChartRange m_range = ChartRange::FiveMinutes;
 };
 

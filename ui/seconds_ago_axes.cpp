@@ -68,4 +68,20 @@ void setValueAxisTop(QValueAxis *axis, double top)
     axis->setLabelFormat(step < 1 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
 }
 
+void setCountAxisTop(QValueAxis *axis, double peak)
+{
+    constexpr int kMaxIntervals = 3;
+    const double wanted = std::max(1.0, std::ceil(peak * 1.15)); // 15 % of room, as roundAxisTop()
+    double step = 1;
+    for (int i = 0; std::ceil(wanted / step) > kMaxIntervals; ++i)
+        step *= i % 3 == 1 ? 2.5 : 2.0; // 1, 2, 5, 10, 20, 50 ...
+    const int intervals = int(std::ceil(wanted / step));
+    const double top = intervals * step;
+    if (qFuzzyCompare(axis->max(), top) && axis->tickCount() == intervals + 1)
+        return;
+    axis->setRange(0, top);
+    axis->setTickCount(intervals + 1);
+    axis->setLabelFormat(QStringLiteral("%.0f"));
+}
+
 } // namespace homeport::ui

@@ -31,5 +31,9 @@ double roundAxisTop(double peak);
 // 5 ... times a power of ten) and labels with as many decimals as the step needs, so no label
 // is a rounded 0.25; does nothing when the axis is set so already.
 void setValueAxisTop(QValueAxis *axis, double top);
+// Sets `axis` to 0 .. a top over `peak` for whole counts (requests running, waiting): whole steps
+// of 1, 2, 5, 10 ... with at most three intervals, so a chart made short by its legend still has
+// room for every label (with more, the chart drops labels that would touch: 0, 2, 3, 5).
+void setCountAxisTop(QValueAxis *axis, double peak);
 
 } // namespace homeport::ui

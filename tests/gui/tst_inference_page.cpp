@@ -32,6 +32,7 @@
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -40,6 +41,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <memory>
 
 using namespace homeport;
@@ -266,13 +268,24 @@ void TestInferencePage::podTableShowsStateAndMetrics()
     QCOMPARE(page()->statText(QStringLiteral("pods")), QStringLiteral("1"));
     QCOMPARE(page()->statText(QStringLiteral("up")), QStringLiteral("1"));
 
-    // A queue on the pod: degraded, with the reason in the state column.
+    QCOMPARE(podCell(QStringLiteral("gpu-a"), InferencePage::PodReason), QString());
+    // A queue on the pod: degraded, with the reason in its own column and both in the tooltip.
     call(QStringLiteral("POST"), m_vllm.root() + QStringLiteral("/_fake/config"), R"({"waiting":4})");
-    QTRY_COMPARE_WITH_TIMEOUT(podCell(QStringLiteral("gpu-a"), InferencePage::PodStateColumn),
-                              QStringLiteral("degraded — 4 requests waiting"), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(podCell(QStringLiteral("gpu-a"), InferencePage::PodStateColumn), QStringLiteral("degraded"), 15000);
+    QCOMPARE(podCell(QStringLiteral("gpu-a"), InferencePage::PodReason), QStringLiteral("4 requests waiting"));
+    QCOMPARE(page()->podTable()->item(podRow(QStringLiteral("gpu-a")), InferencePage::PodStateColumn)->toolTip(),
+             QStringLiteral("degraded — 4 requests waiting"));
     QCOMPARE(podCell(QStringLiteral("gpu-a"), InferencePage::PodQueue), QStringLiteral("0 / 4"));
+    // The queue chart counts whole requests: whole steps, at most three intervals (0, 2, 4, 6 for
+    // a peak of 4), so its short plot under the legend has room for every label.
+    const ui::InferencePodChart *queue = page()->queueChart();
+    QVERIFY(queue->valueAxisTop() >= 4);
+    QVERIFY(queue->valueAxisTickCount() >= 2 && queue->valueAxisTickCount() <= 4);
+    const double queueStep = queue->valueAxisTop() / (queue->valueAxisTickCount() - 1);
+    QCOMPARE(queueStep, std::round(queueStep));
     call(QStringLiteral("POST"), m_vllm.root() + QStringLiteral("/_fake/config"), R"({"waiting":0})");
     QTRY_COMPARE_WITH_TIMEOUT(podCell(QStringLiteral("gpu-a"), InferencePage::PodStateColumn), QStringLiteral("up"), 15000);
+    QCOMPARE(podCell(QStringLiteral("gpu-a"), InferencePage::PodReason), QString());
 }
 
 void TestInferencePage::chartsFollowTheSelectedPod()
@@ -501,6 +514,11 @@ void TestInferencePage::emptyStateWithoutPodsOrService()
     auto *charts = empty.findChild<QWidget *>(QStringLiteral("podChartsCard"));
     QVERIFY(charts);
     QVERIFY(charts->isHidden());
+    // One "Add pod…" button, above the empty state, not a second one inside it.
+    int addButtons = 0;
+    for (const QPushButton *button : empty.findChildren<QPushButton *>())
+        addButtons += button->text() == QStringLiteral("Add pod…") ? 1 : 0;
+    QCOMPARE(addButtons, 1);
     QVERIFY(empty.gpuText()->text().contains(QStringLiteral("Not checked yet")));
     empty.setPodPrompt([](QWidget *, const QJsonObject &) -> std::optional<QJsonObject> {
         return QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}, {QStringLiteral("url"), QStringLiteral("http://10.0.0.9:8000/v1")}};
