@@ -823,6 +823,12 @@ QJsonObject Collection::summary() const
     return o;
 }
 
+bool Collection::hasCatchAllField() const
+{
+    return std::any_of(m_fields.begin(), m_fields.end(),
+                       [](const Field &f) { return f.regex && f.name == QLatin1String(".*"); });
+}
+
 const Field *Collection::field(const QString &name) const
 {
     for (const Field &f : m_fields)

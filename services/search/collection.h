@@ -94,6 +94,8 @@ public:
     qint64 createdAt() const { return m_createdAt; }
     // The schema as it is saved (explicit fields only) and restored with fromSchema().
     QJsonObject schemaJson() const;
+    // Whether the schema declares the catch-all `.*` field (it changes dirty_values' default).
+    bool hasCatchAllField() const;
     // GET /collections/{name}
     QJsonObject summary() const;
     qsizetype numDocuments() const { return m_idToSeq.size(); }

@@ -122,10 +122,7 @@ DirtyValues dirtyValues(const Collection &collection, const QString &given)
     if (s == QLatin1String("drop")) return DirtyValues::Drop;
     if (s == QLatin1String("coerce_or_reject")) return DirtyValues::CoerceOrReject;
     if (s == QLatin1String("coerce_or_drop")) return DirtyValues::CoerceOrDrop;
-    for (const QJsonValue &f : collection.schemaJson().value(QStringLiteral("fields")).toArray())
-        if (f.toObject().value(QStringLiteral("name")).toString() == QLatin1String(".*"))
-            return DirtyValues::CoerceOrReject;
-    return DirtyValues::Reject;
+    return collection.hasCatchAllField() ? DirtyValues::CoerceOrReject : DirtyValues::Reject;
 }
 
 // `offset` and `limit` of the collection, synonym and override lists (limit 0: all), with
