@@ -1,7 +1,7 @@
 // Starts fake vLLM pods (fake-vllm.mjs, each its own process) and a real homeport whose
 // inference gateway forwards to them through a pods.json.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -83,11 +83,19 @@ export async function startFakeRunpod({ apiKey = 'rp-key' } = {}) {
   };
 }
 
+// The gateways' pods.json folders, removed when the test process exits (the gateway may re-read
+// the file while it runs, so it cannot go earlier).
+const podsDirs = [];
+process.once('exit', () => {
+  for (const dir of podsDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 // pods: [{ fake, weight, entry }] (entry: more pods.json fields, or the whole entry when there is
 // no fake). Waits until the gateway lists every model of every pod (`expectModels` overrides).
 // dataDir reuses a data dir (restart tests; the caller removes it), extraEnv adds settings.
 export async function startGateway(pods, { healthIntervalMs = 200, dataDir, extraEnv = {}, expectModels } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'homeport-pods-'));
+  podsDirs.push(dir);
   const podsFile = join(dir, 'pods.json');
   writeFileSync(podsFile, JSON.stringify({
     pods: pods.map(({ fake, weight = 1, entry = {} }) => (fake
