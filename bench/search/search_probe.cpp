@@ -1,7 +1,8 @@
 // homeport-search-probe: the search path's own cost, in process, without HTTP or other clients'
 // turns: the CPU time of one query at a time on this thread, steady on a shared machine where
 // wall-clock latency is not. Two builds of it side by side compare a change query by query, and
-// the answers each saves (found, hits, facet counts) show whether results moved.
+// the answers each saves (found, hits, facet counts) show whether results moved. A search is
+// timed up to the answer's compact JSON (what the server sends).
 //
 //   homeport-search-probe import <corpus.jsonl> <dir>   the bench corpus into <dir>/packages.jsonl,
 //                                                       with an index snapshot beside it
@@ -130,13 +131,15 @@ int run(const QStringList &args)
         for (const auto &[key, value] : extra.queryItems(QUrl::FullyDecoded))
             p.insert(key, value);
         ApiError e;
-        QJsonObject answer = c->search(p, &e); // warm-up
+        // (timed up to the compact JSON the server sends)
+        QByteArray bytes = c->searchJson(p, &e); // warm-up
         const double start = threadCpuMs();
         for (int i = 0; i < repeat; ++i)
-            answer = c->search(p, &e);
+            bytes = c->searchJson(p, &e);
         const double ms = (threadCpuMs() - start) / repeat;
         if (e.failed())
             qFatal("%s: %s", qPrintable(cols.value(1)), qPrintable(e.message));
+        QJsonObject answer = QJsonDocument::fromJson(bytes).object();
         total += ms;
         ++rows;
         std::printf("%8.2f ms  %-18s %-24s %-42s %-17s found=%lld\n", ms, qPrintable(cols.value(0)), qPrintable(cols.value(1)),

@@ -2,6 +2,7 @@
 
 #include "document_log.h"
 #include "filter_expression.h"
+#include "json_writer.h"
 #include "top_k.h"
 
 #include <QElapsedTimer>
@@ -325,6 +326,148 @@ QString highlightText(const QString &text, const TextAnalyzer &analyzer, const Q
     return out;
 }
 
+// Whether a stored document's compact JSON comes out the same when read and written again by
+// QJsonDocument, so that a hit can carry its bytes as they are. Every stored document was written
+// by QJsonDocument; only a number it wrote in exponent form (a double such as 1e+16, which reads
+// back as an integer) or an integer of 19 digits or more (near the int64 limits) may come out
+// otherwise: those documents are read and written again.
+qsizetype skipJsonString(const char *s, qsizetype n, qsizetype p); // (below)
+bool rewritesAsItself(QByteArrayView json)
+{
+    const char *s = json.data();
+    const qsizetype n = json.size();
+    if (n < 2 || s[0] != '{' || s[n - 1] != '}')
+        return false;
+    for (qsizetype p = 1; p < n; ++p) {
+        const char c = s[p];
+        if (c == '"') {
+            const qsizetype end = skipJsonString(s, n, p);
+            if (end < 0)
+                return false;
+            p = end - 1; // (the closing quote)
+            continue;
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            int digits = 0;
+            for (; p < n; ++p) {
+                const char d = s[p];
+                if (d >= '0' && d <= '9')
+                    ++digits;
+                else if (d == 'e' || d == 'E')
+                    return false;
+                else if (d != '-' && d != '.')
+                    break;
+            }
+            if (digits > 18)
+                return false;
+            --p;
+        }
+    }
+    return true;
+}
+
+// Highlighting straight from a stored string's JSON bytes (plainAsciiMember: ASCII with only
+// two-character escapes, which are separators), for analyzers whose words are runs of ASCII
+// letters and digits: the same snippet, matched tokens and full value as highlightText() gives
+// for the decoded text, written as JSON (the pieces between words are copied as they are stored,
+// already escaped). Tokens are read only as far as the snippet needs.
+struct AsciiHighlighter
+{
+    const QSet<QByteArray> *terms = nullptr; // the highlight terms that are ASCII (folded: lower case)
+    QByteArray startTag;                     // escaped for a JSON string
+    QByteArray endTag;
+
+    struct Span
+    {
+        qsizetype start;
+        qsizetype end;
+        bool matched;
+    };
+    // Appends `"snippet"` (quoted) to *snippet and the matched tokens' JSON strings, comma
+    // separated, to *matched; false (nothing appended) when no token matches.
+    bool highlight(QByteArrayView text, bool whole, QByteArray *snippet, QByteArray *matched) const
+    {
+        thread_local std::vector<Span> spans;
+        spans.clear();
+        const char *s = text.data();
+        const qsizetype n = text.size();
+        qsizetype first = -1, last = -1;
+        bool cut = false; // the snippet's last word is not the value's last
+        char lower[64];
+        for (qsizetype i = 0; i < n;) {
+            const char c = s[i];
+            if (c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (!isWordChar(c)) {
+                ++i;
+                continue;
+            }
+            const qsizetype start = i;
+            while (i < n && isWordChar(s[i]))
+                ++i;
+            bool hit = false;
+            if (i - start <= qsizetype(sizeof lower)) {
+                for (qsizetype k = start; k < i; ++k)
+                    lower[k - start] = s[k] >= 'A' && s[k] <= 'Z' ? char(s[k] + 32) : s[k];
+                hit = terms->contains(QByteArray::fromRawData(lower, i - start));
+            } else {
+                hit = terms->contains(QByteArray(s + start, i - start).toLower());
+            }
+            const qsizetype index = qsizetype(spans.size());
+            spans.push_back(Span{start, i, hit});
+            if (hit) {
+                if (first < 0)
+                    first = index;
+                if (index - first <= kSnippetThresholdTokens / 2)
+                    last = index;
+            }
+            // (a snippet's tokens are known once the value has more than the threshold's, the
+            // span after its first match is passed and the words after its last are read)
+            if (!whole && first >= 0 && index >= kSnippetThresholdTokens && index >= first + kSnippetThresholdTokens / 2
+                && index >= last + kSnippetAffixTokens + 1) {
+                cut = true;
+                break;
+            }
+        }
+        const qsizetype count = qsizetype(spans.size());
+        qsizetype from = 0, to = count - 1;
+        if ((cut || count > kSnippetThresholdTokens) && !whole) {
+            if (first < 0)
+                return false;
+            from = std::max<qsizetype>(0, first - kSnippetAffixTokens);
+            to = std::min<qsizetype>(count - 1, last + kSnippetAffixTokens);
+        } else if (first < 0) {
+            return false;
+        }
+        const qsizetype endPos = !cut && to == count - 1 ? n : spans[size_t(to)].end;
+        qsizetype pos = from > 0 ? spans[size_t(from)].start : 0;
+        snippet->append('"');
+        bool firstMatch = true;
+        for (qsizetype i = from; i <= to; ++i) {
+            const Span &span = spans[size_t(i)];
+            if (!span.matched)
+                continue;
+            snippet->append(s + pos, span.start - pos);
+            snippet->append(startTag);
+            snippet->append(s + span.start, span.end - span.start);
+            snippet->append(endTag);
+            if (!firstMatch)
+                matched->append(',');
+            firstMatch = false;
+            matched->append('"');
+            matched->append(s + span.start, span.end - span.start);
+            matched->append('"');
+            pos = span.end;
+        }
+        snippet->append(s + pos, endPos - pos);
+        snippet->append('"');
+        return true;
+    }
+    static bool isWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+};
+
 // A facet value matching a facet_query (every word in order somewhere in the value, the last
 // one as a prefix), with the matched words wrapped; empty when it does not match.
 QString facetHighlight(const QString &value, const QStringList &query, const TextAnalyzer &analyzer,
@@ -505,20 +648,34 @@ ApiError parseGeoSort(const QString &field, QString arguments, double *lat, doub
     return {};
 }
 
+// Where the JSON string whose opening quote is at `p` ends (after its closing quote), or -1 when
+// it is cut short: from quote to quote (memchr), a quote after an odd run of backslashes being
+// part of the text.
+qsizetype skipJsonString(const char *s, qsizetype n, qsizetype p)
+{
+    const qsizetype opening = p;
+    for (++p; p < n;) {
+        const char *quote = static_cast<const char *>(std::memchr(s + p, '"', size_t(n - p)));
+        if (!quote)
+            return -1;
+        const qsizetype at = quote - s;
+        qsizetype backslashes = 0;
+        while (at - backslashes - 1 > opening && s[at - backslashes - 1] == '\\')
+            ++backslashes;
+        if (backslashes % 2 == 0)
+            return at + 1;
+        p = at + 1;
+    }
+    return -1;
+}
+
 // Where the JSON value starting at `p` ends, or -1 when it is cut short.
 qsizetype skipJsonValue(const char *s, qsizetype n, qsizetype p)
 {
     if (p >= n)
         return -1;
-    if (s[p] == '"') {
-        for (++p; p < n; ++p) {
-            if (s[p] == '\\')
-                ++p;
-            else if (s[p] == '"')
-                return p + 1;
-        }
-        return -1;
-    }
+    if (s[p] == '"')
+        return skipJsonString(s, n, p);
     if (s[p] == '{' || s[p] == '[') {
         int depth = 0;
         bool inString = false;
@@ -1785,11 +1942,17 @@ ApiError Collection::curatedHits(const SearchParams &params, CuratedHits *out) c
 
 QJsonObject Collection::search(const SearchParams &params, ApiError *error) const
 {
+    const QByteArray answer = searchJson(params, error);
+    return error->failed() ? QJsonObject() : QJsonDocument::fromJson(answer).object();
+}
+
+QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, const QJsonObject &metadata) const
+{
     QElapsedTimer timer;
     timer.start();
     auto fail = [error](int status, const QString &message) {
         *error = ApiError::of(status, message);
-        return QJsonObject();
+        return QByteArray();
     };
     if (!params.contains(QStringLiteral("q")))
         return fail(400, QStringLiteral("Parameter `q` is required."));
@@ -2870,7 +3033,13 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
     // Facets over every match
     const QString startTag = params.value(QStringLiteral("highlight_start_tag"), QStringLiteral("<mark>"));
     const QString endTag = params.value(QStringLiteral("highlight_end_tag"), QStringLiteral("</mark>"));
-    QJsonArray facetCounts;
+    // The answer is written as it is found, members in QJsonObject's (sorted) key order.
+    QByteArray answer;
+    answer.reserve(qsizetype(16 << 10) + qsizetype(std::min(perPage, 50)) * 2048);
+    JsonWriter w(&answer);
+    w.beginObject();
+    w.key("facet_counts");
+    w.beginArray();
     for (const QString &name : facetBy) {
         const Field *f = field(name);
         static const FacetColumn kNoValues;
@@ -2934,13 +3103,25 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         } else {
             std::stable_sort(firstSeen.begin(), firstSeen.end(), [&](int a, int b) { return counts[size_t(a)] > counts[size_t(b)]; });
         }
-        QJsonArray list;
+        w.beginObject();
+        w.key("counts");
+        w.beginArray();
         for (size_t i = 0; i < firstSeen.size() && i < size_t(std::max(0, maxFacetValues)); ++i) {
             const QString &value = column.dictionary[firstSeen[i]];
-            list.append(QJsonObject{{QStringLiteral("count"), counts[size_t(firstSeen[i])]},
-                                    {QStringLiteral("highlighted"), queried ? facetHighlight(value, facetQueryTokens, m_analyzer, startTag, endTag) : value},
-                                    {QStringLiteral("value"), value}});
+            w.beginObject();
+            w.key("count");
+            w.integer(counts[size_t(firstSeen[i])]);
+            w.key("highlighted");
+            w.string(queried ? facetHighlight(value, facetQueryTokens, m_analyzer, startTag, endTag) : value);
+            w.key("value");
+            w.string(value);
+            w.endObject();
         }
+        w.endArray();
+        w.key("field_name");
+        w.string(name);
+        w.key("sampled");
+        w.boolean(false);
         double mn = std::numeric_limits<double>::infinity(), mx = -mn, sum = 0;
         qint64 n = 0;
         QSet<double> distinct;
@@ -2954,16 +3135,27 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
                 distinct.insert(d);
             }
         }
-        QJsonObject stats;
+        w.key("stats");
+        w.beginObject();
         if (f->isNumeric() && !distinct.isEmpty()) {
-            stats = QJsonObject{{QStringLiteral("min"), mn}, {QStringLiteral("max"), mx}, {QStringLiteral("sum"), sum},
-                                {QStringLiteral("avg"), n ? sum / n : 0.0}, {QStringLiteral("total_values"), distinct.size()}};
+            w.key("avg");
+            w.number(n ? sum / double(n) : 0.0);
+            w.key("max");
+            w.number(mx);
+            w.key("min");
+            w.number(mn);
+            w.key("sum");
+            w.number(sum);
+            w.key("total_values");
+            w.integer(distinct.size());
         } else {
-            stats = QJsonObject{{QStringLiteral("total_values"), qint64(firstSeen.size())}};
+            w.key("total_values");
+            w.integer(qint64(firstSeen.size()));
         }
-        facetCounts.append(QJsonObject{{QStringLiteral("field_name"), name}, {QStringLiteral("sampled"), false},
-                                       {QStringLiteral("counts"), list}, {QStringLiteral("stats"), stats}});
+        w.endObject();
+        w.endObject();
     }
+    w.endArray();
 
     // The page
     const QStringList include = splitList(params.value(QStringLiteral("include_fields")));
@@ -2978,7 +3170,9 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
         QJsonArray unused;
         return highlightText(text, analyzer, highlightTerms, startTag, endTag, &unused, true);
     };
-    auto renderHit = [&](const Candidate &c) {
+    // Hits with nested fields go through the object built here (their highlights sit inside
+    // objects); the others are written from the stored document's bytes, below.
+    auto renderHitObject = [&](const Candidate &c) {
         const QJsonObject doc = documentJson(c.seq);
         QJsonObject highlight;
         QJsonArray highlights;
@@ -3074,43 +3268,289 @@ QJsonObject Collection::search(const SearchParams &params, ApiError *error) cons
             hit.insert(QStringLiteral("geo_distance_meters"), distances);
         return hit;
     };
-    QJsonObject result{{QStringLiteral("facet_counts"), facetCounts}, {QStringLiteral("out_of"), qint64(numDocuments())}};
+    // Per search: what every hit's highlights need. A field named twice in highlight_fields is
+    // one `highlight` member (its last) and two `highlights` entries, as QJsonObject made them.
+    struct HighlightField
+    {
+        QString name;
+        QByteArray utf8Name;
+        QByteArray nameJson; // quoted
+        const TextAnalyzer *analyzer;
+        bool full;           // highlight_full_fields: `value` too
+        bool plainName;      // nothing to escape in the name: its stored key is its UTF-8
+    };
+    std::vector<HighlightField> shownFields;
+    std::vector<size_t> highlightOrder; // shownFields' indices in `highlight`'s key order
+    AsciiHighlighter ascii;
+    QSet<QByteArray> asciiTerms;
+    if (!wildcard && !m_enableNestedFields) {
+        for (const QString &name : std::as_const(highlightFields)) {
+            HighlightField h{name, name.toUtf8(), QByteArray("\""), &analyzerFor(field(name)), fullFields.contains(name), true};
+            JsonWriter::appendEscaped(h.nameJson, name);
+            h.nameJson.append('"');
+            h.plainName = h.nameJson.size() == h.utf8Name.size() + 2;
+            shownFields.push_back(std::move(h));
+        }
+        for (size_t i = 0; i < shownFields.size(); ++i) {
+            const bool again = std::any_of(shownFields.begin() + qsizetype(i) + 1, shownFields.end(),
+                                           [&](const HighlightField &h) { return h.name == shownFields[i].name; });
+            if (!again)
+                highlightOrder.push_back(i);
+        }
+        std::sort(highlightOrder.begin(), highlightOrder.end(),
+                  [&](size_t a, size_t b) { return QString::compare(shownFields[a].name, shownFields[b].name) < 0; });
+        for (const QString &term : std::as_const(highlightTerms))
+            if (std::all_of(term.begin(), term.end(), [](QChar ch) { return ch.unicode() < 0x80; }))
+                asciiTerms.insert(term.toLatin1());
+        ascii.terms = &asciiTerms;
+        JsonWriter::appendEscaped(ascii.startTag, startTag);
+        JsonWriter::appendEscaped(ascii.endTag, endTag);
+    }
+    // One hit's highlights, per shown field: for a string, its matched tokens, snippet and value
+    // (JSON, in `pieces`); for an array, the whole `highlight` member and `highlights` entry.
+    struct Shown
+    {
+        bool present = false;
+        bool array = false;
+        qsizetype matched[2], snippet[2], value[2]; // [from, to) in pieces; value empty without
+    };
+    thread_local QByteArray pieces;
+    thread_local std::vector<Shown> shown;
+    auto piece = [](const qsizetype (&range)[2]) { return QByteArrayView(pieces.constData() + range[0], range[1] - range[0]); };
+    auto highlightField = [&](const HighlightField &h, QByteArrayView stored, const QJsonObject *parsed, Shown *s) {
+        QByteArrayView plain;
+        if (h.plainName && !parsed && h.analyzer->plainAscii() && plainAsciiMember(stored, h.utf8Name, &plain)) {
+            s->matched[0] = pieces.size();
+            pieces.append('[');
+            thread_local QByteArray snippet, matched; // (resize(0) keeps their room)
+            snippet.resize(0);
+            matched.resize(0);
+            if (!ascii.highlight(plain, false, &snippet, &matched)) {
+                pieces.resize(s->matched[0]);
+                return;
+            }
+            pieces.append(matched);
+            pieces.append(']');
+            s->matched[1] = s->snippet[0] = pieces.size();
+            pieces.append(snippet);
+            s->snippet[1] = s->value[0] = pieces.size();
+            if (h.full) {
+                matched.resize(0);
+                ascii.highlight(plain, true, &pieces, &matched);
+            }
+            s->value[1] = pieces.size();
+            s->present = true;
+            return;
+        }
+        bool found = false;
+        const QJsonValue v = parsed ? parsed->value(h.name) : compactMember(QByteArray::fromRawData(stored.data(), stored.size()), h.name, &found);
+        if (v.isString()) {
+            QJsonArray matched;
+            const QString text = v.toString();
+            const QString snippet = highlightText(text, *h.analyzer, highlightTerms, startTag, endTag, &matched);
+            if (snippet.isEmpty())
+                return;
+            s->matched[0] = pieces.size();
+            pieces.append(QJsonDocument(matched).toJson(QJsonDocument::Compact));
+            s->matched[1] = s->snippet[0] = pieces.size();
+            JsonWriter(&pieces).string(snippet);
+            s->snippet[1] = s->value[0] = pieces.size();
+            if (h.full)
+                JsonWriter(&pieces).string(wholeValue(text, *h.analyzer));
+            s->value[1] = pieces.size();
+            s->present = true;
+        } else if (v.isArray()) {
+            QJsonArray perElement, indices, snippets, matchedAll;
+            bool any = false;
+            const QJsonArray values = v.toArray();
+            for (qsizetype k = 0; k < values.size(); ++k) {
+                QJsonArray matched;
+                const QString text = values.at(k).toString();
+                const QString snippet = highlightText(text, *h.analyzer, highlightTerms, startTag, endTag, &matched);
+                QJsonObject element{{QStringLiteral("matched_tokens"), matched},
+                                    {QStringLiteral("snippet"), snippet.isEmpty() ? text : snippet}};
+                if (h.full)
+                    element.insert(QStringLiteral("value"), snippet.isEmpty() ? text : wholeValue(text, *h.analyzer));
+                perElement.append(element);
+                if (!snippet.isEmpty()) {
+                    any = true;
+                    indices.append(k);
+                    snippets.append(snippet);
+                    matchedAll.append(matched);
+                }
+            }
+            if (!any)
+                return;
+            // (matched: the `highlight` member; snippet: the whole `highlights` entry)
+            s->matched[0] = pieces.size();
+            pieces.append(QJsonDocument(perElement).toJson(QJsonDocument::Compact));
+            s->matched[1] = s->snippet[0] = pieces.size();
+            pieces.append(QJsonDocument(QJsonObject{{QStringLiteral("field"), h.name}, {QStringLiteral("indices"), indices},
+                                                    {QStringLiteral("matched_tokens"), matchedAll},
+                                                    {QStringLiteral("snippets"), snippets}})
+                              .toJson(QJsonDocument::Compact));
+            s->snippet[1] = s->value[0] = s->value[1] = pieces.size();
+            s->array = true;
+            s->present = true;
+        }
+    };
+    auto renderHit = [&](const Candidate &c) {
+        if (m_enableNestedFields)
+            return w.object(renderHitObject(c));
+        const QByteArrayView stored = documentView(c.seq);
+        // (a document QJsonDocument would not write back as stored is read like the old way)
+        std::optional<QJsonObject> parsed;
+        if (!rewritesAsItself(stored) || !include.isEmpty() || !exclude.isEmpty())
+            parsed = documentJson(c.seq);
+        w.beginObject();
+        if (c.curated) {
+            w.key("curated");
+            w.boolean(true);
+        }
+        w.key("document");
+        if (parsed)
+            w.object(selectFields(*parsed, include, exclude));
+        else
+            w.raw(stored);
+        QJsonObject distances;
+        for (size_t k = 0; k < sorts.size(); ++k)
+            if (sorts[k].geo && !std::isnan(geoDistances[k][c.seq]))
+                distances.insert(sorts[k].field, qint64(std::llround(geoDistances[k][c.seq])));
+        if (!distances.isEmpty()) {
+            w.key("geo_distance_meters");
+            w.object(distances);
+        }
+        pieces.resize(0);
+        shown.assign(shownFields.size(), Shown{});
+        for (size_t i = 0; i < shownFields.size(); ++i)
+            highlightField(shownFields[i], stored, parsed ? &*parsed : nullptr, &shown[i]);
+        auto writeMembers = [&](const Shown &s) {
+            w.key("matched_tokens");
+            w.raw(piece(s.matched));
+            w.key("snippet");
+            w.raw(piece(s.snippet));
+            if (s.value[1] > s.value[0]) {
+                w.key("value");
+                w.raw(piece(s.value));
+            }
+            w.endObject();
+        };
+        w.key("highlight");
+        w.beginObject();
+        for (size_t i : highlightOrder) {
+            const Shown &s = shown[i];
+            if (!s.present)
+                continue;
+            w.key(shownFields[i].name);
+            if (s.array) {
+                w.raw(piece(s.matched));
+                continue;
+            }
+            w.beginObject();
+            writeMembers(s);
+        }
+        w.endObject();
+        w.key("highlights");
+        w.beginArray();
+        for (size_t i = 0; i < shownFields.size(); ++i) {
+            const Shown &s = shown[i];
+            if (!s.present)
+                continue;
+            if (s.array) {
+                w.raw(piece(s.snippet));
+                continue;
+            }
+            w.beginObject();
+            w.key("field");
+            w.raw(shownFields[i].nameJson);
+            writeMembers(s);
+        }
+        w.endArray();
+        w.key("text_match");
+        w.integer(qint64(c.textMatch));
+        if (!wildcard) {
+            w.key("text_match_info");
+            w.beginObject();
+            w.key("best_field_score");
+            w.string(QString::number(c.bestFieldScore));
+            w.key("best_field_weight");
+            w.integer(c.bestWeight);
+            w.key("fields_matched");
+            w.integer(c.fieldsMatched);
+            w.key("num_tokens_dropped");
+            w.integer(queryTokenCount - c.tokensMatched);
+            w.key("score");
+            w.string(QString::number(c.textMatch));
+            w.key("tokens_matched");
+            w.integer(c.tokensMatched);
+            w.key("typo_prefix_score");
+            w.integer(c.typos);
+            w.endObject();
+        }
+        w.endObject();
+    };
     if (groupBy.isEmpty()) {
-        QJsonArray hits;
+        w.key("found");
+        w.integer(qint64(total));
+        w.key("hits");
+        w.beginArray();
         for (qsizetype i = offset; i < qsizetype(listed.size()) && i < qint64(offset) + perPage; ++i)
-            hits.append(renderHit(*listed[size_t(i)]));
-        result.insert(QStringLiteral("found"), qint64(total));
-        result.insert(QStringLiteral("hits"), hits);
+            renderHit(*listed[size_t(i)]);
+        w.endArray();
     } else {
         // `found` and the page count groups.
-        QJsonArray grouped;
+        w.key("found");
+        w.integer(qint64(groupCount));
+        w.key("found_docs");
+        w.integer(qint64(total));
+        w.key("grouped_hits");
+        w.beginArray();
         for (qsizetype i = offset; i < qsizetype(groups.size()) && i < qint64(offset) + perPage; ++i) {
             const RankedGroup &g = groups[size_t(i)];
-            QJsonArray groupHits;
-            for (quint32 member : g.members)
-                groupHits.append(renderHit(*groupItems[member]));
-            QJsonArray key;
+            w.beginObject();
+            w.key("found");
+            w.integer(qint64(g.size));
+            w.key("group_key");
+            w.beginArray();
             const quint32 first = groupItems[g.members.front()]->seq;
             for (const QString &name : groupBy)
                 if (const QJsonValue v = fieldValue(first, name); !v.isUndefined() && !v.isNull())
-                    key.append(v);
-            grouped.append(QJsonObject{{QStringLiteral("found"), qint64(g.size)},
-                                       {QStringLiteral("group_key"), key},
-                                       {QStringLiteral("hits"), groupHits}});
+                    w.value(v);
+            w.endArray();
+            w.key("hits");
+            w.beginArray();
+            for (quint32 member : g.members)
+                renderHit(*groupItems[member]);
+            w.endArray();
+            w.endObject();
         }
-        result.insert(QStringLiteral("found"), qint64(groupCount));
-        result.insert(QStringLiteral("found_docs"), qint64(total));
-        result.insert(QStringLiteral("grouped_hits"), grouped);
+        w.endArray();
     }
-    result.insert(QStringLiteral("page"), page == 0 ? offset / std::max(1, perPage) + 1 : page);
-    result.insert(QStringLiteral("request_params"),
-                  QJsonObject{{QStringLiteral("collection_name"), m_name},
-                              {QStringLiteral("first_q"), params.value(QStringLiteral("q"))},
-                              {QStringLiteral("per_page"), perPage},
-                              {QStringLiteral("q"), params.value(QStringLiteral("q"))}});
-    result.insert(QStringLiteral("search_cutoff"), false);
-    result.insert(QStringLiteral("search_time_ms"), qint64(timer.elapsed()));
-    return result;
+    if (!metadata.isEmpty()) {
+        w.key("metadata");
+        w.object(metadata);
+    }
+    w.key("out_of");
+    w.integer(qint64(numDocuments()));
+    w.key("page");
+    w.integer(page == 0 ? offset / std::max(1, perPage) + 1 : page);
+    w.key("request_params");
+    w.beginObject();
+    w.key("collection_name");
+    w.string(m_name);
+    w.key("first_q");
+    w.string(params.value(QStringLiteral("q")));
+    w.key("per_page");
+    w.integer(perPage);
+    w.key("q");
+    w.string(params.value(QStringLiteral("q")));
+    w.endObject();
+    w.key("search_cutoff");
+    w.boolean(false);
+    w.key("search_time_ms");
+    w.integer(qint64(timer.elapsed()));
+    w.endObject();
+    return answer;
 }
 
 } // namespace homeport::search

@@ -153,6 +153,11 @@ public:
     ApiError matchingFilter(const QString &filterBy, std::vector<QString> *ids) const;
     static QJsonObject selectFields(const QJsonObject &doc, const QStringList &include, const QStringList &exclude);
 
+    // The search answer as compact JSON, written as QJsonDocument::toJson(Compact) would write
+    // the same object (keys sorted), without building it as a QJsonObject first (the service
+    // sends these bytes as they are). A non-empty `metadata` (an override's) is its `metadata`.
+    QByteArray searchJson(const SearchParams &params, ApiError *error, const QJsonObject &metadata = {}) const;
+    // The same answer as an object (the console, tests).
     QJsonObject search(const SearchParams &params, ApiError *error) const;
 
     const TextAnalyzer &analyzer() const { return m_analyzer; }

@@ -890,12 +890,11 @@ void SearchService::addRoutes(http::HttpServer &server)
             const QJsonObject metadata = prepareSearch(*e, &params, &err);
             if (err.failed())
                 return errorJson(err.status, err.message);
-            QJsonObject result = e->collection->search(params, &err);
+            // (the answer comes written: no object tree to build and serialise)
+            QByteArray result = e->collection->searchJson(params, &err, metadata);
             if (err.failed())
                 return errorJson(err.status, err.message);
-            if (!metadata.isEmpty())
-                result.insert(QStringLiteral("metadata"), metadata);
-            return jsonAnswer(200, result);
+            return http::Response::json(200, result);
         };
     })).auth(auth("documents:search"));
 
@@ -1032,27 +1031,35 @@ void SearchService::addRoutes(http::HttpServer &server)
             }
             if (all.empty() && givenKey.isEmpty())
                 return errorJson(401, kForbidden);
-            QJsonArray results;
-            for (SearchParams &params : all) {
+            // {"results":[...]}: each search's answer as it comes written, or its error.
+            QByteArray results("{\"results\":[");
+            auto failed = [&results](int code, const QString &message) {
+                results += QJsonDocument(QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("error"), message}})
+                               .toJson(QJsonDocument::Compact);
+            };
+            for (size_t i = 0; i < all.size(); ++i) {
+                SearchParams &params = all[i];
+                if (i > 0)
+                    results += ',';
                 const QString name = params.value(QStringLiteral("collection"));
                 const Entry *e = entry(name);
                 if (!e) {
-                    results.append(name.isEmpty()
-                                       ? QJsonObject{{QStringLiteral("code"), 400}, {QStringLiteral("error"), QStringLiteral("Parameter `collection` is required.")}}
-                                       : QJsonObject{{QStringLiteral("code"), 404}, {QStringLiteral("error"), kSearchCollectionNotFound}});
+                    if (name.isEmpty())
+                        failed(400, QStringLiteral("Parameter `collection` is required."));
+                    else
+                        failed(404, kSearchCollectionNotFound);
                     continue;
                 }
                 ApiError err;
                 const QJsonObject metadata = prepareSearch(*e, &params, &err);
-                QJsonObject result = err.failed() ? QJsonObject() : e->collection->search(params, &err);
-                if (!metadata.isEmpty())
-                    result.insert(QStringLiteral("metadata"), metadata);
+                const QByteArray result = err.failed() ? QByteArray() : e->collection->searchJson(params, &err, metadata);
                 if (err.failed())
-                    results.append(QJsonObject{{QStringLiteral("code"), err.status}, {QStringLiteral("error"), err.message}});
+                    failed(err.status, err.message);
                 else
-                    results.append(result);
+                    results += result;
             }
-            return jsonAnswer(200, QJsonObject{{QStringLiteral("results"), results}});
+            results += "]}";
+            return http::Response::json(200, results);
         };
     })).body(http::BodyPolicy::memory(kMultiSearchBodyBytes)).auth([this](const http::Request &req) -> std::optional<http::Response> {
         // Without a request key every search must bring its own (checked in the handler).

@@ -1,10 +1,12 @@
 #pragma once
 // Test helpers: a Collection from a schema that the test knows is valid (created at a fixed time,
 // so answers that carry created_at are stable), and a search the test knows is valid; a schema or
-// search error stops the test run at once.
+// search error stops the test run at once, and so does an answer not written as QJsonDocument
+// would write it.
 
 #include "search/collection.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <memory>
@@ -21,8 +23,13 @@ inline std::unique_ptr<homeport::search::Collection> makeCollection(const QJsonO
 inline QJsonObject run(const homeport::search::Collection &c, const homeport::search::SearchParams &p)
 {
     homeport::search::ApiError e;
-    const QJsonObject r = c.search(p, &e);
+    const QByteArray answer = c.searchJson(p, &e);
     if (e.failed())
         qFatal("search: %s", qPrintable(e.message));
+    // The answer is written without a QJsonObject: it must be what QJsonDocument writes for the
+    // object it reads as (member order, numbers, escapes), so every test's search checks that.
+    const QJsonObject r = QJsonDocument::fromJson(answer).object();
+    if (QJsonDocument(r).toJson(QJsonDocument::Compact) != answer)
+        qFatal("search answer not as QJsonDocument writes it: %s", answer.constData());
     return r;
 }
