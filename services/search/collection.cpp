@@ -3394,13 +3394,48 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
             s->present = true;
         }
     };
+    // include_fields/exclude_fields naming top-level fields only (nothing to escape, no path):
+    // the stored members kept, as they are, in their (sorted) order, as selectFields() keeps them.
+    const bool selecting = !include.isEmpty() || !exclude.isEmpty();
+    QSet<QByteArray> includeKeys, excludeKeys;
+    bool selectingStored = true;
+    for (const auto &[names, keys] : {std::pair{&include, &includeKeys}, std::pair{&exclude, &excludeKeys}}) {
+        for (const QString &name : *names) {
+            QByteArray escaped;
+            JsonWriter::appendEscaped(escaped, name);
+            selectingStored = selectingStored && !name.contains(u'.') && escaped == name.toUtf8();
+            keys->insert(escaped);
+        }
+    }
+    auto writeSelected = [&](QByteArrayView stored) {
+        const char *s = stored.data();
+        const qsizetype n = stored.size();
+        w.beginObject();
+        for (qsizetype p = 1; p < n && s[p] != '}';) {
+            if (s[p] == ',')
+                ++p;
+            const qsizetype keyEnd = skipJsonValue(s, n, p); // (after the closing quote)
+            if (keyEnd < 0 || keyEnd >= n || s[keyEnd] != ':')
+                break;
+            const qsizetype valueEnd = skipJsonValue(s, n, keyEnd + 1);
+            if (valueEnd < 0)
+                break;
+            const QByteArray key = QByteArray::fromRawData(s + p + 1, keyEnd - p - 2);
+            if ((include.isEmpty() || includeKeys.contains(key)) && !excludeKeys.contains(key)) {
+                w.key(QLatin1StringView(key.constData(), key.size())); // (stored escaped: written as it is)
+                w.raw(QByteArrayView(s + keyEnd + 1, valueEnd - keyEnd - 1));
+            }
+            p = valueEnd;
+        }
+        w.endObject();
+    };
     auto renderHit = [&](const Candidate &c) {
         if (m_enableNestedFields)
             return w.object(renderHitObject(c));
         const QByteArrayView stored = documentView(c.seq);
         // (a document QJsonDocument would not write back as stored is read like the old way)
         std::optional<QJsonObject> parsed;
-        if (!rewritesAsItself(stored) || !include.isEmpty() || !exclude.isEmpty())
+        if (!rewritesAsItself(stored) || (selecting && !selectingStored))
             parsed = documentJson(c.seq);
         w.beginObject();
         if (c.curated) {
@@ -3410,6 +3445,8 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
         w.key("document");
         if (parsed)
             w.object(selectFields(*parsed, include, exclude));
+        else if (selecting)
+            writeSelected(stored);
         else
             w.raw(stored);
         QJsonObject distances;

@@ -31,7 +31,7 @@ public:
     void endArray() { close(']'); }
     // An object member's key (the value follows with one of the calls below).
     void key(QStringView name);
-    void key(QLatin1StringView name); // ASCII keys without anything to escape
+    void key(QLatin1StringView name); // bytes written as they are: ASCII with nothing to escape, or already escaped
     template<size_t N> void key(const char (&ascii)[N]) { key(QLatin1StringView(ascii, qsizetype(N - 1))); }
 
     void string(QStringView s);

@@ -161,6 +161,33 @@ private slots:
         QVERIFY2(answer.contains("\"stats\":" + QJsonDocument(stats).toJson(QJsonDocument::Compact)), answer.constData());
     }
 
+    // include_fields/exclude_fields: each hit's document is what selectFields() keeps of the
+    // stored document (top-level names are picked from the stored bytes, paths from the object).
+    void selectedFieldsAsSelectFieldsKeepsThem()
+    {
+        const std::unique_ptr<Collection> c = notesCollection();
+        add(*c, QJsonObject{{"id", "1"}, {"title", "Café alpha"}, {"body", "alpha \"b\""}, {"tags", QJsonArray{"x", "y"}}, {"kind", "k"},
+                            {"size", 1.25}, {"rank", 7}, {"\u00fcn\u00ef", 1}, {"a\"q", 2}});
+        add(*c, QJsonObject{{"id", "2"}, {"title", "alpha"}, {"body", "b"}, {"kind", "\u00e9"}});
+        const QList<QPair<QString, QString>> selections = {
+            {"title,size", ""}, {"", "body"}, {"title,body,nope", "body"}, {"id", ""}, {"", "id,title,body,tags,kind,size,rank"},
+            {"tags.x,title", ""}, {"", "tags.x"}, {"kind,title", "title"}, {"\u00fcn\u00ef,title", ""}, {"", "\u00fcn\u00ef"},
+            {"a\"q,id", ""}, {"", "a\"q"}};
+        for (const auto &[include, exclude] : selections) {
+            const QJsonObject answer = run(*c, {{"q", "alpha"}, {"query_by", "title,body"}, {"include_fields", include}, {"exclude_fields", exclude}});
+            const QStringList in = include.isEmpty() ? QStringList() : include.split(u',');
+            const QStringList out = exclude.isEmpty() ? QStringList() : exclude.split(u',');
+            QStringList expected, shown;
+            for (const QString &id : {QStringLiteral("1"), QStringLiteral("2")})
+                expected << QString::fromUtf8(QJsonDocument(Collection::selectFields(*c->document(id), in, out)).toJson(QJsonDocument::Compact));
+            for (const QJsonValue &hit : answer.value("hits").toArray())
+                shown << QString::fromUtf8(QJsonDocument(hit.toObject().value("document").toObject()).toJson(QJsonDocument::Compact));
+            expected.sort();
+            shown.sort();
+            QCOMPARE(shown, expected);
+        }
+    }
+
     // Every kind of member, each answer byte for byte as QJsonDocument writes what it reads as.
     void answersAreWrittenAsQJsonDocumentWritesThem()
     {
