@@ -2910,16 +2910,16 @@ Klicken, um sein Log zu öffnen.</translation>
             <translation>Dokumente</translation>
         </message>
         <message>
-            <source>Memory (est.)</source>
-            <translation>Speicher (geschätzt)</translation>
-        </message>
-        <message>
             <source>Fields</source>
             <translation>Felder</translation>
         </message>
         <message>
             <source>Created</source>
             <translation>Angelegt</translation>
+        </message>
+        <message>
+            <source>Documents' size (est.)</source>
+            <translation>Größe der Dokumente (geschätzt)</translation>
         </message>
     </context>
     <context>
@@ -3383,10 +3383,6 @@ Klicken, um sein Log zu öffnen.</translation>
             <translation>Eingeschränkter Schlüssel kopiert.</translation>
         </message>
         <message>
-            <source>Created key</source>
-            <translation>Angelegter Schlüssel</translation>
-        </message>
-        <message>
             <source>Parent key</source>
             <translation>Elternschlüssel</translation>
         </message>
@@ -3573,6 +3569,30 @@ Klicken, um sein Log zu öffnen.</translation>
         <message>
             <source>Request latency per minute, p50 and p99, %1</source>
             <translation>Anfragelatenz pro Minute, p50 und p99, %1</translation>
+        </message>
+        <message>
+            <source>Hits show here, the matched words highlighted. Type a query (* for every document) and press Enter or Search.</source>
+            <translation>Hier erscheinen die Treffer, die gefundenen Wörter hervorgehoben. Geben Sie eine Suche ein (* für jedes Dokument) und drücken Sie Enter oder „Suche“.</translation>
+        </message>
+        <message>
+            <source>Counts per value of the fields in facet_by show here.</source>
+            <translation>Hier erscheint die Anzahl je Wert der Felder in facet_by.</translation>
+        </message>
+        <message>
+            <source>No key made yet: its value shows here once, right after New key.</source>
+            <translation>Noch kein Schlüssel angelegt: sein Wert erscheint hier einmal, direkt nach „Neuer Schlüssel“.</translation>
+        </message>
+        <message>
+            <source>Key copied.</source>
+            <translation>Schlüssel kopiert.</translation>
+        </message>
+        <message>
+            <source>Nothing to copy yet: give the parent key and press Generate.</source>
+            <translation>Noch nichts zu kopieren: Geben Sie den Elternschlüssel an und drücken Sie „Erzeugen“.</translation>
+        </message>
+        <message>
+            <source>New key's value</source>
+            <translation>Wert des neuen Schlüssels</translation>
         </message>
     </context>
     <context>
@@ -4257,6 +4277,18 @@ Klicken, um sein Log zu öffnen.</translation>
             <source>every bucket</source>
             <translation>jeder Bucket</translation>
         </message>
+        <message>
+            <source>No access keys yet: apps use the root key. To give an app less, name a key, list its buckets, choose its access and press Create key.</source>
+            <translation>Noch keine Zugriffsschlüssel: Apps verwenden den Root-Schlüssel. Um einer App weniger zu erlauben, benennen Sie einen Schlüssel, nennen seine Buckets, wählen seinen Zugriff und drücken „Schlüssel anlegen“.</translation>
+        </message>
+        <message>
+            <source>Access key ID, secret:</source>
+            <translation>Zugriffsschlüssel-ID, Secret:</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>Kopiert</translation>
+        </message>
     </context>
     <context>
         <name>homeport::ui::StoragePage</name>
@@ -4445,10 +4477,6 @@ Klicken, um sein Log zu öffnen.</translation>
             <translation>Wählen Sie ein Objekt, um seine Metadaten zu sehen.</translation>
         </message>
         <message>
-            <source>Presigned GET URL</source>
-            <translation>Vorsignierte GET-URL</translation>
-        </message>
-        <message>
             <source>Expires in</source>
             <translation>Läuft ab in</translation>
         </message>
@@ -4586,6 +4614,34 @@ Keine Metadaten: %2</translation>
         <message>
             <source>Storage used, %1</source>
             <translation>Belegter Speicher, %1</translation>
+        </message>
+        <message>
+            <source>Presigned URL</source>
+            <translation>Vorsignierte URL</translation>
+        </message>
+        <message>
+            <source>GET (download)</source>
+            <translation>GET (Herunterladen)</translation>
+        </message>
+        <message>
+            <source>PUT (upload)</source>
+            <translation>PUT (Hochladen)</translation>
+        </message>
+        <message>
+            <source>key, e.g. reports/2024.pdf</source>
+            <translation>Schlüssel, z. B. reports/2024.pdf</translation>
+        </message>
+        <message>
+            <source>The selected object's key; for PUT, type a new key to let someone upload it</source>
+            <translation>Der Schlüssel des gewählten Objekts; für PUT einen neuen Schlüssel eingeben, unter dem jemand hochladen darf</translation>
+        </message>
+        <message>
+            <source>Generate puts the URL here.</source>
+            <translation>„Erzeugen“ legt die URL hier ab.</translation>
+        </message>
+        <message>
+            <source>Anyone with the URL can upload one object to this key until it expires (curl -T file 'URL'); the URL is signed with the service's access key.</source>
+            <translation>Jeder mit der URL kann bis zu ihrem Ablauf ein Objekt unter diesem Schlüssel hochladen (curl -T datei 'URL'); die URL ist mit dem Zugriffsschlüssel des Dienstes signiert.</translation>
         </message>
     </context>
     <context>

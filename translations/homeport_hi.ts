@@ -2910,16 +2910,16 @@ Click to open its log.</source>
             <translation>दस्तावेज़</translation>
         </message>
         <message>
-            <source>Memory (est.)</source>
-            <translation>मेमोरी (अनुमानित)</translation>
-        </message>
-        <message>
             <source>Fields</source>
             <translation>फ़ील्ड</translation>
         </message>
         <message>
             <source>Created</source>
             <translation>बनाया गया</translation>
+        </message>
+        <message>
+            <source>Documents' size (est.)</source>
+            <translation>दस्तावेज़ों का आकार (अनुमानित)</translation>
         </message>
     </context>
     <context>
@@ -3383,10 +3383,6 @@ Click to open its log.</source>
             <translation>स्कोप्ड कुंजी कॉपी हुई।</translation>
         </message>
         <message>
-            <source>Created key</source>
-            <translation>बनाई गई कुंजी</translation>
-        </message>
-        <message>
             <source>Parent key</source>
             <translation>मूल कुंजी</translation>
         </message>
@@ -3573,6 +3569,30 @@ Click to open its log.</source>
         <message>
             <source>Request latency per minute, p50 and p99, %1</source>
             <translation>प्रति मिनट अनुरोध विलंब, p50 और p99, %1</translation>
+        </message>
+        <message>
+            <source>Hits show here, the matched words highlighted. Type a query (* for every document) and press Enter or Search.</source>
+            <translation>मिलान यहाँ दिखते हैं, मिले हुए शब्द हाइलाइट किए हुए। क्वेरी लिखें (हर दस्तावेज़ के लिए *) और Enter या खोज दबाएँ।</translation>
+        </message>
+        <message>
+            <source>Counts per value of the fields in facet_by show here.</source>
+            <translation>facet_by के फ़ील्ड के हर मान की गिनती यहाँ दिखती है।</translation>
+        </message>
+        <message>
+            <source>No key made yet: its value shows here once, right after New key.</source>
+            <translation>अभी कोई कुंजी नहीं बनी: उसका मान नई कुंजी बनते ही यहाँ एक बार दिखता है।</translation>
+        </message>
+        <message>
+            <source>Key copied.</source>
+            <translation>कुंजी कॉपी हुई।</translation>
+        </message>
+        <message>
+            <source>Nothing to copy yet: give the parent key and press Generate.</source>
+            <translation>अभी कॉपी करने को कुछ नहीं: मूल कुंजी दें और बनाएँ दबाएँ।</translation>
+        </message>
+        <message>
+            <source>New key's value</source>
+            <translation>नई कुंजी का मान</translation>
         </message>
     </context>
     <context>
@@ -4257,6 +4277,18 @@ Click to open its log.</source>
             <source>every bucket</source>
             <translation>हर बकेट</translation>
         </message>
+        <message>
+            <source>No access keys yet: apps use the root key. To give an app less, name a key, list its buckets, choose its access and press Create key.</source>
+            <translation>अभी कोई एक्सेस कुंजी नहीं: ऐप रूट कुंजी इस्तेमाल करते हैं। किसी ऐप को कम अधिकार देने के लिए कुंजी का नाम दें, उसके बकेट लिखें, उसकी पहुँच चुनें और कुंजी बनाएँ दबाएँ।</translation>
+        </message>
+        <message>
+            <source>Access key ID, secret:</source>
+            <translation>एक्सेस कुंजी ID, सीक्रेट:</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>कॉपी हुआ</translation>
+        </message>
     </context>
     <context>
         <name>homeport::ui::StoragePage</name>
@@ -4445,10 +4477,6 @@ Click to open its log.</source>
             <translation>मेटाडेटा देखने के लिए एक ऑब्जेक्ट चुनें।</translation>
         </message>
         <message>
-            <source>Presigned GET URL</source>
-            <translation>पूर्व-हस्ताक्षरित GET URL</translation>
-        </message>
-        <message>
             <source>Expires in</source>
             <translation>समाप्ति में</translation>
         </message>
@@ -4586,6 +4614,34 @@ No metadata: %2</source>
         <message>
             <source>Storage used, %1</source>
             <translation>उपयोग किया गया भंडारण, %1</translation>
+        </message>
+        <message>
+            <source>Presigned URL</source>
+            <translation>पूर्व-हस्ताक्षरित URL</translation>
+        </message>
+        <message>
+            <source>GET (download)</source>
+            <translation>GET (डाउनलोड)</translation>
+        </message>
+        <message>
+            <source>PUT (upload)</source>
+            <translation>PUT (अपलोड)</translation>
+        </message>
+        <message>
+            <source>key, e.g. reports/2024.pdf</source>
+            <translation>कुंजी, जैसे reports/2024.pdf</translation>
+        </message>
+        <message>
+            <source>The selected object's key; for PUT, type a new key to let someone upload it</source>
+            <translation>चुने गए ऑब्जेक्ट की कुंजी; PUT के लिए नई कुंजी लिखें ताकि कोई उस पर अपलोड कर सके</translation>
+        </message>
+        <message>
+            <source>Generate puts the URL here.</source>
+            <translation>बनाएँ दबाने पर URL यहाँ आता है।</translation>
+        </message>
+        <message>
+            <source>Anyone with the URL can upload one object to this key until it expires (curl -T file 'URL'); the URL is signed with the service's access key.</source>
+            <translation>URL वाला कोई भी उसकी समाप्ति तक इस कुंजी पर एक ऑब्जेक्ट अपलोड कर सकता है (curl -T file 'URL'); URL सेवा की एक्सेस कुंजी से हस्ताक्षरित है।</translation>
         </message>
     </context>
     <context>

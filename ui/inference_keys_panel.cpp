@@ -309,6 +309,9 @@ public:
             default: return {};
             }
         }
+        // The text columns share the width left and may be cut short: their tooltip has it whole.
+        if (role == Qt::ToolTipRole && (index.column() == Key || index.column() == Endpoint || index.column() == Model))
+            return data(index, Qt::DisplayRole);
         if (role == Qt::ForegroundRole && index.column() == Status && r.status >= 400)
             return Theme::failed();
         if (role == Qt::TextAlignmentRole && index.column() >= Prompt && index.column() <= FirstToken)
@@ -360,6 +363,11 @@ InferenceKeysPanel::InferenceKeysPanel(inference::InferenceMonitor *monitor, QWi
     requestsLayout->addWidget(makeSectionTitle(tr("Recent requests"), requestsCard));
     setUpTableView(m_requestsView, m_requestsProxy, QStringLiteral("inferenceRequestsTable"));
     m_requestsView->sortByColumn(InferenceRequestsModel::Time, Qt::DescendingOrder);
+    // Times, numbers and statuses as wide as they are; the key, endpoint and model share the rest,
+    // so the table never scrolls sideways at the window's size.
+    m_requestsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    for (int column : {InferenceRequestsModel::Key, InferenceRequestsModel::Endpoint, InferenceRequestsModel::Model})
+        m_requestsView->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Stretch);
     requestsLayout->addWidget(m_requestsView, 1);
     layout->addWidget(requestsCard, 1);
     // The tables share the tab's height by the cards' stretch and ask for no more than their

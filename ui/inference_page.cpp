@@ -263,6 +263,9 @@ QWidget *InferencePage::buildPodsTab()
                                 tr("Tokens / s"), tr("TTFT p50 / p95"), tr("Cost / h"), tr("Reason")},
                                QStringLiteral("podTable"), PodReason, page);
     m_podTable->horizontalHeaderItem(PodQueue)->setToolTip(tr("Running / waiting"));
+    // A longer reason goes on to a second line rather than being cut: rows take their text's height.
+    m_podTable->setWordWrap(true);
+    m_podTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_podTable->setMinimumHeight(kPodTableMinimumHeight);
     connect(m_podTable, &QTableWidget::itemSelectionChanged, this, &InferencePage::updateCharts);
     m_podStack = makeEmptyStateStack(empty, m_podTable, page);

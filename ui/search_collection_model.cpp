@@ -71,7 +71,7 @@ QVariant SearchCollectionModel::data(const QModelIndex &index, int role) const
 QVariant SearchCollectionModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     return columnTitle(section, orientation, role,
-                       {tr("Name"), tr("Documents"), tr("Memory (est.)"), tr("Fields"), tr("Created")});
+                       {tr("Name"), tr("Documents"), tr("Documents' size (est.)"), tr("Fields"), tr("Created")});
 }
 
 } // namespace homeport::ui

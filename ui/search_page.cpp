@@ -355,12 +355,14 @@ QWidget *SearchPage::buildCollectionsTab()
     schemaLayout->addWidget(m_schemaTitle);
     schemaLayout->addWidget(m_schemaTable, 1);
 
-    auto *split = new QSplitter(Qt::Horizontal, page);
+    // The schema under the table, both the tab's width: side by side at the window's size the
+    // table cut the names short and scrolled sideways.
+    auto *split = new QSplitter(Qt::Vertical, page);
     split->setChildrenCollapsible(false);
     split->addWidget(m_collectionTable);
     split->addWidget(schemaCard);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
 
     m_noCollections = new EmptyState(tr("No collections yet"),
                                      tr("A collection holds documents of one schema. Create one here, or from your app "
@@ -385,10 +387,20 @@ void SearchPage::updateSchema()
     m_alterCollection->setEnabled(c && m_monitor);
     m_deleteCollection->setEnabled(c && m_monitor);
     if (!c) {
+        m_schemaShown.clear();
         m_schemaTitle->setText(tr("Select a collection to see its schema"));
         m_schemaTable->setRowCount(0);
         return;
     }
+    // Rebuilt only when another collection or schema is shown, so the order a click on a header
+    // gave stays while snapshots come; a new schema starts in its declared order, no arrow shown.
+    QStringList shown{c->name, c->defaultSortingField};
+    for (const search::CollectionField &f : c->fields)
+        shown << QStringLiteral("%1 %2 %3%4%5%6").arg(f.name, f.type).arg(f.facet).arg(f.optional).arg(f.sort).arg(f.index);
+    if (shown == m_schemaShown)
+        return;
+    m_schemaShown = shown;
+    m_schemaTable->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_schemaTitle->setText(c->defaultSortingField.isEmpty()
                                ? tr("Schema of “%1”").arg(c->name)
                                : tr("Schema of “%1” · default sorting field %2").arg(c->name, c->defaultSortingField));
@@ -707,6 +719,8 @@ QWidget *SearchPage::buildPlaygroundTab()
     m_hits = new QTextBrowser(page);
     m_hits->setObjectName(QStringLiteral("hitsView"));
     m_hits->setOpenLinks(false);
+    m_hits->setPlaceholderText(tr("Hits show here, the matched words highlighted. Type a query (* for every "
+                                  "document) and press Enter or Search."));
     // The hits are HTML in the theme's colours: drawn again in the new ones.
     followTheme(m_hits, [this] {
         const QString hits = SearchResultFormat::hitsHtml(m_lastResponse);
@@ -716,6 +730,7 @@ QWidget *SearchPage::buildPlaygroundTab()
     m_facets = new QTextBrowser(page);
     m_facets->setObjectName(QStringLiteral("facetsView"));
     m_facets->setOpenLinks(false);
+    m_facets->setPlaceholderText(tr("Counts per value of the fields in facet_by show here."));
     auto *split = new QSplitter(Qt::Horizontal, page);
     split->setChildrenCollapsible(false);
     split->addWidget(m_hits);
@@ -962,8 +977,13 @@ void SearchPage::sendImportBatch()
             number->setData(Qt::DisplayRole, lines[i].first);
             m_importErrors->setItem(row, 0, number);
             const QString error = r.isEmpty() ? tr("no result for this line") : r.value(QStringLiteral("error")).toString();
-            m_importErrors->setItem(row, 1, new QTableWidgetItem(error));
-            m_importErrors->setItem(row, 2, new QTableWidgetItem(QString::fromUtf8(lines[i].second)));
+            // Long messages and documents are cut in their cells; the tooltip has them whole.
+            auto *errorItem = new QTableWidgetItem(error);
+            errorItem->setToolTip(error);
+            m_importErrors->setItem(row, 1, errorItem);
+            auto *documentItem = new QTableWidgetItem(QString::fromUtf8(lines[i].second));
+            documentItem->setToolTip(documentItem->text());
+            m_importErrors->setItem(row, 2, documentItem);
         }
         const qint64 size = std::max<qint64>(1, m_importSource->size());
         m_importProgress->setValue(int(m_importSource->pos() * m_importProgress->maximum() / size));
@@ -1053,9 +1073,14 @@ QWidget *SearchPage::buildKeysTab()
     m_createdKey->setFont(Theme::monospaceFont());
     m_createdKey->setPlaceholderText(tr("the value of a key created here appears here once"));
     auto *copyCreated = new QPushButton(tr("Copy"), card);
+    copyCreated->setObjectName(QStringLiteral("copyCreatedKeyButton"));
     connect(copyCreated, &QPushButton::clicked, this, [this] {
-        if (!m_createdKey->text().isEmpty())
-            QApplication::clipboard()->setText(m_createdKey->text());
+        if (m_createdKey->text().isEmpty()) {
+            m_keysPanel->showMessage(tr("No key made yet: its value shows here once, right after New key."));
+            return;
+        }
+        QApplication::clipboard()->setText(m_createdKey->text());
+        m_keysPanel->showMessage(tr("Key copied."));
     });
     m_scopedParent = new QLineEdit(card);
     m_scopedParent->setObjectName(QStringLiteral("scopedParentKey"));
@@ -1073,31 +1098,36 @@ QWidget *SearchPage::buildKeysTab()
     connect(generate, &QPushButton::clicked, this, &SearchPage::generateScopedKey);
     auto *copyScoped = new QPushButton(tr("Copy"), card);
     connect(copyScoped, &QPushButton::clicked, this, [this] {
-        if (!m_scopedResult->text().isEmpty()) {
-            QApplication::clipboard()->setText(m_scopedResult->text());
-            showTransientMessage(m_scopedMessage, tr("Scoped key copied."));
+        if (m_scopedResult->text().isEmpty()) {
+            m_scopedMessage->setText(tr("Nothing to copy yet: give the parent key and press Generate."));
+            return;
         }
+        QApplication::clipboard()->setText(m_scopedResult->text());
+        showTransientMessage(m_scopedMessage, tr("Scoped key copied."));
     });
     m_scopedMessage = new QLabel(card);
     m_scopedMessage->setObjectName(QStringLiteral("scopedMessage"));
     m_scopedMessage->setWordWrap(true);
-    grid->addWidget(new QLabel(tr("Created key"), card), 0, 0);
+    // The new key's value first (it belongs to the table above), then the scoped key generator
+    // under its own title; one grid, so the boxes line up.
+    grid->addWidget(new QLabel(tr("New key's value"), card), 0, 0);
     grid->addWidget(m_createdKey, 0, 1);
     grid->addWidget(copyCreated, 0, 2);
-    grid->addWidget(new QLabel(tr("Parent key"), card), 1, 0);
-    grid->addWidget(m_scopedParent, 1, 1, 1, 2);
-    grid->addWidget(new QLabel(tr("Embedded"), card), 2, 0);
-    grid->addWidget(m_scopedParams, 2, 1);
-    grid->addWidget(generate, 2, 2);
-    grid->addWidget(new QLabel(tr("Scoped key"), card), 3, 0);
-    grid->addWidget(m_scopedResult, 3, 1);
-    grid->addWidget(copyScoped, 3, 2);
+    grid->addWidget(makeSectionTitle(tr("Scoped search key"), card), 1, 0, 1, 3);
+    grid->addWidget(makeHint(tr("Made here, as typesense-js' generateScopedSearchKey does: the parameters are "
+                                "signed with the parent key (HMAC-SHA256), so the server enforces them (its "
+                                "filter_by is joined to every search with &&). Nothing is sent."),
+                             card),
+                    2, 0, 1, 3);
+    grid->addWidget(new QLabel(tr("Parent key"), card), 3, 0);
+    grid->addWidget(m_scopedParent, 3, 1, 1, 2);
+    grid->addWidget(new QLabel(tr("Embedded"), card), 4, 0);
+    grid->addWidget(m_scopedParams, 4, 1);
+    grid->addWidget(generate, 4, 2);
+    grid->addWidget(new QLabel(tr("Scoped key"), card), 5, 0);
+    grid->addWidget(m_scopedResult, 5, 1);
+    grid->addWidget(copyScoped, 5, 2);
     grid->setColumnStretch(1, 1);
-    cardLayout->addWidget(makeSectionTitle(tr("Scoped search key"), card));
-    cardLayout->addWidget(makeHint(tr("Made here, as typesense-js' generateScopedSearchKey does: the parameters are "
-                                      "signed with the parent key (HMAC-SHA256), so the server enforces them (its "
-                                      "filter_by is joined to every search with &&). Nothing is sent."),
-                                   card));
     cardLayout->addLayout(grid);
     cardLayout->addWidget(m_scopedMessage);
     connect(m_keysPanel, &SearchApiListPanel::created, this, [this](const search::ApiAnswer &answer) {

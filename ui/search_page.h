@@ -183,6 +183,7 @@ private:
     QLabel *m_collectionsMessage = nullptr;
     QLabel *m_schemaTitle = nullptr;
     QTableWidget *m_schemaTable = nullptr;
+    QStringList m_schemaShown; // what the schema table shows: collection, sorting field, fields
 
     // Documents
     QLineEdit *m_docFilter = nullptr;

@@ -2,6 +2,7 @@
 
 #include "dashboard_widgets.h"
 #include "theme.h"
+#include "theme_follower.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -20,7 +21,9 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace homeport::ui {
@@ -85,7 +88,17 @@ StorageAccessTab::StorageAccessTab(storage::StorageMonitor *monitor, QWidget *pa
     // Both grow into the tab's height but do not ask for more, so the tab fits without scrolling.
     m_keyTable->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     m_keyTable->setMinimumHeight(80);
-    keysLayout->addWidget(m_keyTable, 1);
+    auto *noKeys = new QLabel(tr("No access keys yet: apps use the root key. To give an app less, name a key, "
+                                 "list its buckets, choose its access and press Create key."),
+                              keysCard);
+    noKeys->setObjectName(QStringLiteral("noAccessKeys"));
+    noKeys->setAlignment(Qt::AlignCenter);
+    noKeys->setWordWrap(true);
+    setMutedText(noKeys);
+    m_keyStack = makeEmptyStateStack(noKeys, m_keyTable, keysCard);
+    m_keyStack->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+    m_keyStack->setMinimumHeight(80);
+    keysLayout->addWidget(m_keyStack, 1);
 
     auto *form = new QHBoxLayout;
     m_keyName = new QLineEdit(keysCard);
@@ -117,7 +130,12 @@ StorageAccessTab::StorageAccessTab(storage::StorageMonitor *monitor, QWidget *pa
     m_newSecret->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_newSecret->setVisible(false);
     m_copySecret = new QPushButton(tr("Copy"), keysCard);
+    m_copySecret->setObjectName(QStringLiteral("copyAccessKeySecret"));
     m_copySecret->setVisible(false);
+    // Which of the two values is which, as S3 clients name them.
+    m_newSecretLabel = new QLabel(tr("Access key ID, secret:"), keysCard);
+    m_newSecretLabel->setVisible(false);
+    secretRow->addWidget(m_newSecretLabel);
     secretRow->addWidget(m_newSecret, 1);
     secretRow->addWidget(m_copySecret);
     keysLayout->addLayout(secretRow);
@@ -188,7 +206,11 @@ StorageAccessTab::StorageAccessTab(storage::StorageMonitor *monitor, QWidget *pa
 
     connect(m_createKey, &QPushButton::clicked, this, &StorageAccessTab::createKey);
     connect(m_revokeKey, &QPushButton::clicked, this, &StorageAccessTab::revokeSelectedKey);
-    connect(m_copySecret, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_newSecret->text()); });
+    connect(m_copySecret, &QPushButton::clicked, this, [this] {
+        QApplication::clipboard()->setText(m_newSecret->text());
+        m_copySecret->setText(tr("Copied"));
+        QTimer::singleShot(1500, m_copySecret, [button = m_copySecret] { button->setText(tr("Copy")); });
+    });
     connect(m_keyTable, &QTableWidget::itemSelectionChanged, this,
             [this] { m_revokeKey->setEnabled(!m_keyTable->selectedItems().isEmpty()); });
     connect(m_settingsBucket, &QComboBox::currentTextChanged, this, &StorageAccessTab::loadBucketSettings);
@@ -365,6 +387,7 @@ void StorageAccessTab::onFinished(quint64 id, const storage::StorageAnswer &answ
             m_newSecret->setText(made.value(QStringLiteral("access_key")).toString() + QStringLiteral("  ")
                                  + made.value(QStringLiteral("secret_key")).toString());
             m_newSecret->setVisible(true);
+            m_newSecretLabel->setVisible(true);
             m_copySecret->setVisible(true);
             m_keyName->clear();
             m_keyBuckets->clear();
@@ -373,6 +396,7 @@ void StorageAccessTab::onFinished(quint64 id, const storage::StorageAnswer &answ
         } else if (answer.ok()) {
             m_newSecret->clear();
             m_newSecret->setVisible(false);
+            m_newSecretLabel->setVisible(false);
             m_copySecret->setVisible(false);
             showStatusMessage(m_keysMessage, tr("Key revoked."), false);
         } else {
@@ -440,6 +464,7 @@ void StorageAccessTab::showKeys(const storage::StorageAnswer &answer)
             m_keyTable->selectRow(row);
         ++row;
     }
+    showContentWhen(m_keyStack, m_keyTable->rowCount() > 0);
     Q_EMIT keysShown();
 }
 

@@ -20,6 +20,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QStackedWidget;
 class QTableWidget;
 
 namespace homeport::ui {
@@ -51,6 +52,7 @@ public:
     QComboBox *keyAccessCombo() const { return m_keyAccess; }
     // Shows "access key / secret" once after a key was made; empty otherwise.
     QLineEdit *newSecretView() const { return m_newSecret; }
+    QPushButton *copySecretButton() const { return m_copySecret; }
     QLabel *keysMessage() const { return m_keysMessage; }
     QComboBox *settingsBucketCombo() const { return m_settingsBucket; }
     QCheckBox *publicReadBox() const { return m_publicRead; }
@@ -77,12 +79,14 @@ private:
     int m_settingsLoads = 0; // policy and CORS answers still due for the shown bucket
 
     QTableWidget *m_keyTable = nullptr;
+    QStackedWidget *m_keyStack = nullptr; // the table, or a line saying there are no keys yet
     QLineEdit *m_keyName = nullptr;
     QLineEdit *m_keyBuckets = nullptr;
     QComboBox *m_keyAccess = nullptr;
     QPushButton *m_createKey = nullptr;
     QPushButton *m_revokeKey = nullptr;
     QLineEdit *m_newSecret = nullptr;
+    QLabel *m_newSecretLabel = nullptr;
     QPushButton *m_copySecret = nullptr;
     QLabel *m_keysMessage = nullptr;
 

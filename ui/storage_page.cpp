@@ -25,6 +25,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMimeData>
 #include <QMimeDatabase>
@@ -37,6 +38,7 @@
 #include <QStyle>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTextDocument>
 #include <QTableWidget>
 #include <QTimer>
 #include <QUrl>
@@ -223,7 +225,7 @@ void StoragePage::onFinished(quint64 id, const storage::StorageAnswer &answer)
                    !answer.ok());
         if (answer.ok()) {
             m_metadata->clear();
-            m_presignedUrl->clear();
+            m_presignKey->setText(m_prefix);
             reloadListing();
         }
         Q_EMIT actionFinished(answer.ok());
@@ -542,7 +544,23 @@ QWidget *StoragePage::buildBrowserTab()
     m_metadata->setPlaceholderText(tr("Select an object to see its metadata."));
     m_metadata->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     detailLayout->addWidget(m_metadata, 1);
-    detailLayout->addWidget(makeSectionTitle(tr("Presigned GET URL"), detail));
+    // A presigned URL: GET lets anyone download the object, PUT lets anyone upload to the key (a
+    // new one too), until it expires. The URL wraps anywhere in its box: as one unbreakable word
+    // it would push the page sideways.
+    detailLayout->addWidget(makeSectionTitle(tr("Presigned URL"), detail));
+    auto *methodRow = new QHBoxLayout;
+    m_presignMethod = new QComboBox(detail);
+    m_presignMethod->setObjectName(QStringLiteral("presignMethod"));
+    m_presignMethod->addItem(tr("GET (download)"), QStringLiteral("GET"));
+    m_presignMethod->addItem(tr("PUT (upload)"), QStringLiteral("PUT"));
+    methodRow->addWidget(m_presignMethod);
+    m_presignKey = new QLineEdit(detail);
+    m_presignKey->setObjectName(QStringLiteral("presignKey"));
+    m_presignKey->setPlaceholderText(tr("key, e.g. reports/2024.pdf"));
+    m_presignKey->setToolTip(tr("The selected object's key; for PUT, type a new key to let someone upload it"));
+    m_presignKey->setClearButtonEnabled(true);
+    methodRow->addWidget(m_presignKey, 1);
+    detailLayout->addLayout(methodRow);
     auto *presignRow = new QHBoxLayout;
     presignRow->addWidget(new QLabel(tr("Expires in"), detail));
     m_expiry = new QSpinBox(detail);
@@ -559,22 +577,37 @@ QWidget *StoragePage::buildBrowserTab()
     m_copyUrl->setObjectName(QStringLiteral("copyUrlButton"));
     m_copyUrl->setEnabled(false);
     connect(m_copyUrl, &QPushButton::clicked, this, [this] {
-        QApplication::clipboard()->setText(m_presignedUrl->text());
+        QApplication::clipboard()->setText(m_presignedUrl->toPlainText());
         m_copyUrl->setText(tr("Copied"));
         QTimer::singleShot(1500, m_copyUrl, [button = m_copyUrl] { button->setText(tr("Copy")); });
     });
     presignRow->addWidget(m_copyUrl);
     presignRow->addStretch();
     detailLayout->addLayout(presignRow);
-    m_presignedUrl = new QLabel(detail);
+    m_presignedUrl = new QPlainTextEdit(detail);
     m_presignedUrl->setObjectName(QStringLiteral("presignedUrl"));
-    m_presignedUrl->setWordWrap(true);
-    m_presignedUrl->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_presignedUrl->setReadOnly(true);
+    m_presignedUrl->setWordWrapMode(QTextOption::WrapAnywhere);
     m_presignedUrl->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_presignedUrl->setPlaceholderText(tr("Generate puts the URL here."));
+    m_presignedUrl->setFixedHeight(m_presignedUrl->fontMetrics().lineSpacing() * 4
+                                   + 2 * (m_presignedUrl->frameWidth() + int(m_presignedUrl->document()->documentMargin())));
     detailLayout->addWidget(m_presignedUrl);
-    detailLayout->addWidget(makeHint(tr("Anyone with the URL can download the object until it expires; "
-                                        "the URL is signed with the service's access key."),
-                                     detail));
+    m_presignHint = makeHint(QString(), detail);
+    m_presignHint->setObjectName(QStringLiteral("presignHint"));
+    detailLayout->addWidget(m_presignHint);
+    const auto urlOutdated = [this] {
+        m_presignedUrl->clear();
+        m_copyUrl->setEnabled(false);
+        updateBrowserButtons();
+    };
+    connect(m_presignKey, &QLineEdit::textChanged, this, urlOutdated);
+    connect(m_expiry, &QSpinBox::valueChanged, this, urlOutdated);
+    connect(m_presignMethod, &QComboBox::currentIndexChanged, this, [this, urlOutdated] {
+        updatePresignHint();
+        urlOutdated();
+    });
+    updatePresignHint();
 
     auto *left = new QWidget(page);
     auto *leftLayout = new QVBoxLayout(left);
@@ -605,7 +638,17 @@ void StoragePage::updateBrowserButtons()
     m_upload->setEnabled(running && m_uploadBar->isHidden());
     m_download->setEnabled(running && selected && !folder);
     m_deleteObject->setEnabled(running && selected && !folder);
-    m_presign->setEnabled(running && selected && !folder);
+    const QString presignKey = m_presignKey->text();
+    m_presign->setEnabled(running && !presignKey.isEmpty() && !presignKey.endsWith(QLatin1Char('/')));
+}
+
+void StoragePage::updatePresignHint()
+{
+    const bool put = m_presignMethod->currentData().toString() == QLatin1String("PUT");
+    m_presignHint->setText(put ? tr("Anyone with the URL can upload one object to this key until it expires "
+                                    "(curl -T file 'URL'); the URL is signed with the service's access key.")
+                               : tr("Anyone with the URL can download the object until it expires; "
+                                    "the URL is signed with the service's access key."));
 }
 
 QString StoragePage::selectedKey(bool *isFolder) const
@@ -627,8 +670,9 @@ void StoragePage::openBucket(const QString &bucket, const QString &prefix)
     m_prefix = prefix;
     m_bucketCombo->setCurrentIndex(m_bucketCombo->findText(bucket));
     m_metadata->clear();
-    m_presignedUrl->clear();
+    m_presignedUrl->clear(); // of the bucket shown before
     m_copyUrl->setEnabled(false);
+    m_presignKey->setText(prefix); // a PUT URL for a new key starts in the folder shown
     reloadListing();
 }
 
@@ -772,8 +816,7 @@ void StoragePage::openSelectedEntry()
         openBucket(m_bucket, key);
         return;
     }
-    m_presignedUrl->clear();
-    m_copyUrl->setEnabled(false);
+    m_presignKey->setText(key);
     storage::StorageRequest request;
     request.method = "HEAD";
     request.bucket = m_bucket;
@@ -922,18 +965,18 @@ void StoragePage::deleteSelectedObject()
 
 void StoragePage::presignSelected()
 {
-    bool folder = false;
-    const QString key = selectedKey(&folder);
-    if (key.isEmpty() || folder || m_snapshot.endpoint.isEmpty())
+    const QString key = m_presignKey->text();
+    if (m_bucket.isEmpty() || key.isEmpty() || key.endsWith(QLatin1Char('/')) || m_snapshot.endpoint.isEmpty())
         return;
+    const QByteArray method = m_presignMethod->currentData().toString().toLatin1();
     const QUrl endpoint(m_snapshot.endpoint);
     const QByteArray host = QStringLiteral("%1:%2").arg(endpoint.host(QUrl::FullyEncoded)).arg(endpoint.port(80)).toUtf8();
     const QByteArray rawPath = '/' + storage::sigv4::uriEncode(m_bucket.toUtf8(), false) + '/'
         + storage::sigv4::uriEncode(key.toUtf8(), true);
     const QByteArray query = storage::sigv4::presignQuery(
-        "GET", rawPath, host, m_snapshot.accessKey, m_snapshot.secretKey,
+        method, rawPath, host, m_snapshot.accessKey, m_snapshot.secretKey,
         storage::sigv4::formatAmzDate(QDateTime::currentDateTimeUtc()), m_snapshot.region.toUtf8(), qint64(m_expiry->value()) * 60);
-    m_presignedUrl->setText(QString::fromUtf8("http://" + host + rawPath + '?' + query));
+    m_presignedUrl->setPlainText(QString::fromUtf8("http://" + host + rawPath + '?' + query));
     m_copyUrl->setEnabled(true);
 }
 

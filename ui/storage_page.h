@@ -3,7 +3,7 @@
 // dashboard of issue 7 in tabs: Buckets (stat tiles, storage used over time, a sortable table of
 // buckets with their objects and sizes, create and delete), Browser (objects of a bucket with
 // folders rolled up at '/', upload from a file picker or by dropping files, with a progress bar, download, delete, the object's metadata
-// and a presigned GET URL), Access (StorageAccessTab: scoped access keys and bucket settings —
+// and presigned GET or PUT URLs), Access (StorageAccessTab: scoped access keys and bucket settings —
 // public read and CORS rules) and Connect (snippets with the real endpoint and key).
 // Thread affinity: the GUI thread. Reads StorageMonitor snapshots (on snapshotPublished,
 // coalesced); listings and changes are real S3 requests through StorageMonitor::request(),
@@ -20,6 +20,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -72,7 +73,13 @@ public:
     QLabel *bucketsMessage() const { return m_bucketsMessage; }
     QProgressBar *uploadProgress() const { return m_uploadBar; }
     QPlainTextEdit *metadataView() const { return m_metadata; }
-    QLabel *presignedUrl() const { return m_presignedUrl; }
+    // The presigned URL generator: GET (download) or PUT (upload), for the key in its box (the
+    // selected object's, or a new key to upload to), its URL wrapped in a read-only box.
+    QComboBox *presignMethod() const { return m_presignMethod; }
+    QLineEdit *presignKey() const { return m_presignKey; }
+    QPushButton *presignButton() const { return m_presign; }
+    QPushButton *copyUrlButton() const { return m_copyUrl; }
+    QPlainTextEdit *presignedUrl() const { return m_presignedUrl; }
     Sparkline *usageChart() const { return m_usageChart; }
     SnippetCard *snippetCard() const { return m_snippetCard; }
     StorageAccessTab *accessTab() const { return m_accessTab; }
@@ -89,6 +96,7 @@ public:
     void uploadFiles(const QStringList &paths);
     void downloadSelected();
     void deleteSelectedObject();
+    // Presigns the key in the key box with the chosen method and expiry.
     void presignSelected();
     void reloadListing();
     // The next page of a folder with more entries than one listing returns.
@@ -123,6 +131,7 @@ private:
     void showListing(const storage::StorageAnswer &answer, bool append);
     void showMetadata(const QString &key, const storage::StorageAnswer &answer);
     void startNextUpload();
+    void updatePresignHint();
 
     storage::StorageMonitor *m_monitor;
     ConfirmFunction m_confirm;
@@ -162,13 +171,16 @@ private:
     QPushButton *m_deleteObject = nullptr;
     QPushButton *m_presign = nullptr;
     QSpinBox *m_expiry = nullptr;
+    QComboBox *m_presignMethod = nullptr;
+    QLineEdit *m_presignKey = nullptr;
+    QLabel *m_presignHint = nullptr;
     QStackedWidget *m_objectStack = nullptr;
     QLabel *m_objectEmpty = nullptr;
     QTableWidget *m_objectTable = nullptr;
     QProgressBar *m_uploadBar = nullptr;
     QLabel *m_browserMessage = nullptr;
     QPlainTextEdit *m_metadata = nullptr;
-    QLabel *m_presignedUrl = nullptr;
+    QPlainTextEdit *m_presignedUrl = nullptr;
     QPushButton *m_copyUrl = nullptr;
     SnippetCard *m_snippetCard = nullptr;
     StorageAccessTab *m_accessTab = nullptr;

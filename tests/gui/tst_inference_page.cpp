@@ -32,6 +32,8 @@
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QScrollBar>
+#include <QStyle>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -471,6 +473,21 @@ void TestInferencePage::podTableSortsByCost()
     table->selectRow(0);
     QTRY_VERIFY_WITH_TIMEOUT(page()->tokensChart()->pointCount() >= 10, 15000);
     page()->podsMessage()->clear();
+    // At the window's size the reason is shown whole (on a second line if it must), not cut
+    // short: its cell holds the wrapped text.
+    QTRY_VERIFY_WITH_TIMEOUT(!podCell(QStringLiteral("gpu-a"), InferencePage::PodReason).isEmpty(), 15000);
+    const auto reasonFits = [table, this] {
+        const QTableWidgetItem *reason = table->item(podRow(QStringLiteral("gpu-a")), InferencePage::PodReason);
+        const QRect cell = table->visualItemRect(reason);
+        const int margin = 2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1);
+        const int width = cell.width() - margin;
+        // Drawn on one line unless the view wraps words; either way the text must be in the cell.
+        if (!table->wordWrap())
+            return table->fontMetrics().horizontalAdvance(reason->text()) <= width;
+        const QRect needed = table->fontMetrics().boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, reason->text());
+        return needed.width() <= width && needed.height() <= cell.height();
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(reasonFits(), qPrintable(podCell(QStringLiteral("gpu-a"), InferencePage::PodReason)), 10000);
     screenshot(QStringLiteral("inference"));
     call(QStringLiteral("POST"), m_vllm.root() + QStringLiteral("/_fake/config"), R"({"waiting":0,"kvCacheUsage":0.42})");
 }
@@ -481,6 +498,12 @@ void TestInferencePage::keysTabListsTheAdminKey()
     page()->tabs()->setCurrentIndex(InferencePage::KeysTab);
     QCOMPARE(page()->tabs()->currentWidget(), static_cast<QWidget *>(page()->keysPanel()));
     QTRY_VERIFY_WITH_TIMEOUT(page()->keysPanel()->keysView()->model()->rowCount() >= 1, 10000);
+    // The playground's chat is in the request log, whose columns share the width: it does not
+    // scroll sideways at the window's size.
+    QTableView *requests = page()->keysPanel()->requestsView();
+    QTRY_VERIFY_WITH_TIMEOUT(requests->model()->rowCount() >= 1, 10000);
+    QApplication::processEvents();
+    QCOMPARE(requests->horizontalScrollBar()->maximum(), 0);
     screenshot(QStringLiteral("inference-keys"));
 }
 

@@ -22,7 +22,10 @@
 #include "ui/search_result_format.h"
 #include "ui/snippet_card.h"
 
+#include <QClipboard>
+#include <QHeaderView>
 #include <QJsonArray>
+#include <QScrollBar>
 #include <QLabel>
 #include <QPushButton>
 #include <QJsonDocument>
@@ -41,6 +44,7 @@
 #include <QTextBrowser>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace homeport;
@@ -92,6 +96,7 @@ private Q_SLOTS:
     void playgroundShowsTheServersError();
     void documentBrowserPagesAndFilters();
     void collectionsTableSorts();
+    void collectionsAndSchemaShowWholeNames();
     void latencyChartFollowsRequests();
     void keysSynonymsAndOverridesFollowTheApi();
     void scopedKeyMatchesTypesenseJs();
@@ -263,6 +268,9 @@ void TestSearchPage::importListsBadLinesAndKeepsTheRest()
     QCOMPARE(errors->item(1, 0)->text(), QStringLiteral("8"));
     QVERIFY2(errors->item(1, 1)->text().contains(QStringLiteral("name")), qPrintable(errors->item(1, 1)->text()));
     QVERIFY(errors->item(1, 2)->text().contains(QStringLiteral("\"id\":\"8\"")));
+    // The error column is narrower than the server's longer messages: the tooltip has them whole.
+    QCOMPARE(errors->item(1, 1)->toolTip(), errors->item(1, 1)->text());
+    QCOMPARE(errors->item(1, 2)->toolTip(), errors->item(1, 2)->text());
     QVERIFY(waitForCollection(QStringLiteral("products"), 10));
     screenshot(QStringLiteral("import"));
 
@@ -387,6 +395,55 @@ void TestSearchPage::collectionsTableSorts()
     screenshot(QStringLiteral("collections"));
 }
 
+void TestSearchPage::collectionsAndSchemaShowWholeNames()
+{
+    // At the window's size the collections table and the schema show every name whole and do
+    // not scroll sideways; the schema sorts by a click on a header.
+    SearchPage *p = page();
+    p->tabs()->setCurrentIndex(SearchPage::CollectionsTab);
+    p->setCurrentCollection(QStringLiteral("articles"));
+    QTRY_COMPARE_WITH_TIMEOUT(p->schemaTable()->rowCount(), 5, 10000);
+    QApplication::processEvents();
+    const auto fits = [](QTableView *view, int col, const QString &text) {
+        return view->fontMetrics().horizontalAdvance(text) <= view->columnWidth(col);
+    };
+    QTableView *collections = p->collectionTable();
+    QCOMPARE(collections->horizontalScrollBar()->maximum(), 0);
+    for (const QString &name : column(collections->model(), SearchCollectionModel::NameColumn))
+        QVERIFY2(fits(collections, SearchCollectionModel::NameColumn, name), qPrintable(name));
+    for (int c = 0; c < SearchCollectionModel::ColumnCount; ++c) {
+        const QString title = collections->model()->headerData(c, Qt::Horizontal).toString();
+        QVERIFY2(fits(collections, c, title), qPrintable(title));
+    }
+    QTableWidget *schema = p->schemaTable();
+    QCOMPARE(schema->horizontalScrollBar()->maximum(), 0);
+    QStringList fields;
+    for (int r = 0; r < schema->rowCount(); ++r) {
+        fields << schema->item(r, 0)->text();
+        QVERIFY2(fits(schema, 0, fields.last()), qPrintable(fields.last()));
+    }
+    QCOMPARE(fields, (QStringList{"title", "tags", "views", "draft", "body"})); // as declared
+
+    // A click on "Type" sorts the fields by their type.
+    QHeaderView *header = schema->horizontalHeader();
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, Qt::NoModifier,
+                      QPoint(header->sectionViewportPosition(1) + header->sectionSize(1) / 2, header->height() / 2));
+    QStringList types;
+    for (int r = 0; r < schema->rowCount(); ++r)
+        types << schema->item(r, 1)->text();
+    QStringList sorted = types;
+    std::sort(sorted.begin(), sorted.end());
+    QVERIFY2(types == sorted || types == QStringList(sorted.rbegin(), sorted.rend()), qPrintable(types.join(u',')));
+    // The next snapshots (one a second) leave the order the user chose.
+    const qint64 seen = m_monitor->snapshot().takenAt;
+    QTRY_VERIFY_WITH_TIMEOUT(m_monitor->snapshot().takenAt > seen, 10000);
+    p->applySnapshot(); // as the page does a moment after each snapshot
+    QStringList typesLater;
+    for (int r = 0; r < schema->rowCount(); ++r)
+        typesLater << schema->item(r, 1)->text();
+    QCOMPARE(typesLater, types);
+}
+
 void TestSearchPage::latencyChartFollowsRequests()
 {
     SearchPage *p = page();
@@ -458,6 +515,14 @@ void TestSearchPage::keysSynonymsAndOverridesFollowTheApi()
         QTRY_VERIFY_WITH_TIMEOUT(!p->createdKeyText().isEmpty(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(p->keysPanel()->itemCount(), before + 1, 10000);
         QCOMPARE(p->scopedParentKey()->text(), p->createdKeyText());
+        // Copy takes the new key's value and says so.
+        QTest::mouseClick(p->findChild<QPushButton *>(QStringLiteral("copyCreatedKeyButton")), Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), p->createdKeyText());
+        const auto panelSays = [p](const QString &text) {
+            const QList<QLabel *> labels = p->keysPanel()->findChildren<QLabel *>();
+            return std::any_of(labels.begin(), labels.end(), [&](const QLabel *l) { return l->text() == text; });
+        };
+        QVERIFY(panelSays(QStringLiteral("Key copied.")));
         screenshot(QStringLiteral("keys"));
 
         // A scoped key made on the page is taken by the server, which applies its filter.

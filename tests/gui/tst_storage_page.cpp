@@ -22,6 +22,7 @@
 #include "ui/storage_page.h"
 
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLineEdit>
 
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void connectSnippetsCarryTheRealEndpointAndKey();
     void droppedFilesAreUploadedIntoTheFolder();
     void longFoldersLoadPageByPage();
+    void presignedPutUrlUploadsToANewKey();
     void accessKeysAndBucketSettings();
     void everyTabFitsTheWindow();
     void stoppedServiceIsShownAndAnswered();
@@ -288,7 +290,7 @@ void TestStoragePage::uploadBrowseFolderDownloadPresignAndDelete()
 
     // A presigned GET URL fetches the object without any other credentials.
     page()->presignSelected();
-    const QString url = page()->presignedUrl()->text();
+    const QString url = page()->presignedUrl()->toPlainText();
     QVERIFY2(url.contains(QStringLiteral("X-Amz-Signature=")) && url.contains(QStringLiteral("X-Amz-Expires=3600")), qPrintable(url));
     QVERIFY2(url.startsWith(QStringLiteral("http://127.0.0.1:%1/photos/2024/summer/cat%20notes.txt?").arg(m_port)), qPrintable(url));
     QNetworkAccessManager network;
@@ -440,6 +442,67 @@ void TestStoragePage::longFoldersLoadPageByPage()
     QVERIFY(page()->loadMoreButton()->isHidden());
 }
 
+void TestStoragePage::presignedPutUrlUploadsToANewKey()
+{
+    // A user picks PUT, types a key that does not exist yet and generates the URL; whoever gets it
+    // uploads with plain HTTP, and the object shows in the browser.
+    QVERIFY(createBucket(QStringLiteral("shared-uploads")));
+    page()->tabs()->setCurrentIndex(StoragePage::BrowserTab);
+    QVERIFY(openAndWait(QStringLiteral("shared-uploads"), QString()));
+    QCOMPARE(page()->objectTable()->rowCount(), 0);
+    auto *hint = page()->findChild<QLabel *>(QStringLiteral("presignHint"));
+    QVERIFY(hint);
+    QVERIFY2(hint->text().contains(QStringLiteral("download")), qPrintable(hint->text()));
+    QVERIFY(!page()->presignButton()->isEnabled()); // no key yet
+    QComboBox *method = page()->presignMethod();
+    method->setFocus();
+    QTest::keyClick(method, Qt::Key_Down);
+    QCOMPARE(method->currentData().toString(), QStringLiteral("PUT"));
+    QVERIFY2(hint->text().contains(QStringLiteral("upload")), qPrintable(hint->text()));
+    page()->presignKey()->setFocus();
+    QTest::keyClicks(page()->presignKey(), QStringLiteral("reports/q3 summary.txt"));
+    QVERIFY(page()->presignButton()->isEnabled());
+    QTest::mouseClick(page()->presignButton(), Qt::LeftButton);
+    const QString url = page()->presignedUrl()->toPlainText();
+    QVERIFY2(url.startsWith(QStringLiteral("http://127.0.0.1:%1/shared-uploads/reports/q3%20summary.txt?").arg(m_port)),
+             qPrintable(url));
+    QVERIFY2(url.contains(QStringLiteral("X-Amz-Signature=")), qPrintable(url));
+
+    // The URL is one long word: it wraps in its box instead of pushing the page sideways.
+    guitest::verifyEveryTabFits(page(), page()->tabs());
+    page()->tabs()->setCurrentIndex(StoragePage::BrowserTab);
+    QCOMPARE(page()->presignedUrl()->toPlainText(), url);
+
+    // Copy puts it on the clipboard and says so.
+    QTest::mouseClick(page()->copyUrlButton(), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), url);
+    QCOMPARE(page()->copyUrlButton()->text(), QStringLiteral("Copied"));
+
+    const QByteArray body = "Q3: all good\n";
+    QNetworkAccessManager network;
+    network.setProxy(QNetworkProxy::NoProxy);
+    std::unique_ptr<QNetworkReply> put(network.put(QNetworkRequest(QUrl::fromEncoded(url.toUtf8())), body));
+    QTRY_VERIFY_WITH_TIMEOUT(put->isFinished(), 10000);
+    QCOMPARE(put->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QSignalSpy shown(page(), &StoragePage::listingShown);
+    QTest::mouseClick(page()->findChild<QPushButton *>(QStringLiteral("refreshButton")), Qt::LeftButton);
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(listedNames(), QStringList{QStringLiteral("reports/")});
+    QVERIFY(openAndWait(QStringLiteral("shared-uploads"), QStringLiteral("reports/")));
+    QCOMPARE(listedNames(), QStringList{QStringLiteral("q3 summary.txt")});
+    QCOMPARE(page()->objectTable()->item(0, StoragePage::ObjectSize)->text(), QLocale().formattedDataSize(body.size(), 1, QLocale::DataSizeIecFormat));
+
+    // Another method or key makes the URL shown stale: it goes.
+    QVERIFY(selectListed(QStringLiteral("q3 summary.txt")));
+    QCOMPARE(page()->presignKey()->text(), QStringLiteral("reports/q3 summary.txt"));
+    QTest::mouseClick(page()->presignButton(), Qt::LeftButton);
+    QVERIFY(!page()->presignedUrl()->toPlainText().isEmpty());
+    QTest::keyClick(method, Qt::Key_Up);
+    QCOMPARE(method->currentData().toString(), QStringLiteral("GET"));
+    QVERIFY(page()->presignedUrl()->toPlainText().isEmpty());
+    QVERIFY(!page()->copyUrlButton()->isEnabled());
+}
+
 void TestStoragePage::accessKeysAndBucketSettings()
 {
     ui::StorageAccessTab *access = page()->accessTab();
@@ -449,6 +512,11 @@ void TestStoragePage::accessKeysAndBucketSettings()
     page()->tabs()->setCurrentIndex(StoragePage::AccessTab);
     QVERIFY(keysShown.wait(10000));
     QCOMPARE(access->keyTable()->rowCount(), 0); // the root key is not listed
+    // No keys: a line says so and what to do, instead of an empty table.
+    auto *noKeys = access->findChild<QLabel *>(QStringLiteral("noAccessKeys"));
+    QVERIFY(noKeys);
+    QVERIFY(noKeys->isVisible());
+    QVERIFY(!access->keyTable()->isVisible());
 
     // Make a read-only key for one bucket: its secret is shown once.
     QSignalSpy done(access, &ui::StorageAccessTab::actionFinished);
@@ -466,6 +534,8 @@ void TestStoragePage::accessKeysAndBucketSettings()
     QCOMPARE(keyId.size(), 20);
     QCOMPARE(secret.size(), 40);
     QTRY_COMPARE_WITH_TIMEOUT(access->keyTable()->rowCount(), 1, 10000);
+    QVERIFY(access->keyTable()->isVisible());
+    QVERIFY(!noKeys->isVisible());
     QCOMPARE(access->keyTable()->item(0, ui::StorageAccessTab::KeyId)->text(), QString::fromLatin1(keyId));
     QCOMPARE(access->keyTable()->item(0, ui::StorageAccessTab::KeyBuckets)->text(), QStringLiteral("public-site"));
     QCOMPARE(access->keyTable()->item(0, ui::StorageAccessTab::KeyAccess)->text(), QStringLiteral("Read-only"));
@@ -515,6 +585,11 @@ void TestStoragePage::accessKeysAndBucketSettings()
     QTRY_VERIFY_WITH_TIMEOUT(access->corsEditor()->toPlainText().contains(QStringLiteral("https://app.example")), 10000);
     QVERIFY(access->publicReadBox()->isChecked());
     screenshot(QStringLiteral("access"));
+    // The secret's line says which value is which; Copy takes both and says so.
+    QVERIFY(access->newSecretView()->isVisible());
+    QTest::mouseClick(access->copySecretButton(), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), access->newSecretView()->text());
+    QCOMPARE(access->copySecretButton()->text(), QStringLiteral("Copied"));
 
     done.clear();
     access->publicReadBox()->setChecked(false);
@@ -530,6 +605,7 @@ void TestStoragePage::accessKeysAndBucketSettings()
     QVERIFY(done.wait(10000));
     QVERIFY(done.first().first().toBool());
     QTRY_COMPARE_WITH_TIMEOUT(access->keyTable()->rowCount(), 0, 10000);
+    QVERIFY(noKeys->isVisible());
     QCOMPARE(fetchStatus("GET", presigned("GET", object, keyId, secret)), 403);
 
     // A bucket list with nothing in it is refused before anything is sent.
