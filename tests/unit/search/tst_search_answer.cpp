@@ -134,6 +134,29 @@ private slots:
         QCOMPARE(legacy.at(0).toObject().value("snippet"), body.value("snippet"));
     }
 
+    // A snippet whose last word is the value's last keeps what follows it (the full stop), one
+    // whose last word is not stops at that word.
+    void snippetReachingTheValuesEnd()
+    {
+        const std::unique_ptr<Collection> c = notesCollection();
+        for (int extra = 0; extra < 3; ++extra) {
+            QStringList words;
+            for (int i = 0; i < 40 + extra; ++i)
+                words << QStringLiteral("w%1").arg(i);
+            words[20] = words[35] = QStringLiteral("needle");
+            add(*c, QJsonObject{{"id", QString::number(extra)}, {"title", "t"}, {"body", words.join(u' ') + u'.'}, {"kind", "k"}});
+        }
+        QStringList middle;
+        for (int i = 21; i < 35; ++i)
+            middle << QStringLiteral("w%1").arg(i);
+        const QString head = QStringLiteral("w16 w17 w18 w19 <mark>needle</mark> ") + middle.join(u' ') + QStringLiteral(" <mark>needle</mark> w36 w37 w38 w39");
+        QStringList snippets;
+        for (const QJsonValue &hit : run(*c, {{"q", "needle"}, {"query_by", "body"}}).value("hits").toArray())
+            snippets << hit.toObject().value("highlight").toObject().value("body").toObject().value("snippet").toString();
+        snippets.sort();
+        QCOMPARE(snippets, (QStringList{head, head, head + u'.'}));
+    }
+
     // Stored documents whose numbers QJsonDocument would write otherwise on a second pass are
     // read and written again, as a hit always showed them; numeric facet stats past 2^53 are
     // written as QJsonValue holds those doubles (such an answer is not a fixed point of
