@@ -361,7 +361,8 @@ QWidget *SearchPage::buildCollectionsTab()
     split->setChildrenCollapsible(false);
     split->addWidget(m_collectionTable);
     split->addWidget(schemaCard);
-    split->setStretchFactor(0, 2);
+    // A few collections are usual and a schema has many fields: most of the height is the schema's.
+    split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
 
     m_noCollections = new EmptyState(tr("No collections yet"),
