@@ -374,6 +374,7 @@ bool rewritesAsItself(QByteArrayView json)
 struct AsciiHighlighter
 {
     const QSet<QByteArray> *terms = nullptr; // the highlight terms that are ASCII (folded: lower case)
+    quint64 termLengths = 0;                 // bit n: a term of n letters (bit 63: 63 or more)
     QByteArray startTag;                     // escaped for a JSON string
     QByteArray endTag;
 
@@ -408,7 +409,9 @@ struct AsciiHighlighter
             while (i < n && isWordChar(s[i]))
                 ++i;
             bool hit = false;
-            if (i - start <= qsizetype(sizeof lower)) {
+            if (!(termLengths & (quint64(1) << std::min<qsizetype>(i - start, 63)))) {
+                // (no term that long: most words are passed without hashing)
+            } else if (i - start <= qsizetype(sizeof lower)) {
                 for (qsizetype k = start; k < i; ++k)
                     lower[k - start] = s[k] >= 'A' && s[k] <= 'Z' ? char(s[k] + 32) : s[k];
                 hit = terms->contains(QByteArray::fromRawData(lower, i - start));
@@ -449,19 +452,21 @@ struct AsciiHighlighter
             const Span &span = spans[size_t(i)];
             if (!span.matched)
                 continue;
-            snippet->append(s + pos, span.start - pos);
-            snippet->append(startTag);
-            snippet->append(s + span.start, span.end - span.start);
-            snippet->append(endTag);
+            const QByteArrayView word(s + span.start, span.end - span.start);
+            JsonWriter::appendBytes(*snippet, QByteArrayView(s + pos, span.start - pos));
+            JsonWriter::appendBytes(*snippet, startTag);
+            JsonWriter::appendBytes(*snippet, word);
+            JsonWriter::appendBytes(*snippet, endTag);
+            char *quoted = JsonWriter::grow(*matched, word.size() + (firstMatch ? 2 : 3));
             if (!firstMatch)
-                matched->append(',');
+                *quoted++ = ',';
             firstMatch = false;
-            matched->append('"');
-            matched->append(s + span.start, span.end - span.start);
-            matched->append('"');
+            *quoted++ = '"';
+            std::memcpy(quoted, word.data(), size_t(word.size()));
+            quoted[word.size()] = '"';
             pos = span.end;
         }
-        snippet->append(s + pos, endPos - pos);
+        JsonWriter::appendBytes(*snippet, QByteArrayView(s + pos, endPos - pos));
         snippet->append('"');
         return true;
     }
@@ -3299,9 +3304,12 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
         }
         std::sort(highlightOrder.begin(), highlightOrder.end(),
                   [&](size_t a, size_t b) { return QString::compare(shownFields[a].name, shownFields[b].name) < 0; });
-        for (const QString &term : std::as_const(highlightTerms))
-            if (std::all_of(term.begin(), term.end(), [](QChar ch) { return ch.unicode() < 0x80; }))
+        for (const QString &term : std::as_const(highlightTerms)) {
+            if (std::all_of(term.begin(), term.end(), [](QChar ch) { return ch.unicode() < 0x80; })) {
                 asciiTerms.insert(term.toLatin1());
+                ascii.termLengths |= quint64(1) << std::min<qsizetype>(term.size(), 63);
+            }
+        }
         ascii.terms = &asciiTerms;
         JsonWriter::appendEscaped(ascii.startTag, startTag);
         JsonWriter::appendEscaped(ascii.endTag, endTag);
@@ -3329,10 +3337,10 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 pieces.resize(s->matched[0]);
                 return;
             }
-            pieces.append(matched);
+            JsonWriter::appendBytes(pieces, matched);
             pieces.append(']');
             s->matched[1] = s->snippet[0] = pieces.size();
-            pieces.append(snippet);
+            JsonWriter::appendBytes(pieces, snippet);
             s->snippet[1] = s->value[0] = pieces.size();
             if (h.full) {
                 matched.resize(0);

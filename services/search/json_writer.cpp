@@ -7,7 +7,9 @@
 #include <QJsonValue>
 #include <QLocale>
 
+#include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <cmath>
 
 namespace homeport::search {
@@ -21,14 +23,27 @@ char hexDigit(uint u)
 
 } // namespace
 
+char *JsonWriter::grow(QByteArray &out, qsizetype n)
+{
+    const qsizetype at = out.size();
+    if (out.capacity() < at + n)
+        out.reserve(std::max(at + n, out.capacity() * 2));
+    out.resize(at + n);
+    return out.data() + at;
+}
+
+void JsonWriter::appendBytes(QByteArray &out, QByteArrayView bytes)
+{
+    if (!bytes.isEmpty())
+        std::memcpy(grow(out, bytes.size()), bytes.data(), size_t(bytes.size()));
+}
+
 void JsonWriter::appendEscaped(QByteArray &out, QStringView s)
 {
     const char16_t *p = s.utf16();
     const char16_t *const end = p + s.size();
     // (at most six bytes per UTF-16 unit: \uXXXX; written through a pointer into room made once)
-    const qsizetype start = out.size();
-    out.resize(start + s.size() * 6);
-    char *o = out.data() + start;
+    char *o = grow(out, s.size() * 6);
     while (p != end) {
         const char16_t u = *p++;
         if (u < 0x80) {
@@ -82,7 +97,7 @@ void JsonWriter::appendInteger(QByteArray &out, qint64 n)
 {
     char digits[24];
     const auto r = std::to_chars(digits, digits + sizeof digits, n);
-    out.append(digits, r.ptr - digits);
+    appendBytes(out, QByteArrayView(digits, r.ptr - digits));
 }
 
 void JsonWriter::appendNumber(QByteArray &out, double d)
@@ -110,9 +125,12 @@ void JsonWriter::key(QStringView name)
 void JsonWriter::key(QLatin1StringView name)
 {
     separate();
-    m_out->append('"');
-    m_out->append(name.data(), name.size());
-    m_out->append("\":", 2);
+    char *o = grow(*m_out, name.size() + 3);
+    *o++ = '"';
+    std::memcpy(o, name.data(), size_t(name.size()));
+    o += name.size();
+    *o++ = '"';
+    *o = ':';
     m_afterKey = true;
 }
 
@@ -154,7 +172,7 @@ void JsonWriter::null()
 void JsonWriter::raw(QByteArrayView json)
 {
     separate();
-    m_out->append(json.data(), json.size());
+    appendBytes(*m_out, json);
 }
 
 void JsonWriter::object(const QJsonObject &o)

@@ -52,6 +52,10 @@ public:
     // A double as QJsonValue(d) is written.
     static void appendNumber(QByteArray &out, double d);
     static void appendInteger(QByteArray &out, qint64 n);
+    // Bytes at the end of `out` (without QByteArray::append's general insert path; room doubles).
+    static void appendBytes(QByteArray &out, QByteArrayView bytes);
+    // Room for n more bytes at the end of `out`: where to write them.
+    static char *grow(QByteArray &out, qsizetype n);
 
 private:
     void separate()
