@@ -15,9 +15,15 @@
 //   ... tcp BYTES                                 loopback TCP send of BYTES (PORT ignored)
 //   ... fsync-small DIR CLIENTS SECONDS BYTES      the disk's limit for small durable writes:
 //                                                 per op a new file, BYTES written, fsync, close
+//   ... md5-lanes BYTES                            MD5 of 1, 2, 4, 8, 16 streams of BYTES each: OpenSSL
+//                                                 one stream after another, the SIMD lanes on one
+//                                                 thread, and the shared engine fed by a thread per
+//                                                 stream (GiB/s per CPU second, PORT ignored)
 // Each prints one line of "name value" pairs.
 
+#include "storage/md5_lane_engine.h"
 #include "storage/sigv4.h"
+#include "storage/stream_digest.h"
 
 #include <QDateTime>
 
@@ -27,6 +33,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -336,6 +343,83 @@ void tcpThroughput(qint64 bytes)
     printThroughput("tcp", bytes, elapsed, cpuSeconds() - cpu0);
 }
 
+double threadCpuSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+
+// Each stream hashes its own 8 MiB buffer over and over until BYTES; rates are bytes per CPU
+// second of the hashing threads (the machine is shared, wall time would measure the neighbours).
+void md5Lanes(qint64 bytes)
+{
+    constexpr qint64 kBufferBytes = 8 << 20;
+    const qint64 rounds = std::max<qint64>(1, bytes / kBufferBytes);
+    const double gib = double(rounds * kBufferBytes) / double(1 << 30);
+    std::vector<std::vector<unsigned char>> buffers(md5lanes::kMaxLanes);
+    for (size_t s = 0; s < buffers.size(); ++s) {
+        buffers[s].resize(size_t(kBufferBytes));
+        for (size_t i = 0; i < buffers[s].size(); ++i)
+            buffers[s][i] = static_cast<unsigned char>(g_pattern[i % size_t(kPatternBytes)] + s);
+    }
+    for (const int streams : {1, 2, 4, 8, 16}) {
+        double cpu0 = threadCpuSeconds();
+        for (int s = 0; s < streams; ++s) {
+            StreamDigest digest(StreamDigest::Algorithm::Md5);
+            for (qint64 r = 0; r < rounds; ++r)
+                digest.addData(reinterpret_cast<const char *>(buffers[size_t(s)].data()), kBufferBytes);
+            digest.result();
+        }
+        const double openssl = streams * gib / (threadCpuSeconds() - cpu0);
+
+        md5lanes::State states[md5lanes::kMaxLanes];
+        md5lanes::State *statePointers[md5lanes::kMaxLanes];
+        const unsigned char *data[md5lanes::kMaxLanes];
+        for (int s = 0; s < streams; ++s) {
+            states[s] = md5lanes::kInitial;
+            statePointers[s] = &states[s];
+            data[s] = buffers[size_t(s)].data();
+        }
+        cpu0 = threadCpuSeconds();
+        for (qint64 r = 0; r < rounds; ++r)
+            md5lanes::compress(statePointers, data, streams, size_t(kBufferBytes) / md5lanes::kBlockBytes);
+        const double lanes = streams * gib / (threadCpuSeconds() - cpu0);
+
+        // The engine as uploads use it: a thread per stream hands over 1 MiB pieces.
+        std::vector<double> cpu(size_t(streams));
+        const double wall0 = now();
+        std::vector<std::thread> threads;
+        for (int s = 0; s < streams; ++s) {
+            threads.emplace_back([&, s] {
+                const double start = threadCpuSeconds();
+                LaneMd5 md5;
+                for (qint64 r = 0; r < rounds; ++r) {
+                    for (qint64 at = 0; at < kBufferBytes; at += 1 << 20)
+                        md5.addData(reinterpret_cast<const char *>(buffers[size_t(s)].data()) + at, 1 << 20, true);
+                }
+                md5.result();
+                cpu[size_t(s)] = threadCpuSeconds() - start;
+            });
+        }
+        for (std::thread &t : threads)
+            t.join();
+        const double wall = now() - wall0;
+        double engineCpu = 0;
+        for (const double c : cpu)
+            engineCpu += c;
+        std::printf("md5 streams %d kernel %s openssl_gib_s %.2f lanes_gib_s %.2f engine_gib_s %.2f engine_wall_gib_s %.2f\n", streams,
+                    md5lanes::name(md5lanes::bestFor(streams)), openssl, lanes, streams * gib / engineCpu, streams * gib / wall);
+    }
+    const std::vector<quint64> byLanes = Md5LaneEngine::shared().blocksByLanes();
+    std::printf("engine blocks by lanes:");
+    for (size_t l = 1; l < byLanes.size(); ++l) {
+        if (byLanes[l])
+            std::printf(" %zu:%llu", l, static_cast<unsigned long long>(byLanes[l]));
+    }
+    std::printf("\n");
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -357,6 +441,8 @@ int main(int argc, char **argv)
 
     if (command == "tcp")
         return tcpThroughput(arg(0).toLongLong()), 0;
+    if (command == "md5-lanes")
+        return md5Lanes(arg(0).toLongLong()), 0;
     if (command == "fsync-small") {
         const std::string dir = arg(0).toStdString();
         const int clients = arg(1).toInt();

@@ -11,7 +11,7 @@ QThreadPool *DigestPipeline::digestPool()
 {
     static QThreadPool *pool = [] {
         auto *p = new QThreadPool; // lives as long as the process: bodies may be hashed until exit
-        p->setMaxThreadCount(qMax(2, QThread::idealThreadCount()));
+        p->setMaxThreadCount(qMax(md5lanes::kMaxLanes, QThread::idealThreadCount()));
         p->setExpiryTimeout(30000);
         return p;
     }();
@@ -35,9 +35,9 @@ DigestPipeline::~DigestPipeline()
         m_drained.wait(&m_mutex);
 }
 
-void DigestPipeline::addToDigests(const char *data, qsizetype size)
+void DigestPipeline::addToDigests(const char *data, qsizetype size, bool onPool)
 {
-    m_md5.addData(data, size);
+    m_md5.addData(data, size, onPool);
     if (m_sha256)
         m_sha256->addData(data, size);
     if (m_checksum)
@@ -48,7 +48,7 @@ void DigestPipeline::add(const char *data, qsizetype size)
 {
     if (!m_async) {
         const qsizetype inPlace = qsizetype(qMin<qint64>(size, kSyncBytes - m_hashedInPlace));
-        addToDigests(data, inPlace);
+        addToDigests(data, inPlace, false);
         m_hashedInPlace += inPlace;
         data += inPlace;
         size -= inPlace;
@@ -118,7 +118,7 @@ void DigestPipeline::drain()
         Block block = std::move(m_queue.front());
         m_queue.pop_front();
         lock.unlock();
-        addToDigests(block.data.get(), block.size);
+        addToDigests(block.data.get(), block.size, true);
         lock.relock();
         m_backlog -= block.size;
         if (m_spare.size() < kSpareBlocks)

@@ -2,46 +2,97 @@
 
 #include "stream_digest.h"
 
+#include <QtEndian>
+
 #include <zlib.h>
 
-#include <array>
+#include <cstring>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace homeport::storage {
 
 namespace {
 
-// CRC-32C (Castagnoli), reflected polynomial 0x82F63B78, table-driven one byte at a time.
-const std::array<quint32, 256> &crc32cTable()
+// Reflected CRCs eight bytes at a time ("slicing by 8"): table[0] is the classic byte table of the
+// reflected polynomial, table[k][b] the CRC of byte b followed by k zero bytes, so one 64-bit load
+// and eight lookups replace eight dependent byte steps (about 1.5-2 GB/s against 400 MB/s).
+template <typename Crc>
+struct SlicingTables
 {
-    static const std::array<quint32, 256> table = [] {
-        std::array<quint32, 256> t{};
-        for (quint32 i = 0; i < 256; ++i) {
-            quint32 c = i;
+    Crc table[8][256];
+    explicit SlicingTables(Crc reflectedPolynomial)
+    {
+        for (unsigned b = 0; b < 256; ++b) {
+            Crc c = b;
             for (int k = 0; k < 8; ++k)
-                c = (c & 1) ? (c >> 1) ^ 0x82F63B78u : c >> 1;
-            t[i] = c;
+                c = (c & 1) ? (c >> 1) ^ reflectedPolynomial : c >> 1;
+            table[0][b] = c;
         }
-        return t;
-    }();
-    return table;
+        for (int k = 1; k < 8; ++k) {
+            for (unsigned b = 0; b < 256; ++b)
+                table[k][b] = (table[k - 1][b] >> 8) ^ table[0][table[k - 1][b] & 0xFF];
+        }
+    }
+    // c is the running register (already inverted).
+    Crc update(Crc c, const unsigned char *p, size_t n) const
+    {
+        for (; n >= 8; n -= 8, p += 8) {
+            quint64 word;
+            std::memcpy(&word, p, 8);
+            word = qFromLittleEndian(word) ^ quint64(c);
+            c = table[7][word & 0xFF] ^ table[6][(word >> 8) & 0xFF] ^ table[5][(word >> 16) & 0xFF] ^ table[4][(word >> 24) & 0xFF]
+                ^ table[3][(word >> 32) & 0xFF] ^ table[2][(word >> 40) & 0xFF] ^ table[1][(word >> 48) & 0xFF] ^ table[0][word >> 56];
+        }
+        for (; n > 0; --n, ++p)
+            c = table[0][(c ^ *p) & 0xFF] ^ (c >> 8);
+        return c;
+    }
+};
+
+// CRC-32C (Castagnoli), reflected polynomial 0x82F63B78.
+const SlicingTables<quint32> &crc32cTables()
+{
+    static const SlicingTables<quint32> tables(0x82F63B78u);
+    return tables;
 }
 
 // CRC-64/NVME, reflected polynomial 0x9A6C9329AC4BC9B5 (0xAD93D23594C93659 bit-reversed),
 // initial value and final XOR all ones (NVM Command Set Specification 1.0, section 5.3.1.2).
-const std::array<quint64, 256> &crc64NvmeTable()
+const SlicingTables<quint64> &crc64NvmeTables()
 {
-    static const std::array<quint64, 256> table = [] {
-        std::array<quint64, 256> t{};
-        for (quint64 i = 0; i < 256; ++i) {
-            quint64 c = i;
-            for (int k = 0; k < 8; ++k)
-                c = (c & 1) ? (c >> 1) ^ 0x9A6C9329AC4BC9B5ull : c >> 1;
-            t[i] = c;
-        }
-        return t;
-    }();
-    return table;
+    static const SlicingTables<quint64> tables(0x9A6C9329AC4BC9B5ull);
+    return tables;
 }
+
+#if defined(__x86_64__)
+// SSE4.2's crc32 instruction computes exactly CRC-32C, eight bytes per instruction (about 3 cycles
+// of latency each: 8 GB/s or so, 20 times the byte table).
+__attribute__((target("sse4.2"))) quint32 crc32cHardware(quint32 c, const unsigned char *p, size_t n)
+{
+    quint64 wide = c;
+    for (; n >= 8; n -= 8, p += 8) {
+        quint64 word;
+        std::memcpy(&word, p, 8);
+        wide = _mm_crc32_u64(wide, word);
+    }
+    c = quint32(wide);
+    for (; n > 0; --n, ++p)
+        c = _mm_crc32_u8(c, *p);
+    return c;
+}
+
+bool hasSse42()
+{
+    static const bool has = [] {
+        __builtin_cpu_init();
+        return bool(__builtin_cpu_supports("sse4.2"));
+    }();
+    return has;
+}
+#endif
 
 QByteArray bigEndian64(quint64 v)
 {
@@ -134,20 +185,22 @@ quint32 PayloadChecksum::crc32(QByteArrayView data, quint32 seed)
 
 quint32 PayloadChecksum::crc32c(QByteArrayView data, quint32 seed)
 {
-    const auto &table = crc32cTable();
-    quint32 c = ~seed;
-    for (const char ch : data)
-        c = table[(c ^ quint8(ch)) & 0xFF] ^ (c >> 8);
-    return ~c;
+    const auto *p = reinterpret_cast<const unsigned char *>(data.data());
+#if defined(__x86_64__)
+    if (hasSse42())
+        return ~crc32cHardware(~seed, p, size_t(data.size()));
+#endif
+    return ~crc32cTables().update(~seed, p, size_t(data.size()));
+}
+
+quint32 PayloadChecksum::crc32cPortable(QByteArrayView data, quint32 seed)
+{
+    return ~crc32cTables().update(~seed, reinterpret_cast<const unsigned char *>(data.data()), size_t(data.size()));
 }
 
 quint64 PayloadChecksum::crc64nvme(QByteArrayView data, quint64 seed)
 {
-    const auto &table = crc64NvmeTable();
-    quint64 c = ~seed;
-    for (const char ch : data)
-        c = table[(c ^ quint8(ch)) & 0xFF] ^ (c >> 8);
-    return ~c;
+    return ~crc64NvmeTables().update(~seed, reinterpret_cast<const unsigned char *>(data.data()), size_t(data.size()));
 }
 
 } // namespace homeport::storage

@@ -30,7 +30,8 @@ public:
 
     // One-shot helpers (tests, small bodies).
     static quint32 crc32(QByteArrayView data, quint32 seed = 0);
-    static quint32 crc32c(QByteArrayView data, quint32 seed = 0);
+    static quint32 crc32c(QByteArrayView data, quint32 seed = 0); // SSE4.2's crc32 where the CPU has it
+    static quint32 crc32cPortable(QByteArrayView data, quint32 seed = 0); // the table path (tests compare)
     static quint64 crc64nvme(QByteArrayView data, quint64 seed = 0);
 
 private:

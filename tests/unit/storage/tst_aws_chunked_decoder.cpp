@@ -154,6 +154,42 @@ private slots:
         QCOMPARE(QByteArray::fromBase64(n.base64Result()).toHex(), QByteArray("ae8b14860a799888"));
         QCOMPARE(PayloadChecksum::crc64nvme(""), 0ull);
     }
+
+    // The eight-bytes-at-a-time paths (SSE4.2 crc32, slicing tables) against a bit-at-a-time CRC
+    // from the polynomials' definitions, at every length around the 8-byte steps, from unaligned
+    // starts and fed in pieces.
+    void checksumsOverLongAndOddInputs()
+    {
+        const auto bitwise = [](QByteArrayView data, quint64 reflectedPolynomial, int width) {
+            const quint64 mask = width == 64 ? ~0ull : (1ull << width) - 1;
+            quint64 c = mask;
+            for (const char ch : data) {
+                c ^= quint8(ch);
+                for (int k = 0; k < 8; ++k)
+                    c = (c & 1) ? (c >> 1) ^ reflectedPolynomial : c >> 1;
+            }
+            return ~c & mask;
+        };
+        QByteArray data(70000, Qt::Uninitialized);
+        for (qsizetype i = 0; i < data.size(); ++i)
+            data[i] = char((quint32(i) * 2654435761u) >> 13);
+        for (qsizetype offset : {0, 1, 3, 7}) {
+            for (qsizetype size : {0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000, 4097, 69000}) {
+                const QByteArrayView piece(data.constData() + offset, size);
+                const quint64 crc32c = bitwise(piece, 0x82F63B78u, 32);
+                QCOMPARE(quint64(PayloadChecksum::crc32c(piece)), crc32c);
+                QCOMPARE(quint64(PayloadChecksum::crc32cPortable(piece)), crc32c);
+                QCOMPARE(PayloadChecksum::crc64nvme(piece), bitwise(piece, 0x9A6C9329AC4BC9B5ull, 64));
+                // Split in two: the seed carries the first part's CRC into the second.
+                const qsizetype half = size / 3;
+                QCOMPARE(quint64(PayloadChecksum::crc32c(piece.sliced(half), PayloadChecksum::crc32c(piece.first(half)))), crc32c);
+                QCOMPARE(quint64(PayloadChecksum::crc32cPortable(piece.sliced(half), PayloadChecksum::crc32cPortable(piece.first(half)))),
+                         crc32c);
+                QCOMPARE(PayloadChecksum::crc64nvme(piece.sliced(half), PayloadChecksum::crc64nvme(piece.first(half))),
+                         bitwise(piece, 0x9A6C9329AC4BC9B5ull, 64));
+            }
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TstAwsChunkedDecoder)
