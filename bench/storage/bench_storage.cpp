@@ -387,7 +387,7 @@ void md5Lanes(qint64 bytes)
         const double lanes = streams * gib / (threadCpuSeconds() - cpu0);
 
         // The engine as uploads use it: a thread per stream hands over 1 MiB pieces.
-        std::vector<double> cpu(size_t(streams));
+        std::vector<double> cpu(static_cast<size_t>(streams));
         const double wall0 = now();
         std::vector<std::thread> threads;
         for (int s = 0; s < streams; ++s) {
