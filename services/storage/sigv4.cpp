@@ -1,11 +1,11 @@
 #include "sigv4.h"
 
-#include <QCryptographicHash>
 #include <QHash>
-#include <QMessageAuthenticationCode>
 
+#include <openssl/evp.h>
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace homeport::storage::sigv4 {
 
@@ -188,14 +188,62 @@ QByteArray canonicalRequest(const SignedRequest &request, const QByteArrayList &
     return out;
 }
 
+namespace {
+
+// OpenSSL's SHA-256 (SHA extensions where the CPU has them) rather than Qt 6.4's portable one:
+// every signed request hashes its canonical request and runs an HMAC. Fetched once, as OpenSSL 3
+// looks the implementation up on every use of EVP_sha256().
+const EVP_MD *sha256Method()
+{
+    static const EVP_MD *const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return md;
+}
+
+constexpr int kSha256Bytes = 32;
+constexpr int kSha256BlockBytes = 64;
+
+// The digest of the concatenated parts into out (32 bytes).
+void sha256Into(std::initializer_list<QByteArrayView> parts, unsigned char *out)
+{
+    EVP_MD_CTX *context = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(context, sha256Method(), nullptr);
+    for (const QByteArrayView part : parts)
+        EVP_DigestUpdate(context, part.data(), size_t(part.size()));
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(context, out, &length);
+    EVP_MD_CTX_free(context);
+}
+
+} // namespace
+
 QByteArray sha256Hex(QByteArrayView data)
 {
-    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+    unsigned char digest[kSha256Bytes];
+    sha256Into({data}, digest);
+    return QByteArray::fromRawData(reinterpret_cast<const char *>(digest), kSha256Bytes).toHex();
 }
 
 QByteArray hmacSha256(const QByteArray &key, const QByteArray &data)
 {
-    return QMessageAuthenticationCode::hash(data, key, QCryptographicHash::Sha256);
+    // RFC 2104: H((K ^ opad) || H((K ^ ipad) || data)), K padded to the block (hashed first if longer).
+    unsigned char block[kSha256BlockBytes] = {};
+    if (key.size() > kSha256BlockBytes)
+        sha256Into({key}, block);
+    else
+        std::copy(key.cbegin(), key.cend(), block);
+    unsigned char inner[kSha256BlockBytes], outer[kSha256BlockBytes];
+    for (int i = 0; i < kSha256BlockBytes; ++i) {
+        inner[i] = block[i] ^ 0x36;
+        outer[i] = block[i] ^ 0x5c;
+    }
+    const auto view = [](const unsigned char *bytes, qsizetype size) {
+        return QByteArrayView(reinterpret_cast<const char *>(bytes), size);
+    };
+    unsigned char innerDigest[kSha256Bytes];
+    sha256Into({view(inner, kSha256BlockBytes), data}, innerDigest);
+    QByteArray out(kSha256Bytes, Qt::Uninitialized);
+    sha256Into({view(outer, kSha256BlockBytes), view(innerDigest, kSha256Bytes)}, reinterpret_cast<unsigned char *>(out.data()));
+    return out;
 }
 
 QByteArray cachedSigningKey(const QByteArray &secret, const QByteArray &date, const QByteArray &region,
