@@ -26,9 +26,6 @@ namespace {
 
 const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS buckets(name TEXT PRIMARY KEY, created INTEGER NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS objects(bucket TEXT NOT NULL, key BLOB NOT NULL, size INTEGER NOT NULL,"
-    " etag TEXT NOT NULL, modified INTEGER NOT NULL, file TEXT NOT NULL, headers TEXT NOT NULL,"
-    " PRIMARY KEY(bucket, key)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS uploads(id TEXT PRIMARY KEY, bucket TEXT NOT NULL, key BLOB NOT NULL,"
     " initiated INTEGER NOT NULL, headers TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS uploads_by_key ON uploads(bucket, key, initiated)",
@@ -40,6 +37,16 @@ const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS completed_uploads(id TEXT PRIMARY KEY, bucket TEXT NOT NULL, key BLOB NOT NULL,"
     " etag TEXT NOT NULL, completed INTEGER NOT NULL)",
 };
+
+// The objects table as it is now (%1: its name). A rowid table with (bucket, key) as a separate
+// unique index: small objects keep their bytes in the row, and in a WITHOUT ROWID table (this
+// table's shape before) every interior b-tree cell is a whole row with its overflow, so a 4 KiB
+// object's lookup read about 18 pages where this one reads the index, the row and its overflow.
+constexpr char kObjectsTable[] =
+    "CREATE TABLE IF NOT EXISTS %1(bucket TEXT NOT NULL, key BLOB NOT NULL, size INTEGER NOT NULL,"
+    " etag TEXT NOT NULL, modified INTEGER NOT NULL, file TEXT NOT NULL, headers TEXT NOT NULL,"
+    " tags TEXT NOT NULL DEFAULT '', data BLOB, segments TEXT, PRIMARY KEY(bucket, key))";
+constexpr char kObjectColumns[] = "bucket, key, size, etag, modified, file, headers, tags, data, segments";
 
 // A tag set for a TEXT NOT NULL column: a null QString would bind as NULL.
 QString tagsText(const QByteArray &tags)
@@ -261,6 +268,10 @@ bool ObjectStore::open(QString *error)
             return false;
         }
     }
+    if (!exec(QString::fromLatin1(kObjectsTable).arg(QLatin1String("objects")), &e)) {
+        *error = QStringLiteral("cannot create the objects table in %1: %2").arg(path, e);
+        return false;
+    }
     // Stores made before object tagging get the column (empty: no tags).
     for (const char *table : {"objects", "uploads"}) {
         bool hasTags = false;
@@ -292,6 +303,17 @@ bool ObjectStore::open(QString *error)
         *error = QStringLiteral("cannot add the segments column in %1: %2").arg(path, e);
         return false;
     }
+    // Stores made before the objects table kept rowids get it rebuilt (see kObjectsTable).
+    bool withoutRowid = false;
+    {
+        QSqlQuery shape(m_db);
+        shape.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'objects'"));
+        withoutRowid = shape.next() && shape.value(0).toString().contains(QLatin1String("WITHOUT ROWID"), Qt::CaseInsensitive);
+    }
+    if (withoutRowid && !rebuildObjectsTable(&e)) {
+        *error = QStringLiteral("cannot rebuild the objects table in %1: %2").arg(path, e);
+        return false;
+    }
     m_buckets.clear();
     QSqlQuery buckets(m_db);
     buckets.exec(QStringLiteral("SELECT name, created FROM buckets"));
@@ -301,9 +323,45 @@ bool ObjectStore::open(QString *error)
     return true;
 }
 
+bool ObjectStore::rebuildObjectsTable(QString *error)
+{
+    // One transaction: a crash leaves the old table or the new one, never half of either.
+    if (!beginWrite(error))
+        return false;
+    const QString columns = QString::fromLatin1(kObjectColumns);
+    const bool ok = exec(QStringLiteral("DROP TABLE IF EXISTS objects_rebuilt"), error)
+        && exec(QString::fromLatin1(kObjectsTable).arg(QLatin1String("objects_rebuilt")), error)
+        && exec(QStringLiteral("INSERT INTO objects_rebuilt(%1) SELECT %1 FROM objects").arg(columns), error)
+        && exec(QStringLiteral("DROP TABLE objects"), error)
+        && exec(QStringLiteral("ALTER TABLE objects_rebuilt RENAME TO objects"), error);
+    if (!ok || !m_db.commit()) {
+        if (ok)
+            *error = m_db.lastError().text();
+        m_db.rollback();
+        return false;
+    }
+    qCInfo(lcStorage) << "rebuilt the objects table of" << m_root << "as a rowid table";
+    return true;
+}
+
+bool ObjectStore::openForCommits(QString *error)
+{
+    const QString path = QDir(m_root).filePath(QStringLiteral("storage.db"));
+    if (!core::openSqliteWal(&m_db, path, m_connectionName, error))
+        return false;
+    QString e;
+    if (!exec(QStringLiteral("PRAGMA synchronous=FULL"), &e) || !exec(QStringLiteral("PRAGMA busy_timeout=5000"), &e)) {
+        *error = QStringLiteral("cannot configure %1: %2").arg(path, e);
+        return false;
+    }
+    return true;
+}
+
 void ObjectStore::close()
 {
     m_objectQuery.reset();
+    m_putQuery.reset();
+    m_replacedFilesQuery.reset();
     m_buckets.clear();
     if (!m_db.isValid())
         return;
@@ -346,7 +404,12 @@ QString ObjectStore::absolutePath(const QString &file) const
 
 QString ObjectStore::newTempPath()
 {
-    return QDir(m_root).filePath(QStringLiteral("tmp/") + randomId());
+    // Every object PUT asks for one before it knows whether its body stays inline: a random
+    // prefix per open store and a counter keep the names unique (tmp/ is emptied at open())
+    // without 32 draws from the system's random generator each.
+    if (m_tempPrefix.isEmpty())
+        m_tempPrefix = QDir(m_root).filePath(QStringLiteral("tmp/") + randomId().left(16) + u'-');
+    return m_tempPrefix + QString::number(++m_tempCounter);
 }
 
 QString ObjectStore::installFile(const QString &tempPath, QString *error)
@@ -602,49 +665,76 @@ std::optional<ObjectRecord> ObjectStore::object(const QString &bucket, const QBy
 
 bool ObjectStore::putObject(const QString &bucket, const ObjectRecord &record, QString *error)
 {
-    const std::optional<ObjectRecord> previous = object(bucket, record.key);
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, modified, file, headers, tags, data, segments) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(bucket);
-    q.addBindValue(record.key);
-    q.addBindValue(record.size);
-    q.addBindValue(QString::fromLatin1(record.etag));
-    q.addBindValue(record.modifiedMs);
-    q.addBindValue(record.file.isEmpty() ? QStringLiteral("") : record.file);
-    q.addBindValue(encodeHeaders(record.headers));
-    q.addBindValue(tagsText(record.tags));
-    q.addBindValue(record.isInline() ? QVariant(record.data.isNull() ? QByteArray("") : record.data) : QVariant(QMetaType::fromType<QByteArray>()));
-    q.addBindValue(record.segments.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(encodeSegments(record.segments)));
-    if (!q.exec()) {
-        *error = sqlError(q);
-        return false;
+    // The replaced version's files only (not its bytes or headers); both statements are
+    // prepared once, as every small PUT runs them.
+    if (!m_replacedFilesQuery) {
+        m_replacedFilesQuery = std::make_unique<QSqlQuery>(m_db);
+        m_replacedFilesQuery->setForwardOnly(true);
+        m_replacedFilesQuery->prepare(QStringLiteral("SELECT file, segments FROM objects WHERE bucket = ? AND key = ?"));
+        m_putQuery = std::make_unique<QSqlQuery>(m_db);
+        m_putQuery->prepare(QStringLiteral("INSERT OR REPLACE INTO objects(%1) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                .arg(QLatin1String(kObjectColumns)));
     }
-    if (previous) {
-        const QStringList keptList = record.files();
-        const QSet<QString> kept(keptList.cbegin(), keptList.cend());
-        for (const QString &file : previous->files()) {
-            if (kept.contains(file))
-                continue;
-            if (m_inBatch)
-                m_removeAfterCommit.append(file);
-            else
-                removeFile(file);
-        }
+    QStringList replacedFiles;
+    QSqlQuery &previous = *m_replacedFilesQuery;
+    previous.bindValue(0, bucket);
+    previous.bindValue(1, record.key);
+    if (previous.exec() && previous.next()) {
+        ObjectRecord old;
+        old.file = previous.value(0).toString();
+        if (!previous.isNull(1))
+            old.segments = decodeSegments(previous.value(1).toString());
+        replacedFiles = old.files();
+    }
+    previous.finish();
+
+    QSqlQuery &q = *m_putQuery;
+    q.bindValue(0, bucket);
+    q.bindValue(1, record.key);
+    q.bindValue(2, record.size);
+    q.bindValue(3, QString::fromLatin1(record.etag));
+    q.bindValue(4, record.modifiedMs);
+    q.bindValue(5, record.file.isEmpty() ? QStringLiteral("") : record.file);
+    q.bindValue(6, encodeHeaders(record.headers));
+    q.bindValue(7, tagsText(record.tags));
+    q.bindValue(8, record.isInline() ? QVariant(record.data.isNull() ? QByteArray("") : record.data) : QVariant(QMetaType::fromType<QByteArray>()));
+    q.bindValue(9, record.segments.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(encodeSegments(record.segments)));
+    const bool inserted = q.exec();
+    if (!inserted)
+        *error = sqlError(q);
+    q.finish();
+    if (!inserted)
+        return false;
+    const QStringList keptList = record.files();
+    const QSet<QString> kept(keptList.cbegin(), keptList.cend());
+    for (const QString &file : std::as_const(replacedFiles)) {
+        if (kept.contains(file))
+            continue;
+        if (m_inBatch)
+            m_removeAfterCommit.append(file);
+        else
+            removeFile(file);
     }
     return true;
+}
+
+bool ObjectStore::beginWrite(QString *error)
+{
+    // IMMEDIATE: the write lock is taken (waiting busy_timeout for the other connection's
+    // commit) before anything is read, so a transaction never reads a snapshot another
+    // connection's commit has made stale and then fails to write (SQLITE_BUSY_SNAPSHOT).
+    return exec(QStringLiteral("BEGIN IMMEDIATE"), error);
 }
 
 bool ObjectStore::beginBatch(QString *error)
 {
-    if (!m_db.transaction()) {
-        *error = m_db.lastError().text();
+    if (!beginWrite(error))
         return false;
-    }
     m_inBatch = true;
     return true;
 }
 
-bool ObjectStore::endBatch(QString *error)
+bool ObjectStore::endBatch(QString *error, QStringList *replacedFiles)
 {
     m_inBatch = false;
     const QStringList replaced = std::exchange(m_removeAfterCommit, {});
@@ -653,8 +743,10 @@ bool ObjectStore::endBatch(QString *error)
         m_db.rollback();
         return false;
     }
-    for (const QString &file : replaced)
-        removeFile(file);
+    if (replacedFiles)
+        *replacedFiles = replaced;
+    else
+        removeFiles(replaced);
     return true;
 }
 
@@ -849,10 +941,8 @@ QList<PartRecord> ObjectStore::parts(const QByteArray &uploadId)
 bool ObjectStore::abortUpload(const QByteArray &id, QString *error)
 {
     const QList<PartRecord> files = parts(id);
-    if (!m_db.transaction()) {
-        *error = m_db.lastError().text();
+    if (!beginWrite(error))
         return false;
-    }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM parts WHERE upload = ?"));
     q.addBindValue(QString::fromLatin1(id));
@@ -872,11 +962,10 @@ bool ObjectStore::abortUpload(const QByteArray &id, QString *error)
 bool ObjectStore::completeUpload(const UploadRecord &upload, const ObjectRecord &record, QString *error)
 {
     const QList<PartRecord> files = parts(upload.id);
-    const std::optional<ObjectRecord> previous = object(upload.bucket, record.key);
-    if (!m_db.transaction()) {
-        *error = m_db.lastError().text();
+    if (!beginWrite(error))
         return false;
-    }
+    // Read inside the transaction: the committer's connection may replace the object until then.
+    const std::optional<ObjectRecord> previous = object(upload.bucket, record.key);
     const auto fail = [&](const QSqlQuery &q) {
         *error = sqlError(q);
         m_db.rollback();

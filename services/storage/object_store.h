@@ -1,6 +1,7 @@
 #pragma once
 // ObjectStore: where the storage service keeps buckets, objects and multipart uploads.
-//   <root>/storage.db          SQLite (WAL, synchronous=FULL): buckets, objects, uploads, parts
+//   <root>/storage.db          SQLite (WAL, synchronous=FULL): buckets, objects (a rowid table:
+//                              small objects' bytes are in the row), uploads, parts
 //   <root>/objects/<xx>/<id>   object and part bytes, one immutable file per version
 //   <root>/tmp/                bodies being received
 // Objects of at most kInlineObjectBytes are kept inside their row instead (as MinIO inlines
@@ -16,8 +17,9 @@
 // only once it ends. Files no row refers to (a crash between rename and commit) are removed at
 // open(). Keys are compared as bytes (SQLite BLOB order), which is S3's UTF-8 byte order for
 // listings.
-// Thread affinity: the storage service's thread (one SQLite connection, used only there); a
-// FileLease may be released from any thread.
+// Thread affinity: the thread that opened it (its SQLite connection is used only there): the
+// storage service's, or RowCommitter's for the second connection that commits PUTs' rows (both in
+// WAL mode, writes in BEGIN IMMEDIATE transactions); a FileLease may be released from any thread.
 
 #include "http/response.h"
 
@@ -119,6 +121,9 @@ public:
     ~ObjectStore();
 
     bool open(QString *error);
+    // A second connection to a store another ObjectStore has open()ed, for RowCommitter: its
+    // thread only runs putObject() batches (endBatch() hands the replaced files back).
+    bool openForCommits(QString *error);
     void close();
     bool isOpen() const { return m_db.isOpen(); }
     const QString &root() const { return m_root; }
@@ -160,10 +165,11 @@ public:
     // Commits the record (its file already installed) and removes the replaced version's file.
     bool putObject(const QString &bucket, const ObjectRecord &record, QString *error);
     // Group commit: the putObject() calls between beginBatch() and endBatch() share one
-    // transaction (one WAL fsync), and replaced versions' files go only after it committed.
-    // endBatch() rolls back when the commit fails (none of the batch's rows then exist).
+    // transaction (one WAL fsync), and replaced versions' files go only after it committed
+    // (removed here, or handed to the caller in *replacedFiles). endBatch() rolls back when the
+    // commit fails (none of the batch's rows then exist).
     bool beginBatch(QString *error);
-    bool endBatch(QString *error);
+    bool endBatch(QString *error, QStringList *replacedFiles = nullptr);
     // False with an empty error when there was no such object.
     bool deleteObject(const QString &bucket, const QByteArray &key, QString *error);
     // Keys after `after` (exclusive) that start with prefix, rolled up at delimiter. The records
@@ -187,6 +193,9 @@ public:
 
 private:
     bool exec(const QString &sql, QString *error = nullptr);
+    bool beginWrite(QString *error); // BEGIN IMMEDIATE
+    // Copies a WITHOUT ROWID objects table (older stores) into the current shape.
+    bool rebuildObjectsTable(QString *error);
     void removeOrphans();
 
     QString m_root;
@@ -194,10 +203,15 @@ private:
     QSqlDatabase m_db;
     // The object lookup every GET and HEAD makes, prepared once (SQLite parses it once).
     std::unique_ptr<QSqlQuery> m_objectQuery;
+    // putObject's lookup of the replaced version's files and its insert, prepared once.
+    std::unique_ptr<QSqlQuery> m_replacedFilesQuery;
+    std::unique_ptr<QSqlQuery> m_putQuery;
     // Every bucket's name and creation time, read at open() and kept with each change: the
     // bucket check of every request needs no query.
     QHash<QString, qint64> m_buckets;
     std::shared_ptr<FileLeases> m_leases;
+    QString m_tempPrefix; // <root>/tmp/<random>-, see newTempPath()
+    quint64 m_tempCounter = 0;
     bool m_inBatch = false;
     QStringList m_removeAfterCommit;
 };

@@ -11,10 +11,6 @@
 
 namespace homeport::storage {
 
-namespace {
-constexpr qint64 kReadAheadWindow = 8 << 20;
-}
-
 SegmentedFile::SegmentedFile(const QString &root, const QList<ObjectSegment> &segments, FileLease lease)
     : m_root(root), m_segments(segments), m_lease(std::move(lease))
 {
@@ -83,13 +79,9 @@ int SegmentedFile::openSegmentAt(qint64 at, qint64 *offset)
             return -1;
         }
         m_open = index;
-        m_aheadUntil = *offset;
+        m_readAhead.reset();
     }
-    if (*offset >= m_aheadUntil - kReadAheadWindow / 2) {
-        const qint64 from = qMax(*offset, m_aheadUntil);
-        ::posix_fadvise(m_fd, from, kReadAheadWindow, POSIX_FADV_WILLNEED);
-        m_aheadUntil = from + kReadAheadWindow;
-    }
+    m_readAhead.advance(m_fd, *offset, segment.size);
     return index;
 }
 

@@ -2,12 +2,13 @@
 // SegmentedFile: a multipart object's part files read as one random-access device (GET, ranges
 // across part boundaries), so CompleteMultipartUpload never has to join them into one file.
 // Each part file is opened when the reading reaches it, and the kernel is asked to read the next
-// window ahead (posix_fadvise), as for a single file. The lease keeps the files on disk while the
+// window ahead (ReadAhead), as for a single file. The lease keeps the files on disk while the
 // device lives, even if the object is replaced or deleted meanwhile, so a reader never sees a
 // torn object. The HTTP engine sends its bytes with sendfile() through http::FileRegion.
 // Thread affinity: the thread that reads it (the storage service's).
 
 #include "object_store.h"
+#include "read_ahead.h"
 
 #include "http/file_region.h"
 
@@ -47,7 +48,7 @@ private:
     qint64 m_at = 0;
     int m_open = -1;        // index of the segment whose file is open
     int m_fd = -1;
-    qint64 m_aheadUntil = 0; // within the open segment's file
+    ReadAhead m_readAhead;  // within the open segment's file
 };
 
 } // namespace homeport::storage

@@ -8,6 +8,8 @@
 #include "object_tagging.h"
 #include "payload_receiver.h"
 #include "post_object_receiver.h"
+#include "read_ahead.h"
+#include "row_committer.h"
 #include "segmented_file.h"
 #include "storage_console_bridge.h"
 
@@ -236,10 +238,10 @@ bool storedHeaders(const http::Request &req, http::HeaderList *out, QString *pro
     return true;
 }
 
-// An object's file as a response body: asks the kernel to read the next window ahead while
-// the current one is sent, so a cold-cache GET keeps the disk busy instead of waiting for each
-// block in turn on the service thread. The engine sends it with sendfile() (http::FileRegion),
-// or reads it when it cannot (TLS).
+// An object's file as a response body: keeps the kernel reading ahead of what is sent (from
+// ReadAhead's thread), so a cold-cache GET keeps the disk busy instead of waiting for each block
+// in turn on the service thread. The engine sends it with sendfile() (http::FileRegion), or
+// reads it when it cannot (TLS).
 class ReadAheadFile : public QFile, public http::FileRegion
 {
 public:
@@ -247,32 +249,31 @@ public:
 
     bool fileRegion(qint64 pos, int *fd, qint64 *offset, qint64 *length) override
     {
-        adviseFrom(pos);
         *fd = handle();
         *offset = pos;
-        *length = size() - pos;
+        *length = fileSize() - pos;
+        m_readAhead.advance(*fd, pos, fileSize());
         return *fd >= 0 && *length > 0;
     }
 
 protected:
     qint64 readData(char *data, qint64 maxSize) override
     {
-        adviseFrom(pos());
+        m_readAhead.advance(handle(), pos(), fileSize());
         return QFile::readData(data, maxSize);
     }
 
 private:
-    void adviseFrom(qint64 at)
+    // Data files are immutable: their size is asked for once, not with an fstat per send.
+    qint64 fileSize()
     {
-        if (at >= m_aheadUntil - kWindow / 2) {
-            const qint64 from = qMax(at, m_aheadUntil);
-            ::posix_fadvise(handle(), from, kWindow, POSIX_FADV_WILLNEED);
-            m_aheadUntil = from + kWindow;
-        }
+        if (m_size < 0)
+            m_size = size();
+        return m_size;
     }
 
-    static constexpr qint64 kWindow = 8 << 20;
-    qint64 m_aheadUntil = 0;
+    ReadAhead m_readAhead;
+    qint64 m_size = -1;
 };
 
 struct ByteRange
@@ -512,6 +513,13 @@ QString StorageService::configure(http::HttpServer &server, const core::ServiceC
     }
     // Copies and fsyncs run there; several at once, so their fsyncs share journal commits.
     m_worker = std::make_unique<DataFileWorker>(kDataFileThreads);
+    m_committer = std::make_unique<RowCommitter>(context.dataDir);
+    if (!m_committer->start(&error)) {
+        m_committer.reset();
+        m_worker.reset();
+        m_store.reset();
+        return QStringLiteral("the storage database cannot be opened for commits: %1").arg(error);
+    }
     // The bucket the Laravel settings from --print-env name, so `FILESYSTEM_DISK=s3` works at once.
     const QString defaultBucket = context.settings.value(QStringLiteral("default_bucket"), QStringLiteral("homeport")).toString();
     if (isValidBucketName(defaultBucket) && m_store->buckets().isEmpty()
@@ -568,6 +576,7 @@ void StorageService::closeStores()
     m_staleUploadTimer.reset();
     if (m_worker)
         m_worker->waitForDone(); // their answers, still queued, find no store and say so
+    m_committer.reset();      // commits the group in flight; its answers come after
     m_store.reset();
     m_keys.reset();
 }
@@ -1166,7 +1175,7 @@ void StorageService::commitObject(const Reply &reply, const ObjectRecord &record
                                   const std::optional<QPair<QByteArray, QByteArray>> &checksum)
 {
     const QString bucket = reply.bucket;
-    queueWrite({[this, bucket, record](QString *error) { return m_store->putObject(bucket, record, error); },
+    queueWrite({[bucket, record](ObjectStore &store, QString *error) { return store.putObject(bucket, record, error); },
                 [this, reply = Reply(reply), record, checksum](bool committed, const QString &error) mutable {
                     if (!committed) {
                         if (m_store)
@@ -1194,23 +1203,30 @@ void StorageService::queueWrite(QueuedWrite write)
 void StorageService::flushWrites()
 {
     m_flushQueued = false;
-    const QList<QueuedWrite> batch = std::exchange(m_queuedWrites, {});
-    if (batch.isEmpty())
+    // One group at a time: what arrives while it commits forms the next one.
+    if (m_commitInFlight || m_queuedWrites.isEmpty())
         return;
-    if (!m_store) {
+    const QList<QueuedWrite> batch = std::exchange(m_queuedWrites, {});
+    if (!m_store || !m_committer) {
         for (const QueuedWrite &w : batch)
             w.answer(false, QStringLiteral("The storage service is stopping."));
         return;
     }
-    QString error;
-    const bool began = m_store->beginBatch(&error);
-    QList<QString> errors(batch.size());
-    QList<bool> written(batch.size(), false);
-    for (qsizetype i = 0; began && i < batch.size(); ++i)
-        written[i] = batch[i].write(&errors[i]);
-    const bool committed = began && m_store->endBatch(&error);
-    for (qsizetype i = 0; i < batch.size(); ++i)
-        batch[i].answer(committed && written[i], committed ? errors[i] : error);
+    QList<RowCommitter::Write> writes;
+    writes.reserve(batch.size());
+    for (const QueuedWrite &w : batch)
+        writes.append(w.write);
+    m_commitInFlight = true;
+    m_committer->commit(std::move(writes), this, [this, batch](const RowCommitter::Outcome &outcome) {
+        m_commitInFlight = false;
+        // Replaced versions' files go now that their rows are gone, or once the last reader
+        // still sending them has finished (the service's store holds the leases).
+        if (m_store)
+            m_store->removeFiles(outcome.replacedFiles);
+        for (qsizetype i = 0; i < batch.size(); ++i)
+            batch[i].answer(outcome.committed && outcome.written[i], outcome.committed ? outcome.errors[i] : outcome.error);
+        flushWrites();
+    });
 }
 
 std::optional<ObjectRecord> StorageService::copySource(Call &call, QString *sourceBucket)
@@ -2000,7 +2016,7 @@ void StorageService::postObject(Call &call)
         record.file = result.file;
         record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
         const QString bucket = reply.bucket;
-        queueWrite({[this, bucket, record](QString *error) { return m_store->putObject(bucket, record, error); },
+        queueWrite({[bucket, record](ObjectStore &store, QString *error) { return store.putObject(bucket, record, error); },
                     [this, reply, record, answer](bool committed, const QString &error) mutable {
                         if (!committed) {
                             if (m_store)

@@ -35,6 +35,7 @@ class AccessKeyStore;
 struct PostFormVerdict;
 struct AccessKey;
 class ObjectStore;
+class RowCommitter;
 struct DataFileJob;
 struct DataFileResult;
 class StorageConsoleBridge;
@@ -127,10 +128,11 @@ private:
     // is answered here and `then` is not called.
     void finishDataFile(DataFileJob job, const Reply &reply, std::function<void(Reply &, const DataFileResult &)> then);
     // Group commit: object rows whose files are on disk wait here for the next turn of the event
-    // loop and are committed together (one WAL fsync for all), then each is answered.
+    // loop, or until the group before them has committed, and are committed together on the
+    // RowCommitter's thread (one WAL fsync for all), then each is answered.
     struct QueuedWrite
     {
-        std::function<bool(QString *error)> write;                     // inside the transaction
+        std::function<bool(ObjectStore &store, QString *error)> write;  // inside the transaction, on the committer's store
         std::function<void(bool committed, const QString &error)> answer; // after it
     };
     void queueWrite(QueuedWrite write);
@@ -145,8 +147,10 @@ private:
     std::unique_ptr<StorageConsoleBridge> m_consoleBridge;
     std::unique_ptr<ObjectStore> m_store;
     std::unique_ptr<DataFileWorker> m_worker; // drained before m_store closes
+    std::unique_ptr<RowCommitter> m_committer; // closed before m_store
     QList<QueuedWrite> m_queuedWrites;
     bool m_flushQueued = false;
+    bool m_commitInFlight = false;
     std::unique_ptr<AccessKeyStore> m_keys;
     std::unique_ptr<QTimer> m_staleUploadTimer;
     qint64 m_uploadMaxAgeMs = kDefaultUploadMaxAgeMs;

@@ -1,13 +1,17 @@
 // The object store below the S3 API: multipart objects kept as their parts' files (segments
 // that survive a restart and the orphan sweep, files removed when the object is replaced or
 // deleted, part files left out of a Complete removed), leases that keep files on disk while a
-// reader still needs them, and SegmentedFile reading across part boundaries.
+// reader still needs them, SegmentedFile reading across part boundaries, and a store whose
+// objects table predates the rowid layout opened with every row intact.
 #include "storage/object_store.h"
 #include "storage/segmented_file.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -113,6 +117,101 @@ private slots:
     {
         m_store.reset();
         QDir(m_dir.path()).removeRecursively();
+    }
+
+    void anOlderWithoutRowidObjectsTableIsRebuiltWithItsRows()
+    {
+        // The objects table as stores before the rowid layout have it: WITHOUT ROWID, with the
+        // columns later versions added, holding an inline, a file and a multipart object.
+        const QString file = installBytes(*m_store, "file bytes");
+        const QString part1 = installBytes(*m_store, "part one,");
+        const QString part2 = installBytes(*m_store, "part two");
+        QVERIFY(!file.isEmpty() && !part1.isEmpty() && !part2.isEmpty());
+        m_store.reset();
+        const QString dbPath = m_dir.path() + QStringLiteral("/storage.db");
+        const QString raw = QStringLiteral("tst-object-store-raw-%1").arg(++connectionNumber);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), raw);
+            db.setDatabaseName(dbPath);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(QStringLiteral("DROP TABLE objects")), qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE objects(bucket TEXT NOT NULL, key BLOB NOT NULL, size INTEGER NOT NULL,"
+                " etag TEXT NOT NULL, modified INTEGER NOT NULL, file TEXT NOT NULL, headers TEXT NOT NULL,"
+                " PRIMARY KEY(bucket, key)) WITHOUT ROWID")));
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE objects ADD COLUMN tags TEXT NOT NULL DEFAULT ''")));
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE objects ADD COLUMN data BLOB")));
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE objects ADD COLUMN segments TEXT")));
+            QVERIFY(q.prepare(QStringLiteral("INSERT INTO objects VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
+            const auto insert = [&](const QByteArray &key, qint64 size, const QString &f, const QVariant &data, const QVariant &segments) {
+                q.addBindValue(QStringLiteral("b"));
+                q.addBindValue(key);
+                q.addBindValue(size);
+                q.addBindValue(QStringLiteral("etag-") + QString::fromLatin1(key));
+                q.addBindValue(qint64(1700000000000));
+                q.addBindValue(f);
+                q.addBindValue(encodeHeaders({{"Content-Type", "text/plain"}}));
+                q.addBindValue(QStringLiteral("a=1"));
+                q.addBindValue(data);
+                q.addBindValue(segments);
+                return q.exec();
+            };
+            QVERIFY2(insert("small", 5, QString(""), QByteArray("hello"), QVariant(QMetaType::fromType<QString>())), qPrintable(q.lastError().text()));
+            QVERIFY(insert("with file", 10, file, QVariant(QMetaType::fromType<QByteArray>()), QVariant(QMetaType::fromType<QString>())));
+            QVERIFY(insert("multi", 17, QString(""), QVariant(QMetaType::fromType<QByteArray>()),
+                           encodeSegments({{part1, 9}, {part2, 8}})));
+        }
+        QSqlDatabase::removeDatabase(raw);
+
+        openStore();
+        const std::optional<ObjectRecord> small = m_store->object(QStringLiteral("b"), "small");
+        QVERIFY(small);
+        QVERIFY(small->isInline());
+        QCOMPARE(small->data, QByteArray("hello"));
+        QCOMPARE(small->etag, QByteArray("etag-small"));
+        QCOMPARE(small->tags, QByteArray("a=1"));
+        QCOMPARE(small->modifiedMs, qint64(1700000000000));
+        QCOMPARE(small->headers, (homeport::http::HeaderList{{"Content-Type", "text/plain"}}));
+        const std::optional<ObjectRecord> withFile = m_store->object(QStringLiteral("b"), "with file");
+        QVERIFY(withFile);
+        QCOMPARE(withFile->file, file);
+        QCOMPARE(withFile->size, qint64(10));
+        const std::optional<ObjectRecord> multi = m_store->object(QStringLiteral("b"), "multi");
+        QVERIFY(multi);
+        QCOMPARE(multi->segments, (QList<ObjectSegment>{{part1, 9}, {part2, 8}}));
+        // The orphan sweep at open() saw the rows: every file they name is still there.
+        QCOMPARE(dataFiles(m_dir.path()), sorted({file, part1, part2}));
+        // Listing keeps S3's byte order, and the rebuilt table takes writes as before.
+        ListPage page = m_store->list(QStringLiteral("b"), {}, {}, {}, 10);
+        QCOMPARE(page.objects.size(), 3);
+        QCOMPARE(page.objects[0].key, QByteArray("multi"));
+        QCOMPARE(page.objects[1].key, QByteArray("small"));
+        QCOMPARE(page.objects[2].key, QByteArray("with file"));
+        ObjectRecord replacement;
+        replacement.key = "with file";
+        replacement.size = 3;
+        replacement.etag = "new";
+        replacement.data = "new";
+        QString error;
+        QVERIFY2(m_store->putObject(QStringLiteral("b"), replacement, &error), qPrintable(error));
+        QCOMPARE(m_store->object(QStringLiteral("b"), "with file")->data, QByteArray("new"));
+        QCOMPARE(dataFiles(m_dir.path()), sorted({part1, part2})); // the replaced version's file went
+
+        // The table has rowids now, so a second open does not rebuild it again.
+        m_store.reset();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), raw);
+            db.setDatabaseName(dbPath);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'objects'")));
+            QVERIFY(q.next());
+            QVERIFY2(!q.value(0).toString().contains(QLatin1String("WITHOUT ROWID")), qPrintable(q.value(0).toString()));
+        }
+        QSqlDatabase::removeDatabase(raw);
+        openStore();
+        QCOMPARE(m_store->list(QStringLiteral("b"), {}, {}, {}, 10).objects.size(), 3);
     }
 
     void segmentsRoundTripAndSurviveTheOrphanSweep()

@@ -1,0 +1,56 @@
+#pragma once
+// RowCommitter: commits the rows of finished PUTs on a thread and SQLite connection of its own,
+// in groups (one transaction and one WAL fsync for every row that arrived meanwhile). The
+// storage service's thread hands a group over and goes on reading requests while the disk
+// flushes, instead of waiting for each fsync (and each checkpoint) itself; the next group forms
+// while this one commits. A PUT is still answered only after its row's commit has returned, so
+// what is acknowledged is on disk, and readers (the service's connection) see a row only once
+// it is committed.
+// Thread affinity: constructed, start()ed, commit()ed and destroyed on the storage service's
+// thread; the writes run on the committer's thread; `done` is queued back to the receiver.
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace homeport::storage {
+
+class ObjectStore;
+
+class RowCommitter
+{
+public:
+    // One row's write, run inside the group's transaction on the committer's own store.
+    using Write = std::function<bool(ObjectStore &store, QString *error)>;
+    struct Outcome
+    {
+        bool committed = false; // the transaction committed (false: none of the rows exist)
+        QString error;          // why not, when not
+        QList<bool> written;    // per write, in order
+        QStringList errors;     // per write
+        QStringList replacedFiles; // data files of versions the group replaced; removing them is the caller's
+    };
+
+    // `root` is the store's folder; its database must exist (the service's ObjectStore opened it).
+    explicit RowCommitter(const QString &root);
+    ~RowCommitter(); // waits for the group in flight and closes the connection
+
+    bool start(QString *error);
+    // Runs the writes as one transaction on the committer's thread; `done` runs in receiver's
+    // thread afterwards. The receiver must outlive the committer.
+    void commit(QList<Write> writes, QObject *receiver, std::function<void(const Outcome &)> done);
+
+private:
+    QString m_root;
+    std::unique_ptr<QThread> m_thread;
+    std::unique_ptr<QObject> m_context; // lives in m_thread; the writes are queued to it
+    std::unique_ptr<ObjectStore> m_store; // used only in m_thread
+};
+
+} // namespace homeport::storage
