@@ -50,6 +50,7 @@ struct SearchScratch
     std::vector<quint32> matchedSeqs;
     std::vector<quint8> cells;
     std::vector<quint32> rowSummary;
+    std::vector<quint32> countedSeqs;
 };
 SearchScratch &searchScratch()
 {
@@ -2211,6 +2212,25 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
     QSet<QString> highlightTerms;
     int queryTokenCount = 0;
 
+    // Curation: hidden_hits leave the results; pinned_hits leave the ranking and are placed at
+    // their 1-based positions afterwards (below).
+    CuratedHits curation;
+    if (ApiError e = curatedHits(params, &curation); e.failed())
+        return fail(e.status, e.message);
+    // Counted, not ranked: when the hits rank by text match alone (then later insertion), a match
+    // that cannot reach the page (or the proximity pass) needs no candidate record; it is only
+    // counted for `found` and kept as a sequence for the facet counts. Its text match depends
+    // only on which words it holds in which fields at what cost, so it is worked out once per
+    // such pattern, not per document (matchWordsUpTo). Curation, groups, other sort fields,
+    // exclusions, phrases and synonyms take the path that makes a candidate of every match.
+    const bool rankByTextMatchOnly = groupBy.isEmpty() && sorts.size() == 1 && sorts[0].textMatch && sorts[0].desc
+                                     && sorts[0].buckets == 0 && curation.hidden.empty() && curation.pinned.empty();
+    bool countOnly = false;
+    qint64 countedMatches = 0; // with countOnly: every match (candidates holds only those that may rank)
+    qint64 countedWhole = 0;   // of which holding every word
+    std::vector<quint32> &countedSeqs = searchScratch().countedSeqs; // their sequences in row order, for facets
+    countedSeqs.clear();
+
     const std::vector<char> admitted = filter.root() ? filterBitmap(*filter.root()) : std::vector<char>();
     auto filterAdmits = [&admitted](quint32 seq) { return admitted.empty() || admitted[seq]; };
     const std::vector<quint32> &orders = orderBySeq();
@@ -2607,16 +2627,11 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 }
                 return true;
             };
-            // First pass over the rows: words held and typos (the best cost of each word over the
-            // fields), and whether the exclusions, the filter and the phrases keep the document.
-            // Which rows stay is decided from these counts; only they become candidates.
-            constexpr quint32 kRefused = 0xFFFFFFFFu;
-            const size_t rows = matchedSeqs.size();
-            std::vector<quint32> &summary = scratch.rowSummary; // words held << 16 | typos
-            summary.resize(rows);
-            qint64 fullCount = 0;
-            for (size_t row = 0; row < rows; ++row) {
-                const quint8 *costs = cells.data() + row * width;
+            // A row's words, typos, best field and text match (but its proximity) from its cost
+            // cells alone. Best field: most tokens, then fewest typos, then highest weight, then
+            // more words matched as typed (not only as a prefix), so "python" beats "python3" in
+            // one field.
+            auto describe = [&](const quint8 *costs, Candidate &c) {
                 int tokens = 0, typos = 0;
                 for (int t = 0; t < T; ++t) {
                     int best = 255;
@@ -2627,42 +2642,8 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                     ++tokens;
                     typos += best / 2;
                 }
-                const quint32 seq = matchedSeqs[row];
-                if (!keep(seq) || (!phrases.empty() && !hasPhrases(seq))) {
-                    summary[row] = kRefused;
-                    continue;
-                }
-                summary[row] = (quint32(tokens) << 16) | quint32(std::min(typos, 0xFFFF));
-                fullCount += tokens == T ? 1 : 0;
-            }
-            // Drop tokens only while too few documents match every token.
-            const bool wholeOnly = fullCount >= dropThreshold || T <= 1;
-            // Typos only while too few documents match with fewer.
-            const int maxTypoLimit = 2 * T + 2;
-            std::vector<qint64> byTypos(size_t(maxTypoLimit) + 2, 0);
-            for (size_t row = 0; row < rows; ++row) {
-                const quint32 sum = summary[row];
-                if (sum == kRefused || (wholeOnly && int(sum >> 16) < T))
-                    continue;
-                ++byTypos[std::min<size_t>(sum & 0xFFFF, size_t(maxTypoLimit) + 1)];
-            }
-            int typoLimit = 0;
-            qint64 survivors = byTypos[0];
-            for (; survivors < typoThreshold && typoLimit < maxTypoLimit; survivors += byTypos[size_t(++typoLimit)]) {
-            }
-            const size_t firstNew = out.size();
-            out.reserve(out.size() + size_t(survivors));
-            for (size_t row = 0; row < rows; ++row) {
-                const quint32 sum = summary[row];
-                if (sum == kRefused || (wholeOnly && int(sum >> 16) < T) || int(sum & 0xFFFF) > typoLimit)
-                    continue;
-                const quint32 seq = matchedSeqs[row];
-                const quint8 *costs = cells.data() + row * width;
-                Candidate c{seq, orderOf(seq)};
-                c.tokensMatched = quint16(sum >> 16);
-                c.typos = quint16(sum & 0xFFFF);
-                // Best field: most tokens, then fewest typos, then highest weight, then more words
-                // matched as typed (not only as a prefix), so "python" beats "python3" in one field.
+                c.tokensMatched = quint16(tokens);
+                c.typos = quint16(std::min(typos, 0xFFFF));
                 int bestKey = -1;
                 int exactTokens = 0;
                 for (int f = 0; f < F; ++f) {
@@ -2691,7 +2672,183 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 c.textMatch = (quint64(255 - std::min<int>(c.typos, 255)) << 52) | (quint64(c.tokensMatched & 0xFF) << 44)
                               | (quint64(c.bestWeight & 0xFF) << 28) | (quint64(exactTokens & 0xFF) << 20)
                               | (quint64(c.fieldsMatched & 0xFF) << 12);
-                out.push_back(c);
+            };
+            const size_t rows = matchedSeqs.size();
+            const int maxTypoLimit = 2 * T + 2;
+            std::vector<qint64> byTypos(size_t(maxTypoLimit) + 2, 0);
+            // Typos only while too few documents match with fewer.
+            auto typoLimitFor = [&]() {
+                int limit = 0;
+                for (qint64 survivors = byTypos[0]; survivors < typoThreshold && limit < maxTypoLimit; survivors += byTypos[size_t(++limit)]) {
+                }
+                return limit;
+            };
+            int typoLimit = 0;
+            const size_t firstNew = out.size();
+            // How many hits the page shows, and how many of the best candidates with two words
+            // or more get their proximity worked out (below).
+            const size_t pageEnd = size_t(qint64(offset) + perPage);
+            const size_t budget = groupBy.isEmpty() ? size_t(std::max<qint64>(kProximityCandidates, 2 * (qint64(offset) + perPage)))
+                                                    : size_t(kProximityCandidates) * 4;
+            if (countOnly) {
+                // The rows' distinct cost patterns, each described once; per row its pattern's index.
+                struct Pattern
+                {
+                    Candidate shape{0};
+                    qint64 rows = 0;
+                    bool admitted = false;
+                };
+                std::vector<Pattern> patterns;
+                std::vector<quint8> patternCells;
+                std::vector<qint32> bucketOf(256, -1);
+                auto hashOf = [width](const quint8 *costs) {
+                    quint64 h = 1469598103934665603ull;
+                    for (size_t k = 0; k < width; ++k)
+                        h = (h ^ costs[k]) * 1099511628211ull;
+                    return size_t(h ^ (h >> 29));
+                };
+                auto place = [&](const quint8 *costs, qint32 index) {
+                    size_t s = hashOf(costs) & (bucketOf.size() - 1);
+                    while (bucketOf[s] >= 0)
+                        s = (s + 1) & (bucketOf.size() - 1);
+                    bucketOf[s] = index;
+                };
+                auto patternOf = [&](const quint8 *costs) -> quint32 {
+                    for (size_t s = hashOf(costs) & (bucketOf.size() - 1);; s = (s + 1) & (bucketOf.size() - 1)) {
+                        const qint32 index = bucketOf[s];
+                        if (index < 0)
+                            break;
+                        if (std::memcmp(patternCells.data() + size_t(index) * width, costs, width) == 0)
+                            return quint32(index);
+                    }
+                    const qint32 index = qint32(patterns.size());
+                    patterns.emplace_back();
+                    describe(costs, patterns.back().shape);
+                    patternCells.insert(patternCells.end(), costs, costs + width);
+                    if (patterns.size() * 2 > bucketOf.size()) {
+                        bucketOf.assign(bucketOf.size() * 2, -1);
+                        for (qint32 i = 0; i < qint32(patterns.size()); ++i)
+                            place(patternCells.data() + size_t(i) * width, i);
+                    } else {
+                        place(costs, index);
+                    }
+                    return quint32(index);
+                };
+                std::vector<quint32> &rowPattern = scratch.rowSummary;
+                rowPattern.resize(rows);
+                for (size_t row = 0; row < rows; ++row) {
+                    const quint32 index = patternOf(cells.data() + row * width);
+                    rowPattern[row] = index;
+                    ++patterns[index].rows;
+                }
+                // Which rows stay is decided from the patterns' counts, as below per row.
+                qint64 fullCount = 0;
+                for (const Pattern &p : patterns)
+                    fullCount += p.shape.tokensMatched == T ? p.rows : 0;
+                const bool wholeOnly = fullCount >= dropThreshold || T <= 1;
+                for (const Pattern &p : patterns)
+                    if (!(wholeOnly && p.shape.tokensMatched < T))
+                        byTypos[std::min<size_t>(p.shape.typos, size_t(maxTypoLimit) + 1)] += p.rows;
+                typoLimit = typoLimitFor();
+                qint64 count = 0, whole = 0;
+                for (Pattern &p : patterns) {
+                    p.admitted = !(wholeOnly && p.shape.tokensMatched < T) && int(p.shape.typos) <= typoLimit;
+                    count += p.admitted ? p.rows : 0;
+                    whole += p.admitted && p.shape.tokensMatched == T ? p.rows : 0;
+                }
+                countedMatches = count;
+                countedWhole = whole;
+                // The rows that may rank: the page's best among those the proximity pass leaves
+                // alone, and the proximity pass's own (all rows with two words or more rank
+                // after those, whose score only grows). Rows are read last first, so a later
+                // insertion with an equal text match is met first and the rest never enter.
+                struct RankedRow
+                {
+                    quint64 textMatch;
+                    quint32 order;
+                    quint32 row;
+                };
+                auto ranksBefore = [](const RankedRow &a, const RankedRow &b) {
+                    return a.textMatch != b.textMatch ? a.textMatch > b.textMatch : a.order > b.order;
+                };
+                BoundedTop<RankedRow, decltype(ranksBefore)> pageBest(pageEnd, ranksBefore);
+                BoundedTop<RankedRow, decltype(ranksBefore)> nearBest(T >= 2 ? budget : 0, ranksBefore);
+                const bool keepSeqs = !facetBy.isEmpty();
+                countedSeqs.resize(keepSeqs ? size_t(count) : 0);
+                size_t back = countedSeqs.size();
+                for (size_t row = rows; row-- > 0;) {
+                    const Pattern &p = patterns[rowPattern[row]];
+                    if (!p.admitted)
+                        continue;
+                    const quint32 seq = matchedSeqs[row];
+                    if (keepSeqs)
+                        countedSeqs[--back] = seq;
+                    const RankedRow r{p.shape.textMatch, orderOf(seq), quint32(row)};
+                    if (T >= 2 && p.shape.tokensMatched >= 2 && p.shape.bestField >= 0)
+                        nearBest.offer(r);
+                    else
+                        pageBest.offer(r);
+                }
+                out.reserve(out.size() + pageBest.items().size() + nearBest.items().size());
+                for (const auto *kept : {&pageBest.items(), &nearBest.items()}) {
+                    for (const RankedRow &r : *kept) {
+                        Candidate c = patterns[rowPattern[r.row]].shape;
+                        c.seq = matchedSeqs[r.row];
+                        c.order = r.order;
+                        out.push_back(c);
+                    }
+                }
+            } else {
+                // First pass over the rows: words held and typos (the best cost of each word
+                // over the fields), and whether the exclusions, the filter and the phrases keep
+                // the document. Which rows stay is decided from these counts; only they become
+                // candidates.
+                constexpr quint32 kRefused = 0xFFFFFFFFu;
+                std::vector<quint32> &summary = scratch.rowSummary; // words held << 16 | typos
+                summary.resize(rows);
+                qint64 fullCount = 0;
+                for (size_t row = 0; row < rows; ++row) {
+                    const quint8 *costs = cells.data() + row * width;
+                    int tokens = 0, typos = 0;
+                    for (int t = 0; t < T; ++t) {
+                        int best = 255;
+                        for (int f = 0; f < F; ++f)
+                            best = std::min(best, int(costs[size_t(f * T + t)]));
+                        if (best == 255)
+                            continue;
+                        ++tokens;
+                        typos += best / 2;
+                    }
+                    const quint32 seq = matchedSeqs[row];
+                    if (!keep(seq) || (!phrases.empty() && !hasPhrases(seq))) {
+                        summary[row] = kRefused;
+                        continue;
+                    }
+                    summary[row] = (quint32(tokens) << 16) | quint32(std::min(typos, 0xFFFF));
+                    fullCount += tokens == T ? 1 : 0;
+                }
+                // Drop tokens only while too few documents match every token.
+                const bool wholeOnly = fullCount >= dropThreshold || T <= 1;
+                for (size_t row = 0; row < rows; ++row) {
+                    const quint32 sum = summary[row];
+                    if (sum == kRefused || (wholeOnly && int(sum >> 16) < T))
+                        continue;
+                    ++byTypos[std::min<size_t>(sum & 0xFFFF, size_t(maxTypoLimit) + 1)];
+                }
+                typoLimit = typoLimitFor();
+                qint64 survivors = 0;
+                for (int k = 0; k <= typoLimit; ++k)
+                    survivors += byTypos[size_t(k)];
+                out.reserve(out.size() + size_t(survivors));
+                for (size_t row = 0; row < rows; ++row) {
+                    const quint32 sum = summary[row];
+                    if (sum == kRefused || (wholeOnly && int(sum >> 16) < T) || int(sum & 0xFFFF) > typoLimit)
+                        continue;
+                    const quint32 seq = matchedSeqs[row];
+                    Candidate c{seq, orderOf(seq)};
+                    describe(cells.data() + row * width, c);
+                    out.push_back(c);
+                }
             }
             for (size_t i = 0; i < matches.size(); ++i)
                 for (const TrieMatch &m : matches[i])
@@ -2707,8 +2864,6 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
             for (size_t i = firstNew; i < out.size(); ++i)
                 if (out[i].tokensMatched >= 2 && out[i].bestField >= 0)
                     near.push_back(i);
-            const size_t budget = groupBy.isEmpty() ? size_t(std::max<qint64>(kProximityCandidates, 2 * (qint64(offset) + perPage)))
-                                                    : size_t(kProximityCandidates) * 4;
             if (near.size() > budget) {
                 // (ties: later insertion first, as the ranking breaks them)
                 std::nth_element(near.begin(), near.begin() + qsizetype(budget), near.end(), [&](size_t a, size_t b) {
@@ -2759,9 +2914,10 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 matchWordsUpTo(words, literal, fromSynonym, out, cap, &ceiling);
                 // (more typos come before fewer words: documents matching only some words do
                 // not end the stages)
-                const auto whole = std::count_if(out.begin() + qsizetype(start), out.end(), [&words](const Candidate &c) {
-                    return c.tokensMatched == int(words.size());
-                });
+                const qint64 whole = countOnly ? countedWhole
+                                               : std::count_if(out.begin() + qsizetype(start), out.end(), [&words](const Candidate &c) {
+                                                     return c.tokensMatched == int(words.size());
+                                                 });
                 if (cap >= ceiling || whole >= typoThreshold)
                     return;
                 out.erase(out.begin() + qsizetype(start), out.end());
@@ -2769,16 +2925,18 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
             }
         };
         queryTokenCount = int(words.size());
+        const bool synonymsOn = boolValue(params.value(QStringLiteral("enable_synonyms")), true);
+        const std::vector<QueryVariant> variants = synonymsOn ? synonymVariants(words, literal) : std::vector<QueryVariant>();
+        countOnly = rankByTextMatchOnly && excluded.isEmpty() && phrases.empty() && variants.empty();
         const std::vector<bool> typed(size_t(words.size()), false);
         matchWords(words, literal, typed, candidates);
-        if (candidates.empty() && anyInfixFallback) {
+        if ((countOnly ? countedMatches == 0 : candidates.empty()) && anyInfixFallback) {
             infixFallbackPass = true;
             matchWords(words, literal, typed, candidates);
         }
         // Synonyms: each variant's matches join the results; a document keeps its best match.
         // A variant that matches all its words counts as matching all the query's words.
-        if (boolValue(params.value(QStringLiteral("enable_synonyms")), true)) {
-            const std::vector<QueryVariant> variants = synonymVariants(words, literal);
+        if (synonymsOn) {
             if (!variants.empty()) {
                 QHash<quint32, size_t> index;
                 for (size_t i = 0; i < candidates.size(); ++i)
@@ -2814,12 +2972,8 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
         }
     }
 
-    // Curation: hidden_hits leave the results; pinned_hits leave the ranking and are placed at
-    // their 1-based positions afterwards, whether or not they match the query (and the filter,
-    // unless filter_curated_hits is set). Hidden wins over pinned.
-    CuratedHits curation;
-    if (ApiError e = curatedHits(params, &curation); e.failed())
-        return fail(e.status, e.message);
+    // Curation (read above): pinned hits are placed whether or not they match the query (and the
+    // filter, unless filter_curated_hits is set). Hidden wins over pinned.
     std::vector<Candidate> pinned;
     std::vector<int> pinnedAt; // each pinned hit's 1-based position
     if (!curation.hidden.empty() || !curation.pinned.empty()) {
@@ -2955,7 +3109,7 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
     listed.reserve(ranked.size() + pinned.size());
     for (quint32 i : ranked)
         listed.push_back(&candidates[i]);
-    qsizetype total = qsizetype(candidates.size());
+    qsizetype total = countOnly ? qsizetype(countedMatches) : qsizetype(candidates.size());
     qsizetype previousAt = -1;
     int previousPosition = 0;
     for (size_t p = 0; p < pinned.size(); ++p) {
@@ -3082,9 +3236,9 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 }
         }
         QSet<quint64> countedGroups; // (value id, group) pairs already counted when grouping
-        forEachMatch([&](const Candidate &c, size_t i) {
+        auto countValues = [&](quint32 seq, size_t i) {
             const int *b, *e;
-            valuesOf(c.seq, &b, &e);
+            valuesOf(seq, &b, &e);
             for (; b != e; ++b) {
                 const int id = *b;
                 if (queried && !admitted[size_t(id)])
@@ -3098,7 +3252,13 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 if (counts[size_t(id)]++ == 0 && !listedValue[size_t(id)])
                     firstSeen.push_back(id);
             }
-        });
+        };
+        if (countOnly) {
+            for (size_t i = 0; i < countedSeqs.size(); ++i)
+                countValues(countedSeqs[i], i);
+        } else {
+            forEachMatch([&](const Candidate &c, size_t i) { countValues(c.seq, i); });
+        }
         if (const auto alpha = facetAlphaAscending.constFind(name); alpha != facetAlphaAscending.constEnd()) {
             const bool ascending = *alpha;
             std::sort(firstSeen.begin(), firstSeen.end(), [&](int a, int b) {

@@ -47,6 +47,40 @@ std::vector<quint32> topIndices(size_t n, size_t k, Before before)
     return heap;
 }
 
+// The k items that rank first among items offered one at a time, for a caller that does not
+// hold them all: a heap whose front is the kept item that ranks last, so most offers cost one
+// comparison with it. `Before` must be a strict total order, as for topIndices.
+template<typename Item, typename Before>
+class BoundedTop
+{
+public:
+    BoundedTop(size_t k, Before before) : m_k(k), m_before(before) { m_heap.reserve(k); }
+    void offer(const Item &item)
+    {
+        if (m_heap.size() < m_k) {
+            m_heap.push_back(item);
+            std::push_heap(m_heap.begin(), m_heap.end(), m_before);
+        } else if (m_k > 0 && m_before(item, m_heap.front())) {
+            std::pop_heap(m_heap.begin(), m_heap.end(), m_before);
+            m_heap.back() = item;
+            std::push_heap(m_heap.begin(), m_heap.end(), m_before);
+        }
+    }
+    // The kept items, in no particular order.
+    const std::vector<Item> &items() const { return m_heap; }
+    // The kept items in rank order (the heap is used up).
+    std::vector<Item> takeRanked()
+    {
+        std::sort_heap(m_heap.begin(), m_heap.end(), m_before);
+        return std::move(m_heap);
+    }
+
+private:
+    size_t m_k;
+    Before m_before;
+    std::vector<Item> m_heap;
+};
+
 // group_by: item i belongs to group groupOf[i] (0 .. groupCount-1). Groups rank by their best
 // item. Returns the k groups that rank first, each with its size and its first `limit` items in
 // rank order.
