@@ -2701,6 +2701,14 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 std::vector<Pattern> patterns;
                 std::vector<quint8> patternCells;
                 std::vector<qint32> bucketOf(256, -1);
+                quint32 lastPattern = 0;
+                // (a plain loop: rows are a few bytes, shorter than a call to memcmp)
+                auto sameCells = [width](const quint8 *a, const quint8 *b) {
+                    for (size_t k = 0; k < width; ++k)
+                        if (a[k] != b[k])
+                            return false;
+                    return true;
+                };
                 auto hashOf = [width](const quint8 *costs) {
                     quint64 h = 1469598103934665603ull;
                     for (size_t k = 0; k < width; ++k)
@@ -2714,14 +2722,18 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                     bucketOf[s] = index;
                 };
                 auto patternOf = [&](const quint8 *costs) -> quint32 {
+                    // (neighbouring rows often share a pattern: a common word in one field)
+                    if (!patterns.empty() && sameCells(costs, patternCells.data() + size_t(lastPattern) * width))
+                        return lastPattern;
                     for (size_t s = hashOf(costs) & (bucketOf.size() - 1);; s = (s + 1) & (bucketOf.size() - 1)) {
                         const qint32 index = bucketOf[s];
                         if (index < 0)
                             break;
-                        if (std::memcmp(patternCells.data() + size_t(index) * width, costs, width) == 0)
-                            return quint32(index);
+                        if (sameCells(costs, patternCells.data() + size_t(index) * width))
+                            return lastPattern = quint32(index);
                     }
                     const qint32 index = qint32(patterns.size());
+                    lastPattern = quint32(index);
                     patterns.emplace_back();
                     describe(costs, patterns.back().shape);
                     patternCells.insert(patternCells.end(), costs, costs + width);

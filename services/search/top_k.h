@@ -55,16 +55,12 @@ class BoundedTop
 {
 public:
     BoundedTop(size_t k, Before before) : m_k(k), m_before(before) { m_heap.reserve(k); }
+    // (inline: most offers are turned away by one comparison)
     void offer(const Item &item)
     {
-        if (m_heap.size() < m_k) {
-            m_heap.push_back(item);
-            std::push_heap(m_heap.begin(), m_heap.end(), m_before);
-        } else if (m_k > 0 && m_before(item, m_heap.front())) {
-            std::pop_heap(m_heap.begin(), m_heap.end(), m_before);
-            m_heap.back() = item;
-            std::push_heap(m_heap.begin(), m_heap.end(), m_before);
-        }
+        if (m_heap.size() == m_k && (m_k == 0 || !m_before(item, m_heap.front())))
+            return;
+        enter(item);
     }
     // The kept items, in no particular order.
     const std::vector<Item> &items() const { return m_heap; }
@@ -76,6 +72,18 @@ public:
     }
 
 private:
+    void enter(const Item &item)
+    {
+        if (m_heap.size() < m_k) {
+            m_heap.push_back(item);
+            std::push_heap(m_heap.begin(), m_heap.end(), m_before);
+            return;
+        }
+        std::pop_heap(m_heap.begin(), m_heap.end(), m_before);
+        m_heap.back() = item;
+        std::push_heap(m_heap.begin(), m_heap.end(), m_before);
+    }
+
     size_t m_k;
     Before m_before;
     std::vector<Item> m_heap;

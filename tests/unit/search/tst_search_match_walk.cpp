@@ -165,6 +165,71 @@ private slots:
         }
     }
 
+    // Ranked by text match alone, the matches that cannot reach the page are only counted (and
+    // their text match worked out once per pattern of words, fields and costs). Adding
+    // `_seq_id:desc` after `_text_match` ranks exactly the same (ties go to later insertion
+    // either way) but makes a candidate of every match: both must give the same answer, page
+    // after page, with facets, typos, prefixes, partial matches, proximity over several words,
+    // long runs of equal text match, and updates that keep a document's place (insertion order
+    // no longer the sequence order).
+    void countedMatchesAnswerAsEveryMatchRanked()
+    {
+        Corpus c = corpus();
+        for (int n = 11; n < kDocs; n += 89) { // updates in place
+            QJsonObject json{{"id", c.docs[size_t(n)].id}, {"f0", word(0) + " " + word(3)}}, stored;
+            QVERIFY(!c.collection->write(json, WriteAction::Update, DirtyValues::Reject, c.docs[size_t(n)].id, &stored).failed());
+        }
+        for (int n = 5; n < kDocs; n += 131) {
+            QJsonObject removed;
+            QVERIFY(!c.collection->remove(c.docs[size_t(n)].id, &removed).failed());
+        }
+        struct Case
+        {
+            QString q;
+            SearchParams extra;
+        };
+        const QList<Case> cases{
+            {word(0), {}},
+            {word(0), {{"query_by_weights", "1,2,3,4,5,6"}}},
+            {word(2), {{"filter_by", "genre:=g0"}}},
+            {word(0) + " " + word(1), {}},                         // proximity over the best 200
+            {word(0) + " " + word(1) + " " + word(2), {{"per_page", "3"}}},
+            {word(23) + " nowhere", {}},                            // partial matches only
+            {word(1) + " " + word(22), {{"drop_tokens_threshold", "100000"}}}, // partial beside whole
+            {"w1", {}},                                             // a prefix: w1x, w10x, w11x, ...
+            {"w1y", {{"min_len_1typo", "2"}}},                      // one typo
+            {"w0x w1y", {{"min_len_1typo", "2"}, {"typo_tokens_threshold", "100000"}}}, // typos beside exact
+        };
+        auto answer = [](const QJsonObject &r) {
+            QJsonArray hits;
+            for (const QJsonValue &h : r.value("hits").toArray())
+                hits.append(QJsonObject{{"id", h.toObject().value("document").toObject().value("id")},
+                                        {"text_match", h.toObject().value("text_match")},
+                                        {"text_match_info", h.toObject().value("text_match_info")}});
+            return QJsonObject{{"found", r.value("found")}, {"facet_counts", r.value("facet_counts")}, {"hits", hits}};
+        };
+        int pagesWithTies = 0;
+        for (const Case &k : cases) {
+            for (const auto &[page, perPage] : std::vector<std::pair<int, int>>{{1, 10}, {2, 10}, {7, 5}, {1, 250}, {40, 3}}) {
+                SearchParams p{{"q", k.q}, {"query_by", kQueryBy}, {"facet_by", "genre,tags"}, {"max_facet_values", "100"},
+                               {"page", QString::number(page)}, {"per_page", QString::number(perPage)}};
+                for (auto it = k.extra.constBegin(); it != k.extra.constEnd(); ++it)
+                    p.insert(it.key(), it.value());
+                const QJsonObject counted = answer(run(*c.collection, p));
+                p.insert("sort_by", "_text_match:desc,_seq_id:desc");
+                const QJsonObject everyMatch = answer(run(*c.collection, p));
+                const QString what = QStringLiteral("%1, page %2 of %3").arg(k.q).arg(page).arg(perPage);
+                QVERIFY2(counted.value("found").toInt() > 0, qPrintable(what));
+                QVERIFY2(counted == everyMatch, qPrintable(what));
+                const QJsonArray hits = counted.value("hits").toArray();
+                for (qsizetype i = 1; i < hits.size(); ++i)
+                    if (hits[i].toObject().value("text_match") == hits[i - 1].toObject().value("text_match"))
+                        ++pagesWithTies;
+            }
+        }
+        QVERIFY(pagesWithTies > 0); // (the corpus has runs of equal text match to break)
+    }
+
     void partialMatchesWhenNoDocumentHoldsEveryWord()
     {
         const Corpus c = corpus();

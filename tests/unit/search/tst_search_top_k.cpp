@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <random>
 
 using namespace homeport::search;
 
@@ -88,6 +89,32 @@ private slots:
                 const std::vector<quint32> top = topIndices(n, k, before);
                 QCOMPARE(top.size(), std::min(k, n));
                 QVERIFY(std::equal(top.begin(), top.end(), all.begin()));
+            }
+        }
+    }
+
+    void boundedTopEqualsFullSort()
+    {
+        // Items offered one at a time, in random order, keep the first k of the full ranking.
+        QRandomGenerator rng(13);
+        for (int round = 0; round < 40; ++round) {
+            const size_t n = rng.bounded(1, 500);
+            std::vector<int> key(n);
+            for (int &k : key)
+                k = int(rng.bounded(5));
+            auto before = [&](quint32 a, quint32 b) { return key[a] != key[b] ? key[a] > key[b] : a > b; };
+            std::vector<quint32> all(n);
+            std::iota(all.begin(), all.end(), quint32(0));
+            std::vector<quint32> offered = all;
+            std::shuffle(offered.begin(), offered.end(), std::mt19937(round));
+            std::sort(all.begin(), all.end(), before);
+            for (size_t k : {size_t(0), size_t(1), size_t(10), n / 2, n, n + 3}) {
+                BoundedTop<quint32, decltype(before)> top(k, before);
+                for (quint32 i : offered)
+                    top.offer(i);
+                QCOMPARE(top.items().size(), std::min(k, n));
+                const std::vector<quint32> ranked = top.takeRanked();
+                QVERIFY(std::equal(ranked.begin(), ranked.end(), all.begin()));
             }
         }
     }
