@@ -12,6 +12,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -2692,84 +2693,81 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                                                     : size_t(kProximityCandidates) * 4;
             if (countOnly) {
                 // The rows' distinct cost patterns, each described once; per row its pattern's index.
+                // A row of up to 8 cells is looked up as one 64-bit key.
                 struct Pattern
                 {
                     Candidate shape{0};
                     qint64 rows = 0;
+                    bool sure = false; // every word at no typo: the row stays whatever the counts say
                     bool admitted = false;
                 };
                 std::vector<Pattern> patterns;
                 std::vector<quint8> patternCells;
+                std::vector<quint64> patternKeys;
+                const bool packed = width <= 8;
                 std::vector<qint32> bucketOf(256, -1);
                 quint32 lastPattern = 0;
-                // (a plain loop: rows are a few bytes, shorter than a call to memcmp)
+                // (plain loops: rows are a few bytes, shorter than a call to memcmp)
                 auto sameCells = [width](const quint8 *a, const quint8 *b) {
                     for (size_t k = 0; k < width; ++k)
                         if (a[k] != b[k])
                             return false;
                     return true;
                 };
-                auto hashOf = [width](const quint8 *costs) {
-                    quint64 h = 1469598103934665603ull;
+                auto keyOf = [width](const quint8 *costs) {
+                    quint64 key = 0;
                     for (size_t k = 0; k < width; ++k)
-                        h = (h ^ costs[k]) * 1099511628211ull;
-                    return size_t(h ^ (h >> 29));
+                        key |= quint64(costs[k]) << (8 * k);
+                    return key;
                 };
-                auto place = [&](const quint8 *costs, qint32 index) {
-                    size_t s = hashOf(costs) & (bucketOf.size() - 1);
+                auto hashOf = [&](const quint8 *costs, quint64 key) {
+                    quint64 h = key;
+                    if (!packed) {
+                        h = 1469598103934665603ull;
+                        for (size_t k = 0; k < width; ++k)
+                            h = (h ^ costs[k]) * 1099511628211ull;
+                    }
+                    h *= 0x9E3779B97F4A7C15ull;
+                    return size_t(h >> 32);
+                };
+                auto same = [&](const quint8 *costs, quint64 key, quint32 index) {
+                    return packed ? patternKeys[index] == key : sameCells(costs, patternCells.data() + size_t(index) * width);
+                };
+                auto place = [&](quint32 index) {
+                    size_t s = hashOf(patternCells.data() + size_t(index) * width, patternKeys[index]) & (bucketOf.size() - 1);
                     while (bucketOf[s] >= 0)
                         s = (s + 1) & (bucketOf.size() - 1);
-                    bucketOf[s] = index;
+                    bucketOf[s] = qint32(index);
                 };
                 auto patternOf = [&](const quint8 *costs) -> quint32 {
+                    const quint64 key = packed ? keyOf(costs) : 0;
                     // (neighbouring rows often share a pattern: a common word in one field)
-                    if (!patterns.empty() && sameCells(costs, patternCells.data() + size_t(lastPattern) * width))
+                    if (!patterns.empty() && same(costs, key, lastPattern))
                         return lastPattern;
-                    for (size_t s = hashOf(costs) & (bucketOf.size() - 1);; s = (s + 1) & (bucketOf.size() - 1)) {
+                    for (size_t s = hashOf(costs, key) & (bucketOf.size() - 1);; s = (s + 1) & (bucketOf.size() - 1)) {
                         const qint32 index = bucketOf[s];
                         if (index < 0)
                             break;
-                        if (sameCells(costs, patternCells.data() + size_t(index) * width))
+                        if (same(costs, key, quint32(index)))
                             return lastPattern = quint32(index);
                     }
-                    const qint32 index = qint32(patterns.size());
-                    lastPattern = quint32(index);
+                    const quint32 index = quint32(patterns.size());
+                    lastPattern = index;
                     patterns.emplace_back();
-                    describe(costs, patterns.back().shape);
+                    Pattern &p = patterns.back();
+                    describe(costs, p.shape);
+                    p.sure = p.shape.tokensMatched == T && p.shape.typos == 0;
                     patternCells.insert(patternCells.end(), costs, costs + width);
+                    patternKeys.push_back(key);
                     if (patterns.size() * 2 > bucketOf.size()) {
                         bucketOf.assign(bucketOf.size() * 2, -1);
-                        for (qint32 i = 0; i < qint32(patterns.size()); ++i)
-                            place(patternCells.data() + size_t(i) * width, i);
+                        for (quint32 i = 0; i < quint32(patterns.size()); ++i)
+                            place(i);
                     } else {
-                        place(costs, index);
+                        place(index);
                     }
-                    return quint32(index);
+                    return index;
                 };
-                std::vector<quint32> &rowPattern = scratch.rowSummary;
-                rowPattern.resize(rows);
-                for (size_t row = 0; row < rows; ++row) {
-                    const quint32 index = patternOf(cells.data() + row * width);
-                    rowPattern[row] = index;
-                    ++patterns[index].rows;
-                }
-                // Which rows stay is decided from the patterns' counts, as below per row.
-                qint64 fullCount = 0;
-                for (const Pattern &p : patterns)
-                    fullCount += p.shape.tokensMatched == T ? p.rows : 0;
-                const bool wholeOnly = fullCount >= dropThreshold || T <= 1;
-                for (const Pattern &p : patterns)
-                    if (!(wholeOnly && p.shape.tokensMatched < T))
-                        byTypos[std::min<size_t>(p.shape.typos, size_t(maxTypoLimit) + 1)] += p.rows;
-                typoLimit = typoLimitFor();
-                qint64 count = 0, whole = 0;
-                for (Pattern &p : patterns) {
-                    p.admitted = !(wholeOnly && p.shape.tokensMatched < T) && int(p.shape.typos) <= typoLimit;
-                    count += p.admitted ? p.rows : 0;
-                    whole += p.admitted && p.shape.tokensMatched == T ? p.rows : 0;
-                }
-                countedMatches = count;
-                countedWhole = whole;
                 // The rows that may rank: the page's best among those the proximity pass leaves
                 // alone, and the proximity pass's own (all rows with two words or more rank
                 // after those, whose score only grows). Rows are read last first, so a later
@@ -2786,21 +2784,81 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 BoundedTop<RankedRow, decltype(ranksBefore)> pageBest(pageEnd, ranksBefore);
                 BoundedTop<RankedRow, decltype(ranksBefore)> nearBest(T >= 2 ? budget : 0, ranksBefore);
                 const bool keepSeqs = !facetBy.isEmpty();
-                countedSeqs.resize(keepSeqs ? size_t(count) : 0);
-                size_t back = countedSeqs.size();
-                for (size_t row = rows; row-- > 0;) {
-                    const Pattern &p = patterns[rowPattern[row]];
-                    if (!p.admitted)
-                        continue;
+                countedSeqs.clear();
+                auto take = [&](const Pattern &p, size_t row) {
                     const quint32 seq = matchedSeqs[row];
                     if (keepSeqs)
-                        countedSeqs[--back] = seq;
+                        countedSeqs.push_back(seq); // (last first; turned round below)
                     const RankedRow r{p.shape.textMatch, orderOf(seq), quint32(row)};
                     if (T >= 2 && p.shape.tokensMatched >= 2 && p.shape.bestField >= 0)
                         nearBest.offer(r);
                     else
                         pageBest.offer(r);
+                };
+                // One pass: rows of a sure pattern are taken at once; the others wait for the
+                // counts (most searches have none: every row holds every word without typos).
+                std::vector<quint32> &rowPattern = scratch.rowSummary;
+                rowPattern.resize(rows);
+                if (keepSeqs)
+                    countedSeqs.reserve(rows);
+                bool unsure = false;
+                // Packed rows: the last pattern seen under each of 64 slots of its key, checked
+                // here before the table (most rows repeat one of a few patterns).
+                struct Recent
+                {
+                    quint64 key = 0;
+                    quint32 index = std::numeric_limits<quint32>::max();
+                };
+                std::array<Recent, 64> recent{};
+                for (size_t row = rows; row-- > 0;) {
+                    const quint8 *costs = cells.data() + row * width;
+                    quint32 index;
+                    if (packed) {
+                        const quint64 key = keyOf(costs);
+                        Recent &r = recent[size_t((key * 0x9E3779B97F4A7C15ull) >> 58)];
+                        if (r.index == std::numeric_limits<quint32>::max() || r.key != key)
+                            r = Recent{key, patternOf(costs)};
+                        index = r.index;
+                    } else {
+                        index = patternOf(costs);
+                    }
+                    rowPattern[row] = index;
+                    Pattern &p = patterns[index];
+                    ++p.rows;
+                    if (p.sure)
+                        take(p, row);
+                    else
+                        unsure = true;
                 }
+                // Which rows stay is decided from the patterns' counts, as in the other path per row.
+                qint64 fullCount = 0;
+                for (const Pattern &p : patterns)
+                    fullCount += p.shape.tokensMatched == T ? p.rows : 0;
+                const bool wholeOnly = fullCount >= dropThreshold || T <= 1;
+                for (const Pattern &p : patterns)
+                    if (!(wholeOnly && p.shape.tokensMatched < T))
+                        byTypos[std::min<size_t>(p.shape.typos, size_t(maxTypoLimit) + 1)] += p.rows;
+                typoLimit = typoLimitFor();
+                qint64 count = 0, whole = 0;
+                bool unsureAdmitted = false;
+                for (Pattern &p : patterns) {
+                    p.admitted = !(wholeOnly && p.shape.tokensMatched < T) && int(p.shape.typos) <= typoLimit;
+                    Q_ASSERT(p.admitted || !p.sure);
+                    count += p.admitted ? p.rows : 0;
+                    whole += p.admitted && p.shape.tokensMatched == T ? p.rows : 0;
+                    unsureAdmitted = unsureAdmitted || (p.admitted && !p.sure);
+                }
+                countedMatches = count;
+                countedWhole = whole;
+                if (unsure && unsureAdmitted) { // again, every row the counts admit
+                    pageBest = BoundedTop<RankedRow, decltype(ranksBefore)>(pageEnd, ranksBefore);
+                    nearBest = BoundedTop<RankedRow, decltype(ranksBefore)>(T >= 2 ? budget : 0, ranksBefore);
+                    countedSeqs.clear();
+                    for (size_t row = rows; row-- > 0;)
+                        if (const Pattern &p = patterns[rowPattern[row]]; p.admitted)
+                            take(p, row);
+                }
+                std::reverse(countedSeqs.begin(), countedSeqs.end());
                 out.reserve(out.size() + pageBest.items().size() + nearBest.items().size());
                 for (const auto *kept : {&pageBest.items(), &nearBest.items()}) {
                     for (const RankedRow &r : *kept) {
