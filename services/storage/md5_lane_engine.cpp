@@ -1,6 +1,7 @@
 #include "md5_lane_engine.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 
 namespace homeport::storage {
@@ -18,6 +19,8 @@ void Md5LaneEngine::hash(md5lanes::State &state, const unsigned char *data, size
     Job job{&state, data, blocks, false};
     std::unique_lock lock(m_mutex);
     m_jobs.push_back(&job);
+    if (m_running)
+        m_changed.notify_all(); // a round may be waiting for this stream
     while (!job.done) {
         if (!m_running) {
             m_running = true;
@@ -30,9 +33,32 @@ void Md5LaneEngine::hash(md5lanes::State &state, const unsigned char *data, size
     }
 }
 
+void Md5LaneEngine::openStream()
+{
+    std::lock_guard lock(m_mutex);
+    ++m_openStreams;
+}
+
+void Md5LaneEngine::closeStream()
+{
+    std::lock_guard lock(m_mutex);
+    --m_openStreams;
+    m_changed.notify_all();
+}
+
 void Md5LaneEngine::run(std::unique_lock<std::mutex> &lock, const Job &own)
 {
+    // Whether to wait for open streams that are not here: at the start (a round of streams
+    // finishing together sends all their threads back at once) and after a stream's blocks
+    // finished in the last round.
+    bool someoneLeft = true;
     while (!own.done) {
+        const size_t expected = size_t(std::min(m_openStreams, md5lanes::kMaxLanes));
+        if (someoneLeft && m_jobs.size() < expected) {
+            m_changed.wait_for(lock, std::chrono::microseconds(kRejoinWaitMicroseconds), [&] {
+                return m_jobs.size() >= size_t(std::min(m_openStreams, md5lanes::kMaxLanes));
+            });
+        }
         const int lanes = int(std::min<size_t>(m_jobs.size(), md5lanes::kMaxLanes));
         Job *round[md5lanes::kMaxLanes];
         md5lanes::State *states[md5lanes::kMaxLanes];
@@ -57,6 +83,7 @@ void Md5LaneEngine::run(std::unique_lock<std::mutex> &lock, const Job &own)
                 finished = true;
             }
         }
+        someoneLeft = finished;
         if (finished) {
             m_jobs.erase(std::remove_if(m_jobs.begin(), m_jobs.end(), [](const Job *job) { return job->done; }), m_jobs.end());
             m_changed.notify_all();
@@ -70,10 +97,20 @@ std::vector<quint64> Md5LaneEngine::blocksByLanes() const
     return std::vector<quint64>(std::begin(m_blocksByLanes), std::end(m_blocksByLanes));
 }
 
+LaneMd5::~LaneMd5()
+{
+    if (m_open)
+        Md5LaneEngine::shared().closeStream();
+}
+
 void LaneMd5::addData(const char *data, qsizetype size, bool shared)
 {
     if (size <= 0 || !m_result.isNull())
         return;
+    if (shared && !m_open) {
+        m_open = true;
+        Md5LaneEngine::shared().openStream();
+    }
     m_bytes += quint64(size);
     auto *bytes = reinterpret_cast<const unsigned char *>(data);
     size_t left = size_t(size);
@@ -101,6 +138,10 @@ void LaneMd5::addData(const char *data, qsizetype size, bool shared)
 
 QByteArray LaneMd5::result()
 {
+    if (m_open) {
+        m_open = false;
+        Md5LaneEngine::shared().closeStream();
+    }
     if (m_result.isNull()) {
         unsigned char digest[16];
         md5lanes::finish(m_state, m_tail, m_tailBytes, m_bytes, digest);

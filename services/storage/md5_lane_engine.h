@@ -26,13 +26,22 @@ class Md5LaneEngine
 public:
     // Per-lane bytes a multi-lane round runs before new streams may join; a lone stream's slice.
     static constexpr size_t kLaneSliceBlocks = (64 << 10) / md5lanes::kBlockBytes;
-    static constexpr size_t kAloneSliceBlocks = (256 << 10) / md5lanes::kBlockBytes;
+    static constexpr size_t kAloneSliceBlocks = (64 << 10) / md5lanes::kBlockBytes;
 
     // The engine every upload shares.
     static Md5LaneEngine &shared();
 
+    // How long a round waits for an open stream whose blocks just finished to bring its next
+    // ones (its thread has to wake up and, on a busy machine, find a core), rather than go on
+    // with a lane fewer.
+    static constexpr int kRejoinWaitMicroseconds = 300;
+
     // Runs `blocks` 64-byte blocks from data into state; returns when they are done.
     void hash(md5lanes::State &state, const unsigned char *data, size_t blocks);
+    // A stream that will bring blocks again and again (an upload) counts itself open while it
+    // does, so rounds know how many lanes to expect.
+    void openStream();
+    void closeStream();
 
     // Blocks hashed so far, by how many lanes ran together (index 1..kMaxLanes); for the
     // micro-benchmark and diagnostics.
@@ -52,12 +61,18 @@ private:
     std::condition_variable m_changed;
     std::vector<Job *> m_jobs; // waiting or in a round, oldest first
     bool m_running = false;
+    int m_openStreams = 0;
     quint64 m_blocksByLanes[md5lanes::kMaxLanes + 1] = {};
 };
 
 class LaneMd5
 {
 public:
+    LaneMd5() = default;
+    ~LaneMd5();
+    LaneMd5(const LaneMd5 &) = delete;
+    LaneMd5 &operator=(const LaneMd5 &) = delete;
+
     // shared: whole blocks go through Md5LaneEngine::shared(); otherwise scalar on this thread.
     void addData(const char *data, qsizetype size, bool shared = false);
     // The raw 16-byte digest; the first call ends the stream.
@@ -68,6 +83,7 @@ private:
     quint64 m_bytes = 0;
     unsigned char m_tail[md5lanes::kBlockBytes];
     size_t m_tailBytes = 0;
+    bool m_open = false; // counted in the shared engine's open streams
     QByteArray m_result;
 };
 
