@@ -38,6 +38,23 @@ const QString kSettingsChange = QStringLiteral("settingsChange");
 const QString kAdminBucket = QStringLiteral("_homeport"); // the service's own routes
 const QString kKeysPath = QStringLiteral("access-keys");
 constexpr int kKeyRole = Qt::UserRole + 1;
+constexpr int kCreatedMsRole = Qt::UserRole + 2;
+
+// The Created column shows a local date but sorts by the creation time (as text, "1/20/26" would
+// come before "11/2/25").
+class CreatedItem : public QTableWidgetItem
+{
+public:
+    explicit CreatedItem(const QDateTime &created)
+        : QTableWidgetItem(created.isValid() ? QLocale().toString(created.toLocalTime(), QLocale::ShortFormat) : QString())
+    {
+        setData(kCreatedMsRole, created.isValid() ? created.toMSecsSinceEpoch() : qint64(0));
+    }
+    bool operator<(const QTableWidgetItem &other) const override
+    {
+        return data(kCreatedMsRole).toLongLong() < other.data(kCreatedMsRole).toLongLong();
+    }
+};
 
 QByteArray publicPolicy(const QString &bucket, bool list)
 {
@@ -83,6 +100,8 @@ StorageAccessTab::StorageAccessTab(storage::StorageMonitor *monitor, QWidget *pa
     m_keyTable->verticalHeader()->setVisible(false);
     m_keyTable->setAlternatingRowColors(true);
     m_keyTable->setShowGrid(false);
+    m_keyTable->setSortingEnabled(true);
+    m_keyTable->sortByColumn(KeyCreated, Qt::AscendingOrder);
     m_keyTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_keyTable->horizontalHeader()->setSectionResizeMode(KeyBuckets, QHeaderView::Stretch);
     // Both grow into the tab's height but do not ask for more, so the tab fits without scrolling.
@@ -442,6 +461,8 @@ void StorageAccessTab::showKeys(const storage::StorageAnswer &answer)
     const QString selected = m_keyTable->selectedItems().isEmpty()
         ? QString()
         : m_keyTable->item(m_keyTable->selectedItems().first()->row(), KeyId)->data(kKeyRole).toString();
+    // Rows are filled in the service's order, then sorted once by the header's column.
+    m_keyTable->setSortingEnabled(false);
     m_keyTable->setRowCount(int(keys.size()));
     int row = 0;
     for (const QJsonValue &v : keys) {
@@ -459,10 +480,13 @@ void StorageAccessTab::showKeys(const storage::StorageAnswer &answer)
         m_keyTable->setItem(row, KeyId, id);
         m_keyTable->setItem(row, KeyBuckets, new QTableWidgetItem(buckets.join(QStringLiteral(", "))));
         m_keyTable->setItem(row, KeyAccess, new QTableWidgetItem(readOnly ? tr("Read-only") : tr("Read-write")));
-        m_keyTable->setItem(row, KeyCreated, new QTableWidgetItem(QLocale().toString(created.toLocalTime(), QLocale::ShortFormat)));
-        if (accessKey == selected)
-            m_keyTable->selectRow(row);
+        m_keyTable->setItem(row, KeyCreated, new CreatedItem(created));
         ++row;
+    }
+    m_keyTable->setSortingEnabled(true);
+    for (int r = 0; r < m_keyTable->rowCount(); ++r) {
+        if (!selected.isEmpty() && m_keyTable->item(r, KeyId)->data(kKeyRole).toString() == selected)
+            m_keyTable->selectRow(r);
     }
     showContentWhen(m_keyStack, m_keyTable->rowCount() > 0);
     Q_EMIT keysShown();

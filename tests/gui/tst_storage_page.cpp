@@ -27,6 +27,10 @@
 #include <QLineEdit>
 
 #include <QFile>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QMimeData>
@@ -44,6 +48,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace homeport;
@@ -67,6 +72,7 @@ private Q_SLOTS:
     void longFoldersLoadPageByPage();
     void presignedPutUrlUploadsToANewKey();
     void accessKeysAndBucketSettings();
+    void accessKeysSortByCreationTime();
     void everyTabFitsTheWindow();
     void stoppedServiceIsShownAndAnswered();
 
@@ -612,6 +618,76 @@ void TestStoragePage::accessKeysAndBucketSettings()
     access->keyBucketsEdit()->clear();
     access->createKey();
     QVERIFY(access->keysMessage()->text().contains(QStringLiteral("bucket")));
+}
+
+void TestStoragePage::accessKeysSortByCreationTime()
+{
+    // Keys made over several months, as the service keeps them (in the order they were written,
+    // not by date). Shown as local dates, text order would put January 2026 before November 2025.
+    struct Made { const char *name; QDate date; };
+    const QList<Made> made = {{"mobile app", QDate(2026, 1, 20)}, {"backup job", QDate(2025, 11, 2)},
+                              {"ci deploy", QDate(2026, 3, 10)}, {"site reader", QDate(2026, 2, 5)}};
+    m_host->stop(QStringLiteral("storage"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_host->status(QStringLiteral("storage")).state == core::ServiceState::Stopped, 10000);
+    QJsonArray keys;
+    int n = 0;
+    for (const Made &m : made) {
+        ++n;
+        keys.append(QJsonObject{
+            {QStringLiteral("access_key"), QStringLiteral("HPTESTKEY%10000000000").arg(n)},
+            {QStringLiteral("secret_key"), QString(40, QLatin1Char('a' + n))},
+            {QStringLiteral("name"), QString::fromLatin1(m.name)},
+            {QStringLiteral("buckets"), QJsonArray{QStringLiteral("photos")}},
+            {QStringLiteral("access"), QStringLiteral("read-only")},
+            {QStringLiteral("created_ms"), double(QDateTime(m.date, QTime(12, 0), Qt::UTC).toMSecsSinceEpoch())},
+        });
+    }
+    QFile file(m_dir.filePath(QStringLiteral("storage/access_keys.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QVERIFY(file.write(QJsonDocument(QJsonObject{{QStringLiteral("keys"), keys}}).toJson()) > 0);
+    file.close();
+    m_host->start(QStringLiteral("storage"));
+    m_port = guitest::waitForPort(m_host.get(), QStringLiteral("storage"));
+    QVERIFY(m_port != 0);
+    page()->setStatus(m_host->status(QStringLiteral("storage")));
+
+    ui::StorageAccessTab *access = page()->accessTab();
+    page()->tabs()->setCurrentIndex(StoragePage::AccessTab);
+    QSignalSpy keysShown(access, &ui::StorageAccessTab::keysShown);
+    access->reloadKeys();
+    QVERIFY(keysShown.wait(10000));
+    QTableWidget *table = access->keyTable();
+    QCOMPARE(table->rowCount(), 4);
+    const auto names = [table] {
+        QStringList out;
+        for (int r = 0; r < table->rowCount(); ++r)
+            out << table->item(r, ui::StorageAccessTab::KeyName)->text();
+        return out;
+    };
+    const QStringList oldestFirst = {QStringLiteral("backup job"), QStringLiteral("mobile app"), QStringLiteral("site reader"),
+                                     QStringLiteral("ci deploy")};
+    // Oldest first until the user picks another order.
+    QCOMPARE(names(), oldestFirst);
+
+    // A click on Created turns it round, another click back, whatever the locale writes dates like.
+    QHeaderView *header = table->horizontalHeader();
+    const auto clickCreated = [header] {
+        const int section = ui::StorageAccessTab::KeyCreated;
+        const QPoint at(header->sectionViewportPosition(section) + header->sectionSize(section) / 2, header->height() / 2);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+    };
+    QStringList newestFirst = oldestFirst;
+    std::reverse(newestFirst.begin(), newestFirst.end());
+    clickCreated();
+    QCOMPARE(names(), newestFirst);
+    clickCreated();
+    QCOMPARE(names(), oldestFirst);
+    // A name click sorts by name; Created again is by time, not by its text.
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, Qt::NoModifier,
+                      QPoint(header->sectionViewportPosition(ui::StorageAccessTab::KeyName) + 5, header->height() / 2));
+    QCOMPARE(table->item(0, ui::StorageAccessTab::KeyName)->text(), QStringLiteral("backup job"));
+    clickCreated();
+    QCOMPARE(names(), header->sortIndicatorOrder() == Qt::AscendingOrder ? oldestFirst : newestFirst);
 }
 
 void TestStoragePage::everyTabFitsTheWindow()
