@@ -290,15 +290,8 @@ void ErrorsIssueView::setDetail(const errors::IssueDetail &detail)
     m_culprit->setVisible(!s.culprit.isEmpty());
     m_level->setText(s.level.isEmpty() ? tr("error") : s.level);
     m_level->setStyleSheet(chipStyle(ErrorsIssueModel::levelColor(s.level)));
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QStringList counts;
-    counts << (s.count == 1 ? tr("1 event") : tr("%1 events").arg(locale.toString(s.count)));
-    counts << (s.users == 1 ? tr("1 user") : tr("%1 users").arg(locale.toString(s.users)));
-    if (s.firstSeen.isValid())
-        counts << tr("first seen %1").arg(AgeText::ago(s.firstSeen, now));
-    if (s.lastSeen.isValid())
-        counts << tr("last seen %1").arg(AgeText::ago(s.lastSeen, now));
-    m_counts->setText(counts.join(QStringLiteral(" · ")));
+    m_now = QDateTime::currentDateTimeUtc();
+    updateCounts();
     m_grouping->setText(detail.groupingReason.isEmpty() ? QString() : tr("Grouped by %1").arg(detail.groupingReason));
     m_grouping->setVisible(!detail.groupingReason.isEmpty());
     updateStatusWidgets();
@@ -317,6 +310,32 @@ void ErrorsIssueView::setDetail(const errors::IssueDetail &detail)
     m_noTags->setVisible(detail.tags.isEmpty());
     m_eventTabs->setTabText(TagsTab, detail.tags.isEmpty() ? tr("Tags") : tr("Tags (%1)").arg(detail.tags.size()));
     renderEvent();
+}
+
+void ErrorsIssueView::setNow(const QDateTime &now)
+{
+    m_now = now;
+    if (m_showingIssue)
+        updateCounts();
+}
+
+void ErrorsIssueView::updateCounts()
+{
+    const errors::IssueSummary &s = m_detail.summary;
+    const QLocale locale;
+    QStringList counts;
+    counts << (s.count == 1 ? tr("1 event") : tr("%1 events").arg(locale.toString(s.count)));
+    counts << (s.users == 1 ? tr("1 user") : tr("%1 users").arg(locale.toString(s.users)));
+    if (s.firstSeen.isValid())
+        counts << tr("first seen %1").arg(AgeText::ago(s.firstSeen, m_now));
+    if (s.lastSeen.isValid())
+        counts << tr("last seen %1").arg(AgeText::ago(s.lastSeen, m_now));
+    m_counts->setText(counts.join(QStringLiteral(" · ")));
+}
+
+QString ErrorsIssueView::countsText() const
+{
+    return m_counts->text();
 }
 
 void ErrorsIssueView::setStatus(errors::IssueStatus status)

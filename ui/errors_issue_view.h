@@ -35,6 +35,9 @@ public:
     void setDetail(const errors::IssueDetail &detail);
     // After Resolve/Ignore/Reopen, before the service confirms.
     void setStatus(errors::IssueStatus status);
+    // The clock "first seen" and "last seen" are measured against; the page moves it on the same
+    // tick as the issues table's ages.
+    void setNow(const QDateTime &now);
     const errors::IssueDetail &detail() const { return m_detail; }
     bool hasIssue() const { return m_detail.summary.id != 0 && m_showingIssue; }
     QString placeholderText() const;
@@ -46,6 +49,7 @@ public:
 
     // For tests and screenshots.
     QString titleText() const;
+    QString countsText() const;
     QString stackTraceText() const;
     QString stackTraceHtml() const;
     QTextBrowser *stackTraceBrowser() const { return m_stack; }
@@ -64,8 +68,10 @@ Q_SIGNALS:
 private:
     void renderEvent();
     void updateStatusWidgets();
+    void updateCounts();
 
     errors::IssueDetail m_detail;
+    QDateTime m_now;
     bool m_showingIssue = false;
     bool m_showLibraryFrames = false;
     bool m_commandsEnabled = true;

@@ -422,6 +422,8 @@ void ErrorsPage::onIssueReady(quint64 requestId, const errors::IssueDetail &deta
         return;
     }
     m_issueView->setDetail(detail);
+    if (m_clock)
+        m_issueView->setNow(m_clock());
 }
 
 qint64 ErrorsPage::selectedIssueId() const
@@ -763,7 +765,10 @@ void ErrorsPage::applySnapshot()
 
 void ErrorsPage::refreshDashboard()
 {
-    m_issueModel->setNow(QDateTime::currentDateTimeUtc());
+    // The table's ages and the open issue's first/last seen move on together.
+    const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    m_issueModel->setNow(now);
+    m_issueView->setNow(now);
     updateEventsChart();
     QString banner;
     if (!m_monitor) {

@@ -14,6 +14,8 @@
 
 #include <QMap>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -55,6 +57,10 @@ public:
 
     errors::ErrorsMonitor *monitor() const { return m_monitor; }
     void setConfirmFunction(ConfirmFunction confirm) { m_confirm = std::move(confirm); }
+    // What "now" is when the ages ("2 min ago") are refreshed each second: the wall clock, unless a
+    // test moves time on instead of waiting for it.
+    using Clock = std::function<QDateTime()>;
+    void setClock(Clock clock) { m_clock = std::move(clock); }
     QTabWidget *tabs() const { return m_tabs; }
 
     // Issues
@@ -125,6 +131,7 @@ private:
     errors::ErrorsMonitor *m_monitor;
     errors::ErrorsSnapshot m_snapshot;
     ConfirmFunction m_confirm;
+    Clock m_clock;
     QTimer *m_snapshotTimer;
     QTimer *m_requeryTimer;
     QTimer *m_searchTimer;

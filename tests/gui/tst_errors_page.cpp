@@ -210,6 +210,7 @@ private Q_SLOTS:
     void searchAndProjectFilterAreSent();
     void staleAnswersAreIgnored();
     void selectingAnIssueShowsItsStackTrace();
+    void openIssueAgesMoveWithTheTable();
     void resolveIgnoreReopenSendStatus();
     void previousAndNextWalkEvents();
     void issuesChangedRequeriesThrottled();
@@ -546,6 +547,40 @@ void TestErrorsPage::selectingAnIssueShowsItsStackTrace()
     v->eventTabs()->setCurrentIndex(ui::ErrorsIssueView::ContextTab);
     screenshot(QStringLiteral("issue-context"));
     v->eventTabs()->setCurrentIndex(ui::ErrorsIssueView::StackTraceTab);
+}
+
+void TestErrorsPage::openIssueAgesMoveWithTheTable()
+{
+    // Issue 11 was last seen 2 minutes and first seen 11 days before the fake listed it.
+    ui::ErrorsPage *p = page();
+    p->tabs()->setCurrentIndex(ui::ErrorsPage::IssuesTab);
+    p->selectIssue(11);
+    ui::ErrorsIssueView *v = p->issueView();
+    QTRY_VERIFY(v->hasIssue() && v->detail().summary.id == 11);
+    QVERIFY2(v->countsText().contains(QStringLiteral("last seen ")), qPrintable(v->countsText()));
+
+    // Three hours on, the page's once-a-second refresh: the table and the open issue agree.
+    const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(3 * 3600);
+    p->setClock([later] { return later; });
+    p->refresh();
+    using M = ui::ErrorsIssueModel;
+    const QAbstractItemModel *view = p->issueTable()->model();
+    const int row = int(column(view, M::TitleColumn).indexOf(QStringLiteral("TypeError: cart.items is undefined")));
+    QVERIFY(row >= 0);
+    QCOMPARE(view->index(row, M::LastSeenColumn).data().toString(), QStringLiteral("3 h ago"));
+    QVERIFY2(v->countsText().contains(QStringLiteral("last seen 3 h ago")), qPrintable(v->countsText()));
+    QVERIFY2(v->countsText().contains(QStringLiteral("first seen 11 d ago")), qPrintable(v->countsText()));
+
+    // Opening it again (a fresh answer) keeps the page's clock.
+    p->selectIssue(12);
+    QTRY_VERIFY(v->hasIssue() && v->detail().summary.id == 12);
+    QVERIFY2(v->countsText().contains(QStringLiteral("last seen 3 h ago")), qPrintable(v->countsText()));
+    p->setClock({});
+    p->refresh();
+    QVERIFY2(!v->countsText().contains(QStringLiteral("3 h ago")), qPrintable(v->countsText()));
+    // (the cases after this one start from issue 11)
+    p->selectIssue(11);
+    QTRY_VERIFY(v->hasIssue() && v->detail().summary.id == 11);
 }
 
 void TestErrorsPage::resolveIgnoreReopenSendStatus()
