@@ -2898,10 +2898,6 @@ Klicken, um sein Log zu öffnen.</translation>
     <context>
         <name>homeport::ui::SearchCollectionModel</name>
         <message>
-            <source>The documents as compact JSON, as the collection's log holds them on disk; the index in memory comes on top.</source>
-            <translation>Die Dokumente als kompaktes JSON, wie das Log der Collection sie auf der Festplatte hält; der Index im Speicher kommt hinzu.</translation>
-        </message>
-        <message>
             <source>Name</source>
             <translation>Name</translation>
         </message>
@@ -2918,8 +2914,20 @@ Klicken, um sein Log zu öffnen.</translation>
             <translation>Angelegt</translation>
         </message>
         <message>
-            <source>Documents' size (est.)</source>
-            <translation>Größe der Dokumente (geschätzt)</translation>
+            <source>What the collection's index holds in the service's memory: posting lists, the word dictionary, sort and facet columns and the document records. The documents themselves are read from disk.</source>
+            <translation>Was der Index der Collection im Speicher des Dienstes belegt: Posting-Listen, das Wörterbuch, Sortier- und Facettenspalten und die Dokumenteinträge. Die Dokumente selbst werden von der Festplatte gelesen.</translation>
+        </message>
+        <message>
+            <source>The documents as compact JSON, as the collection's log holds them on disk.</source>
+            <translation>Die Dokumente als kompaktes JSON, wie das Log der Collection sie auf der Festplatte hält.</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>Speicher</translation>
+        </message>
+        <message>
+            <source>Documents' size</source>
+            <translation>Größe der Dokumente</translation>
         </message>
     </context>
     <context>
@@ -3007,20 +3015,12 @@ Klicken, um sein Log zu öffnen.</translation>
             <translation>Collection</translation>
         </message>
         <message>
-            <source>Documents' size (est.)</source>
-            <translation>Größe der Dokumente (geschätzt)</translation>
-        </message>
-        <message>
             <source>Requests, last minute</source>
             <translation>Anfragen, letzte Minute</translation>
         </message>
         <message>
             <source>p99, last minute</source>
             <translation>p99, letzte Minute</translation>
-        </message>
-        <message>
-            <source>The documents as compact JSON, as the collections' logs hold them on disk; the index in memory comes on top.</source>
-            <translation>Die Dokumente als kompaktes JSON, wie die Logs der Collections sie auf der Festplatte halten; der Index im Speicher kommt hinzu.</translation>
         </message>
         <message>
             <source>Of every request to the search port, from the latency histogram</source>
@@ -3593,6 +3593,14 @@ Klicken, um sein Log zu öffnen.</translation>
         <message>
             <source>New key's value</source>
             <translation>Wert des neuen Schlüssels</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>Speicher</translation>
+        </message>
+        <message>
+            <source>What the collections' indexes hold in the service's memory. The documents themselves, %1 as compact JSON, are read from disk.</source>
+            <translation>Was die Indizes der Collections im Speicher des Dienstes belegen. Die Dokumente selbst, %1 als kompaktes JSON, werden von der Festplatte gelesen.</translation>
         </message>
     </context>
     <context>

@@ -2898,10 +2898,6 @@ Click to open its log.</source>
     <context>
         <name>homeport::ui::SearchCollectionModel</name>
         <message>
-            <source>The documents as compact JSON, as the collection's log holds them on disk; the index in memory comes on top.</source>
-            <translation>दस्तावेज़ संक्षिप्त JSON के रूप में, जैसे कलेक्शन का लॉग उन्हें डिस्क पर रखता है; मेमोरी में इंडेक्स इसके ऊपर जुड़ता है।</translation>
-        </message>
-        <message>
             <source>Name</source>
             <translation>नाम</translation>
         </message>
@@ -2918,8 +2914,20 @@ Click to open its log.</source>
             <translation>बनाया गया</translation>
         </message>
         <message>
-            <source>Documents' size (est.)</source>
-            <translation>दस्तावेज़ों का आकार (अनुमानित)</translation>
+            <source>What the collection's index holds in the service's memory: posting lists, the word dictionary, sort and facet columns and the document records. The documents themselves are read from disk.</source>
+            <translation>कलेक्शन का इंडेक्स सेवा की मेमोरी में जितना रखता है: पोस्टिंग सूचियाँ, शब्दकोश, सॉर्ट और फ़ैसेट कॉलम और दस्तावेज़ों के रिकॉर्ड। दस्तावेज़ स्वयं डिस्क से पढ़े जाते हैं।</translation>
+        </message>
+        <message>
+            <source>The documents as compact JSON, as the collection's log holds them on disk.</source>
+            <translation>दस्तावेज़ संक्षिप्त JSON के रूप में, जैसे कलेक्शन का लॉग उन्हें डिस्क पर रखता है।</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>मेमोरी</translation>
+        </message>
+        <message>
+            <source>Documents' size</source>
+            <translation>दस्तावेज़ों का आकार</translation>
         </message>
     </context>
     <context>
@@ -3007,20 +3015,12 @@ Click to open its log.</source>
             <translation>कलेक्शन</translation>
         </message>
         <message>
-            <source>Documents' size (est.)</source>
-            <translation>दस्तावेज़ों का आकार (अनुमानित)</translation>
-        </message>
-        <message>
             <source>Requests, last minute</source>
             <translation>अनुरोध, पिछला मिनट</translation>
         </message>
         <message>
             <source>p99, last minute</source>
             <translation>p99, पिछला मिनट</translation>
-        </message>
-        <message>
-            <source>The documents as compact JSON, as the collections' logs hold them on disk; the index in memory comes on top.</source>
-            <translation>दस्तावेज़ संक्षिप्त JSON के रूप में, जैसे कलेक्शन के लॉग उन्हें डिस्क पर रखते हैं; मेमोरी में इंडेक्स इसके ऊपर जुड़ता है।</translation>
         </message>
         <message>
             <source>Of every request to the search port, from the latency histogram</source>
@@ -3593,6 +3593,14 @@ Click to open its log.</source>
         <message>
             <source>New key's value</source>
             <translation>नई कुंजी का मान</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>मेमोरी</translation>
+        </message>
+        <message>
+            <source>What the collections' indexes hold in the service's memory. The documents themselves, %1 as compact JSON, are read from disk.</source>
+            <translation>कलेक्शनों के इंडेक्स सेवा की मेमोरी में जितना रखते हैं। दस्तावेज़ स्वयं, संक्षिप्त JSON के रूप में %1, डिस्क से पढ़े जाते हैं।</translation>
         </message>
     </context>
     <context>

@@ -39,7 +39,10 @@ QVariant SearchCollectionModel::data(const QModelIndex &index, int role) const
     if (role == Qt::TextAlignmentRole && index.column() != NameColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == MemoryColumn)
-        return tr("The documents as compact JSON, as the collection's log holds them on disk; the index in memory comes on top.");
+        return tr("What the collection's index holds in the service's memory: posting lists, the word dictionary, "
+                  "sort and facet columns and the document records. The documents themselves are read from disk.");
+    if (role == Qt::ToolTipRole && index.column() == DocumentsSizeColumn)
+        return tr("The documents as compact JSON, as the collection's log holds them on disk.");
     if (role == Qt::ToolTipRole && index.column() == FieldsColumn) {
         QStringList fields;
         for (const search::CollectionField &f : c.fields)
@@ -56,6 +59,8 @@ QVariant SearchCollectionModel::data(const QModelIndex &index, int role) const
     case DocumentsColumn:
         return sort ? QVariant(c.numDocuments) : QVariant(locale.toString(c.numDocuments));
     case MemoryColumn:
+        return sort ? QVariant(c.memoryBytes) : QVariant(bytesText(c.memoryBytes));
+    case DocumentsSizeColumn:
         return sort ? QVariant(c.estimatedBytes) : QVariant(bytesText(c.estimatedBytes));
     case FieldsColumn:
         return sort ? QVariant(int(c.fields.size())) : QVariant(locale.toString(int(c.fields.size())));
@@ -71,7 +76,7 @@ QVariant SearchCollectionModel::data(const QModelIndex &index, int role) const
 QVariant SearchCollectionModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     return columnTitle(section, orientation, role,
-                       {tr("Name"), tr("Documents"), tr("Documents' size (est.)"), tr("Fields"), tr("Created")});
+                       {tr("Name"), tr("Documents"), tr("Memory"), tr("Documents' size"), tr("Fields"), tr("Created")});
 }
 
 } // namespace homeport::ui

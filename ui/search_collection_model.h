@@ -1,6 +1,6 @@
 #pragma once
-// SearchCollectionModel: the search service's collections (name, documents, estimated memory,
-// fields, created), sortable by value.
+// SearchCollectionModel: the search service's collections (name, documents, the memory their
+// index holds, the documents' JSON size, fields, created), sortable by value.
 // Thread affinity: the GUI thread. Fed with SearchSnapshot copies.
 
 #include "keyed_row_model.h"
@@ -12,7 +12,7 @@ class SearchCollectionModel : public KeyedRowModel<search::CollectionInfo>
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, DocumentsColumn, MemoryColumn, FieldsColumn, CreatedColumn, ColumnCount };
+    enum Column { NameColumn, DocumentsColumn, MemoryColumn, DocumentsSizeColumn, FieldsColumn, CreatedColumn, ColumnCount };
     static constexpr int NameRole = Qt::UserRole + 2;
 
     explicit SearchCollectionModel(QObject *parent = nullptr);

@@ -229,13 +229,11 @@ QWidget *SearchPage::buildOverviewTab()
         {
             {QStringLiteral("collections"), tr("Collections")},
             {QStringLiteral("documents"), tr("Documents")},
-            {QStringLiteral("memory"), tr("Documents' size (est.)")},
+            {QStringLiteral("memory"), tr("Memory")},
             {QStringLiteral("requests"), tr("Requests, last minute")},
             {QStringLiteral("p99"), tr("p99, last minute")},
         },
         &m_stats);
-    m_stats.value(QStringLiteral("memory"))->setToolTip(
-        tr("The documents as compact JSON, as the collections' logs hold them on disk; the index in memory comes on top."));
     m_stats.value(QStringLiteral("p99"))->setToolTip(tr("Of every request to the search port, from the latency histogram"));
 
     QVBoxLayout *chartLayout = nullptr;
@@ -1300,10 +1298,12 @@ void SearchPage::applySnapshot()
 
     const QLocale locale;
     qint64 documents = 0;
-    qint64 bytes = 0;
+    qint64 memory = 0;
+    qint64 stored = 0;
     for (const search::CollectionInfo &c : std::as_const(m_snapshot.collections)) {
         documents += c.numDocuments;
-        bytes += c.estimatedBytes;
+        memory += c.memoryBytes;
+        stored += c.estimatedBytes;
     }
     quint64 lastMinute = 0;
     double p99 = 0;
@@ -1317,7 +1317,11 @@ void SearchPage::applySnapshot()
     }
     m_stats.value(QStringLiteral("collections"))->setText(locale.toString(int(m_snapshot.collections.size())));
     m_stats.value(QStringLiteral("documents"))->setText(locale.toString(documents));
-    m_stats.value(QStringLiteral("memory"))->setText(SearchCollectionModel::bytesText(bytes));
+    m_stats.value(QStringLiteral("memory"))->setText(SearchCollectionModel::bytesText(memory));
+    m_stats.value(QStringLiteral("memory"))
+        ->setToolTip(tr("What the collections' indexes hold in the service's memory. The documents themselves, %1 "
+                        "as compact JSON, are read from disk.")
+                         .arg(SearchCollectionModel::bytesText(stored)));
     m_stats.value(QStringLiteral("requests"))->setText(locale.toString(lastMinute));
     m_stats.value(QStringLiteral("p99"))->setText(lastMinute == 0 ? tr("–") : latencyText(p99));
     m_latencyChart->setPoints(m_latencyChart->range() == ChartRange::FiveMinutes ? m_snapshot.latency : m_snapshot.latencyMinutes,

@@ -5,7 +5,10 @@
 // timed up to the answer's compact JSON (what the server sends).
 //
 //   homeport-search-probe import <corpus.jsonl> <dir>   the bench corpus into <dir>/packages.jsonl,
-//                                                       with an index snapshot beside it
+//                                                       with an index snapshot beside it; prints the
+//                                                       index's Collection::memoryBytes() beside
+//                                                       what the heap (mallinfo2) and the resident
+//                                                       anonymous memory grew by
 //   homeport-search-probe run <dir> <queries.tsv> <repeat> <answers.json> [extra=params&...]
 //
 // `run` reads the snapshot (or replays the log and writes one), then runs every row of the
@@ -24,6 +27,8 @@
 
 #include <cstdio>
 #include <ctime>
+
+#include <malloc.h>
 
 using namespace homeport::search;
 
@@ -44,6 +49,25 @@ double threadCpuMs()
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
+// Bytes in use in malloc's arenas plus the large blocks it maps on their own.
+qint64 heapInUse()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return qint64(info.uordblks + info.hblkhd);
+}
+
+// RssAnon from /proc/self/status, in bytes.
+qint64 residentAnonymous()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("RssAnon:"))
+            return line.mid(8).trimmed().split(' ').value(0).toLongLong() * 1024;
+    return 0;
+}
+
 std::unique_ptr<Collection> emptyCollection()
 {
     std::unique_ptr<Collection> c;
@@ -60,6 +84,7 @@ int import(const QString &corpus, const QString &dir)
     if (!log.open(&error))
         qFatal("%s", qPrintable(error));
     c->useLog(&log);
+    const qint64 heapBefore = heapInUse(), anonBefore = residentAnonymous(), estimateBefore = c->memoryBytes();
     QFile in(corpus);
     if (!in.open(QIODevice::ReadOnly))
         qFatal("cannot read %s", qPrintable(corpus));
@@ -75,6 +100,11 @@ int import(const QString &corpus, const QString &dir)
     if (!log.commit(&error) || !c->writeSnapshot(dir + QStringLiteral("/packages.index"), log.path(), log.size(), log.records(), &error))
         qFatal("%s", qPrintable(error));
     std::printf("imported %lld documents\n", n);
+    const double start = threadCpuMs();
+    const qint64 estimate = c->memoryBytes();
+    const double estimateMs = threadCpuMs() - start;
+    std::printf("index memory estimate grew %lld bytes (%.1f ms to count); heap in use grew %lld, RssAnon %lld\n",
+                estimate - estimateBefore, estimateMs, heapInUse() - heapBefore, residentAnonymous() - anonBefore);
     return 0;
 }
 

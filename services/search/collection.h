@@ -100,6 +100,22 @@ public:
     QJsonObject summary() const;
     qsizetype numDocuments() const { return m_idToSeq.size(); }
     qint64 storedBytes() const; // the live documents' compact JSON, added up
+    // The bytes the collection's index holds in the process's heap, by the containers' capacity
+    // as the allocator hands it out: document records and the id table, the token dictionary,
+    // posting lists, number, geo and facet columns, synonyms, and what searches built lazily
+    // (order column, infix trigrams). Documents themselves lie in the log's file mapping (the
+    // page cache), not counted here. Walks every container (collection_memory.cpp): callers
+    // run it on the service's thread now and then, redoing it when memoryStamp() moves, never
+    // per search.
+    qint64 memoryBytes() const;
+    // Moves whenever a write, removal or rebuild (or a search's lazy building) may have changed
+    // memoryBytes(); cheap.
+    quint64 memoryStamp() const;
+    // After removals: removed documents stay in the index as dead sequences until it is rebuilt.
+    // When none is left alive the index is emptied (cheap); when the dead outnumber the live (and
+    // are many), it is rebuilt from the live documents, giving their memory back. Called once
+    // after a batch of removals, not per document.
+    void dropRemovedDocuments();
 
     // The durable store the documents are written to and read from (the service's file; until
     // one is given, a log in memory). Set before the first write or restore; not owned.

@@ -48,6 +48,12 @@ public:
     const quint32 *data() const { return begin(); }
     quint32 operator[](size_t i) const { return begin()[i]; }
     quint32 back() const { return begin()[size() - 1]; }
+    // The block's bytes as asked of malloc, capacity included (an inline or empty list has none).
+    size_t heapBytes() const
+    {
+        const quint32 *b = block();
+        return b ? (kHeader + b[1]) * sizeof(quint32) : 0;
+    }
 
     void push_back(quint32 seq)
     {

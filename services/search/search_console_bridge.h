@@ -10,6 +10,7 @@
 
 #include "search_monitor.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
@@ -54,7 +55,9 @@ private:
     void sampleLatency(qint64 second);
     // Adds one second's requests per bucket (`delta`, empty for none) to its minute's point.
     void addToMinute(qint64 second, const QVector<double> &bounds, const QVector<quint64> &delta);
+    // Both redone only when the collection changed since the last snapshot.
     qint64 estimatedBytes(const Collection &collection);
+    qint64 memoryBytes(const Collection &collection);
 
     QPointer<SearchMonitor> m_monitor;
     http::LoopbackClient *m_loopback;
@@ -71,8 +74,17 @@ private:
     QVector<quint64> m_minuteBuckets; // the current minute's requests per bucket
     qint64 m_minute = -1;            // the current minute's number since the epoch
     quint64 m_requestsTotal = 0;
-    struct SizeSample { qint64 documents = -1; qint64 bytes = 0; };
-    QHash<QString, SizeSample> m_sizes; // by collection: the estimate is redone when the count moves
+    struct SizeSample
+    {
+        qint64 documents = -1;
+        qint64 bytes = 0;
+        quint64 memoryStamp = 0;
+        bool haveMemory = false;
+        qint64 memory = 0;
+        qint64 memoryDueMs = 0; // m_clock's time before which a changed collection is not walked again
+    };
+    QElapsedTimer m_clock;
+    QHash<QString, SizeSample> m_sizes; // by collection: each figure is redone when its collection moves
 };
 
 } // namespace homeport::search

@@ -37,6 +37,10 @@ struct CollectionInfo {
     // Bytes the collection's documents take as compact JSON, which is how the collection keeps
     // them in memory; the index comes on top.
     qint64 estimatedBytes = 0;
+    // Bytes the collection's index holds in the service's memory (Collection::memoryBytes()):
+    // posting lists, token dictionary, columns, document records; the documents' bytes lie in
+    // the log's file mapping and are not part of it.
+    qint64 memoryBytes = 0;
     qint64 createdAt = 0;            // seconds since the epoch
     QString defaultSortingField;
     QList<CollectionField> fields;

@@ -954,6 +954,7 @@ void SearchService::addRoutes(http::HttpServer &server)
             QJsonObject removed;
             e->collection->remove(id, &removed); // (logs the del record)
         }
+        e->collection->dropRemovedDocuments();
         commitAndSend(*e->log, res, 200, QJsonObject{{QStringLiteral("num_deleted"), qint64(ids.size())}});
     })).auth(auth("documents:delete"));
 
@@ -989,6 +990,7 @@ void SearchService::addRoutes(http::HttpServer &server)
                 return sendJson(res, 200, QJsonObject{{QStringLiteral("id"), id}});
             return res.sendError(err.status, err.message);
         }
+        e->collection->dropRemovedDocuments();
         commitAndSend(*e->log, res, 200, removed);
     })).auth(auth("documents:delete"));
 

@@ -1,5 +1,7 @@
 #include "token_trie.h"
 
+#include "memory_size.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -86,6 +88,16 @@ void TokenTrie::addId(int id, quint32 hash)
         }
     }
     m_idSlots[size_t(idSlot(m_terms[size_t(id)], hash))] = (quint64(hash) << 32) | quint64(id + 1);
+}
+
+qint64 TokenTrie::memoryBytes() const
+{
+    qint64 bytes = memory::vector(m_nodes) + memory::vector(m_terms) + memory::vector(m_idSlots);
+    for (const Node &node : m_nodes)
+        bytes += memory::heapBlock(qint64(node.children.heapCapacity() * sizeof(Edge)));
+    for (const QString &term : m_terms)
+        bytes += memory::string(term);
+    return bytes;
 }
 
 int TokenTrie::insert(const QString &term)

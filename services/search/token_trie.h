@@ -32,6 +32,9 @@ public:
     int find(const QString &term) const;
     const QString &term(int id) const { return m_terms[size_t(id)]; }
     int termCount() const { return int(m_terms.size()); }
+    // What the dictionary holds on the heap (nodes, their edge blocks, the terms, the id table),
+    // by capacity, as the allocator counts it. Walks every node.
+    qint64 memoryBytes() const;
 
     // Terms within maxCost edits of `query` (of one of their prefixes when `prefix`), at most
     // `limit` of them, cheapest first.
@@ -77,6 +80,7 @@ private:
         Edge *begin() { return m_capacity ? m_many : &m_one; }
         Edge *end() { return begin() + m_count; }
         size_t size() const { return m_count; }
+        size_t heapCapacity() const { return m_capacity; }
         bool empty() const { return m_count == 0; }
         const Edge &back() const { return begin()[m_count - 1]; }
         void reserve(size_t) {}

@@ -386,10 +386,24 @@ void TestSearchPage::collectionsTableSorts()
     QCOMPARE(column(proxy, SearchCollectionModel::NameColumn), (QStringList{"products", "articles"}));
     p->collectionTable()->sortByColumn(SearchCollectionModel::FieldsColumn, Qt::DescendingOrder);
     QCOMPARE(column(proxy, SearchCollectionModel::NameColumn), (QStringList{"articles", "products"}));
-    p->collectionTable()->sortByColumn(SearchCollectionModel::MemoryColumn, Qt::DescendingOrder);
+    p->collectionTable()->sortByColumn(SearchCollectionModel::DocumentsSizeColumn, Qt::DescendingOrder);
     QCOMPARE(column(proxy, SearchCollectionModel::NameColumn), (QStringList{"products", "articles"}));
     const int products = p->collectionModel()->rowOf(QStringLiteral("products"));
+    const int articles = p->collectionModel()->rowOf(QStringLiteral("articles"));
     QVERIFY(p->collectionModel()->rowAt(products).estimatedBytes > 10 * 50); // ten documents of 60-100 bytes
+    // Memory: what each index holds, from the service's snapshot; ten documents' index outweighs
+    // an empty one, and the column sorts by the number while it shows it for people.
+    const qint64 productsMemory = p->collectionModel()->rowAt(products).memoryBytes;
+    const qint64 articlesMemory = p->collectionModel()->rowAt(articles).memoryBytes;
+    QVERIFY2(articlesMemory > 0 && productsMemory > articlesMemory,
+             qPrintable(QStringLiteral("%1 and %2").arg(productsMemory).arg(articlesMemory)));
+    p->collectionTable()->sortByColumn(SearchCollectionModel::MemoryColumn, Qt::AscendingOrder);
+    QCOMPARE(column(proxy, SearchCollectionModel::NameColumn), (QStringList{"articles", "products"}));
+    p->collectionTable()->sortByColumn(SearchCollectionModel::MemoryColumn, Qt::DescendingOrder);
+    QCOMPARE(column(proxy, SearchCollectionModel::NameColumn), (QStringList{"products", "articles"}));
+    QCOMPARE(proxy->headerData(SearchCollectionModel::MemoryColumn, Qt::Horizontal).toString(), QStringLiteral("Memory"));
+    QCOMPARE(proxy->index(0, SearchCollectionModel::MemoryColumn).data().toString(), SearchCollectionModel::bytesText(productsMemory));
+    QCOMPARE(p->statText(QStringLiteral("memory")), SearchCollectionModel::bytesText(productsMemory + articlesMemory));
     QCOMPARE(p->statText(QStringLiteral("collections")), QStringLiteral("2"));
     QCOMPARE(p->statText(QStringLiteral("documents")), QStringLiteral("10"));
     screenshot(QStringLiteral("collections"));

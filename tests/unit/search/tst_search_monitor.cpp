@@ -140,6 +140,23 @@ private slots:
         for (const QByteArray &line : exported.body.split('\n'))
             bytes += QJsonDocument::fromJson(line).toJson(QJsonDocument::Compact).size();
         QCOMPARE(books.estimatedBytes, bytes);
+        // The index's memory comes with it, and follows the collection: 40 documents more, more memory.
+        QVERIFY(books.memoryBytes > 0);
+        jsonl.clear();
+        for (int i = 40; i < 80; ++i)
+            jsonl += QStringLiteral("{\"id\":\"%1\",\"title\":\"Book number %1\",\"year\":%2}\n").arg(i).arg(1900 + i).toUtf8();
+        QCOMPARE(call("POST", QStringLiteral("/collections/books/documents/import"), jsonl).status, 200);
+        const qint64 memoryOf40 = books.memoryBytes;
+        snapshot = nextSnapshot();
+        QCOMPARE(snapshot.collections.first().numDocuments, 80);
+        QVERIFY2(snapshot.collections.first().memoryBytes > memoryOf40,
+                 qPrintable(QStringLiteral("%1 after %2").arg(snapshot.collections.first().memoryBytes).arg(memoryOf40)));
+        // Truncated, the index is emptied and the snapshot says so.
+        QCOMPARE(call("DELETE", QStringLiteral("/collections/books/documents"), {}, {{QStringLiteral("truncate"), QStringLiteral("true")}}).status, 200);
+        snapshot = nextSnapshot();
+        QCOMPARE(snapshot.collections.first().numDocuments, 0);
+        QVERIFY2(snapshot.collections.first().memoryBytes < memoryOf40,
+                 qPrintable(QStringLiteral("%1 after %2").arg(snapshot.collections.first().memoryBytes).arg(memoryOf40)));
 
         QCOMPARE(call("DELETE", QStringLiteral("/collections/books")).status, 200);
         snapshot = nextSnapshot();
