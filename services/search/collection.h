@@ -114,8 +114,9 @@ public:
     // After removals: removed documents stay in the index as dead sequences until it is rebuilt.
     // When none is left alive the index is emptied (cheap); when the dead outnumber the live (and
     // are many), it is rebuilt from the live documents, giving their memory back. Called once
-    // after a batch of removals, not per document.
-    void dropRemovedDocuments();
+    // after a batch of removals (and after a replay), not per document. True when it emptied or
+    // rebuilt the index (sequences were given anew).
+    bool dropRemovedDocuments();
 
     // The durable store the documents are written to and read from (the service's file; until
     // one is given, a log in memory). Set before the first write or restore; not owned.

@@ -71,20 +71,20 @@ quint64 Collection::memoryStamp() const
     return stamp;
 }
 
-void Collection::dropRemovedDocuments()
+bool Collection::dropRemovedDocuments()
 {
     const size_t live = size_t(m_idToSeq.size());
     const size_t dead = m_docs.size() - live;
-    if (dead == 0)
-        return;
-    if (live == 0 || (dead > live && dead >= kMinDeadToRebuild))
-        reindex();
+    if (dead == 0 || (live > 0 && (dead <= live || dead < kMinDeadToRebuild)))
+        return false;
+    reindex();
     if (live == 0) {
         // reindex() clears; what it kept for reuse goes back too.
         std::vector<Doc>().swap(m_docs);
         QMutexLocker lock(&m_lazyMutex);
         std::vector<quint32>().swap(m_orderBySeq);
     }
+    return true;
 }
 
 } // namespace homeport::search

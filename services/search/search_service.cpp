@@ -528,8 +528,11 @@ bool SearchService::loadCollections(QString *error)
                                            snapshotCovers, snapshotRecords);
         if (records < 0)
             return false;
+        // Removals replayed leave dead entries, as they did before the restart; mostly dead, the
+        // index is rebuilt (and a new snapshot is due: the one read holds the dead entries).
+        const bool rebuilt = raw->dropRemovedDocuments();
         raw->releaseSpareCapacity();
-        qint64 covered = snapshotCovers > 0 && log->size() == snapshotCovers ? snapshotCovers : -1;
+        qint64 covered = !rebuilt && snapshotCovers > 0 && log->size() == snapshotCovers ? snapshotCovers : -1;
         // Compact when most records are superseded, so restarts stay fast, and when documents
         // came from records of another form (they are then kept in memory until rewritten).
         if ((records > 1000 && records > 2 * raw->numDocuments()) || log->hasInlineDocuments()) {

@@ -1,7 +1,8 @@
 // Collection::memoryBytes(): the estimate of what a collection's index holds follows what the
 // heap really gives it (glibc's own count of bytes in use, mallinfo2, around an import into a
 // collection whose log is a file, so only the index is on the heap), grows with the documents
-// and comes back down when documents are deleted or the collection is truncated.
+// and comes back down when documents are deleted or the collection is truncated (or when a
+// replayed log's removals are dropped).
 
 #include "collection_fixture.h"
 #include "search/document_log.h"
@@ -146,6 +147,44 @@ private slots:
         addProducts(*c, 0, 10);
         QCOMPARE(c->numDocuments(), 10);
         QVERIFY(c->memoryBytes() > empty);
+    }
+
+    void replayedRemovalsAreDropped()
+    {
+        // A log of 3000 documents, 2500 of them deleted, replayed as at start.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QString error;
+        {
+            DocumentLog log(dir.filePath(QStringLiteral("products.jsonl")));
+            QVERIFY2(log.open(&error), qPrintable(error));
+            auto c = makeCollection(schema());
+            c->useLog(&log);
+            addProducts(*c, 0, 3000);
+            for (int i = 0; i < 2500; ++i) {
+                QJsonObject removed;
+                QVERIFY(!c->remove(QString::number(i), &removed).failed());
+            }
+            QVERIFY2(log.commit(&error), qPrintable(error));
+        }
+        DocumentLog log(dir.filePath(QStringLiteral("products.jsonl")));
+        QVERIFY2(log.open(&error), qPrintable(error));
+        auto c = makeCollection(schema());
+        c->useLog(&log);
+        Collection *raw = c.get();
+        QVERIFY(log.replay([raw](QByteArrayView d, qint64 offset) { raw->restore(d, offset); },
+                           [raw](const QString &id) { raw->restoreRemoval(id); }, &error) >= 0);
+        QCOMPARE(c->numDocuments(), 500);
+        const qint64 replayed = c->memoryBytes();
+        QVERIFY(c->dropRemovedDocuments());
+        QVERIFY(!c->dropRemovedDocuments()); // nothing dead is left
+        auto same = makeCollection(schema());
+        addProducts(*same, 2500, 3000);
+        QVERIFY2(c->memoryBytes() < replayed / 2 && c->memoryBytes() < same->memoryBytes() * 1.25,
+                 qPrintable(QStringLiteral("%1 after replay, %2 dropped, %3 fresh").arg(replayed).arg(c->memoryBytes()).arg(same->memoryBytes())));
+        QVERIFY(c->document(QStringLiteral("2999")).has_value());
+        const QJsonObject found = run(*c, {{QStringLiteral("q"), QStringLiteral("model2500x")}, {QStringLiteral("query_by"), QStringLiteral("title")}});
+        QCOMPARE(found.value(QStringLiteral("found")).toInt(), 1);
     }
 };
 
