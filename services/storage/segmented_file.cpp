@@ -82,6 +82,17 @@ int SegmentedFile::openSegmentAt(qint64 at, qint64 *offset)
         m_readAhead.reset();
     }
     m_readAhead.advance(m_fd, *offset, segment.size);
+    // Within a window of the part's end, the next part's first window is asked for as well, so
+    // the send does not stop at the boundary waiting for the disk (the lease keeps the file).
+    if (index + 1 < m_segments.size() && m_nextAdvised < index + 1 && segment.size - *offset <= ReadAhead::kWindow) {
+        m_nextAdvised = index + 1;
+        const ObjectSegment &next = m_segments[index + 1];
+        const QByteArray path = QFile::encodeName(QDir(m_root).filePath(next.file));
+        if (const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC); fd >= 0) {
+            ReadAhead().advance(fd, 0, next.size);
+            ::close(fd);
+        }
+    }
     return index;
 }
 

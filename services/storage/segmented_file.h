@@ -49,6 +49,7 @@ private:
     int m_open = -1;        // index of the segment whose file is open
     int m_fd = -1;
     ReadAhead m_readAhead;  // within the open segment's file
+    int m_nextAdvised = 0;  // the last segment whose first window was asked for from its predecessor
 };
 
 } // namespace homeport::storage
