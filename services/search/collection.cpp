@@ -475,6 +475,41 @@ struct AsciiHighlighter
     static bool isWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 };
 
+// A single-valued facet column's counts over the matches' sequences: cells are value id + 1 per
+// document (0: none); `counts` (one per cell) is filled and `order` gets the cells in the order
+// they first show up among the matches. Four sets of counters, so that consecutive matches of
+// one value do not each wait for the other's count to be stored; the order is a second, short
+// walk that stops once every counted cell has shown up.
+void countFacetCells(const quint16 *cells, size_t cellCount, const quint32 *seqs, size_t n, std::vector<quint32> &counts,
+                     std::vector<quint16> &order)
+{
+    const size_t width = counts.size();
+    std::vector<quint32> lanes(width * 4, 0);
+    auto cellOf = [cells, cellCount](quint32 seq) { return seq < cellCount ? cells[seq] : quint16(0); };
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        ++lanes[cellOf(seqs[i])];
+        ++lanes[width + cellOf(seqs[i + 1])];
+        ++lanes[2 * width + cellOf(seqs[i + 2])];
+        ++lanes[3 * width + cellOf(seqs[i + 3])];
+    }
+    for (; i < n; ++i)
+        ++lanes[cellOf(seqs[i])];
+    size_t distinct = 0;
+    for (size_t c = 0; c < width; ++c) {
+        counts[c] = lanes[c] + lanes[width + c] + lanes[2 * width + c] + lanes[3 * width + c];
+        distinct += counts[c] != 0;
+    }
+    std::vector<char> seen(width, 0);
+    for (size_t k = 0; k < n && order.size() < distinct; ++k) {
+        const quint16 cell = cellOf(seqs[k]);
+        if (!seen[cell]) {
+            seen[cell] = 1;
+            order.push_back(cell);
+        }
+    }
+}
+
 // A facet value matching a facet_query (every word in order somewhere in the value, the last
 // one as a prefix), with the matched words wrapped; empty when it does not match.
 QString facetHighlight(const QString &value, const QStringList &query, const TextAnalyzer &analyzer,
@@ -1314,8 +1349,21 @@ std::vector<char> Collection::filterBitmap(const FilterNode &node) const
         // The whole column in sequence order (reads no posting list and no document): cheaper
         // than the posting lists of a common value; a rare one's lists are read below.
         const FacetColumn &column = *facetIt;
-        const size_t columnEnd = std::min(m_docs.size(), column.offsets.size() - 1);
         const bool negate = node.negate;
+        if (column.singleValued) {
+            // One small cell per document: whether the clause holds, by value id + 1 (0: none).
+            std::vector<char> cellHolds(valueMatches.size() + 1, negate);
+            for (size_t id = 0; id < valueMatches.size(); ++id)
+                cellHolds[id + 1] = bool(valueMatches[id]) != negate;
+            const size_t cellEnd = std::min(m_docs.size(), column.singleIds.size());
+            const quint16 *cells = column.singleIds.data();
+            for (size_t seq = 0; seq < cellEnd; ++seq)
+                out[seq] = cellHolds[cells[seq]] && alive(seq);
+            for (size_t seq = cellEnd; seq < m_docs.size(); ++seq)
+                out[seq] = negate && alive(seq);
+            return out;
+        }
+        const size_t columnEnd = std::min(m_docs.size(), column.offsets.size() - 1);
         for (size_t seq = 0; seq < columnEnd; ++seq) {
             bool any = false;
             for (quint32 k = column.offsets[seq]; k < column.offsets[seq + 1]; ++k)
@@ -1482,6 +1530,29 @@ void Collection::addFacetValues(const QString &fieldName, quint32 seq, const QJs
         add(value);
     }
     column.offsets.push_back(quint32(column.valueIds.size()));
+    const size_t added = column.valueIds.size() - start;
+    if (column.singleValued && (added > 1 || column.dictionary.size() >= std::numeric_limits<quint16>::max())) {
+        column.singleValued = false;
+        column.singleIds = {};
+    } else if (column.singleValued) {
+        if (column.singleIds.size() < size_t(seq) + 1)
+            column.singleIds.resize(size_t(seq) + 1, 0);
+        column.singleIds[seq] = added ? quint16(column.valueIds.back() + 1) : 0;
+    }
+}
+
+void Collection::FacetColumn::deriveSingleIds()
+{
+    singleIds = {};
+    singleValued = dictionary.size() < std::numeric_limits<quint16>::max();
+    for (size_t seq = 0; seq + 1 < offsets.size() && singleValued; ++seq)
+        singleValued = offsets[seq + 1] - offsets[seq] <= 1;
+    if (!singleValued)
+        return;
+    singleIds.assign(offsets.size() - 1, 0);
+    for (size_t seq = 0; seq + 1 < offsets.size(); ++seq)
+        if (offsets[seq + 1] > offsets[seq])
+            singleIds[seq] = quint16(valueIds[offsets[seq]] + 1);
 }
 
 void Collection::put(const QString &id, const QJsonObject &json, qint64 offset, quint32 length, bool keepOrder)
@@ -3269,6 +3340,8 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
     w.beginObject();
     w.key("facet_counts");
     w.beginArray();
+    std::vector<quint32> matchSeqs; // every match's sequence, when they are not counted ones
+    bool matchSeqsTaken = false;
     for (const QString &name : facetBy) {
         const Field *f = field(name);
         static const FacetColumn kNoValues;
@@ -3323,7 +3396,28 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                     firstSeen.push_back(id);
             }
         };
-        if (countOnly) {
+        if (column.singleValued && !grouping) {
+            // One value at most per document: counted by value id + 1 (0: none), the values in
+            // the order they first show up, then sorted out below as the general path does.
+            if (!countOnly && !matchSeqsTaken) {
+                forEachMatch([&](const Candidate &c, size_t) { matchSeqs.push_back(c.seq); });
+                matchSeqsTaken = true;
+            }
+            const std::vector<quint32> &seqs = countOnly ? countedSeqs : matchSeqs;
+            std::vector<quint32> countsByCell(size_t(column.dictionary.size()) + 1, 0);
+            std::vector<quint16> cellsSeen;
+            countFacetCells(column.singleIds.data(), column.singleIds.size(), seqs.data(), seqs.size(), countsByCell, cellsSeen);
+            for (quint16 cell : cellsSeen) {
+                if (cell == 0)
+                    continue;
+                const int id = int(cell) - 1;
+                if (queried && !admitted[size_t(id)])
+                    continue;
+                counts[size_t(id)] = int(countsByCell[cell]);
+                if (!listedValue[size_t(id)])
+                    firstSeen.push_back(id);
+            }
+        } else if (countOnly) {
             for (size_t i = 0; i < countedSeqs.size(); ++i)
                 countValues(countedSeqs[i], i);
         } else {

@@ -313,6 +313,11 @@ private:
         QHash<QString, int> ids;
         std::vector<quint32> offsets{0};
         std::vector<int> valueIds;
+        // While no document holds two values (and the dictionary fits): value id + 1 per document
+        // sequence, 0 for none, so counting a facet over many matches reads one small cell each.
+        bool singleValued = true;
+        std::vector<quint16> singleIds;
+        void deriveSingleIds();
     };
     QHash<QString, FacetColumn> m_facets;
 

@@ -40,7 +40,7 @@ qint64 Collection::memoryBytes() const
         bytes += memory::list(column.dictionary) + memory::hash(column.ids); // ids' keys: the dictionary's strings
         for (const QString &value : column.dictionary)
             bytes += memory::string(value);
-        bytes += memory::vector(column.offsets) + memory::vector(column.valueIds);
+        bytes += memory::vector(column.offsets) + memory::vector(column.valueIds) + memory::vector(column.singleIds);
     }
     bytes += memory::vector(m_synonyms);
     for (const Synonym &synonym : m_synonyms) {

@@ -522,6 +522,8 @@ bool Collection::readSnapshot(const QString &path, const QString &logPath, qint6
         for (int id : column.valueIds)
             if (id < 0 || quint32(id) >= values)
                 r.fail();
+        if (r.ok())
+            column.deriveSingleIds();
         m_facets.insert(name, std::move(column));
     }
     if (!r.ok() || !r.atEnd())
