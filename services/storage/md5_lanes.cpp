@@ -142,27 +142,18 @@ inline void loadMessage(Vec m[16], const unsigned char *const data[], size_t off
 namespace avx512x8 { // 8 lanes in 256-bit registers, rows as in avx2
 using Vec = __m256i;
 constexpr int kWidth = 8;
-inline Vec add(Vec a, Vec b) { return _mm256_add_epi32(a, b); }
-inline Vec set1(uint32_t k) { return _mm256_set1_epi32(int(k)); }
+// (AVX-512 includes AVX2, so avx2's register helpers inline here; only rotation and the round
+// functions differ)
+using avx2::add;
+using avx2::set1;
+using avx2::loadLanes;
+using avx2::storeLanes;
+using avx2::loadMessage;
 template <int S> inline Vec rol(Vec x) { return _mm256_rol_epi32(x, S); }
 inline Vec roundF(Vec x, Vec y, Vec z) { return _mm256_ternarylogic_epi32(x, y, z, kTernaryF); }
 inline Vec roundG(Vec x, Vec y, Vec z) { return _mm256_ternarylogic_epi32(x, y, z, kTernaryG); }
 inline Vec roundH(Vec x, Vec y, Vec z) { return _mm256_ternarylogic_epi32(x, y, z, kTernaryH); }
 inline Vec roundI(Vec x, Vec y, Vec z) { return _mm256_ternarylogic_epi32(x, y, z, kTernaryI); }
-inline Vec loadLanes(const uint32_t *w) { return _mm256_load_si256(reinterpret_cast<const Vec *>(w)); }
-inline void storeLanes(uint32_t *w, Vec v) { _mm256_store_si256(reinterpret_cast<Vec *>(w), v); }
-inline void loadMessage(Vec m[16], const unsigned char *const data[], size_t offset)
-{
-    for (int quarter = 0; quarter < 4; ++quarter) {
-        Vec r[4];
-        for (int j = 0; j < 4; ++j) {
-            const auto *low = reinterpret_cast<const __m128i *>(data[j] + offset + 16 * quarter);
-            const auto *high = reinterpret_cast<const __m128i *>(data[j + 4] + offset + 16 * quarter);
-            r[j] = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128(low)), _mm_loadu_si128(high), 1);
-        }
-        HOMEPORT_MD5_TRANSPOSE4(_mm256, r, m + 4 * quarter);
-    }
-}
 #include "md5_lanes_kernel.inc"
 } // namespace avx512x8
 
