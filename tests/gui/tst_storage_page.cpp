@@ -72,8 +72,9 @@ private Q_SLOTS:
     void longFoldersLoadPageByPage();
     void presignedPutUrlUploadsToANewKey();
     void accessKeysAndBucketSettings();
-    // (before the next test: it restarts the service under the page, and a settings read cut by
-    // that restart may still be showing its error on the Access tab)
+    // (before the next test: it restarts the service under the page, and what the restart leaves
+    // for a moment on a loaded machine, a late status banner or a cut settings read's error, makes
+    // the page taller)
     void everyTabFitsTheWindow();
     void accessKeysSortByCreationTime();
     void stoppedServiceIsShownAndAnswered();
