@@ -118,24 +118,17 @@ inline void loadMessage(Vec m[16], const unsigned char *const data[], size_t off
 namespace avx512x4 { // 4 lanes in 128-bit registers with vprold and vpternlogd
 using Vec = __m128i;
 constexpr int kWidth = 4;
-inline Vec add(Vec a, Vec b) { return _mm_add_epi32(a, b); }
-inline Vec set1(uint32_t k) { return _mm_set1_epi32(int(k)); }
+// (register helpers and the message load as in sse2; only rotation and the round functions differ)
+using sse2::add;
+using sse2::set1;
+using sse2::loadLanes;
+using sse2::storeLanes;
+using sse2::loadMessage;
 template <int S> inline Vec rol(Vec x) { return _mm_rol_epi32(x, S); }
 inline Vec roundF(Vec x, Vec y, Vec z) { return _mm_ternarylogic_epi32(x, y, z, kTernaryF); }
 inline Vec roundG(Vec x, Vec y, Vec z) { return _mm_ternarylogic_epi32(x, y, z, kTernaryG); }
 inline Vec roundH(Vec x, Vec y, Vec z) { return _mm_ternarylogic_epi32(x, y, z, kTernaryH); }
 inline Vec roundI(Vec x, Vec y, Vec z) { return _mm_ternarylogic_epi32(x, y, z, kTernaryI); }
-inline Vec loadLanes(const uint32_t *w) { return _mm_load_si128(reinterpret_cast<const Vec *>(w)); }
-inline void storeLanes(uint32_t *w, Vec v) { _mm_store_si128(reinterpret_cast<Vec *>(w), v); }
-inline void loadMessage(Vec m[16], const unsigned char *const data[], size_t offset)
-{
-    for (int quarter = 0; quarter < 4; ++quarter) {
-        Vec r[4];
-        for (int j = 0; j < 4; ++j)
-            r[j] = _mm_loadu_si128(reinterpret_cast<const Vec *>(data[j] + offset + 16 * quarter));
-        HOMEPORT_MD5_TRANSPOSE4(_mm, r, m + 4 * quarter);
-    }
-}
 #include "md5_lanes_kernel.inc"
 } // namespace avx512x4
 
