@@ -3499,6 +3499,32 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
         QJsonArray unused;
         return highlightText(text, analyzer, highlightTerms, startTag, endTag, &unused, true);
     };
+    // An array field's highlight: `perElement` becomes its `highlight` member (every element, its
+    // snippet or else its text) and `entry` its `highlights` entry; false when no element matched.
+    const auto highlightArray = [&](const QString &name, const QJsonArray &values, const TextAnalyzer &analyzer, bool full,
+                                    QJsonArray *perElement, QJsonObject *entry) {
+        QJsonArray indices, snippets, matchedAll;
+        for (qsizetype k = 0; k < values.size(); ++k) {
+            QJsonArray matched;
+            const QString text = values.at(k).toString();
+            const QString snippet = highlightText(text, analyzer, highlightTerms, startTag, endTag, &matched);
+            QJsonObject element{{QStringLiteral("matched_tokens"), matched},
+                                {QStringLiteral("snippet"), snippet.isEmpty() ? text : snippet}};
+            if (full)
+                element.insert(QStringLiteral("value"), snippet.isEmpty() ? text : wholeValue(text, analyzer));
+            perElement->append(element);
+            if (!snippet.isEmpty()) {
+                indices.append(k);
+                snippets.append(snippet);
+                matchedAll.append(matched);
+            }
+        }
+        if (indices.isEmpty())
+            return false;
+        *entry = QJsonObject{{QStringLiteral("field"), name}, {QStringLiteral("indices"), indices},
+                             {QStringLiteral("matched_tokens"), matchedAll}, {QStringLiteral("snippets"), snippets}};
+        return true;
+    };
     // Hits with nested fields go through the object built here (their highlights sit inside
     // objects); the others are written from the stored document's bytes, below.
     auto renderHitObject = [&](const Candidate &c) {
@@ -3545,31 +3571,12 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                     highlight.insert(name, one);
                     highlights.append(legacy);
                 } else if (v.isArray()) {
-                    QJsonArray perElement, indices, snippets, matchedAll;
-                    bool any = false;
-                    const QJsonArray values = v.toArray();
-                    for (qsizetype k = 0; k < values.size(); ++k) {
-                        QJsonArray matched;
-                        const QString text = values.at(k).toString();
-                        const QString snippet = highlightText(text, fieldAnalyzer, highlightTerms, startTag, endTag, &matched);
-                        QJsonObject element{{QStringLiteral("matched_tokens"), matched},
-                                            {QStringLiteral("snippet"), snippet.isEmpty() ? text : snippet}};
-                        if (fullFields.contains(name))
-                            element.insert(QStringLiteral("value"), snippet.isEmpty() ? text : wholeValue(text, fieldAnalyzer));
-                        perElement.append(element);
-                        if (!snippet.isEmpty()) {
-                            any = true;
-                            indices.append(k);
-                            snippets.append(snippet);
-                            matchedAll.append(matched);
-                        }
-                    }
-                    if (!any)
+                    QJsonArray perElement;
+                    QJsonObject entry;
+                    if (!highlightArray(name, v.toArray(), fieldAnalyzer, fullFields.contains(name), &perElement, &entry))
                         continue;
                     highlight.insert(name, perElement);
-                    highlights.append(QJsonObject{{QStringLiteral("field"), name}, {QStringLiteral("indices"), indices},
-                                                  {QStringLiteral("matched_tokens"), matchedAll},
-                                                  {QStringLiteral("snippets"), snippets}});
+                    highlights.append(entry);
                 }
             }
         }
@@ -3692,35 +3699,15 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
             s->value[1] = pieces.size();
             s->present = true;
         } else if (v.isArray()) {
-            QJsonArray perElement, indices, snippets, matchedAll;
-            bool any = false;
-            const QJsonArray values = v.toArray();
-            for (qsizetype k = 0; k < values.size(); ++k) {
-                QJsonArray matched;
-                const QString text = values.at(k).toString();
-                const QString snippet = highlightText(text, *h.analyzer, highlightTerms, startTag, endTag, &matched);
-                QJsonObject element{{QStringLiteral("matched_tokens"), matched},
-                                    {QStringLiteral("snippet"), snippet.isEmpty() ? text : snippet}};
-                if (h.full)
-                    element.insert(QStringLiteral("value"), snippet.isEmpty() ? text : wholeValue(text, *h.analyzer));
-                perElement.append(element);
-                if (!snippet.isEmpty()) {
-                    any = true;
-                    indices.append(k);
-                    snippets.append(snippet);
-                    matchedAll.append(matched);
-                }
-            }
-            if (!any)
+            QJsonArray perElement;
+            QJsonObject entry;
+            if (!highlightArray(h.name, v.toArray(), *h.analyzer, h.full, &perElement, &entry))
                 return;
             // (matched: the `highlight` member; snippet: the whole `highlights` entry)
             s->matched[0] = pieces.size();
             pieces.append(QJsonDocument(perElement).toJson(QJsonDocument::Compact));
             s->matched[1] = s->snippet[0] = pieces.size();
-            pieces.append(QJsonDocument(QJsonObject{{QStringLiteral("field"), h.name}, {QStringLiteral("indices"), indices},
-                                                    {QStringLiteral("matched_tokens"), matchedAll},
-                                                    {QStringLiteral("snippets"), snippets}})
-                              .toJson(QJsonDocument::Compact));
+            pieces.append(QJsonDocument(entry).toJson(QJsonDocument::Compact));
             s->snippet[1] = s->value[0] = s->value[1] = pieces.size();
             s->array = true;
             s->present = true;
