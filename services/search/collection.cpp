@@ -42,6 +42,15 @@ constexpr int kMaxInfixTerms = 1000;
 // A search keeps its candidates' buffer for the next one on its thread up to this size.
 constexpr size_t kPooledCandidateBytes = size_t(32) << 20;
 
+// Counted matches of one pattern among 64 neighbouring documents: bit i of `mask` stands for
+// sequence word * 64 + i.
+struct MatchLeaf
+{
+    quint64 mask;
+    quint32 word;
+    quint32 pattern;
+};
+
 // Buffers a search on this thread reuses instead of allocating (and the kernel zeroing) megabytes
 // per query on a large collection: the window of the posting-list walk, and per matched document.
 struct SearchScratch
@@ -52,6 +61,8 @@ struct SearchScratch
     std::vector<quint8> cells;
     std::vector<quint32> rowSummary;
     std::vector<quint32> countedSeqs;
+    std::vector<quint64> windowBits;
+    std::vector<MatchLeaf> leaves;
 };
 SearchScratch &searchScratch()
 {
@@ -2497,8 +2508,10 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 window *= 2;
             std::vector<quint8> &table = scratch.windowCells;
             std::vector<quint64> &touched = scratch.windowTouched;
-            table.assign(window * width, 255);
-            touched.assign(window / 64, 0);
+            if (!countOnly) {
+                table.assign(window * width, 255);
+                touched.assign(window / 64, 0);
+            }
             std::vector<quint32> &matchedSeqs = scratch.matchedSeqs;
             std::vector<quint8> &cells = scratch.cells;
             // wholeOnly: rows only for the documents holding every word (in any searched field).
@@ -2646,7 +2659,11 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
             // would be dropped below (drop_tokens_threshold), so only the whole matches get rows:
             // a common word beside a rarer one makes no row for every document holding the
             // common one. When too few hold them all, the lists are walked again for every row.
-            if (T > 1 && T < 255 && excluded.isEmpty() && phrases.empty()) {
+            // (counted matches walk the lists as bit planes, below)
+            if (countOnly) {
+                matchedSeqs.clear();
+                cells.clear();
+            } else if (T > 1 && T < 255 && excluded.isEmpty() && phrases.empty()) {
                 walkLists(true);
                 if (qint64(matchedSeqs.size()) < dropThreshold)
                     walkLists(false);
@@ -2763,13 +2780,12 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
             const size_t budget = groupBy.isEmpty() ? size_t(std::max<qint64>(kProximityCandidates, 2 * (qint64(offset) + perPage)))
                                                     : size_t(kProximityCandidates) * 4;
             if (countOnly) {
-                // The rows' distinct cost patterns, each described once; per row its pattern's index.
-                // A row of up to 8 cells is looked up as one 64-bit key.
+                // The matches' distinct cost patterns (which words in which fields at what cost),
+                // each described once. A pattern of up to 8 cells is looked up as one 64-bit key.
                 struct Pattern
                 {
                     Candidate shape{0};
                     qint64 rows = 0;
-                    bool sure = false; // every word at no typo: the row stays whatever the counts say
                     bool admitted = false;
                 };
                 std::vector<Pattern> patterns;
@@ -2812,7 +2828,7 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 };
                 auto patternOf = [&](const quint8 *costs) -> quint32 {
                     const quint64 key = packed ? keyOf(costs) : 0;
-                    // (neighbouring rows often share a pattern: a common word in one field)
+                    // (neighbouring documents often share a pattern: a common word in one field)
                     if (!patterns.empty() && same(costs, key, lastPattern))
                         return lastPattern;
                     for (size_t s = hashOf(costs, key) & (bucketOf.size() - 1);; s = (s + 1) & (bucketOf.size() - 1)) {
@@ -2825,9 +2841,7 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                     const quint32 index = quint32(patterns.size());
                     lastPattern = index;
                     patterns.emplace_back();
-                    Pattern &p = patterns.back();
-                    describe(costs, p.shape);
-                    p.sure = p.shape.tokensMatched == T && p.shape.typos == 0;
+                    describe(costs, patterns.back().shape);
                     patternCells.insert(patternCells.end(), costs, costs + width);
                     patternKeys.push_back(key);
                     if (patterns.size() * 2 > bucketOf.size()) {
@@ -2839,69 +2853,136 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                     }
                     return index;
                 };
-                // The rows that may rank: the page's best among those the proximity pass leaves
-                // alone, and the proximity pass's own (all rows with two words or more rank
-                // after those, whose score only grows). Rows are read last first, so a later
-                // insertion with an equal text match is met first and the rest never enter.
-                struct RankedRow
+                // Bit planes instead of rows: per window of documents, one bitmap per (cell,
+                // code) that the lists hold, each list's entries set as bits. Per 64 documents the
+                // bitmaps then split the matches into groups of one pattern (a leaf: a 64-bit mask
+                // and its pattern), a handful where a row per document was made before; `found`
+                // and the typo and dropped-word rules are counted from the leaves' popcounts, and
+                // only the rows that may reach the page are looked at one by one.
+                struct Plane
                 {
-                    quint64 textMatch;
-                    quint32 order;
-                    quint32 row;
+                    quint32 cell;
+                    quint8 code;
+                    bool operator<(const Plane &o) const { return cell != o.cell ? cell < o.cell : code < o.code; }
+                    bool operator==(const Plane &o) const { return cell == o.cell && code == o.code; }
                 };
-                auto ranksBefore = [](const RankedRow &a, const RankedRow &b) {
-                    return a.textMatch != b.textMatch ? a.textMatch > b.textMatch : a.order > b.order;
-                };
-                BoundedTop<RankedRow, decltype(ranksBefore)> pageBest(pageEnd, ranksBefore);
-                BoundedTop<RankedRow, decltype(ranksBefore)> nearBest(T >= 2 ? budget : 0, ranksBefore);
-                const bool keepSeqs = !facetBy.isEmpty();
-                countedSeqs.clear();
-                auto take = [&](const Pattern &p, size_t row) {
-                    const quint32 seq = matchedSeqs[row];
-                    if (keepSeqs)
-                        countedSeqs.push_back(seq); // (last first; turned round below)
-                    const RankedRow r{p.shape.textMatch, orderOf(seq), quint32(row)};
-                    if (T >= 2 && p.shape.tokensMatched >= 2 && p.shape.bestField >= 0)
-                        nearBest.offer(r);
-                    else
-                        pageBest.offer(r);
-                };
-                // One pass: rows of a sure pattern are taken at once; the others wait for the
-                // counts (most searches have none: every row holds every word without typos).
-                std::vector<quint32> &rowPattern = scratch.rowSummary;
-                rowPattern.resize(rows);
-                if (keepSeqs)
-                    countedSeqs.reserve(rows);
-                bool unsure = false;
-                // Packed rows: the last pattern seen under each of 64 slots of its key, checked
-                // here before the table (most rows repeat one of a few patterns).
-                struct Recent
-                {
-                    quint64 key = 0;
-                    quint32 index = std::numeric_limits<quint32>::max();
-                };
-                std::array<Recent, 64> recent{};
-                for (size_t row = rows; row-- > 0;) {
-                    const quint8 *costs = cells.data() + row * width;
-                    quint32 index;
-                    if (packed) {
-                        const quint64 key = keyOf(costs);
-                        Recent &r = recent[size_t((key * 0x9E3779B97F4A7C15ull) >> 58)];
-                        if (r.index == std::numeric_limits<quint32>::max() || r.key != key)
-                            r = Recent{key, patternOf(costs)};
-                        index = r.index;
-                    } else {
-                        index = patternOf(costs);
+                std::vector<Plane> planes;
+                for (const ListCursor &l : lists)
+                    planes.push_back(Plane{l.cell, l.code});
+                std::sort(planes.begin(), planes.end());
+                planes.erase(std::unique(planes.begin(), planes.end()), planes.end());
+                const size_t planeCount = planes.size();
+                std::vector<quint32> planeOfList(lists.size());
+                for (size_t i = 0; i < lists.size(); ++i)
+                    planeOfList[i] = quint32(std::lower_bound(planes.begin(), planes.end(), Plane{lists[i].cell, lists[i].code}) - planes.begin());
+                // Per cell its planes, lowest code (the cell's best) first; the cells with any.
+                std::vector<quint32> cellPlanes(width + 1, 0);
+                for (const Plane &pl : planes)
+                    ++cellPlanes[pl.cell + 1];
+                for (size_t c = 0; c < width; ++c)
+                    cellPlanes[c + 1] += cellPlanes[c];
+                std::vector<quint32> heldCells;
+                for (quint32 c = 0; c < quint32(width); ++c)
+                    if (cellPlanes[c + 1] > cellPlanes[c])
+                        heldCells.push_back(c);
+                std::vector<std::vector<quint32>> planesOfWord(static_cast<size_t>(T));
+                for (quint32 pl = 0; pl < quint32(planeCount); ++pl)
+                    planesOfWord[planes[pl].cell % quint32(T)].push_back(pl);
+                // (word-major: a word's planes side by side; the window's planes stay in the cache)
+                const size_t windowWords = std::clamp<size_t>((size_t(256) << 10) / 8 / std::max<size_t>(planeCount, 1), 16, 1024);
+                const size_t planeWindow = windowWords * 64;
+                std::vector<quint64> &bits = scratch.windowBits;
+                std::vector<MatchLeaf> &leaves = scratch.leaves;
+                std::vector<quint8> leafCodes(width, 255);
+                quint32 wordAt = 0;        // the word (sequence / 64) being split
+                const quint64 *wordBits = nullptr; // its planes
+                auto split = [&](auto &self, size_t k, quint64 mask) -> void {
+                    if (k == heldCells.size()) {
+                        const quint32 index = patternOf(leafCodes.data());
+                        patterns[index].rows += std::popcount(mask);
+                        leaves.push_back(MatchLeaf{mask, wordAt, index});
+                        return;
                     }
-                    rowPattern[row] = index;
-                    Pattern &p = patterns[index];
-                    ++p.rows;
-                    if (p.sure)
-                        take(p, row);
-                    else
-                        unsure = true;
-                }
-                // Which rows stay is decided from the patterns' counts, as in the other path per row.
+                    const quint32 c = heldCells[k];
+                    for (quint32 pl = cellPlanes[c]; pl < cellPlanes[c + 1] && mask; ++pl) {
+                        if (const quint64 here = mask & wordBits[pl]) {
+                            leafCodes[c] = planes[pl].code;
+                            self(self, k + 1, here);
+                            mask &= ~here;
+                        }
+                    }
+                    leafCodes[c] = 255;
+                    if (mask)
+                        self(self, k + 1, mask);
+                };
+                // wholeOnly: only the documents holding every word (in any searched field).
+                auto walkPlanes = [&](bool wholeOnly) {
+                    leaves.clear();
+                    patterns.clear();
+                    patternCells.clear();
+                    patternKeys.clear();
+                    bucketOf.assign(256, -1);
+                    lastPattern = 0;
+                    qint64 matched = 0;
+                    std::vector<ListCursor> cursors = lists;
+                    bits.assign(windowWords * planeCount, 0);
+                    for (size_t base = 0; base < m_docs.size(); base += planeWindow) {
+                        const size_t limit = base + planeWindow;
+                        bool any = false;
+                        for (size_t li = 0; li < cursors.size(); ++li) {
+                            ListCursor &l = cursors[li];
+                            quint64 *plane = bits.data() + planeOfList[li];
+                            const quint32 *p = l.at;
+                            for (; p != l.end && *p < limit; ++p) {
+                                if (filtered && !filtered[*p])
+                                    continue;
+                                const size_t i = *p - base;
+                                plane[(i >> 6) * planeCount] |= quint64(1) << (i & 63);
+                            }
+                            any = any || p != l.at;
+                            l.at = p;
+                        }
+                        if (!any)
+                            continue;
+                        const size_t words = std::min(windowWords, (m_docs.size() - base + 63) / 64);
+                        for (size_t w = 0; w < words; ++w) {
+                            quint64 *at = bits.data() + w * planeCount;
+                            quint64 mask = 0;
+                            if (wholeOnly) {
+                                mask = ~quint64(0);
+                                for (int t = 0; t < T && mask; ++t) {
+                                    quint64 held = 0;
+                                    for (quint32 pl : planesOfWord[size_t(t)])
+                                        held |= at[pl];
+                                    mask &= held;
+                                }
+                            } else {
+                                for (size_t pl = 0; pl < planeCount; ++pl)
+                                    mask |= at[pl];
+                            }
+                            if (mask && anyRemoved) {
+                                for (quint64 m = mask; m; m &= m - 1)
+                                    if (!m_docs[base + w * 64 + size_t(std::countr_zero(m))].alive)
+                                        mask &= ~(quint64(1) << std::countr_zero(m));
+                            }
+                            if (mask) {
+                                matched += std::popcount(mask);
+                                wordAt = quint32((base >> 6) + w);
+                                wordBits = at;
+                                split(split, 0, mask);
+                            }
+                            for (size_t pl = 0; pl < planeCount; ++pl)
+                                at[pl] = 0;
+                        }
+                    }
+                    return matched;
+                };
+                // Several words: while enough documents hold them all, only they are matches
+                // (drop_tokens_threshold); when too few do, every document holding any word is.
+                const bool wholeFirst = T > 1 && T < 255;
+                if (qint64 matched = walkPlanes(wholeFirst); wholeFirst && matched < dropThreshold)
+                    walkPlanes(false);
+                // Which matches stay is decided from the patterns' counts, as in the other path per row.
                 qint64 fullCount = 0;
                 for (const Pattern &p : patterns)
                     fullCount += p.shape.tokensMatched == T ? p.rows : 0;
@@ -2911,30 +2992,64 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                         byTypos[std::min<size_t>(p.shape.typos, size_t(maxTypoLimit) + 1)] += p.rows;
                 typoLimit = typoLimitFor();
                 qint64 count = 0, whole = 0;
-                bool unsureAdmitted = false;
                 for (Pattern &p : patterns) {
                     p.admitted = !(wholeOnly && p.shape.tokensMatched < T) && int(p.shape.typos) <= typoLimit;
-                    Q_ASSERT(p.admitted || !p.sure);
                     count += p.admitted ? p.rows : 0;
                     whole += p.admitted && p.shape.tokensMatched == T ? p.rows : 0;
-                    unsureAdmitted = unsureAdmitted || (p.admitted && !p.sure);
                 }
                 countedMatches = count;
                 countedWhole = whole;
-                if (unsure && unsureAdmitted) { // again, every row the counts admit
-                    pageBest = BoundedTop<RankedRow, decltype(ranksBefore)>(pageEnd, ranksBefore);
-                    nearBest = BoundedTop<RankedRow, decltype(ranksBefore)>(T >= 2 ? budget : 0, ranksBefore);
-                    countedSeqs.clear();
-                    for (size_t row = rows; row-- > 0;)
-                        if (const Pattern &p = patterns[rowPattern[row]]; p.admitted)
-                            take(p, row);
+                // The rows that may rank: the page's best among those the proximity pass leaves
+                // alone, and the proximity pass's own (all rows with two words or more rank
+                // after those, whose score only grows). Rows are offered last first: a later
+                // insertion with an equal text match is met first, and when insertion order is
+                // sequence order the first row of a leaf the heap turns away ends the leaf (the
+                // rest rank after it).
+                struct RankedRow
+                {
+                    quint64 textMatch;
+                    quint32 order;
+                    quint32 seq;
+                    quint32 pattern;
+                };
+                auto ranksBefore = [](const RankedRow &a, const RankedRow &b) {
+                    return a.textMatch != b.textMatch ? a.textMatch > b.textMatch : a.order > b.order;
+                };
+                BoundedTop<RankedRow, decltype(ranksBefore)> pageBest(pageEnd, ranksBefore);
+                BoundedTop<RankedRow, decltype(ranksBefore)> nearBest(T >= 2 ? budget : 0, ranksBefore);
+                for (size_t i = leaves.size(); i-- > 0;) {
+                    const MatchLeaf &leaf = leaves[i];
+                    const Pattern &p = patterns[leaf.pattern];
+                    if (!p.admitted)
+                        continue;
+                    auto &top = T >= 2 && p.shape.tokensMatched >= 2 && p.shape.bestField >= 0 ? nearBest : pageBest;
+                    for (quint64 m = leaf.mask; m;) {
+                        const int b = 63 - std::countl_zero(m);
+                        m &= ~(quint64(1) << b);
+                        const quint32 seq = leaf.word * 64 + quint32(b);
+                        if (!top.offer(RankedRow{p.shape.textMatch, orderOf(seq), seq, leaf.pattern}) && orderIsSeq)
+                            break;
+                    }
                 }
-                std::reverse(countedSeqs.begin(), countedSeqs.end());
+                // The facet counts read the matches in sequence order.
+                countedSeqs.clear();
+                if (!facetBy.isEmpty()) {
+                    countedSeqs.reserve(size_t(count));
+                    for (size_t i = 0; i < leaves.size();) {
+                        const quint32 word = leaves[i].word;
+                        quint64 mask = 0;
+                        for (; i < leaves.size() && leaves[i].word == word; ++i)
+                            if (patterns[leaves[i].pattern].admitted)
+                                mask |= leaves[i].mask;
+                        for (; mask; mask &= mask - 1)
+                            countedSeqs.push_back(word * 64 + quint32(std::countr_zero(mask)));
+                    }
+                }
                 out.reserve(out.size() + pageBest.items().size() + nearBest.items().size());
                 for (const auto *kept : {&pageBest.items(), &nearBest.items()}) {
                     for (const RankedRow &r : *kept) {
-                        Candidate c = patterns[rowPattern[r.row]].shape;
-                        c.seq = matchedSeqs[r.row];
+                        Candidate c = patterns[r.pattern].shape;
+                        c.seq = r.seq;
                         c.order = r.order;
                         out.push_back(c);
                     }

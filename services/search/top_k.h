@@ -55,12 +55,13 @@ class BoundedTop
 {
 public:
     BoundedTop(size_t k, Before before) : m_k(k), m_before(before) { m_heap.reserve(k); }
-    // (inline: most offers are turned away by one comparison)
-    void offer(const Item &item)
+    // Whether the item was kept (for now). (inline: most offers are turned away by one comparison)
+    bool offer(const Item &item)
     {
         if (m_heap.size() == m_k && (m_k == 0 || !m_before(item, m_heap.front())))
-            return;
+            return false;
         enter(item);
+        return true;
     }
     // The kept items, in no particular order.
     const std::vector<Item> &items() const { return m_heap; }
