@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QTest>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -424,6 +426,133 @@ private slots:
             const QJsonObject general = run(*twin, p);
             QVERIFY2(general.value("facet_counts") == r.value("facet_counts"), qPrintable(what));
         }
+    }
+
+    // Counted matches are walked as bit planes, 65,536 documents a window at most: a collection
+    // of three windows, with words dense and sparse, a word on both sides of each window's
+    // edge, a prefix reaching the word itself and longer ones (two codes in a cell), a typo, and
+    // whole and partial matches, must answer as the path that ranks every match (`_seq_id:desc`
+    // after `_text_match`) and, for exact words, count what the documents hold. First with
+    // insertion order as sequence order (a leaf's rows stop at the first the heap turns away),
+    // then after deletes and updates that keep a document's place (every row offered).
+    void bitPlanesAcrossWindowsAnswerAsEveryMatchRanked()
+    {
+        constexpr int docs = 140000;
+        const QStringList fields{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+        std::unique_ptr<Collection> c = makeCollection(QJsonObject{
+            {"name", "planes"},
+            {"fields", QJsonArray{QJsonObject{{"name", "a"}, {"type", "string"}}, QJsonObject{{"name", "b"}, {"type", "string"}},
+                                  QJsonObject{{"name", "c"}, {"type", "string"}},
+                                  QJsonObject{{"name", "genre"}, {"type", "string"}, {"facet", true}}}}});
+        QRandomGenerator rng(20261129);
+        std::vector<std::array<QStringList, 3>> texts(docs);
+        std::vector<QString> genres(docs);
+        auto near = [](int n, int edge) { return std::abs(n - edge) < 70; };
+        for (int n = 0; n < docs; ++n) {
+            auto &text = texts[size_t(n)];
+            auto put = [&](const QString &w) { text[size_t(rng.bounded(3))] << w; };
+            if (rng.bounded(100) < 60)
+                put(QStringLiteral("common"));
+            if (rng.bounded(100) < 10)
+                put(QStringLiteral("middle"));
+            if (rng.bounded(1000) < 3)
+                put(QStringLiteral("scarce"));
+            if (rng.bounded(100) < 5)
+                put(QStringLiteral("commonly"));
+            if (rng.bounded(100) < 2)
+                put(QStringLiteral("comm"));
+            if (near(n, 65536) || near(n, 131072) || n < 3 || n >= docs - 3)
+                put(QStringLiteral("edge"));
+            genres[size_t(n)] = QStringLiteral("g%1").arg(rng.bounded(4));
+            QJsonObject json{{"id", QString::number(n)}, {"genre", genres[size_t(n)]}};
+            for (int f = 0; f < 3; ++f)
+                json.insert(fields[f], text[size_t(f)].join(u' '));
+            QJsonObject stored;
+            if (ApiError e = c->write(json, WriteAction::Create, DirtyValues::Reject, QString(), &stored); e.failed())
+                qFatal("write: %s", qPrintable(e.message));
+        }
+        std::vector<bool> alive(docs, true);
+        struct Case
+        {
+            QString q;
+            SearchParams extra;
+            bool exactCount; // found is the documents holding every word (the last as a prefix)
+        };
+        const QList<Case> cases{
+            {"common", {}, true},
+            {"middle", {{"query_by_weights", "1,3,2"}}, true},
+            {"edge", {}, true},
+            {"edge common", {}, true},
+            {"common middle", {{"filter_by", "genre:=g1"}}, true},
+            {"comm", {}, false},                                        // comm, common, commonly
+            {"scarce nowhere", {}, false},                               // partial matches only
+            {"middle scarce", {{"drop_tokens_threshold", "1000000"}}, false}, // partial beside whole
+            {"midle", {}, false},                                        // one typo
+            {"edge comon", {{"typo_tokens_threshold", "1000000"}}, false},
+        };
+        auto answer = [](const QJsonObject &r) {
+            QJsonArray hits;
+            for (const QJsonValue &h : r.value("hits").toArray())
+                hits.append(QJsonObject{{"id", h.toObject().value("document").toObject().value("id")},
+                                        {"text_match", h.toObject().value("text_match")},
+                                        {"text_match_info", h.toObject().value("text_match_info")}});
+            return QJsonObject{{"found", r.value("found")}, {"facet_counts", r.value("facet_counts")}, {"hits", hits}};
+        };
+        auto check = [&](const char *stage) {
+            for (const Case &k : cases) {
+                for (const auto &[page, perPage] : std::vector<std::pair<int, int>>{{1, 10}, {3, 7}, {1, 250}}) {
+                    SearchParams p{{"q", k.q}, {"query_by", "a,b,c"}, {"facet_by", "genre"},
+                                   {"page", QString::number(page)}, {"per_page", QString::number(perPage)}};
+                    for (auto it = k.extra.constBegin(); it != k.extra.constEnd(); ++it)
+                        p.insert(it.key(), it.value());
+                    const QJsonObject counted = answer(run(*c, p));
+                    p.insert("sort_by", "_text_match:desc,_seq_id:desc");
+                    const QJsonObject everyMatch = answer(run(*c, p));
+                    const QString what = QStringLiteral("%1: %2, page %3 of %4").arg(QLatin1String(stage), k.q).arg(page).arg(perPage);
+                    QVERIFY2(counted.value("found").toInt() > 0, qPrintable(what));
+                    QVERIFY2(counted == everyMatch, qPrintable(what));
+                    if (!k.exactCount)
+                        continue;
+                    const QStringList words = k.q.split(u' ');
+                    const QString genre = k.extra.value("filter_by").mid(7);
+                    int expected = 0;
+                    for (int n = 0; n < docs; ++n) {
+                        if (!alive[size_t(n)] || (!genre.isEmpty() && genres[size_t(n)] != genre))
+                            continue;
+                        bool all = true;
+                        for (const QString &w : words) // (the last word as a prefix)
+                            all = all && std::any_of(texts[size_t(n)].begin(), texts[size_t(n)].end(), [&](const QStringList &t) {
+                                      return std::any_of(t.begin(), t.end(), [&](const QString &have) {
+                                          return have == w || (&w == &words.back() && have.startsWith(w));
+                                      });
+                                  });
+                        expected += all ? 1 : 0;
+                    }
+                    QVERIFY2(counted.value("found").toInt() == expected, qPrintable(what));
+                }
+            }
+        };
+        check("insertion order");
+        if (QTest::currentTestFailed())
+            return;
+        for (int n = 65536 - 40; n < docs; n += 997) { // deletes, some at a window's edge
+            QJsonObject removed;
+            QVERIFY(!c->remove(QString::number(n), &removed).failed());
+            alive[size_t(n)] = false;
+        }
+        // Updates in place, in shuffled order: "edge" in every field, so these documents rank
+        // first for it, their insertion order no longer rising with their sequence.
+        std::vector<int> updated;
+        for (int n = 131072 - 30; n > 0; n -= 1009)
+            updated.push_back(n);
+        std::shuffle(updated.begin(), updated.end(), rng);
+        for (int n : updated) {
+            const QStringList edge{QStringLiteral("edge")};
+            texts[size_t(n)] = {edge, edge, edge};
+            QJsonObject json{{"id", QString::number(n)}, {"a", "edge"}, {"b", "edge"}, {"c", "edge"}}, stored;
+            QVERIFY(!c->write(json, WriteAction::Update, DirtyValues::Reject, QString::number(n), &stored).failed());
+        }
+        check("after deletes and updates");
     }
 };
 
