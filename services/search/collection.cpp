@@ -42,6 +42,16 @@ constexpr int kMaxInfixTerms = 1000;
 // A search keeps its candidates' buffer for the next one on its thread up to this size.
 constexpr size_t kPooledCandidateBytes = size_t(32) << 20;
 
+// Set bits of a word, inline (std::popcount is a call into libgcc when the build may not assume
+// the instruction).
+inline int bitCount(quint64 x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return int((x * 0x0101010101010101ull) >> 56);
+}
+
 // Counted matches of one pattern among 64 neighbouring documents: bit i of `mask` stands for
 // sequence word * 64 + i.
 struct MatchLeaf
@@ -2896,24 +2906,41 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 std::vector<quint8> leafCodes(width, 255);
                 quint32 wordAt = 0;        // the word (sequence / 64) being split
                 const quint64 *wordBits = nullptr; // its planes
-                auto split = [&](auto &self, size_t k, quint64 mask) -> void {
+                // A leaf's way down the cells (which plane, or none, per held cell) numbers its
+                // pattern: while there are few such ways, a table from that number to the pattern
+                // spares the lookup by cost cells.
+                size_t ways = 1;
+                for (quint32 c : heldCells)
+                    ways = std::min<size_t>(ways * (cellPlanes[c + 1] - cellPlanes[c] + 1), size_t(1) << 20);
+                const bool byWay = ways <= 4096;
+                std::vector<qint32> patternOfWay(byWay ? ways : 0, -1);
+                auto split = [&](auto &self, size_t k, quint64 mask, size_t way) -> void {
                     if (k == heldCells.size()) {
-                        const quint32 index = patternOf(leafCodes.data());
-                        patterns[index].rows += std::popcount(mask);
+                        quint32 index;
+                        if (byWay) {
+                            qint32 &known = patternOfWay[way];
+                            if (known < 0)
+                                known = qint32(patternOf(leafCodes.data()));
+                            index = quint32(known);
+                        } else {
+                            index = patternOf(leafCodes.data());
+                        }
+                        patterns[index].rows += bitCount(mask);
                         leaves.push_back(MatchLeaf{mask, wordAt, index});
                         return;
                     }
                     const quint32 c = heldCells[k];
+                    const size_t radix = cellPlanes[c + 1] - cellPlanes[c] + 1;
                     for (quint32 pl = cellPlanes[c]; pl < cellPlanes[c + 1] && mask; ++pl) {
                         if (const quint64 here = mask & wordBits[pl]) {
                             leafCodes[c] = planes[pl].code;
-                            self(self, k + 1, here);
+                            self(self, k + 1, here, way * radix + (pl - cellPlanes[c]));
                             mask &= ~here;
                         }
                     }
                     leafCodes[c] = 255;
                     if (mask)
-                        self(self, k + 1, mask);
+                        self(self, k + 1, mask, way * radix + radix - 1);
                 };
                 // wholeOnly: only the documents holding every word (in any searched field).
                 auto walkPlanes = [&](bool wholeOnly) {
@@ -2923,29 +2950,57 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                     patternKeys.clear();
                     bucketOf.assign(256, -1);
                     lastPattern = 0;
+                    std::fill(patternOfWay.begin(), patternOfWay.end(), -1);
                     qint64 matched = 0;
                     std::vector<ListCursor> cursors = lists;
                     bits.assign(windowWords * planeCount, 0);
+                    // A window with few entries visits only the words its entries set
+                    // (`wordsSet`), a dense one every word.
+                    std::vector<const quint32 *> segmentEnds(cursors.size());
+                    std::array<quint64, 1024 / 64> wordsSet{};
                     for (size_t base = 0; base < m_docs.size(); base += planeWindow) {
                         const size_t limit = base + planeWindow;
-                        bool any = false;
+                        const size_t words = std::min(windowWords, (m_docs.size() - base + 63) / 64);
+                        size_t entries = 0;
+                        for (size_t li = 0; li < cursors.size(); ++li) {
+                            const ListCursor &l = cursors[li];
+                            const quint32 *p = l.at;
+                            segmentEnds[li] = l.end - p > 64 && p[64] < limit ? gallop(p + 64, l.end, quint32(limit))
+                                                                              : std::lower_bound(p, l.end, quint32(limit));
+                            entries += size_t(segmentEnds[li] - p);
+                        }
+                        if (entries == 0)
+                            continue;
+                        const bool sparse = entries < words * 2;
+                        const size_t stride = planeCount;
                         for (size_t li = 0; li < cursors.size(); ++li) {
                             ListCursor &l = cursors[li];
                             quint64 *plane = bits.data() + planeOfList[li];
                             const quint32 *p = l.at;
-                            for (; p != l.end && *p < limit; ++p) {
-                                if (filtered && !filtered[*p])
-                                    continue;
-                                const size_t i = *p - base;
-                                plane[(i >> 6) * planeCount] |= quint64(1) << (i & 63);
+                            const quint32 *segmentEnd = segmentEnds[li];
+                            if (sparse) {
+                                for (; p != segmentEnd; ++p) {
+                                    const size_t i = *p - base;
+                                    if (!filtered || filtered[*p]) {
+                                        plane[(i >> 6) * stride] |= quint64(1) << (i & 63);
+                                        wordsSet[i >> 12] |= quint64(1) << ((i >> 6) & 63);
+                                    }
+                                }
+                            } else if (filtered) {
+                                for (; p != segmentEnd; ++p) {
+                                    const size_t i = *p - base;
+                                    if (filtered[*p])
+                                        plane[(i >> 6) * stride] |= quint64(1) << (i & 63);
+                                }
+                            } else {
+                                for (; p != segmentEnd; ++p) {
+                                    const size_t i = *p - base;
+                                    plane[(i >> 6) * stride] |= quint64(1) << (i & 63);
+                                }
                             }
-                            any = any || p != l.at;
-                            l.at = p;
+                            l.at = segmentEnd;
                         }
-                        if (!any)
-                            continue;
-                        const size_t words = std::min(windowWords, (m_docs.size() - base + 63) / 64);
-                        for (size_t w = 0; w < words; ++w) {
+                        auto visit = [&](size_t w) {
                             quint64 *at = bits.data() + w * planeCount;
                             quint64 mask = 0;
                             if (wholeOnly) {
@@ -2966,13 +3021,21 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                                         mask &= ~(quint64(1) << std::countr_zero(m));
                             }
                             if (mask) {
-                                matched += std::popcount(mask);
+                                matched += bitCount(mask);
                                 wordAt = quint32((base >> 6) + w);
                                 wordBits = at;
-                                split(split, 0, mask);
+                                split(split, 0, mask, 0);
                             }
                             for (size_t pl = 0; pl < planeCount; ++pl)
                                 at[pl] = 0;
+                        };
+                        if (sparse) {
+                            for (size_t k = 0; k < wordsSet.size(); ++k)
+                                for (quint64 set = std::exchange(wordsSet[k], 0); set; set &= set - 1)
+                                    visit(k * 64 + size_t(std::countr_zero(set)));
+                        } else {
+                            for (size_t w = 0; w < words; ++w)
+                                visit(w);
                         }
                     }
                     return matched;
