@@ -1,7 +1,7 @@
 #pragma once
 // Md5LaneEngine: hashes the MD5 streams of concurrent uploads together, one stream per SIMD lane
 // (md5lanes), so four multipart streams cost about a third of the CPU they cost one by one.
-// A thread that brings blocks (a DigestPipeline's pool thread) either finds another thread
+// A thread that brings blocks (a BodyPipeline's pool thread) either finds another thread
 // hashing and waits for its blocks to be done, or becomes that thread itself: it runs every
 // waiting stream's blocks in lanes, slice by slice, letting streams that arrive meanwhile join at
 // the next slice, until its own blocks are done; then it hands the work to a waiting thread.

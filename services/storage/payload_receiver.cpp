@@ -1,13 +1,17 @@
 #include "payload_receiver.h"
 
 #include "aws_chunked_decoder.h"
-#include "digest_pipeline.h"
+#include "body_pipeline.h"
 
 #include "http/request.h"
+
+#include <QFile>
 
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <utility>
 
 namespace homeport::storage {
@@ -19,8 +23,7 @@ PayloadReceiver::PayloadReceiver(const http::Request &request, const SigV4Result
     // A body announced larger than the inline limit goes to its file from the first byte.
     const QByteArray declared = request.header("x-amz-decoded-content-length").isEmpty() ? request.header("Content-Length")
                                                                                            : request.header("x-amz-decoded-content-length");
-    if (!m_tempPath.isEmpty() && (declared.isEmpty() || declared.toLongLong() > m_inlineLimit))
-        openFile();
+    m_direct = !declared.isEmpty() && declared.toLongLong() >= kDirectBytes;
 
     const QByteArray payloadHash = auth.payloadHash;
     if (payloadHash.startsWith("STREAMING-")) {
@@ -62,29 +65,53 @@ PayloadReceiver::PayloadReceiver(const http::Request &request, const SigV4Result
         } else
             setError(400, "InvalidRequest", QStringLiteral("The trailer %1 is not supported.").arg(QString::fromLatin1(trailer)));
     }
-    m_digests = std::make_unique<DigestPipeline>(!m_expectedSha256.isEmpty(), m_checksumAlgorithm);
+    m_digests = std::make_unique<BodyPipeline>(!m_expectedSha256.isEmpty(), m_checksumAlgorithm);
+    if (!m_tempPath.isEmpty() && (declared.isEmpty() || declared.toLongLong() > m_inlineLimit))
+        openFile();
 }
 
 PayloadReceiver::~PayloadReceiver()
 {
-    m_digests.reset(); // waits for a block being hashed, drops the rest
-    if (m_file) {
-        m_file.reset();
-        if (!m_tempPath.isEmpty())
-            QFile::remove(m_tempPath);
-    }
+    m_digests.reset(); // waits for a block being hashed or written, drops the rest
+    if (m_fd >= 0)
+        ::close(m_fd);
+    if (m_fileCreated && !m_tempPath.isEmpty())
+        QFile::remove(m_tempPath);
 }
 
 bool PayloadReceiver::openFile()
 {
-    m_file = std::make_unique<QFile>(m_tempPath);
-    if (m_file->open(QIODevice::WriteOnly | QIODevice::Truncate))
+    const QByteArray path = QFile::encodeName(m_tempPath);
+    const int flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC;
+    bool direct = false;
+    if (m_direct) {
+        m_fd = ::open(path.constData(), flags | O_DIRECT, 0600);
+        direct = m_fd >= 0;
+    }
+    if (m_fd < 0) // also a file system without O_DIRECT (EINVAL): through the page cache
+        m_fd = ::open(path.constData(), flags, 0600);
+    if (m_fd < 0) {
+        m_writeFailed = true;
+        m_status = 500;
+        m_message = QStringLiteral("cannot create %1: %2").arg(m_tempPath, QString::fromLocal8Bit(std::strerror(errno)));
+        m_tempPath.clear();
+        return false;
+    }
+    m_fileCreated = true;
+    m_digests->writeFile(m_fd, direct, m_body); // the bytes kept in memory so far come first
+    m_body = QByteArray();
+    return true;
+}
+
+bool PayloadReceiver::checkFile()
+{
+    if (!m_digests->fileFailed())
         return true;
-    m_writeFailed = true;
-    m_status = 500;
-    m_message = QStringLiteral("cannot create %1: %2").arg(m_tempPath, m_file->errorString());
-    m_file.reset();
-    m_tempPath.clear();
+    if (!m_writeFailed) {
+        m_writeFailed = true;
+        m_status = 500;
+        m_message = QStringLiteral("cannot write %1: %2").arg(m_tempPath, m_digests->fileError());
+    }
     return false;
 }
 
@@ -100,37 +127,18 @@ void PayloadReceiver::setError(int status, const QByteArray &code, const QString
 bool PayloadReceiver::accept(const char *data, qsizetype size)
 {
     m_size += size;
-    m_digests->add(data, size);
-    if (!m_tempPath.isEmpty() && !m_file) {
+    if (!m_tempPath.isEmpty() && m_fd < 0) {
         if (m_body.size() + size <= m_inlineLimit) {
+            m_digests->add(data, size);
             m_body.append(data, size); // small enough to stay in memory (and in the database row)
             return true;
         }
         if (!openFile())
             return false;
-        const QByteArray kept = std::exchange(m_body, {});
-        if (m_file->write(kept) != kept.size()) {
-            m_writeFailed = true;
-            m_status = 500;
-            m_message = QStringLiteral("cannot write %1: %2").arg(m_tempPath, m_file->errorString());
-            return false;
-        }
     }
-    if (m_file) {
-        if (m_file->write(data, size) != size) {
-            m_writeFailed = true;
-            m_status = 500;
-            m_message = QStringLiteral("cannot write %1: %2").arg(m_tempPath, m_file->errorString());
-            return false;
-        }
-        // Start writing back what arrived so far, without waiting for it: the disk works while
-        // the rest arrives, and the fsync before the answer finds little left to do.
-        if (m_size - m_writebackFrom >= kWritebackBytes && m_file->flush()) {
-            ::sync_file_range(m_file->handle(), m_writebackFrom, m_size - m_writebackFrom, SYNC_FILE_RANGE_WRITE);
-            m_writebackFrom = m_size;
-        }
-        return true;
-    }
+    m_digests->add(data, size); // with a file, also written (on the pipeline's file thread)
+    if (m_fd >= 0)
+        return checkFile();
     if (m_body.size() + size > m_memoryLimit) {
         setError(400, "MaxMessageLengthExceeded", QStringLiteral("Your request was too big."));
         return true;
@@ -162,7 +170,7 @@ bool PayloadReceiver::holdsBack(bool finishing, std::function<void()> resume)
 
 bool PayloadReceiver::finish()
 {
-    if (m_writeFailed)
+    if (m_writeFailed || (m_fd >= 0 && !checkFile()))
         return false;
     m_md5Result = m_digests->md5(); // the engine waited for holdsBack(true): every byte is in
     if (failed())
@@ -208,32 +216,27 @@ bool PayloadReceiver::finish()
     return true;
 }
 
-bool PayloadReceiver::syncFile(QString *error)
+bool PayloadReceiver::closeFile(QString *error)
 {
-    if (!m_file) {
+    if (m_fd < 0) {
         *error = QStringLiteral("no body file");
         return false;
     }
-    if (!m_file->flush() || ::fsync(m_file->handle()) != 0) {
-        *error = QStringLiteral("cannot write %1 to disk: %2").arg(m_tempPath, m_file->errorString());
+    if (!checkFile()) {
+        *error = m_message;
         return false;
     }
-    m_file->close();
+    const int fd = std::exchange(m_fd, -1);
+    if (::close(fd) != 0) {
+        *error = QStringLiteral("cannot write %1: %2").arg(m_tempPath, QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    }
     return true;
 }
 
-bool PayloadReceiver::closeFile(QString *error)
+bool PayloadReceiver::wroteDirect() const
 {
-    if (!m_file) {
-        *error = QStringLiteral("no body file");
-        return false;
-    }
-    if (!m_file->flush()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(m_tempPath, m_file->errorString());
-        return false;
-    }
-    m_file->close();
-    return true;
+    return m_digests->wroteDirect();
 }
 
 } // namespace homeport::storage

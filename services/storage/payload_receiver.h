@@ -5,9 +5,11 @@
 // Content-MD5, x-amz-checksum-* headers and trailers, x-amz-decoded-content-length. It always
 // computes the MD5 that becomes the ETag. A failed check does not cut the connection: the rest
 // of the body is read and dropped so the handler can answer with S3's own error code.
-// The digests of a large body are computed on a pool thread (DigestPipeline) while this thread
-// reads the socket and writes the file; holdsBack() makes the engine wait for that thread when
-// it falls behind, and before finish(), so the checks see every byte.
+// The digests of a large body are computed on a pool thread, and its file written on another
+// (BodyPipeline), while this thread reads the socket; holdsBack() makes the engine wait for them
+// when they fall behind, and before finish(), so the checks see every byte and the file is whole.
+// A body announced at kDirectBytes or more is written with O_DIRECT (past the page cache) where
+// the file system allows it.
 // Thread affinity: the HttpServer's thread (created, fed and read there).
 
 #include "payload_checksum.h"
@@ -15,7 +17,8 @@
 
 #include "http/body_policy.h"
 
-#include <QFile>
+#include <QByteArray>
+#include <QString>
 
 #include <memory>
 #include <optional>
@@ -27,7 +30,7 @@ class Request;
 namespace homeport::storage {
 
 class AwsChunkedDecoder;
-class DigestPipeline;
+class BodyPipeline;
 
 class PayloadReceiver : public http::BodyConsumer
 {
@@ -52,18 +55,23 @@ public:
 
     const QByteArray &body() const { return m_body; }
     // An object or part body small enough to have stayed in memory: body() holds it, no file.
-    bool isInline() const { return !m_tempPath.isEmpty() && !m_file; }
+    bool isInline() const { return !m_tempPath.isEmpty() && !m_fileCreated; }
     qint64 size() const { return m_size; }
     QByteArray md5() const { return m_md5Result; } // raw 16 bytes
     // The checksum the client sent and we verified, as a response header (name, base64 value).
     std::optional<QPair<QByteArray, QByteArray>> checksum() const { return m_verifiedChecksum; }
 
-    // File bodies: flushes, fsyncs and closes the temp file; the caller then renames it and
-    // calls releaseFile() so the destructor does not remove it.
-    bool syncFile(QString *error);
-    // File bodies: flushes and closes the temp file without fsync, for a DataFileWorker to sync
-    // it off this thread; call releaseFile() once the worker owns the path.
+    // File bodies: closes the temp file (every byte is written once finish() has run) without
+    // fsync, for a DataFileWorker to sync it off this thread; call releaseFile() once the worker
+    // owns the path.
     bool closeFile(QString *error);
+    // Whether the body's file was written past the page cache (for tests and diagnostics).
+    bool wroteDirect() const;
+
+    // Bodies announced at least this large go to their file with O_DIRECT: the page cache would
+    // only hold them for a GET that may never come, and copying them there cost the storage
+    // thread more than reading them from the socket. Smaller ones stay cached for their readers.
+    static constexpr qint64 kDirectBytes = 8 << 20;
     const QString &filePath() const { return m_tempPath; }
     void releaseFile() { m_tempPath.clear(); }
 
@@ -71,19 +79,20 @@ private:
     void setError(int status, const QByteArray &code, const QString &message);
     bool openFile();
     bool accept(const char *data, qsizetype size);
+    bool checkFile(); // false (and the request's 500) once a write of the file failed
 
     SigV4Result m_auth;
     QString m_tempPath;
-    std::unique_ptr<QFile> m_file;
+    int m_fd = -1; // the temp file, written by m_digests' file thread
+    bool m_fileCreated = false;
+    bool m_direct = false; // announced large enough for O_DIRECT
     qint64 m_memoryLimit = 0;
     qint64 m_inlineLimit = 0;
-    static constexpr qint64 kWritebackBytes = 8 << 20;
-    qint64 m_writebackFrom = 0; // file bytes before this were handed to writeback
     QByteArray m_body;
     qint64 m_size = 0;
     std::unique_ptr<AwsChunkedDecoder> m_decoder;
     QByteArray m_expectedDecodedLength;
-    std::unique_ptr<DigestPipeline> m_digests; // MD5, and the SHA-256 and checksum when claimed
+    std::unique_ptr<BodyPipeline> m_digests; // MD5, the SHA-256 and checksum when claimed, the file
     QByteArray m_md5Result;
     QByteArray m_expectedSha256; // when x-amz-content-sha256 is a hex digest
     QByteArray m_contentMd5;

@@ -135,7 +135,7 @@ private slots:
     void engineFromManyThreads()
     {
         // 12 threads, each hashing 3 streams one after another of 0.2-3 MiB in 1 MiB-ish pieces (as
-        // DigestPipeline hands them over), so rounds run with 1 to 12 lanes of unequal lengths.
+        // BodyPipeline hands them over), so rounds run with 1 to 12 lanes of unequal lengths.
         constexpr int kThreads = 12;
         std::vector<std::vector<QByteArray>> inputs(kThreads);
         std::vector<std::vector<QByteArray>> results(kThreads);

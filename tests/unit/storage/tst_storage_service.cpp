@@ -336,9 +336,10 @@ private slots:
         QCOMPARE(errorCode(r), QByteArray("SignatureDoesNotMatch"));
     }
 
-    // Bodies past the first MiB are hashed on a pool thread while this thread reads the socket
-    // and writes the file (DigestPipeline); the checks must come out as for small bodies, and
-    // the object must come back whole (sent with sendfile), also from a range.
+    // Bodies past the first MiB are hashed on a pool thread, and a body announced at 8 MiB or
+    // more is written with O_DIRECT from another, while this thread reads the socket
+    // (BodyPipeline); the checks must come out as for small bodies, and the object must come back
+    // whole (sent with sendfile), also from a range.
     void largeBodiesHashedBesideTheSocket()
     {
         QCOMPARE(s3("PUT", "/bkt-big").status, 200);
