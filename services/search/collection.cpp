@@ -1272,6 +1272,163 @@ void Collection::index(quint32 seq, const QJsonObject &json)
             addFacetValues(f.name, seq, flat.value(f.name));
 }
 
+// A filter asked document by document instead of as a bitmap over the whole collection: a search
+// asks it only for the documents its words reach (or, with `*`, once each), so a filter costs
+// what the matches cost, not a pass and a fresh megabyte per search on a large collection. The
+// answers are filterBitmap()'s for live documents (it admits no removed one; callers check that).
+// Leaves: a numeric column compared in place, a single-valued facet column's cell looked up in
+// a table of which values hold, a facet column's value ids; any other clause (geo, nested
+// elements, fields without a column) is worked out once as filterBitmap() does and read from it.
+struct FilterCheck
+{
+    struct Node
+    {
+        enum class Kind : quint8 { And, Or, Number, Cells, Values, Bitmap } kind = Kind::Bitmap;
+        bool negate = false;
+        std::vector<quint32> children; // And, Or: node indices
+        const FilterNode *clause = nullptr;
+        // Number: the column (up to `end`); a single comparison as (op, bound)
+        const double *numbers = nullptr;
+        bool single = false;
+        FilterValue::Op op = FilterValue::Op::Match;
+        double bound = 0;
+        // Cells: cell (value id + 1, 0: none) -> holds; Values: value id -> matches (negate apart)
+        const quint16 *cells = nullptr;
+        const quint32 *offsets = nullptr;
+        const int *valueIds = nullptr;
+        std::vector<char> table;
+        size_t end = 0;
+        // Bitmap: by sequence
+        std::vector<char> bitmap;
+    };
+    std::vector<Node> nodes; // the root first
+
+    bool admits(quint32 seq) const
+    {
+        if (nodes.empty())
+            return true;
+        const Node &root = nodes.front();
+        return root.kind == Node::Kind::And || root.kind == Node::Kind::Or ? holds(root, seq) : leafHolds(root, seq);
+    }
+    bool holds(const Node &n, quint32 seq) const
+    {
+        const bool all = n.kind == Node::Kind::And;
+        if (n.children.empty())
+            return false; // (as filterBitmap(): nothing combined admits nothing)
+        for (quint32 c : n.children) {
+            const Node &child = nodes[c];
+            const bool h = child.kind == Node::Kind::And || child.kind == Node::Kind::Or ? holds(child, seq) : leafHolds(child, seq);
+            if (h != all)
+                return h;
+        }
+        return all;
+    }
+    static bool leafHolds(const Node &n, quint32 seq)
+    {
+        switch (n.kind) {
+        case Node::Kind::And:
+        case Node::Kind::Or:
+            break;
+        case Node::Kind::Number: {
+            if (seq >= n.end)
+                return n.negate; // absent values: only a negation holds
+            const double x = n.numbers[seq];
+            bool any = false;
+            if (n.single) {
+                switch (n.op) {
+                case FilterValue::Op::Less: any = x < n.bound; break;
+                case FilterValue::Op::LessEq: any = x <= n.bound; break;
+                case FilterValue::Op::Greater: any = x > n.bound; break;
+                case FilterValue::Op::GreaterEq: any = x >= n.bound; break;
+                default: any = !std::isnan(x) && FilterExpression::numberMatches(x, n.clause->values.front()); break;
+                }
+            } else if (!std::isnan(x)) {
+                for (const FilterValue &v : n.clause->values)
+                    if ((any = FilterExpression::numberMatches(x, v)))
+                        break;
+            }
+            return n.negate ? !any : any;
+        }
+        case Node::Kind::Cells:
+            return seq < n.end ? bool(n.table[n.cells[seq]]) : n.negate;
+        case Node::Kind::Values: {
+            if (seq >= n.end)
+                return n.negate; // no values: only a negation holds
+            bool any = false;
+            for (quint32 k = n.offsets[seq]; k < n.offsets[seq + 1] && !any; ++k)
+                any = n.table[size_t(n.valueIds[k])];
+            return any != n.negate;
+        }
+        case Node::Kind::Bitmap:
+            return seq < n.bitmap.size() && n.bitmap[seq];
+        }
+        return false;
+    }
+};
+
+void Collection::compileFilter(const FilterNode &node, FilterCheck *out) const
+{
+    const size_t index = out->nodes.size();
+    out->nodes.emplace_back();
+    auto here = [out, index]() -> FilterCheck::Node & { return out->nodes[index]; };
+    using Kind = FilterCheck::Node::Kind;
+    if (node.type == FilterNode::Type::And || node.type == FilterNode::Type::Or) {
+        here().kind = node.type == FilterNode::Type::And ? Kind::And : Kind::Or;
+        for (const auto &child : node.children) {
+            const quint32 at = quint32(out->nodes.size());
+            compileFilter(*child, out);
+            here().children.push_back(at);
+        }
+        return;
+    }
+    if (node.type == FilterNode::Type::Clause) {
+        if (const auto column = m_numbers.constFind(node.field); column != m_numbers.constEnd() && node.kind != FilterKind::String) {
+            FilterCheck::Node &n = here();
+            n.kind = Kind::Number;
+            n.clause = &node;
+            n.negate = node.negate;
+            n.numbers = column->data();
+            n.end = std::min(column->size(), m_docs.size());
+            n.single = node.values.size() == 1 && node.values.front().op != FilterValue::Op::Range;
+            if (n.single) {
+                n.op = node.values.front().op;
+                n.bound = node.values.front().number;
+            }
+            return;
+        }
+        const bool geo = m_geoPoints.contains(node.field) && node.kind == FilterKind::Geo;
+        const auto facetIt = node.kind == FilterKind::String && !geo ? m_facets.constFind(node.field) : m_facets.constEnd();
+        if (facetIt != m_facets.constEnd()) {
+            // (a value's verdict once per distinct value, as filterBitmap() decides them)
+            const FacetColumn &column = *facetIt;
+            std::vector<char> valueMatches(size_t(column.dictionary.size()));
+            for (qsizetype id = 0; id < column.dictionary.size(); ++id)
+                valueMatches[size_t(id)] = FilterExpression::clauseMatches(node, QJsonObject{{node.field, column.dictionary[id]}}, m_analyzer)
+                                           != node.negate;
+            FilterCheck::Node &n = here();
+            n.negate = node.negate;
+            if (column.singleValued) {
+                n.kind = Kind::Cells;
+                n.table.assign(valueMatches.size() + 1, node.negate);
+                for (size_t id = 0; id < valueMatches.size(); ++id)
+                    n.table[id + 1] = bool(valueMatches[id]) != node.negate;
+                n.cells = column.singleIds.data();
+                n.end = std::min(m_docs.size(), column.singleIds.size());
+            } else {
+                n.kind = Kind::Values;
+                n.table = std::move(valueMatches);
+                n.offsets = column.offsets.data();
+                n.valueIds = column.valueIds.data();
+                n.end = std::min(m_docs.size(), column.offsets.size() - 1);
+            }
+            return;
+        }
+    }
+    std::vector<char> bitmap = filterBitmap(node);
+    here().kind = Kind::Bitmap;
+    here().bitmap = std::move(bitmap);
+}
+
 std::vector<char> Collection::filterBitmap(const FilterNode &node) const
 {
     std::vector<char> out(m_docs.size(), 0);
@@ -1308,7 +1465,26 @@ std::vector<char> Collection::filterBitmap(const FilterNode &node) const
         const FilterValue &only = node.values.empty() ? kNoValue : node.values.front();
         const double bound = only.number;
         const size_t columnEnd = std::min(column->size(), m_docs.size());
-        for (size_t seq = 0; seq < columnEnd; ++seq) {
+        // (a plain comparison over a column without removed documents: one tight loop)
+        auto compareAll = [&](auto holds) {
+            const double *x = column->data();
+            char *to = out.data();
+            const bool negate = node.negate;
+            for (size_t seq = 0; seq < columnEnd; ++seq)
+                to[seq] = holds(x[seq]) != negate;
+        };
+        bool compared = single && !anyRemoved;
+        if (compared && only.op == FilterValue::Op::Less)
+            compareAll([bound](double x) { return x < bound; });
+        else if (compared && only.op == FilterValue::Op::LessEq)
+            compareAll([bound](double x) { return x <= bound; });
+        else if (compared && only.op == FilterValue::Op::Greater)
+            compareAll([bound](double x) { return x > bound; });
+        else if (compared && only.op == FilterValue::Op::GreaterEq)
+            compareAll([bound](double x) { return x >= bound; });
+        else
+            compared = false;
+        for (size_t seq = 0; seq < columnEnd && !compared; ++seq) {
             if (!alive(seq))
                 continue;
             const double x = (*column)[seq];
@@ -1378,8 +1554,15 @@ std::vector<char> Collection::filterBitmap(const FilterNode &node) const
                 cellHolds[id + 1] = bool(valueMatches[id]) != negate;
             const size_t cellEnd = std::min(m_docs.size(), column.singleIds.size());
             const quint16 *cells = column.singleIds.data();
-            for (size_t seq = 0; seq < cellEnd; ++seq)
-                out[seq] = cellHolds[cells[seq]] && alive(seq);
+            if (!anyRemoved) {
+                const char *holds = cellHolds.data();
+                char *to = out.data();
+                for (size_t seq = 0; seq < cellEnd; ++seq)
+                    to[seq] = holds[cells[seq]];
+            } else {
+                for (size_t seq = 0; seq < cellEnd; ++seq)
+                    out[seq] = cellHolds[cells[seq]] && alive(seq);
+            }
             for (size_t seq = cellEnd; seq < m_docs.size(); ++seq)
                 out[seq] = negate && alive(seq);
             return out;
@@ -2324,16 +2507,34 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
     std::vector<quint32> &countedSeqs = searchScratch().countedSeqs; // their sequences in row order, for facets
     countedSeqs.clear();
 
-    const std::vector<char> admitted = filter.root() ? filterBitmap(*filter.root()) : std::vector<char>();
-    auto filterAdmits = [&admitted](quint32 seq) { return admitted.empty() || admitted[seq]; };
+    // The filter is asked per document (FilterCheck) while a search asks it of few documents;
+    // one that asks it of most of them (a common word's lists, `*`) makes its bitmap first.
+    FilterCheck filterCheck;
+    if (filter.root())
+        compileFilter(*filter.root(), &filterCheck);
+    const bool filtering = !filterCheck.nodes.empty();
+    const bool anyDocRemoved = m_docs.size() != size_t(m_idToSeq.size());
+    std::vector<char> filterBits;
+    auto askingMost = [&](size_t asks) {
+        if (filtering && filterBits.empty() && asks * 4 > m_docs.size())
+            filterBits = filterBitmap(*filter.root());
+    };
+    auto filterAdmits = [&](quint32 seq) {
+        if (!filtering)
+            return true;
+        if (!filterBits.empty())
+            return bool(filterBits[seq]);
+        return (!anyDocRemoved || m_docs[seq].alive) && filterCheck.admits(seq);
+    };
     const std::vector<quint32> &orders = orderBySeq();
     // Without updates that kept a document's place, insertion order is sequence order: the
     // tie-break then needs no table at all.
     const bool orderIsSeq = m_orderFollowsSeq;
     auto orderOf = [&orders, orderIsSeq](quint32 seq) { return orderIsSeq ? seq : orders[seq]; };
     if (wildcard) {
+        askingMost(m_docs.size());
         const bool anyRemoved = m_docs.size() != size_t(m_idToSeq.size());
-        candidates.reserve(admitted.empty() ? size_t(m_idToSeq.size()) : 0);
+        candidates.reserve(!filtering ? size_t(m_idToSeq.size()) : 0);
         for (quint32 seq = 0; seq < m_docs.size(); ++seq)
             if ((!anyRemoved || m_docs[seq].alive) && filterAdmits(seq))
                 candidates.push_back(Candidate{seq, orderOf(seq)});
@@ -2549,12 +2750,19 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 }
                 return std::lower_bound(p + 1, std::min(p + step, end), target);
             };
-            // (documents the filter refuses are left out as their entries are read)
-            const char *filtered = admitted.empty() ? nullptr : admitted.data();
-            auto mark = [&](ListCursor &l, size_t base, size_t limit) {
+            // (documents the filter refuses are left out as their entries are read; a removed one
+            // marked here is left out with the rows)
+            const char *filteredBits = nullptr;
+            const FilterCheck *filtered = nullptr;
+            auto askFilterOf = [&](size_t entries) {
+                askingMost(entries);
+                filteredBits = filterBits.empty() ? nullptr : filterBits.data();
+                filtered = filtering && !filteredBits ? &filterCheck : nullptr;
+            };
+            auto markWhere = [&](ListCursor &l, size_t base, size_t limit, auto admits) {
                 const quint32 *p = l.at;
                 for (; p != l.end && *p < limit; ++p) {
-                    if (filtered && !filtered[*p])
+                    if (!admits(*p))
                         continue;
                     const size_t i = *p - base;
                     quint8 &c = table[i * width + l.cell];
@@ -2562,6 +2770,14 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                     touched[i >> 6] |= quint64(1) << (i & 63);
                 }
                 l.at = p;
+            };
+            auto mark = [&](ListCursor &l, size_t base, size_t limit) {
+                if (filteredBits)
+                    markWhere(l, base, limit, [filteredBits](quint32 seq) { return filteredBits[seq] != 0; });
+                else if (filtered)
+                    markWhere(l, base, limit, [filtered](quint32 seq) { return filtered->admits(seq); });
+                else
+                    markWhere(l, base, limit, [](quint32) { return true; });
             };
             auto walkLists = [&](bool wholeOnly) {
                 matchedSeqs.clear();
@@ -2665,19 +2881,167 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                     cells.resize(taken * width);
                 }
             };
+            // Few typos first: when a query's words reach terms at several typo costs, the
+            // documents with the fewest typos in all are found combination by combination of
+            // per-word costs (0+0, then 1+0 and 0+1, ...), each from its rarest word's lists,
+            // while that stays far cheaper than walking every whole match. Once enough documents
+            // are found that the typo and dropped-word rules are decided (at least
+            // typo_tokens_threshold and drop_tokens_threshold of them), only the documents within
+            // the typo limit get rows, with every list's costs, exactly as walkLists(true) would
+            // have given them; the matches with more typos, which would be dropped, are never
+            // walked. False (nothing done) when it does not pay or does not decide.
+            auto walkFewTyposFirst = [&]() -> bool {
+                const qint64 need = std::max(typoThreshold, dropThreshold);
+                if (need <= 0 || T > 8)
+                    return false;
+                // Per word and typo cost: its lists and their entries.
+                struct CostGroup
+                {
+                    int cost;
+                    size_t entries = 0;
+                    std::vector<size_t> lists;
+                };
+                std::vector<std::vector<CostGroup>> groups(static_cast<size_t>(T));
+                int maxLevel = 0;
+                bool severalCosts = false;
+                for (int t = 0; t < T; ++t) {
+                    std::vector<CostGroup> &g = groups[size_t(t)];
+                    for (size_t li : listsOfWord[size_t(t)]) {
+                        const int cost = lists[li].code / 2;
+                        auto it = std::find_if(g.begin(), g.end(), [cost](const CostGroup &c) { return c.cost == cost; });
+                        if (it == g.end())
+                            it = g.insert(std::upper_bound(g.begin(), g.end(), cost, [](int c, const CostGroup &x) { return c < x.cost; }),
+                                          CostGroup{cost});
+                        it->entries += size_t(lists[li].end - lists[li].at);
+                        it->lists.push_back(li);
+                    }
+                    if (g.empty())
+                        return false; // a word reaching nothing: no whole match at all
+                    severalCosts = severalCosts || g.size() > 1;
+                    maxLevel += g.back().cost;
+                }
+                if (!severalCosts)
+                    return false; // one combination: the walk itself
+                const size_t rarestWord = wordEntries[size_t(wordOrder[0])];
+                const size_t budget = rarestWord / 16;
+                size_t spent = 0;
+                std::vector<quint32> found;      // documents found so far, by the level they were found at
+                std::vector<qint64> foundUpTo;   // per level: how many were found up to it
+                std::vector<quint32> sortedFound; // (the same, ascending, for membership)
+                std::vector<int> choice(static_cast<size_t>(T), 0);
+                std::vector<quint32> docs, kept;
+                for (int level = 0; level <= maxLevel; ++level) {
+                    // This level's combinations: one cost group per word, costs adding up to `level`.
+                    std::vector<std::vector<int>> combos;
+                    auto enumerate = [&](auto &&self, int t, int left) -> void {
+                        if (t == T) {
+                            if (left == 0)
+                                combos.push_back(choice);
+                            return;
+                        }
+                        for (size_t k = 0; k < groups[size_t(t)].size(); ++k) {
+                            const int c = groups[size_t(t)][k].cost;
+                            if (c > left)
+                                break;
+                            choice[size_t(t)] = int(k);
+                            self(self, t + 1, left - c);
+                        }
+                    };
+                    enumerate(enumerate, 0, level);
+                    for (const std::vector<int> &combo : combos) {
+                        size_t driver = 0;
+                        for (int t = 1; t < T; ++t)
+                            if (groups[size_t(t)][size_t(combo[size_t(t)])].entries < groups[driver][size_t(combo[driver])].entries)
+                                driver = size_t(t);
+                        spent += groups[driver][size_t(combo[driver])].entries;
+                        if (spent > budget)
+                            return false;
+                    }
+                    const size_t before = found.size();
+                    for (const std::vector<int> &combo : combos) {
+                        size_t driver = 0;
+                        for (int t = 1; t < T; ++t)
+                            if (groups[size_t(t)][size_t(combo[size_t(t)])].entries < groups[driver][size_t(combo[driver])].entries)
+                                driver = size_t(t);
+                        docs.clear();
+                        for (size_t li : groups[driver][size_t(combo[driver])].lists)
+                            for (const quint32 *p = lists[li].at; p != lists[li].end; ++p)
+                                if (!std::binary_search(sortedFound.begin(), sortedFound.end(), *p) && eligible(*p))
+                                    docs.push_back(*p);
+                        std::sort(docs.begin(), docs.end());
+                        docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+                        // Each other word keeps the documents one of its group's lists holds.
+                        for (int t = 0; t < T && !docs.empty(); ++t) {
+                            if (size_t(t) == driver)
+                                continue;
+                            std::vector<char> held(docs.size(), 0);
+                            for (size_t li : groups[size_t(t)][size_t(combo[size_t(t)])].lists) {
+                                const quint32 *p = lists[li].at;
+                                for (size_t i = 0; i < docs.size() && p != lists[li].end; ++i) {
+                                    p = gallop(p, lists[li].end, docs[i]);
+                                    if (p != lists[li].end && *p == docs[i])
+                                        held[i] = 1;
+                                }
+                            }
+                            kept.clear();
+                            for (size_t i = 0; i < docs.size(); ++i)
+                                if (held[i])
+                                    kept.push_back(docs[i]);
+                            docs.swap(kept);
+                        }
+                        found.insert(found.end(), docs.begin(), docs.end());
+                    }
+                    // (a document is found at the level of its fewest typos: it was not found before)
+                    std::sort(found.begin() + qsizetype(before), found.end());
+                    found.erase(std::unique(found.begin() + qsizetype(before), found.end()), found.end());
+                    foundUpTo.push_back(qint64(found.size()));
+                    sortedFound = found;
+                    std::sort(sortedFound.begin(), sortedFound.end());
+                    if (qint64(found.size()) < need)
+                        continue;
+                    // Decided: the rows are the documents within the typo limit the counts set.
+                    int limit = 0;
+                    while (foundUpTo[size_t(limit)] < typoThreshold)
+                        ++limit;
+                    matchedSeqs.assign(found.begin(), found.begin() + qsizetype(foundUpTo[size_t(limit)]));
+                    std::sort(matchedSeqs.begin(), matchedSeqs.end());
+                    cells.assign(matchedSeqs.size() * width, 255);
+                    for (const ListCursor &l : lists) {
+                        const quint32 *p = l.at;
+                        for (size_t i = 0; i < matchedSeqs.size() && p != l.end; ++i) {
+                            p = gallop(p, l.end, matchedSeqs[i]);
+                            if (p != l.end && *p == matchedSeqs[i]) {
+                                quint8 &c = cells[i * width + l.cell];
+                                c = std::min(c, l.code);
+                            }
+                        }
+                    }
+                    return true;
+                }
+                return false;
+            };
             // Several words: while enough documents hold them all, documents holding only some
             // would be dropped below (drop_tokens_threshold), so only the whole matches get rows:
             // a common word beside a rarer one makes no row for every document holding the
             // common one. When too few hold them all, the lists are walked again for every row.
             // (counted matches walk the lists as bit planes, below)
+            const bool fewTyposFound = T > 1 && T < 255 && excluded.isEmpty() && phrases.empty() && walkFewTyposFirst();
             if (countOnly) {
-                matchedSeqs.clear();
-                cells.clear();
+                if (!fewTyposFound) {
+                    matchedSeqs.clear();
+                    cells.clear();
+                }
+            } else if (fewTyposFound) {
+                // (the rows are made)
             } else if (T > 1 && T < 255 && excluded.isEmpty() && phrases.empty()) {
+                askFilterOf(wordEntries[size_t(wordOrder[0])]); // (the rarest word's entries are asked)
                 walkLists(true);
-                if (qint64(matchedSeqs.size()) < dropThreshold)
+                if (qint64(matchedSeqs.size()) < dropThreshold) {
+                    askFilterOf(std::accumulate(wordEntries.begin(), wordEntries.end(), size_t(0)));
                     walkLists(false);
+                }
             } else {
+                askFilterOf(std::accumulate(wordEntries.begin(), wordEntries.end(), size_t(0)));
                 walkLists(false);
             }
             // Excluded words
@@ -2973,33 +3337,37 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                             continue;
                         const bool sparse = entries < words * 2;
                         const size_t stride = planeCount;
-                        for (size_t li = 0; li < cursors.size(); ++li) {
-                            ListCursor &l = cursors[li];
-                            quint64 *plane = bits.data() + planeOfList[li];
-                            const quint32 *p = l.at;
-                            const quint32 *segmentEnd = segmentEnds[li];
-                            if (sparse) {
-                                for (; p != segmentEnd; ++p) {
-                                    const size_t i = *p - base;
-                                    if (!filtered || filtered[*p]) {
-                                        plane[(i >> 6) * stride] |= quint64(1) << (i & 63);
-                                        wordsSet[i >> 12] |= quint64(1) << ((i >> 6) & 63);
+                        // (`admits`: the filter's bitmap, the filter asked per document, or none)
+                        auto setBits = [&](auto admits) {
+                            for (size_t li = 0; li < cursors.size(); ++li) {
+                                ListCursor &l = cursors[li];
+                                quint64 *plane = bits.data() + planeOfList[li];
+                                const quint32 *p = l.at;
+                                const quint32 *segmentEnd = segmentEnds[li];
+                                if (sparse) {
+                                    for (; p != segmentEnd; ++p) {
+                                        const size_t i = *p - base;
+                                        if (admits(*p)) {
+                                            plane[(i >> 6) * stride] |= quint64(1) << (i & 63);
+                                            wordsSet[i >> 12] |= quint64(1) << ((i >> 6) & 63);
+                                        }
+                                    }
+                                } else {
+                                    for (; p != segmentEnd; ++p) {
+                                        const size_t i = *p - base;
+                                        if (admits(*p))
+                                            plane[(i >> 6) * stride] |= quint64(1) << (i & 63);
                                     }
                                 }
-                            } else if (filtered) {
-                                for (; p != segmentEnd; ++p) {
-                                    const size_t i = *p - base;
-                                    if (filtered[*p])
-                                        plane[(i >> 6) * stride] |= quint64(1) << (i & 63);
-                                }
-                            } else {
-                                for (; p != segmentEnd; ++p) {
-                                    const size_t i = *p - base;
-                                    plane[(i >> 6) * stride] |= quint64(1) << (i & 63);
-                                }
+                                l.at = segmentEnd;
                             }
-                            l.at = segmentEnd;
-                        }
+                        };
+                        if (filteredBits)
+                            setBits([filteredBits](quint32 seq) { return filteredBits[seq] != 0; });
+                        else if (filtered)
+                            setBits([filtered](quint32 seq) { return filtered->admits(seq); });
+                        else
+                            setBits([](quint32) { return true; });
                         auto visit = [&](size_t w) {
                             quint64 *at = bits.data() + w * planeCount;
                             quint64 mask = 0;
@@ -3042,9 +3410,32 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 };
                 // Several words: while enough documents hold them all, only they are matches
                 // (drop_tokens_threshold); when too few do, every document holding any word is.
+                // (few typos first found the rows already: each becomes a leaf of its own pattern)
+                auto leavesOfRows = [&]() {
+                    leaves.clear();
+                    patterns.clear();
+                    patternCells.clear();
+                    patternKeys.clear();
+                    bucketOf.assign(256, -1);
+                    lastPattern = 0;
+                    for (size_t row = 0; row < matchedSeqs.size(); ++row) {
+                        const quint32 seq = matchedSeqs[row];
+                        const quint32 index = patternOf(cells.data() + row * width);
+                        ++patterns[index].rows;
+                        if (!leaves.empty() && leaves.back().word == seq / 64 && leaves.back().pattern == index)
+                            leaves.back().mask |= quint64(1) << (seq % 64);
+                        else
+                            leaves.push_back(MatchLeaf{quint64(1) << (seq % 64), seq / 64, index});
+                    }
+                };
                 const bool wholeFirst = T > 1 && T < 255;
-                if (qint64 matched = walkPlanes(wholeFirst); wholeFirst && matched < dropThreshold)
-                    walkPlanes(false);
+                if (fewTyposFound) {
+                    leavesOfRows();
+                } else {
+                    askFilterOf(std::accumulate(wordEntries.begin(), wordEntries.end(), size_t(0))); // (every entry is asked)
+                    if (qint64 matched = walkPlanes(wholeFirst); wholeFirst && matched < dropThreshold)
+                        walkPlanes(false);
+                }
                 // Which matches stay is decided from the patterns' counts, as in the other path per row.
                 qint64 fullCount = 0;
                 for (const Pattern &p : patterns)

@@ -36,6 +36,7 @@
 namespace homeport::search {
 
 struct FilterNode;
+struct FilterCheck;
 class DocumentLog;
 class SnapshotImage;
 
@@ -232,6 +233,9 @@ private:
     // By sequence: 1 where the filter admits the live document. Indexed string clauses start
     // from posting lists and check only those documents; other clauses scan.
     std::vector<char> filterBitmap(const FilterNode &node) const;
+    // The filter compiled to be asked per document (FilterCheck, in collection.cpp): numeric and
+    // facet clauses read their columns for that document only; other clauses get their bitmap here.
+    void compileFilter(const FilterNode &node, FilterCheck *out) const;
 
     std::unique_ptr<DocumentLog> m_memoryLog; // until useLog() gives the service's
     DocumentLog *m_log = nullptr;
