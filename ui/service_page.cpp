@@ -252,6 +252,7 @@ void ServicePage::setStatus(const core::ServiceStatus &status)
                           ? tr("up %1").arg(Theme::formatUptime(status.uptimeSeconds()))
                           : QString());
     updateButtons();
+    statusChanged();
 }
 
 void ServicePage::updateButtons()

@@ -70,6 +70,9 @@ protected:
     QVBoxLayout *contentLayout() const { return m_contentLayout; }
     // Called from refresh() while the page is visible; dashboards update themselves here.
     virtual void refreshDashboard() {}
+    // Called from setStatus(), at once: what shows the service's state (a stopped-service
+    // banner) follows it here instead of waiting up to a second for the next refresh().
+    virtual void statusChanged() {}
 
 private:
     void updateButtons();

@@ -26,6 +26,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace homeport::ui {
 
 namespace {
@@ -274,6 +276,12 @@ QString StorageAccessTab::settingsBucket() const
     return m_settingsBucket->currentText();
 }
 
+void StorageAccessTab::showKeysMessage(const QString &text, bool error)
+{
+    showStatusMessage(m_keysMessage, text, error);
+    m_keysMessageIsLoadError = false;
+}
+
 void StorageAccessTab::reloadKeys()
 {
     storage::StorageRequest request;
@@ -290,7 +298,7 @@ void StorageAccessTab::createKey()
             buckets << b.trimmed();
     }
     if (buckets.isEmpty()) {
-        showStatusMessage(m_keysMessage, tr("Name at least one bucket, or * for every bucket."), true);
+        showKeysMessage(tr("Name at least one bucket, or * for every bucket."), true);
         return;
     }
     storage::StorageRequest request;
@@ -410,16 +418,16 @@ void StorageAccessTab::onFinished(quint64 id, const storage::StorageAnswer &answ
             m_copySecret->setVisible(true);
             m_keyName->clear();
             m_keyBuckets->clear();
-            showStatusMessage(m_keysMessage, tr("Key %1 made. Copy its secret now: it is shown only this once.")
+            showKeysMessage(tr("Key %1 made. Copy its secret now: it is shown only this once.")
                                           .arg(made.value(QStringLiteral("access_key")).toString()), false);
         } else if (answer.ok()) {
             m_newSecret->clear();
             m_newSecret->setVisible(false);
             m_newSecretLabel->setVisible(false);
             m_copySecret->setVisible(false);
-            showStatusMessage(m_keysMessage, tr("Key revoked."), false);
+            showKeysMessage(tr("Key revoked."), false);
         } else {
-            showStatusMessage(m_keysMessage, answer.message(), true);
+            showKeysMessage(answer.message(), true);
         }
         Q_EMIT actionFinished(answer.ok());
         reloadKeys();
@@ -453,10 +461,14 @@ void StorageAccessTab::onFinished(quint64 id, const storage::StorageAnswer &answ
 void StorageAccessTab::showKeys(const storage::StorageAnswer &answer)
 {
     if (!answer.ok()) {
-        showStatusMessage(m_keysMessage, answer.message(), true);
+        showKeysMessage(answer.message(), true);
+        m_keysMessageIsLoadError = true;
         Q_EMIT keysShown();
         return;
     }
+    // (a stale "not running" under a list that loaded; other messages, such as a new key's, stay)
+    if (std::exchange(m_keysMessageIsLoadError, false))
+        m_keysMessage->clear();
     const QJsonArray keys = QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("keys")).toArray();
     const QString selected = m_keyTable->selectedItems().isEmpty()
         ? QString()

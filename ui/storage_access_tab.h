@@ -70,6 +70,7 @@ private:
     void send(const storage::StorageRequest &request, const QString &kind);
     void onFinished(quint64 id, const storage::StorageAnswer &answer);
     void showKeys(const storage::StorageAnswer &answer);
+    void showKeysMessage(const QString &text, bool error);
     QString settingsBucket() const;
 
     storage::StorageMonitor *m_monitor;
@@ -89,6 +90,8 @@ private:
     QLabel *m_newSecretLabel = nullptr;
     QPushButton *m_copySecret = nullptr;
     QLabel *m_keysMessage = nullptr;
+    // The message shows why the keys could not be read; the next list that loads removes it.
+    bool m_keysMessageIsLoadError = false;
 
     QComboBox *m_settingsBucket = nullptr;
     QCheckBox *m_publicRead = nullptr;

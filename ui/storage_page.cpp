@@ -1066,6 +1066,14 @@ void StoragePage::updateSnippet()
 
 void StoragePage::refreshDashboard()
 {
+    statusChanged();
+}
+
+// The banner says why nothing loads while the service is not running. It follows the state at
+// once: shown or hidden only at the next refresh, it made the page taller for up to a second
+// after the service came back.
+void StoragePage::statusChanged()
+{
     const bool running = status().state == core::ServiceState::Running;
     QString banner;
     if (!m_monitor) {

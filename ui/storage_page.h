@@ -113,6 +113,7 @@ Q_SIGNALS:
 
 protected:
     void refreshDashboard() override;
+    void statusChanged() override;
     // Files dropped on the object list are uploaded into the folder shown.
     bool eventFilter(QObject *watched, QEvent *event) override;
 
