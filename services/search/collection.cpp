@@ -3344,21 +3344,30 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                                 quint64 *plane = bits.data() + planeOfList[li];
                                 const quint32 *p = l.at;
                                 const quint32 *segmentEnd = segmentEnds[li];
-                                if (sparse) {
-                                    for (; p != segmentEnd; ++p) {
-                                        const size_t i = *p - base;
-                                        if (admits(*p)) {
-                                            plane[(i >> 6) * stride] |= quint64(1) << (i & 63);
-                                            wordsSet[i >> 12] |= quint64(1) << ((i >> 6) & 63);
-                                        }
+                                // (the bits of one word gather in a register: entries of a common
+                                // word fall many to a word, and a store per entry would wait on
+                                // the one before)
+                                size_t current = 0;
+                                quint64 gathered = 0;
+                                auto flush = [&] {
+                                    plane[current * stride] |= gathered;
+                                    if (sparse)
+                                        wordsSet[current >> 6] |= quint64(1) << (current & 63);
+                                };
+                                for (; p != segmentEnd; ++p) {
+                                    if (!admits(*p))
+                                        continue;
+                                    const size_t i = *p - base;
+                                    if ((i >> 6) != current) {
+                                        if (gathered)
+                                            flush();
+                                        current = i >> 6;
+                                        gathered = 0;
                                     }
-                                } else {
-                                    for (; p != segmentEnd; ++p) {
-                                        const size_t i = *p - base;
-                                        if (admits(*p))
-                                            plane[(i >> 6) * stride] |= quint64(1) << (i & 63);
-                                    }
+                                    gathered |= quint64(1) << (i & 63);
                                 }
+                                if (gathered)
+                                    flush();
                                 l.at = segmentEnd;
                             }
                         };
