@@ -2534,10 +2534,50 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
     if (wildcard) {
         askingMost(m_docs.size());
         const bool anyRemoved = m_docs.size() != size_t(m_idToSeq.size());
-        candidates.reserve(!filtering ? size_t(m_idToSeq.size()) : 0);
-        for (quint32 seq = 0; seq < m_docs.size(); ++seq)
-            if ((!anyRemoved || m_docs[seq].alive) && filterAdmits(seq))
-                candidates.push_back(Candidate{seq, orderOf(seq)});
+        auto matches = [&](quint32 seq) { return (!anyRemoved || m_docs[seq].alive) && filterAdmits(seq); };
+        // (`*` without sort_by ranks by insertion alone)
+        if (rankByTextMatchOnly || (sorts.empty() && groupBy.isEmpty() && curation.hidden.empty() && curation.pinned.empty())) {
+            // Counted, not ranked: every document has the same text match, so the page is the
+            // latest insertions the filter admits; the others are only counted for `found` and
+            // kept as sequences for the facet counts (as for words, above).
+            countOnly = true;
+            const size_t pageEnd = size_t(qint64(offset) + perPage);
+            const bool keepSeqs = !facetBy.isEmpty();
+            qint64 count = 0;
+            if (!filtering && !anyRemoved) {
+                count = qint64(m_docs.size());
+                if (keepSeqs) {
+                    countedSeqs.resize(m_docs.size());
+                    std::iota(countedSeqs.begin(), countedSeqs.end(), quint32(0));
+                }
+            } else {
+                for (quint32 seq = 0; seq < m_docs.size(); ++seq) {
+                    if (!matches(seq))
+                        continue;
+                    ++count;
+                    if (keepSeqs)
+                        countedSeqs.push_back(seq);
+                }
+            }
+            countedMatches = count;
+            if (orderIsSeq) {
+                for (quint32 seq = quint32(m_docs.size()); seq-- > 0 && candidates.size() < pageEnd;)
+                    if (matches(seq))
+                        candidates.push_back(Candidate{seq, seq});
+            } else {
+                auto later = [](const Candidate &a, const Candidate &b) { return a.order > b.order; };
+                BoundedTop<Candidate, decltype(later)> latest(pageEnd, later);
+                for (quint32 seq = quint32(m_docs.size()); seq-- > 0;)
+                    if (matches(seq))
+                        latest.offer(Candidate{seq, orders[seq]});
+                candidates = latest.items();
+            }
+        } else {
+            candidates.reserve(!filtering ? size_t(m_idToSeq.size()) : 0);
+            for (quint32 seq = 0; seq < m_docs.size(); ++seq)
+                if (matches(seq))
+                    candidates.push_back(Candidate{seq, orderOf(seq)});
+        }
     } else {
         // Words, "quoted phrases" (exact words, next to each other, in one field) and -exclusions.
         QStringList words;

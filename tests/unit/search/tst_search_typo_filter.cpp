@@ -1,9 +1,11 @@
-// Two shortcuts of the query path against answers worked out from the documents themselves:
+// Shortcuts of the query path against answers worked out from the documents themselves or by
+// the path they spare:
 // - few typos first: several words that each reach terms at more than one typo cost, where the
 //   documents with the fewest typos in all are found combination by combination of per-word costs
 //   instead of walking every whole match (and, when that does not pay, the walk as before);
 // - a filter asked per document (numeric columns, facet cells and value ids, other clauses from
-//   their bitmap) when the words reach few documents, and as a bitmap when they reach most.
+//   their bitmap) when the words reach few documents, and as a bitmap when they reach most;
+// - `*` ranked by insertion alone: the page picked, every other document only counted.
 // Both after deletes and in-place updates.
 #include "collection_fixture.h"
 #include "search/collection.h"
@@ -343,6 +345,61 @@ private slots:
                     QVERIFY2(expected.contains(hitIds(r)), qPrintable(what));
             }
         }
+    }
+
+    // `*` without sort_by (or with `_text_match`) ranks by insertion alone: the page's hits are
+    // picked without a candidate per document and the rest only counted. Found, facet counts and
+    // hits on several pages must equal those of `sort_by=_seq_id:desc` (the same order, every
+    // document a candidate), with and without filters, before and after deletes and in-place
+    // updates (insertion order no longer sequence order).
+    void wildcardCountedAnswersAsEveryDocumentRanked()
+    {
+        const QJsonArray fields{QJsonObject{{"name", "text"}, {"type", "string"}},
+                                QJsonObject{{"name", "genre"}, {"type", "string"}, {"facet", true}},
+                                QJsonObject{{"name", "year"}, {"type", "int32"}, {"facet", true}},
+                                QJsonObject{{"name", "labels"}, {"type", "string[]"}, {"facet", true}}};
+        auto c = makeCollection(QJsonObject{{"name", "wild"}, {"fields", fields}});
+        QRandomGenerator rng(20261131);
+        auto write = [&](int n, WriteAction action) {
+            QJsonObject stored;
+            const QJsonObject json{{"id", QString::number(n)}, {"text", "words"}, {"genre", QStringLiteral("g%1").arg(rng.bounded(5))},
+                                   {"year", 1990 + int(rng.bounded(30))},
+                                   {"labels", QJsonArray{QStringLiteral("l%1").arg(rng.bounded(4)), QStringLiteral("m%1").arg(rng.bounded(3))}}};
+            if (ApiError e = c->write(json, action, DirtyValues::Reject, QString(), &stored); e.failed())
+                qFatal("write: %s", qPrintable(e.message));
+        };
+        constexpr int docs = 3000;
+        for (int n = 0; n < docs; ++n)
+            write(n, WriteAction::Create);
+        auto compare = [&](const QString &when) {
+            for (const QString filter : {"", "year:>2005", "genre:=[g1,g2] && labels:!=l3"}) {
+                for (const QString sortBy : {"", "_text_match:desc"}) {
+                    for (const auto &[page, perPage] : std::vector<std::pair<int, int>>{{1, 10}, {3, 7}, {1, 250}, {90, 40}}) {
+                        SearchParams p{{"q", "*"}, {"facet_by", "genre,year,labels"}, {"max_facet_values", "100"},
+                                       {"page", QString::number(page)}, {"per_page", QString::number(perPage)}};
+                        if (!filter.isEmpty())
+                            p.insert("filter_by", filter);
+                        if (!sortBy.isEmpty())
+                            p.insert("sort_by", sortBy);
+                        const QJsonObject counted = answerOf(run(*c, p));
+                        p.insert("sort_by", "_seq_id:desc");
+                        const QJsonObject everyDocument = answerOf(run(*c, p));
+                        const QString what = QStringLiteral("%1: %2 / %3, page %4 of %5").arg(when, filter, sortBy).arg(page).arg(perPage);
+                        QVERIFY2(counted.value("found").toInt() > 0, qPrintable(what));
+                        QVERIFY2(counted == everyDocument, qPrintable(what));
+                    }
+                }
+            }
+        };
+        compare("fresh");
+        for (int n = 5; n < docs; n += 17) {
+            QJsonObject removed;
+            QVERIFY(!c->remove(QString::number(n), &removed).failed());
+        }
+        for (int n = 2; n < docs; n += 13)
+            if (n % 17 != 5)
+                write(n, WriteAction::Upsert);
+        compare("after deletes and updates");
     }
 };
 
