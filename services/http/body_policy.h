@@ -29,6 +29,11 @@ public:
     // `finishing` (the last byte has been written) it does not call finish() yet. The consumer
     // then calls `resume` once, from any thread, when it is ready; the engine asks again then.
     virtual bool holdsBack(bool /*finishing*/, std::function<void()> /*resume*/) { return false; }
+    // Where the next bytes of a plain (not chunked, not Content-Encoded) body may be read to:
+    // memory of the consumer's own with *room bytes free, or null. The engine then reads the
+    // socket straight into it and calls write() with a pointer into it, so a consumer that would
+    // copy the bytes there anyway sees they already are (it must accept any size up to *room).
+    virtual char *bodyBuffer(qsizetype * /*room*/) { return nullptr; }
     // Destroyed without finish() when the client goes away mid-body: clean up there.
 };
 

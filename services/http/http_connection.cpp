@@ -258,15 +258,51 @@ void HttpConnection::process()
         if (m_consumer && m_headHandled && !m_parser->is_done() && holdBack(false))
             break; // the consumer's thread catches up first; resumeBody() goes on
         if (m_inPos == m_in.size()) {
-            m_in.clear();
+            // In the middle of a body the buffer is read into again, keeping its memory: readAll()
+            // allocated (and the kernel faulted in) a fresh one of up to readBufferBytes for every
+            // read, a tenth of a streamed upload's time on this thread. Between requests it goes,
+            // so an idle keep-alive connection holds none.
+            const bool inBody = m_parser && m_headHandled && !m_parser->is_done();
+            if (inBody)
+                m_in.resize(0);
+            else
+                m_in.clear();
             m_inPos = 0;
-            if (m_socket->bytesAvailable() <= 0)
+            const qint64 available = m_socket->bytesAvailable();
+            if (available <= 0)
                 break;
             if (!m_parser && m_server->m_router.hasWebSocketRoutes() && tryWebSocketUpgrade())
                 break;
-            m_in = m_socket->readAll();
             if (m_headHandled)
                 setDeadline(Deadline::Body, m_server->m_options.idleTimeoutMs);
+            // A plain body whose consumer keeps the bytes in memory of its own (S3 objects: the
+            // blocks they are hashed and written from) is read straight there, one copy fewer.
+            qsizetype room = 0;
+            char *own = inBody && m_consumer && !m_decoder && !m_parser->chunked() ? m_consumer->bodyBuffer(&room) : nullptr;
+            if (own && room > 0) {
+                const qint64 got = m_socket->read(own, qMin<qint64>(room, available));
+                if (got <= 0)
+                    break;
+                beast::error_code ec;
+                const std::size_t used = m_parser->put(boost::asio::const_buffer(own, std::size_t(got)), ec);
+                m_requestBytesIn += qint64(used);
+                if (qint64(used) < got) // a pipelined request behind the body, or bytes the parser refused
+                    m_in = QByteArray(own + used, qsizetype(got - qint64(used)));
+                if (ec && ec != bhttp::error::need_more) {
+                    fail(m_failStatus ? m_failStatus : 400,
+                         m_failStatus ? m_failMessage : tr("malformed request: %1").arg(QString::fromStdString(ec.message())));
+                    break;
+                }
+                if (m_parser->is_done())
+                    onComplete();
+                continue;
+            }
+            if (inBody) {
+                m_in.resize(qsizetype(available));
+                m_in.resize(qsizetype(qMax<qint64>(m_socket->read(m_in.data(), available), 0)));
+            } else {
+                m_in = m_socket->readAll();
+            }
         }
         if (!m_parser)
             startRequest();

@@ -159,6 +159,20 @@ BodyPipeline::Block *BodyPipeline::takeBlock()
     return m_blocks.back().get();
 }
 
+char *BodyPipeline::fillBuffer(qsizetype *room)
+{
+    *room = 0;
+    if (m_fd < 0)
+        return nullptr;
+    if (!m_filling) {
+        m_filling = takeBlock();
+        m_filling->size = 0;
+        m_filling->hashFrom = 0;
+    }
+    *room = kBlockBytes - m_filling->size;
+    return m_filling->data + m_filling->size;
+}
+
 void BodyPipeline::append(const char *data, qsizetype size, qsizetype hashedAlready)
 {
     while (size > 0) {
@@ -168,7 +182,9 @@ void BodyPipeline::append(const char *data, qsizetype size, qsizetype hashedAlre
             m_filling->hashFrom = 0;
         }
         const qsizetype take = qMin(size, kBlockBytes - m_filling->size);
-        std::memcpy(m_filling->data + m_filling->size, data, size_t(take));
+        char *to = m_filling->data + m_filling->size;
+        if (to != data) // read there already (fillBuffer) otherwise
+            std::memcpy(to, data, size_t(take));
         const qsizetype hashed = qMin(hashedAlready, take);
         if (hashed > 0) {
             Q_ASSERT(m_filling->hashFrom == m_filling->size); // hashed bytes are a prefix of the body

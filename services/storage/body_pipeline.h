@@ -73,6 +73,9 @@ public:
     // for good if the file system refuses an aligned direct write).
     void writeFile(int fd, bool direct, QByteArrayView already);
     void add(const char *data, qsizetype size);
+    // With a file: the free end of the block being filled, *room bytes; bytes put there and then
+    // given to add() (from that address on) are not copied again. Null without a file.
+    char *fillBuffer(qsizetype *room);
     // True while the reader should wait: the backlog is above the high-water mark, or, with
     // `finishing`, any byte is still unhashed or unwritten (a partly filled block is queued
     // first). Then `resume` is called once, from a pool thread, when that is no longer so.

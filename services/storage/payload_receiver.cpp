@@ -168,6 +168,15 @@ bool PayloadReceiver::holdsBack(bool finishing, std::function<void()> resume)
     return m_digests->holdsBack(finishing, std::move(resume));
 }
 
+char *PayloadReceiver::bodyBuffer(qsizetype *room)
+{
+    // aws-chunked bodies are decoded first, and bodies still kept in memory or dropped after a
+    // failed check do not go to blocks: those are copied (or not) as write() decides.
+    if (m_decoder || m_fd < 0 || m_writeFailed || failed())
+        return nullptr;
+    return m_digests->fillBuffer(room);
+}
+
 bool PayloadReceiver::finish()
 {
     if (m_writeFailed || (m_fd >= 0 && !checkFile()))

@@ -44,6 +44,7 @@ public:
     bool write(const char *data, qsizetype size) override;
     bool finish() override;
     bool holdsBack(bool finishing, std::function<void()> resume) override;
+    char *bodyBuffer(qsizetype *room) override; // the pipeline's block, for a plain body with a file
     int errorStatus() const override { return m_status; }
     QString errorMessage() const override { return m_message; }
 

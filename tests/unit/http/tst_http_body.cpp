@@ -1,4 +1,5 @@
-// Request bodies: limits, 100-continue, tiny packets, chunked, sinks, Content-Encoding decoding.
+// Request bodies: limits, 100-continue, tiny packets, chunked, sinks, Content-Encoding decoding,
+// consumers that have the body read straight into memory of their own.
 #include "http/http_server.h"
 #include "http_test_client.h"
 
@@ -173,6 +174,43 @@ private:
     QCryptographicHash m_hash{QCryptographicHash::Sha256};
 };
 
+// Offers a small buffer of its own for the body (as the S3 receiver offers its blocks) and
+// counts the bytes written from it, and any written from it somewhere else than offered.
+class OwnBufferConsumer : public BodyConsumer
+{
+public:
+    static constexpr qsizetype kRoom = 1000;
+    char *bodyBuffer(qsizetype *room) override
+    {
+        if (m_used == kRoom)
+            m_used = 0; // everything written so far was hashed: start over
+        *room = kRoom - m_used;
+        return m_buffer + m_used;
+    }
+    bool write(const char *data, qsizetype size) override
+    {
+        if (data >= m_buffer && data < m_buffer + kRoom) {
+            if (data != m_buffer + m_used || m_used + size > kRoom)
+                ++misplaced;
+            ownBytes += size;
+            m_used += size;
+        }
+        m_hash.addData(QByteArrayView(data, size));
+        return true;
+    }
+    bool finish() override { return true; }
+    QString errorMessage() const override { return QStringLiteral("unused"); }
+    QByteArray digest() { return m_hash.result().toHex(); }
+
+    qsizetype ownBytes = 0;
+    int misplaced = 0;
+
+private:
+    char m_buffer[kRoom];
+    qsizetype m_used = 0;
+    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+};
+
 } // namespace
 
 class TestHttpBody : public QObject
@@ -194,6 +232,7 @@ private slots:
     void authHookRefusesBeforeBody();
     void consumerHoldingBackIsWaitedFor();
     void clientGoneWhileHeldBack();
+    void consumerBufferIsReadInto();
     void contentEncodingDecoded_data();
     void contentEncodingDecoded();
     void zipBombRefused();
@@ -446,6 +485,48 @@ void TestHttpBody::consumerSeesPiecesAndCanRefuse()
     QVERIFY(response);
     QCOMPARE(response->status, 422);
     QCOMPARE(response->body, QByteArray(R"({"message":"bad chunk signature"})"));
+}
+
+void TestHttpBody::consumerBufferIsReadInto()
+{
+    // A plain body goes into the consumer's own buffer (all but what came with the head), a
+    // request pipelined right behind it is still answered, and a chunked body, which the parser
+    // must see first, is handed over from the engine's buffer as before.
+    HttpServer server(fastOptions());
+    OwnBufferConsumer *last = nullptr;
+    server.route("PUT", "/own", [&](const Request &req, Responder &res) {
+        auto *consumer = static_cast<OwnBufferConsumer *>(req.bodyConsumer());
+        res.send(200, "text/plain",
+                 QByteArray::number(consumer->ownBytes) + ' ' + QByteArray::number(consumer->misplaced) + ' ' + consumer->digest());
+    }).body(BodyPolicy::stream([&](const Request &) {
+        auto consumer = std::make_unique<OwnBufferConsumer>();
+        last = consumer.get();
+        return consumer;
+    }, 1 << 20));
+    server.route("GET", "/plain", [](const Request &, Responder &res) { res.send(200, "text/plain", "next"); });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    TestClient client(server.serverPort());
+
+    QByteArray body(100000, Qt::Uninitialized);
+    for (qsizetype i = 0; i < body.size(); ++i)
+        body[i] = char('a' + i % 23);
+    const QByteArray sha = QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
+    client.send("PUT /own HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n");
+    QVERIFY(waitUntil([&] { return last != nullptr; }));
+    client.send(body.left(30000));
+    client.send(body.mid(30000) + "GET /plain HTTP/1.1\r\nHost: x\r\n\r\n");
+    auto response = client.readResponse();
+    QVERIFY(response);
+    QCOMPARE(response->status, 200);
+    QCOMPARE(response->body, QByteArray::number(body.size()) + " 0 " + sha); // every byte read into the consumer's buffer
+    response = client.readResponse();
+    QVERIFY(response);
+    QCOMPARE(response->body, QByteArray("next"));
+
+    client.send("PUT /own HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked(body, 7000));
+    response = client.readResponse();
+    QVERIFY(response);
+    QCOMPARE(response->body, "0 0 " + sha);
 }
 
 void TestHttpBody::authHookRefusesBeforeBody()
