@@ -8,13 +8,17 @@
 //                                                       with an index snapshot beside it; prints the
 //                                                       index's Collection::memoryBytes() beside
 //                                                       what the heap (mallinfo2) and the resident
-//                                                       anonymous memory grew by
+//                                                       anonymous memory grew by, then the same
+//                                                       after malloc_trim, and the estimate of
+//                                                       the index read back from the snapshot
 //   homeport-search-probe run <dir> <queries.tsv> <repeat> <answers.json> [extra=params&...]
 //
 // `run` reads the snapshot (or replays the log and writes one), then runs every row of the
 // query mix (bench/search/queries.tsv) once to warm up and `repeat` times measured, printing
 // milliseconds of thread CPU per search. PROBE_INDEX names the snapshot file (builds whose
 // snapshot format differs keep their own); PROBE_ONLY=<q> runs only the rows with that q.
+// `import` ends every 5,000 documents as the service ends an import request (Collection::
+// finishWrites(), malloc_trim, then the log's commit); PROBE_NO_FINISH=1 leaves the first two out.
 #include "search/collection.h"
 #include "search/document_log.h"
 
@@ -88,23 +92,51 @@ int import(const QString &corpus, const QString &dir)
     QFile in(corpus);
     if (!in.open(QIODevice::ReadOnly))
         qFatal("cannot read %s", qPrintable(corpus));
+    const bool finish = qEnvironmentVariableIntValue("PROBE_NO_FINISH") == 0;
+    double finishMs = 0, trimMs = 0;
+    auto endBatch = [&] {
+        double start = threadCpuMs();
+        if (finish)
+            c->finishWrites();
+        finishMs += threadCpuMs() - start;
+        start = threadCpuMs();
+        if (finish)
+            ::malloc_trim(0); // as the import route does after finishWrites()
+        trimMs += threadCpuMs() - start;
+        if (!log.commit(&error))
+            qFatal("%s", qPrintable(error));
+    };
     qint64 n = 0;
+    const double importStart = threadCpuMs();
     while (!in.atEnd()) {
         const QByteArray line = in.readLine();
         QJsonObject stored;
         if (ApiError e = c->write(QJsonDocument::fromJson(line).object(), WriteAction::Create, DirtyValues::Reject, QString(), &stored); e.failed())
             qFatal("line %lld: %s", n + 1, qPrintable(e.message));
-        if (++n % 5000 == 0 && !log.commit(&error))
-            qFatal("%s", qPrintable(error));
+        if (++n % 5000 == 0)
+            endBatch();
     }
-    if (!log.commit(&error) || !c->writeSnapshot(dir + QStringLiteral("/packages.index"), log.path(), log.size(), log.records(), &error))
+    endBatch();
+    const double importMs = threadCpuMs() - importStart;
+    if (!c->writeSnapshot(dir + QStringLiteral("/packages.index"), log.path(), log.size(), log.records(), &error))
         qFatal("%s", qPrintable(error));
-    std::printf("imported %lld documents\n", n);
+    std::printf("imported %lld documents in %.0f ms of thread CPU (finishWrites and malloc_trim per batch %s: %.1f and %.1f ms of it)\n", n,
+                importMs, finish ? "on" : "off", finishMs, trimMs);
     const double start = threadCpuMs();
     const qint64 estimate = c->memoryBytes();
     const double estimateMs = threadCpuMs() - start;
     std::printf("index memory estimate grew %lld bytes (%.1f ms to count); heap in use grew %lld, RssAnon %lld\n",
                 estimate - estimateBefore, estimateMs, heapInUse() - heapBefore, residentAnonymous() - anonBefore);
+    ::malloc_trim(0);
+    std::printf("after malloc_trim: heap in use grew %lld, RssAnon %lld\n", heapInUse() - heapBefore, residentAnonymous() - anonBefore);
+    // What a restart holds: the snapshot just written, read into a collection of its own.
+    std::unique_ptr<Collection> restarted = emptyCollection();
+    qint64 covers = 0, records = 0;
+    QString why;
+    if (!restarted->readSnapshot(dir + QStringLiteral("/packages.index"), log.path(), &covers, &records, &why))
+        qFatal("snapshot: %s", qPrintable(why));
+    restarted->releaseSpareCapacity();
+    std::printf("the same index read back from its snapshot (as a restart): estimate %lld\n", restarted->memoryBytes() - estimateBefore);
     return 0;
 }
 

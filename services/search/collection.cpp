@@ -1180,11 +1180,7 @@ void Collection::index(quint32 seq, const QJsonObject &json)
 {
     auto addText = [&](const QString &fieldName, const QString &text, const TextAnalyzer &analyzer) {
         PostingLists &postings = m_postings[fieldName];
-        analyzer.forEachFoldedToken(text, [&](const QString &folded) {
-            PostingLists::List &list = postings[m_trie.insert(folded)];
-            if (list.empty() || list.back() != seq)
-                list.push_back(seq);
-        });
+        analyzer.forEachFoldedToken(text, [&](const QString &folded) { postings.append(m_trie.insert(folded), seq); });
     };
     // enable_nested_fields: an object's (or array of objects') leaves are indexed as fields named
     // by their dotted paths ("address.city"), detected with the object field's settings unless
@@ -1241,8 +1237,8 @@ void Collection::index(quint32 seq, const QJsonObject &json)
         }
         if ((f->isNumeric() || f->isBool()) && !f->isArray()) {
             std::vector<double> &column = m_numbers[key];
-            if (column.size() <= seq)
-                column.resize(std::max<size_t>(seq + 1, column.size() * 2), std::numeric_limits<double>::quiet_NaN());
+            if (column.size() <= seq) // (the vector's capacity grows ahead; finishWrites() trims it)
+                column.resize(size_t(seq) + 1, std::numeric_limits<double>::quiet_NaN());
             const QJsonValue v = it.value();
             column[seq] = v.isBool() ? (v.toBool() ? 1.0 : 0.0) : v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN();
             continue;
@@ -1250,7 +1246,7 @@ void Collection::index(quint32 seq, const QJsonObject &json)
         if (f->type == QLatin1String("geopoint")) {
             std::vector<GeoPoint> &column = m_geoPoints[key];
             if (column.size() <= seq)
-                column.resize(std::max<size_t>(seq + 1, column.size() * 2), GeoPoint{});
+                column.resize(size_t(seq) + 1, GeoPoint{});
             const QJsonArray pair = it.value().toArray();
             column[seq] = GeoPoint{pair.at(0).toDouble(), pair.at(1).toDouble()};
             continue;
@@ -1884,6 +1880,7 @@ void Collection::releaseSpareCapacity()
 {
     for (PostingLists &field : m_postings)
         field.releaseSpareCapacity();
+    m_trie.trimSpare(); // (a replayed log's dictionary grew its tables by doubling)
     for (auto &column : m_numbers) {
         column.resize(std::min(column.size(), m_docs.size())); // grown ahead, NaN past the last document
         column.shrink_to_fit();

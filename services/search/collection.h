@@ -112,12 +112,21 @@ public:
     // Moves whenever a write, removal or rebuild (or a search's lazy building) may have changed
     // memoryBytes(); cheap.
     quint64 memoryStamp() const;
-    // After removals: removed documents stay in the index as dead sequences until it is rebuilt.
-    // When none is left alive the index is emptied (cheap); when the dead outnumber the live (and
-    // are many), it is rebuilt from the live documents, giving their memory back. Called once
-    // after a batch of removals (and after a replay), not per document. True when it emptied or
-    // rebuilt the index (sequences were given anew).
+    // Removed documents, and the former versions of documents an upsert or update replaced, stay
+    // in the index as dead sequences until it is rebuilt. When none is left alive the index is
+    // emptied (cheap); when the dead outnumber the live (and are many), it is rebuilt from the live
+    // documents, giving their memory back. Called once per request (finishWrites()) and after a
+    // replay, not per document. True when it emptied or rebuilt the index (sequences were given
+    // anew).
     bool dropRemovedDocuments();
+    // At the end of every request that wrote or removed documents (an import batch, a document
+    // write, an update or delete by filter): dropRemovedDocuments(), which also drops the
+    // entries of documents an upsert or update replaced, then the room ahead that the writes
+    // grew in the posting lists they touched (a sixteenth is kept), the dictionary and the
+    // columns (an eighth) goes back to malloc, so that right after an import the index holds
+    // about what a restart reads back. Costs what the batch touched (and, when due, a rebuild).
+    // True when it rebuilt.
+    bool finishWrites();
 
     // The durable store the documents are written to and read from (the service's file; until
     // one is given, a log in memory). Set before the first write or restore; not owned.
@@ -285,8 +294,20 @@ private:
                 m_lists.resize(std::max(size_t(term) + 1, m_lists.size() + m_lists.size() / 2));
             return m_lists[size_t(term)];
         }
+        // Adds a document to a term's list (once); a list that took or grew its block is noted
+        // for trimGrown().
+        void append(int term, quint32 seq)
+        {
+            List &list = (*this)[term];
+            if ((list.empty() || list.back() != seq) && list.push_back(seq))
+                m_grown.push_back(term);
+        }
         const std::vector<List> &lists() const { return m_lists; }
-        void adopt(std::vector<List> lists) { m_lists = std::move(lists); }
+        void adopt(std::vector<List> lists)
+        {
+            m_lists = std::move(lists);
+            std::vector<int>().swap(m_grown);
+        }
         void releaseSpareCapacity()
         {
             while (!m_lists.empty() && m_lists.back().empty())
@@ -294,10 +315,17 @@ private:
             m_lists.shrink_to_fit();
             for (List &list : m_lists)
                 list.shrink_to_fit();
+            std::vector<int>().swap(m_grown);
         }
+        // After a batch of writes: the lists that grew since the last call, and the vector of
+        // them, give back most of their room ahead (PostingList::trimSpare, memory::trimSpare).
+        // Only those lists are visited, so a batch costs what it touched.
+        void trimGrown();
+        size_t grownBytes() const { return m_grown.capacity() * sizeof(int); }
 
     private:
         std::vector<List> m_lists;
+        std::vector<int> m_grown; // terms whose list took or grew a block since trimGrown()
     };
     QHash<QString, PostingLists> m_postings; // field -> term -> sequences
     // Single-valued numeric and bool fields by sequence (NaN: absent), for filters and sorting.

@@ -1,5 +1,6 @@
-// Collection's memory accounting (memoryBytes(), memoryStamp()) and the release of removed
-// documents' index entries (dropRemovedDocuments()), apart from the search path in collection.cpp.
+// Collection's memory accounting (memoryBytes(), memoryStamp()), the release of removed and
+// replaced documents' index entries (dropRemovedDocuments()) and of the room writes grew ahead
+// (finishWrites()), apart from the search path in collection.cpp.
 
 #include "collection.h"
 #include "memory_size.h"
@@ -25,7 +26,7 @@ qint64 Collection::memoryBytes() const
 
     bytes += memory::hash(m_postings);
     for (const PostingLists &field : m_postings) {
-        bytes += memory::vector(field.lists());
+        bytes += memory::vector(field.lists()) + memory::heapBlock(qint64(field.grownBytes()));
         for (const PostingList &list : field.lists())
             bytes += memory::heapBlock(qint64(list.heapBytes()));
     }
@@ -85,6 +86,34 @@ bool Collection::dropRemovedDocuments()
         std::vector<quint32>().swap(m_orderBySeq);
     }
     return true;
+}
+
+void Collection::PostingLists::trimGrown()
+{
+    for (const int term : m_grown)
+        if (size_t(term) < m_lists.size())
+            m_lists[size_t(term)].trimSpare();
+    std::vector<int>().swap(m_grown);
+    memory::trimSpare(m_lists);
+}
+
+bool Collection::finishWrites()
+{
+    const bool rebuilt = dropRemovedDocuments();
+    for (PostingLists &field : m_postings)
+        field.trimGrown();
+    m_trie.trimSpare();
+    memory::trimSpare(m_docs);
+    for (std::vector<double> &column : m_numbers)
+        memory::trimSpare(column);
+    for (std::vector<GeoPoint> &column : m_geoPoints)
+        memory::trimSpare(column);
+    for (FacetColumn &column : m_facets) {
+        memory::trimSpare(column.offsets);
+        memory::trimSpare(column.valueIds);
+        memory::trimSpare(column.singleIds);
+    }
+    return rebuilt;
 }
 
 } // namespace homeport::search

@@ -55,25 +55,43 @@ public:
         return b ? (kHeader + b[1]) * sizeof(quint32) : 0;
     }
 
-    void push_back(quint32 seq)
+    // True when the list took a block or grew its block (room ahead that trimSpare() may give back).
+    bool push_back(quint32 seq)
     {
         if (empty()) {
             m_words[0] = kInlineTag;
             m_words[1] = seq;
-            return;
+            return false;
         }
         quint32 *b = block();
+        bool grew = false;
         if (!b) { // one inline: a block from here on
             b = allocate(nullptr, 4);
             b[0] = 1;
             b[kHeader] = m_words[1];
             setBlock(b);
+            grew = true;
         } else if (b[0] == b[1]) {
             b = allocate(b, b[1] + b[1] / 2 + 2);
             setBlock(b);
+            grew = true;
         }
         b[kHeader + b[0]] = seq;
         ++b[0];
+        return grew;
+    }
+    // After a batch of writes: a block with more room ahead than an eighth of its sequences keeps
+    // a sixteenth, so that the next batches append without moving it at once. Only when malloc
+    // really splits off the rest (a remainder of 32 bytes or more).
+    void trimSpare()
+    {
+        quint32 *b = block();
+        if (!b || b[1] - b[0] <= b[0] / 8 + 2)
+            return;
+        const quint32 capacity = b[0] + b[0] / 16 + 2;
+        if (chunkBytes(b[1]) - chunkBytes(capacity) < 32)
+            return;
+        setBlock(allocate(b, capacity));
     }
     // Gives back what the block grew ahead.
     void shrink_to_fit()
@@ -119,6 +137,9 @@ private:
         return p;
     }
     void setBlock(quint32 *p) { std::memcpy(m_words, &p, sizeof p); }
+    // What malloc (glibc) takes for a block of `capacity` sequences: the request and an 8-byte
+    // header, rounded up to 16.
+    static size_t chunkBytes(quint32 capacity) { return ((kHeader + capacity) * sizeof(quint32) + 8 + 15) & ~size_t(15); }
     static quint32 *allocate(quint32 *old, quint32 capacity)
     {
         auto *b = static_cast<quint32 *>(std::realloc(old, (kHeader + capacity) * sizeof(quint32)));

@@ -211,6 +211,16 @@ QStringList splitFields(const QString &s)
 
 // One document written through create/upsert/update/emplace (POST) or a partial update (PATCH):
 // validated, applied to the index, logged, and answered once the log is on disk.
+// The end of a request that wrote or removed documents: Collection::finishWrites() (replaced and
+// removed documents' entries when due, the room the writes grew ahead given back), then, after an
+// import batch or a rebuild, what the request freed goes back to the system: malloc keeps freed
+// memory for itself otherwise, and the process would stay as large as at the import's peak.
+void finishWrites(Collection &collection, bool batch)
+{
+    if (collection.finishWrites() || batch)
+        ::malloc_trim(0);
+}
+
 void writeOneDocument(Collection &collection, DocumentLog &log, const http::Request &req, http::Responder &res,
                       WriteAction action, const QString &id, int successStatus)
 {
@@ -221,6 +231,7 @@ void writeOneDocument(Collection &collection, DocumentLog &log, const http::Requ
     QJsonObject stored;
     if (ApiError err = collection.write(*body, action, dirty, id, &stored); err.failed())
         return res.sendError(err.status, err.message);
+    finishWrites(collection, false); // (a replaced version's entries, when due)
     commitAndSend(log, res, successStatus, stored); // the collection logged the put
 
 }
@@ -843,6 +854,7 @@ void SearchService::addRoutes(http::HttpServer &server)
             }
             out += QJsonDocument(result).toJson(QJsonDocument::Compact);
         }
+        finishWrites(*e->collection, true);
         QString error;
         if (!e->log->commit(&error))
             return res.sendError(500, error);
@@ -931,12 +943,14 @@ void SearchService::addRoutes(http::HttpServer &server)
         for (const QString &id : std::as_const(ids)) {
             QJsonObject stored;
             if (ApiError err = e->collection->write(changes, WriteAction::Update, dirty, id, &stored); err.failed()) {
+                finishWrites(*e->collection, false);
                 QString error;
                 e->log->commit(&error); // what was updated before stays updated
                 return res.sendError(err.status, err.message);
             }
             ++updated;
         }
+        finishWrites(*e->collection, false);
         commitAndSend(*e->log, res, 200, QJsonObject{{QStringLiteral("num_updated"), updated}});
     })).body(http::BodyPolicy::memory(kDocumentBodyBytes)).auth(auth("documents:update"));
 
@@ -957,7 +971,7 @@ void SearchService::addRoutes(http::HttpServer &server)
             QJsonObject removed;
             e->collection->remove(id, &removed); // (logs the del record)
         }
-        e->collection->dropRemovedDocuments();
+        finishWrites(*e->collection, false);
         commitAndSend(*e->log, res, 200, QJsonObject{{QStringLiteral("num_deleted"), qint64(ids.size())}});
     })).auth(auth("documents:delete"));
 
@@ -993,7 +1007,7 @@ void SearchService::addRoutes(http::HttpServer &server)
                 return sendJson(res, 200, QJsonObject{{QStringLiteral("id"), id}});
             return res.sendError(err.status, err.message);
         }
-        e->collection->dropRemovedDocuments();
+        finishWrites(*e->collection, false);
         commitAndSend(*e->log, res, 200, removed);
     })).auth(auth("documents:delete"));
 

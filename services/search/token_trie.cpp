@@ -100,6 +100,12 @@ qint64 TokenTrie::memoryBytes() const
     return bytes;
 }
 
+void TokenTrie::trimSpare()
+{
+    memory::trimSpare(m_nodes);
+    memory::trimSpare(m_terms);
+}
+
 int TokenTrie::insert(const QString &term)
 {
     const quint32 hash = termHash(term);
@@ -124,7 +130,9 @@ int TokenTrie::insert(const QString &term)
     Node &n = m_nodes[size_t(node)];
     if (n.term < 0) {
         n.term = int(m_terms.size());
-        m_terms.push_back(term);
+        // A copy of its own, as long as the term: `term` is often a tokenizer's buffer, longer
+        // than this token, which sharing it would keep.
+        m_terms.push_back(QString(term.constData(), term.size()));
         addId(n.term, hash);
     }
     return n.term;

@@ -35,6 +35,9 @@ public:
     // What the dictionary holds on the heap (nodes, their edge blocks, the terms, the id table),
     // by capacity, as the allocator counts it. Walks every node.
     qint64 memoryBytes() const;
+    // After a batch of inserts: the node and term tables give back most of the room they grew
+    // ahead (memory::trimSpare).
+    void trimSpare();
 
     // Terms within maxCost edits of `query` (of one of their prefixes when `prefix`), at most
     // `limit` of them, cheapest first.

@@ -1,6 +1,7 @@
 // SearchMonitor with a real SearchService (127.0.0.1, port 0, in the test's thread): requests
 // through the monitor are answered by the service's own routes (statuses and Typesense's messages
-// as a client gets them), snapshots describe the collections and their sizes, the latency series
+// as a client gets them), snapshots describe the collections and their sizes (the index's memory
+// stays bounded while imports upsert the same documents over and over), the latency series
 // follows the HTTP engine's histogram, and a stopped service answers at once instead of never.
 #include "search/search_monitor.h"
 #include "search/search_service.h"
@@ -161,6 +162,48 @@ private slots:
         QCOMPARE(call("DELETE", QStringLiteral("/collections/books")).status, 200);
         snapshot = nextSnapshot();
         QVERIFY(snapshot.collections.isEmpty());
+    }
+
+    void memoryStaysBoundedUnderRepeatedUpserts()
+    {
+        // The same 1,500 documents imported with action=upsert five times over, as a nightly
+        // re-import does: each round replaces every document, and the Search page's memory (the
+        // snapshot's, from Collection::memoryBytes()) must not grow with the replaced versions.
+        QCOMPARE(call("POST", QStringLiteral("/collections"),
+                      R"({"name":"parts","fields":[{"name":"title","type":"string"},{"name":"stock","type":"int32"}]})")
+                     .status,
+                 201);
+        auto importRound = [&](int round) {
+            QByteArray jsonl;
+            for (int i = 0; i < 1500; ++i)
+                jsonl += QStringLiteral("{\"id\":\"p%1\",\"title\":\"Part %1 bolt washer gear\",\"stock\":%2}\n").arg(i).arg(round * 10000 + i).toUtf8();
+            const ApiAnswer answer = call("POST", QStringLiteral("/collections/parts/documents/import"), jsonl,
+                                          {{QStringLiteral("action"), QStringLiteral("upsert")}});
+            QCOMPARE(answer.status, 200);
+            QVERIFY(!answer.body.contains("false"));
+        };
+        importRound(0);
+        SearchSnapshot snapshot = nextSnapshot();
+        QCOMPARE(snapshot.collections.first().numDocuments, 1500);
+        const qint64 once = snapshot.collections.first().memoryBytes;
+        QVERIFY(once > 0);
+        for (int round = 1; round <= 5; ++round) {
+            importRound(round);
+            snapshot = nextSnapshot();
+            QCOMPARE(snapshot.collections.first().numDocuments, 1500);
+            const qint64 now = snapshot.collections.first().memoryBytes;
+            // The replaced versions go once they outnumber the live ones: at most about twice.
+            QVERIFY2(now < once * 5 / 2, qPrintable(QStringLiteral("round %1: %2, after the first import %3").arg(round).arg(now).arg(once)));
+            // Each document once, in its latest version.
+            const ApiAnswer bolts = call("GET", QStringLiteral("/collections/parts/documents/search"), {},
+                                         {{QStringLiteral("q"), QStringLiteral("bolt")}, {QStringLiteral("query_by"), QStringLiteral("title")}});
+            QCOMPARE(QJsonDocument::fromJson(bolts.body).object().value(QStringLiteral("found")).toInt(), 1500);
+            const ApiAnswer latest = call("GET", QStringLiteral("/collections/parts/documents/search"), {},
+                                          {{QStringLiteral("q"), QStringLiteral("*")}, {QStringLiteral("query_by"), QStringLiteral("title")},
+                                           {QStringLiteral("filter_by"), QStringLiteral("stock:>=%1").arg(round * 10000)}});
+            QCOMPARE(QJsonDocument::fromJson(latest.body).object().value(QStringLiteral("found")).toInt(), 1500);
+        }
+        QCOMPARE(call("DELETE", QStringLiteral("/collections/parts")).status, 200);
     }
 
     void latencyFollowsTheHistogram()
