@@ -3381,9 +3381,21 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                                 quint64 *plane = bits.data() + planeOfList[li];
                                 const quint32 *p = l.at;
                                 const quint32 *segmentEnd = segmentEnds[li];
-                                // (the bits of one word gather in a register: entries of a common
-                                // word fall many to a word, and a store per entry would wait on
-                                // the one before)
+                                // A dense list's bits of one word gather in a register (its
+                                // entries fall many to a word, and a store per entry would wait
+                                // on the one before); a thinner one's are stored one by one.
+                                if (size_t(segmentEnd - p) <= words * 16) {
+                                    for (; p != segmentEnd; ++p) {
+                                        if (!admits(*p))
+                                            continue;
+                                        const size_t i = *p - base;
+                                        plane[(i >> 6) * stride] |= quint64(1) << (i & 63);
+                                        if (sparse)
+                                            wordsSet[i >> 12] |= quint64(1) << ((i >> 6) & 63);
+                                    }
+                                    l.at = segmentEnd;
+                                    continue;
+                                }
                                 size_t current = 0;
                                 quint64 gathered = 0;
                                 auto flush = [&] {
