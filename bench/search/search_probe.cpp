@@ -18,7 +18,9 @@
 // milliseconds of thread CPU per search. PROBE_INDEX names the snapshot file (builds whose
 // snapshot format differs keep their own); PROBE_ONLY=<q> runs only the rows with that q.
 // `import` ends every 5,000 documents as the service ends an import request (Collection::
-// finishWrites(), malloc_trim, then the log's commit); PROBE_NO_FINISH=1 leaves the first two out.
+// finishWrites(), malloc_trim, then the log's commit); PROBE_NO_FINISH=1 leaves the first two out;
+// PROBE_MIX=<queries.tsv> then runs the mix PROBE_REPEAT times on the heap the import left (mean
+// CPU per search), before the snapshot is read back.
 #include "search/collection.h"
 #include "search/document_log.h"
 
@@ -80,6 +82,8 @@ std::unique_ptr<Collection> emptyCollection()
     return c;
 }
 
+QJsonArray runMix(const Collection &collection, const QString &mixPath, int repeat, const QUrlQuery &extra, bool perRow);
+
 int import(const QString &corpus, const QString &dir)
 {
     std::unique_ptr<Collection> c = emptyCollection();
@@ -129,6 +133,9 @@ int import(const QString &corpus, const QString &dir)
                 estimate - estimateBefore, estimateMs, heapInUse() - heapBefore, residentAnonymous() - anonBefore);
     ::malloc_trim(0);
     std::printf("after malloc_trim: heap in use grew %lld, RssAnon %lld\n", heapInUse() - heapBefore, residentAnonymous() - anonBefore);
+    // Searches on the heap the import left (PROBE_MIX=<queries.tsv>, PROBE_REPEAT times a row).
+    if (const QString mixPath = qEnvironmentVariable("PROBE_MIX"); !mixPath.isEmpty())
+        runMix(*c, mixPath, std::max(1, qEnvironmentVariableIntValue("PROBE_REPEAT")), QUrlQuery(), false);
     // What a restart holds: the snapshot just written, read into a collection of its own.
     std::unique_ptr<Collection> restarted = emptyCollection();
     qint64 covers = 0, records = 0;
@@ -168,12 +175,22 @@ int run(const QStringList &args)
         qFatal("%s", qPrintable(error));
     std::fprintf(stderr, "%lld documents loaded in %lld ms\n", qint64(c->numDocuments()), qint64(loading.elapsed()));
 
-    const int repeat = std::max(1, args.value(4).toInt());
-    const QUrlQuery extra(args.value(6));
+    const QJsonArray answers = runMix(*c, args.value(3), std::max(1, args.value(4).toInt()), QUrlQuery(args.value(6)), true);
+    QFile out(args.value(5));
+    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(answers).toJson()) < 0)
+        qFatal("cannot write %s", qPrintable(args.value(5)));
+    return 0;
+}
+
+// The query mix over `c`, `repeat` times per row after a warm-up: prints each row's (when
+// `perRow`) and the mean thread CPU per search; returns the answers.
+QJsonArray runMix(const Collection &collection, const QString &mixPath, int repeat, const QUrlQuery &extra, bool perRow)
+{
+    const Collection *c = &collection;
     const QString only = qEnvironmentVariable("PROBE_ONLY");
-    QFile mix(args.value(3));
+    QFile mix(mixPath);
     if (!mix.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(args.value(3)));
+        qFatal("cannot read %s", qPrintable(mixPath));
     QJsonArray answers;
     double total = 0;
     int rows = 0;
@@ -204,18 +221,16 @@ int run(const QStringList &args)
         QJsonObject answer = QJsonDocument::fromJson(bytes).object();
         total += ms;
         ++rows;
-        std::printf("%8.2f ms  %-18s %-24s %-42s %-17s found=%lld\n", ms, qPrintable(cols.value(0)), qPrintable(cols.value(1)),
-                    qPrintable(cols.value(2)), qPrintable(cols.value(3)), answer.value(QStringLiteral("found")).toInteger());
+        if (perRow)
+            std::printf("%8.2f ms  %-18s %-24s %-42s %-17s found=%lld\n", ms, qPrintable(cols.value(0)), qPrintable(cols.value(1)),
+                        qPrintable(cols.value(2)), qPrintable(cols.value(3)), answer.value(QStringLiteral("found")).toInteger());
         std::fflush(stdout);
         answer.remove(QStringLiteral("search_time_ms"));
         answer.insert(QStringLiteral("label"), cols.value(0));
         answers.append(answer);
     }
     std::printf("mean %.2f ms over %d searches\n", rows ? total / rows : 0.0, rows);
-    QFile out(args.value(5));
-    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(answers).toJson()) < 0)
-        qFatal("cannot write %s", qPrintable(args.value(5)));
-    return 0;
+    return answers;
 }
 
 } // namespace
