@@ -209,8 +209,6 @@ QStringList splitFields(const QString &s)
     return out;
 }
 
-// One document written through create/upsert/update/emplace (POST) or a partial update (PATCH):
-// validated, applied to the index, logged, and answered once the log is on disk.
 // The end of a request that wrote or removed documents: Collection::finishWrites() (replaced and
 // removed documents' entries when due, the room the writes grew ahead given back), then, after an
 // import batch or a rebuild, what the request freed goes back to the system: malloc keeps freed
@@ -221,6 +219,8 @@ void finishWrites(Collection &collection, bool batch)
         ::malloc_trim(0);
 }
 
+// One document written through create/upsert/update/emplace (POST) or a partial update (PATCH):
+// validated, applied to the index, logged, and answered once the log is on disk.
 void writeOneDocument(Collection &collection, DocumentLog &log, const http::Request &req, http::Responder &res,
                       WriteAction action, const QString &id, int successStatus)
 {
