@@ -1006,6 +1006,21 @@ ApiError Collection::fromSchema(const QJsonObject &schema, qint64 createdAt, std
     return {};
 }
 
+ApiError Collection::checkNonIndexedFields() const
+{
+    for (const Field &f : m_fields) {
+        if (f.index || f.detected)
+            continue;
+        if (!f.optional)
+            return ApiError::of(400, QStringLiteral("Field `%1` must be optional since it is marked as non-indexable.").arg(f.name));
+        if (f.name == QLatin1String(".*"))
+            return ApiError::of(400, QStringLiteral("Field `.*` cannot be marked as non-indexable."));
+        if (f.facet)
+            return ApiError::of(400, QStringLiteral("Field `%1` cannot be a facet since it's marked as non-indexable.").arg(f.name));
+    }
+    return {};
+}
+
 QJsonObject Collection::schemaJson() const
 {
     QJsonArray fields;
@@ -1686,6 +1701,8 @@ ApiError Collection::alterFields(const QJsonValue &fields)
         std::unique_ptr<Collection> probe;
         if (ApiError e = fromSchema(QJsonObject{{QStringLiteral("name"), m_name}, {QStringLiteral("fields"), QJsonArray{o}}}, 0, &probe);
             e.failed())
+            return e;
+        if (ApiError e = probe->checkNonIndexedFields(); e.failed())
             return e;
         next.push_back(probe->m_fields.front());
     }

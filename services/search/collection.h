@@ -90,6 +90,9 @@ public:
 
     // Validates a create-collection body. createdAt is seconds since the epoch.
     static ApiError fromSchema(const QJsonObject &schema, qint64 createdAt, std::unique_ptr<Collection> *out);
+    // Typesense's rules for fields declared `index: false`, checked on new collections and added
+    // fields only: saved schemas from before the rules still load.
+    ApiError checkNonIndexedFields() const;
 
     const QString &name() const { return m_name; }
     qint64 createdAt() const { return m_createdAt; }

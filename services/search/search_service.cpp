@@ -647,6 +647,8 @@ void SearchService::addRoutes(http::HttpServer &server)
         std::unique_ptr<Collection> c;
         if (ApiError e = Collection::fromSchema(*body, QDateTime::currentSecsSinceEpoch(), &c); e.failed())
             return res.sendError(e.status, e.message);
+        if (ApiError e = c->checkNonIndexedFields(); e.failed())
+            return res.sendError(e.status, e.message);
         if (m_collections.count(c->name()))
             return res.sendError(409, QStringLiteral("A collection with name `%1` already exists.").arg(c->name()));
         const QString prefix = filePrefix(c->name());

@@ -76,6 +76,13 @@ test('schema lifecycle: create, duplicate, get, list, delete', async () => {
     'Field `x` has an invalid data type `text`, see docs for supported data types.');
   await expectError(client.collections('nope').retrieve(), 404, 'Not Found');
   await expectError(client.collections('nope').delete(), 404, 'No collection with name `nope` found.');
+  // A field kept out of the index must be optional, and can be neither a facet nor `.*`.
+  await expectError(client.collections().create({ name: 'bad', fields: [{ name: 'body', type: 'string', index: false }] }), 400,
+    'Field `body` must be optional since it is marked as non-indexable.');
+  await expectError(client.collections().create({ name: 'bad', fields: [{ name: 'tag', type: 'string', index: false, optional: true, facet: true }] }),
+    400, 'Field `tag` cannot be a facet since it\'s marked as non-indexable.');
+  await expectError(client.collections().create({ name: 'bad', fields: [{ name: '.*', type: 'auto', index: false, optional: true }] }), 400,
+    'Field `.*` cannot be marked as non-indexable.');
   await expectError(client.collections('nope').documents('1').retrieve(), 404, 'Not Found');
 
   await client.collections().create({ name: 'scratch', fields: [{ name: '.*', type: 'auto', optional: true }] });

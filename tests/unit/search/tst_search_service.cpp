@@ -288,6 +288,36 @@ private slots:
         QCOMPARE(request("GET", "/collections/books/documents/torn").status, 404);
     }
 
+    // New schemas follow Typesense's rules for `index: false` fields; a schema saved before those
+    // rules (a required non-indexed field) still loads with its documents.
+    void nonIndexedFieldsMustBeOptionalInNewSchemasOnly()
+    {
+        Reply r = request("POST", "/collections", R"({"name":"notes","fields":[{"name":"body","type":"string","index":false}]})");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Field `body` must be optional since it is marked as non-indexable."));
+        QCOMPARE(request("POST", "/collections", R"({"name":"notes","fields":[{"name":"title","type":"string"},
+            {"name":"body","type":"string","index":false,"optional":true}]})").status, 201);
+        r = request("PATCH", "/collections/notes", R"({"fields":[{"name":"tag","type":"string","index":false,"optional":true,"facet":true}]})");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.message(), QStringLiteral("Field `tag` cannot be a facet since it's marked as non-indexable."));
+        QCOMPARE(request("POST", "/collections/notes/documents", R"({"id":"1","title":"kept","body":"text"})").status, 201);
+        m_client.stop();
+        const QStringList schemas = QDir(m_dir.filePath("collections")).entryList({"*.schema.json"}, QDir::Files);
+        QCOMPARE(schemas.size(), 1);
+        QFile file(m_dir.filePath("collections/" + schemas.first()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray saved = file.readAll();
+        file.close();
+        QVERIFY(saved.contains("\"optional\":true"));
+        saved.replace("\"optional\":true", "\"optional\":false");
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(saved);
+        file.close();
+        startService();
+        QCOMPARE(request("GET", "/collections/notes").json().value("num_documents").toInt(), 1);
+        QCOMPARE(request("GET", "/collections/notes/documents/1").status, 200);
+    }
+
     // A stop writes an index snapshot; the next start reads it and replays only later records.
     // Here the second stop's snapshot is thrown away (as a crash would leave the first one), and
     // then the snapshot is damaged: both starts still have every acknowledged write.
