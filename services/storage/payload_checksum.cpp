@@ -84,6 +84,56 @@ __attribute__((target("sse4.2"))) quint32 crc32cHardware(quint32 c, const unsign
     return c;
 }
 
+// CRC-32 (the gzip/zlib one, reflected polynomial 0xEDB88320) by carry-less multiplication: four
+// 128-bit lanes of the input are folded forward 64 bytes at a time (each fold is two PCLMULQDQs
+// and two XORs, independent across lanes), then folded into one, reduced to 64 and 32 bits and
+// finished with a Barrett reduction. The constants are x^n mod P for the fold distances, and
+// P and floor(x^64 / P) for the reduction, bit-reflected, from Intel's "Fast CRC Computation for
+// Generic Polynomials Using PCLMULQDQ Instruction" (2009). About 4 GB/s on one core of the
+// reference machine under load against zlib's 1.3: an AWS SDK upload with its default CRC32
+// trailer hashes MD5 and CRC32 on one thread, so the CRC's share of it shrinks to a sixth.
+// c is the running register (already inverted); n >= 64 and a multiple of 16.
+__attribute__((target("pclmul,sse4.1"))) quint32 crc32Folded(quint32 c, const unsigned char *p, size_t n)
+{
+    const __m128i fold64 = _mm_set_epi64x(0x00000001c6e41596LL, 0x0000000154442bd4LL); // x^(512±32) mod P
+    const __m128i fold16 = _mm_set_epi64x(0x00000000ccaa009eLL, 0x00000001751997d0LL); // x^(128±32) mod P
+    const __m128i fold4 = _mm_set_epi64x(0, 0x0000000163cd6124LL);                    // x^64 mod P
+    const __m128i barrett = _mm_set_epi64x(0x00000001f7011641LL, 0x00000001db710641LL); // mu, P
+    const __m128i low32 = _mm_set_epi32(0, 0, 0, -1);
+    const auto load = [](const unsigned char *at) { return _mm_loadu_si128(reinterpret_cast<const __m128i *>(at)); };
+#define HOMEPORT_CRC_FOLD(x, k, next) \
+    _mm_xor_si128(_mm_xor_si128(_mm_clmulepi64_si128(x, k, 0x00), _mm_clmulepi64_si128(x, k, 0x11)), next)
+    __m128i x0 = _mm_xor_si128(load(p), _mm_cvtsi32_si128(int(c)));
+    __m128i x1 = load(p + 16), x2 = load(p + 32), x3 = load(p + 48);
+    for (p += 64, n -= 64; n >= 64; p += 64, n -= 64) {
+        x0 = HOMEPORT_CRC_FOLD(x0, fold64, load(p));
+        x1 = HOMEPORT_CRC_FOLD(x1, fold64, load(p + 16));
+        x2 = HOMEPORT_CRC_FOLD(x2, fold64, load(p + 32));
+        x3 = HOMEPORT_CRC_FOLD(x3, fold64, load(p + 48));
+    }
+    x0 = HOMEPORT_CRC_FOLD(x0, fold16, x1);
+    x0 = HOMEPORT_CRC_FOLD(x0, fold16, x2);
+    x0 = HOMEPORT_CRC_FOLD(x0, fold16, x3);
+    for (; n >= 16; p += 16, n -= 16)
+        x0 = HOMEPORT_CRC_FOLD(x0, fold16, load(p));
+#undef HOMEPORT_CRC_FOLD
+    // 128 -> 64 bits (with the 32 zero bits a CRC appends), 64 -> 32, then Barrett.
+    x0 = _mm_xor_si128(_mm_srli_si128(x0, 8), _mm_clmulepi64_si128(fold16, x0, 0x01));
+    x0 = _mm_xor_si128(_mm_clmulepi64_si128(_mm_and_si128(x0, low32), fold4, 0x00), _mm_srli_si128(x0, 4));
+    __m128i t = _mm_clmulepi64_si128(_mm_and_si128(x0, low32), barrett, 0x10);
+    t = _mm_clmulepi64_si128(_mm_and_si128(t, low32), barrett, 0x00);
+    return quint32(_mm_extract_epi32(_mm_xor_si128(t, x0), 1));
+}
+
+bool hasPclmul()
+{
+    static const bool has = [] {
+        __builtin_cpu_init();
+        return bool(__builtin_cpu_supports("pclmul")) && bool(__builtin_cpu_supports("sse4.1"));
+    }();
+    return has;
+}
+
 bool hasSse42()
 {
     static const bool has = [] {
@@ -170,6 +220,18 @@ QByteArray PayloadChecksum::base64Result() const
 }
 
 quint32 PayloadChecksum::crc32(QByteArrayView data, quint32 seed)
+{
+#if defined(__x86_64__)
+    if (data.size() >= 64 && hasPclmul()) {
+        const size_t folded = size_t(data.size()) & ~size_t(15);
+        seed = ~crc32Folded(~seed, reinterpret_cast<const unsigned char *>(data.data()), folded);
+        data = data.sliced(qsizetype(folded)); // the last 0-15 bytes through zlib
+    }
+#endif
+    return crc32Portable(data, seed);
+}
+
+quint32 PayloadChecksum::crc32Portable(QByteArrayView data, quint32 seed)
 {
     uLong crc = seed;
     const auto *p = reinterpret_cast<const Bytef *>(data.data());

@@ -29,7 +29,8 @@ public:
     Algorithm algorithm() const { return m_algorithm; }
 
     // One-shot helpers (tests, small bodies).
-    static quint32 crc32(QByteArrayView data, quint32 seed = 0);
+    static quint32 crc32(QByteArrayView data, quint32 seed = 0); // PCLMULQDQ folding where the CPU has it
+    static quint32 crc32Portable(QByteArrayView data, quint32 seed = 0); // zlib's (tests compare)
     static quint32 crc32c(QByteArrayView data, quint32 seed = 0); // SSE4.2's crc32 where the CPU has it
     static quint32 crc32cPortable(QByteArrayView data, quint32 seed = 0); // the table path (tests compare)
     static quint64 crc64nvme(QByteArrayView data, quint64 seed = 0);

@@ -155,9 +155,10 @@ private slots:
         QCOMPARE(PayloadChecksum::crc64nvme(""), 0ull);
     }
 
-    // The eight-bytes-at-a-time paths (SSE4.2 crc32, slicing tables) against a bit-at-a-time CRC
-    // from the polynomials' definitions, at every length around the 8-byte steps, from unaligned
-    // starts and fed in pieces.
+    // The fast paths (PCLMULQDQ folding for CRC-32, SSE4.2 crc32 for CRC-32C, slicing tables)
+    // and zlib's CRC-32 against a bit-at-a-time CRC
+    // from the polynomials' definitions, at every length around the 8-, 16- and 64-byte steps,
+    // from unaligned starts and fed in pieces.
     void checksumsOverLongAndOddInputs()
     {
         const auto bitwise = [](QByteArrayView data, quint64 reflectedPolynomial, int width) {
@@ -174,8 +175,12 @@ private slots:
         for (qsizetype i = 0; i < data.size(); ++i)
             data[i] = char((quint32(i) * 2654435761u) >> 13);
         for (qsizetype offset : {0, 1, 3, 7}) {
-            for (qsizetype size : {0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000, 4097, 69000}) {
+            for (qsizetype size : {0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 79, 80, 127, 128, 129, 143, 191, 1000, 4097, 69000}) {
                 const QByteArrayView piece(data.constData() + offset, size);
+                const quint64 crc32 = bitwise(piece, 0xEDB88320u, 32);
+                QCOMPARE(quint64(PayloadChecksum::crc32(piece)), crc32);
+                QCOMPARE(quint64(PayloadChecksum::crc32Portable(piece)), crc32);
+                QCOMPARE(quint64(PayloadChecksum::crc32(piece.sliced(size / 3), PayloadChecksum::crc32(piece.first(size / 3)))), crc32);
                 const quint64 crc32c = bitwise(piece, 0x82F63B78u, 32);
                 QCOMPARE(quint64(PayloadChecksum::crc32c(piece)), crc32c);
                 QCOMPARE(quint64(PayloadChecksum::crc32cPortable(piece)), crc32c);
