@@ -212,11 +212,13 @@ QStringList splitFields(const QString &s)
 // The end of a request that wrote or removed documents: Collection::finishWrites() (replaced and
 // removed documents' entries when due, the room the writes grew ahead given back), then, after an
 // import batch or a rebuild, what the request freed goes back to the system: malloc keeps freed
-// memory for itself otherwise, and the process would stay as large as at the import's peak.
+// memory for itself otherwise, and the process would stay as large as at the import's peak. The
+// trim runs on the next turn of the service's event loop, once the request's body and answer are
+// freed too.
 void finishWrites(Collection &collection, bool batch)
 {
     if (collection.finishWrites() || batch)
-        ::malloc_trim(0);
+        QTimer::singleShot(0, [] { ::malloc_trim(0); });
 }
 
 // One document written through create/upsert/update/emplace (POST) or a partial update (PATCH):
