@@ -2545,6 +2545,21 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
     // tie-break then needs no table at all.
     const bool orderIsSeq = m_orderFollowsSeq;
     auto orderOf = [&orders, orderIsSeq](quint32 seq) { return orderIsSeq ? seq : orders[seq]; };
+    // With `*`, sort fields a bounded heap can rank by without the candidates' list: per sort
+    // field its numeric column (null for `_seq_id`); empty when any other kind of sort, groups or
+    // curation need every document as a candidate.
+    auto wildcardSortColumns = [&]() {
+        std::vector<const std::vector<double> *> columns;
+        if (!groupBy.isEmpty() || !curation.hidden.empty() || !curation.pinned.empty() || sorts.empty())
+            return columns;
+        for (const SortSpec &spec : sorts) {
+            const auto column = spec.numeric && !spec.geo && !spec.textMatch ? m_numbers.constFind(spec.field) : m_numbers.constEnd();
+            if (spec.textMatch ? spec.buckets != 0 : spec.field != QLatin1String("_seq_id") && column == m_numbers.constEnd())
+                return std::vector<const std::vector<double> *>();
+            columns.push_back(column != m_numbers.constEnd() ? &*column : nullptr);
+        }
+        return columns;
+    };
     if (wildcard) {
         askingMost(m_docs.size());
         const bool anyRemoved = m_docs.size() != size_t(m_idToSeq.size());
@@ -2586,6 +2601,46 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                         latest.offer(Candidate{seq, orders[seq]});
                 candidates = latest.items();
             }
+        } else if (const std::vector<const std::vector<double> *> sortColumns = wildcardSortColumns(); !sortColumns.empty()) {
+            // Sorted by numeric fields' columns (or `_seq_id`; `_text_match` is the same for
+            // every document): the page through a bounded heap ranking as the sort below does,
+            // the other documents only counted (and kept as sequences for the facet counts).
+            countOnly = true;
+            const size_t pageEnd = size_t(qint64(offset) + perPage);
+            const bool keepSeqs = !facetBy.isEmpty();
+            auto ranksBefore = [&](const Candidate &a, const Candidate &b) {
+                for (size_t k = 0; k < sorts.size(); ++k) {
+                    const SortSpec &spec = sorts[k];
+                    if (spec.textMatch)
+                        continue;
+                    if (!sortColumns[k]) { // _seq_id
+                        if (a.order != b.order)
+                            return spec.desc ? a.order > b.order : a.order < b.order;
+                        continue;
+                    }
+                    const std::vector<double> &column = *sortColumns[k];
+                    const double va = a.seq < column.size() ? column[a.seq] : std::numeric_limits<double>::quiet_NaN();
+                    const double vb = b.seq < column.size() ? column[b.seq] : std::numeric_limits<double>::quiet_NaN();
+                    const bool pa = !std::isnan(va), pb = !std::isnan(vb);
+                    if (pa != pb)
+                        return pa; // documents without the value last
+                    if (pa && va != vb)
+                        return spec.desc ? va > vb : va < vb;
+                }
+                return a.order > b.order; // later insertion first
+            };
+            BoundedTop<Candidate, decltype(ranksBefore)> first(pageEnd, ranksBefore);
+            qint64 count = 0;
+            for (quint32 seq = 0; seq < m_docs.size(); ++seq) {
+                if (!matches(seq))
+                    continue;
+                ++count;
+                if (keepSeqs)
+                    countedSeqs.push_back(seq);
+                first.offer(Candidate{seq, orderOf(seq)});
+            }
+            countedMatches = count;
+            candidates = first.items();
         } else {
             candidates.reserve(!filtering ? size_t(m_idToSeq.size()) : 0);
             for (quint32 seq = 0; seq < m_docs.size(); ++seq)
