@@ -8,7 +8,9 @@
 // a stream in large folios with 4 MiB requests and little CPU, and several GETs are several
 // streams at once, which is what this disk reads fastest (`dd` with four readers against one).
 // posix_fadvise(WILLNEED), used before, read in single pages and requests of 1–2 MiB and cost
-// its thread about 0.2 CPU-s per GiB. bench/RESULTS.md has the measurements.
+// its thread about 0.2 CPU-s per GiB. The stream's thread also reads one byte of each page it
+// has read, so the first access to fresh pages (costly on this VM) is not the client's.
+// bench/RESULTS.md has the measurements.
 // Thread affinity: advance() and reset() on the reading thread (the device's owner); the stream
 // is read on a pool thread, at most kWindow per turn, so concurrent GETs take turns.
 
