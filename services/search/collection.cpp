@@ -2530,7 +2530,12 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
     const bool anyDocRemoved = m_docs.size() != size_t(m_idToSeq.size());
     std::vector<char> filterBits;
     auto askingMost = [&](size_t asks) {
-        if (filtering && filterBits.empty() && asks * 4 > m_docs.size())
+        if (!filtering || !filterBits.empty() || asks * 4 <= m_docs.size())
+            return;
+        // (a filter that is one clause worked out as a bitmap already has it)
+        if (FilterCheck::Node &root = filterCheck.nodes.front(); root.kind == FilterCheck::Node::Kind::Bitmap && !root.bitmap.empty())
+            filterBits = root.bitmap;
+        else
             filterBits = filterBitmap(*filter.root());
     };
     auto filterAdmits = [&](quint32 seq) {
