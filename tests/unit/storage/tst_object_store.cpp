@@ -1,9 +1,11 @@
 // The object store below the S3 API: multipart objects kept as their parts' files (segments
 // that survive a restart and the orphan sweep, files removed when the object is replaced or
 // deleted, part files left out of a Complete removed), leases that keep files on disk while a
-// reader still needs them, SegmentedFile reading across part boundaries, and a store whose
-// objects table predates the rowid layout opened with every row intact.
+// reader still needs them, SegmentedFile reading across part boundaries, a store whose
+// objects table predates the rowid layout opened with every row intact, and ReadAhead reading a
+// GET's window into the page cache ahead of the send.
 #include "storage/object_store.h"
+#include "storage/read_ahead.h"
 #include "storage/segmented_file.h"
 
 #include <QDir>
@@ -14,6 +16,11 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <fcntl.h>
+#include <vector>
+#include <sys/mman.h>
+#include <unistd.h>
 
 using namespace homeport::storage;
 
@@ -40,6 +47,22 @@ QStringList dataFiles(const QString &root)
         out.append(QDir(root).relativeFilePath(it.next()));
     out.sort();
     return out;
+}
+
+// How many bytes of [offset, offset + length) of the file are in the page cache.
+qint64 residentBytes(int fd, qint64 offset, qint64 length)
+{
+    void *map = ::mmap(nullptr, size_t(offset + length), PROT_READ, MAP_SHARED, fd, 0);
+    if (map == MAP_FAILED)
+        return -1;
+    std::vector<unsigned char> pages(size_t((offset + length + 4095) / 4096));
+    qint64 resident = 0;
+    if (::mincore(map, size_t(offset + length), pages.data()) == 0) {
+        for (size_t i = size_t(offset / 4096); i < pages.size(); ++i)
+            resident += (pages[i] & 1) ? 4096 : 0;
+    }
+    ::munmap(map, size_t(offset + length));
+    return resident;
 }
 
 QStringList sorted(QStringList list)
@@ -328,6 +351,42 @@ private slots:
         m_store.reset();
         late = FileLease();
         QVERIFY(QFile::exists(m_dir.path() + u'/' + h));
+    }
+
+    void readAheadReadsTheWindowAheadOfTheSend()
+    {
+        // A file not in the page cache (written, synced, dropped), then a GET's read-ahead at
+        // its start and later at its middle: each time the window after the position is read
+        // by the pool thread, while nothing here reads the file.
+        const qint64 size = 4 * ReadAhead::kWindow;
+        const QString path = m_dir.filePath(QStringLiteral("cold.bin"));
+        {
+            QFile out(path);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            const QByteArray block(1 << 20, 'x');
+            for (qint64 at = 0; at < size; at += block.size())
+                QCOMPARE(out.write(block), qint64(block.size()));
+            QVERIFY(out.flush());
+            QCOMPARE(::fsync(out.handle()), 0);
+        }
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+        if (residentBytes(fd, 0, size) > size / 4) {
+            ::close(fd);
+            QSKIP("this file system keeps the file in memory: nothing to read ahead");
+        }
+        ReadAhead readAhead;
+        readAhead.advance(fd, 0, size);
+        QTRY_COMPARE_WITH_TIMEOUT(residentBytes(fd, 0, ReadAhead::kWindow), ReadAhead::kWindow, 10000);
+        const qint64 middle = 2 * ReadAhead::kWindow;
+        readAhead.advance(fd, middle, size);
+        QTRY_COMPARE_WITH_TIMEOUT(residentBytes(fd, middle, ReadAhead::kWindow), ReadAhead::kWindow, 10000);
+        // The bytes read through the GET's descriptor are the file's.
+        QByteArray head(4096, Qt::Uninitialized);
+        QCOMPARE(::pread(fd, head.data(), size_t(head.size()), middle), ssize_t(head.size()));
+        QCOMPARE(head, QByteArray(4096, 'x'));
+        ::close(fd);
     }
 };
 
