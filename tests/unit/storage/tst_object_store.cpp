@@ -357,7 +357,7 @@ private slots:
     {
         // A file not in the page cache (written, synced, dropped), then a GET's read-ahead at
         // its start and later at its middle: each time the window after the position is read
-        // by the pool thread, while nothing here reads the file.
+        // by the read-ahead's thread, while nothing here reads the file.
         const qint64 size = 4 * ReadAhead::kWindow;
         const QString path = m_dir.filePath(QStringLiteral("cold.bin"));
         {
