@@ -1072,6 +1072,17 @@ const Field *Collection::field(const QString &name) const
     return nullptr;
 }
 
+bool Collection::filterFieldKind(const QString &name, FilterKind *kind) const
+{
+    const Field *f = field(name);
+    // Typesense keeps an `index: false` field on disk only: filters do not know it.
+    if ((!f && name != QLatin1String("id")) || (f && !f->index))
+        return false;
+    *kind = !f ? FilterKind::String : f->isNumeric() ? FilterKind::Number : f->isBool() ? FilterKind::Bool
+          : f->isGeo() ? FilterKind::Geo : FilterKind::String;
+    return true;
+}
+
 const Field *Collection::regexFieldFor(const QString &key) const
 {
     for (const Field &f : m_fields) {
@@ -2010,14 +2021,7 @@ ApiError Collection::matchingFilter(const QString &filterBy, std::vector<QString
     FilterExpression filter;
     int status = 0;
     QString message;
-    auto lookup = [this](const QString &name, FilterKind *kind) {
-        const Field *f = field(name);
-        if (!f && name != QLatin1String("id"))
-            return false;
-        *kind = !f ? FilterKind::String : f->isNumeric() ? FilterKind::Number : f->isBool() ? FilterKind::Bool
-                  : f->isGeo() ? FilterKind::Geo : FilterKind::String;
-        return true;
-    };
+    auto lookup = [this](const QString &name, FilterKind *kind) { return filterFieldKind(name, kind); };
     if (!filter.parse(filterBy, lookup, &status, &message, m_analyzer))
         return ApiError::of(status, message);
     const std::vector<char> admitted = filter.root() ? filterBitmap(*filter.root()) : std::vector<char>();
@@ -2262,7 +2266,7 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
     std::vector<const Field *> searchFields;
     for (const QString &name : queryBy) {
         const Field *f = field(name);
-        if (!f)
+        if (!f || !f->index) // a non-indexed field is not searchable, as in Typesense
             return fail(404, QStringLiteral("Could not find a field named `%1` in the schema.").arg(name));
         if (!f->isStringType())
             return fail(400, QStringLiteral("Field `%1` should be a string or a string array.").arg(name));
@@ -2324,14 +2328,7 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
     {
         int status = 0;
         QString message;
-        auto lookup = [this](const QString &name, FilterKind *kind) {
-            const Field *f = field(name);
-            if (!f && name != QLatin1String("id"))
-                return false;
-            *kind = !f ? FilterKind::String : f->isNumeric() ? FilterKind::Number : f->isBool() ? FilterKind::Bool
-                  : f->isGeo() ? FilterKind::Geo : FilterKind::String;
-            return true;
-        };
+        auto lookup = [this](const QString &name, FilterKind *kind) { return filterFieldKind(name, kind); };
         if (!filter.parse(params.value(QStringLiteral("filter_by")), lookup, &status, &message, m_analyzer))
             return fail(status, message);
     }
@@ -2381,7 +2378,7 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
             }
             if (paren > 0 && name != QLatin1String("_text_match")) {
                 const Field *f = field(name);
-                if (!f || !f->isGeo())
+                if (!f || !f->index || !f->isGeo())
                     return fail(404, QStringLiteral("Could not find a field named `%1` in the schema for sorting.").arg(name));
                 if (ApiError e = parseGeoSort(name, arguments, &s.lat, &s.lng, &s.excludeRadius, &s.precision); e.failed())
                     return fail(e.status, e.message);
@@ -2407,7 +2404,7 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 s.field = name;
             } else {
                 const Field *f = field(name);
-                if (!f || f->isArray() || (!f->sort && !f->isNumeric()))
+                if (!f || !f->index || f->isArray() || (!f->sort && !f->isNumeric()))
                     return fail(404, QStringLiteral("Could not find a field named `%1` in the schema for sorting.").arg(name));
                 s.field = name;
                 s.numeric = !f->isStringType();

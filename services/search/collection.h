@@ -37,6 +37,7 @@ namespace homeport::search {
 
 struct FilterNode;
 struct FilterCheck;
+enum class FilterKind; // filter_expression.h
 class DocumentLog;
 class SnapshotImage;
 
@@ -236,6 +237,8 @@ private:
     QJsonValue fieldValue(quint32 seq, const QString &name) const;
     const Field *field(const QString &name) const;
     const Field *regexFieldFor(const QString &key) const;
+    // filter_by's view of the schema: false for unknown and non-indexed fields (`id` is known).
+    bool filterFieldKind(const QString &name, FilterKind *kind) const;
     ApiError validate(QJsonObject *doc, DirtyValues dirty, bool partial);
     void index(quint32 seq, const QJsonObject &json);
     void put(const QString &id, const QJsonObject &json, qint64 offset, quint32 length, bool keepOrder);

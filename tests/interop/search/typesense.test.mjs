@@ -83,6 +83,17 @@ test('schema lifecycle: create, duplicate, get, list, delete', async () => {
     400, 'Field `tag` cannot be a facet since it\'s marked as non-indexable.');
   await expectError(client.collections().create({ name: 'bad', fields: [{ name: '.*', type: 'auto', index: false, optional: true }] }), 400,
     'Field `.*` cannot be marked as non-indexable.');
+  // Such a field is stored with the document but unknown to searches, filters and sorts.
+  await client.collections().create({ name: 'notes', fields: [{ name: 'title', type: 'string' },
+    { name: 'body', type: 'string', index: false, optional: true }, { name: 'pages', type: 'int32', index: false, optional: true }] });
+  await client.collections('notes').documents().create({ id: 'n1', title: 'first note', body: 'kept aside', pages: 3 });
+  assert.equal((await client.collections('notes').documents('n1').retrieve()).body, 'kept aside');
+  const notes = client.collections('notes').documents();
+  await expectError(notes.search({ q: 'kept', query_by: 'body' }), 404, 'Could not find a field named `body` in the schema.');
+  await expectError(notes.search({ q: '*', filter_by: 'pages:>1' }), 404, 'Could not find a filter field named `pages` in the schema.');
+  await expectError(notes.search({ q: '*', sort_by: 'pages:desc' }), 404, 'Could not find a field named `pages` in the schema for sorting.');
+  assert.equal((await notes.search({ q: 'note', query_by: 'title' })).found, 1);
+  await client.collections('notes').delete();
   await expectError(client.collections('nope').documents('1').retrieve(), 404, 'Not Found');
 
   await client.collections().create({ name: 'scratch', fields: [{ name: '.*', type: 'auto', optional: true }] });
