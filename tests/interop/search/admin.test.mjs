@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import Typesense from 'typesense';
+import { typesenseClient } from './typesense-client.mjs';
 import adapterModule from 'typesense-instantsearch-adapter';
 import { startHomeport } from '../lib/homeport.mjs';
 
@@ -16,13 +17,7 @@ let homeport;
 let client;
 
 function makeClient(apiKey = homeport.secrets.search.api_key) {
-  return new Typesense.Client({
-    nodes: [{ host: '127.0.0.1', port: homeport.ports.search, protocol: 'http' }],
-    apiKey,
-    connectionTimeoutSeconds: 10,
-    numRetries: 0,
-    logLevel: 'silent',
-  });
+  return typesenseClient(homeport, { apiKey });
 }
 
 const FORBIDDEN = 'Forbidden - a valid `x-typesense-api-key` header must be sent.';

@@ -6,7 +6,7 @@
 // before a search was sent visible to it (counts never go back). No timing is asserted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import Typesense from 'typesense';
+import { typesenseClient } from './typesense-client.mjs';
 import { startHomeport } from '../lib/homeport.mjs';
 
 const BATCHES = 40;
@@ -17,13 +17,7 @@ const GROUPS = ['red', 'green', 'blue', 'amber', 'violet'];
 let homeport;
 
 function makeClient() {
-  return new Typesense.Client({
-    nodes: [{ host: '127.0.0.1', port: homeport.ports.search, protocol: 'http' }],
-    apiKey: homeport.secrets.search.api_key,
-    connectionTimeoutSeconds: 30,
-    numRetries: 0,
-    logLevel: 'silent',
-  });
+  return typesenseClient(homeport, { timeoutSeconds: 30 });
 }
 
 function documentAt(n) {

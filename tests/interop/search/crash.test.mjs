@@ -8,19 +8,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Typesense from 'typesense';
+import { typesenseClient } from './typesense-client.mjs';
 import { startHomeport } from '../lib/homeport.mjs';
 
 const BATCH = 25;
 
 function makeClient(homeport) {
-  return new Typesense.Client({
-    nodes: [{ host: '127.0.0.1', port: homeport.ports.search, protocol: 'http' }],
-    apiKey: homeport.secrets.search.api_key,
-    connectionTimeoutSeconds: 30,
-    numRetries: 0,
-    logLevel: 'silent',
-  });
+  return typesenseClient(homeport, { timeoutSeconds: 30 });
 }
 
 test('writes acknowledged before a SIGKILL are there after the restart, deletes stay deleted', async () => {

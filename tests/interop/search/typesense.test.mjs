@@ -5,20 +5,14 @@
 // messages as the client surfaces them. (Durability across restarts is covered by tst_search_service.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import Typesense from 'typesense';
+import { typesenseClient } from './typesense-client.mjs';
 import { startHomeport } from '../lib/homeport.mjs';
 
 let homeport;
 let client;
 
 function makeClient(apiKey = homeport.secrets.search.api_key) {
-  return new Typesense.Client({
-    nodes: [{ host: '127.0.0.1', port: homeport.ports.search, protocol: 'http' }],
-    apiKey,
-    connectionTimeoutSeconds: 10,
-    numRetries: 0,
-    logLevel: 'silent',
-  });
+  return typesenseClient(homeport, { apiKey });
 }
 
 const books = [

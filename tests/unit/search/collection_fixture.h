@@ -6,8 +6,10 @@
 
 #include "search/collection.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 
 #include <memory>
 
@@ -32,4 +34,15 @@ inline QJsonObject run(const homeport::search::Collection &c, const homeport::se
     if (QJsonDocument(r).toJson(QJsonDocument::Compact) != answer)
         qFatal("search answer not as QJsonDocument writes it: %s", answer.constData());
     return r;
+}
+
+// An answer's facet counts by field and value, their order aside.
+using FacetCounts = QMap<QString, QMap<QString, int>>;
+inline FacetCounts facetCountsByValue(const QJsonObject &r)
+{
+    FacetCounts out;
+    for (const QJsonValue &f : r.value("facet_counts").toArray())
+        for (const QJsonValue &v : f.toObject().value("counts").toArray())
+            out[f.toObject().value("field_name").toString()][v.toObject().value("value").toString()] = v.toObject().value("count").toInt();
+    return out;
 }

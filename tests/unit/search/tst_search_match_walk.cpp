@@ -82,17 +82,6 @@ Corpus corpus()
     return c;
 }
 
-using Counts = QMap<QString, QMap<QString, int>>;
-
-Counts facetCounts(const QJsonObject &r)
-{
-    Counts out;
-    for (const QJsonValue &f : r.value("facet_counts").toArray())
-        for (const QJsonValue &v : f.toObject().value("counts").toArray())
-            out[f.toObject().value("field_name").toString()][v.toObject().value("value").toString()] = v.toObject().value("count").toInt();
-    return out;
-}
-
 } // namespace
 
 class TstSearchMatchWalk : public QObject
@@ -141,7 +130,7 @@ private slots:
                 return d.genre == k.filter.mid(7);
             };
             int expectedFound = 0;
-            Counts expected;
+            FacetCounts expected;
             QSet<QString> wholeIds;
             for (const Doc &d : c.docs) {
                 if (!d.alive || !admitted(d))
@@ -160,7 +149,7 @@ private slots:
             const QString what = k.words.join(u' ') + " / " + k.filter;
             QVERIFY2(expectedFound > 0, qPrintable(what)); // (the corpus holds every case)
             QCOMPARE(r.value("found").toInt(), expectedFound);
-            QVERIFY2(facetCounts(r) == expected, qPrintable(what));
+            QVERIFY2(facetCountsByValue(r) == expected, qPrintable(what));
             const QJsonArray hits = r.value("hits").toArray();
             QCOMPARE(hits.size(), std::min(250, expectedFound));
             for (const QJsonValue &h : hits)
@@ -250,7 +239,7 @@ private slots:
         }
         QVERIFY(expected > 0);
         QCOMPARE(r.value("found").toInt(), expected);
-        QVERIFY(facetCounts(r).value("genre") == genres);
+        QVERIFY(facetCountsByValue(r).value("genre") == genres);
     }
     // Facet fields where no document holds two values are counted from one value id per
     // document: counts, their order, max_facet_values, facet_query and numeric stats must be
@@ -361,7 +350,7 @@ private slots:
                 p.insert("sort_by", k.sortBy);
             const QJsonObject r = run(*single, p);
             const QString what = k.q + " / " + k.filter + " / " + k.facetQuery + " / " + k.sortBy;
-            Counts expected;
+            FacetCounts expected;
             int found = 0;
             for (const Fd &d : all) {
                 if (!d.alive || (k.q == "common" && !d.common) || (k.q == "rare" && !d.rare))

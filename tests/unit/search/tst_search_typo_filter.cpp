@@ -42,16 +42,6 @@ QJsonObject answerOf(const QJsonObject &r)
     return QJsonObject{{"found", r.value("found")}, {"facet_counts", r.value("facet_counts")}, {"hits", hits}};
 }
 
-// Facet counts by field and value, their order aside.
-QMap<QString, QMap<QString, int>> countsByValue(const QJsonObject &r)
-{
-    QMap<QString, QMap<QString, int>> out;
-    for (const QJsonValue &f : r.value("facet_counts").toArray())
-        for (const QJsonValue &v : f.toObject().value("counts").toArray())
-            out[f.toObject().value("field_name").toString()][v.toObject().value("value").toString()] = v.toObject().value("count").toInt();
-    return out;
-}
-
 } // namespace
 
 class TstSearchTypoFilter : public QObject
@@ -415,7 +405,7 @@ private slots:
                         } else {
                             QVERIFY2(counted.value("found") == everyDocument.value("found"), qPrintable(what));
                             QVERIFY2(counted.value("hits") == everyDocument.value("hits"), qPrintable(what));
-                            QVERIFY2(countsByValue(counted) == countsByValue(everyDocument), qPrintable(what));
+                            QVERIFY2(facetCountsByValue(counted) == facetCountsByValue(everyDocument), qPrintable(what));
                         }
                     }
                 }
