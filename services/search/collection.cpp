@@ -3205,17 +3205,23 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
             // cells alone. Best field: most tokens, then fewest typos, then highest weight, then
             // more words matched as typed (not only as a prefix), so "python" beats "python3" in
             // one field.
-            auto describe = [&](const quint8 *costs, Candidate &c) {
-                int tokens = 0, typos = 0;
+            // Words held and typos of a row: each word's best cost over the fields.
+            auto wordsAndTypos = [&](const quint8 *costs, int *tokens, int *typos) {
+                *tokens = 0;
+                *typos = 0;
                 for (int t = 0; t < T; ++t) {
                     int best = 255;
                     for (int f = 0; f < F; ++f)
                         best = std::min(best, int(costs[size_t(f * T + t)]));
                     if (best == 255)
                         continue;
-                    ++tokens;
-                    typos += best / 2;
+                    ++*tokens;
+                    *typos += best / 2;
                 }
+            };
+            auto describe = [&](const quint8 *costs, Candidate &c) {
+                int tokens, typos;
+                wordsAndTypos(costs, &tokens, &typos);
                 c.tokensMatched = quint16(tokens);
                 c.typos = quint16(std::min(typos, 0xFFFF));
                 int bestKey = -1;
@@ -3650,17 +3656,8 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 summary.resize(rows);
                 qint64 fullCount = 0;
                 for (size_t row = 0; row < rows; ++row) {
-                    const quint8 *costs = cells.data() + row * width;
-                    int tokens = 0, typos = 0;
-                    for (int t = 0; t < T; ++t) {
-                        int best = 255;
-                        for (int f = 0; f < F; ++f)
-                            best = std::min(best, int(costs[size_t(f * T + t)]));
-                        if (best == 255)
-                            continue;
-                        ++tokens;
-                        typos += best / 2;
-                    }
+                    int tokens, typos;
+                    wordsAndTypos(cells.data() + row * width, &tokens, &typos);
                     const quint32 seq = matchedSeqs[row];
                     if (!keep(seq) || (!phrases.empty() && !hasPhrases(seq))) {
                         summary[row] = kRefused;

@@ -65,14 +65,14 @@ PayloadReceiver::PayloadReceiver(const http::Request &request, const SigV4Result
         } else
             setError(400, "InvalidRequest", QStringLiteral("The trailer %1 is not supported.").arg(QString::fromLatin1(trailer)));
     }
-    m_digests = std::make_unique<BodyPipeline>(!m_expectedSha256.isEmpty(), m_checksumAlgorithm);
+    m_pipeline = std::make_unique<BodyPipeline>(!m_expectedSha256.isEmpty(), m_checksumAlgorithm);
     if (!m_tempPath.isEmpty() && (declared.isEmpty() || declared.toLongLong() > m_inlineLimit))
         openFile();
 }
 
 PayloadReceiver::~PayloadReceiver()
 {
-    m_digests.reset(); // waits for a block being hashed or written, drops the rest
+    m_pipeline.reset(); // waits for a block being hashed or written, drops the rest
     if (m_fd >= 0)
         ::close(m_fd);
     if (m_fileCreated && !m_tempPath.isEmpty())
@@ -98,19 +98,19 @@ bool PayloadReceiver::openFile()
         return false;
     }
     m_fileCreated = true;
-    m_digests->writeFile(m_fd, direct, m_body); // the bytes kept in memory so far come first
+    m_pipeline->writeFile(m_fd, direct, m_body); // the bytes kept in memory so far come first
     m_body = QByteArray();
     return true;
 }
 
 bool PayloadReceiver::checkFile()
 {
-    if (!m_digests->fileFailed())
+    if (!m_pipeline->fileFailed())
         return true;
     if (!m_writeFailed) {
         m_writeFailed = true;
         m_status = 500;
-        m_message = QStringLiteral("cannot write %1: %2").arg(m_tempPath, m_digests->fileError());
+        m_message = QStringLiteral("cannot write %1: %2").arg(m_tempPath, m_pipeline->fileError());
     }
     return false;
 }
@@ -129,14 +129,14 @@ bool PayloadReceiver::accept(const char *data, qsizetype size)
     m_size += size;
     if (!m_tempPath.isEmpty() && m_fd < 0) {
         if (m_body.size() + size <= m_inlineLimit) {
-            m_digests->add(data, size);
+            m_pipeline->add(data, size);
             m_body.append(data, size); // small enough to stay in memory (and in the database row)
             return true;
         }
         if (!openFile())
             return false;
     }
-    m_digests->add(data, size); // with a file, also written (on the pipeline's file thread)
+    m_pipeline->add(data, size); // with a file, also written (on the pipeline's file thread)
     if (m_fd >= 0)
         return checkFile();
     if (m_body.size() + size > m_memoryLimit) {
@@ -165,7 +165,7 @@ bool PayloadReceiver::write(const char *data, qsizetype size)
 
 bool PayloadReceiver::holdsBack(bool finishing, std::function<void()> resume)
 {
-    return m_digests->holdsBack(finishing, std::move(resume));
+    return m_pipeline->holdsBack(finishing, std::move(resume));
 }
 
 char *PayloadReceiver::bodyBuffer(qsizetype *room)
@@ -174,14 +174,14 @@ char *PayloadReceiver::bodyBuffer(qsizetype *room)
     // failed check do not go to blocks: those are copied (or not) as write() decides.
     if (m_decoder || m_fd < 0 || m_writeFailed || failed())
         return nullptr;
-    return m_digests->fillBuffer(room);
+    return m_pipeline->fillBuffer(room);
 }
 
 bool PayloadReceiver::finish()
 {
     if (m_writeFailed || (m_fd >= 0 && !checkFile()))
         return false;
-    m_md5Result = m_digests->md5(); // the engine waited for holdsBack(true): every byte is in
+    m_md5Result = m_pipeline->md5(); // the engine waited for holdsBack(true): every byte is in
     if (failed())
         return true;
     if (m_decoder) {
@@ -194,7 +194,7 @@ bool PayloadReceiver::finish()
             return true;
         }
     }
-    if (!m_expectedSha256.isEmpty() && m_digests->sha256().toHex() != m_expectedSha256) {
+    if (!m_expectedSha256.isEmpty() && m_pipeline->sha256().toHex() != m_expectedSha256) {
         setError(400, "XAmzContentSHA256Mismatch", QStringLiteral("The provided 'x-amz-content-sha256' header does not match what was computed."));
         return true;
     }
@@ -202,7 +202,7 @@ bool PayloadReceiver::finish()
         setError(400, "BadDigest", QStringLiteral("The Content-MD5 you specified did not match what we received."));
         return true;
     }
-    if (PayloadChecksum *checksum = m_digests->checksum()) {
+    if (PayloadChecksum *checksum = m_pipeline->checksum()) {
         QByteArray expected = m_checksumExpected;
         const QByteArray name = PayloadChecksum::headerName(checksum->algorithm());
         if (m_checksumInTrailer) {
@@ -245,7 +245,7 @@ bool PayloadReceiver::closeFile(QString *error)
 
 bool PayloadReceiver::wroteDirect() const
 {
-    return m_digests->wroteDirect();
+    return m_pipeline->wroteDirect();
 }
 
 } // namespace homeport::storage

@@ -84,7 +84,7 @@ private:
 
     SigV4Result m_auth;
     QString m_tempPath;
-    int m_fd = -1; // the temp file, written by m_digests' file thread
+    int m_fd = -1; // the temp file, written by m_pipeline's file thread
     bool m_fileCreated = false;
     bool m_direct = false; // announced large enough for O_DIRECT
     qint64 m_memoryLimit = 0;
@@ -93,7 +93,7 @@ private:
     qint64 m_size = 0;
     std::unique_ptr<AwsChunkedDecoder> m_decoder;
     QByteArray m_expectedDecodedLength;
-    std::unique_ptr<BodyPipeline> m_digests; // MD5, the SHA-256 and checksum when claimed, the file
+    std::unique_ptr<BodyPipeline> m_pipeline; // MD5, the SHA-256 and checksum when claimed, the file
     QByteArray m_md5Result;
     QByteArray m_expectedSha256; // when x-amz-content-sha256 is a hex digest
     QByteArray m_contentMd5;
