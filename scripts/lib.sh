@@ -14,11 +14,12 @@ HOMEPORT_BUILD_PACKAGES=(
   libboost-dev zlib1g-dev libbrotli-dev libssl-dev libhiredis-dev libicu-dev
 )
 # Only for the tests: the interop tests drive real SDKs with Node.js and Debian's S3 command-line
-# clients (awscli, s3cmd, rclone; python3-boto, boto 2, for forms signed the SigV2 way); curl and Xvfb for the
+# clients (awscli, s3cmd, rclone; python3-boto, boto 2, for forms signed the SigV2 way; restic, whose
+# minio-go signs bodies chunk by chunk); curl and Xvfb for the
 # end-to-end and screenshot checks; dpkg-dev, file and desktop-file-utils for the .deb check;
 # redis-server and postgresql-15 for the cluster tests (started on free ports, not as system services);
 # python3 for the translation check (tests/i18n).
-HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl python3 xvfb xauth python3-sentry-sdk python3-boto3 python3-boto awscli s3cmd rclone dpkg-dev binutils file desktop-file-utils redis-server postgresql-15)
+HOMEPORT_TEST_PACKAGES=(nodejs npm curl openssl python3 xvfb xauth python3-sentry-sdk python3-boto3 python3-boto awscli s3cmd rclone restic dpkg-dev binutils file desktop-file-utils redis-server postgresql-15)
 # Only for scripts/bench-search: the corpus maker and the SQLite FTS5 baseline (Python's sqlite3).
 HOMEPORT_BENCH_PACKAGES=(python3 curl)
 
