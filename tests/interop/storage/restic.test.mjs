@@ -20,6 +20,7 @@ const restic = '/usr/bin/restic';
 const skip = !existsSync(restic) && 'restic is not installed';
 const SIGNED_STREAMING = 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD';
 const CHUNK = 64 * 1024; // minio-go's signed chunk size
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 let fx;
 let proxy;
@@ -72,6 +73,17 @@ function modes(entries) {
   const counts = {};
   for (const e of bodyPuts(entries)) counts[e['x-amz-content-sha256']] = (counts[e['x-amz-content-sha256']] ?? 0) + 1;
   return counts;
+}
+
+// For the test's log: every request by method, payload signing mode and status.
+function logModes(label, entries) {
+  const counts = {};
+  for (const e of entries) {
+    const hash = e['x-amz-content-sha256'] === EMPTY_SHA256 ? 'sha256 of empty' : e['x-amz-content-sha256'];
+    const key = `${e.method} ${hash} ${e.status}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  console.log(`restic's requests (${label}): ${JSON.stringify(counts)}`);
 }
 
 async function headStatus(target) {
@@ -152,7 +164,7 @@ test('restic: init, backup, check --read-data and restore over signed streaming 
   // restic read the packs back (check --read-data, restore) and removed its locks.
   assert.ok(entries.some((e) => e.method === 'GET' && e.target.startsWith('/restic-repo/data/') && e.status < 300));
   assert.ok(entries.some((e) => e.method === 'DELETE' && e.target.startsWith('/restic-repo/locks/') && e.status === 204));
-  console.log(`restic payload signing modes: ${JSON.stringify(modes(entries))} over ${entries.length} requests`);
+  logModes('first backup', entries);
 });
 
 test('restic: a second backup of a changed folder, forget --prune, check and restore', { skip }, async () => {
@@ -174,6 +186,7 @@ test('restic: a second backup of a changed folder, forget --prune, check and res
     assert.match(await run(['check', '--read-data']), /no errors were found/);
     await run(['restore', 'latest', '--target', join(fx.dir, 'restored-changed')]);
   });
+  logModes('second backup and prune', entries);
   assertRestored(join(fx.dir, 'restored-changed'), source, files);
   const puts = bodyPuts(entries);
   assert.deepEqual(modes(entries), { [SIGNED_STREAMING]: puts.length });
@@ -213,6 +226,7 @@ test('restic: a flipped byte in a chunk or in a chunk signature is refused and n
     proxy.onAnswer = null;
   }
 
+  logModes('tampered backup', entries);
   assert.deepEqual(tampered.map((t) => t.kind).sort(), ['data', 'signature']);
   for (const { kind, entry } of tampered) {
     assert.equal(entry.status, 403, `${kind}: ${JSON.stringify(entry)}`);
