@@ -124,19 +124,21 @@ before(async () => {
   });
   const source = join(fx.dir, 'source');
   for (const dir of ['', 'docs', 'docs/ünïcødé ✓', 'media']) mkdirSync(join(source, dir), { recursive: true });
+  // restic packs the files' blobs into pack files of at least 4 MiB, so the big file makes a
+  // PUT of some hundred 64 KiB signed chunks; the small ones share a pack.
   sourceFiles = {
     'notes.txt': Buffer.from('a few words\n'),
     'docs/with space.txt': noise('space', 1000),
-    'docs/plus+sign & amp=eq.txt': noise('plus', 70000), // just over one chunk
+    'docs/plus+sign & amp=eq.txt': noise('plus', 70000),
     'docs/ünïcødé ✓/per%cent.bin': noise('unicode', 200000),
-    'media/big.bin': noise('big', 6 * 1024 * 1024 + 12345), // several packs of many 64 KiB chunks
+    'media/big.bin': noise('big', 6 * 1024 * 1024 + 12345),
     'empty': Buffer.alloc(0),
   };
   for (const [path, content] of Object.entries(sourceFiles)) writeFileSync(join(source, path), content);
 });
 
 after(async () => {
-  if (skip) return;
+  if (!fx) return;
   s3?.destroy();
   await proxy?.close();
   const { code } = await fx.close();
