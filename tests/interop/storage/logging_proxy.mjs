@@ -5,6 +5,8 @@
 // Tampering: proxy.tamper(entry) may return a body offset whose byte is flipped on the way to
 // the server; proxy.onAnswer(entry) runs before the answer to a tampered request reaches the
 // client, so a test can look at the store before the client retries. Both may be set any time.
+// Dropping: proxy.cut(entry) may return a body offset where the proxy stops: it closes the
+// connection to the server there, awaits proxy.onCut(entry), and only then closes the client's.
 import { createConnection, createServer } from 'node:net';
 
 export const RECORDED_HEADERS = ['x-amz-content-sha256', 'content-encoding', 'x-amz-decoded-content-length',
@@ -68,12 +70,18 @@ async function write(socket, data) {
   if (!socket.write(data)) await new Promise((resolve) => socket.once('drain', resolve));
 }
 
-// Copies one body from reader to out as its headers frame it; flips the byte at tamperAt.
-// Returns up to keep bytes of it (for error answers).
-async function forwardBody(reader, out, headers, { hasBody = true, tamperAt = null, keep = 0 } = {}) {
+class BodyCut extends Error {}
+
+// Copies one body from reader to out as its headers frame it; flips the byte at tamperAt, and
+// throws BodyCut once cutAt bytes are through. Returns up to keep bytes of it (for error answers).
+async function forwardBody(reader, out, headers, { hasBody = true, tamperAt = null, cutAt = null, keep = 0 } = {}) {
   let kept = Buffer.alloc(0);
   let offset = 0;
   const pass = async (data) => {
+    if (cutAt !== null && offset + data.length >= cutAt) {
+      await write(out, data.subarray(0, cutAt - offset));
+      throw new BodyCut();
+    }
     if (tamperAt !== null && tamperAt >= offset && tamperAt < offset + data.length) {
       data = Buffer.from(data);
       data[tamperAt - offset] ^= 0x01;
@@ -120,10 +128,10 @@ async function forwardBody(reader, out, headers, { hasBody = true, tamperAt = nu
   return kept;
 }
 
-// targetPort: the server's port on 127.0.0.1. Resolves to { port, log, tamper, onAnswer, close() }.
+// targetPort: the server's port on 127.0.0.1. Resolves to { port, log, tamper, onAnswer, cut, onCut, close() }.
 export async function startLoggingProxy({ targetPort }) {
   const log = [];
-  const proxy = { port: 0, log, tamper: null, onAnswer: null };
+  const proxy = { port: 0, log, tamper: null, onAnswer: null, cut: null, onCut: null };
   const sockets = new Set();
 
   const server = createServer((client) => {
@@ -136,10 +144,11 @@ export async function startLoggingProxy({ targetPort }) {
       while (!pending.length) await new Promise((resolve) => { answerArrived = resolve; });
       return pending.shift();
     };
+    let cutting = false; // the client's connection stays open until onCut has run
     const fail = (error) => {
-      client.destroy();
+      if (!cutting) client.destroy();
       upstream.destroy();
-      if (error && !/ECONNRESET|EPIPE|destroyed/.test(String(error))) log.push({ proxyError: String(error) });
+      if (error && !cutting && !/ECONNRESET|EPIPE|destroyed/.test(String(error))) log.push({ proxyError: String(error) });
     };
     client.on('error', fail);
     upstream.on('error', fail);
@@ -158,10 +167,21 @@ export async function startLoggingProxy({ targetPort }) {
         answerArrived();
         const tamperAt = proxy.tamper ? proxy.tamper(entry) : null;
         entry.tampered = tamperAt !== null && tamperAt !== undefined;
+        const cutAt = proxy.cut ? proxy.cut(entry) ?? null : null;
+        entry.cut = cutAt !== null;
         await write(upstream, head);
         // A request without Content-Length or chunks has no body (RFC 9112, 6.3).
         const hasBody = headers['content-length'] !== undefined || headers['transfer-encoding'] !== undefined;
-        await forwardBody(reader, upstream, headers, { hasBody, tamperAt: entry.tampered ? tamperAt : null });
+        try {
+          await forwardBody(reader, upstream, headers, { hasBody, tamperAt: entry.tampered ? tamperAt : null, cutAt });
+        } catch (error) {
+          if (!(error instanceof BodyCut)) throw error;
+          cutting = true;
+          upstream.destroy();
+          if (proxy.onCut) await proxy.onCut(entry);
+          client.destroy();
+          return;
+        }
       }
       upstream.end();
     })().catch(fail);
@@ -186,7 +206,7 @@ export async function startLoggingProxy({ targetPort }) {
         const code = /<Code>([^<]*)<\/Code>/.exec(body.toString('utf8'));
         if (code) entry.errorCode = code[1];
       }
-      client.end();
+      if (!cutting) client.end();
     })().catch(fail);
 
     const forget = () => {

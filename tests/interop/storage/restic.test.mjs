@@ -3,10 +3,12 @@
 // (x-amz-content-sha256: STREAMING-AWS4-HMAC-SHA256-PAYLOAD, 64 KiB chunks), which none of the
 // other clients in these tests do; the proxy log proves that path is the one exercised.
 // A repository is made, a folder with odd names and a multi-MiB incompressible file is backed up,
-// checked with --read-data and restored byte for byte. Then the proxy flips one byte of a chunk's
-// data and one of a chunk signature: the server must answer SignatureDoesNotMatch and keep
-// nothing under the key (looked up with the AWS SDK before restic may retry), and restic's own
-// retry must then store the pack whole. A wrong secret makes restic fail on SignatureDoesNotMatch.
+// checked with --read-data, restored byte for byte, backed up again changed, pruned and checked.
+// Then the proxy flips one byte of a chunk's data and one of a chunk signature: the server must
+// answer SignatureDoesNotMatch and keep nothing under the key (looked up with the AWS SDK before
+// restic may retry); it drops restic's retry of that pack halfway, which must store nothing
+// either; restic's next retry must then store the pack whole. A wrong secret makes restic fail
+// on SignatureDoesNotMatch.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCipheriv } from 'node:crypto';
@@ -15,6 +17,7 @@ import { join } from 'node:path';
 import { S3Client, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { makeRunner, storageFixture } from './cli_tools.mjs';
 import { startLoggingProxy } from './logging_proxy.mjs';
+import { until } from '../lib/wait.mjs';
 
 const restic = '/usr/bin/restic';
 const skip = !existsSync(restic) && 'restic is not installed';
@@ -199,9 +202,10 @@ test('restic: a second backup of a changed folder, forget --prune, check and res
   }
 });
 
-test('restic: a flipped byte in a chunk or in a chunk signature is refused and nothing is stored', { skip }, async () => {
+test('restic: a flipped byte in a chunk or a chunk signature is refused, a dropped upload is dropped, nothing is stored', { skip }, async () => {
   const run = resticRunner('restic-tampered');
   const tampered = [];
+  let cut = null;
   proxy.tamper = (entry) => {
     if (entry.method !== 'PUT' || entry['x-amz-content-sha256'] !== SIGNED_STREAMING) return null;
     const { chunks } = chunkLayout(Number(entry['x-amz-decoded-content-length']));
@@ -218,14 +222,24 @@ test('restic: a flipped byte in a chunk or in a chunk signature is refused and n
     }
     return null;
   };
-  // Before restic sees the refusal (and retries), the key must not exist.
+  // restic's retry of the refused pack loses its connection halfway through the body.
+  proxy.cut = (entry) => {
+    const refused = tampered.find((t) => t.kind === 'data')?.entry;
+    if (cut || !refused || entry === refused || entry.method !== 'PUT' || entry.target !== refused.target) return null;
+    cut = entry;
+    return Math.floor(Number(entry['content-length']) / 2);
+  };
+  // Before restic sees the refusal or the drop (and retries), the key must not exist.
   proxy.onAnswer = async (entry) => { entry.headBeforeRetry = await headStatus(entry.target); };
+  proxy.onCut = proxy.onAnswer;
   let entries;
   try {
     entries = await logged(() => backupAndCheck(run, join(fx.dir, 'source'), join(fx.dir, 'restored-after-retry')));
   } finally {
     proxy.tamper = null;
     proxy.onAnswer = null;
+    proxy.cut = null;
+    proxy.onCut = null;
   }
 
   logModes('tampered backup', entries);
@@ -234,13 +248,20 @@ test('restic: a flipped byte in a chunk or in a chunk signature is refused and n
     assert.equal(entry.status, 403, `${kind}: ${JSON.stringify(entry)}`);
     assert.equal(entry.errorCode, 'SignatureDoesNotMatch', `${kind}: ${JSON.stringify(entry)}`);
     assert.equal(entry.headBeforeRetry, 404, `${kind}: the refused body was stored`);
-    // restic retried the same key, and that upload (checked by --read-data above) was stored.
-    const retry = entries.find((e) => e !== entry && e.method === 'PUT' && e.target === entry.target);
-    assert.ok(retry && entries.indexOf(retry) > entries.indexOf(entry), `${kind}: no retry`);
-    assert.equal(retry.status, 200);
-    assert.equal(retry.tampered, false);
+    // restic retried the same key, and its last upload (checked by --read-data above) was stored.
+    const attempts = entries.filter((e) => e.method === 'PUT' && e.target === entry.target);
+    assert.equal(attempts[0], entry);
+    assert.ok(attempts.length > 1, `${kind}: no retry`);
+    assert.equal(attempts.at(-1).status, 200, JSON.stringify(attempts));
     assert.equal(await headStatus(entry.target), 200);
   }
+  // The upload cut halfway left no object behind, and its body file goes with the connection.
+  assert.ok(cut, 'no retry of the refused pack was cut');
+  assert.equal(cut.status, undefined);
+  assert.equal(cut.headBeforeRetry, 404, 'half a body was stored');
+  const receiving = join(fx.homeport.dataDir, 'storage', 'tmp');
+  assert.ok(existsSync(receiving), receiving);
+  await until(() => readdirSync(receiving).length === 0, `no body left in ${receiving}`);
 });
 
 test('restic: a wrong secret fails with SignatureDoesNotMatch', { skip }, async () => {
