@@ -3,7 +3,7 @@
 // runner that reports the tool's own output when it fails.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -28,15 +28,35 @@ export function sha256(buffer) {
   return createHash('sha256').update(buffer).digest('hex');
 }
 
-// Starts Homeport (storage only) and a scratch folder; call close() in finally.
-export async function storageFixture(prefix) {
-  const homeport = await startHomeport({ disable: ['channels', 'errors', 'search', 'inference'] });
-  await homeport.settled();
+// Starts Homeport (storage only) and a scratch folder; call close() in finally. With tls, storage
+// speaks https with a self-signed certificate for 127.0.0.1 made by openssl (tls: { certPath,
+// cert, key }).
+export async function storageFixture(prefix, { tls = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  const extraEnv = {};
+  let certificate = null;
+  if (tls) {
+    const certPath = join(dir, 'cert.pem');
+    const keyPath = join(dir, 'key.pem');
+    await execFileAsync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
+      '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', keyPath, '-out', certPath]);
+    certificate = { certPath, cert: readFileSync(certPath), key: readFileSync(keyPath) };
+    Object.assign(extraEnv, { HOMEPORT_STORAGE_TLS_CERT: certPath, HOMEPORT_STORAGE_TLS_KEY: keyPath });
+  }
+  let homeport;
+  try {
+    homeport = await startHomeport({ disable: ['channels', 'errors', 'search', 'inference'], extraEnv });
+    await homeport.settled();
+  } catch (error) {
+    await homeport?.stop();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     homeport,
     dir,
-    endpoint: `http://127.0.0.1:${homeport.ports.storage}`,
+    tls: certificate,
+    endpoint: `${tls ? 'https' : 'http'}://127.0.0.1:${homeport.ports.storage}`,
     accessKey: homeport.secrets.storage.access_key,
     secretKey: homeport.secrets.storage.secret_key,
     file(name, content) {

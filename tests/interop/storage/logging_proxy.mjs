@@ -8,6 +8,7 @@
 // Dropping: proxy.cut(entry) may return a body offset where the proxy stops: it closes the
 // connection to the server there, awaits proxy.onCut(entry), and only then closes the client's.
 import { createConnection, createServer } from 'node:net';
+import { connect as tlsConnect, createServer as createTlsServer } from 'node:tls';
 
 export const RECORDED_HEADERS = ['x-amz-content-sha256', 'content-encoding', 'x-amz-decoded-content-length',
   'content-length', 'transfer-encoding', 'x-amz-trailer', 'content-md5', 'expect'];
@@ -128,14 +129,17 @@ async function forwardBody(reader, out, headers, { hasBody = true, tamperAt = nu
   return kept;
 }
 
-// targetPort: the server's port on 127.0.0.1. Resolves to { port, log, tamper, onAnswer, cut, onCut, close() }.
-export async function startLoggingProxy({ targetPort }) {
+// targetPort: the server's port on 127.0.0.1. tls: { cert, key } (PEM) when the server speaks
+// https: the proxy then answers https with that certificate and trusts it on the way on.
+// Resolves to { port, log, tamper, onAnswer, cut, onCut, close() }.
+export async function startLoggingProxy({ targetPort, tls = null }) {
   const log = [];
   const proxy = { port: 0, log, tamper: null, onAnswer: null, cut: null, onCut: null };
   const sockets = new Set();
 
-  const server = createServer((client) => {
-    const upstream = createConnection({ host: '127.0.0.1', port: targetPort });
+  const onConnection = (client) => {
+    const upstream = tls ? tlsConnect({ host: '127.0.0.1', port: targetPort, ca: tls.cert, servername: 'localhost' })
+      : createConnection({ host: '127.0.0.1', port: targetPort });
     sockets.add(client);
     sockets.add(upstream);
     const pending = []; // entries waiting for their answers, in order (no pipelining by clients)
@@ -214,7 +218,8 @@ export async function startLoggingProxy({ targetPort }) {
       sockets.delete(upstream);
     };
     client.on('close', forget);
-  });
+  };
+  const server = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, onConnection) : createServer(onConnection);
 
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   proxy.port = server.address().port;
