@@ -4557,10 +4557,6 @@ Keine Metadaten: %2</translation>
             <translation>Nach s3://%1/%2 hochladen</translation>
         </message>
         <message>
-            <source>%1 is larger than %2; upload it with an S3 client (multipart).</source>
-            <translation>%1 ist größer als %2; laden Sie es mit einem S3-Client hoch (Multipart).</translation>
-        </message>
-        <message>
             <source>Cannot read %1: %2</source>
             <translation>%1 kann nicht gelesen werden: %2</translation>
         </message>
@@ -4650,6 +4646,26 @@ Keine Metadaten: %2</translation>
         <message>
             <source>Anyone with the URL can upload one object to this key until it expires (curl -T file 'URL'); the URL is signed with the service's access key.</source>
             <translation>Jeder mit der URL kann bis zu ihrem Ablauf ein Objekt unter diesem Schlüssel hochladen (curl -T datei 'URL'); die URL ist mit dem Zugriffsschlüssel des Dienstes signiert.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Stop this transfer; files still waiting are not uploaded</source>
+            <translation>Diese Übertragung beenden; noch wartende Dateien werden nicht hochgeladen</translation>
+        </message>
+        <message>
+            <source>Upload of %1 cancelled.</source>
+            <translation>Hochladen von %1 abgebrochen.</translation>
+        </message>
+        <message>
+            <source>Download of %1 cancelled.</source>
+            <translation>Herunterladen nach %1 abgebrochen.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 (%p%)</source>
+            <translation>%1 von %2 (%p %)</translation>
         </message>
     </context>
     <context>

@@ -4557,10 +4557,6 @@ No metadata: %2</source>
             <translation>s3://%1/%2 में अपलोड करें</translation>
         </message>
         <message>
-            <source>%1 is larger than %2; upload it with an S3 client (multipart).</source>
-            <translation>%1, %2 से बड़ा है; इसे किसी S3 क्लाइंट से अपलोड करें (मल्टीपार्ट)।</translation>
-        </message>
-        <message>
             <source>Cannot read %1: %2</source>
             <translation>%1 पढ़ा नहीं जा सकता: %2</translation>
         </message>
@@ -4650,6 +4646,26 @@ No metadata: %2</source>
         <message>
             <source>Anyone with the URL can upload one object to this key until it expires (curl -T file 'URL'); the URL is signed with the service's access key.</source>
             <translation>URL वाला कोई भी उसकी समाप्ति तक इस कुंजी पर एक ऑब्जेक्ट अपलोड कर सकता है (curl -T file 'URL'); URL सेवा की एक्सेस कुंजी से हस्ताक्षरित है।</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>रद्द करें</translation>
+        </message>
+        <message>
+            <source>Stop this transfer; files still waiting are not uploaded</source>
+            <translation>यह ट्रांसफ़र रोकें; प्रतीक्षा में बची फ़ाइलें अपलोड नहीं होंगी</translation>
+        </message>
+        <message>
+            <source>Upload of %1 cancelled.</source>
+            <translation>%1 का अपलोड रद्द हुआ।</translation>
+        </message>
+        <message>
+            <source>Download of %1 cancelled.</source>
+            <translation>%1 में डाउनलोड रद्द हुआ।</translation>
+        </message>
+        <message>
+            <source>%1 of %2 (%p%)</source>
+            <translation>%2 में से %1 (%p%)</translation>
         </message>
     </context>
     <context>

@@ -32,7 +32,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStyle>
@@ -135,12 +134,8 @@ StoragePage::StoragePage(const core::ServiceInfo &info, const ConsoleContext &co
                 m_snapshotTimer->start();
         });
         connect(m_monitor, &storage::StorageMonitor::requestFinished, this, &StoragePage::onFinished);
-        connect(m_monitor, &storage::StorageMonitor::uploadProgress, this, [this](quint64 id, qint64 sent, qint64 total) {
-            if (m_latest.value(kUpload) != id || total <= 0)
-                return;
-            m_uploadBar->setRange(0, 1000);
-            m_uploadBar->setValue(int(sent * 1000 / total));
-        });
+        connect(m_monitor, &storage::StorageMonitor::uploadProgress, this, &StoragePage::showTransferProgress);
+        connect(m_monitor, &storage::StorageMonitor::downloadProgress, this, &StoragePage::showTransferProgress);
     }
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == BrowserTab && !m_bucket.isEmpty() && m_objectTable->rowCount() == 0)
@@ -190,16 +185,17 @@ void StoragePage::onFinished(quint64 id, const storage::StorageAnswer &answer)
     } else if (kind == kHead) {
         showMetadata(path, answer);
     } else if (kind == kUpload) {
+        const bool cancelled = endTransfer(id);
         answer.ok() ? ++m_uploadsDone : ++m_uploadsFailed;
         showStatusMessage(m_browserMessage,
-                   answer.ok() ? tr("Uploaded %1.").arg(path) : tr("Upload of %1 failed: %2").arg(path, answer.message()),
+                   answer.ok()   ? tr("Uploaded %1.").arg(path)
+                   : cancelled ? tr("Upload of %1 cancelled.").arg(path)
+                                : tr("Upload of %1 failed: %2").arg(path, answer.message()),
                    !answer.ok());
         if (!m_uploadQueue.isEmpty()) {
             startNextUpload();
             return;
         }
-        m_uploadBar->setVisible(false);
-        updateBrowserButtons();
         if (m_uploadsDone + m_uploadsFailed > 1)
             showStatusMessage(m_browserMessage, tr("Uploaded %1 of %2 files.").arg(m_uploadsDone).arg(m_uploadsDone + m_uploadsFailed),
                        m_uploadsFailed > 0);
@@ -207,18 +203,19 @@ void StoragePage::onFinished(quint64 id, const storage::StorageAnswer &answer)
             reloadListing();
         Q_EMIT actionFinished(m_uploadsFailed == 0);
     } else if (kind == kDownload) {
-        bool ok = answer.ok();
-        QString error = ok ? QString() : answer.message();
-        if (ok) {
-            QSaveFile file(path);
-            ok = file.open(QIODevice::WriteOnly) && file.write(answer.body) == answer.body.size() && file.commit();
-            if (!ok)
-                error = file.errorString();
-        }
+        const bool cancelled = endTransfer(id);
+        const bool ok = answer.ok();
         showStatusMessage(m_browserMessage,
-                   ok ? tr("Saved %1 (%2).").arg(QDir::toNativeSeparators(path), sizeText(answer.body.size()))
-                      : tr("Download failed: %1").arg(error),
+                   ok          ? tr("Saved %1 (%2).").arg(QDir::toNativeSeparators(path), sizeText(answer.bytesSaved))
+                   : cancelled ? tr("Download of %1 cancelled.").arg(QDir::toNativeSeparators(path))
+                               : tr("Download failed: %1").arg(answer.message()),
                    !ok);
+        // Files dropped meanwhile waited for the download.
+        if (!m_uploadQueue.isEmpty()) {
+            m_uploadsDone = 0;
+            m_uploadsFailed = 0;
+            startNextUpload();
+        }
         Q_EMIT actionFinished(ok);
     } else if (kind == kDeleteObject) {
         showStatusMessage(m_browserMessage, answer.ok() ? tr("Deleted %1.").arg(path) : tr("Delete failed: %1").arg(answer.message()),
@@ -529,9 +526,19 @@ QWidget *StoragePage::buildBrowserTab()
     }
     m_objectTable->setAcceptDrops(true);
 
-    m_uploadBar = new QProgressBar(page);
-    m_uploadBar->setObjectName(QStringLiteral("uploadProgress"));
-    m_uploadBar->setVisible(false);
+    // The transfer running: the bytes of its file, and a way to stop it.
+    m_transferRow = new QWidget(page);
+    auto *transferLayout = new QHBoxLayout(m_transferRow);
+    transferLayout->setContentsMargins(0, 0, 0, 0);
+    m_transferBar = new QProgressBar(m_transferRow);
+    m_transferBar->setObjectName(QStringLiteral("transferProgress"));
+    transferLayout->addWidget(m_transferBar, 1);
+    m_cancelTransfer = new QPushButton(tr("Cancel"), m_transferRow);
+    m_cancelTransfer->setObjectName(QStringLiteral("cancelTransferButton"));
+    m_cancelTransfer->setToolTip(tr("Stop this transfer; files still waiting are not uploaded"));
+    connect(m_cancelTransfer, &QPushButton::clicked, this, &StoragePage::cancelTransfer);
+    transferLayout->addWidget(m_cancelTransfer);
+    setTransferShown(false);
     m_browserMessage = makeStatusMessage(QStringLiteral("browserMessage"), page);
 
     // The selected object: its metadata and a presigned GET URL.
@@ -618,7 +625,7 @@ QWidget *StoragePage::buildBrowserTab()
     m_loadMore->setVisible(false);
     connect(m_loadMore, &QPushButton::clicked, this, &StoragePage::loadMoreEntries);
     leftLayout->addWidget(m_loadMore, 0, Qt::AlignLeft);
-    leftLayout->addWidget(m_uploadBar);
+    leftLayout->addWidget(m_transferRow);
     leftLayout->addWidget(m_browserMessage);
     auto *splitter = new QSplitter(Qt::Horizontal, page);
     splitter->addWidget(left);
@@ -635,8 +642,8 @@ void StoragePage::updateBrowserButtons()
     const bool selected = !selectedKey(&folder).isEmpty();
     const bool running = m_monitor && !m_bucket.isEmpty();
     m_up->setEnabled(!m_prefix.isEmpty());
-    m_upload->setEnabled(running && m_uploadBar->isHidden());
-    m_download->setEnabled(running && selected && !folder);
+    m_upload->setEnabled(running && m_transferId == 0);
+    m_download->setEnabled(running && selected && !folder && m_transferId == 0);
     m_deleteObject->setEnabled(running && selected && !folder);
     const QString presignKey = m_presignKey->text();
     m_presign->setEnabled(running && !presignKey.isEmpty() && !presignKey.endsWith(QLatin1Char('/')));
@@ -862,7 +869,7 @@ void StoragePage::uploadFiles(const QStringList &paths)
 {
     if (m_bucket.isEmpty() || paths.isEmpty())
         return;
-    const bool idle = m_uploadQueue.isEmpty() && m_uploadBar->isHidden();
+    const bool idle = m_uploadQueue.isEmpty() && m_transferId == 0;
     m_uploadQueue << paths;
     if (idle) {
         m_uploadsDone = 0;
@@ -875,28 +882,27 @@ void StoragePage::startNextUpload()
 {
     while (!m_uploadQueue.isEmpty()) {
         const QString path = m_uploadQueue.takeFirst();
+        // Opened here only to say at once why a file cannot be read; the service streams it
+        // from disk (as one PUT, or a multipart upload when large), whatever its size.
         QFile file(path);
-        QString problem;
-        if (file.size() > kUploadMaxBytes)
-            problem = tr("%1 is larger than %2; upload it with an S3 client (multipart).")
-                          .arg(QFileInfo(path).fileName(), sizeText(kUploadMaxBytes));
-        else if (!file.open(QIODevice::ReadOnly))
-            problem = tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        if (!problem.isEmpty()) {
+        if (!file.open(QIODevice::ReadOnly)) {
             ++m_uploadsFailed;
-            showStatusMessage(m_browserMessage, problem, true);
+            showStatusMessage(m_browserMessage, tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), true);
             continue;
         }
+        file.close();
         storage::StorageRequest request;
         request.method = "PUT";
         request.bucket = m_bucket;
         request.key = m_prefix + QFileInfo(path).fileName();
-        request.body = file.readAll();
+        request.bodyFile = path;
+        if (m_multipartAbove > 0)
+            request.multipartAbove = m_multipartAbove;
+        request.partBytes = m_partBytes;
         request.headers = {{"Content-Type", QMimeDatabase().mimeTypeForFile(path).name().toUtf8()}};
         const quint64 id = send(request, kUpload);
         m_pendingPath.insert(id, request.key);
-        m_uploadBar->setRange(0, 0); // busy until the first progress report
-        m_uploadBar->setVisible(true);
+        beginTransfer(id);
         showStatusMessage(m_browserMessage,
                    m_uploadQueue.isEmpty() ? tr("Uploading %1…").arg(request.key)
                                            : tr("Uploading %1 (%n more waiting)…", nullptr, int(m_uploadQueue.size())).arg(request.key),
@@ -904,8 +910,62 @@ void StoragePage::startNextUpload()
         updateBrowserButtons();
         return;
     }
-    m_uploadBar->setVisible(false);
     updateBrowserButtons();
+}
+
+void StoragePage::beginTransfer(quint64 id)
+{
+    m_transferId = id;
+    m_transferCancelled = false;
+    m_transferBar->setRange(0, 0); // busy until the first progress report
+    m_transferBar->resetFormat();
+    setTransferShown(true);
+    m_cancelTransfer->setEnabled(true);
+    updateBrowserButtons();
+}
+
+void StoragePage::setTransferShown(bool shown)
+{
+    // The bar and button show and hide with their row: whoever looks at the bar sees its state.
+    for (QWidget *w : {m_transferRow, static_cast<QWidget *>(m_transferBar), static_cast<QWidget *>(m_cancelTransfer)})
+        w->setVisible(shown);
+}
+
+bool StoragePage::endTransfer(quint64 id)
+{
+    const bool cancelled = id == m_transferId && m_transferCancelled;
+    if (id == m_transferId) {
+        m_transferId = 0;
+        m_transferCancelled = false;
+        setTransferShown(false);
+        updateBrowserButtons();
+    }
+    return cancelled;
+}
+
+void StoragePage::showTransferProgress(quint64 id, qint64 done, qint64 total)
+{
+    if (id == 0 || id != m_transferId)
+        return;
+    if (total <= 0) { // a download of unknown length
+        m_transferBar->setRange(0, 0);
+        m_transferBar->setFormat(sizeText(done));
+        return;
+    }
+    m_transferBar->setRange(0, 1000);
+    m_transferBar->setValue(int(std::clamp<qint64>(done * 1000 / total, 0, 1000)));
+    //: %1 and %2 are sizes ("12.5 MiB of 300 MiB"); %p is the percentage, keep it as it is.
+    m_transferBar->setFormat(tr("%1 of %2 (%p%)").arg(sizeText(done), sizeText(total)));
+}
+
+void StoragePage::cancelTransfer()
+{
+    if (m_transferId == 0 || !m_monitor)
+        return;
+    m_uploadQueue.clear();
+    m_transferCancelled = true;
+    m_cancelTransfer->setEnabled(false);
+    m_monitor->cancel(m_transferId);
 }
 
 bool StoragePage::eventFilter(QObject *watched, QEvent *event)
@@ -939,11 +999,14 @@ void StoragePage::downloadSelected()
     const QString path = m_savePicker(this, tr("Save %1").arg(key), key.section(QLatin1Char('/'), -1));
     if (path.isEmpty())
         return;
+    // The service writes the body into the file as it arrives; the file appears only whole.
     storage::StorageRequest request;
     request.bucket = m_bucket;
     request.key = key;
+    request.saveTo = path;
     const quint64 id = send(request, kDownload);
     m_pendingPath.insert(id, path);
+    beginTransfer(id);
     showStatusMessage(m_browserMessage, tr("Downloading %1…").arg(key), false);
 }
 

@@ -2,7 +2,8 @@
 // StoragePage: the storage service's page: the generic service header and state, plus the
 // dashboard of issue 7 in tabs: Buckets (stat tiles, storage used over time, a sortable table of
 // buckets with their objects and sizes, create and delete), Browser (objects of a bucket with
-// folders rolled up at '/', upload from a file picker or by dropping files, with a progress bar, download, delete, the object's metadata
+// folders rolled up at '/', upload from a file picker or by dropping files and download, both
+// streamed by the service with a progress bar and Cancel, delete, the object's metadata
 // and presigned GET or PUT URLs), Access (StorageAccessTab: scoped access keys and bucket settings —
 // public read and CORS rules) and Connect (snippets with the real endpoint and key).
 // Thread affinity: the GUI thread. Reads StorageMonitor snapshots (on snapshotPublished,
@@ -46,8 +47,6 @@ public:
     enum SnippetFormat { JavaScriptSnippet, PythonSnippet, LaravelSnippet };
     static constexpr int kSnapshotDelayMs = 150;
     static constexpr int kListMaxKeys = 1000;
-    // Files larger than this are not read into memory for an upload from the console.
-    static constexpr qint64 kUploadMaxBytes = 512LL << 20;
 
     // Asks for a file name (open or save); tests replace it.
     using FilePicker = std::function<QString(QWidget *parent, const QString &title, const QString &suggested)>;
@@ -71,7 +70,9 @@ public:
     QString currentPrefix() const { return m_prefix; }
     QLabel *browserMessage() const { return m_browserMessage; }
     QLabel *bucketsMessage() const { return m_bucketsMessage; }
-    QProgressBar *uploadProgress() const { return m_uploadBar; }
+    // The running upload's or download's bytes of its file, with its Cancel button beside it.
+    QProgressBar *transferProgress() const { return m_transferBar; }
+    QPushButton *cancelTransferButton() const { return m_cancelTransfer; }
     QPlainTextEdit *metadataView() const { return m_metadata; }
     // The presigned URL generator: GET (download) or PUT (upload), for the key in its box (the
     // selected object's, or a new key to upload to), its URL wrapped in a read-only box.
@@ -94,7 +95,17 @@ public:
     void uploadFile();
     // Uploads the files one after another into the current folder (the picker and drops).
     void uploadFiles(const QStringList &paths);
+    // Saves the selected object to a file the save picker names; the service streams it there.
     void downloadSelected();
+    // Stops the upload or download running; files still waiting to upload are dropped.
+    void cancelTransfer();
+    // Uploads of files larger than `above` bytes go as multipart uploads in parts of `partBytes`
+    // (0: the service picks); by default only files past S3's single-PUT limit. Tests lower it.
+    void setMultipartPolicy(qint64 above, qint64 partBytes)
+    {
+        m_multipartAbove = above;
+        m_partBytes = partBytes;
+    }
     void deleteSelectedObject();
     // Presigns the key in the key box with the chosen method and expiry.
     void presignSelected();
@@ -132,6 +143,12 @@ private:
     void showListing(const storage::StorageAnswer &answer, bool append);
     void showMetadata(const QString &key, const storage::StorageAnswer &answer);
     void startNextUpload();
+    // The one upload or download the progress bar follows.
+    void beginTransfer(quint64 id);
+    // True when the user cancelled it.
+    bool endTransfer(quint64 id);
+    void showTransferProgress(quint64 id, qint64 done, qint64 total);
+    void setTransferShown(bool shown);
     void updatePresignHint();
 
     storage::StorageMonitor *m_monitor;
@@ -147,6 +164,10 @@ private:
     QStringList m_uploadQueue;          // local files still to upload, in order
     int m_uploadsDone = 0;
     int m_uploadsFailed = 0;
+    quint64 m_transferId = 0;           // the upload or download running; 0: none
+    bool m_transferCancelled = false;
+    qint64 m_multipartAbove = 0;        // 0: the service's default
+    qint64 m_partBytes = 0;
 
     QLabel *m_banner = nullptr;
     QTabWidget *m_tabs = nullptr;
@@ -178,7 +199,9 @@ private:
     QStackedWidget *m_objectStack = nullptr;
     QLabel *m_objectEmpty = nullptr;
     QTableWidget *m_objectTable = nullptr;
-    QProgressBar *m_uploadBar = nullptr;
+    QWidget *m_transferRow = nullptr;
+    QProgressBar *m_transferBar = nullptr;
+    QPushButton *m_cancelTransfer = nullptr;
     QLabel *m_browserMessage = nullptr;
     QPlainTextEdit *m_metadata = nullptr;
     QPlainTextEdit *m_presignedUrl = nullptr;

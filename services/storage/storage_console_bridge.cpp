@@ -5,11 +5,17 @@
 #include "http/loopback_client.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSaveFile>
 #include <QTimer>
 #include <QUrl>
+#include <QXmlStreamReader>
+
+#include <algorithm>
 
 namespace homeport::storage {
 
@@ -18,23 +24,53 @@ namespace {
 constexpr int kPublishIntervalMs = 1000;
 // Uploads from the console can be large; the engine's own limits still apply.
 constexpr int kRequestTimeoutMs = 300'000;
+// What a download's reply may hold before it stops reading; it is written out as it arrives.
+constexpr qint64 kDownloadBufferBytes = 1LL << 20;
+constexpr qsizetype kMaxErrorBodyBytes = 64 * 1024;
+// Multipart uploads' parts unless the request says; larger when a file needs over 10,000.
+constexpr qint64 kDefaultPartBytes = 64LL << 20;
 const QByteArray kRegion = "us-east-1";
 
 } // namespace
 
+// One console request. Plain requests only use id, request and reply; file transfers keep their
+// file and, for multipart uploads, the upload's progress through its steps.
+struct StorageConsoleBridge::Transfer {
+    quint64 id = 0;
+    StorageRequest request;
+    QPointer<QNetworkReply> reply; // the step out now
+    bool cancelled = false;
+
+    // saveTo: the body goes here as it arrives; the error body of a failed GET to errorBody.
+    std::unique_ptr<QSaveFile> saveFile;
+    qint64 written = 0;
+    QByteArray errorBody;
+    QString writeError;
+
+    // bodyFile above multipartAbove
+    qint64 fileBytes = 0;
+    qint64 partBytes = 0;
+    int partCount = 0;
+    int partsDone = 0;
+    QByteArray uploadId;
+    QByteArrayList etags;
+};
+
 StorageConsoleBridge::StorageConsoleBridge(StorageMonitor *monitor, http::HttpServer *server,
                                            const QHostAddress &bindAddress, const QByteArray &accessKey,
-                                           const QByteArray &secretKey, UsageReader usage)
+                                           const QByteArray &secretKey, UsageReader usage, UploadAborter abortUpload)
     : m_monitor(monitor)
     , m_loopback(new http::LoopbackClient(server, bindAddress, this))
     , m_accessKey(accessKey)
     , m_secretKey(secretKey)
     , m_usage(std::move(usage))
+    , m_abortUpload(std::move(abortUpload))
     , m_timer(new QTimer(this))
 {
     // A restarted service goes on with the minutes its previous run published.
     m_minutes = m_monitor->snapshot().usageMinutes;
     connect(m_monitor, &StorageMonitor::requestSent, this, &StorageConsoleBridge::onRequestSent, Qt::QueuedConnection);
+    connect(m_monitor, &StorageMonitor::cancelRequested, this, &StorageConsoleBridge::onCancelRequested, Qt::QueuedConnection);
     m_timer->setInterval(kPublishIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &StorageConsoleBridge::publishNow);
     m_timer->start();
@@ -49,8 +85,16 @@ StorageConsoleBridge::~StorageConsoleBridge()
         m_monitor->setServiceAttached(false);
         disconnect(m_monitor, nullptr, this, nullptr);
     }
-    // Requests still out are answered, so no console view waits forever.
-    for (const quint64 requestId : m_loopback->abortAll()) {
+    // Multipart uploads still running are aborted in the store: no reply could come any more.
+    for (const std::shared_ptr<Transfer> &transfer : std::as_const(m_transfers)) {
+        if (!transfer->uploadId.isEmpty() && m_abortUpload)
+            m_abortUpload(transfer->uploadId);
+    }
+    // Requests still out are answered, so no console view waits forever; downloads' temp files
+    // go with their transfers.
+    const QList<quint64> pending = m_loopback->abortAll();
+    m_transfers.clear();
+    for (const quint64 requestId : pending) {
         StorageAnswer answer;
         answer.error = tr("The storage service stopped before it answered.");
         if (m_monitor)
@@ -93,12 +137,50 @@ void StorageConsoleBridge::publishNow()
 
 void StorageConsoleBridge::onRequestSent(quint64 requestId, const StorageRequest &request)
 {
+    auto transfer = std::make_shared<Transfer>();
+    transfer->id = requestId;
+    transfer->request = request;
     if (!m_loopback->isListening()) {
         StorageAnswer answer;
         answer.error = tr("The storage service is not listening.");
-        Q_EMIT m_monitor->requestFinished(requestId, answer);
+        finish(transfer, answer);
         return;
     }
+    m_transfers.insert(requestId, transfer);
+    if (!request.bodyFile.isEmpty()) {
+        const QFileInfo info(request.bodyFile);
+        transfer->fileBytes = info.size();
+        if (info.isFile() && transfer->fileBytes > std::max<qint64>(request.multipartAbove, 0))
+            startMultipart(transfer);
+        else
+            startFilePut(transfer);
+    } else if (!request.saveTo.isEmpty()) {
+        startDownload(transfer);
+    } else {
+        sendStep(transfer, request, nullptr, [this, transfer](const StorageAnswer &answer) { finish(transfer, answer); });
+    }
+}
+
+void StorageConsoleBridge::onCancelRequested(quint64 requestId)
+{
+    const std::shared_ptr<Transfer> transfer = m_transfers.value(requestId);
+    if (!transfer)
+        return;
+    transfer->cancelled = true;
+    // The reply's finished() comes from abort() at once; the step's handler sees `cancelled`.
+    if (transfer->reply)
+        transfer->reply->abort();
+}
+
+void StorageConsoleBridge::finish(const std::shared_ptr<Transfer> &transfer, const StorageAnswer &answer)
+{
+    m_transfers.remove(transfer->id);
+    if (m_monitor && transfer->id != 0)
+        Q_EMIT m_monitor->requestFinished(transfer->id, answer);
+}
+
+QNetworkReply *StorageConsoleBridge::sendSigned(const StorageRequest &request, QIODevice *bodyDevice)
+{
     // Path style: /<bucket>/<key>, each encoded once as SigV4 canonicalises it.
     QByteArray rawPath = "/";
     if (!request.bucket.isEmpty()) {
@@ -114,7 +196,9 @@ void StorageConsoleBridge::onRequestSent(quint64 requestId, const StorageRequest
     }
     const QByteArray hostHeader = m_loopback->authority().toUtf8();
     const QByteArray amzDate = sigv4::formatAmzDate(QDateTime::currentDateTimeUtc());
-    const QByteArray payloadHash = sigv4::sha256Hex(request.body);
+    // A file body is not read twice (once to hash, once to send): over loopback to our own
+    // port, its bytes are covered by TCP's checksum and the server's MD5 ETag, as for SDKs.
+    const QByteArray payloadHash = bodyDevice ? QByteArray("UNSIGNED-PAYLOAD") : sigv4::sha256Hex(request.body);
 
     SignedRequest signedRequest;
     signedRequest.method = request.method;
@@ -126,6 +210,10 @@ void StorageConsoleBridge::onRequestSent(quint64 requestId, const StorageRequest
 
     const QUrl url = QUrl::fromEncoded("http://" + hostHeader + rawPath + (rawQuery.isEmpty() ? QByteArray() : '?' + rawQuery),
                                        QUrl::StrictMode);
+    if (!url.isValid()) {
+        delete bodyDevice;
+        return nullptr;
+    }
     QNetworkRequest req(url);
     req.setTransferTimeout(kRequestTimeoutMs);
     req.setRawHeader("Host", hostHeader);
@@ -134,27 +222,314 @@ void StorageConsoleBridge::onRequestSent(quint64 requestId, const StorageRequest
     req.setRawHeader("Authorization", authorization);
     for (const auto &[name, value] : request.headers)
         req.setRawHeader(name, value);
-    // A custom verb would make the reply wait for the body HEAD's Content-Length announces.
     QNetworkAccessManager *network = m_loopback->network();
-    QNetworkReply *reply = request.method == "HEAD" ? network->head(req)
-                                                    : network->sendCustomRequest(req, request.method, request.body);
-    m_loopback->track(requestId, reply, [this](quint64 id, QNetworkReply *reply) {
-        StorageAnswer answer;
-        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        for (const auto &[name, value] : reply->rawHeaderPairs())
-            answer.headers.append({name.toLower(), value});
+    QNetworkReply *reply = nullptr;
+    if (request.method == "HEAD") {
+        // A custom verb would make the reply wait for the body HEAD's Content-Length announces.
+        reply = network->head(req);
+    } else if (bodyDevice) {
+        // With its length known, QNAM reads the device as it sends instead of buffering it.
+        req.setHeader(QNetworkRequest::ContentLengthHeader, bodyDevice->size());
+        reply = network->sendCustomRequest(req, request.method, bodyDevice);
+        bodyDevice->setParent(reply);
+    } else {
+        reply = network->sendCustomRequest(req, request.method, request.body);
+    }
+    return reply;
+}
+
+namespace {
+
+StorageAnswer answerOf(QNetworkReply *reply, bool readBody)
+{
+    StorageAnswer answer;
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        answer.headers.append({name.toLower(), value});
+    if (readBody)
         answer.body = reply->readAll();
-        if (answer.status == 0)
-            answer.error = reply->errorString();
-        if (m_monitor && id != 0)
-            Q_EMIT m_monitor->requestFinished(id, answer);
+    if (answer.status == 0)
+        answer.error = reply->errorString();
+    return answer;
+}
+
+StorageAnswer errorAnswer(const QString &error)
+{
+    StorageAnswer answer;
+    answer.error = error;
+    return answer;
+}
+
+// Bytes [offset, offset + length) of a file as a device of that length, for UploadPart.
+class FileRegion : public QIODevice
+{
+public:
+    FileRegion(const QString &path, qint64 offset, qint64 length)
+        : m_file(path)
+        , m_offset(offset)
+        , m_length(length)
+    {
+    }
+    bool openRegion()
+    {
+        // Unbuffered: QIODevice's position then always matches the file's.
+        return m_file.open(QIODevice::ReadOnly) && m_file.size() >= m_offset + m_length && m_file.seek(m_offset)
+            && open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+    QString fileError() const { return m_file.errorString(); }
+    bool isSequential() const override { return false; }
+    qint64 size() const override { return m_length; }
+    bool seek(qint64 pos) override
+    {
+        return pos >= 0 && pos <= m_length && QIODevice::seek(pos) && m_file.seek(m_offset + pos);
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 left = m_offset + m_length - m_file.pos();
+        return left <= 0 ? 0 : m_file.read(data, std::min(maxSize, left));
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QFile m_file;
+    qint64 m_offset;
+    qint64 m_length;
+};
+
+QByteArray xmlElementText(const QByteArray &xml, QLatin1String name)
+{
+    QXmlStreamReader reader(xml);
+    while (!reader.atEnd()) {
+        if (reader.readNext() == QXmlStreamReader::StartElement && reader.name() == name)
+            return reader.readElementText().toUtf8();
+    }
+    return {};
+}
+
+} // namespace
+
+void StorageConsoleBridge::sendStep(const std::shared_ptr<Transfer> &transfer, const StorageRequest &request,
+                                    QIODevice *bodyDevice, std::function<void(const StorageAnswer &)> onAnswer)
+{
+    QNetworkReply *reply = sendSigned(request, bodyDevice);
+    if (!reply) {
+        onAnswer(errorAnswer(tr("The key or bucket cannot be put in a URL.")));
+        return;
+    }
+    transfer->reply = reply;
+    m_loopback->track(transfer->id, reply, [this, transfer, onAnswer = std::move(onAnswer)](quint64, QNetworkReply *reply) {
+        transfer->reply = nullptr;
+        onAnswer(transfer->cancelled ? errorAnswer(tr("Cancelled.")) : answerOf(reply, true));
     });
-    if (!request.body.isEmpty()) {
-        connect(reply, &QNetworkReply::uploadProgress, this, [this, requestId](qint64 sent, qint64 total) {
+    if (bodyDevice) {
+        const qint64 before = qint64(transfer->partsDone) * transfer->partBytes;
+        connect(reply, &QNetworkReply::uploadProgress, this, [this, transfer, before](qint64 sent, qint64 total) {
+            // QNAM ends with a (0, 0) report once the request is sent: not progress.
+            if (!m_monitor || total <= 0)
+                return;
+            if (transfer->partCount > 0)
+                Q_EMIT m_monitor->uploadProgress(transfer->id, before + sent, transfer->fileBytes);
+            else
+                Q_EMIT m_monitor->uploadProgress(transfer->id, sent, total);
+        });
+    } else if (!request.body.isEmpty() && transfer->partCount == 0) { // not a multipart upload's Complete
+        connect(reply, &QNetworkReply::uploadProgress, this, [this, transfer](qint64 sent, qint64 total) {
             if (m_monitor)
-                Q_EMIT m_monitor->uploadProgress(requestId, sent, total);
+                Q_EMIT m_monitor->uploadProgress(transfer->id, sent, total);
         });
     }
+}
+
+void StorageConsoleBridge::startFilePut(const std::shared_ptr<Transfer> &transfer)
+{
+    auto *file = new QFile(transfer->request.bodyFile);
+    if (!file->open(QIODevice::ReadOnly)) {
+        StorageAnswer answer = errorAnswer(tr("Cannot read %1: %2").arg(transfer->request.bodyFile, file->errorString()));
+        delete file;
+        finish(transfer, answer);
+        return;
+    }
+    StorageRequest put = transfer->request;
+    put.body.clear();
+    sendStep(transfer, put, file, [this, transfer](const StorageAnswer &answer) { finish(transfer, answer); });
+}
+
+void StorageConsoleBridge::startDownload(const std::shared_ptr<Transfer> &transfer)
+{
+    // QSaveFile writes a temp file beside the target and renames it over the target only in
+    // commit(), after flushing it to disk: nothing half-written ever carries the user's name.
+    transfer->saveFile = std::make_unique<QSaveFile>(transfer->request.saveTo);
+    if (!transfer->saveFile->open(QIODevice::WriteOnly)) {
+        finish(transfer, errorAnswer(tr("Cannot write %1: %2").arg(transfer->request.saveTo, transfer->saveFile->errorString())));
+        return;
+    }
+    QNetworkReply *reply = sendSigned(transfer->request, nullptr);
+    if (!reply) {
+        finish(transfer, errorAnswer(tr("The key or bucket cannot be put in a URL.")));
+        return;
+    }
+    transfer->reply = reply;
+    // The reply holds at most this much before it stops reading the socket: memory stays
+    // bounded whatever the object's size.
+    reply->setReadBufferSize(kDownloadBufferBytes);
+    const auto drain = [transfer](QNetworkReply *reply) {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray chunk = reply->readAll();
+        if (chunk.isEmpty())
+            return;
+        if (status < 200 || status >= 300) {
+            // S3's error document; anything past a sane size is not an error document.
+            transfer->errorBody += chunk.left(std::max<qsizetype>(0, kMaxErrorBodyBytes - transfer->errorBody.size()));
+            return;
+        }
+        if (!transfer->writeError.isEmpty())
+            return;
+        if (transfer->saveFile->write(chunk) != chunk.size()) {
+            transfer->writeError = transfer->saveFile->errorString();
+            reply->abort();
+            return;
+        }
+        transfer->written += chunk.size();
+    };
+    connect(reply, &QNetworkReply::readyRead, this, [reply, drain] { drain(reply); });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, transfer, reply](qint64 received, qint64 total) {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (m_monitor && status >= 200 && status < 300)
+            Q_EMIT m_monitor->downloadProgress(transfer->id, received, total);
+    });
+    m_loopback->track(transfer->id, reply, [this, transfer, drain](quint64, QNetworkReply *reply) {
+        transfer->reply = nullptr;
+        if (!transfer->cancelled && transfer->writeError.isEmpty())
+            drain(reply);
+        StorageAnswer answer = answerOf(reply, false);
+        answer.body = transfer->errorBody;
+        const bool whole = reply->error() == QNetworkReply::NoError
+            && (!reply->header(QNetworkRequest::ContentLengthHeader).isValid()
+                || reply->header(QNetworkRequest::ContentLengthHeader).toLongLong() == transfer->written);
+        if (transfer->cancelled) {
+            answer.error = tr("Cancelled.");
+        } else if (!transfer->writeError.isEmpty()) {
+            answer.error = tr("Cannot write %1: %2").arg(transfer->request.saveTo, transfer->writeError);
+        } else if (answer.ok() && !whole) {
+            answer.error = tr("The download was cut off: %1").arg(reply->errorString());
+        } else if (answer.ok() && !transfer->saveFile->commit()) {
+            answer.error = tr("Cannot save %1: %2").arg(transfer->request.saveTo, transfer->saveFile->errorString());
+        } else if (answer.ok()) {
+            answer.bytesSaved = transfer->written;
+        }
+        // Not committed: the temp file goes, whatever was at saveTo stays.
+        transfer->saveFile.reset();
+        finish(transfer, answer);
+    });
+}
+
+void StorageConsoleBridge::startMultipart(const std::shared_ptr<Transfer> &transfer)
+{
+    const StorageRequest &request = transfer->request;
+    qint64 partBytes = request.partBytes > 0 ? request.partBytes : kDefaultPartBytes;
+    partBytes = std::max(partBytes, StorageRequest::kMinPartBytes);
+    // Larger parts when the file would need more than S3's 10,000 (in whole MiB).
+    const qint64 needed = (transfer->fileBytes + StorageRequest::kMaxParts - 1) / StorageRequest::kMaxParts;
+    if (partBytes < needed)
+        partBytes = (needed + (1 << 20) - 1) / (1 << 20) * (1 << 20);
+    transfer->partBytes = partBytes;
+    transfer->partCount = int((transfer->fileBytes + partBytes - 1) / partBytes);
+
+    StorageRequest create;
+    create.method = "POST";
+    create.bucket = request.bucket;
+    create.key = request.key;
+    create.query = {{QStringLiteral("uploads"), QString()}};
+    create.headers = request.headers; // Content-Type and metadata belong to the upload
+    sendStep(transfer, create, nullptr, [this, transfer](const StorageAnswer &answer) {
+        if (!answer.ok()) {
+            finish(transfer, answer);
+            return;
+        }
+        transfer->uploadId = xmlElementText(answer.body, QLatin1String("UploadId"));
+        if (transfer->uploadId.isEmpty()) {
+            finish(transfer, errorAnswer(tr("The storage service sent no upload id.")));
+            return;
+        }
+        sendNextPart(transfer);
+    });
+}
+
+void StorageConsoleBridge::sendNextPart(const std::shared_ptr<Transfer> &transfer)
+{
+    const int partNumber = transfer->partsDone + 1;
+    const qint64 offset = qint64(transfer->partsDone) * transfer->partBytes;
+    const qint64 length = std::min(transfer->partBytes, transfer->fileBytes - offset);
+    auto *region = new FileRegion(transfer->request.bodyFile, offset, length);
+    if (!region->openRegion()) {
+        const QString error = tr("Cannot read %1: %2").arg(transfer->request.bodyFile, region->fileError());
+        delete region;
+        failMultipart(transfer, errorAnswer(error));
+        return;
+    }
+    StorageRequest part;
+    part.method = "PUT";
+    part.bucket = transfer->request.bucket;
+    part.key = transfer->request.key;
+    part.query = {{QStringLiteral("partNumber"), QString::number(partNumber)},
+                  {QStringLiteral("uploadId"), QString::fromUtf8(transfer->uploadId)}};
+    sendStep(transfer, part, region, [this, transfer](const StorageAnswer &answer) {
+        if (!answer.ok()) {
+            failMultipart(transfer, answer);
+            return;
+        }
+        transfer->etags.append(answer.header("etag"));
+        ++transfer->partsDone;
+        if (transfer->partsDone < transfer->partCount)
+            sendNextPart(transfer);
+        else
+            completeMultipart(transfer);
+    });
+}
+
+void StorageConsoleBridge::completeMultipart(const std::shared_ptr<Transfer> &transfer)
+{
+    StorageRequest complete;
+    complete.method = "POST";
+    complete.bucket = transfer->request.bucket;
+    complete.key = transfer->request.key;
+    complete.query = {{QStringLiteral("uploadId"), QString::fromUtf8(transfer->uploadId)}};
+    complete.headers = {{"Content-Type", "application/xml"}};
+    complete.body = "<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">";
+    for (int i = 0; i < transfer->etags.size(); ++i) {
+        complete.body += "<Part><PartNumber>" + QByteArray::number(i + 1) + "</PartNumber><ETag>"
+            + transfer->etags.at(i) + "</ETag></Part>";
+    }
+    complete.body += "</CompleteMultipartUpload>";
+    sendStep(transfer, complete, nullptr, [this, transfer](const StorageAnswer &answer) {
+        if (!answer.ok()) {
+            failMultipart(transfer, answer);
+            return;
+        }
+        transfer->uploadId.clear(); // the object now; nothing to abort
+        finish(transfer, answer);
+    });
+}
+
+void StorageConsoleBridge::failMultipart(const std::shared_ptr<Transfer> &transfer, const StorageAnswer &answer)
+{
+    if (transfer->uploadId.isEmpty()) {
+        finish(transfer, answer);
+        return;
+    }
+    // The answer waits for the abort, so the upload's parts are gone when the console hears of it.
+    StorageRequest abort;
+    abort.method = "DELETE";
+    abort.bucket = transfer->request.bucket;
+    abort.key = transfer->request.key;
+    abort.query = {{QStringLiteral("uploadId"), QString::fromUtf8(transfer->uploadId)}};
+    transfer->cancelled = false; // the abort itself is not cancelled
+    sendStep(transfer, abort, nullptr, [this, transfer, answer](const StorageAnswer &) {
+        transfer->uploadId.clear();
+        finish(transfer, answer);
+    });
 }
 
 } // namespace homeport::storage

@@ -3,7 +3,12 @@
 // the buckets with their object counts and sizes (read from the store through `usage`) and the
 // total bytes stored. The console's StorageRequests are signed with SigV4 with the service's own
 // access key and sent over loopback to the service's port, so they pass the same auth, routes,
-// limits and error formatting as any S3 client's request.
+// limits and error formatting as any S3 client's request. File transfers stream: a bodyFile goes
+// out from disk (UNSIGNED-PAYLOAD with its Content-Length, as SDKs send), above the request's
+// threshold as a multipart upload this bridge runs step by step (Create, UploadPart from file
+// regions, Complete; Abort on failure, cancel, or, straight through the store, when the service
+// stops); a saveTo GET writes the reply into a QSaveFile as it arrives, with the reply's read
+// buffer bounded, and commits only a whole 2xx body.
 // Thread affinity: the storage service's thread (created in configure(), destroyed in
 // closeStores()).
 
@@ -15,7 +20,10 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
+class QIODevice;
+class QNetworkReply;
 class QTimer;
 
 namespace homeport::http {
@@ -30,24 +38,47 @@ class StorageConsoleBridge : public QObject
     Q_OBJECT
 public:
     using UsageReader = std::function<QList<BucketUsage>()>;
+    // Aborts a multipart upload in the store at once (the service stops: no reply could come).
+    using UploadAborter = std::function<void(const QByteArray &uploadId)>;
 
     // `bindAddress` is what the server listens on: the console's requests dial it (loopback when
     // it listens on every address).
     StorageConsoleBridge(StorageMonitor *monitor, http::HttpServer *server, const QHostAddress &bindAddress,
-                         const QByteArray &accessKey, const QByteArray &secretKey, UsageReader usage);
+                         const QByteArray &accessKey, const QByteArray &secretKey, UsageReader usage,
+                         UploadAborter abortUpload = {});
     ~StorageConsoleBridge() override;
 
     // Publishes at once (tests; the timer does it every second).
     void publishNow();
 
 private:
+    struct Transfer; // one console request, its steps and its file
+
     void onRequestSent(quint64 requestId, const StorageRequest &request);
+    void onCancelRequested(quint64 requestId);
+    // Signs `request` (its body, or UNSIGNED-PAYLOAD for `bodyDevice`, which the reply then owns)
+    // and sends it; nullptr when the URL cannot be made.
+    QNetworkReply *sendSigned(const StorageRequest &request, QIODevice *bodyDevice);
+    // Sends one step of `transfer` and calls `onAnswer` with its answer (body read whole: only
+    // for small bodies).
+    void sendStep(const std::shared_ptr<Transfer> &transfer, const StorageRequest &request, QIODevice *bodyDevice,
+                  std::function<void(const StorageAnswer &)> onAnswer);
+    void startFilePut(const std::shared_ptr<Transfer> &transfer);
+    void startDownload(const std::shared_ptr<Transfer> &transfer);
+    void startMultipart(const std::shared_ptr<Transfer> &transfer);
+    void sendNextPart(const std::shared_ptr<Transfer> &transfer);
+    void completeMultipart(const std::shared_ptr<Transfer> &transfer);
+    // Aborts the transfer's multipart upload (if one was created) and answers with `answer`.
+    void failMultipart(const std::shared_ptr<Transfer> &transfer, const StorageAnswer &answer);
+    void finish(const std::shared_ptr<Transfer> &transfer, const StorageAnswer &answer);
 
     QPointer<StorageMonitor> m_monitor;
     http::LoopbackClient *m_loopback;
     QByteArray m_accessKey;
     QByteArray m_secretKey;
     UsageReader m_usage;
+    UploadAborter m_abortUpload;
+    QHash<quint64, std::shared_ptr<Transfer>> m_transfers; // by the console's request id
     QTimer *m_timer;
     QVector<UsagePoint> m_history;
     QVector<UsagePoint> m_minutes;

@@ -85,4 +85,9 @@ quint64 StorageMonitor::request(const StorageRequest &request)
     return id;
 }
 
+void StorageMonitor::cancel(quint64 requestId)
+{
+    Q_EMIT cancelRequested(requestId);
+}
+
 } // namespace homeport::storage

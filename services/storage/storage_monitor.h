@@ -6,7 +6,10 @@
 // body) that the service signs with SigV4 using its own access key and sends over loopback to its
 // own port, answering requestFinished() with the same id and the status, headers and body S3
 // gave. So the console's listings, uploads and deletes pass the same auth, routes and limits as
-// any client's, and show the real S3 error messages.
+// any client's, and show the real S3 error messages. File transfers never hold a body whole in
+// memory: an upload names its local file (bodyFile), streamed from disk, as a multipart upload
+// the service runs itself above a threshold; a download names the file to write (saveTo), which
+// gets the body as it arrives and appears, whole, only after a successful GET.
 // Thread affinity: created in the main thread by app/; snapshot(), publish(), request() and
 // setServiceAttached() may be called from any thread (one mutex); signals reach receivers in
 // their own threads.
@@ -54,20 +57,37 @@ using StorageHeaders = QList<QPair<QByteArray, QByteArray>>;
 
 // An S3 REST request, as a client would send it (path style).
 struct StorageRequest {
+    // S3's largest single PUT; larger files go as multipart uploads.
+    static constexpr qint64 kSinglePutMaxBytes = 5LL << 30;
+    static constexpr qint64 kMinPartBytes = 5LL << 20; // S3's smallest part but the last
+    static constexpr int kMaxParts = 10000;
+
     QByteArray method = "GET";
     QString bucket;                   // empty: the service (ListBuckets)
     QString key;                      // empty: the bucket
     QList<QPair<QString, QString>> query; // decoded; encoded by the service
     StorageHeaders headers;           // Content-Type, x-amz-meta-*, ...
     QByteArray body;
+    // A PUT of an object whose body is this local file, read from disk as it is sent (`body`
+    // stays empty). Files larger than multipartAbove go as a multipart upload (Create, parts of
+    // partBytes, Complete; Abort when it fails, is cancelled or the service stops); partBytes 0
+    // picks a size that keeps under kMaxParts.
+    QString bodyFile;
+    qint64 multipartAbove = kSinglePutMaxBytes;
+    qint64 partBytes = 0;
+    // A GET whose body goes to this local file as it arrives (StorageAnswer::body stays empty
+    // unless S3 answers an error). The file appears, whole, only after a 2xx answer; a failed or
+    // cut-off download leaves whatever was at that path before.
+    QString saveTo;
 };
 
 struct StorageAnswer {
     int status = 0;                   // 0: no HTTP answer (see error)
     StorageHeaders headers;           // lower-case names
     QByteArray body;
-    QString error;                    // set when the request could not be made
-    bool ok() const { return status >= 200 && status < 300; }
+    qint64 bytesSaved = 0;            // saveTo requests: the bytes written to the file
+    QString error;                    // set when the request could not be made or its file not saved
+    bool ok() const { return status >= 200 && status < 300 && error.isEmpty(); }
     QByteArray header(QByteArrayView name) const;
     // S3's <Error><Code/><Message/></Error> of a failed request, or the transport error.
     QString message() const;
@@ -91,17 +111,23 @@ public:
     bool isServiceAttached() const;
 
     // Sends `request` to the service; its answer arrives as requestFinished(id, ...), and for
-    // bodies the upload's progress as uploadProgress(id, ...).
+    // bodies the upload's progress as uploadProgress(id, ...) (over the whole file for a
+    // multipart upload), for saveTo requests downloadProgress(id, ...).
     quint64 request(const StorageRequest &request);
+    // Stops the request: its reply is aborted (a multipart upload's upload too) and it is
+    // answered with a "cancelled" error. Nothing happens for a request already answered.
+    void cancel(quint64 requestId);
 
 Q_SIGNALS:
     // To the console.
     void snapshotPublished();
     void requestFinished(quint64 requestId, const homeport::storage::StorageAnswer &answer);
     void uploadProgress(quint64 requestId, qint64 sent, qint64 total);
+    void downloadProgress(quint64 requestId, qint64 received, qint64 total); // total -1: unknown
 
-    // To the service (it connects this queued).
+    // To the service (it connects these queued).
     void requestSent(quint64 requestId, const homeport::storage::StorageRequest &request);
+    void cancelRequested(quint64 requestId);
 
 private:
     mutable QMutex m_mutex;

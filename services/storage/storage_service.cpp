@@ -565,6 +565,11 @@ QString StorageService::configure(http::HttpServer &server, const core::ServiceC
                         out.append({u.name, u.createdMs, u.objects, u.bytes});
                 }
                 return out;
+            },
+            [this](const QByteArray &uploadId) {
+                QString error;
+                if (m_store && !m_store->abortUpload(uploadId, &error))
+                    qCWarning(lcStorage) << "cannot abort the console's upload" << uploadId << error;
             });
     }
     return {};

@@ -244,11 +244,11 @@ void TestStoragePage::uploadBrowseFolderDownloadPresignAndDelete()
     page()->setOpenFilePicker([catPath](QWidget *, const QString &, const QString &) { return catPath; });
     QSignalSpy done(page(), &StoragePage::actionFinished);
     page()->uploadFile();
-    QVERIFY(!page()->uploadProgress()->isHidden());
+    QVERIFY(!page()->transferProgress()->isHidden());
     QVERIFY(!page()->findChild<QPushButton *>(QStringLiteral("uploadButton"))->isEnabled());
     QVERIFY(done.wait(10000));
     QVERIFY2(done.first().first().toBool(), qPrintable(page()->browserMessage()->text()));
-    QVERIFY(page()->uploadProgress()->isHidden());
+    QVERIFY(page()->transferProgress()->isHidden());
     QTRY_COMPARE_WITH_TIMEOUT(listedNames(), QStringList{QStringLiteral("cat notes.txt")}, 10000);
 
     QVERIFY(openAndWait(QStringLiteral("photos"), QString()));

@@ -1,0 +1,490 @@
+// The Storage page's uploads and downloads against a real storage service, as in
+// tst_storage_page: a ServiceHost runs StorageService in its own thread on a loopback port with
+// a real StorageMonitor. Files go through the page (the injected file pickers stand for the
+// dialogs) and are checked with real S3 requests signed with the service's key: a file uploaded
+// through the console comes back byte for byte; above the (lowered) multipart threshold it
+// becomes a multipart object; a cancelled multipart upload leaves neither an object nor an
+// unfinished upload, nor does one cut short by stopping the service; a download writes the exact bytes, and a failed one leaves no file (an
+// older file at that path untouched); and a few hundred MiB up and down raise the process's
+// peak resident memory by far less than the file's size (the service runs in this process too).
+// Set HOMEPORT_GUI_SCREENSHOTS=<dir> to keep a PNG of the page mid-upload.
+
+#include "service_page_test_helpers.h"
+
+#include "core/metrics.h"
+#include "core/secrets.h"
+#include "core/service_host.h"
+#include "storage/sigv4.h"
+#include "storage/storage_monitor.h"
+#include "storage/storage_service.h"
+#include "ui/main_window.h"
+#include "ui/storage_page.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <memory>
+
+using namespace homeport;
+using ui::StoragePage;
+
+namespace {
+
+constexpr int kWaitMs = 45000;
+
+// The process's peak resident memory (VmHWM) in bytes; -1 when /proc cannot tell.
+qint64 peakResidentBytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+    }
+    return -1;
+}
+
+// Sets the peak back to what is resident now (Linux's clear_refs "5"), so a measurement covers
+// only what follows.
+bool resetPeakResident()
+{
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
+}
+
+QByteArray randomBytes(qint64 size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator generator(20261129);
+    generator.fillRange(reinterpret_cast<quint32 *>(bytes.data()), size / 4);
+    for (qint64 i = size / 4 * 4; i < size; ++i)
+        bytes[i] = char(i);
+    return bytes;
+}
+
+// MD5 of a file read in 1 MiB pieces (never whole).
+QByteArray fileMd5(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Md5);
+    while (!file.atEnd())
+        hash.addData(file.read(1 << 20));
+    return hash.result().toHex();
+}
+
+} // namespace
+
+class TestStorageTransfers : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void uploadedFileComesBackByteForByte();
+    void largeFileBecomesAMultipartObject();
+    void cancelledMultipartUploadLeavesNothing();
+    void stoppingTheServiceAbortsAMultipartUpload();
+    void downloadWritesTheExactBytes();
+    void failedDownloadLeavesNoFile();
+    void largeTransfersKeepMemoryBounded();
+
+private:
+    StoragePage *page() const { return qobject_cast<StoragePage *>(m_window->servicePage(QStringLiteral("storage"))); }
+    QStringList listedNames() const
+    {
+        QStringList out;
+        for (int r = 0; r < page()->objectTable()->rowCount(); ++r)
+            out << page()->objectTable()->item(r, StoragePage::ObjectName)->text();
+        return out;
+    }
+    bool selectListed(const QString &name)
+    {
+        const int row = int(listedNames().indexOf(name));
+        if (row < 0)
+            return false;
+        page()->objectTable()->selectRow(row);
+        return true;
+    }
+    bool openAndWait(const QString &bucket, const QString &prefix)
+    {
+        QSignalSpy shown(page(), &StoragePage::listingShown);
+        page()->openBucket(bucket, prefix);
+        return shown.wait(kWaitMs);
+    }
+    QString writeFile(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("files/") + name);
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+            return {};
+        return path;
+    }
+    // Uploads `path` through the page's Upload button (its file picker answering `path`) into
+    // the folder shown; the page's report.
+    bool uploadThroughPage(const QString &path)
+    {
+        page()->setOpenFilePicker([path](QWidget *, const QString &, const QString &) { return path; });
+        QSignalSpy done(page(), &StoragePage::actionFinished);
+        page()->uploadFile();
+        return done.wait(kWaitMs) && done.first().first().toBool();
+    }
+    // Downloads the listed object `name` through the page's Download button into `saveTo`.
+    bool downloadThroughPage(const QString &name, const QString &saveTo)
+    {
+        if (!selectListed(name))
+            return false;
+        page()->setSaveFilePicker([saveTo](QWidget *, const QString &, const QString &) { return saveTo; });
+        QSignalSpy done(page(), &StoragePage::actionFinished);
+        page()->downloadSelected();
+        return done.wait(kWaitMs) && done.first().first().toBool();
+    }
+
+    // A real S3 request, presigned with the service's key, sent with plain QNetworkAccessManager.
+    struct S3Reply {
+        int status = 0;
+        QByteArray etag;
+        QByteArray body;
+    };
+    S3Reply s3(const QByteArray &method, const QString &bucket, const QString &key, const QByteArray &extraQuery = {})
+    {
+        const QByteArray host = "127.0.0.1:" + QByteArray::number(m_port);
+        QByteArray path = '/' + storage::sigv4::uriEncode(bucket.toUtf8(), false);
+        if (!key.isEmpty())
+            path += '/' + storage::sigv4::uriEncode(key.toUtf8(), true);
+        const QByteArray query = storage::sigv4::presignQuery(method, path, host, m_accessKey, m_secretKey,
+                                                              storage::sigv4::formatAmzDate(QDateTime::currentDateTimeUtc()),
+                                                              "us-east-1", 300, extraQuery);
+        QNetworkAccessManager network;
+        network.setProxy(QNetworkProxy::NoProxy);
+        const QNetworkRequest request(QUrl::fromEncoded("http://" + host + path + '?' + query));
+        // A custom HEAD would wait for the body its Content-Length announces.
+        std::unique_ptr<QNetworkReply> reply(method == "HEAD" ? network.head(request) : network.sendCustomRequest(request, method));
+        S3Reply out;
+        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, kWaitMs))
+            return out;
+        out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        out.etag = reply->rawHeader("ETag");
+        out.body = reply->readAll();
+        return out;
+    }
+
+    const QString m_bucket = QStringLiteral("homeport");
+    QTemporaryDir m_dir;
+    std::unique_ptr<core::Metrics> m_metrics;
+    std::unique_ptr<storage::StorageMonitor> m_monitor;
+    std::unique_ptr<core::ServiceHost> m_host;
+    std::unique_ptr<ui::MainWindow> m_window;
+    quint16 m_port = 0;
+    QByteArray m_accessKey;
+    QByteArray m_secretKey;
+    QByteArray m_multipartBytes; // the file of largeFileBecomesAMultipartObject
+};
+
+void TestStorageTransfers::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    m_metrics = std::make_unique<core::Metrics>();
+    m_monitor = std::make_unique<storage::StorageMonitor>();
+    core::Secrets secrets;
+    QString error;
+    QVERIFY2(core::Secrets::loadOrCreate(m_dir.filePath(QStringLiteral("secrets.json")), &secrets, &error), qPrintable(error));
+    m_accessKey = secrets.value(QStringLiteral("storage"), QStringLiteral("access_key")).toLatin1();
+    m_secretKey = secrets.value(QStringLiteral("storage"), QStringLiteral("secret_key")).toLatin1();
+    m_host = guitest::loopbackHost(m_metrics.get(), m_dir.path(), secrets);
+    storage::StorageMonitor *monitor = m_monitor.get();
+    m_host->addService(QStringLiteral("storage"), [monitor] { return std::make_unique<storage::StorageService>(monitor); });
+    m_host->start(QStringLiteral("storage"));
+    m_port = guitest::waitForPort(m_host.get(), QStringLiteral("storage"));
+    QVERIFY(m_port != 0);
+
+    ui::ConsoleContext context;
+    context.host = m_host.get();
+    context.metrics = m_metrics.get();
+    context.storage = m_monitor.get();
+    context.clientSettings = guitest::clientSettingsFor(QStringLiteral("storage"), m_port, secrets);
+    m_window = guitest::openConsoleOn(context, QStringLiteral("storage"));
+    QVERIFY(m_window);
+    QVERIFY(page());
+    page()->setStatus(m_host->status(QStringLiteral("storage")));
+    page()->refresh();
+    page()->setConfirmFunction([](QWidget *, const QString &, const QString &) { return true; });
+    page()->tabs()->setCurrentIndex(StoragePage::BrowserTab);
+    // The service makes the "homeport" bucket on first start; the browser opens it.
+    QTRY_COMPARE_WITH_TIMEOUT(page()->currentBucket(), m_bucket, 10000);
+}
+
+void TestStorageTransfers::cleanupTestCase()
+{
+    m_window.reset();
+    m_host.reset();
+}
+
+void TestStorageTransfers::uploadedFileComesBackByteForByte()
+{
+    QVERIFY(openAndWait(m_bucket, QStringLiteral("small/")));
+    const QByteArray bytes = randomBytes(3 * 1024 * 1024 + 123);
+    const QString path = writeFile(QStringLiteral("notes.bin"), bytes);
+    QVERIFY(!path.isEmpty());
+    QSignalSpy progress(m_monitor.get(), &storage::StorageMonitor::uploadProgress);
+    page()->setOpenFilePicker([path](QWidget *, const QString &, const QString &) { return path; });
+    QSignalSpy done(page(), &StoragePage::actionFinished);
+    page()->uploadFile();
+    // The bar and its Cancel show while the file goes; Upload waits for it.
+    QVERIFY(!page()->transferProgress()->isHidden());
+    QVERIFY(page()->cancelTransferButton()->isVisibleTo(page()));
+    QVERIFY(!page()->findChild<QPushButton *>(QStringLiteral("uploadButton"))->isEnabled());
+    QVERIFY(done.wait(kWaitMs));
+    QVERIFY2(done.first().first().toBool(), qPrintable(page()->browserMessage()->text()));
+    QVERIFY(page()->transferProgress()->isHidden());
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(1).toLongLong(), qint64(bytes.size()));
+    QCOMPARE(progress.last().at(2).toLongLong(), qint64(bytes.size()));
+
+    const S3Reply get = s3("GET", m_bucket, QStringLiteral("small/notes.bin"));
+    QCOMPARE(get.status, 200);
+    QVERIFY(get.body == bytes);
+    // One PUT: a plain MD5 ETag.
+    QCOMPARE(get.etag, '"' + QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex() + '"');
+    QTRY_COMPARE_WITH_TIMEOUT(listedNames(), QStringList{QStringLiteral("notes.bin")}, 10000);
+}
+
+void TestStorageTransfers::largeFileBecomesAMultipartObject()
+{
+    // Past 6 MiB in parts of 5 MiB (S3's smallest but the last): 12 MiB + 7 bytes is 3 parts.
+    page()->setMultipartPolicy(6 << 20, 5 << 20);
+    QVERIFY(openAndWait(m_bucket, QStringLiteral("big/")));
+    m_multipartBytes = randomBytes((12 << 20) + 7);
+    const QString path = writeFile(QStringLiteral("video.mp4"), m_multipartBytes);
+    QVERIFY(!path.isEmpty());
+    QSignalSpy progress(m_monitor.get(), &storage::StorageMonitor::uploadProgress);
+    QVERIFY2(uploadThroughPage(path), qPrintable(page()->browserMessage()->text()));
+    page()->setMultipartPolicy(0, 0);
+    // Progress counts over the whole file, never backwards from one part to the next.
+    QVERIFY(!progress.isEmpty());
+    qint64 last = 0;
+    for (const QList<QVariant> &report : std::as_const(progress)) {
+        QCOMPARE(report.at(2).toLongLong(), qint64(m_multipartBytes.size()));
+        QVERIFY(report.at(1).toLongLong() >= last);
+        last = report.at(1).toLongLong();
+    }
+    QCOMPARE(last, qint64(m_multipartBytes.size()));
+
+    const S3Reply get = s3("GET", m_bucket, QStringLiteral("big/video.mp4"));
+    QCOMPARE(get.status, 200);
+    QVERIFY(get.body == m_multipartBytes);
+    QVERIFY2(get.etag.endsWith("-3\""), get.etag.constData());
+    // Its Content-Type came from the file's name, as for a single PUT.
+    QTRY_COMPARE_WITH_TIMEOUT(listedNames(), QStringList{QStringLiteral("video.mp4")}, 10000);
+    QVERIFY(selectListed(QStringLiteral("video.mp4")));
+    QTRY_VERIFY2_WITH_TIMEOUT(page()->metadataView()->toPlainText().contains(QStringLiteral("content-type: video/mp4")),
+                              qPrintable(page()->metadataView()->toPlainText()), 10000);
+    // Nothing unfinished is left behind.
+    const S3Reply uploads = s3("GET", m_bucket, QString(), "uploads=");
+    QCOMPARE(uploads.status, 200);
+    QVERIFY2(!uploads.body.contains("<Upload>"), uploads.body.constData());
+}
+
+void TestStorageTransfers::cancelledMultipartUploadLeavesNothing()
+{
+    page()->setMultipartPolicy(6 << 20, 5 << 20);
+    QVERIFY(openAndWait(m_bucket, QStringLiteral("cancelled/")));
+    const QString path = writeFile(QStringLiteral("archive.tar"), randomBytes(26 << 20)); // 6 parts
+    QVERIFY(!path.isEmpty());
+    // Cancelled from the first progress report, in the service's thread as it reports: the
+    // cancel is queued there before the first part can have finished, so it always finds the
+    // upload running, whatever the machine's speed.
+    std::atomic<bool> cancelled{false};
+    storage::StorageMonitor *monitor = m_monitor.get();
+    const QMetaObject::Connection connection = connect(
+        monitor, &storage::StorageMonitor::uploadProgress, monitor,
+        [monitor, &cancelled](quint64 id, qint64 sent, qint64) {
+            if (sent > 0 && !cancelled.exchange(true))
+                monitor->cancel(id);
+        },
+        Qt::DirectConnection);
+    page()->setOpenFilePicker([path](QWidget *, const QString &, const QString &) { return path; });
+    QSignalSpy done(page(), &StoragePage::actionFinished);
+    page()->uploadFile();
+    QVERIFY(done.wait(kWaitMs));
+    disconnect(connection);
+    page()->setMultipartPolicy(0, 0);
+    QVERIFY(cancelled);
+    QVERIFY(!done.first().first().toBool());
+    QVERIFY2(page()->browserMessage()->text().contains(QStringLiteral("archive.tar")),
+             qPrintable(page()->browserMessage()->text()));
+    QVERIFY(page()->transferProgress()->isHidden());
+    QVERIFY(page()->findChild<QPushButton *>(QStringLiteral("uploadButton"))->isEnabled());
+    // No object, and the upload was aborted (its parts gone) before the page heard of it.
+    QCOMPARE(s3("HEAD", m_bucket, QStringLiteral("cancelled/archive.tar")).status, 404);
+    const S3Reply uploads = s3("GET", m_bucket, QString(), "uploads=");
+    QCOMPARE(uploads.status, 200);
+    QVERIFY2(!uploads.body.contains("<Upload>"), uploads.body.constData());
+}
+
+void TestStorageTransfers::stoppingTheServiceAbortsAMultipartUpload()
+{
+    page()->setMultipartPolicy(6 << 20, 5 << 20);
+    QVERIFY(openAndWait(m_bucket, QStringLiteral("stopped/")));
+    const QString path = writeFile(QStringLiteral("backup.tar"), randomBytes(26 << 20));
+    QVERIFY(!path.isEmpty());
+    // The stop is asked for from the first progress report while the service's thread waits, so
+    // it is queued there before the first part can have finished: the upload is always running
+    // when the service goes, and only the store can abort it then.
+    std::atomic<bool> stopped{false};
+    core::ServiceHost *host = m_host.get();
+    const QMetaObject::Connection connection = connect(
+        m_monitor.get(), &storage::StorageMonitor::uploadProgress, m_monitor.get(),
+        [host, &stopped](quint64, qint64 sent, qint64) {
+            if (sent > 0 && !stopped.exchange(true)) {
+                QMetaObject::invokeMethod(host, [host] { host->stop(QStringLiteral("storage")); },
+                                          Qt::BlockingQueuedConnection);
+            }
+        },
+        Qt::DirectConnection);
+    page()->setOpenFilePicker([path](QWidget *, const QString &, const QString &) { return path; });
+    QSignalSpy done(page(), &StoragePage::actionFinished);
+    page()->uploadFile();
+    QVERIFY(done.wait(kWaitMs));
+    disconnect(connection);
+    page()->setMultipartPolicy(0, 0);
+    QVERIFY(stopped);
+    QVERIFY(!done.first().first().toBool());
+    QVERIFY2(page()->browserMessage()->text().contains(QStringLiteral("stopped")), qPrintable(page()->browserMessage()->text()));
+
+    QTRY_VERIFY_WITH_TIMEOUT(m_host->status(QStringLiteral("storage")).state == core::ServiceState::Stopped, 10000);
+    m_host->start(QStringLiteral("storage"));
+    m_port = guitest::waitForPort(m_host.get(), QStringLiteral("storage"));
+    QVERIFY(m_port != 0);
+    page()->setStatus(m_host->status(QStringLiteral("storage")));
+    QCOMPARE(s3("HEAD", m_bucket, QStringLiteral("stopped/backup.tar")).status, 404);
+    const S3Reply uploads = s3("GET", m_bucket, QString(), "uploads=");
+    QCOMPARE(uploads.status, 200);
+    QVERIFY2(!uploads.body.contains("<Upload>"), uploads.body.constData());
+}
+
+void TestStorageTransfers::downloadWritesTheExactBytes()
+{
+    QVERIFY(!m_multipartBytes.isEmpty());
+    QVERIFY(openAndWait(m_bucket, QStringLiteral("big/")));
+    const QString saveTo = m_dir.filePath(QStringLiteral("downloads/video.mp4"));
+    QVERIFY(QDir().mkpath(QFileInfo(saveTo).absolutePath()));
+    QSignalSpy progress(m_monitor.get(), &storage::StorageMonitor::downloadProgress);
+    QVERIFY2(downloadThroughPage(QStringLiteral("video.mp4"), saveTo), qPrintable(page()->browserMessage()->text()));
+    QFile saved(saveTo);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QVERIFY(saved.readAll() == m_multipartBytes);
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(1).toLongLong(), qint64(m_multipartBytes.size()));
+    QCOMPARE(progress.last().at(2).toLongLong(), qint64(m_multipartBytes.size()));
+    QVERIFY2(page()->browserMessage()->text().contains(QStringLiteral("Saved")), qPrintable(page()->browserMessage()->text()));
+    QVERIFY(page()->transferProgress()->isHidden());
+    // Only the file: QSaveFile's temp file went with the rename.
+    QCOMPARE(QDir(QFileInfo(saveTo).absolutePath()).entryList(QDir::Files), QStringList{QStringLiteral("video.mp4")});
+}
+
+void TestStorageTransfers::failedDownloadLeavesNoFile()
+{
+    QVERIFY(openAndWait(m_bucket, QStringLiteral("small/")));
+    QVERIFY(selectListed(QStringLiteral("notes.bin")));
+    // The object goes behind the page's back: its download is S3's 404.
+    QCOMPARE(s3("DELETE", m_bucket, QStringLiteral("small/notes.bin")).status, 204);
+    const QString folder = m_dir.filePath(QStringLiteral("failed"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString saveTo = folder + QStringLiteral("/notes.bin");
+    QVERIFY(!downloadThroughPage(QStringLiteral("notes.bin"), saveTo));
+    QVERIFY2(page()->browserMessage()->text().contains(QStringLiteral("NoSuchKey")), qPrintable(page()->browserMessage()->text()));
+    QVERIFY(!QFile::exists(saveTo));
+    QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList());
+    QVERIFY(page()->transferProgress()->isHidden());
+
+    // Over a file that is there, a failed download leaves it as it was.
+    const QString existing = folder + QStringLiteral("/kept.bin");
+    {
+        QFile file(existing);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.write("the old contents\n") > 0);
+    }
+    QVERIFY(!downloadThroughPage(QStringLiteral("notes.bin"), existing));
+    QFile kept(existing);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("the old contents\n"));
+    QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("kept.bin")});
+}
+
+void TestStorageTransfers::largeTransfersKeepMemoryBounded()
+{
+    // 256 MiB of a sparse file (made at once, no disk written), up as one streamed PUT and down
+    // again. Whole in memory, either way would raise the peak by at least the file's size.
+    constexpr qint64 kFileBytes = 256LL << 20;
+    constexpr qint64 kBound = kFileBytes / 2;
+    const QString path = m_dir.filePath(QStringLiteral("files/large.img"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(kFileBytes));
+        QVERIFY(file.seek(kFileBytes - 5));
+        QVERIFY(file.write("tail\n") == 5);
+    }
+    const QByteArray md5 = fileMd5(path);
+    QVERIFY(openAndWait(m_bucket, QStringLiteral("large/")));
+    QVERIFY2(resetPeakResident(), "cannot reset the peak resident memory");
+    const qint64 beforeUpload = peakResidentBytes();
+    QVERIFY(beforeUpload > 0);
+
+    // Mid-upload, the page as a user sees it.
+    bool shot = false;
+    const QMetaObject::Connection screenshot = connect(m_monitor.get(), &storage::StorageMonitor::uploadProgress, this,
+                                                      [this, &shot](quint64, qint64 sent, qint64 total) {
+        if (shot || sent < total / 3)
+            return;
+        shot = true;
+        QVERIFY(guitest::saveScreenshot(m_window.get(), page(), page()->tabs(), QStringLiteral("storage-uploading")));
+    });
+    QVERIFY2(uploadThroughPage(path), qPrintable(page()->browserMessage()->text()));
+    disconnect(screenshot);
+    const qint64 uploadPeak = peakResidentBytes() - beforeUpload;
+    qInfo("peak resident memory rose by %lld MiB uploading %lld MiB", uploadPeak >> 20, kFileBytes >> 20);
+    QVERIFY2(uploadPeak < kBound, qPrintable(QStringLiteral("%1 MiB").arg(uploadPeak >> 20)));
+
+    QTRY_COMPARE_WITH_TIMEOUT(listedNames(), QStringList{QStringLiteral("large.img")}, 10000);
+    const QString saveTo = m_dir.filePath(QStringLiteral("downloads/large.img"));
+    QVERIFY(QDir().mkpath(QFileInfo(saveTo).absolutePath()));
+    QVERIFY(resetPeakResident());
+    const qint64 beforeDownload = peakResidentBytes();
+    QVERIFY2(downloadThroughPage(QStringLiteral("large.img"), saveTo), qPrintable(page()->browserMessage()->text()));
+    const qint64 downloadPeak = peakResidentBytes() - beforeDownload;
+    qInfo("peak resident memory rose by %lld MiB downloading %lld MiB", downloadPeak >> 20, kFileBytes >> 20);
+    QVERIFY2(downloadPeak < kBound, qPrintable(QStringLiteral("%1 MiB").arg(downloadPeak >> 20)));
+
+    // The bytes made the round trip.
+    QCOMPARE(QFileInfo(saveTo).size(), kFileBytes);
+    QCOMPARE(fileMd5(saveTo), md5);
+    QVERIFY(QFile::remove(saveTo));
+    QVERIFY(QFile::remove(path));
+    QCOMPARE(s3("DELETE", m_bucket, QStringLiteral("large/large.img")).status, 204);
+}
+
+QTEST_MAIN(TestStorageTransfers)
+#include "tst_storage_transfers.moc"
