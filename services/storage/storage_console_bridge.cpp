@@ -22,13 +22,12 @@ namespace homeport::storage {
 namespace {
 
 constexpr int kPublishIntervalMs = 1000;
-// Uploads from the console can be large; the engine's own limits still apply.
+// A request that moves no byte for this long is given up (QNetworkRequest's transfer timeout:
+// a large upload that keeps moving never hits it).
 constexpr int kRequestTimeoutMs = 300'000;
 // What a download's reply may hold before it stops reading; it is written out as it arrives.
 constexpr qint64 kDownloadBufferBytes = 1LL << 20;
 constexpr qsizetype kMaxErrorBodyBytes = 64 * 1024;
-// Multipart uploads' parts unless the request says; larger when a file needs over 10,000.
-constexpr qint64 kDefaultPartBytes = 64LL << 20;
 const QByteArray kRegion = "us-east-1";
 
 } // namespace
@@ -425,17 +424,21 @@ void StorageConsoleBridge::startDownload(const std::shared_ptr<Transfer> &transf
     });
 }
 
+qint64 StorageConsoleBridge::partBytesFor(qint64 fileBytes, qint64 requested)
+{
+    qint64 partBytes = std::max(requested > 0 ? requested : kDefaultPartBytes, StorageRequest::kMinPartBytes);
+    // Larger parts, in whole MiB, when the file would need more than S3's 10,000.
+    const qint64 needed = (fileBytes + StorageRequest::kMaxParts - 1) / StorageRequest::kMaxParts;
+    if (partBytes < needed)
+        partBytes = (needed + (1 << 20) - 1) / (1 << 20) * (1 << 20);
+    return partBytes;
+}
+
 void StorageConsoleBridge::startMultipart(const std::shared_ptr<Transfer> &transfer)
 {
     const StorageRequest &request = transfer->request;
-    qint64 partBytes = request.partBytes > 0 ? request.partBytes : kDefaultPartBytes;
-    partBytes = std::max(partBytes, StorageRequest::kMinPartBytes);
-    // Larger parts when the file would need more than S3's 10,000 (in whole MiB).
-    const qint64 needed = (transfer->fileBytes + StorageRequest::kMaxParts - 1) / StorageRequest::kMaxParts;
-    if (partBytes < needed)
-        partBytes = (needed + (1 << 20) - 1) / (1 << 20) * (1 << 20);
-    transfer->partBytes = partBytes;
-    transfer->partCount = int((transfer->fileBytes + partBytes - 1) / partBytes);
+    transfer->partBytes = partBytesFor(transfer->fileBytes, request.partBytes);
+    transfer->partCount = int((transfer->fileBytes + transfer->partBytes - 1) / transfer->partBytes);
 
     StorageRequest create;
     create.method = "POST";

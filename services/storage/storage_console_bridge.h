@@ -51,6 +51,12 @@ public:
     // Publishes at once (tests; the timer does it every second).
     void publishNow();
 
+    // Multipart uploads' parts unless a request asks for others (S3's 5 MiB at least).
+    static constexpr qint64 kDefaultPartBytes = 64LL << 20;
+    // The part size for a file: `requested` (0: the default), but never under S3's minimum and
+    // large enough for at most 10,000 parts.
+    static qint64 partBytesFor(qint64 fileBytes, qint64 requested);
+
 private:
     struct Transfer; // one console request, its steps and its file
 

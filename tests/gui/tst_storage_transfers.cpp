@@ -15,6 +15,7 @@
 #include "core/secrets.h"
 #include "core/service_host.h"
 #include "storage/sigv4.h"
+#include "storage/storage_console_bridge.h"
 #include "storage/storage_monitor.h"
 #include "storage/storage_service.h"
 #include "ui/main_window.h"
@@ -100,6 +101,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
 
+    void partSizesKeepUnderTenThousandParts();
     void uploadedFileComesBackByteForByte();
     void largeFileBecomesAMultipartObject();
     void cancelledMultipartUploadLeavesNothing();
@@ -160,6 +162,27 @@ private:
         return done.wait(kWaitMs) && done.first().first().toBool();
     }
 
+    // Clicks the page's Cancel at the first report of `progress` with bytes moved, while the
+    // service's thread, which reports it, waits for the click: the cancel is then queued there
+    // before the transfer can go on, so it always finds the transfer running, however fast or
+    // loaded the machine is.
+    template <typename Signal>
+    QMetaObject::Connection clickCancelAtFirstProgress(Signal progress)
+    {
+        m_cancelClicked = false;
+        StoragePage *shown = page();
+        return connect(
+            m_monitor.get(), progress, m_monitor.get(),
+            [this, shown](quint64, qint64 moved, qint64) {
+                if (moved <= 0 || m_cancelClicked.exchange(true))
+                    return;
+                QMetaObject::invokeMethod(
+                    shown, [shown] { QTest::mouseClick(shown->cancelTransferButton(), Qt::LeftButton); },
+                    Qt::BlockingQueuedConnection);
+            },
+            Qt::DirectConnection);
+    }
+
     // A real S3 request, presigned with the service's key, sent with plain QNetworkAccessManager.
     struct S3Reply {
         int status = 0;
@@ -199,6 +222,7 @@ private:
     QByteArray m_accessKey;
     QByteArray m_secretKey;
     QByteArray m_multipartBytes; // the file of largeFileBecomesAMultipartObject
+    std::atomic<bool> m_cancelClicked{false};
 };
 
 void TestStorageTransfers::initTestCase()
@@ -239,6 +263,25 @@ void TestStorageTransfers::cleanupTestCase()
 {
     m_window.reset();
     m_host.reset();
+}
+
+void TestStorageTransfers::partSizesKeepUnderTenThousandParts()
+{
+    using storage::StorageConsoleBridge;
+    constexpr qint64 MiB = 1 << 20;
+    QCOMPARE(StorageConsoleBridge::partBytesFor(6LL << 30, 0), StorageConsoleBridge::kDefaultPartBytes);
+    QCOMPARE(StorageConsoleBridge::partBytesFor(100 * MiB, 5 * MiB), 5 * MiB);
+    // Under S3's smallest part: raised to it.
+    QCOMPARE(StorageConsoleBridge::partBytesFor(100 * MiB, 1 * MiB), 5 * MiB);
+    // 1 TiB in 64 MiB parts would be 16,384 parts: 105 MiB parts make 9,987.
+    const qint64 tib = 1LL << 40;
+    const qint64 part = StorageConsoleBridge::partBytesFor(tib, 0);
+    QCOMPARE(part, 105 * MiB);
+    QVERIFY((tib + part - 1) / part <= storage::StorageRequest::kMaxParts);
+    // S3's largest object, 5 TiB, still fits.
+    const qint64 largest = 5 * tib;
+    QVERIFY((largest + StorageConsoleBridge::partBytesFor(largest, 0) - 1) / StorageConsoleBridge::partBytesFor(largest, 0)
+            <= storage::StorageRequest::kMaxParts);
 }
 
 void TestStorageTransfers::uploadedFileComesBackByteForByte()
@@ -312,28 +355,16 @@ void TestStorageTransfers::cancelledMultipartUploadLeavesNothing()
     QVERIFY(openAndWait(m_bucket, QStringLiteral("cancelled/")));
     const QString path = writeFile(QStringLiteral("archive.tar"), randomBytes(26 << 20)); // 6 parts
     QVERIFY(!path.isEmpty());
-    // Cancelled from the first progress report, in the service's thread as it reports: the
-    // cancel is queued there before the first part can have finished, so it always finds the
-    // upload running, whatever the machine's speed.
-    std::atomic<bool> cancelled{false};
-    storage::StorageMonitor *monitor = m_monitor.get();
-    const QMetaObject::Connection connection = connect(
-        monitor, &storage::StorageMonitor::uploadProgress, monitor,
-        [monitor, &cancelled](quint64 id, qint64 sent, qint64) {
-            if (sent > 0 && !cancelled.exchange(true))
-                monitor->cancel(id);
-        },
-        Qt::DirectConnection);
+    const QMetaObject::Connection connection = clickCancelAtFirstProgress(&storage::StorageMonitor::uploadProgress);
     page()->setOpenFilePicker([path](QWidget *, const QString &, const QString &) { return path; });
     QSignalSpy done(page(), &StoragePage::actionFinished);
     page()->uploadFile();
     QVERIFY(done.wait(kWaitMs));
     disconnect(connection);
     page()->setMultipartPolicy(0, 0);
-    QVERIFY(cancelled);
+    QVERIFY(m_cancelClicked);
     QVERIFY(!done.first().first().toBool());
-    QVERIFY2(page()->browserMessage()->text().contains(QStringLiteral("archive.tar")),
-             qPrintable(page()->browserMessage()->text()));
+    QCOMPARE(page()->browserMessage()->text(), QStringLiteral("Upload of cancelled/archive.tar cancelled."));
     QVERIFY(page()->transferProgress()->isHidden());
     QVERIFY(page()->findChild<QPushButton *>(QStringLiteral("uploadButton"))->isEnabled());
     // No object, and the upload was aborted (its parts gone) before the page heard of it.
@@ -440,6 +471,7 @@ void TestStorageTransfers::largeTransfersKeepMemoryBounded()
     constexpr qint64 kFileBytes = 256LL << 20;
     constexpr qint64 kBound = kFileBytes / 2;
     const QString path = m_dir.filePath(QStringLiteral("files/large.img"));
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
     {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -482,6 +514,17 @@ void TestStorageTransfers::largeTransfersKeepMemoryBounded()
     QCOMPARE(QFileInfo(saveTo).size(), kFileBytes);
     QCOMPARE(fileMd5(saveTo), md5);
     QVERIFY(QFile::remove(saveTo));
+
+    // A download cancelled at its first progress report leaves no file (256 MiB cannot have
+    // arrived: the reply's bounded buffer holds the rest back while the service's thread waits).
+    const QMetaObject::Connection connection = clickCancelAtFirstProgress(&storage::StorageMonitor::downloadProgress);
+    QVERIFY(!downloadThroughPage(QStringLiteral("large.img"), saveTo));
+    disconnect(connection);
+    QVERIFY(m_cancelClicked);
+    QVERIFY2(page()->browserMessage()->text().contains(QStringLiteral("cancelled")), qPrintable(page()->browserMessage()->text()));
+    QVERIFY(!QFile::exists(saveTo));
+    QCOMPARE(QDir(QFileInfo(saveTo).absolutePath()).entryList({QStringLiteral("large.img*")}, QDir::Files | QDir::Hidden),
+             QStringList()); // nor QSaveFile's temp file
     QVERIFY(QFile::remove(path));
     QCOMPARE(s3("DELETE", m_bucket, QStringLiteral("large/large.img")).status, 204);
 }
