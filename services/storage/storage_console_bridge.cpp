@@ -1,5 +1,6 @@
 #include "storage_console_bridge.h"
 
+#include "payload_checksum.h"
 #include "sigv4.h"
 
 #include "http/loopback_client.h"
@@ -16,6 +17,7 @@
 #include <QXmlStreamReader>
 
 #include <algorithm>
+#include <cstring>
 
 namespace homeport::storage {
 
@@ -178,7 +180,124 @@ void StorageConsoleBridge::finish(const std::shared_ptr<Transfer> &transfer, con
         Q_EMIT m_monitor->requestFinished(transfer->id, answer);
 }
 
-QNetworkReply *StorageConsoleBridge::sendSigned(const StorageRequest &request, QIODevice *bodyDevice)
+// A file's bytes [offset, offset + length) as an aws-chunked body with a CRC32C trailer
+// (STREAMING-UNSIGNED-PAYLOAD-TRAILER, what current AWS SDKs send by default), made as QNAM reads
+// it: the service checks the CRC over the bytes it received, so a body damaged on its way is
+// refused (BadDigest) instead of stored, and the file is still read only once. Its length is
+// known up front, so QNAM streams it under a Content-Length instead of buffering it.
+class StorageConsoleBridge::ChunkedFileBody : public QIODevice
+{
+public:
+    static constexpr qint64 kChunkBytes = 64 * 1024;
+
+    ChunkedFileBody(const QString &path, qint64 offset, qint64 length)
+        : m_file(path)
+        , m_offset(offset)
+        , m_length(length)
+        , m_encodedBytes(encodedBytes(length))
+    {
+    }
+    // False when the file cannot be read or is shorter than the region (fileError()).
+    bool openBody()
+    {
+        // Unbuffered: QIODevice's position is then what readData() has made.
+        return m_file.open(QIODevice::ReadOnly) && m_file.size() >= m_offset + m_length && rewind()
+            && open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+    QString fileError() const { return m_file.errorString(); }
+    qint64 decodedBytes() const { return m_length; }
+    // The headers that tell S3 how to read it.
+    StorageHeaders headers() const
+    {
+        return {{"Content-Encoding", "aws-chunked"},
+                {"x-amz-decoded-content-length", QByteArray::number(m_length)},
+                {"x-amz-trailer", kTrailer}};
+    }
+    bool isSequential() const override { return false; }
+    qint64 size() const override { return m_encodedBytes; }
+    // Only back to the start (QNAM's reset() for a resend) or where it is.
+    bool seek(qint64 pos) override
+    {
+        if (pos == this->pos())
+            return true;
+        return pos == 0 && rewind() && QIODevice::seek(0);
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        qint64 produced = 0;
+        while (produced < maxSize) {
+            if (m_framingAt < m_framing.size()) {
+                const qint64 n = std::min<qint64>(maxSize - produced, m_framing.size() - m_framingAt);
+                std::memcpy(data + produced, m_framing.constData() + m_framingAt, size_t(n));
+                m_framingAt += n;
+                produced += n;
+            } else if (m_chunkLeft > 0) {
+                const qint64 n = m_file.read(data + produced, std::min(maxSize - produced, m_chunkLeft));
+                if (n <= 0) // the file failed or shrank: the request fails rather than send less
+                    return produced > 0 ? produced : -1;
+                m_crc.addData(data + produced, n);
+                m_chunkLeft -= n;
+                produced += n;
+                if (m_chunkLeft == 0)
+                    setFraming("\r\n");
+            } else if (m_done) {
+                break;
+            } else if (m_chunked < m_length) {
+                const qint64 chunk = std::min(kChunkBytes, m_length - m_chunked);
+                setFraming(QByteArray::number(chunk, 16) + "\r\n");
+                m_chunkLeft = chunk;
+                m_chunked += chunk;
+            } else {
+                setFraming("0\r\n" + kTrailer + ':' + m_crc.base64Result() + "\r\n\r\n");
+                m_done = true;
+            }
+        }
+        return produced;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    static inline const QByteArray kTrailer = "x-amz-checksum-crc32c";
+    static constexpr int kCrcBase64Bytes = 8; // 4 bytes in base64
+
+    static qint64 encodedBytes(qint64 length)
+    {
+        const auto chunkBytes = [](qint64 data) { return QByteArray::number(data, 16).size() + 2 + data + 2; };
+        const qint64 rest = length % kChunkBytes;
+        return length / kChunkBytes * chunkBytes(kChunkBytes) + (rest > 0 ? chunkBytes(rest) : 0) + 3 + kTrailer.size() + 1
+            + kCrcBase64Bytes + 4;
+    }
+    bool rewind()
+    {
+        m_chunked = 0;
+        m_chunkLeft = 0;
+        m_framing.clear();
+        m_framingAt = 0;
+        m_done = false;
+        m_crc = PayloadChecksum(PayloadChecksum::Algorithm::Crc32c);
+        return m_file.seek(m_offset);
+    }
+    void setFraming(const QByteArray &framing)
+    {
+        m_framing = framing;
+        m_framingAt = 0;
+    }
+
+    QFile m_file;
+    const qint64 m_offset;
+    const qint64 m_length;
+    const qint64 m_encodedBytes;
+    qint64 m_chunked = 0;   // region bytes put into chunks so far
+    qint64 m_chunkLeft = 0; // of the current chunk, still to read from the file
+    QByteArray m_framing;   // chunk header, chunk end or the final chunk with the trailer
+    qsizetype m_framingAt = 0;
+    bool m_done = false;
+    PayloadChecksum m_crc{PayloadChecksum::Algorithm::Crc32c};
+};
+
+QNetworkReply *StorageConsoleBridge::sendSigned(const StorageRequest &request, ChunkedFileBody *fileBody)
 {
     // Path style: /<bucket>/<key>, each encoded once as SigV4 canonicalises it.
     QByteArray rawPath = "/";
@@ -195,9 +314,8 @@ QNetworkReply *StorageConsoleBridge::sendSigned(const StorageRequest &request, Q
     }
     const QByteArray hostHeader = m_loopback->authority().toUtf8();
     const QByteArray amzDate = sigv4::formatAmzDate(QDateTime::currentDateTimeUtc());
-    // A file body is not read twice (once to hash, once to send): over loopback to our own
-    // port, its bytes are covered by TCP's checksum and the server's MD5 ETag, as for SDKs.
-    const QByteArray payloadHash = bodyDevice ? QByteArray("UNSIGNED-PAYLOAD") : sigv4::sha256Hex(request.body);
+    // A file body is not read twice (once to hash, once to send): its CRC32C trailer covers it.
+    const QByteArray payloadHash = fileBody ? QByteArray("STREAMING-UNSIGNED-PAYLOAD-TRAILER") : sigv4::sha256Hex(request.body);
 
     SignedRequest signedRequest;
     signedRequest.method = request.method;
@@ -210,7 +328,7 @@ QNetworkReply *StorageConsoleBridge::sendSigned(const StorageRequest &request, Q
     const QUrl url = QUrl::fromEncoded("http://" + hostHeader + rawPath + (rawQuery.isEmpty() ? QByteArray() : '?' + rawQuery),
                                        QUrl::StrictMode);
     if (!url.isValid()) {
-        delete bodyDevice;
+        delete fileBody;
         return nullptr;
     }
     QNetworkRequest req(url);
@@ -221,16 +339,20 @@ QNetworkReply *StorageConsoleBridge::sendSigned(const StorageRequest &request, Q
     req.setRawHeader("Authorization", authorization);
     for (const auto &[name, value] : request.headers)
         req.setRawHeader(name, value);
+    if (fileBody) {
+        for (const auto &[name, value] : fileBody->headers())
+            req.setRawHeader(name, value);
+    }
     QNetworkAccessManager *network = m_loopback->network();
     QNetworkReply *reply = nullptr;
     if (request.method == "HEAD") {
         // A custom verb would make the reply wait for the body HEAD's Content-Length announces.
         reply = network->head(req);
-    } else if (bodyDevice) {
+    } else if (fileBody) {
         // With its length known, QNAM reads the device as it sends instead of buffering it.
-        req.setHeader(QNetworkRequest::ContentLengthHeader, bodyDevice->size());
-        reply = network->sendCustomRequest(req, request.method, bodyDevice);
-        bodyDevice->setParent(reply);
+        req.setHeader(QNetworkRequest::ContentLengthHeader, fileBody->size());
+        reply = network->sendCustomRequest(req, request.method, fileBody);
+        fileBody->setParent(reply);
     } else {
         reply = network->sendCustomRequest(req, request.method, request.body);
     }
@@ -259,44 +381,6 @@ StorageAnswer errorAnswer(const QString &error)
     return answer;
 }
 
-// Bytes [offset, offset + length) of a file as a device of that length, for UploadPart.
-class FileRegion : public QIODevice
-{
-public:
-    FileRegion(const QString &path, qint64 offset, qint64 length)
-        : m_file(path)
-        , m_offset(offset)
-        , m_length(length)
-    {
-    }
-    bool openRegion()
-    {
-        // Unbuffered: QIODevice's position then always matches the file's.
-        return m_file.open(QIODevice::ReadOnly) && m_file.size() >= m_offset + m_length && m_file.seek(m_offset)
-            && open(QIODevice::ReadOnly | QIODevice::Unbuffered);
-    }
-    QString fileError() const { return m_file.errorString(); }
-    bool isSequential() const override { return false; }
-    qint64 size() const override { return m_length; }
-    bool seek(qint64 pos) override
-    {
-        return pos >= 0 && pos <= m_length && QIODevice::seek(pos) && m_file.seek(m_offset + pos);
-    }
-
-protected:
-    qint64 readData(char *data, qint64 maxSize) override
-    {
-        const qint64 left = m_offset + m_length - m_file.pos();
-        return left <= 0 ? 0 : m_file.read(data, std::min(maxSize, left));
-    }
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    QFile m_file;
-    qint64 m_offset;
-    qint64 m_length;
-};
-
 QByteArray xmlElementText(const QByteArray &xml, QLatin1String name)
 {
     QXmlStreamReader reader(xml);
@@ -310,9 +394,10 @@ QByteArray xmlElementText(const QByteArray &xml, QLatin1String name)
 } // namespace
 
 void StorageConsoleBridge::sendStep(const std::shared_ptr<Transfer> &transfer, const StorageRequest &request,
-                                    QIODevice *bodyDevice, std::function<void(const StorageAnswer &)> onAnswer)
+                                    ChunkedFileBody *fileBody, std::function<void(const StorageAnswer &)> onAnswer)
 {
-    QNetworkReply *reply = sendSigned(request, bodyDevice);
+    const qint64 fileBytes = fileBody ? fileBody->decodedBytes() : 0;
+    QNetworkReply *reply = sendSigned(request, fileBody);
     if (!reply) {
         onAnswer(errorAnswer(tr("The key or bucket cannot be put in a URL.")));
         return;
@@ -322,16 +407,16 @@ void StorageConsoleBridge::sendStep(const std::shared_ptr<Transfer> &transfer, c
         transfer->reply = nullptr;
         onAnswer(transfer->cancelled ? errorAnswer(tr("Cancelled.")) : answerOf(reply, true));
     });
-    if (bodyDevice) {
+    if (fileBody) {
         const qint64 before = qint64(transfer->partsDone) * transfer->partBytes;
-        connect(reply, &QNetworkReply::uploadProgress, this, [this, transfer, before](qint64 sent, qint64 total) {
+        connect(reply, &QNetworkReply::uploadProgress, this, [this, transfer, before, fileBytes](qint64 sent, qint64 total) {
             // QNAM ends with a (0, 0) report once the request is sent: not progress.
             if (!m_monitor || total <= 0)
                 return;
-            if (transfer->partCount > 0)
-                Q_EMIT m_monitor->uploadProgress(transfer->id, before + sent, transfer->fileBytes);
-            else
-                Q_EMIT m_monitor->uploadProgress(transfer->id, sent, total);
+            // In the file's bytes: the framing is a steady 0.01 % of what goes, so the share
+            // sent is the share of the file (exact at the end).
+            const qint64 fileSent = qint64(double(sent) / double(total) * double(fileBytes));
+            Q_EMIT m_monitor->uploadProgress(transfer->id, before + fileSent, transfer->fileBytes);
         });
     } else if (!request.body.isEmpty() && transfer->partCount == 0) { // not a multipart upload's Complete
         connect(reply, &QNetworkReply::uploadProgress, this, [this, transfer](qint64 sent, qint64 total) {
@@ -343,16 +428,16 @@ void StorageConsoleBridge::sendStep(const std::shared_ptr<Transfer> &transfer, c
 
 void StorageConsoleBridge::startFilePut(const std::shared_ptr<Transfer> &transfer)
 {
-    auto *file = new QFile(transfer->request.bodyFile);
-    if (!file->open(QIODevice::ReadOnly)) {
-        StorageAnswer answer = errorAnswer(tr("Cannot read %1: %2").arg(transfer->request.bodyFile, file->errorString()));
-        delete file;
+    auto *body = new ChunkedFileBody(transfer->request.bodyFile, 0, transfer->fileBytes);
+    if (!body->openBody()) {
+        StorageAnswer answer = errorAnswer(tr("Cannot read %1: %2").arg(transfer->request.bodyFile, body->fileError()));
+        delete body;
         finish(transfer, answer);
         return;
     }
     StorageRequest put = transfer->request;
     put.body.clear();
-    sendStep(transfer, put, file, [this, transfer](const StorageAnswer &answer) { finish(transfer, answer); });
+    sendStep(transfer, put, body, [this, transfer](const StorageAnswer &answer) { finish(transfer, answer); });
 }
 
 void StorageConsoleBridge::startDownload(const std::shared_ptr<Transfer> &transfer)
@@ -465,8 +550,8 @@ void StorageConsoleBridge::sendNextPart(const std::shared_ptr<Transfer> &transfe
     const int partNumber = transfer->partsDone + 1;
     const qint64 offset = qint64(transfer->partsDone) * transfer->partBytes;
     const qint64 length = std::min(transfer->partBytes, transfer->fileBytes - offset);
-    auto *region = new FileRegion(transfer->request.bodyFile, offset, length);
-    if (!region->openRegion()) {
+    auto *region = new ChunkedFileBody(transfer->request.bodyFile, offset, length);
+    if (!region->openBody()) {
         const QString error = tr("Cannot read %1: %2").arg(transfer->request.bodyFile, region->fileError());
         delete region;
         failMultipart(transfer, errorAnswer(error));

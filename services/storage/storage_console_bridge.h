@@ -4,7 +4,8 @@
 // total bytes stored. The console's StorageRequests are signed with SigV4 with the service's own
 // access key and sent over loopback to the service's port, so they pass the same auth, routes,
 // limits and error formatting as any S3 client's request. File transfers stream: a bodyFile goes
-// out from disk (UNSIGNED-PAYLOAD with its Content-Length, as SDKs send), above the request's
+// out from disk as it is sent (aws-chunked with a CRC32C trailer the service verifies, as current
+// AWS SDKs send by default), above the request's
 // threshold as a multipart upload this bridge runs step by step (Create, UploadPart from file
 // regions, Complete; Abort on failure, cancel, or, straight through the store, when the service
 // stops); a saveTo GET writes the reply into a QSaveFile as it arrives, with the reply's read
@@ -22,7 +23,6 @@
 #include <functional>
 #include <memory>
 
-class QIODevice;
 class QNetworkReply;
 class QTimer;
 
@@ -59,15 +59,16 @@ public:
 
 private:
     struct Transfer; // one console request, its steps and its file
+    class ChunkedFileBody; // a file region as an aws-chunked body with a CRC32C trailer
 
     void onRequestSent(quint64 requestId, const StorageRequest &request);
     void onCancelRequested(quint64 requestId);
-    // Signs `request` (its body, or UNSIGNED-PAYLOAD for `bodyDevice`, which the reply then owns)
-    // and sends it; nullptr when the URL cannot be made.
-    QNetworkReply *sendSigned(const StorageRequest &request, QIODevice *bodyDevice);
+    // Signs `request` (its body, or `fileBody`, which the reply then owns) and sends it; nullptr
+    // when the URL cannot be made.
+    QNetworkReply *sendSigned(const StorageRequest &request, ChunkedFileBody *fileBody);
     // Sends one step of `transfer` and calls `onAnswer` with its answer (body read whole: only
     // for small bodies).
-    void sendStep(const std::shared_ptr<Transfer> &transfer, const StorageRequest &request, QIODevice *bodyDevice,
+    void sendStep(const std::shared_ptr<Transfer> &transfer, const StorageRequest &request, ChunkedFileBody *fileBody,
                   std::function<void(const StorageAnswer &)> onAnswer);
     void startFilePut(const std::shared_ptr<Transfer> &transfer);
     void startDownload(const std::shared_ptr<Transfer> &transfer);

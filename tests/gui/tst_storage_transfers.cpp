@@ -2,7 +2,8 @@
 // tst_storage_page: a ServiceHost runs StorageService in its own thread on a loopback port with
 // a real StorageMonitor. Files go through the page (the injected file pickers stand for the
 // dialogs) and are checked with real S3 requests signed with the service's key: a file uploaded
-// through the console comes back byte for byte; above the (lowered) multipart threshold it
+// through the console (aws-chunked with a CRC32C trailer the service checks) comes back byte for
+// byte, an empty one too; above the (lowered) multipart threshold it
 // becomes a multipart object; a cancelled multipart upload leaves neither an object nor an
 // unfinished upload, nor does one cut short by stopping the service; a download writes the exact bytes, and a failed one leaves no file (an
 // older file at that path untouched); and a few hundred MiB up and down raise the process's
@@ -14,6 +15,7 @@
 #include "core/metrics.h"
 #include "core/secrets.h"
 #include "core/service_host.h"
+#include "storage/payload_checksum.h"
 #include "storage/sigv4.h"
 #include "storage/storage_console_bridge.h"
 #include "storage/storage_monitor.h"
@@ -291,6 +293,7 @@ void TestStorageTransfers::uploadedFileComesBackByteForByte()
     const QString path = writeFile(QStringLiteral("notes.bin"), bytes);
     QVERIFY(!path.isEmpty());
     QSignalSpy progress(m_monitor.get(), &storage::StorageMonitor::uploadProgress);
+    QSignalSpy answers(m_monitor.get(), &storage::StorageMonitor::requestFinished);
     page()->setOpenFilePicker([path](QWidget *, const QString &, const QString &) { return path; });
     QSignalSpy done(page(), &StoragePage::actionFinished);
     page()->uploadFile();
@@ -304,6 +307,13 @@ void TestStorageTransfers::uploadedFileComesBackByteForByte()
     QVERIFY(!progress.isEmpty());
     QCOMPARE(progress.last().at(1).toLongLong(), qint64(bytes.size()));
     QCOMPARE(progress.last().at(2).toLongLong(), qint64(bytes.size()));
+    // It went with the CRC32C trailer current SDKs send, which the service checked and echoes.
+    storage::PayloadChecksum crc(storage::PayloadChecksum::Algorithm::Crc32c);
+    crc.addData(bytes.constData(), bytes.size());
+    QByteArrayList echoed;
+    for (const QList<QVariant> &answer : std::as_const(answers))
+        echoed << answer.at(1).value<storage::StorageAnswer>().header("x-amz-checksum-crc32c");
+    QVERIFY2(echoed.contains(crc.base64Result()), echoed.join(' ').constData());
 
     const S3Reply get = s3("GET", m_bucket, QStringLiteral("small/notes.bin"));
     QCOMPARE(get.status, 200);
@@ -311,6 +321,15 @@ void TestStorageTransfers::uploadedFileComesBackByteForByte()
     // One PUT: a plain MD5 ETag.
     QCOMPARE(get.etag, '"' + QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex() + '"');
     QTRY_COMPARE_WITH_TIMEOUT(listedNames(), QStringList{QStringLiteral("notes.bin")}, 10000);
+
+    // An empty file is an object of no bytes (its body only the final chunk and the trailer).
+    const QString empty = writeFile(QStringLiteral("empty.txt"), QByteArray());
+    QVERIFY(!empty.isEmpty());
+    QVERIFY2(uploadThroughPage(empty), qPrintable(page()->browserMessage()->text()));
+    const S3Reply emptyGet = s3("GET", m_bucket, QStringLiteral("small/empty.txt"));
+    QCOMPARE(emptyGet.status, 200);
+    QCOMPARE(emptyGet.body, QByteArray());
+    QCOMPARE(s3("DELETE", m_bucket, QStringLiteral("small/empty.txt")).status, 204);
 }
 
 void TestStorageTransfers::largeFileBecomesAMultipartObject()
