@@ -210,6 +210,11 @@ void StoragePage::onFinished(quint64 id, const storage::StorageAnswer &answer)
                    : cancelled ? tr("Download of %1 cancelled.").arg(QDir::toNativeSeparators(path))
                                : tr("Download failed: %1").arg(answer.message()),
                    !ok);
+        if (answer.status == 404) { // the object went meanwhile: the page should not offer it any more
+            m_metadata->clear();
+            m_presignKey->setText(m_prefix);
+            reloadListing();
+        }
         // Files dropped meanwhile waited for the download.
         if (!m_uploadQueue.isEmpty()) {
             m_uploadsDone = 0;

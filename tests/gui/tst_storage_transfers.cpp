@@ -8,7 +8,8 @@
 // unfinished upload, nor does one cut short by stopping the service; a download writes the exact bytes, and a failed one leaves no file (an
 // older file at that path untouched); and a few hundred MiB up and down raise the process's
 // peak resident memory by far less than the file's size (the service runs in this process too).
-// Set HOMEPORT_GUI_SCREENSHOTS=<dir> to keep a PNG of the page mid-upload.
+// Set HOMEPORT_GUI_SCREENSHOTS=<dir> to keep PNGs of the page mid-upload and after a failed
+// download.
 
 #include "service_page_test_helpers.h"
 
@@ -471,6 +472,10 @@ void TestStorageTransfers::failedDownloadLeavesNoFile()
     QVERIFY(!QFile::exists(saveTo));
     QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList());
     QVERIFY(page()->transferProgress()->isHidden());
+    // The list stops offering the object that is gone.
+    QTRY_COMPARE_WITH_TIMEOUT(listedNames(), QStringList(), 10000);
+    QCOMPARE(page()->metadataView()->toPlainText(), QString());
+    QVERIFY(guitest::saveScreenshot(m_window.get(), page(), page()->tabs(), QStringLiteral("storage-download-failed")));
 
     // Over a file that is there, a failed download leaves it as it was.
     const QString existing = folder + QStringLiteral("/kept.bin");
@@ -479,6 +484,10 @@ void TestStorageTransfers::failedDownloadLeavesNoFile()
         QVERIFY(file.open(QIODevice::WriteOnly));
         QVERIFY(file.write("the old contents\n") > 0);
     }
+    const QString again = writeFile(QStringLiteral("notes.bin"), "short-lived\n");
+    QVERIFY(uploadThroughPage(again));
+    QTRY_COMPARE_WITH_TIMEOUT(listedNames(), QStringList{QStringLiteral("notes.bin")}, 10000);
+    QCOMPARE(s3("DELETE", m_bucket, QStringLiteral("small/notes.bin")).status, 204);
     QVERIFY(!downloadThroughPage(QStringLiteral("notes.bin"), existing));
     QFile kept(existing);
     QVERIFY(kept.open(QIODevice::ReadOnly));
