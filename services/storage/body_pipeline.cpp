@@ -4,17 +4,66 @@
 #include <QThreadPool>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <new>
 
 namespace homeport::storage {
 
 namespace {
+
+// Blocks of finished bodies, kept for the next ones. A new 1 MiB block is a new mapping whose
+// 256 pages fault in (zeroed) on the storage thread as the socket is read into it, and freeing
+// it unmaps them again: with 5 MiB parts, about 200 bodies per GiB, that was a fifth of the
+// storage thread's time (bench/RESULTS.md). A kept block is marked MADV_FREE, so the kernel may
+// still take its pages when memory runs short; until it does, they are reused without a fault.
+class BlockCache
+{
+public:
+    char *take()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            if (!m_free.empty()) {
+                char *data = m_free.back();
+                m_free.pop_back();
+                return data;
+            }
+        }
+        auto *data = static_cast<char *>(std::aligned_alloc(size_t(BodyPipeline::kDirectAlignment), size_t(BodyPipeline::kBlockBytes)));
+        if (!data)
+            throw std::bad_alloc();
+        return data;
+    }
+    void give(char *data)
+    {
+        // Before it is listed: from then on another thread may fill it.
+        ::madvise(data, size_t(BodyPipeline::kBlockBytes), MADV_FREE);
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_free.size() < size_t(BodyPipeline::kCachedBlocksMax)) {
+                m_free.push_back(data);
+                return;
+            }
+        }
+        std::free(data);
+    }
+    int size()
+    {
+        std::lock_guard lock(m_mutex);
+        return int(m_free.size());
+    }
+
+private:
+    std::mutex m_mutex;
+    std::vector<char *> m_free;
+};
 
 // Writes bytes [from, to) of the pieces' concatenation to fd at fileOffset + from. Returns how
 // many of them were written: all, or fewer with errno set.
@@ -59,18 +108,24 @@ qint64 writeRange(int fd, const iovec *pieces, int count, qint64 fileOffset, qin
     return written;
 }
 
+BlockCache &blockCache()
+{
+    static BlockCache *cache = new BlockCache; // lives as long as the process, as the pools
+    return *cache;
+}
+
 } // namespace
 
-BodyPipeline::Block::Block()
-    : data(static_cast<char *>(std::aligned_alloc(size_t(kDirectAlignment), size_t(kBlockBytes))))
-{
-    if (!data)
-        throw std::bad_alloc();
-}
+BodyPipeline::Block::Block() : data(blockCache().take()) {}
 
 BodyPipeline::Block::~Block()
 {
-    std::free(data);
+    blockCache().give(data);
+}
+
+int BodyPipeline::cachedBlocks()
+{
+    return blockCache().size();
 }
 
 QThreadPool *BodyPipeline::digestPool()
@@ -95,7 +150,8 @@ QThreadPool *BodyPipeline::filePool()
     return pool;
 }
 
-BodyPipeline::BodyPipeline(bool sha256, std::optional<PayloadChecksum::Algorithm> checksum)
+BodyPipeline::BodyPipeline(bool sha256, std::optional<PayloadChecksum::Algorithm> checksum, qint64 announcedBytes)
+    : m_async(announcedBytes > kSyncBytes)
 {
     if (sha256)
         m_sha256 = std::make_unique<StreamDigest>(StreamDigest::Algorithm::Sha256);
@@ -123,9 +179,9 @@ void BodyPipeline::addToDigests(const char *data, qsizetype size, bool onPool)
 
 void BodyPipeline::writeFile(int fd, bool direct, QByteArrayView already)
 {
-    // Only before the hashing left this thread (the bytes kept in memory are a short prefix),
-    // so every block from here on holds file bytes from its start.
-    Q_ASSERT(!m_async && !m_filling && m_fd < 0);
+    // Only while every byte added so far was hashed in place (the bytes kept in memory are a
+    // short prefix), so every block from here on holds file bytes from its start.
+    Q_ASSERT(!m_filling && m_fd < 0 && m_added == already.size() && m_hashedInPlace == m_added);
     m_fd = fd;
     m_direct = direct;
     append(already.data(), already.size(), already.size());
@@ -133,6 +189,7 @@ void BodyPipeline::writeFile(int fd, bool direct, QByteArrayView already)
 
 void BodyPipeline::add(const char *data, qsizetype size)
 {
+    m_added += size;
     qsizetype inPlace = 0;
     if (!m_async) {
         inPlace = qsizetype(qMin<qint64>(size, kSyncBytes - m_hashedInPlace));

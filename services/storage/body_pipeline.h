@@ -12,7 +12,10 @@
 // about half of the storage thread's time per GiB and could stall it for a disk's writeback.
 // The writing has a thread of its own rather than the hashing one, so a write waiting for the
 // disk never holds a stream out of the MD5 lanes. The first kSyncBytes of a body are hashed in
-// place, so small objects and XML bodies never pay for a thread hop to be hashed.
+// place, so small objects and XML bodies never pay for a thread hop to be hashed; a body
+// announced larger goes to the pool from its first byte, as most of it would anyway (hashing
+// the first MiB of every 5 MiB part in place was a fifth of the storage thread's time).
+// Blocks are kept for the next bodies when a body is done (see BlockCache in the .cpp).
 //
 // Bytes are copied into blocks and queued; at most kHighWaterBytes (kFileHighWaterBytes with a
 // file) wait per body, so memory stays bounded however fast the client sends. The body's
@@ -61,14 +64,17 @@ public:
     // Buffered files: writeback is started every this many bytes, so the fsync finds little left.
     static constexpr qint64 kWritebackBytes = 8 << 20;
 
-    BodyPipeline(bool sha256, std::optional<PayloadChecksum::Algorithm> checksum);
+    // announcedBytes: the body's length as the request announced it (-1: unknown). Above
+    // kSyncBytes nothing is hashed in place.
+    BodyPipeline(bool sha256, std::optional<PayloadChecksum::Algorithm> checksum, qint64 announcedBytes = -1);
     ~BodyPipeline();
     BodyPipeline(const BodyPipeline &) = delete;
     BodyPipeline &operator=(const BodyPipeline &) = delete;
 
     // From now on every byte added also goes to the file `fd` (empty, open for writing; the
     // caller closes it after finishing or destroying the pipeline), starting with `already`: the
-    // bytes added so far, kept in memory until the body turned out too large for that. `direct`:
+    // bytes added so far, kept in memory until the body turned out too large for that (a body
+    // announced above kSyncBytes gets its file before its first byte). `direct`:
     // fd was opened with O_DIRECT (the pipeline turns it off for a last, unaligned piece, and
     // for good if the file system refuses an aligned direct write).
     void writeFile(int fd, bool direct, QByteArrayView already);
@@ -82,6 +88,13 @@ public:
     bool holdsBack(bool finishing, std::function<void()> resume);
     // Whether the hashing ever left the calling thread (for tests and diagnostics).
     bool wentAsync() const { return m_async; }
+    // Bytes hashed on the calling thread (for tests and diagnostics).
+    qint64 hashedInPlace() const { return m_hashedInPlace; }
+    // Blocks kept for later bodies, process-wide (for tests and diagnostics).
+    static int cachedBlocks();
+    // At most this many blocks are kept: enough for four uploads' backlogs (what the 4-stream
+    // benchmark keeps in flight) and a fifth body.
+    static constexpr int kCachedBlocksMax = 32;
 
     // After holdsBack(true, ...) answered false: the raw digests.
     QByteArray md5();
@@ -107,7 +120,7 @@ private:
         ~Block();
         Block(const Block &) = delete;
         Block &operator=(const Block &) = delete;
-        char *data; // kBlockBytes, aligned to kDirectAlignment
+        char *data; // kBlockBytes, aligned to kDirectAlignment; from and back to the BlockCache
         qsizetype size = 0;
         qsizetype hashFrom = 0; // bytes before this were hashed in place
         qint64 fileOffset = 0;
@@ -128,6 +141,7 @@ private:
     std::unique_ptr<PayloadChecksum> m_checksum;
     bool m_async = false;
     qint64 m_hashedInPlace = 0;
+    qint64 m_added = 0; // feeding thread: bytes given to add()
     Block *m_filling = nullptr; // feeding thread only
     int m_fd = -1;              // set by writeFile() before any block goes to the file
     qint64 m_fileQueued = 0;    // feeding thread: file bytes queued so far

@@ -65,7 +65,8 @@ PayloadReceiver::PayloadReceiver(const http::Request &request, const SigV4Result
         } else
             setError(400, "InvalidRequest", QStringLiteral("The trailer %1 is not supported.").arg(QString::fromLatin1(trailer)));
     }
-    m_pipeline = std::make_unique<BodyPipeline>(!m_expectedSha256.isEmpty(), m_checksumAlgorithm);
+    m_pipeline = std::make_unique<BodyPipeline>(!m_expectedSha256.isEmpty(), m_checksumAlgorithm,
+                                                 declared.isEmpty() ? -1 : declared.toLongLong());
     if (!m_tempPath.isEmpty() && (declared.isEmpty() || declared.toLongLong() > m_inlineLimit))
         openFile();
 }

@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <memory>
+#include <vector>
 
 using namespace homeport::storage;
 
@@ -61,23 +63,31 @@ private slots:
     {
         QTest::addColumn<qsizetype>("size");
         QTest::addColumn<qsizetype>("piece");
-        QTest::newRow("empty") << qsizetype(0) << qsizetype(1000);
-        QTest::newRow("in place only") << qsizetype(300000) << qsizetype(65536);
-        QTest::newRow("exactly the in-place part") << qsizetype(BodyPipeline::kSyncBytes) << qsizetype(4096);
-        QTest::newRow("one byte past it") << qsizetype(BodyPipeline::kSyncBytes + 1) << qsizetype(524288);
-        QTest::newRow("many blocks, odd pieces") << qsizetype(23 << 20) + 17 << qsizetype(777777);
-        QTest::newRow("pieces larger than a block") << qsizetype(19 << 20) << qsizetype(3 << 20);
+        QTest::addColumn<bool>("announced"); // the pipeline is told the body's length up front
+        QTest::newRow("empty") << qsizetype(0) << qsizetype(1000) << false;
+        QTest::newRow("in place only") << qsizetype(300000) << qsizetype(65536) << false;
+        QTest::newRow("in place only, announced") << qsizetype(300000) << qsizetype(65536) << true;
+        QTest::newRow("exactly the in-place part") << qsizetype(BodyPipeline::kSyncBytes) << qsizetype(4096) << false;
+        QTest::newRow("exactly the in-place part, announced") << qsizetype(BodyPipeline::kSyncBytes) << qsizetype(4096) << true;
+        QTest::newRow("one byte past it") << qsizetype(BodyPipeline::kSyncBytes + 1) << qsizetype(524288) << false;
+        QTest::newRow("one byte past it, announced") << qsizetype(BodyPipeline::kSyncBytes + 1) << qsizetype(524288) << true;
+        QTest::newRow("many blocks, odd pieces") << qsizetype(23 << 20) + 17 << qsizetype(777777) << false;
+        QTest::newRow("many blocks, odd pieces, announced") << qsizetype(23 << 20) + 17 << qsizetype(777777) << true;
+        QTest::newRow("pieces larger than a block") << qsizetype(19 << 20) << qsizetype(3 << 20) << false;
     }
 
     void digestsMatchOneShot()
     {
         QFETCH(qsizetype, size);
         QFETCH(qsizetype, piece);
+        QFETCH(bool, announced);
         const QByteArray body = pattern(size, int(size));
-        BodyPipeline pipeline(true, PayloadChecksum::Algorithm::Crc32c);
+        BodyPipeline pipeline(true, PayloadChecksum::Algorithm::Crc32c, announced ? size : -1);
         int holds = 0;
         feed(pipeline, body, piece, &holds);
         QCOMPARE(pipeline.wentAsync(), size > BodyPipeline::kSyncBytes);
+        // A body announced above the in-place part is hashed on the pool from its first byte.
+        QCOMPARE(pipeline.hashedInPlace(), announced && size > BodyPipeline::kSyncBytes ? 0 : qMin<qint64>(size, BodyPipeline::kSyncBytes));
         QCOMPARE(pipeline.md5(), QCryptographicHash::hash(body, QCryptographicHash::Md5));
         QCOMPARE(pipeline.sha256(), QCryptographicHash::hash(body, QCryptographicHash::Sha256));
         QCOMPARE(pipeline.checksum()->base64Result(), [&] {
@@ -145,13 +155,17 @@ private slots:
         QTest::addColumn<qsizetype>("piece");
         QTest::addColumn<qsizetype>("keptFirst"); // bytes added before the file was attached
         QTest::addColumn<bool>("direct");
-        QTest::newRow("tiny, direct") << qsizetype(100) << qsizetype(7) << qsizetype(0) << true;
-        QTest::newRow("one aligned block, direct") << qsizetype(BodyPipeline::kBlockBytes) << qsizetype(65536) << qsizetype(0) << true;
-        QTest::newRow("many blocks and an unaligned end, direct") << qsizetype(21 << 20) + 4097 << qsizetype(777777) << qsizetype(0) << true;
-        QTest::newRow("aligned end past the last block, direct") << qsizetype(13 << 20) + 8192 << qsizetype(1 << 20) << qsizetype(0) << true;
-        QTest::newRow("kept in memory first, direct") << qsizetype(9 << 20) + 3 << qsizetype(100000) << qsizetype(131072) << true;
-        QTest::newRow("many blocks, page cache") << qsizetype(17 << 20) + 5 << qsizetype(524287) << qsizetype(0) << false;
-        QTest::newRow("kept in memory first, page cache") << qsizetype(300000) << qsizetype(4096) << qsizetype(65537) << false;
+        QTest::addColumn<bool>("announced"); // the pipeline is told the body's length up front
+        QTest::newRow("tiny, direct") << qsizetype(100) << qsizetype(7) << qsizetype(0) << true << false;
+        QTest::newRow("one aligned block, direct") << qsizetype(BodyPipeline::kBlockBytes) << qsizetype(65536) << qsizetype(0) << true << false;
+        QTest::newRow("many blocks and an unaligned end, direct") << qsizetype(21 << 20) + 4097 << qsizetype(777777) << qsizetype(0) << true << false;
+        QTest::newRow("a 5 MiB part, announced, direct") << qsizetype(5 << 20) << qsizetype(65536) << qsizetype(0) << true << true;
+        QTest::newRow("announced with an unaligned end, direct") << qsizetype(6 << 20) + 1000 << qsizetype(300001) << qsizetype(0) << true << true;
+        QTest::newRow("aligned end past the last block, direct") << qsizetype(13 << 20) + 8192 << qsizetype(1 << 20) << qsizetype(0) << true << false;
+        QTest::newRow("kept in memory first, direct") << qsizetype(9 << 20) + 3 << qsizetype(100000) << qsizetype(131072) << true << false;
+        QTest::newRow("many blocks, page cache") << qsizetype(17 << 20) + 5 << qsizetype(524287) << qsizetype(0) << false << false;
+        QTest::newRow("announced, page cache") << qsizetype(3 << 20) + 5 << qsizetype(524287) << qsizetype(0) << false << true;
+        QTest::newRow("kept in memory first, page cache") << qsizetype(300000) << qsizetype(4096) << qsizetype(65537) << false << false;
     }
 
     void fileGetsEveryByte()
@@ -160,6 +174,7 @@ private slots:
         QFETCH(qsizetype, piece);
         QFETCH(qsizetype, keptFirst);
         QFETCH(bool, direct);
+        QFETCH(bool, announced);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QByteArray path = QFile::encodeName(dir.filePath(QStringLiteral("body")));
@@ -171,7 +186,7 @@ private slots:
         QVERIFY(fd >= 0);
 
         const QByteArray body = pattern(size, int(size) + 5);
-        BodyPipeline pipeline(false, PayloadChecksum::Algorithm::Crc32);
+        BodyPipeline pipeline(false, PayloadChecksum::Algorithm::Crc32, announced ? size : -1);
         pipeline.add(body.constData(), keptFirst);
         pipeline.writeFile(fd, openedDirect, QByteArrayView(body).first(keptFirst));
         int holds = 0;
@@ -188,6 +203,45 @@ private slots:
         PayloadChecksum crc(PayloadChecksum::Algorithm::Crc32);
         crc.addData(body.constData(), body.size());
         QCOMPARE(pipeline.checksum()->base64Result(), crc.base64Result());
+    }
+
+    void blocksAreKeptForTheNextBodies()
+    {
+        // A finished body's blocks are kept (up to kCachedBlocksMax) and the next bodies take
+        // them: their files and digests are those of their own bytes, never a byte of the body
+        // the blocks held before, also when more bodies are in flight than blocks are kept.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        constexpr int kBodies = 6; // 6 x 6 blocks in flight at once: more than are kept
+        const qsizetype size = 6 * BodyPipeline::kBlockBytes - 512;
+        for (int round = 0; round < 2; ++round) {
+            std::vector<std::unique_ptr<BodyPipeline>> pipelines;
+            std::vector<int> fds;
+            std::vector<QByteArray> bodies;
+            for (int i = 0; i < kBodies; ++i) {
+                const QByteArray path = QFile::encodeName(dir.filePath(QStringLiteral("body-%1-%2").arg(round).arg(i)));
+                fds.push_back(::open(path.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
+                QVERIFY(fds.back() >= 0);
+                bodies.push_back(pattern(size, round * 100 + i));
+                pipelines.push_back(std::make_unique<BodyPipeline>(false, std::nullopt, size));
+                pipelines.back()->writeFile(fds.back(), false, {});
+                pipelines.back()->add(bodies.back().constData(), bodies.back().size()); // all blocks at once
+            }
+            for (int i = 0; i < kBodies; ++i) {
+                int holds = 0;
+                feed(*pipelines[size_t(i)], QByteArray(), 1, &holds); // waits for every byte
+                QVERIFY(!pipelines[size_t(i)]->fileFailed());
+                QCOMPARE(pipelines[size_t(i)]->md5(), QCryptographicHash::hash(bodies[size_t(i)], QCryptographicHash::Md5));
+                QCOMPARE(::close(fds[size_t(i)]), 0);
+            }
+            pipelines.clear();
+            QCOMPARE(BodyPipeline::cachedBlocks(), BodyPipeline::kCachedBlocksMax);
+            for (int i = 0; i < kBodies; ++i) {
+                QFile written(dir.filePath(QStringLiteral("body-%1-%2").arg(round).arg(i)));
+                QVERIFY(written.open(QIODevice::ReadOnly));
+                QVERIFY(written.readAll() == bodies[size_t(i)]);
+            }
+        }
     }
 
     void failedWriteIsReported()
