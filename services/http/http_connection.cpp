@@ -37,6 +37,9 @@ constexpr qint64 kDeviceReadBlock = 64 * 1024;
 constexpr qint64 kSendFileBlock = 2 * 1024 * 1024;
 // Memory bodies reserve up to this from Content-Length before the bytes arrive.
 constexpr std::uint64_t kMaxBodyReserve = 1024 * 1024;
+// A new request's first read from the socket takes at most this (heads are far smaller; a body
+// behind one is read on into its consumer's buffer).
+constexpr qint64 kHeadReadBytes = 64 * 1024;
 
 QByteArray toBytes(beast::string_view view)
 {
@@ -301,7 +304,11 @@ void HttpConnection::process()
                 m_in.resize(qsizetype(available));
                 m_in.resize(qsizetype(qMax<qint64>(m_socket->read(m_in.data(), available), 0)));
             } else {
-                m_in = m_socket->readAll();
+                // A new request: its head, and whatever the socket holds behind it, up to
+                // kHeadReadBytes. readAll() took up to readBufferBytes, a fresh allocation the
+                // kernel faulted in for every request, and most of it body bytes that were then
+                // copied once more (into the consumer's buffer) than the rest of the body.
+                m_in = m_socket->read(qMin<qint64>(available, kHeadReadBytes));
             }
         }
         if (!m_parser)

@@ -4,7 +4,6 @@
 #include <QThreadPool>
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -13,6 +12,7 @@
 #include <cstring>
 #include <mutex>
 #include <new>
+#include <utility>
 
 namespace homeport::storage {
 
@@ -21,8 +21,9 @@ namespace {
 // Blocks of finished bodies, kept for the next ones. A new 1 MiB block is a new mapping whose
 // 256 pages fault in (zeroed) on the storage thread as the socket is read into it, and freeing
 // it unmaps them again: with 5 MiB parts, about 200 bodies per GiB, that was a fifth of the
-// storage thread's time (bench/RESULTS.md). A kept block is marked MADV_FREE, so the kernel may
-// still take its pages when memory runs short; until it does, they are reused without a fault.
+// storage thread's time (bench/RESULTS.md). Kept blocks are freed once none was taken for a
+// while (releaseIdle(), from the storage service's timer), so an idle server holds none.
+// (Marking them MADV_FREE instead cost the storage thread 7 %: a TLB shootdown per block.)
 class BlockCache
 {
 public:
@@ -30,6 +31,7 @@ public:
     {
         {
             std::lock_guard lock(m_mutex);
+            m_taken = true;
             if (!m_free.empty()) {
                 char *data = m_free.back();
                 m_free.pop_back();
@@ -43,8 +45,6 @@ public:
     }
     void give(char *data)
     {
-        // Before it is listed: from then on another thread may fill it.
-        ::madvise(data, size_t(BodyPipeline::kBlockBytes), MADV_FREE);
         {
             std::lock_guard lock(m_mutex);
             if (m_free.size() < size_t(BodyPipeline::kCachedBlocksMax)) {
@@ -59,10 +59,24 @@ public:
         std::lock_guard lock(m_mutex);
         return int(m_free.size());
     }
+    int releaseIdle()
+    {
+        std::vector<char *> idle;
+        {
+            std::lock_guard lock(m_mutex);
+            if (std::exchange(m_taken, false))
+                return 0;
+            idle.swap(m_free);
+        }
+        for (char *data : idle)
+            std::free(data);
+        return int(idle.size());
+    }
 
 private:
     std::mutex m_mutex;
     std::vector<char *> m_free;
+    bool m_taken = false; // a block was taken since the last releaseIdle()
 };
 
 // Writes bytes [from, to) of the pieces' concatenation to fd at fileOffset + from. Returns how
@@ -126,6 +140,11 @@ BodyPipeline::Block::~Block()
 int BodyPipeline::cachedBlocks()
 {
     return blockCache().size();
+}
+
+int BodyPipeline::releaseIdleBlocks()
+{
+    return blockCache().releaseIdle();
 }
 
 QThreadPool *BodyPipeline::digestPool()

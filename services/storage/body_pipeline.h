@@ -15,7 +15,7 @@
 // place, so small objects and XML bodies never pay for a thread hop to be hashed; a body
 // announced larger goes to the pool from its first byte, as most of it would anyway (hashing
 // the first MiB of every 5 MiB part in place was a fifth of the storage thread's time).
-// Blocks are kept for the next bodies when a body is done (see BlockCache in the .cpp).
+// Blocks are kept for the next bodies when a body is done, and freed when idle (BlockCache).
 //
 // Bytes are copied into blocks and queued; at most kHighWaterBytes (kFileHighWaterBytes with a
 // file) wait per body, so memory stays bounded however fast the client sends. The body's
@@ -92,6 +92,10 @@ public:
     qint64 hashedInPlace() const { return m_hashedInPlace; }
     // Blocks kept for later bodies, process-wide (for tests and diagnostics).
     static int cachedBlocks();
+    // Frees the kept blocks if none was taken since the last call (any thread; the storage
+    // service calls it every kIdleBlocksSeconds). Returns how many went.
+    static int releaseIdleBlocks();
+    static constexpr int kIdleBlocksSeconds = 10;
     // At most this many blocks are kept: enough for four uploads' backlogs (what the 4-stream
     // benchmark keeps in flight) and a fifth body.
     static constexpr int kCachedBlocksMax = 32;

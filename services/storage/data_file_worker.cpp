@@ -83,11 +83,17 @@ void DataFileWorker::waitForDone()
 
 void DataFileWorker::run(DataFileJob job, QObject *receiver, std::function<void(const DataFileResult &)> done)
 {
+    run(std::move(job), [receiver, done = std::move(done)](DataFileResult result) {
+        QMetaObject::invokeMethod(receiver, [done, result = std::move(result)] { done(result); }, Qt::QueuedConnection);
+    });
+}
+
+void DataFileWorker::run(DataFileJob job, std::function<void(DataFileResult)> then)
+{
     ++m_running;
-    m_pool.start([this, job = std::move(job), receiver, done = std::move(done)] {
-        DataFileResult result = execute(job);
+    m_pool.start([this, job = std::move(job), then = std::move(then)] {
+        then(execute(job));
         --m_running;
-        QMetaObject::invokeMethod(receiver, [done, result] { done(result); }, Qt::QueuedConnection);
     });
 }
 

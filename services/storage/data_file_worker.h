@@ -6,7 +6,8 @@
 // (rename + directory fsync). The caller commits the metadata when the result comes back, so the
 // order temp file -> fsync -> rename -> SQLite commit is kept; nothing here touches SQLite.
 // Thread affinity: run() and waitForDone() are called from the storage service's thread; the
-// job runs on a pool thread; `done` is queued back to the receiver's thread.
+// job runs on a pool thread; `done` is queued back to the receiver's thread (`then` runs on the
+// pool thread).
 
 #include <QList>
 #include <QObject>
@@ -55,6 +56,10 @@ public:
 
     // Queues the job; `done` runs in receiver's thread afterwards (dropped if receiver is gone).
     void run(DataFileJob job, QObject *receiver, std::function<void(const DataFileResult &)> done);
+    // Queues the job; `then` runs on the worker thread right after it (and waitForDone() waits
+    // for it too), e.g. to hand a part's row to the RowCommitter without a turn of the caller's
+    // event loop.
+    void run(DataFileJob job, std::function<void(DataFileResult)> then);
     // Blocks until every queued job finished (their `done` calls are queued, not yet run).
     void waitForDone();
     int running() const { return m_running.load(); }

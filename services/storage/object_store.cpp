@@ -897,8 +897,24 @@ QByteArrayList ObjectStore::uploadsInitiatedBefore(qint64 cutoffMs)
     return out;
 }
 
-bool ObjectStore::putPart(const QByteArray &uploadId, const PartRecord &part, QString *error)
+bool ObjectStore::putPart(const QByteArray &uploadId, const PartRecord &part, QString *error, bool *noUpload)
 {
+    {
+        // Aborted or completed while the part was written: no row (the caller removes the file).
+        QSqlQuery open(m_db);
+        open.prepare(QStringLiteral("SELECT 1 FROM uploads WHERE id = ?"));
+        open.addBindValue(QString::fromLatin1(uploadId));
+        if (!open.exec()) {
+            *error = sqlError(open);
+            return false;
+        }
+        if (!open.next()) {
+            *error = QStringLiteral("The upload %1 does not exist.").arg(QString::fromLatin1(uploadId));
+            if (noUpload)
+                *noUpload = true;
+            return false;
+        }
+    }
     QString previousFile;
     {
         QSqlQuery q(m_db);
@@ -920,8 +936,12 @@ bool ObjectStore::putPart(const QByteArray &uploadId, const PartRecord &part, QS
         *error = sqlError(q);
         return false;
     }
-    if (!previousFile.isEmpty() && previousFile != part.file)
-        removeFile(previousFile);
+    if (!previousFile.isEmpty() && previousFile != part.file) {
+        if (m_inBatch)
+            m_removeAfterCommit.append(previousFile);
+        else
+            removeFile(previousFile);
+    }
     return true;
 }
 
@@ -940,9 +960,10 @@ QList<PartRecord> ObjectStore::parts(const QByteArray &uploadId)
 
 bool ObjectStore::abortUpload(const QByteArray &id, QString *error)
 {
-    const QList<PartRecord> files = parts(id);
     if (!beginWrite(error))
         return false;
+    // Read inside the transaction: the committer's connection may add a part until then.
+    const QList<PartRecord> files = parts(id);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM parts WHERE upload = ?"));
     q.addBindValue(QString::fromLatin1(id));
@@ -959,12 +980,25 @@ bool ObjectStore::abortUpload(const QByteArray &id, QString *error)
     return true;
 }
 
-bool ObjectStore::completeUpload(const UploadRecord &upload, const ObjectRecord &record, QString *error)
+bool ObjectStore::completeUpload(const UploadRecord &upload, const ObjectRecord &record, QString *error, bool *partsChanged)
 {
-    const QList<PartRecord> files = parts(upload.id);
     if (!beginWrite(error))
         return false;
-    // Read inside the transaction: the committer's connection may replace the object until then.
+    // Read inside the transaction: the committer's connection may replace the object, or add or
+    // replace a part, until then.
+    const QList<PartRecord> files = parts(upload.id);
+    QSet<QString> current;
+    for (const PartRecord &p : files)
+        current.insert(p.file);
+    for (const ObjectSegment &segment : record.segments) {
+        if (!current.contains(segment.file)) { // a part uploaded again since the caller chose them
+            m_db.rollback();
+            *error = QStringLiteral("A part of the upload was replaced while it was completed.");
+            if (partsChanged)
+                *partsChanged = true;
+            return false;
+        }
+    }
     const std::optional<ObjectRecord> previous = object(upload.bucket, record.key);
     const auto fail = [&](const QSqlQuery &q) {
         *error = sqlError(q);

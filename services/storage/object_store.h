@@ -181,14 +181,18 @@ public:
     std::optional<UploadRecord> upload(const QByteArray &id);
     QList<UploadRecord> uploads(const QString &bucket, const QByteArray &prefix);
     QByteArrayList uploadsInitiatedBefore(qint64 cutoffMs);
-    bool putPart(const QByteArray &uploadId, const PartRecord &part, QString *error);
+    // Fails (*noUpload set, when given) if the upload is no longer open. In a batch, a replaced
+    // part's file is left to the caller, as endBatch() says.
+    bool putPart(const QByteArray &uploadId, const PartRecord &part, QString *error, bool *noUpload = nullptr);
     QList<PartRecord> parts(const QByteArray &uploadId);
     // Removes the upload and its part rows and files.
     bool abortUpload(const QByteArray &id, QString *error);
     // Commits the object (its segments are the chosen parts' files, which stay where they are),
     // drops the upload, remembers the result so a repeated Complete answers the same. The
-    // upload's other part files and the replaced version's files go after the commit.
-    bool completeUpload(const UploadRecord &upload, const ObjectRecord &record, QString *error);
+    // upload's other part files and the replaced version's files go after the commit. Fails
+    // (*partsChanged set, when given) if a segment is no longer one of the upload's parts (the
+    // part was uploaded again after the caller read them).
+    bool completeUpload(const UploadRecord &upload, const ObjectRecord &record, QString *error, bool *partsChanged = nullptr);
     std::optional<QPair<QByteArray, QByteArray>> completedUpload(const QByteArray &id); // key, etag
 
 private:

@@ -6,6 +6,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <utility>
 
 namespace homeport::storage {
 
@@ -46,21 +47,49 @@ bool RowCommitter::start(QString *error)
 
 void RowCommitter::commit(QList<Write> writes, QObject *receiver, std::function<void(const Outcome &)> done)
 {
-    QMetaObject::invokeMethod(m_context.get(), [this, writes = std::move(writes), receiver, done = std::move(done)] {
-        Outcome outcome;
-        outcome.written = QList<bool>(writes.size(), false);
-        outcome.errors = QStringList(writes.size());
-        if (!m_store) {
-            outcome.error = QStringLiteral("The storage database is closed.");
-        } else if (m_store->beginBatch(&outcome.error)) {
-            for (qsizetype i = 0; i < writes.size(); ++i)
-                outcome.written[i] = writes[i](*m_store, &outcome.errors[i]);
-            outcome.committed = m_store->endBatch(&outcome.error, &outcome.replacedFiles);
+    std::lock_guard lock(m_mutex);
+    m_pending.push_back({std::move(writes), receiver, std::move(done)});
+    if (std::exchange(m_drainQueued, true))
+        return; // a commitPending() is queued and takes this one too
+    QMetaObject::invokeMethod(m_context.get(), [this] { commitPending(); }, Qt::QueuedConnection);
+}
+
+void RowCommitter::commitPending()
+{
+    std::vector<Pending> group;
+    {
+        std::lock_guard lock(m_mutex);
+        group.swap(m_pending);
+        m_drainQueued = false;
+    }
+    bool committed = false;
+    QString error;
+    QStringList replacedFiles;
+    std::vector<Outcome> outcomes(group.size());
+    for (size_t g = 0; g < group.size(); ++g) {
+        outcomes[g].written = QList<bool>(group[g].writes.size(), false);
+        outcomes[g].errors = QStringList(group[g].writes.size());
+    }
+    if (!m_store) {
+        error = QStringLiteral("The storage database is closed.");
+    } else if (m_store->beginBatch(&error)) {
+        for (size_t g = 0; g < group.size(); ++g) {
+            for (qsizetype i = 0; i < group[g].writes.size(); ++i)
+                outcomes[g].written[i] = group[g].writes[i](*m_store, &outcomes[g].errors[i]);
         }
+        committed = m_store->endBatch(&error, &replacedFiles);
+    }
+    for (size_t g = 0; g < group.size(); ++g) {
+        Outcome &outcome = outcomes[g];
+        outcome.committed = committed;
+        outcome.error = error;
+        if (g == 0)
+            outcome.replacedFiles = replacedFiles;
         // The receiver outlives this committer (it destroys it), so it exists here; if it is
         // deleted before the answer is delivered, Qt drops the answer.
-        QMetaObject::invokeMethod(receiver, [done, outcome] { done(outcome); }, Qt::QueuedConnection);
-    }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(group[g].receiver, [done = std::move(group[g].done), outcome = std::move(outcome)] { done(outcome); },
+                                  Qt::QueuedConnection);
+    }
 }
 
 } // namespace homeport::storage

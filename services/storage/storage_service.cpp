@@ -2,6 +2,7 @@
 
 #include "access_key_store.h"
 #include "bucket_cors.h"
+#include "body_pipeline.h"
 #include "bucket_policy.h"
 #include "data_file_worker.h"
 #include "object_store.h"
@@ -539,6 +540,10 @@ QString StorageService::configure(http::HttpServer &server, const core::ServiceC
     m_staleUploadTimer->setInterval(int(qBound(qint64(1000), m_uploadMaxAgeMs / 4, qint64(3600 * 1000))));
     connect(m_staleUploadTimer.get(), &QTimer::timeout, this, &StorageService::removeStaleUploads);
     m_staleUploadTimer->start();
+    m_idleBlocksTimer = std::make_unique<QTimer>();
+    m_idleBlocksTimer->setInterval(BodyPipeline::kIdleBlocksSeconds * 1000);
+    connect(m_idleBlocksTimer.get(), &QTimer::timeout, this, [] { BodyPipeline::releaseIdleBlocks(); });
+    m_idleBlocksTimer->start();
 
     // Engine-made errors (413, 400, 408, ...) in S3's XML shape.
     server.setErrorFormatter([this](int status, const QString &message) {
@@ -579,6 +584,7 @@ void StorageService::closeStores()
 {
     m_consoleBridge.reset();
     m_staleUploadTimer.reset();
+    m_idleBlocksTimer.reset();
     if (m_worker)
         m_worker->waitForDone(); // their answers, still queued, find no store and say so
     m_committer.reset();      // commits the group in flight; its answers come after
@@ -1480,33 +1486,48 @@ void StorageService::uploadPart(Call &call)
     DataFileJob job;
     if (!takeBody(call, &job))
         return;
-    finishDataFile(std::move(job), call, [this, part, checksum, uploadId](Reply &reply, const DataFileResult &result) mutable {
-        part.file = result.file;
-        if (!commitPart(reply, uploadId, part))
+    // fsync, rename and directory fsync on a worker, which hands the row to the committer at
+    // once: the part is answered after its commit, with no turn of this thread in between.
+    ObjectStore *store = m_store.get(); // open until m_worker is drained (closeStores)
+    job.install = [store](const QString &temp, QString *error) { return store->installFile(temp, error); };
+    m_worker->run(std::move(job), [this, reply = Reply(call), part, checksum, uploadId](DataFileResult result) mutable {
+        if (result.file.isEmpty()) {
+            QMetaObject::invokeMethod(this, [reply, error = result.error]() mutable { reply.error(500, "InternalError", error); },
+                                      Qt::QueuedConnection);
             return;
-        http::Response r;
-        r.setHeader("ETag", quoted(part.etag));
-        if (checksum)
-            r.setHeader(checksum->first, checksum->second);
-        reply.empty(200, r);
+        }
+        part.file = result.file;
+        commitPart(reply, uploadId, part, [checksum](Reply &reply, const PartRecord &part) {
+            http::Response r;
+            r.setHeader("ETag", quoted(part.etag));
+            if (checksum)
+                r.setHeader(checksum->first, checksum->second);
+            reply.empty(200, r);
+        });
     });
 }
 
-bool StorageService::commitPart(Reply &reply, const QByteArray &uploadId, PartRecord &part)
+void StorageService::commitPart(const Reply &reply, const QByteArray &uploadId, PartRecord part,
+                                std::function<void(Reply &, const PartRecord &)> answer)
 {
     part.modifiedMs = QDateTime::currentMSecsSinceEpoch();
-    QString error;
-    if (!m_store->upload(uploadId)) { // aborted or completed while the part was written
-        m_store->removeFile(part.file);
-        reply.error(404, "NoSuchUpload", QStringLiteral("The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."));
-        return false;
-    }
-    if (!m_store->putPart(uploadId, part, &error)) {
-        m_store->removeFile(part.file);
-        reply.error(500, "InternalError", error);
-        return false;
-    }
-    return true;
+    // m_committer lives until closeStores(), which first waits for the workers that call this.
+    auto noUpload = std::make_shared<bool>(false);
+    m_committer->commit(
+        {[uploadId, part, noUpload](ObjectStore &store, QString *error) { return store.putPart(uploadId, part, error, noUpload.get()); }},
+        this, [this, reply = Reply(reply), part, noUpload, answer = std::move(answer)](const RowCommitter::Outcome &outcome) mutable {
+            // A part uploaded again under its number replaced a file, gone now that the row is.
+            if (m_store)
+                m_store->removeFiles(outcome.replacedFiles);
+            if (!outcome.committed || !outcome.written.value(0)) {
+                if (m_store) // otherwise the file has no row and goes at the next open
+                    m_store->removeFile(part.file);
+                if (*noUpload) // aborted or completed while the part was written
+                    return reply.error(404, "NoSuchUpload", QStringLiteral("The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."));
+                return reply.error(500, "InternalError", outcome.committed ? outcome.errors.value(0) : outcome.error);
+            }
+            answer(reply, part);
+        });
 }
 
 void StorageService::uploadPartCopy(Call &call, const QByteArray &uploadId, int number)
@@ -1530,11 +1551,11 @@ void StorageService::uploadPartCopy(Call &call, const QByteArray &uploadId, int 
     PartRecord part;
     part.number = number;
     part.size = length;
-    const auto answerCopied = [this, uploadId](Reply &reply, PartRecord part) {
-        if (!commitPart(reply, uploadId, part))
-            return;
-        reply.xml(200, "<CopyPartResult" + kNamespace + '>' + element("LastModified", isoTime(part.modifiedMs))
-                           + element("ETag", quoted(part.etag)) + "</CopyPartResult>");
+    const auto answerCopied = [this, uploadId](Reply &reply, const PartRecord &part) {
+        commitPart(reply, uploadId, part, [](Reply &reply, const PartRecord &part) {
+            reply.xml(200, "<CopyPartResult" + kNamespace + '>' + element("LastModified", isoTime(part.modifiedMs))
+                               + element("ETag", quoted(part.etag)) + "</CopyPartResult>");
+        });
     };
     if (source->isInline()) {
         // A small source: its bytes become the part's file here, synced on a worker.
@@ -1634,8 +1655,12 @@ void StorageService::completeUpload(Call &call)
     record.tags = upload->tags;
     record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
     QString error;
-    if (!m_store->completeUpload(*upload, record, &error))
+    bool partsChanged = false;
+    if (!m_store->completeUpload(*upload, record, &error, &partsChanged)) {
+        if (partsChanged) // a part was uploaded again (committed on the committer's connection) meanwhile
+            return call.error(409, "OperationAborted", QStringLiteral("A conflicting conditional operation is currently in progress against this resource. Please try again."));
         return call.error(500, "InternalError", error);
+    }
     answer(call, record.etag);
 }
 

@@ -90,7 +90,11 @@ private:
     void uploadPart(Call &call);
     void uploadPartCopy(Call &call, const QByteArray &uploadId, int number);
     // Commits a part whose file is installed; false once answered with the error.
-    bool commitPart(Reply &reply, const QByteArray &uploadId, PartRecord &part);
+    // Any thread (the service's or a data file worker's): hands the part's row (its file in the
+    // store) to the committer; `answer` runs on this service's thread once it committed, and the
+    // request gets S3's error otherwise (NoSuchUpload if the upload went meanwhile).
+    void commitPart(const Reply &reply, const QByteArray &uploadId, PartRecord part,
+                    std::function<void(Reply &, const PartRecord &)> answer);
     void completeUpload(Call &call);
     void abortUpload(Call &call);
     void listParts(Call &call);
@@ -153,6 +157,7 @@ private:
     bool m_commitInFlight = false;
     std::unique_ptr<AccessKeyStore> m_keys;
     std::unique_ptr<QTimer> m_staleUploadTimer;
+    std::unique_ptr<QTimer> m_idleBlocksTimer; // frees the body blocks kept while uploads are idle
     qint64 m_uploadMaxAgeMs = kDefaultUploadMaxAgeMs;
     QByteArray m_accessKey;
     QByteArray m_secretKey;

@@ -4,7 +4,9 @@
 // exactly once per hold, from the pool); destruction with blocks still queued; and the body's
 // file: every byte written, in order, with O_DIRECT (aligned blocks, an unaligned last piece
 // through the page cache) and without, after bytes first kept in memory, and a failed write
-// reported instead of hanging the reader.
+// reported instead of hanging the reader; bodies announced large hashed on the pool from their
+// first byte; finished bodies' blocks kept for the next ones (never leaking a byte between
+// bodies) and freed when idle.
 #include "storage/body_pipeline.h"
 
 #include <QCryptographicHash>
@@ -242,6 +244,11 @@ private slots:
                 QVERIFY(written.readAll() == bodies[size_t(i)]);
             }
         }
+        // Freed only after a whole interval in which no body took one.
+        QCOMPARE(BodyPipeline::releaseIdleBlocks(), 0);
+        QCOMPARE(BodyPipeline::cachedBlocks(), BodyPipeline::kCachedBlocksMax);
+        QCOMPARE(BodyPipeline::releaseIdleBlocks(), BodyPipeline::kCachedBlocksMax);
+        QCOMPARE(BodyPipeline::cachedBlocks(), 0);
     }
 
     void failedWriteIsReported()

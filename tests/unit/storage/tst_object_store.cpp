@@ -2,8 +2,9 @@
 // that survive a restart and the orphan sweep, files removed when the object is replaced or
 // deleted, part files left out of a Complete removed), leases that keep files on disk while a
 // reader still needs them, SegmentedFile reading across part boundaries, a store whose
-// objects table predates the rowid layout opened with every row intact, and ReadAhead reading a
-// GET's window into the page cache ahead of the send.
+// objects table predates the rowid layout opened with every row intact, part rows committed on
+// a second connection beside Completes on the first, and ReadAhead reading a GET's window into
+// the page cache ahead of the send.
 #include "storage/object_store.h"
 #include "storage/read_ahead.h"
 #include "storage/segmented_file.h"
@@ -289,6 +290,63 @@ private slots:
         QVERIFY(dataFiles(m_dir.path()).isEmpty());
         Q_UNUSED(first);
         Q_UNUSED(third);
+    }
+
+    void partsCommittedOnAnotherConnection()
+    {
+        // Part rows are committed in batches on a connection of their own (the RowCommitter's)
+        // while the service's connection completes and aborts uploads: a part uploaded again
+        // leaves its old file to the caller until the batch committed; a Complete whose chosen
+        // part was replaced since it read the parts is refused and changes nothing; a part for
+        // an upload that is gone is refused and says so.
+        UploadRecord upload;
+        upload.id = "u-batch";
+        upload.bucket = QStringLiteral("b");
+        upload.key = "k";
+        QString error;
+        QVERIFY2(m_store->createUpload(upload, &error), qPrintable(error));
+        ObjectStore committer(m_dir.path(), QStringLiteral("tst-object-store-commits-%1").arg(++connectionNumber));
+        QVERIFY2(committer.openForCommits(&error), qPrintable(error));
+        const auto commitPart = [&](const PartRecord &part, QStringList *replaced, bool *noUpload) {
+            if (!committer.beginBatch(&error))
+                return false;
+            const bool written = committer.putPart(upload.id, part, &error, noUpload);
+            return committer.endBatch(&error, replaced) && written;
+        };
+
+        const PartRecord first{1, 4, "e1", 0, installBytes(*m_store, "aaaa")};
+        QStringList replaced;
+        QVERIFY2(commitPart(first, &replaced, nullptr), qPrintable(error));
+        QVERIFY(replaced.isEmpty());
+        QCOMPARE(m_store->parts(upload.id).size(), 1); // the service's connection sees it at once
+        ObjectRecord record; // the Complete's choice, made from what it read
+        record.key = "k";
+        record.etag = "x-1";
+        record.size = 4;
+        record.segments.append({first.file, 4});
+
+        const PartRecord again{1, 4, "e2", 0, installBytes(*m_store, "bbbb")};
+        QVERIFY2(commitPart(again, &replaced, nullptr), qPrintable(error));
+        QCOMPARE(replaced, QStringList({first.file}));
+        QVERIFY(QFile::exists(m_store->absolutePath(first.file))); // the caller's to remove
+        m_store->removeFiles(replaced);
+
+        bool partsChanged = false;
+        QVERIFY(!m_store->completeUpload(upload, record, &error, &partsChanged));
+        QVERIFY(partsChanged);
+        QVERIFY(!m_store->object(QStringLiteral("b"), "k"));
+        QVERIFY(m_store->upload(upload.id));
+        record.segments = {{again.file, 4}};
+        QVERIFY2(m_store->completeUpload(upload, record, &error), qPrintable(error));
+        QCOMPARE(m_store->object(QStringLiteral("b"), "k")->segments, record.segments);
+
+        bool noUpload = false;
+        const PartRecord late{2, 4, "e3", 0, installBytes(*m_store, "cccc")};
+        QVERIFY(!commitPart(late, &replaced, &noUpload));
+        QVERIFY(noUpload);
+        QVERIFY(m_store->parts(upload.id).isEmpty());
+        m_store->removeFile(late.file);
+        QCOMPARE(dataFiles(m_dir.path()), QStringList({again.file}));
     }
 
     void segmentedFileReadsAcrossBoundariesAndSeeks()

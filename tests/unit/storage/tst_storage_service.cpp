@@ -1,8 +1,8 @@
 // The storage service over real HTTP on 127.0.0.1 (port 0), with requests signed here by SigV4
 // and sent through a raw socket so odd paths reach the server byte for byte: buckets, objects
 // with metadata, ranges and conditions, copy, listings, multipart, aws-chunked bodies (signed
-// and with checksum trailers), digests, S3's error XML, keys that try to leave the store, and
-// objects surviving a restart. Everything runs in the test's thread.
+// and with checksum trailers), digests, S3's error XML, keys that try to leave the store,
+// objects surviving a restart, and parts committed and on disk when they are acknowledged. Everything runs in the test's thread.
 #include "storage/payload_checksum.h"
 #include "storage/sigv4.h"
 #include "storage/storage_service.h"
@@ -14,6 +14,8 @@
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -74,6 +76,14 @@ class TstStorageService : public QObject
                       http::HeaderList extra = {}, QByteArray payloadHash = {}, const QByteArray &secret = kSecret,
                       const QByteArray &rawBody = {}, const QByteArray &hostHeader = {})
     {
+        return raw(s3Request(method, target, body, extra, payloadHash, secret, rawBody, hostHeader), method == "HEAD");
+    }
+
+    // The bytes of what s3() sends, for a caller that sends them itself.
+    QByteArray s3Request(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
+                         http::HeaderList extra = {}, QByteArray payloadHash = {}, const QByteArray &secret = kSecret,
+                         const QByteArray &rawBody = {}, const QByteArray &hostHeader = {})
+    {
         const qsizetype q = target.indexOf('?');
         const QByteArray amzDate = sigv4::formatAmzDate(QDateTime::currentDateTimeUtc());
         if (payloadHash.isEmpty())
@@ -92,7 +102,7 @@ class TstStorageService : public QObject
         for (const auto &[n, v] : headers)
             text += n + ": " + v + "\r\n";
         text += "Authorization: " + authorization + "\r\nContent-Length: " + QByteArray::number(wire.size()) + "\r\n\r\n" + wire;
-        return raw(text, method == "HEAD");
+        return text;
     }
 
     // The head of a signed UNSIGNED-PAYLOAD request whose body the caller sends itself.
@@ -719,6 +729,97 @@ private slots:
         QVERIFY(r.body.contains("<Key>b</Key>"));
         QVERIFY(!r.body.contains("<Key>a</Key>"));
         QVERIFY(r.body.contains("<CommonPrefixes><Prefix>dir/</Prefix></CommonPrefixes>"));
+    }
+
+    void acknowledgedPartsAreCommittedAndOnDisk()
+    {
+        // A part is answered only once its file is in the store and its row committed: right
+        // after each 200, a connection of the test's own finds the row, and the file it names
+        // holds the part's bytes. Parts sent at once on four connections (their rows share
+        // commits), a part uploaded again (its first file goes), a part for an aborted upload
+        // (refused, its file gone), and a Complete of them all.
+        QCOMPARE(s3("PUT", "/acked").status, 200);
+        ParsedResponse r = s3("POST", "/acked/k?uploads");
+        static const QRegularExpression idRe(QStringLiteral("<UploadId>([^<]*)</UploadId>"));
+        const QByteArray id = idRe.match(QString::fromUtf8(r.body)).captured(1).toUtf8();
+        QVERIFY(!id.isEmpty());
+
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tst-acked-parts"));
+        db.setDatabaseName(m_dataDir + QStringLiteral("/storage.db"));
+        QVERIFY(db.open());
+        const auto committedPart = [&](int number) -> std::optional<QPair<QString, QByteArray>> { // file, etag
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT file, etag FROM parts WHERE upload = ? AND number = ?"));
+            q.addBindValue(QString::fromLatin1(id));
+            q.addBindValue(number);
+            if (!q.exec() || !q.next())
+                return std::nullopt;
+            return qMakePair(q.value(0).toString(), q.value(1).toString().toLatin1());
+        };
+        const auto fileBytes = [&](const QString &file) {
+            QFile f(m_dataDir + u'/' + file);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+
+        QList<QByteArray> parts;
+        for (int i = 0; i < 4; ++i) {
+            QByteArray part((5 << 20) + i * 4097, Qt::Uninitialized);
+            for (qsizetype b = 0; b < part.size(); ++b)
+                part[b] = char((b * 31 + i * 7) >> 3);
+            parts.append(part);
+        }
+        std::vector<std::unique_ptr<TestClient>> clients;
+        for (int i = 0; i < parts.size(); ++i) {
+            clients.push_back(std::make_unique<TestClient>(m_port));
+            clients.back()->send(s3Request("PUT", "/acked/k?partNumber=" + QByteArray::number(i + 1) + "&uploadId=" + id, parts[i], {},
+                                           "UNSIGNED-PAYLOAD"));
+        }
+        QByteArrayList etags;
+        for (int i = 0; i < parts.size(); ++i) {
+            const std::optional<ParsedResponse> answer = clients[size_t(i)]->readResponse(false, 30000);
+            QVERIFY(answer);
+            QCOMPARE(answer->status, 200);
+            const auto row = committedPart(i + 1);
+            QVERIFY2(row, "a part was acknowledged before its row was committed");
+            const QByteArray md5 = QCryptographicHash::hash(parts[i], QCryptographicHash::Md5).toHex();
+            QCOMPARE(row->second, md5);
+            QCOMPARE(answer->header("ETag"), '"' + md5 + '"');
+            QVERIFY(fileBytes(row->first) == parts[i]);
+            etags.append(answer->header("ETag"));
+        }
+
+        // Part 2 again: the row names the new file, and the first one is gone.
+        const QString firstFile = committedPart(2)->first;
+        const QByteArray again((5 << 20) + 1, 'z');
+        r = s3("PUT", "/acked/k?partNumber=2&uploadId=" + id, again, {}, "UNSIGNED-PAYLOAD");
+        QCOMPARE(r.status, 200);
+        etags[1] = r.header("ETag");
+        QVERIFY(committedPart(2)->first != firstFile);
+        QVERIFY(fileBytes(committedPart(2)->first) == again);
+        QVERIFY(!QFile::exists(m_dataDir + u'/' + firstFile));
+
+        QByteArray complete = "<CompleteMultipartUpload>";
+        for (int i = 0; i < etags.size(); ++i)
+            complete += "<Part><PartNumber>" + QByteArray::number(i + 1) + "</PartNumber><ETag>" + etags[i] + "</ETag></Part>";
+        QCOMPARE(s3("POST", "/acked/k?uploadId=" + id, complete + "</CompleteMultipartUpload>").status, 200);
+        QVERIFY(s3("GET", "/acked/k").body == parts[0] + again + parts[2] + parts[3]);
+
+        // An aborted upload takes no more parts, and keeps no file of one.
+        r = s3("POST", "/acked/gone?uploads");
+        const QByteArray goneId = idRe.match(QString::fromUtf8(r.body)).captured(1).toUtf8();
+        QCOMPARE(s3("DELETE", "/acked/gone?uploadId=" + goneId).status, 204);
+        const auto countFiles = [&] {
+            int files = 0;
+            for (QDirIterator it(m_dataDir + QStringLiteral("/objects"), QDir::Files, QDirIterator::Subdirectories); it.hasNext(); it.next())
+                ++files;
+            return files;
+        };
+        const int before = countFiles();
+        QCOMPARE(errorCode(s3("PUT", "/acked/gone?partNumber=1&uploadId=" + goneId, QByteArray(300000, 'g'))), QByteArray("NoSuchUpload"));
+        QCOMPARE(countFiles(), before);
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("tst-acked-parts"));
     }
 
     void staleUploadsAreRemoved()
