@@ -875,7 +875,8 @@ void StoragePage::uploadFiles(const QStringList &paths)
     if (m_bucket.isEmpty() || paths.isEmpty())
         return;
     const bool idle = m_uploadQueue.isEmpty() && m_transferId == 0;
-    m_uploadQueue << paths;
+    for (const QString &path : paths)
+        m_uploadQueue.append({path, m_bucket, m_prefix});
     if (idle) {
         m_uploadsDone = 0;
         m_uploadsFailed = 0;
@@ -886,7 +887,8 @@ void StoragePage::uploadFiles(const QStringList &paths)
 void StoragePage::startNextUpload()
 {
     while (!m_uploadQueue.isEmpty()) {
-        const QString path = m_uploadQueue.takeFirst();
+        const QueuedUpload next = m_uploadQueue.takeFirst();
+        const QString &path = next.path;
         // Opened here only to say at once why a file cannot be read; the service streams it
         // from disk (as one PUT, or a multipart upload when large), whatever its size.
         QFile file(path);
@@ -898,8 +900,8 @@ void StoragePage::startNextUpload()
         file.close();
         storage::StorageRequest request;
         request.method = "PUT";
-        request.bucket = m_bucket;
-        request.key = m_prefix + QFileInfo(path).fileName();
+        request.bucket = next.bucket;
+        request.key = next.prefix + QFileInfo(path).fileName();
         request.bodyFile = path;
         if (m_multipartAbove > 0)
             request.multipartAbove = m_multipartAbove;

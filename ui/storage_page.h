@@ -161,7 +161,14 @@ private:
     QHash<quint64, QString> m_pending;  // request id -> kind
     QHash<QString, quint64> m_latest;   // kind -> the latest request's id
     QHash<quint64, QString> m_pendingPath; // download and metadata requests: key or file
-    QStringList m_uploadQueue;          // local files still to upload, in order
+    // A local file still to upload, with the folder it was dropped or picked in: the user may
+    // browse elsewhere while the files before it go.
+    struct QueuedUpload {
+        QString path;
+        QString bucket;
+        QString prefix;
+    };
+    QList<QueuedUpload> m_uploadQueue;  // in order
     int m_uploadsDone = 0;
     int m_uploadsFailed = 0;
     quint64 m_transferId = 0;           // the upload or download running; 0: none

@@ -112,6 +112,7 @@ private Q_SLOTS:
     void largeFileBecomesAMultipartObject();
     void cancelledMultipartUploadLeavesNothing();
     void stoppingTheServiceAbortsAMultipartUpload();
+    void queuedFilesGoWhereTheyWereDropped();
     void downloadWritesTheExactBytes();
     void failedDownloadLeavesNoFile();
     void largeTransfersKeepMemoryBounded();
@@ -436,6 +437,39 @@ void TestStorageTransfers::stoppingTheServiceAbortsAMultipartUpload()
     const S3Reply uploads = s3("GET", m_bucket, QString(), "uploads=");
     QCOMPARE(uploads.status, 200);
     QVERIFY2(!uploads.body.contains("<Upload>"), uploads.body.constData());
+}
+
+void TestStorageTransfers::queuedFilesGoWhereTheyWereDropped()
+{
+    QVERIFY(openAndWait(m_bucket, QStringLiteral("queue-a/")));
+    const QString first = writeFile(QStringLiteral("first.bin"), randomBytes(2 << 20));
+    const QString second = writeFile(QStringLiteral("second.txt"), "second\n");
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    // While the first file goes, the user browses to another folder (at its first progress
+    // report, the service's thread waiting, so always before the second file starts).
+    std::atomic<bool> moved{false};
+    StoragePage *shown = page();
+    const QString bucket = m_bucket;
+    const QMetaObject::Connection connection = connect(
+        m_monitor.get(), &storage::StorageMonitor::uploadProgress, m_monitor.get(),
+        [shown, bucket, &moved](quint64, qint64 sent, qint64) {
+            if (sent <= 0 || moved.exchange(true))
+                return;
+            QMetaObject::invokeMethod(
+                shown, [shown, bucket] { shown->openBucket(bucket, QStringLiteral("queue-b/")); }, Qt::BlockingQueuedConnection);
+        },
+        Qt::DirectConnection);
+    QSignalSpy done(page(), &StoragePage::actionFinished);
+    page()->uploadFiles({first, second});
+    QVERIFY(done.wait(kWaitMs));
+    disconnect(connection);
+    QVERIFY(moved);
+    QVERIFY2(done.first().first().toBool(), qPrintable(page()->browserMessage()->text()));
+    QCOMPARE(page()->currentPrefix(), QStringLiteral("queue-b/"));
+    // Both went into the folder they were dropped in.
+    QCOMPARE(s3("HEAD", m_bucket, QStringLiteral("queue-a/first.bin")).status, 200);
+    QCOMPARE(s3("HEAD", m_bucket, QStringLiteral("queue-a/second.txt")).status, 200);
+    QCOMPARE(s3("HEAD", m_bucket, QStringLiteral("queue-b/second.txt")).status, 404);
 }
 
 void TestStorageTransfers::downloadWritesTheExactBytes()
