@@ -396,6 +396,12 @@ QByteArray xmlElementText(const QByteArray &xml, QLatin1String name)
 void StorageConsoleBridge::sendStep(const std::shared_ptr<Transfer> &transfer, const StorageRequest &request,
                                     ChunkedFileBody *fileBody, std::function<void(const StorageAnswer &)> onAnswer)
 {
+    if (!m_loopback->isListening()) {
+        // The service is stopping (it finishes the requests in flight, but takes no new ones).
+        delete fileBody;
+        onAnswer(errorAnswer(tr("The storage service stopped before it answered.")));
+        return;
+    }
     const qint64 fileBytes = fileBody ? fileBody->decodedBytes() : 0;
     QNetworkReply *reply = sendSigned(request, fileBody);
     if (!reply) {
@@ -614,7 +620,10 @@ void StorageConsoleBridge::failMultipart(const std::shared_ptr<Transfer> &transf
     abort.key = transfer->request.key;
     abort.query = {{QStringLiteral("uploadId"), QString::fromUtf8(transfer->uploadId)}};
     transfer->cancelled = false; // the abort itself is not cancelled
-    sendStep(transfer, abort, nullptr, [this, transfer, answer](const StorageAnswer &) {
+    sendStep(transfer, abort, nullptr, [this, transfer, answer](const StorageAnswer &aborted) {
+        // Not answered (the service is stopping): straight through the store, so no parts stay.
+        if (!aborted.ok() && aborted.status != 404 && m_abortUpload)
+            m_abortUpload(transfer->uploadId);
         transfer->uploadId.clear();
         finish(transfer, answer);
     });

@@ -6,7 +6,8 @@
 // byte, an empty one too; above the (lowered) multipart threshold it
 // becomes a multipart object; a cancelled multipart upload leaves neither an object nor an
 // unfinished upload, nor does one cut short by stopping the service; a download writes the exact bytes, and a failed one leaves no file (an
-// older file at that path untouched); and a few hundred MiB up and down raise the process's
+// older file at that path untouched, and stopping the service mid-download leaves either the
+// whole file or none); and a few hundred MiB up and down raise the process's
 // peak resident memory by far less than the file's size (the service runs in this process too).
 // Set HOMEPORT_GUI_SCREENSHOTS=<dir> to keep PNGs of the page mid-upload and after a failed
 // download.
@@ -116,6 +117,7 @@ private Q_SLOTS:
     void downloadWritesTheExactBytes();
     void failedDownloadLeavesNoFile();
     void largeTransfersKeepMemoryBounded();
+    void stoppingTheServiceMidDownloadLeavesNoPartialFile();
 
 private:
     StoragePage *page() const { return qobject_cast<StoragePage *>(m_window->servicePage(QStringLiteral("storage"))); }
@@ -593,6 +595,61 @@ void TestStorageTransfers::largeTransfersKeepMemoryBounded()
              QStringList()); // nor QSaveFile's temp file
     QVERIFY(QFile::remove(path));
     QCOMPARE(s3("DELETE", m_bucket, QStringLiteral("large/large.img")).status, 204);
+}
+
+void TestStorageTransfers::stoppingTheServiceMidDownloadLeavesNoPartialFile()
+{
+    // The service stops at the download's first progress report, while 64 MiB (far more than
+    // the reply's buffer and the sockets hold) are still to come. Stopping, it finishes the
+    // responses in flight within its deadline, so the download may end whole; either way no
+    // part of a file may appear under the name.
+    const QString path = m_dir.filePath(QStringLiteral("files/disk.img"));
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(64LL << 20));
+    }
+    QVERIFY(openAndWait(m_bucket, QStringLiteral("stop-download/")));
+    QVERIFY2(uploadThroughPage(path), qPrintable(page()->browserMessage()->text()));
+    const QByteArray md5 = fileMd5(path);
+    QVERIFY(QFile::remove(path));
+    QTRY_COMPARE_WITH_TIMEOUT(listedNames(), QStringList{QStringLiteral("disk.img")}, 10000);
+
+    const QString folder = m_dir.filePath(QStringLiteral("stopped-download"));
+    QVERIFY(QDir().mkpath(folder));
+    std::atomic<bool> stopped{false};
+    core::ServiceHost *host = m_host.get();
+    const QMetaObject::Connection connection = connect(
+        m_monitor.get(), &storage::StorageMonitor::downloadProgress, m_monitor.get(),
+        [host, &stopped](quint64, qint64 received, qint64) {
+            if (received > 0 && !stopped.exchange(true)) {
+                QMetaObject::invokeMethod(host, [host] { host->stop(QStringLiteral("storage")); },
+                                          Qt::BlockingQueuedConnection);
+            }
+        },
+        Qt::DirectConnection);
+    const QString saveTo = folder + QStringLiteral("/disk.img");
+    const bool saved = downloadThroughPage(QStringLiteral("disk.img"), saveTo);
+    disconnect(connection);
+    QVERIFY(stopped);
+    if (saved) {
+        qInfo("the stopping service finished the download: the file is whole");
+        QCOMPARE(QFileInfo(saveTo).size(), 64LL << 20);
+        QCOMPARE(fileMd5(saveTo), md5);
+        QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("disk.img")});
+    } else {
+        qInfo("the download ended with the service: %s", qPrintable(page()->browserMessage()->text()));
+        // Neither the file nor QSaveFile's temp file beside it.
+        QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList());
+    }
+
+    QTRY_VERIFY_WITH_TIMEOUT(m_host->status(QStringLiteral("storage")).state == core::ServiceState::Stopped, 10000);
+    m_host->start(QStringLiteral("storage"));
+    m_port = guitest::waitForPort(m_host.get(), QStringLiteral("storage"));
+    QVERIFY(m_port != 0);
+    page()->setStatus(m_host->status(QStringLiteral("storage")));
+    QCOMPARE(s3("DELETE", m_bucket, QStringLiteral("stop-download/disk.img")).status, 204);
 }
 
 QTEST_MAIN(TestStorageTransfers)
