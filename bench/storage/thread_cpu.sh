@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# thread_cpu.sh HOMEPORT_BINARY put|multipart: one 1 GiB PUT (or a multipart PUT over 4 streams of
-# 64 MiB parts) against a fresh `homeport --headless` (storage only), and the server's CPU seconds
+# thread_cpu.sh HOMEPORT_BINARY put|multipart [PART_BYTES]: one 1 GiB PUT (or a multipart PUT over 4
+# streams of PART_BYTES parts, 64 MiB by default) against a fresh `homeport --headless` (storage only), and the server's CPU seconds
 # per thread name over it, from /proc/<pid>/task/*/stat: "homeport-storag" is the thread that
-# reads the sockets and writes the files, "Thread (pooled)" the digest pool (MD5 and checksums).
+# reads the sockets, "Thread (pooled)" the digest, file and data file pools (MD5 and checksums,
+# the body's writes, fsyncs and renames), "storage-commits" the row committer.
 # CPU seconds hold on a shared machine where MiB/s do not. Needs homeport-bench-storage built
 # (HOMEPORT_BUILD_DIR, default build/). Run it under `flock /tmp/homeport-bench.lock`.
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 binary=$1
 mode=$2
+part=${3:-67108864}
 tool="$HOMEPORT_BUILD_DIR/bench/storage/homeport-bench-storage"
 dir=$(mktemp -d "${TMPDIR:-/tmp}/homeport-thread-cpu.XXXXXX")
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -34,7 +36,7 @@ before=$(ticks)
 if [ "$mode" = put ]; then
   out=$("${client[@]}" put bench large 1073741824)
 else
-  out=$("${client[@]}" multipart bench large 1073741824 4 67108864 | head -1)
+  out=$("${client[@]}" multipart bench large 1073741824 4 "$part" | head -1)
 fi
 after=$(ticks)
 echo "$(basename "$binary") $mode $(echo "$out" | awk '{ for (i = 1; i < NF; i++) if ($i == "mib_s") print "mib_s", $(i + 1) }')" \

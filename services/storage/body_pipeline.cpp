@@ -1,5 +1,6 @@
 #include "body_pipeline.h"
 
+#include <QFile>
 #include <QThread>
 #include <QThreadPool>
 
@@ -185,6 +186,8 @@ BodyPipeline::~BodyPipeline()
     m_resume = nullptr;
     while (m_hashing || m_writing)
         m_drained.wait(&m_mutex);
+    if (!m_openPath.isEmpty() && m_fd >= 0)
+        ::close(m_fd);
 }
 
 void BodyPipeline::addToDigests(const char *data, qsizetype size, bool onPool)
@@ -200,10 +203,47 @@ void BodyPipeline::writeFile(int fd, bool direct, QByteArrayView already)
 {
     // Only while every byte added so far was hashed in place (the bytes kept in memory are a
     // short prefix), so every block from here on holds file bytes from its start.
-    Q_ASSERT(!m_filling && m_fd < 0 && m_added == already.size() && m_hashedInPlace == m_added);
+    Q_ASSERT(!m_filling && !m_hasFile && m_added == already.size() && m_hashedInPlace == m_added);
     m_fd = fd;
+    m_hasFile = true;
     m_direct = direct;
     append(already.data(), already.size(), already.size());
+}
+
+void BodyPipeline::openFile(const QString &path, bool direct, QByteArrayView already)
+{
+    m_openPath = QFile::encodeName(path);
+    writeFile(-1, direct, already);
+}
+
+bool BodyPipeline::openOwnFile()
+{
+    const int flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC;
+    if (m_direct) {
+        m_fd = ::open(m_openPath.constData(), flags | O_DIRECT, 0600);
+        m_direct = m_fd >= 0;
+    }
+    if (m_fd < 0) // also a file system without O_DIRECT (EINVAL): through the page cache
+        m_fd = ::open(m_openPath.constData(), flags, 0600);
+    return m_fd >= 0;
+}
+
+bool BodyPipeline::closeFile(QString *error)
+{
+    Q_ASSERT(!m_openPath.isEmpty());
+    if (fileFailed()) {
+        *error = fileError();
+        return false;
+    }
+    if (m_fd < 0 && !openOwnFile()) { // no block was ever written: an empty body
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        return false;
+    }
+    if (::close(std::exchange(m_fd, -1)) != 0) {
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        return false;
+    }
+    return true;
 }
 
 void BodyPipeline::add(const char *data, qsizetype size)
@@ -217,7 +257,7 @@ void BodyPipeline::add(const char *data, qsizetype size)
         if (inPlace < size)
             m_async = true; // from here on, in order on the pool
     }
-    if (m_fd >= 0)
+    if (m_hasFile)
         append(data, size, inPlace); // the file takes every byte, hashed here or not
     else
         append(data + inPlace, size - inPlace, 0);
@@ -238,7 +278,7 @@ BodyPipeline::Block *BodyPipeline::takeBlock()
 char *BodyPipeline::fillBuffer(qsizetype *room)
 {
     *room = 0;
-    if (m_fd < 0)
+    if (!m_hasFile)
         return nullptr;
     if (!m_filling) {
         m_filling = takeBlock();
@@ -281,7 +321,7 @@ void BodyPipeline::queueBlock()
         return;
     Block *block = std::exchange(m_filling, nullptr);
     const bool hash = block->hashFrom < block->size;
-    const bool write = m_fd >= 0;
+    const bool write = m_hasFile;
     if (write) {
         block->fileOffset = m_fileQueued;
         m_fileQueued += block->size;
@@ -321,21 +361,21 @@ void BodyPipeline::finishBlock(Block *block)
 
 bool BodyPipeline::holdsBack(bool finishing, std::function<void()> resume)
 {
-    if (!m_async && m_fd < 0)
+    if (!m_async && !m_hasFile)
         return false;
     if (finishing)
         queueBlock();
     QMutexLocker lock(&m_mutex);
     m_finishing = finishing;
-    const bool wait = finishing ? m_backlog > 0 : m_backlog > (m_fd >= 0 ? kFileHighWaterBytes : kHighWaterBytes);
+    const bool wait = finishing ? m_backlog > 0 : m_backlog > (m_hasFile ? kFileHighWaterBytes : kHighWaterBytes);
     m_resume = wait ? std::move(resume) : nullptr;
     return wait;
 }
 
 void BodyPipeline::resumeIfReady()
 {
-    // m_fd is only set before the first block is queued, so a pool thread here reads a settled value.
-    if (m_resume && (m_finishing ? m_backlog == 0 : m_backlog <= (m_fd >= 0 ? kFileLowWaterBytes : kLowWaterBytes)))
+    // m_hasFile is only set before the first block is queued, so a pool thread here reads a settled value.
+    if (m_resume && (m_finishing ? m_backlog == 0 : m_backlog <= (m_hasFile ? kFileLowWaterBytes : kLowWaterBytes)))
         std::exchange(m_resume, nullptr)();
 }
 
@@ -382,6 +422,8 @@ void BodyPipeline::drainWrites()
 
 bool BodyPipeline::writeBlocks(Block *const *blocks, int count)
 {
+    if (m_fd < 0 && !openOwnFile()) // created here, off the thread that reads the socket
+        return false;
     iovec pieces[kWriteBatchBlocks];
     qint64 total = 0;
     for (int i = 0; i < count; ++i) {

@@ -7,11 +7,6 @@
 
 #include <QFile>
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <utility>
 
 namespace homeport::storage {
@@ -73,33 +68,17 @@ PayloadReceiver::PayloadReceiver(const http::Request &request, const SigV4Result
 
 PayloadReceiver::~PayloadReceiver()
 {
-    m_pipeline.reset(); // waits for a block being hashed or written, drops the rest
-    if (m_fd >= 0)
-        ::close(m_fd);
+    m_pipeline.reset(); // waits for a block being hashed or written, drops the rest, closes the file
     if (m_fileCreated && !m_tempPath.isEmpty())
-        QFile::remove(m_tempPath);
+        QFile::remove(m_tempPath); // if it was created at all
 }
 
 bool PayloadReceiver::openFile()
 {
-    const QByteArray path = QFile::encodeName(m_tempPath);
-    const int flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC;
-    bool direct = false;
-    if (m_direct) {
-        m_fd = ::open(path.constData(), flags | O_DIRECT, 0600);
-        direct = m_fd >= 0;
-    }
-    if (m_fd < 0) // also a file system without O_DIRECT (EINVAL): through the page cache
-        m_fd = ::open(path.constData(), flags, 0600);
-    if (m_fd < 0) {
-        m_writeFailed = true;
-        m_status = 500;
-        m_message = QStringLiteral("cannot create %1: %2").arg(m_tempPath, QString::fromLocal8Bit(std::strerror(errno)));
-        m_tempPath.clear();
-        return false;
-    }
+    // Created by the pipeline's file thread before its first write (a failure to create it is
+    // a failed write, reported as one).
     m_fileCreated = true;
-    m_pipeline->writeFile(m_fd, direct, m_body); // the bytes kept in memory so far come first
+    m_pipeline->openFile(m_tempPath, m_direct, m_body); // the bytes kept in memory so far come first
     m_body = QByteArray();
     return true;
 }
@@ -128,7 +107,7 @@ void PayloadReceiver::setError(int status, const QByteArray &code, const QString
 bool PayloadReceiver::accept(const char *data, qsizetype size)
 {
     m_size += size;
-    if (!m_tempPath.isEmpty() && m_fd < 0) {
+    if (!m_tempPath.isEmpty() && !m_fileCreated) {
         if (m_body.size() + size <= m_inlineLimit) {
             m_pipeline->add(data, size);
             m_body.append(data, size); // small enough to stay in memory (and in the database row)
@@ -138,7 +117,7 @@ bool PayloadReceiver::accept(const char *data, qsizetype size)
             return false;
     }
     m_pipeline->add(data, size); // with a file, also written (on the pipeline's file thread)
-    if (m_fd >= 0)
+    if (m_fileCreated)
         return checkFile();
     if (m_body.size() + size > m_memoryLimit) {
         setError(400, "MaxMessageLengthExceeded", QStringLiteral("Your request was too big."));
@@ -173,14 +152,14 @@ char *PayloadReceiver::bodyBuffer(qsizetype *room)
 {
     // aws-chunked bodies are decoded first, and bodies still kept in memory or dropped after a
     // failed check do not go to blocks: those are copied (or not) as write() decides.
-    if (m_decoder || m_fd < 0 || m_writeFailed || failed())
+    if (m_decoder || !m_fileCreated || m_writeFailed || failed())
         return nullptr;
     return m_pipeline->fillBuffer(room);
 }
 
 bool PayloadReceiver::finish()
 {
-    if (m_writeFailed || (m_fd >= 0 && !checkFile()))
+    if (m_writeFailed || (m_fileCreated && !checkFile()))
         return false;
     m_md5Result = m_pipeline->md5(); // the engine waited for holdsBack(true): every byte is in
     if (failed())
@@ -228,7 +207,7 @@ bool PayloadReceiver::finish()
 
 bool PayloadReceiver::closeFile(QString *error)
 {
-    if (m_fd < 0) {
+    if (!m_fileCreated || m_tempPath.isEmpty()) {
         *error = QStringLiteral("no body file");
         return false;
     }
@@ -236,9 +215,9 @@ bool PayloadReceiver::closeFile(QString *error)
         *error = m_message;
         return false;
     }
-    const int fd = std::exchange(m_fd, -1);
-    if (::close(fd) != 0) {
-        *error = QStringLiteral("cannot write %1: %2").arg(m_tempPath, QString::fromLocal8Bit(std::strerror(errno)));
+    QString why;
+    if (!m_pipeline->closeFile(&why)) {
+        *error = QStringLiteral("cannot write %1: %2").arg(m_tempPath, why);
         return false;
     }
     return true;

@@ -86,8 +86,7 @@ private:
 
     SigV4Result m_auth;
     QString m_tempPath;
-    int m_fd = -1; // the temp file, written by m_pipeline's file thread
-    bool m_fileCreated = false;
+    bool m_fileCreated = false; // the body goes to m_tempPath (created and written by m_pipeline's file thread)
     bool m_direct = false; // announced large enough for O_DIRECT
     qint64 m_memoryLimit = 0;
     qint64 m_inlineLimit = 0;

@@ -6,7 +6,8 @@
 // through the page cache) and without, after bytes first kept in memory, and a failed write
 // reported instead of hanging the reader; bodies announced large hashed on the pool from their
 // first byte; finished bodies' blocks kept for the next ones (never leaking a byte between
-// bodies) and freed when idle.
+// bodies) and freed when idle; a file the pipeline creates itself on its file thread (and a
+// failure to create it reported as a failed write).
 #include "storage/body_pipeline.h"
 
 #include <QCryptographicHash>
@@ -249,6 +250,54 @@ private slots:
         QCOMPARE(BodyPipeline::cachedBlocks(), BodyPipeline::kCachedBlocksMax);
         QCOMPARE(BodyPipeline::releaseIdleBlocks(), BodyPipeline::kCachedBlocksMax);
         QCOMPARE(BodyPipeline::cachedBlocks(), 0);
+    }
+
+    void pipelineCreatesItsOwnFile_data()
+    {
+        QTest::addColumn<qsizetype>("size");
+        QTest::addColumn<bool>("direct");
+        QTest::newRow("empty") << qsizetype(0) << true;
+        QTest::newRow("a 5 MiB part with an odd end, direct") << qsizetype(5 << 20) + 77 << true;
+        QTest::newRow("page cache") << qsizetype(3 << 20) + 1 << false;
+    }
+
+    void pipelineCreatesItsOwnFile()
+    {
+        // openFile(): the pipeline creates the file on its file thread, writes every byte,
+        // and closeFile() closes it (creating it for an empty body, which has no write).
+        QFETCH(qsizetype, size);
+        QFETCH(bool, direct);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("body"));
+        const QByteArray body = pattern(size, 21);
+        BodyPipeline pipeline(false, std::nullopt, size);
+        pipeline.openFile(path, direct, {});
+        int holds = 0;
+        feed(pipeline, body, 262144, &holds);
+        QString error;
+        QVERIFY2(pipeline.closeFile(&error), qPrintable(error));
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(written.readAll() == body);
+        QCOMPARE(pipeline.md5(), QCryptographicHash::hash(body, QCryptographicHash::Md5));
+    }
+
+    void fileThatCannotBeCreatedIsAFailedWrite()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray body = pattern(3 << 20, 5);
+        BodyPipeline pipeline(false, std::nullopt, body.size());
+        pipeline.openFile(dir.filePath(QStringLiteral("missing/body")), true, {});
+        int holds = 0;
+        feed(pipeline, body, 1 << 20, &holds);
+        QVERIFY(pipeline.fileFailed());
+        QVERIFY(!pipeline.fileError().isEmpty());
+        QString error;
+        QVERIFY(!pipeline.closeFile(&error));
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(pipeline.md5(), QCryptographicHash::hash(body, QCryptographicHash::Md5)); // the digests still finish
     }
 
     void failedWriteIsReported()
