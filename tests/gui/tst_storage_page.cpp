@@ -7,7 +7,7 @@
 // plain HTTP; revoking the key refuses it.
 // Set HOMEPORT_GUI_SCREENSHOTS=<dir> to keep PNGs of the tabs.
 
-#include "service_page_test_helpers.h"
+#include "storage_page_test_base.h"
 
 #include "core/metrics.h"
 #include "core/secrets.h"
@@ -54,7 +54,7 @@
 using namespace homeport;
 using ui::StoragePage;
 
-class TestStoragePage : public QObject
+class TestStoragePage : public guitest::StoragePageTestBase
 {
     Q_OBJECT
 
@@ -82,7 +82,6 @@ private Q_SLOTS:
     void stoppedServiceIsShownAndAnswered();
 
 private:
-    StoragePage *page() const { return qobject_cast<StoragePage *>(m_window->servicePage(QStringLiteral("storage"))); }
     void screenshot(const QString &name)
     {
         QApplication::processEvents();
@@ -97,21 +96,6 @@ private:
         }
         return -1;
     }
-    QStringList listedNames() const
-    {
-        QStringList out;
-        for (int r = 0; r < page()->objectTable()->rowCount(); ++r)
-            out << page()->objectTable()->item(r, StoragePage::ObjectName)->text();
-        return out;
-    }
-    bool selectListed(const QString &name)
-    {
-        const int row = int(listedNames().indexOf(name));
-        if (row < 0)
-            return false;
-        page()->objectTable()->selectRow(row);
-        return true;
-    }
     bool createBucket(const QString &name)
     {
         QSignalSpy done(page(), &StoragePage::actionFinished);
@@ -119,22 +103,6 @@ private:
         page()->newBucket();
         return done.wait(10000) && done.first().first().toBool();
     }
-    bool openAndWait(const QString &bucket, const QString &prefix)
-    {
-        QSignalSpy shown(page(), &StoragePage::listingShown);
-        page()->openBucket(bucket, prefix);
-        return shown.wait(10000);
-    }
-    QString writeFile(const QString &name, const QByteArray &bytes)
-    {
-        const QString path = m_dir.filePath(QStringLiteral("files/") + name);
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-            return {};
-        return path;
-    }
-
     // Plain HTTP to the service, as a browser or curl would send it: the status code.
     int fetchStatus(const QByteArray &method, const QByteArray &pathAndQuery, const QByteArray &body = {})
     {
@@ -146,62 +114,16 @@ private:
             return -1;
         return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     }
-    // A presigned URL's path and query, signed with the given key.
-    QByteArray presigned(const QByteArray &method, const QByteArray &path, const QByteArray &accessKey, const QByteArray &secret)
-    {
-        const QByteArray host = "127.0.0.1:" + QByteArray::number(m_port);
-        return path + '?' + storage::sigv4::presignQuery(method, path, host, accessKey, secret,
-                                                         storage::sigv4::formatAmzDate(QDateTime::currentDateTimeUtc()),
-                                                         "us-east-1", 300);
-    }
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<core::Metrics> m_metrics;
-    std::unique_ptr<storage::StorageMonitor> m_monitor;
-    std::unique_ptr<core::ServiceHost> m_host;
-    std::unique_ptr<ui::MainWindow> m_window;
-    quint16 m_port = 0;
-    QString m_accessKey;
-    QByteArray m_secretKey;
 };
 
 void TestStoragePage::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_dir.isValid());
-    m_metrics = std::make_unique<core::Metrics>();
-    m_monitor = std::make_unique<storage::StorageMonitor>();
-    // Real generated secrets, as app/ has them: the service and the Connect snippets share them.
-    core::Secrets secrets;
-    QString error;
-    QVERIFY2(core::Secrets::loadOrCreate(m_dir.filePath(QStringLiteral("secrets.json")), &secrets, &error), qPrintable(error));
-    m_accessKey = secrets.value(QStringLiteral("storage"), QStringLiteral("access_key"));
-    m_secretKey = secrets.value(QStringLiteral("storage"), QStringLiteral("secret_key")).toLatin1();
-    QVERIFY(!m_accessKey.isEmpty());
-    m_host = guitest::loopbackHost(m_metrics.get(), m_dir.path(), secrets);
-    storage::StorageMonitor *monitor = m_monitor.get();
-    m_host->addService(QStringLiteral("storage"), [monitor] { return std::make_unique<storage::StorageService>(monitor); });
-    m_host->start(QStringLiteral("storage"));
-    m_port = guitest::waitForPort(m_host.get(), QStringLiteral("storage"));
-    QVERIFY(m_port != 0);
-
-    ui::ConsoleContext context;
-    context.host = m_host.get();
-    context.metrics = m_metrics.get();
-    context.storage = m_monitor.get();
-    context.clientSettings = guitest::clientSettingsFor(QStringLiteral("storage"), m_port, secrets);
-    m_window = guitest::openConsoleOn(context, QStringLiteral("storage"));
-    QVERIFY(m_window);
-    QVERIFY(page());
-    page()->setStatus(m_host->status(QStringLiteral("storage")));
-    page()->refresh();
-    page()->setConfirmFunction([](QWidget *, const QString &, const QString &) { return true; });
+    startStorageConsole();
 }
 
 void TestStoragePage::cleanupTestCase()
 {
-    m_window.reset();
-    m_host.reset();
+    stopStorageConsole();
 }
 
 void TestStoragePage::defaultBucketIsListed()
@@ -391,13 +313,13 @@ void TestStoragePage::connectSnippetsCarryTheRealEndpointAndKey()
 {
     const QString endpoint = QStringLiteral("http://127.0.0.1:%1").arg(m_port);
     const QString js = page()->snippet(StoragePage::JavaScriptSnippet);
-    QVERIFY2(js.contains(QStringLiteral("@aws-sdk/client-s3")) && js.contains(endpoint) && js.contains(m_accessKey)
+    QVERIFY2(js.contains(QStringLiteral("@aws-sdk/client-s3")) && js.contains(endpoint) && js.contains(QString::fromLatin1(m_accessKey))
                  && js.contains(QStringLiteral("forcePathStyle: true")),
              qPrintable(js));
     const QString py = page()->snippet(StoragePage::PythonSnippet);
-    QVERIFY2(py.contains(QStringLiteral("boto3")) && py.contains(endpoint) && py.contains(m_accessKey), qPrintable(py));
+    QVERIFY2(py.contains(QStringLiteral("boto3")) && py.contains(endpoint) && py.contains(QString::fromLatin1(m_accessKey)), qPrintable(py));
     const QString env = page()->snippet(StoragePage::LaravelSnippet);
-    QVERIFY2(env.contains(QStringLiteral("AWS_ENDPOINT=") + endpoint) && env.contains(QStringLiteral("AWS_ACCESS_KEY_ID=") + m_accessKey)
+    QVERIFY2(env.contains(QStringLiteral("AWS_ENDPOINT=") + endpoint) && env.contains(QStringLiteral("AWS_ACCESS_KEY_ID=") + QString::fromLatin1(m_accessKey))
                  && env.contains(QStringLiteral("AWS_USE_PATH_STYLE_ENDPOINT=true")),
              qPrintable(env));
     page()->tabs()->setCurrentIndex(StoragePage::ConnectTab);
@@ -554,7 +476,7 @@ void TestStoragePage::accessKeysAndBucketSettings()
     // The key signs real requests: it reads its bucket, and nothing else.
     QVERIFY(createBucket(QStringLiteral("private-site")));
     const QByteArray object = "/public-site/index.html";
-    QCOMPARE(fetchStatus("PUT", presigned("PUT", object, m_accessKey.toLatin1(), m_secretKey), "<h1>hi</h1>"), 200);
+    QCOMPARE(fetchStatus("PUT", presigned("PUT", object, m_accessKey, m_secretKey), "<h1>hi</h1>"), 200);
     QCOMPARE(fetchStatus("GET", presigned("GET", object, keyId, secret)), 200);
     QCOMPARE(fetchStatus("PUT", presigned("PUT", object, keyId, secret), "changed"), 403);
     QCOMPARE(fetchStatus("GET", presigned("GET", "/private-site", keyId, secret)), 403);

@@ -12,7 +12,7 @@
 // Set HOMEPORT_GUI_SCREENSHOTS=<dir> to keep PNGs of the page mid-upload and after a failed
 // download.
 
-#include "service_page_test_helpers.h"
+#include "storage_page_test_base.h"
 
 #include "core/metrics.h"
 #include "core/secrets.h"
@@ -100,7 +100,7 @@ QByteArray fileMd5(const QString &path)
 
 } // namespace
 
-class TestStorageTransfers : public QObject
+class TestStorageTransfers : public guitest::StoragePageTestBase
 {
     Q_OBJECT
 
@@ -120,37 +120,6 @@ private Q_SLOTS:
     void stoppingTheServiceMidDownloadLeavesNoPartialFile();
 
 private:
-    StoragePage *page() const { return qobject_cast<StoragePage *>(m_window->servicePage(QStringLiteral("storage"))); }
-    QStringList listedNames() const
-    {
-        QStringList out;
-        for (int r = 0; r < page()->objectTable()->rowCount(); ++r)
-            out << page()->objectTable()->item(r, StoragePage::ObjectName)->text();
-        return out;
-    }
-    bool selectListed(const QString &name)
-    {
-        const int row = int(listedNames().indexOf(name));
-        if (row < 0)
-            return false;
-        page()->objectTable()->selectRow(row);
-        return true;
-    }
-    bool openAndWait(const QString &bucket, const QString &prefix)
-    {
-        QSignalSpy shown(page(), &StoragePage::listingShown);
-        page()->openBucket(bucket, prefix);
-        return shown.wait(kWaitMs);
-    }
-    QString writeFile(const QString &name, const QByteArray &bytes)
-    {
-        const QString path = m_dir.filePath(QStringLiteral("files/") + name);
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-            return {};
-        return path;
-    }
     // Uploads `path` through the page's Upload button (its file picker answering `path`) into
     // the folder shown; the page's report.
     bool uploadThroughPage(const QString &path)
@@ -191,6 +160,24 @@ private:
             },
             Qt::DirectConnection);
     }
+    // Stops the storage service at the first report of `progress` with bytes moved, the same
+    // way: the stop is queued on the service's thread before the transfer can go on, so the
+    // transfer is always running when the service goes.
+    template <typename Signal>
+    QMetaObject::Connection stopServiceAtFirstProgress(Signal progress)
+    {
+        m_serviceStopped = false;
+        core::ServiceHost *host = m_host.get();
+        return connect(
+            m_monitor.get(), progress, m_monitor.get(),
+            [this, host](quint64, qint64 moved, qint64) {
+                if (moved <= 0 || m_serviceStopped.exchange(true))
+                    return;
+                QMetaObject::invokeMethod(host, [host] { host->stop(QStringLiteral("storage")); },
+                                          Qt::BlockingQueuedConnection);
+            },
+            Qt::DirectConnection);
+    }
 
     // A real S3 request, presigned with the service's key, sent with plain QNetworkAccessManager.
     struct S3Reply {
@@ -200,16 +187,14 @@ private:
     };
     S3Reply s3(const QByteArray &method, const QString &bucket, const QString &key, const QByteArray &extraQuery = {})
     {
-        const QByteArray host = "127.0.0.1:" + QByteArray::number(m_port);
         QByteArray path = '/' + storage::sigv4::uriEncode(bucket.toUtf8(), false);
         if (!key.isEmpty())
             path += '/' + storage::sigv4::uriEncode(key.toUtf8(), true);
-        const QByteArray query = storage::sigv4::presignQuery(method, path, host, m_accessKey, m_secretKey,
-                                                              storage::sigv4::formatAmzDate(QDateTime::currentDateTimeUtc()),
-                                                              "us-east-1", 300, extraQuery);
+        const QByteArray host = "127.0.0.1:" + QByteArray::number(m_port);
+        const QByteArray pathAndQuery = presigned(method, path, m_accessKey, m_secretKey, extraQuery);
         QNetworkAccessManager network;
         network.setProxy(QNetworkProxy::NoProxy);
-        const QNetworkRequest request(QUrl::fromEncoded("http://" + host + path + '?' + query));
+        const QNetworkRequest request(QUrl::fromEncoded("http://" + host + pathAndQuery));
         // A custom HEAD would wait for the body its Content-Length announces.
         std::unique_ptr<QNetworkReply> reply(method == "HEAD" ? network.head(request) : network.sendCustomRequest(request, method));
         S3Reply out;
@@ -222,47 +207,16 @@ private:
     }
 
     const QString m_bucket = QStringLiteral("homeport");
-    QTemporaryDir m_dir;
-    std::unique_ptr<core::Metrics> m_metrics;
-    std::unique_ptr<storage::StorageMonitor> m_monitor;
-    std::unique_ptr<core::ServiceHost> m_host;
-    std::unique_ptr<ui::MainWindow> m_window;
-    quint16 m_port = 0;
-    QByteArray m_accessKey;
-    QByteArray m_secretKey;
     QByteArray m_multipartBytes; // the file of largeFileBecomesAMultipartObject
     std::atomic<bool> m_cancelClicked{false};
+    std::atomic<bool> m_serviceStopped{false};
 };
 
 void TestStorageTransfers::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_dir.isValid());
-    m_metrics = std::make_unique<core::Metrics>();
-    m_monitor = std::make_unique<storage::StorageMonitor>();
-    core::Secrets secrets;
-    QString error;
-    QVERIFY2(core::Secrets::loadOrCreate(m_dir.filePath(QStringLiteral("secrets.json")), &secrets, &error), qPrintable(error));
-    m_accessKey = secrets.value(QStringLiteral("storage"), QStringLiteral("access_key")).toLatin1();
-    m_secretKey = secrets.value(QStringLiteral("storage"), QStringLiteral("secret_key")).toLatin1();
-    m_host = guitest::loopbackHost(m_metrics.get(), m_dir.path(), secrets);
-    storage::StorageMonitor *monitor = m_monitor.get();
-    m_host->addService(QStringLiteral("storage"), [monitor] { return std::make_unique<storage::StorageService>(monitor); });
-    m_host->start(QStringLiteral("storage"));
-    m_port = guitest::waitForPort(m_host.get(), QStringLiteral("storage"));
-    QVERIFY(m_port != 0);
-
-    ui::ConsoleContext context;
-    context.host = m_host.get();
-    context.metrics = m_metrics.get();
-    context.storage = m_monitor.get();
-    context.clientSettings = guitest::clientSettingsFor(QStringLiteral("storage"), m_port, secrets);
-    m_window = guitest::openConsoleOn(context, QStringLiteral("storage"));
-    QVERIFY(m_window);
-    QVERIFY(page());
-    page()->setStatus(m_host->status(QStringLiteral("storage")));
-    page()->refresh();
-    page()->setConfirmFunction([](QWidget *, const QString &, const QString &) { return true; });
+    startStorageConsole();
+    if (QTest::currentTestFailed())
+        return;
     page()->tabs()->setCurrentIndex(StoragePage::BrowserTab);
     // The service makes the "homeport" bucket on first start; the browser opens it.
     QTRY_COMPARE_WITH_TIMEOUT(page()->currentBucket(), m_bucket, 10000);
@@ -270,8 +224,7 @@ void TestStorageTransfers::initTestCase()
 
 void TestStorageTransfers::cleanupTestCase()
 {
-    m_window.reset();
-    m_host.reset();
+    stopStorageConsole();
 }
 
 void TestStorageTransfers::partSizesKeepUnderTenThousandParts()
@@ -409,24 +362,14 @@ void TestStorageTransfers::stoppingTheServiceAbortsAMultipartUpload()
     // The stop is asked for from the first progress report while the service's thread waits, so
     // it is queued there before the first part can have finished: the upload is always running
     // when the service goes, and only the store can abort it then.
-    std::atomic<bool> stopped{false};
-    core::ServiceHost *host = m_host.get();
-    const QMetaObject::Connection connection = connect(
-        m_monitor.get(), &storage::StorageMonitor::uploadProgress, m_monitor.get(),
-        [host, &stopped](quint64, qint64 sent, qint64) {
-            if (sent > 0 && !stopped.exchange(true)) {
-                QMetaObject::invokeMethod(host, [host] { host->stop(QStringLiteral("storage")); },
-                                          Qt::BlockingQueuedConnection);
-            }
-        },
-        Qt::DirectConnection);
+    const QMetaObject::Connection connection = stopServiceAtFirstProgress(&storage::StorageMonitor::uploadProgress);
     page()->setOpenFilePicker([path](QWidget *, const QString &, const QString &) { return path; });
     QSignalSpy done(page(), &StoragePage::actionFinished);
     page()->uploadFile();
     QVERIFY(done.wait(kWaitMs));
     disconnect(connection);
     page()->setMultipartPolicy(0, 0);
-    QVERIFY(stopped);
+    QVERIFY(m_serviceStopped);
     QVERIFY(!done.first().first().toBool());
     QVERIFY2(page()->browserMessage()->text().contains(QStringLiteral("stopped")), qPrintable(page()->browserMessage()->text()));
 
@@ -618,21 +561,11 @@ void TestStorageTransfers::stoppingTheServiceMidDownloadLeavesNoPartialFile()
 
     const QString folder = m_dir.filePath(QStringLiteral("stopped-download"));
     QVERIFY(QDir().mkpath(folder));
-    std::atomic<bool> stopped{false};
-    core::ServiceHost *host = m_host.get();
-    const QMetaObject::Connection connection = connect(
-        m_monitor.get(), &storage::StorageMonitor::downloadProgress, m_monitor.get(),
-        [host, &stopped](quint64, qint64 received, qint64) {
-            if (received > 0 && !stopped.exchange(true)) {
-                QMetaObject::invokeMethod(host, [host] { host->stop(QStringLiteral("storage")); },
-                                          Qt::BlockingQueuedConnection);
-            }
-        },
-        Qt::DirectConnection);
+    const QMetaObject::Connection connection = stopServiceAtFirstProgress(&storage::StorageMonitor::downloadProgress);
     const QString saveTo = folder + QStringLiteral("/disk.img");
     const bool saved = downloadThroughPage(QStringLiteral("disk.img"), saveTo);
     disconnect(connection);
-    QVERIFY(stopped);
+    QVERIFY(m_serviceStopped);
     if (saved) {
         qInfo("the stopping service finished the download: the file is whole");
         QCOMPARE(QFileInfo(saveTo).size(), 64LL << 20);
