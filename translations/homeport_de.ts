@@ -4659,6 +4659,13 @@ Keine Metadaten: %2</translation>
             <source>Upload of %1 cancelled.</source>
             <translation>Hochladen von %1 abgebrochen.</translation>
         </message>
+        <message numerus="yes">
+            <source>Upload of %1 cancelled, and %n file(s) waiting behind it not uploaded.</source>
+            <translation>
+                <numerusform>Hochladen von %1 abgebrochen; %n wartende Datei wurde nicht hochgeladen.</numerusform>
+                <numerusform>Hochladen von %1 abgebrochen; %n wartende Dateien wurden nicht hochgeladen.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Download of %1 cancelled.</source>
             <translation>Herunterladen nach %1 abgebrochen.</translation>

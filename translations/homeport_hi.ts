@@ -4659,6 +4659,13 @@ No metadata: %2</source>
             <source>Upload of %1 cancelled.</source>
             <translation>%1 का अपलोड रद्द हुआ।</translation>
         </message>
+        <message numerus="yes">
+            <source>Upload of %1 cancelled, and %n file(s) waiting behind it not uploaded.</source>
+            <translation>
+                <numerusform>%1 का अपलोड रद्द किया गया, और उसके बाद प्रतीक्षा में %n फ़ाइल अपलोड नहीं हुई।</numerusform>
+                <numerusform>%1 का अपलोड रद्द किया गया, और उसके बाद प्रतीक्षा में %n फ़ाइलें अपलोड नहीं हुईं।</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Download of %1 cancelled.</source>
             <translation>%1 में डाउनलोड रद्द हुआ।</translation>

@@ -185,23 +185,35 @@ void StoragePage::onFinished(quint64 id, const storage::StorageAnswer &answer)
     } else if (kind == kHead) {
         showMetadata(path, answer);
     } else if (kind == kUpload) {
-        const bool cancelled = endTransfer(id);
+        // An answer that came before the Cancel could stop it is what happened.
+        const bool cancelled = endTransfer(id) && !answer.ok();
         answer.ok() ? ++m_uploadsDone : ++m_uploadsFailed;
+        if (cancelled && m_uploadsSkipped > 0) {
+            // Cancel stops the upload the bar shows and the files waiting behind it.
+            showStatusMessage(m_browserMessage,
+                              tr("Upload of %1 cancelled, and %n file(s) waiting behind it not uploaded.", nullptr, m_uploadsSkipped)
+                                  .arg(path),
+                              true);
+            m_uploadsSkipped = 0;
+            if (m_uploadsDone > 0)
+                reloadListing();
+            Q_EMIT actionFinished(false);
+            if (!m_uploadQueue.isEmpty()) { // dropped after the Cancel: a new batch
+                m_uploadsDone = 0;
+                m_uploadsFailed = 0;
+                startNextUpload();
+            }
+            return;
+        }
         showStatusMessage(m_browserMessage,
                    answer.ok()   ? tr("Uploaded %1.").arg(path)
                    : cancelled ? tr("Upload of %1 cancelled.").arg(path)
                                 : tr("Upload of %1 failed: %2").arg(path, answer.message()),
                    !answer.ok());
-        if (!m_uploadQueue.isEmpty()) {
+        if (!m_uploadQueue.isEmpty())
             startNextUpload();
-            return;
-        }
-        if (m_uploadsDone + m_uploadsFailed > 1)
-            showStatusMessage(m_browserMessage, tr("Uploaded %1 of %2 files.").arg(m_uploadsDone).arg(m_uploadsDone + m_uploadsFailed),
-                       m_uploadsFailed > 0);
-        if (m_uploadsDone > 0)
-            reloadListing();
-        Q_EMIT actionFinished(m_uploadsFailed == 0);
+        else
+            endUploadBatch(!cancelled);
     } else if (kind == kDownload) {
         const bool cancelled = endTransfer(id);
         const bool ok = answer.ok();
@@ -917,7 +929,19 @@ void StoragePage::startNextUpload()
         updateBrowserButtons();
         return;
     }
+    // None of the files left could go (the last ones unreadable): the batch ends here.
+    endUploadBatch(true);
+}
+
+void StoragePage::endUploadBatch(bool summarise)
+{
+    if (summarise && m_uploadsDone + m_uploadsFailed > 1)
+        showStatusMessage(m_browserMessage, tr("Uploaded %1 of %2 files.").arg(m_uploadsDone).arg(m_uploadsDone + m_uploadsFailed),
+                          m_uploadsFailed > 0);
+    if (m_uploadsDone > 0)
+        reloadListing();
     updateBrowserButtons();
+    Q_EMIT actionFinished(m_uploadsFailed == 0);
 }
 
 void StoragePage::beginTransfer(quint64 id)
@@ -969,7 +993,12 @@ void StoragePage::cancelTransfer()
 {
     if (m_transferId == 0 || !m_monitor)
         return;
-    m_uploadQueue.clear();
+    // An upload's Cancel stops the files waiting behind it too (one bar, one batch); a
+    // download's stops only the download, and files dropped meanwhile go after it.
+    if (m_pending.value(m_transferId) == kUpload) {
+        m_uploadsSkipped = int(m_uploadQueue.size());
+        m_uploadQueue.clear();
+    }
     m_transferCancelled = true;
     m_cancelTransfer->setEnabled(false);
     m_monitor->cancel(m_transferId);

@@ -143,6 +143,8 @@ private:
     void showListing(const storage::StorageAnswer &answer, bool append);
     void showMetadata(const QString &key, const storage::StorageAnswer &answer);
     void startNextUpload();
+    // Ends a batch of uploads: its summary (more than one file), the listing, actionFinished().
+    void endUploadBatch(bool summarise);
     // The one upload or download the progress bar follows.
     void beginTransfer(quint64 id);
     // True when the user cancelled it.
@@ -171,6 +173,7 @@ private:
     QList<QueuedUpload> m_uploadQueue;  // in order
     int m_uploadsDone = 0;
     int m_uploadsFailed = 0;
+    int m_uploadsSkipped = 0; // waiting when the user cancelled the upload before them
     quint64 m_transferId = 0;           // the upload or download running; 0: none
     bool m_transferCancelled = false;
     qint64 m_multipartAbove = 0;        // 0: the service's default

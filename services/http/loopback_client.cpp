@@ -41,6 +41,9 @@ void LoopbackClient::track(quint64 requestId, QNetworkReply *reply, Finished onF
 {
     m_pending.insert(reply, requestId);
     connect(reply, &QNetworkReply::finished, this, [this, reply, onFinished = std::move(onFinished)] {
+        // Answered once: a second finished() (an abort racing the end) finds it gone.
+        if (!m_pending.contains(reply))
+            return;
         const quint64 id = m_pending.take(reply);
         reply->deleteLater();
         onFinished(id, reply);

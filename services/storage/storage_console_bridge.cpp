@@ -48,8 +48,11 @@ struct StorageConsoleBridge::Transfer {
     QByteArray errorBody;
     QString writeError;
 
-    // bodyFile above multipartAbove
+    // bodyFile: its size and time of change when the request came; a file found otherwise while
+    // it is read was changed by another program, and the upload fails instead of storing a mix.
     qint64 fileBytes = 0;
+    QDateTime fileModified;
+    // bodyFile above multipartAbove
     qint64 partBytes = 0;
     int partCount = 0;
     int partsDone = 0;
@@ -150,8 +153,15 @@ void StorageConsoleBridge::onRequestSent(quint64 requestId, const StorageRequest
     m_transfers.insert(requestId, transfer);
     if (!request.bodyFile.isEmpty()) {
         const QFileInfo info(request.bodyFile);
+        if (!info.isFile()) {
+            StorageAnswer answer;
+            answer.error = info.exists() ? tr("%1 is not a file.").arg(request.bodyFile) : tr("%1 is gone.").arg(request.bodyFile);
+            finish(transfer, answer);
+            return;
+        }
         transfer->fileBytes = info.size();
-        if (info.isFile() && transfer->fileBytes > std::max<qint64>(request.multipartAbove, 0))
+        transfer->fileModified = info.lastModified();
+        if (transfer->fileBytes > std::max<qint64>(request.multipartAbove, 0))
             startMultipart(transfer);
         else
             startFilePut(transfer);
@@ -190,21 +200,30 @@ class StorageConsoleBridge::ChunkedFileBody : public QIODevice
 public:
     static constexpr qint64 kChunkBytes = 64 * 1024;
 
-    ChunkedFileBody(const QString &path, qint64 offset, qint64 length)
+    // The region of a file that had `fileBytes` and was last changed at `fileModified`.
+    ChunkedFileBody(const QString &path, qint64 offset, qint64 length, qint64 fileBytes, const QDateTime &fileModified)
         : m_file(path)
         , m_offset(offset)
         , m_length(length)
         , m_encodedBytes(encodedBytes(length))
+        , m_fileBytes(fileBytes)
+        , m_fileModified(fileModified)
     {
     }
-    // False when the file cannot be read or is shorter than the region (fileError()).
+    // False when the file cannot be read or is no longer the file it was (failure()).
     bool openBody()
     {
+        if (!m_file.open(QIODevice::ReadOnly))
+            return fail(StorageConsoleBridge::tr("Cannot read %1: %2").arg(m_file.fileName(), m_file.errorString()));
+        if (!unchanged())
+            return false;
         // Unbuffered: QIODevice's position is then what readData() has made.
-        return m_file.open(QIODevice::ReadOnly) && m_file.size() >= m_offset + m_length && rewind()
-            && open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        return rewind() && open(QIODevice::ReadOnly | QIODevice::Unbuffered);
     }
-    QString fileError() const { return m_file.errorString(); }
+    // Why the body could not be made; empty while it goes well.
+    QString failure() const { return m_failure; }
+    // Called (once, from readData(), so it must not touch the reply at once) when reading fails.
+    void setOnFailure(std::function<void()> onFailure) { m_onFailure = std::move(onFailure); }
     qint64 decodedBytes() const { return m_length; }
     // The headers that tell S3 how to read it.
     StorageHeaders headers() const
@@ -233,10 +252,18 @@ protected:
                 std::memcpy(data + produced, m_framing.constData() + m_framingAt, size_t(n));
                 m_framingAt += n;
                 produced += n;
+            } else if (!m_failure.isEmpty()) {
+                // Nothing more: the reply is aborted (queued by fail()); QNAM waits for data
+                // meanwhile, which a -1 could leave it doing until the transfer timeout.
+                return produced;
             } else if (m_chunkLeft > 0) {
                 const qint64 n = m_file.read(data + produced, std::min(maxSize - produced, m_chunkLeft));
-                if (n <= 0) // the file failed or shrank: the request fails rather than send less
-                    return produced > 0 ? produced : -1;
+                if (n < 0)
+                    fail(StorageConsoleBridge::tr("Cannot read %1: %2").arg(m_file.fileName(), m_file.errorString()));
+                else if (n == 0) // it shrank: the request fails rather than send less
+                    fail(changedMessage());
+                if (n <= 0)
+                    continue;
                 m_crc.addData(data + produced, n);
                 m_chunkLeft -= n;
                 produced += n;
@@ -249,6 +276,8 @@ protected:
                 setFraming(QByteArray::number(chunk, 16) + "\r\n");
                 m_chunkLeft = chunk;
                 m_chunked += chunk;
+            } else if (!unchanged()) {
+                continue; // the last chunk is not sent: the service stores nothing
             } else {
                 setFraming("0\r\n" + kTrailer + ':' + m_crc.base64Result() + "\r\n\r\n");
                 m_done = true;
@@ -279,6 +308,28 @@ private:
         m_crc = PayloadChecksum(PayloadChecksum::Algorithm::Crc32c);
         return m_file.seek(m_offset);
     }
+    QString changedMessage() const
+    {
+        return StorageConsoleBridge::tr("%1 was changed by another program while it was being uploaded; nothing was stored.").arg(m_file.fileName());
+    }
+    // Whether the file (by its name) still has the size and time of change it had when the
+    // request came; a region read whole from an unchanged file is the file's content then.
+    bool unchanged()
+    {
+        const QFileInfo now(m_file.fileName());
+        if (now.isFile() && now.size() == m_fileBytes && now.lastModified() == m_fileModified)
+            return true;
+        return fail(changedMessage());
+    }
+    bool fail(const QString &failure)
+    {
+        if (m_failure.isEmpty()) {
+            m_failure = failure;
+            if (m_onFailure)
+                m_onFailure();
+        }
+        return false;
+    }
     void setFraming(const QByteArray &framing)
     {
         m_framing = framing;
@@ -289,6 +340,10 @@ private:
     const qint64 m_offset;
     const qint64 m_length;
     const qint64 m_encodedBytes;
+    const qint64 m_fileBytes;
+    const QDateTime m_fileModified;
+    QString m_failure;
+    std::function<void()> m_onFailure;
     qint64 m_chunked = 0;   // region bytes put into chunks so far
     qint64 m_chunkLeft = 0; // of the current chunk, still to read from the file
     QByteArray m_framing;   // chunk header, chunk end or the final chunk with the trailer
@@ -409,9 +464,22 @@ void StorageConsoleBridge::sendStep(const std::shared_ptr<Transfer> &transfer, c
         return;
     }
     transfer->reply = reply;
-    m_loopback->track(transfer->id, reply, [this, transfer, onAnswer = std::move(onAnswer)](quint64, QNetworkReply *reply) {
+    // Set when the file body cannot be read on: the step ends with that, at once.
+    auto bodyFailure = std::make_shared<QString>();
+    if (fileBody) {
+        fileBody->setOnFailure([this, fileBody, bodyFailure, reply = QPointer<QNetworkReply>(reply)] {
+            *bodyFailure = fileBody->failure();
+            QTimer::singleShot(0, this, [reply] {
+                if (reply)
+                    reply->abort();
+            });
+        });
+    }
+    m_loopback->track(transfer->id, reply, [this, transfer, bodyFailure, onAnswer = std::move(onAnswer)](quint64, QNetworkReply *reply) {
         transfer->reply = nullptr;
-        onAnswer(transfer->cancelled ? errorAnswer(tr("Cancelled.")) : answerOf(reply, true));
+        onAnswer(transfer->cancelled          ? errorAnswer(tr("Cancelled."))
+                 : !bodyFailure->isEmpty()    ? errorAnswer(*bodyFailure)
+                                              : answerOf(reply, true));
     });
     if (fileBody) {
         const qint64 before = qint64(transfer->partsDone) * transfer->partBytes;
@@ -434,9 +502,9 @@ void StorageConsoleBridge::sendStep(const std::shared_ptr<Transfer> &transfer, c
 
 void StorageConsoleBridge::startFilePut(const std::shared_ptr<Transfer> &transfer)
 {
-    auto *body = new ChunkedFileBody(transfer->request.bodyFile, 0, transfer->fileBytes);
+    auto *body = new ChunkedFileBody(transfer->request.bodyFile, 0, transfer->fileBytes, transfer->fileBytes, transfer->fileModified);
     if (!body->openBody()) {
-        StorageAnswer answer = errorAnswer(tr("Cannot read %1: %2").arg(transfer->request.bodyFile, body->fileError()));
+        StorageAnswer answer = errorAnswer(body->failure());
         delete body;
         finish(transfer, answer);
         return;
@@ -556,9 +624,9 @@ void StorageConsoleBridge::sendNextPart(const std::shared_ptr<Transfer> &transfe
     const int partNumber = transfer->partsDone + 1;
     const qint64 offset = qint64(transfer->partsDone) * transfer->partBytes;
     const qint64 length = std::min(transfer->partBytes, transfer->fileBytes - offset);
-    auto *region = new ChunkedFileBody(transfer->request.bodyFile, offset, length);
+    auto *region = new ChunkedFileBody(transfer->request.bodyFile, offset, length, transfer->fileBytes, transfer->fileModified);
     if (!region->openBody()) {
-        const QString error = tr("Cannot read %1: %2").arg(transfer->request.bodyFile, region->fileError());
+        const QString error = region->failure();
         delete region;
         failMultipart(transfer, errorAnswer(error));
         return;

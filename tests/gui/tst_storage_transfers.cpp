@@ -43,6 +43,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 using namespace homeport;
@@ -114,6 +115,12 @@ private Q_SLOTS:
     void cancelledMultipartUploadLeavesNothing();
     void stoppingTheServiceAbortsAMultipartUpload();
     void queuedFilesGoWhereTheyWereDropped();
+    void fileChangedDuringPutFailsAtOnce();
+    void fileShrinkingDuringPartAbortsTheUpload();
+    void unreadableFilesFailClearly();
+    void cancelStopsTheWaitingUploads();
+    void cancelledDownloadLetsDroppedFilesGo();
+    void downloadIntoUnwritableFolderFails();
     void downloadWritesTheExactBytes();
     void failedDownloadLeavesNoFile();
     void largeTransfersKeepMemoryBounded();
@@ -179,6 +186,54 @@ private:
             Qt::DirectConnection);
     }
 
+    // Runs `action` in the test's thread at the first report of `progress` with bytes moved,
+    // while the service's thread waits for it (as the cancel above).
+    template <typename Signal>
+    QMetaObject::Connection atFirstProgress(Signal progress, std::function<void()> action)
+    {
+        m_actionRun = false;
+        return connect(
+            m_monitor.get(), progress, m_monitor.get(),
+            [this, action](quint64, qint64 moved, qint64) {
+                if (moved <= 0 || m_actionRun.exchange(true))
+                    return;
+                QMetaObject::invokeMethod(this, action, Qt::BlockingQueuedConnection);
+            },
+            Qt::DirectConnection);
+    }
+    // A sparse file of `bytes` (made at once, no disk written): large enough that its upload is
+    // still reading it at its first progress report.
+    QString sparseFile(const QString &name, qint64 bytes)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("files/") + name);
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || !file.resize(bytes))
+            return {};
+        return path;
+    }
+    // Uploads `path` through the page and, at its first progress report, lets `change` rewrite
+    // it; checks that the upload fails (long before the 300 s transfer timeout: the wait is
+    // 45 s) saying the file changed, and leaves neither `key` nor an unfinished upload.
+    void uploadFailsWhenChanged(const QString &path, const QString &key, std::function<void()> change)
+    {
+        const QMetaObject::Connection connection = atFirstProgress(&storage::StorageMonitor::uploadProgress, change);
+        page()->setOpenFilePicker([path](QWidget *, const QString &, const QString &) { return path; });
+        QSignalSpy done(page(), &StoragePage::actionFinished);
+        page()->uploadFile();
+        QVERIFY(done.wait(kWaitMs));
+        disconnect(connection);
+        QVERIFY(m_actionRun);
+        QVERIFY(!done.first().first().toBool());
+        QVERIFY2(page()->browserMessage()->text().contains(QStringLiteral("changed by another program")),
+                 qPrintable(page()->browserMessage()->text()));
+        QVERIFY(page()->transferProgress()->isHidden());
+        QCOMPARE(s3("HEAD", m_bucket, key).status, 404);
+        const S3Reply uploads = s3("GET", m_bucket, QString(), "uploads=");
+        QCOMPARE(uploads.status, 200);
+        QVERIFY2(!uploads.body.contains("<Upload>"), uploads.body.constData());
+    }
+
     // A real S3 request, presigned with the service's key, sent with plain QNetworkAccessManager.
     struct S3Reply {
         int status = 0;
@@ -210,6 +265,7 @@ private:
     QByteArray m_multipartBytes; // the file of largeFileBecomesAMultipartObject
     std::atomic<bool> m_cancelClicked{false};
     std::atomic<bool> m_serviceStopped{false};
+    std::atomic<bool> m_actionRun{false};
 };
 
 void TestStorageTransfers::initTestCase()
@@ -415,6 +471,189 @@ void TestStorageTransfers::queuedFilesGoWhereTheyWereDropped()
     QCOMPARE(s3("HEAD", m_bucket, QStringLiteral("queue-a/first.bin")).status, 200);
     QCOMPARE(s3("HEAD", m_bucket, QStringLiteral("queue-a/second.txt")).status, 200);
     QCOMPARE(s3("HEAD", m_bucket, QStringLiteral("queue-b/second.txt")).status, 404);
+}
+
+void TestStorageTransfers::fileChangedDuringPutFailsAtOnce()
+{
+    QVERIFY(openAndWait(m_bucket, QStringLiteral("changed/")));
+    // Shrunk to nothing while it goes: the body cannot be read on.
+    const QString shrunk = sparseFile(QStringLiteral("shrunk.img"), 64LL << 20);
+    QVERIFY(!shrunk.isEmpty());
+    uploadFailsWhenChanged(shrunk, QStringLiteral("changed/shrunk.img"), [shrunk] { QVERIFY(QFile::resize(shrunk, 0)); });
+    if (QTest::currentTestFailed())
+        return;
+    // Grown while it goes: the bytes sent are no longer the file, so the last chunk never goes.
+    const QString grown = sparseFile(QStringLiteral("grown.img"), 64LL << 20);
+    QVERIFY(!grown.isEmpty());
+    uploadFailsWhenChanged(grown, QStringLiteral("changed/grown.img"), [grown] {
+        QFile file(grown);
+        QVERIFY(file.open(QIODevice::Append));
+        QVERIFY(file.write("appended by another program\n") > 0);
+    });
+}
+
+void TestStorageTransfers::fileShrinkingDuringPartAbortsTheUpload()
+{
+    // Three 16 MiB parts; the file is cut while the first one goes.
+    page()->setMultipartPolicy(6 << 20, 16 << 20);
+    QVERIFY(openAndWait(m_bucket, QStringLiteral("changed/")));
+    const QString path = sparseFile(QStringLiteral("parts.img"), 40LL << 20);
+    QVERIFY(!path.isEmpty());
+    uploadFailsWhenChanged(path, QStringLiteral("changed/parts.img"), [path] { QVERIFY(QFile::resize(path, 1 << 20)); });
+    page()->setMultipartPolicy(0, 0);
+}
+
+void TestStorageTransfers::unreadableFilesFailClearly()
+{
+    QVERIFY(openAndWait(m_bucket, QStringLiteral("unreadable/")));
+    // A folder is not a file to upload.
+    const QString folder = m_dir.filePath(QStringLiteral("files/a-folder"));
+    QVERIFY(QDir().mkpath(folder));
+    QSignalSpy done(page(), &StoragePage::actionFinished);
+    page()->uploadFiles({folder});
+    // The page may refuse it at once, or the service when it reads it.
+    QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), kWaitMs);
+    QVERIFY(!done.first().first().toBool());
+    QVERIFY2(page()->browserMessage()->text().contains(QStringLiteral("a-folder")), qPrintable(page()->browserMessage()->text()));
+    QCOMPARE(s3("HEAD", m_bucket, QStringLiteral("unreadable/a-folder")).status, 404);
+
+    // A file without read permission, where permissions stop this process (not as root).
+    const QString locked = writeFile(QStringLiteral("locked.txt"), "secret\n");
+    QVERIFY(!locked.isEmpty());
+    QVERIFY(QFile::setPermissions(locked, QFileDevice::Permissions()));
+    if (QFile probe(locked); probe.open(QIODevice::ReadOnly)) {
+        qInfo("permissions do not stop this process's reads (root): the unreadable file is not tried");
+    } else {
+        done.clear();
+        page()->uploadFiles({locked});
+        QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), kWaitMs);
+        QVERIFY(!done.first().first().toBool());
+        QVERIFY2(page()->browserMessage()->text().contains(QStringLiteral("Cannot read")), qPrintable(page()->browserMessage()->text()));
+        QCOMPARE(s3("HEAD", m_bucket, QStringLiteral("unreadable/locked.txt")).status, 404);
+    }
+    QVERIFY(QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+
+    // The last of two files removed while the first goes: the batch still ends, saying so.
+    const QString first = sparseFile(QStringLiteral("kept.img"), 16LL << 20);
+    const QString second = writeFile(QStringLiteral("removed.txt"), "removed\n");
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    const QMetaObject::Connection connection =
+        atFirstProgress(&storage::StorageMonitor::uploadProgress, [second] { QVERIFY(QFile::remove(second)); });
+    done.clear();
+    page()->uploadFiles({first, second});
+    QVERIFY(done.wait(kWaitMs));
+    disconnect(connection);
+    QVERIFY(m_actionRun);
+    QVERIFY(!done.first().first().toBool());
+    QCOMPARE(page()->browserMessage()->text(), QStringLiteral("Uploaded 1 of 2 files."));
+    QCOMPARE(s3("HEAD", m_bucket, QStringLiteral("unreadable/kept.img")).status, 200);
+    QCOMPARE(s3("HEAD", m_bucket, QStringLiteral("unreadable/removed.txt")).status, 404);
+
+    // Gone by the time the service reads it (after the page looked): the service's own answer.
+    QSignalSpy answers(m_monitor.get(), &storage::StorageMonitor::requestFinished);
+    storage::StorageRequest request;
+    request.method = "PUT";
+    request.bucket = m_bucket;
+    request.key = QStringLiteral("unreadable/removed.txt");
+    request.bodyFile = second;
+    const quint64 id = m_monitor->request(request);
+    QTRY_VERIFY_WITH_TIMEOUT(!answers.isEmpty(), kWaitMs);
+    QCOMPARE(answers.first().first().toULongLong(), id);
+    const auto answer = answers.first().at(1).value<storage::StorageAnswer>();
+    QVERIFY(!answer.ok());
+    QVERIFY2(answer.error.contains(QStringLiteral("is gone")), qPrintable(answer.error));
+    QCOMPARE(s3("HEAD", m_bucket, QStringLiteral("unreadable/removed.txt")).status, 404);
+    QCOMPARE(s3("DELETE", m_bucket, QStringLiteral("unreadable/kept.img")).status, 204);
+}
+
+void TestStorageTransfers::cancelStopsTheWaitingUploads()
+{
+    QVERIFY(openAndWait(m_bucket, QStringLiteral("batch/")));
+    const QString big = sparseFile(QStringLiteral("big.img"), 64LL << 20);
+    const QString one = writeFile(QStringLiteral("one.txt"), "one\n");
+    const QString two = writeFile(QStringLiteral("two.txt"), "two\n");
+    QVERIFY(!big.isEmpty() && !one.isEmpty() && !two.isEmpty());
+    const QMetaObject::Connection connection = clickCancelAtFirstProgress(&storage::StorageMonitor::uploadProgress);
+    QSignalSpy done(page(), &StoragePage::actionFinished);
+    page()->uploadFiles({big, one, two});
+    QVERIFY(done.wait(kWaitMs));
+    disconnect(connection);
+    QVERIFY(m_cancelClicked);
+    QVERIFY(!done.first().first().toBool());
+    // One bar, one batch: Cancel stops the file going and the ones waiting, and says so.
+    QCOMPARE(page()->browserMessage()->text(),
+             QStringLiteral("Upload of batch/big.img cancelled, and 2 file(s) waiting behind it not uploaded."));
+    QVERIFY(page()->transferProgress()->isHidden());
+    QVERIFY(page()->findChild<QPushButton *>(QStringLiteral("uploadButton"))->isEnabled());
+    for (const QString &key : {QStringLiteral("batch/big.img"), QStringLiteral("batch/one.txt"), QStringLiteral("batch/two.txt")})
+        QCOMPARE(s3("HEAD", m_bucket, key).status, 404);
+    // Nothing is left waiting: a file dropped now goes alone.
+    done.clear();
+    page()->uploadFiles({one});
+    QVERIFY(done.wait(kWaitMs));
+    QVERIFY2(done.first().first().toBool(), qPrintable(page()->browserMessage()->text()));
+    QCOMPARE(s3("HEAD", m_bucket, QStringLiteral("batch/one.txt")).status, 200);
+    QCOMPARE(s3("HEAD", m_bucket, QStringLiteral("batch/two.txt")).status, 404);
+}
+
+void TestStorageTransfers::cancelledDownloadLetsDroppedFilesGo()
+{
+    QVERIFY(openAndWait(m_bucket, QStringLiteral("during-download/")));
+    const QString object = sparseFile(QStringLiteral("film.img"), 64LL << 20);
+    QVERIFY(!object.isEmpty());
+    QVERIFY2(uploadThroughPage(object), qPrintable(page()->browserMessage()->text()));
+    QTRY_COMPARE_WITH_TIMEOUT(listedNames(), QStringList{QStringLiteral("film.img")}, 10000);
+    QVERIFY(selectListed(QStringLiteral("film.img")));
+    const QString dropped = writeFile(QStringLiteral("dropped.txt"), "dropped while downloading\n");
+    QVERIFY(!dropped.isEmpty());
+    // While the download goes, a file is dropped, then the download is cancelled.
+    StoragePage *shown = page();
+    const QMetaObject::Connection connection = atFirstProgress(&storage::StorageMonitor::downloadProgress, [shown, dropped] {
+        shown->uploadFiles({dropped});
+        QTest::mouseClick(shown->cancelTransferButton(), Qt::LeftButton);
+    });
+    const QString saveTo = m_dir.filePath(QStringLiteral("during-download/film.img"));
+    QVERIFY(QDir().mkpath(QFileInfo(saveTo).absolutePath()));
+    page()->setSaveFilePicker([saveTo](QWidget *, const QString &, const QString &) { return saveTo; });
+    QSignalSpy done(page(), &StoragePage::actionFinished);
+    page()->downloadSelected();
+    // The download's end, then the dropped file's.
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, kWaitMs);
+    disconnect(connection);
+    QVERIFY(m_actionRun);
+    QVERIFY(!done.at(0).first().toBool());
+    QVERIFY2(done.at(1).first().toBool(), qPrintable(page()->browserMessage()->text()));
+    QVERIFY(!QFile::exists(saveTo));
+    QCOMPARE(QDir(QFileInfo(saveTo).absolutePath()).entryList(QDir::Files | QDir::Hidden), QStringList());
+    // Cancel stopped the download only: the file dropped meanwhile went after it.
+    QCOMPARE(s3("HEAD", m_bucket, QStringLiteral("during-download/dropped.txt")).status, 200);
+    QCOMPARE(s3("DELETE", m_bucket, QStringLiteral("during-download/film.img")).status, 204);
+}
+
+void TestStorageTransfers::downloadIntoUnwritableFolderFails()
+{
+    QVERIFY(openAndWait(m_bucket, QStringLiteral("batch/")));
+    QTRY_VERIFY_WITH_TIMEOUT(listedNames().contains(QStringLiteral("one.txt")), 10000);
+    const QString base = m_dir.filePath(QStringLiteral("unwritable"));
+    QVERIFY(QDir().mkpath(base));
+    const QString aFile = base + QStringLiteral("/a-file");
+    {
+        QFile file(aFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.write("not a folder\n") > 0);
+    }
+    // Into a folder that does not exist, and "into" a file.
+    for (const QString &saveTo : {base + QStringLiteral("/missing/one.txt"), aFile + QStringLiteral("/one.txt")}) {
+        QVERIFY(!downloadThroughPage(QStringLiteral("one.txt"), saveTo));
+        QVERIFY2(page()->browserMessage()->text().contains(QStringLiteral("Cannot write")), qPrintable(page()->browserMessage()->text()));
+        QVERIFY(page()->transferProgress()->isHidden());
+        QVERIFY(page()->findChild<QPushButton *>(QStringLiteral("downloadButton"))->isEnabled());
+    }
+    // Nothing was made: no folder, no temp file, the file as it was.
+    QCOMPARE(QDir(base).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{QStringLiteral("a-file")});
+    QFile file(aFile);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("not a folder\n"));
 }
 
 void TestStorageTransfers::downloadWritesTheExactBytes()
