@@ -43,8 +43,11 @@
 #include <QTest>
 
 #include <atomic>
+#include <csignal>
 #include <functional>
 #include <memory>
+
+#include <sys/resource.h>
 
 using namespace homeport;
 using ui::StoragePage;
@@ -121,6 +124,7 @@ private Q_SLOTS:
     void cancelStopsTheWaitingUploads();
     void cancelledDownloadLetsDroppedFilesGo();
     void downloadIntoUnwritableFolderFails();
+    void failingDiskWriteAbortsTheDownload();
     void downloadWritesTheExactBytes();
     void failedDownloadLeavesNoFile();
     void largeTransfersKeepMemoryBounded();
@@ -654,6 +658,40 @@ void TestStorageTransfers::downloadIntoUnwritableFolderFails()
     QFile file(aFile);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("not a folder\n"));
+}
+
+void TestStorageTransfers::failingDiskWriteAbortsTheDownload()
+{
+    // A real write failure: this process may write no file past 16 MiB (RLIMIT_FSIZE; writes
+    // past it fail with EFBIG, and SIGXFSZ is ignored), so a 64 MiB download fails a quarter in.
+    QVERIFY(openAndWait(m_bucket, QStringLiteral("disk-full/")));
+    const QString object = sparseFile(QStringLiteral("movie.img"), 64LL << 20);
+    QVERIFY(!object.isEmpty());
+    QVERIFY2(uploadThroughPage(object), qPrintable(page()->browserMessage()->text()));
+    QTRY_COMPARE_WITH_TIMEOUT(listedNames(), QStringList{QStringLiteral("movie.img")}, 10000);
+    const QString folder = m_dir.filePath(QStringLiteral("disk-full"));
+    QVERIFY(QDir().mkpath(folder));
+    QSignalSpy progress(m_monitor.get(), &storage::StorageMonitor::downloadProgress);
+
+    rlimit before{};
+    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &before), 0);
+    rlimit limited = before;
+    limited.rlim_cur = 16 << 20;
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &limited), 0);
+    const bool saved = downloadThroughPage(QStringLiteral("movie.img"), folder + QStringLiteral("/movie.img"));
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &before), 0);
+    std::signal(SIGXFSZ, oldHandler);
+
+    QVERIFY(!saved);
+    QVERIFY2(page()->browserMessage()->text().contains(QStringLiteral("Cannot write")), qPrintable(page()->browserMessage()->text()));
+    QVERIFY(page()->transferProgress()->isHidden());
+    // Neither the file nor QSaveFile's temp file.
+    QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList());
+    // The reply was aborted where the write failed, not read on to the end into nowhere.
+    QVERIFY(!progress.isEmpty());
+    QVERIFY2(progress.last().at(1).toLongLong() < (64LL << 20), QByteArray::number(progress.last().at(1).toLongLong()).constData());
+    QCOMPARE(s3("DELETE", m_bucket, QStringLiteral("disk-full/movie.img")).status, 204);
 }
 
 void TestStorageTransfers::downloadWritesTheExactBytes()
