@@ -532,7 +532,7 @@ void StorageConsoleBridge::startDownload(const std::shared_ptr<Transfer> &transf
     // The reply holds at most this much before it stops reading the socket: memory stays
     // bounded whatever the object's size.
     reply->setReadBufferSize(kDownloadBufferBytes);
-    const auto drain = [transfer](QNetworkReply *reply) {
+    const auto drain = [this, transfer](QNetworkReply *reply) {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray chunk = reply->readAll();
         if (chunk.isEmpty())
@@ -549,14 +549,17 @@ void StorageConsoleBridge::startDownload(const std::shared_ptr<Transfer> &transf
             reply->abort();
             return;
         }
+        const qint64 before = transfer->written;
         transfer->written += chunk.size();
+        // Reported here, in the bytes written, at the first write and then every MiB and at
+        // the end: QNAM's own downloadProgress comes at most every 150 ms, so a fast download's
+        // first report could be its last, too late for a Cancel.
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        const qint64 total = length.isValid() ? length.toLongLong() : -1;
+        if (m_monitor && (before == 0 || before >> 20 != transfer->written >> 20 || transfer->written == total))
+            Q_EMIT m_monitor->downloadProgress(transfer->id, transfer->written, total);
     };
     connect(reply, &QNetworkReply::readyRead, this, [reply, drain] { drain(reply); });
-    connect(reply, &QNetworkReply::downloadProgress, this, [this, transfer, reply](qint64 received, qint64 total) {
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (m_monitor && status >= 200 && status < 300)
-            Q_EMIT m_monitor->downloadProgress(transfer->id, received, total);
-    });
     m_loopback->track(transfer->id, reply, [this, transfer, drain](quint64, QNetworkReply *reply) {
         transfer->reply = nullptr;
         if (!transfer->cancelled && transfer->writeError.isEmpty())
