@@ -198,11 +198,8 @@ void StoragePage::onFinished(quint64 id, const storage::StorageAnswer &answer)
             if (m_uploadsDone > 0)
                 reloadListing();
             Q_EMIT actionFinished(false);
-            if (!m_uploadQueue.isEmpty()) { // dropped after the Cancel: a new batch
-                m_uploadsDone = 0;
-                m_uploadsFailed = 0;
-                startNextUpload();
-            }
+            if (!m_uploadQueue.isEmpty()) // dropped after the Cancel: a new batch
+                startUploadBatch();
             return;
         }
         showStatusMessage(m_browserMessage,
@@ -228,11 +225,8 @@ void StoragePage::onFinished(quint64 id, const storage::StorageAnswer &answer)
             reloadListing();
         }
         // Files dropped meanwhile waited for the download.
-        if (!m_uploadQueue.isEmpty()) {
-            m_uploadsDone = 0;
-            m_uploadsFailed = 0;
-            startNextUpload();
-        }
+        if (!m_uploadQueue.isEmpty())
+            startUploadBatch();
         Q_EMIT actionFinished(ok);
     } else if (kind == kDeleteObject) {
         showStatusMessage(m_browserMessage, answer.ok() ? tr("Deleted %1.").arg(path) : tr("Delete failed: %1").arg(answer.message()),
@@ -889,11 +883,15 @@ void StoragePage::uploadFiles(const QStringList &paths)
     const bool idle = m_uploadQueue.isEmpty() && m_transferId == 0;
     for (const QString &path : paths)
         m_uploadQueue.append({path, m_bucket, m_prefix});
-    if (idle) {
-        m_uploadsDone = 0;
-        m_uploadsFailed = 0;
-        startNextUpload();
-    }
+    if (idle)
+        startUploadBatch();
+}
+
+void StoragePage::startUploadBatch()
+{
+    m_uploadsDone = 0;
+    m_uploadsFailed = 0;
+    startNextUpload();
 }
 
 void StoragePage::startNextUpload()

@@ -142,6 +142,7 @@ private:
     void onFinished(quint64 id, const storage::StorageAnswer &answer);
     void showListing(const storage::StorageAnswer &answer, bool append);
     void showMetadata(const QString &key, const storage::StorageAnswer &answer);
+    void startUploadBatch(); // the queue's files, counted afresh
     void startNextUpload();
     // Ends a batch of uploads: its summary (more than one file), the listing, actionFinished().
     void endUploadBatch(bool summarise);

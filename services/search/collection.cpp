@@ -649,7 +649,7 @@ int wordDistanceAscii(QByteArrayView text, const std::vector<ProximityTerm> &ter
 
 int narrowestSpan(const std::vector<std::pair<int, quint32>> &hits, quint32 present)
 {
-    const int wanted = std::popcount(present);
+    const int wanted = bitCount(present);
     if (wanted < 2)
         return kMaxProximity;
     int counts[32] = {};
@@ -1910,7 +1910,7 @@ void Collection::releaseSpareCapacity()
         field.releaseSpareCapacity();
     m_trie.trimSpare(); // (a replayed log's dictionary grew its tables by doubling)
     for (auto &column : m_numbers) {
-        column.resize(std::min(column.size(), m_docs.size())); // grown ahead, NaN past the last document
+        column.resize(std::min(column.size(), m_docs.size())); // (a safety clamp: index() sizes a column to its last document)
         column.shrink_to_fit();
     }
     m_docs.shrink_to_fit();
@@ -2564,43 +2564,54 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
     };
     if (wildcard) {
         askingMost(m_docs.size());
-        const bool anyRemoved = m_docs.size() != size_t(m_idToSeq.size());
-        auto matches = [&](quint32 seq) { return (!anyRemoved || m_docs[seq].alive) && filterAdmits(seq); };
+        auto matches = [&](quint32 seq) { return (!anyDocRemoved || m_docs[seq].alive) && filterAdmits(seq); };
+        // The two counted paths below: the page's end, and every match counted for `found` (kept
+        // as sequences for the facet counts), each handed to `onMatch` too.
+        const size_t pageEnd = size_t(qint64(offset) + perPage);
+        const bool keepSeqs = !facetBy.isEmpty();
+        auto countMatches = [&](auto &&onMatch) {
+            qint64 count = 0;
+            for (quint32 seq = 0; seq < m_docs.size(); ++seq) {
+                if (!matches(seq))
+                    continue;
+                ++count;
+                if (keepSeqs)
+                    countedSeqs.push_back(seq);
+                onMatch(seq);
+            }
+            return count;
+        };
         // (`*` without sort_by ranks by insertion alone)
         if (rankByTextMatchOnly || (sorts.empty() && groupBy.isEmpty() && curation.hidden.empty() && curation.pinned.empty())) {
             // Counted, not ranked: every document has the same text match, so the page is the
             // latest insertions the filter admits; the others are only counted for `found` and
             // kept as sequences for the facet counts (as for words, above).
             countOnly = true;
-            const size_t pageEnd = size_t(qint64(offset) + perPage);
-            const bool keepSeqs = !facetBy.isEmpty();
-            qint64 count = 0;
-            if (!filtering && !anyRemoved) {
-                count = qint64(m_docs.size());
+            // Insertion order apart from sequence order: the page through a heap fed by the
+            // counting pass (orders are unique, so the order of offering does not matter).
+            auto later = [](const Candidate &a, const Candidate &b) { return a.order > b.order; };
+            BoundedTop<Candidate, decltype(later)> latest(orderIsSeq ? 0 : pageEnd, later);
+            auto offerLatest = [&](quint32 seq) {
+                if (!orderIsSeq)
+                    latest.offer(Candidate{seq, orders[seq]});
+            };
+            if (!filtering && !anyDocRemoved) {
+                countedMatches = qint64(m_docs.size());
                 if (keepSeqs) {
                     countedSeqs.resize(m_docs.size());
                     std::iota(countedSeqs.begin(), countedSeqs.end(), quint32(0));
                 }
+                if (!orderIsSeq)
+                    for (quint32 seq = 0; seq < m_docs.size(); ++seq)
+                        offerLatest(seq);
             } else {
-                for (quint32 seq = 0; seq < m_docs.size(); ++seq) {
-                    if (!matches(seq))
-                        continue;
-                    ++count;
-                    if (keepSeqs)
-                        countedSeqs.push_back(seq);
-                }
+                countedMatches = countMatches(offerLatest);
             }
-            countedMatches = count;
             if (orderIsSeq) {
                 for (quint32 seq = quint32(m_docs.size()); seq-- > 0 && candidates.size() < pageEnd;)
                     if (matches(seq))
                         candidates.push_back(Candidate{seq, seq});
             } else {
-                auto later = [](const Candidate &a, const Candidate &b) { return a.order > b.order; };
-                BoundedTop<Candidate, decltype(later)> latest(pageEnd, later);
-                for (quint32 seq = quint32(m_docs.size()); seq-- > 0;)
-                    if (matches(seq))
-                        latest.offer(Candidate{seq, orders[seq]});
                 candidates = latest.items();
             }
         } else if (const std::vector<const std::vector<double> *> sortColumns = wildcardSortColumns(); !sortColumns.empty()) {
@@ -2608,8 +2619,6 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
             // every document): the page through a bounded heap ranking as the sort below does,
             // the other documents only counted (and kept as sequences for the facet counts).
             countOnly = true;
-            const size_t pageEnd = size_t(qint64(offset) + perPage);
-            const bool keepSeqs = !facetBy.isEmpty();
             auto ranksBefore = [&](const Candidate &a, const Candidate &b) {
                 for (size_t k = 0; k < sorts.size(); ++k) {
                     const SortSpec &spec = sorts[k];
@@ -2632,16 +2641,7 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 return a.order > b.order; // later insertion first
             };
             BoundedTop<Candidate, decltype(ranksBefore)> first(pageEnd, ranksBefore);
-            qint64 count = 0;
-            for (quint32 seq = 0; seq < m_docs.size(); ++seq) {
-                if (!matches(seq))
-                    continue;
-                ++count;
-                if (keepSeqs)
-                    countedSeqs.push_back(seq);
-                first.offer(Candidate{seq, orderOf(seq)});
-            }
-            countedMatches = count;
+            countedMatches = countMatches([&](quint32 seq) { first.offer(Candidate{seq, orderOf(seq)}); });
             candidates = first.items();
         } else {
             candidates.reserve(!filtering ? size_t(m_idToSeq.size()) : 0);
@@ -2803,9 +2803,8 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
             // sequence order. No table as long as the collection is touched per search, and rows,
             // candidates and the facet counts over them follow the sequence order.
             // Documents the filter refuses get no row (they would be dropped below).
-            const bool anyRemoved = m_docs.size() != size_t(m_idToSeq.size());
             SearchScratch &scratch = searchScratch();
-            auto eligible = [&](quint32 seq) { return (!anyRemoved || m_docs[seq].alive) && filterAdmits(seq); };
+            auto eligible = [&](quint32 seq) { return (!anyDocRemoved || m_docs[seq].alive) && filterAdmits(seq); };
             const size_t width = size_t(F * T);
             struct ListCursor
             {
@@ -2957,7 +2956,7 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                     // growth check per row)
                     size_t touchedCount = 0;
                     for (quint64 bits : touched)
-                        touchedCount += size_t(std::popcount(bits));
+                        touchedCount += size_t(bitCount(bits));
                     if (touchedCount == 0)
                         continue;
                     size_t taken = matchedSeqs.size();
@@ -3521,7 +3520,7 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                                 for (size_t pl = 0; pl < planeCount; ++pl)
                                     mask |= at[pl];
                             }
-                            if (mask && anyRemoved) {
+                            if (mask && anyDocRemoved) {
                                 for (quint64 m = mask; m; m &= m - 1)
                                     if (!m_docs[base + w * 64 + size_t(std::countr_zero(m))].alive)
                                         mask &= ~(quint64(1) << std::countr_zero(m));

@@ -15,7 +15,6 @@ PayloadReceiver::PayloadReceiver(const http::Request &request, const SigV4Result
                                  qint64 memoryLimit, qint64 inlineLimit)
     : m_auth(auth), m_tempPath(tempPath), m_memoryLimit(memoryLimit), m_inlineLimit(inlineLimit)
 {
-    // A body announced larger than the inline limit goes to its file from the first byte.
     const QByteArray declared = request.header("x-amz-decoded-content-length").isEmpty() ? request.header("Content-Length")
                                                                                            : request.header("x-amz-decoded-content-length");
     m_direct = !declared.isEmpty() && declared.toLongLong() >= kDirectBytes;
@@ -62,6 +61,7 @@ PayloadReceiver::PayloadReceiver(const http::Request &request, const SigV4Result
     }
     m_pipeline = std::make_unique<BodyPipeline>(!m_expectedSha256.isEmpty(), m_checksumAlgorithm,
                                                  declared.isEmpty() ? -1 : declared.toLongLong());
+    // A body announced larger than the inline limit goes to its file from the first byte.
     if (!m_tempPath.isEmpty() && (declared.isEmpty() || declared.toLongLong() > m_inlineLimit))
         openFile();
 }
@@ -73,14 +73,13 @@ PayloadReceiver::~PayloadReceiver()
         QFile::remove(m_tempPath); // if it was created at all
 }
 
-bool PayloadReceiver::openFile()
+void PayloadReceiver::openFile()
 {
     // Created by the pipeline's file thread before its first write (a failure to create it is
     // a failed write, reported as one).
     m_fileCreated = true;
     m_pipeline->openFile(m_tempPath, m_direct, m_body); // the bytes kept in memory so far come first
     m_body = QByteArray();
-    return true;
 }
 
 bool PayloadReceiver::checkFile()
@@ -113,8 +112,7 @@ bool PayloadReceiver::accept(const char *data, qsizetype size)
             m_body.append(data, size); // small enough to stay in memory (and in the database row)
             return true;
         }
-        if (!openFile())
-            return false;
+        openFile();
     }
     m_pipeline->add(data, size); // with a file, also written (on the pipeline's file thread)
     if (m_fileCreated)

@@ -80,7 +80,7 @@ public:
 
 private:
     void setError(int status, const QByteArray &code, const QString &message);
-    bool openFile();
+    void openFile(); // the pipeline creates the file (a failure shows as a failed write)
     bool accept(const char *data, qsizetype size);
     bool checkFile(); // false (and the request's 500) once a write of the file failed
 

@@ -288,7 +288,7 @@ protected:
     qint64 writeData(const char *, qint64) override { return -1; }
 
 private:
-    static inline const QByteArray kTrailer = "x-amz-checksum-crc32c";
+    static inline const QByteArray kTrailer = PayloadChecksum::headerName(PayloadChecksum::Algorithm::Crc32c);
     static constexpr int kCrcBase64Bytes = 8; // 4 bytes in base64
 
     static qint64 encodedBytes(qint64 length)

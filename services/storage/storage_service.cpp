@@ -1129,10 +1129,15 @@ bool StorageService::takeBody(Call &call, DataFileJob *job)
     return true;
 }
 
-void StorageService::finishDataFile(DataFileJob job, const Reply &reply, std::function<void(Reply &, const DataFileResult &)> then)
+void StorageService::installIntoStore(DataFileJob &job)
 {
     ObjectStore *store = m_store.get(); // open until m_worker is drained (closeStores)
     job.install = [store](const QString &temp, QString *error) { return store->installFile(temp, error); };
+}
+
+void StorageService::finishDataFile(DataFileJob job, const Reply &reply, std::function<void(Reply &, const DataFileResult &)> then)
+{
+    installIntoStore(job);
     m_worker->run(std::move(job), this, [this, reply = Reply(reply), then = std::move(then)](const DataFileResult &result) mutable {
         if (result.file.isEmpty())
             return reply.error(500, "InternalError", result.error);
@@ -1186,8 +1191,8 @@ void StorageService::commitObject(const Reply &reply, const ObjectRecord &record
                                   const std::optional<QPair<QByteArray, QByteArray>> &checksum)
 {
     const QString bucket = reply.bucket;
-    queueWrite({[bucket, record](ObjectStore &store, QString *error) { return store.putObject(bucket, record, error); },
-                [this, reply = Reply(reply), record, checksum](bool committed, const QString &error) mutable {
+    commitRow([bucket, record](ObjectStore &store, QString *error) { return store.putObject(bucket, record, error); },
+              [this, reply = Reply(reply), record, checksum](bool committed, const QString &error) mutable {
                     if (!committed) {
                         if (m_store)
                             m_store->removeFile(record.file);
@@ -1198,45 +1203,20 @@ void StorageService::commitObject(const Reply &reply, const ObjectRecord &record
                     if (checksum)
                         r.setHeader(checksum->first, checksum->second);
                     reply.empty(200, r);
-                }});
+                });
 }
 
-void StorageService::queueWrite(QueuedWrite write)
+void StorageService::commitRow(std::function<bool(ObjectStore &store, QString *error)> write,
+                               std::function<void(bool committed, const QString &error)> answer)
 {
-    m_queuedWrites.append(std::move(write));
-    if (m_flushQueued)
-        return;
-    // Queued behind the worker answers already waiting, so they join this batch.
-    m_flushQueued = true;
-    QMetaObject::invokeMethod(this, &StorageService::flushWrites, Qt::QueuedConnection);
-}
-
-void StorageService::flushWrites()
-{
-    m_flushQueued = false;
-    // One group at a time: what arrives while it commits forms the next one.
-    if (m_commitInFlight || m_queuedWrites.isEmpty())
-        return;
-    const QList<QueuedWrite> batch = std::exchange(m_queuedWrites, {});
-    if (!m_store || !m_committer) {
-        for (const QueuedWrite &w : batch)
-            w.answer(false, QStringLiteral("The storage service is stopping."));
-        return;
-    }
-    QList<RowCommitter::Write> writes;
-    writes.reserve(batch.size());
-    for (const QueuedWrite &w : batch)
-        writes.append(w.write);
-    m_commitInFlight = true;
-    m_committer->commit(std::move(writes), this, [this, batch](const RowCommitter::Outcome &outcome) {
-        m_commitInFlight = false;
+    if (!m_store || !m_committer)
+        return answer(false, QStringLiteral("The storage service is stopping."));
+    m_committer->commit({std::move(write)}, this, [this, answer = std::move(answer)](const RowCommitter::Outcome &outcome) {
         // Replaced versions' files go now that their rows are gone, or once the last reader
         // still sending them has finished (the service's store holds the leases).
         if (m_store)
             m_store->removeFiles(outcome.replacedFiles);
-        for (qsizetype i = 0; i < batch.size(); ++i)
-            batch[i].answer(outcome.committed && outcome.written[i], outcome.committed ? outcome.errors[i] : outcome.error);
-        flushWrites();
+        answer(outcome.committed && outcome.written.value(0), outcome.committed ? outcome.errors.value(0) : outcome.error);
     });
 }
 
@@ -1488,8 +1468,7 @@ void StorageService::uploadPart(Call &call)
         return;
     // fsync, rename and directory fsync on a worker, which hands the row to the committer at
     // once: the part is answered after its commit, with no turn of this thread in between.
-    ObjectStore *store = m_store.get(); // open until m_worker is drained (closeStores)
-    job.install = [store](const QString &temp, QString *error) { return store->installFile(temp, error); };
+    installIntoStore(job);
     m_worker->run(std::move(job), [this, reply = Reply(call), part, checksum, uploadId](DataFileResult result) mutable {
         if (result.file.isEmpty()) {
             QMetaObject::invokeMethod(this, [reply, error = result.error]() mutable { reply.error(500, "InternalError", error); },
@@ -2046,7 +2025,7 @@ void StorageService::postObject(Call &call)
         record.file = result.file;
         record.modifiedMs = QDateTime::currentMSecsSinceEpoch();
         const QString bucket = reply.bucket;
-        queueWrite({[bucket, record](ObjectStore &store, QString *error) { return store.putObject(bucket, record, error); },
+        commitRow([bucket, record](ObjectStore &store, QString *error) { return store.putObject(bucket, record, error); },
                     [this, reply, record, answer](bool committed, const QString &error) mutable {
                         if (!committed) {
                             if (m_store)
@@ -2054,7 +2033,7 @@ void StorageService::postObject(Call &call)
                             return reply.error(500, "InternalError", error);
                         }
                         reply.send(answer);
-                    }});
+                    });
     });
 }
 

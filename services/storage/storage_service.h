@@ -89,7 +89,6 @@ private:
     void createUpload(Call &call);
     void uploadPart(Call &call);
     void uploadPartCopy(Call &call, const QByteArray &uploadId, int number);
-    // Commits a part whose file is installed; false once answered with the error.
     // Any thread (the service's or a data file worker's): hands the part's row (its file in the
     // store) to the committer; `answer` runs on this service's thread once it committed, and the
     // request gets S3's error otherwise (NoSuchUpload if the upload went meanwhile).
@@ -131,19 +130,16 @@ private:
     // back in this thread with the installed file; a failed job, or a store closed meanwhile,
     // is answered here and `then` is not called.
     void finishDataFile(DataFileJob job, const Reply &reply, std::function<void(Reply &, const DataFileResult &)> then);
-    // Group commit: object rows whose files are on disk wait here for the next turn of the event
-    // loop, or until the group before them has committed, and are committed together on the
-    // RowCommitter's thread (one WAL fsync for all), then each is answered.
-    struct QueuedWrite
-    {
-        std::function<bool(ObjectStore &store, QString *error)> write;  // inside the transaction, on the committer's store
-        std::function<void(bool committed, const QString &error)> answer; // after it
-    };
-    void queueWrite(QueuedWrite write);
-    // Queues the object's row (its file installed, or its bytes inline) and answers the PUT.
+    // Sets the job to install its file into this service's store (on a worker thread).
+    void installIntoStore(DataFileJob &job);
+    // Hands an object row (its file on disk, or its bytes inline) to the RowCommitter, which
+    // commits it together with every other row arriving meanwhile (one WAL fsync for all);
+    // `answer` runs on this thread after the commit.
+    void commitRow(std::function<bool(ObjectStore &store, QString *error)> write,
+                   std::function<void(bool committed, const QString &error)> answer);
+    // Commits the object's row and answers the PUT.
     void commitObject(const Reply &reply, const ObjectRecord &record,
                       const std::optional<QPair<QByteArray, QByteArray>> &checksum);
-    void flushWrites();
 
     static constexpr qint64 kDefaultUploadMaxAgeMs = 7LL * 24 * 3600 * 1000;
 
@@ -152,9 +148,6 @@ private:
     std::unique_ptr<ObjectStore> m_store;
     std::unique_ptr<DataFileWorker> m_worker; // drained before m_store closes
     std::unique_ptr<RowCommitter> m_committer; // closed before m_store
-    QList<QueuedWrite> m_queuedWrites;
-    bool m_flushQueued = false;
-    bool m_commitInFlight = false;
     std::unique_ptr<AccessKeyStore> m_keys;
     std::unique_ptr<QTimer> m_staleUploadTimer;
     std::unique_ptr<QTimer> m_idleBlocksTimer; // frees the body blocks kept while uploads are idle

@@ -87,11 +87,17 @@ protected:
         page()->openBucket(bucket, prefix);
         return shown.wait(kListingWaitMs);
     }
-    // Writes `bytes` to files/<name> in the test's folder; the path, or empty when it failed.
-    QString writeFile(const QString &name, const QByteArray &bytes)
+    // files/<name> in the test's folder, its folder made.
+    QString newFilePath(const QString &name)
     {
         const QString path = m_dir.filePath(QStringLiteral("files/") + name);
         QDir().mkpath(QFileInfo(path).absolutePath());
+        return path;
+    }
+    // Writes `bytes` to newFilePath(name); the path, or empty when it failed.
+    QString writeFile(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = newFilePath(name);
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
             return {};

@@ -211,8 +211,7 @@ private:
     // still reading it at its first progress report.
     QString sparseFile(const QString &name, qint64 bytes)
     {
-        const QString path = m_dir.filePath(QStringLiteral("files/") + name);
-        QDir().mkpath(QFileInfo(path).absolutePath());
+        const QString path = newFilePath(name);
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly) || !file.resize(bytes))
             return {};

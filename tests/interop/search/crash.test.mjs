@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { typesenseClient } from './typesense-client.mjs';
 import { startHomeport } from '../lib/homeport.mjs';
+import { sleep } from '../lib/wait.mjs';
 
 const BATCH = 25;
 
@@ -61,7 +62,7 @@ test('writes acknowledged before a SIGKILL are there after the restart, deletes 
           } else {
             const id = `w0-${round}-0`;
             if (!acknowledged.has(id)) {
-              await new Promise((r) => setTimeout(r, 2));
+              await sleep(2);
               round--;
               continue;
             }
@@ -78,7 +79,7 @@ test('writes acknowledged before a SIGKILL are there after the restart, deletes 
     };
     const workers = [0, 1, 2, 3, 4].map(worker);
     // Kill once enough writes were acknowledged, while more are in flight.
-    while (!failure && (acknowledgedDocs < 1500 || deleted.size < 3)) await new Promise((r) => setTimeout(r, 5));
+    while (!failure && (acknowledgedDocs < 1500 || deleted.size < 3)) await sleep(5);
     if (failure) {
       killed = true;
       await Promise.all(workers);

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QStringList>
 
 #include <memory>
 
@@ -36,6 +37,15 @@ inline QJsonObject run(const homeport::search::Collection &c, const homeport::se
     return r;
 }
 
+// The ids of an answer's hits, in their order.
+inline QStringList hitIds(const QJsonObject &r)
+{
+    QStringList out;
+    for (const QJsonValue &h : r.value("hits").toArray())
+        out << h.toObject().value("document").toObject().value("id").toString();
+    return out;
+}
+
 // An answer's facet counts by field and value, their order aside.
 using FacetCounts = QMap<QString, QMap<QString, int>>;
 inline FacetCounts facetCountsByValue(const QJsonObject &r)
@@ -45,4 +55,21 @@ inline FacetCounts facetCountsByValue(const QJsonObject &r)
         for (const QJsonValue &v : f.toObject().value("counts").toArray())
             out[f.toObject().value("field_name").toString()][v.toObject().value("value").toString()] = v.toObject().value("count").toInt();
     return out;
+}
+
+// What two ways of walking the same documents must both answer: `found`, the facet counts and,
+// per hit, its id and text match (and its highlights with `withHighlights`); search_time_ms and
+// the rest aside.
+inline QJsonObject rankedAnswer(const QJsonObject &r, bool withHighlights = false)
+{
+    QJsonArray hits;
+    for (const QJsonValue &h : r.value("hits").toArray()) {
+        QJsonObject hit{{"id", h.toObject().value("document").toObject().value("id")},
+                        {"text_match", h.toObject().value("text_match")},
+                        {"text_match_info", h.toObject().value("text_match_info")}};
+        if (withHighlights)
+            hit.insert("highlights", h.toObject().value("highlights"));
+        hits.append(hit);
+    }
+    return QJsonObject{{"found", r.value("found")}, {"facet_counts", r.value("facet_counts")}, {"hits", hits}};
 }

@@ -346,8 +346,8 @@ private slots:
         QCOMPARE(errorCode(r), QByteArray("SignatureDoesNotMatch"));
     }
 
-    // Bodies past the first MiB are hashed on a pool thread, and a body announced at 8 MiB or
-    // more is written with O_DIRECT from another, while this thread reads the socket
+    // Large bodies are hashed on a pool thread, and a body announced at 4 MiB or more
+    // (PayloadReceiver::kDirectBytes) is written with O_DIRECT from another, while this thread reads the socket
     // (BodyPipeline); the checks must come out as for small bodies, and the object must come back
     // whole (sent with sendfile), also from a range.
     void largeBodiesHashedBesideTheSocket()
