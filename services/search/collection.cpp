@@ -3058,8 +3058,11 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                         }
                     };
                     enumerate(enumerate, 0, level);
-                    for (const std::vector<int> &combo : combos) {
-                        size_t driver = 0;
+                    // Each combination is walked from its rarest word's lists (its driver).
+                    std::vector<size_t> drivers(combos.size(), 0);
+                    for (size_t i = 0; i < combos.size(); ++i) {
+                        const std::vector<int> &combo = combos[i];
+                        size_t &driver = drivers[i];
                         for (int t = 1; t < T; ++t)
                             if (groups[size_t(t)][size_t(combo[size_t(t)])].entries < groups[driver][size_t(combo[driver])].entries)
                                 driver = size_t(t);
@@ -3068,11 +3071,9 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                             return false;
                     }
                     const size_t before = found.size();
-                    for (const std::vector<int> &combo : combos) {
-                        size_t driver = 0;
-                        for (int t = 1; t < T; ++t)
-                            if (groups[size_t(t)][size_t(combo[size_t(t)])].entries < groups[driver][size_t(combo[driver])].entries)
-                                driver = size_t(t);
+                    for (size_t i = 0; i < combos.size(); ++i) {
+                        const std::vector<int> &combo = combos[i];
+                        const size_t driver = drivers[i];
                         docs.clear();
                         for (size_t li : groups[driver][size_t(combo[driver])].lists)
                             for (const quint32 *p = lists[li].at; p != lists[li].end; ++p)
@@ -3135,7 +3136,9 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
             // a common word beside a rarer one makes no row for every document holding the
             // common one. When too few hold them all, the lists are walked again for every row.
             // (counted matches walk the lists as bit planes, below)
-            const bool fewTyposFound = T > 1 && T < 255 && excluded.isEmpty() && phrases.empty() && walkFewTyposFirst();
+            const bool wholeMatchesFirst = T > 1 && T < 255 && excluded.isEmpty() && phrases.empty();
+            const size_t allEntries = std::accumulate(wordEntries.begin(), wordEntries.end(), size_t(0));
+            const bool fewTyposFound = wholeMatchesFirst && walkFewTyposFirst();
             if (countOnly) {
                 if (!fewTyposFound) {
                     matchedSeqs.clear();
@@ -3143,15 +3146,15 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 }
             } else if (fewTyposFound) {
                 // (the rows are made)
-            } else if (T > 1 && T < 255 && excluded.isEmpty() && phrases.empty()) {
+            } else if (wholeMatchesFirst) {
                 askFilterOf(wordEntries[size_t(wordOrder[0])]); // (the rarest word's entries are asked)
                 walkLists(true);
                 if (qint64(matchedSeqs.size()) < dropThreshold) {
-                    askFilterOf(std::accumulate(wordEntries.begin(), wordEntries.end(), size_t(0)));
+                    askFilterOf(allEntries);
                     walkLists(false);
                 }
             } else {
-                askFilterOf(std::accumulate(wordEntries.begin(), wordEntries.end(), size_t(0)));
+                askFilterOf(allEntries);
                 walkLists(false);
             }
             // Excluded words
@@ -3569,7 +3572,7 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
                 if (fewTyposFound) {
                     leavesOfRows();
                 } else {
-                    askFilterOf(std::accumulate(wordEntries.begin(), wordEntries.end(), size_t(0))); // (every entry is asked)
+                    askFilterOf(allEntries); // (every entry is asked)
                     if (qint64 matched = walkPlanes(wholeFirst); wholeFirst && matched < dropThreshold)
                         walkPlanes(false);
                 }

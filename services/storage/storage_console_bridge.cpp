@@ -32,6 +32,13 @@ constexpr qint64 kDownloadBufferBytes = 1LL << 20;
 constexpr qsizetype kMaxErrorBodyBytes = 64 * 1024;
 const QByteArray kRegion = "us-east-1";
 
+// The body length an answer announced; -1 when it announced none.
+qint64 announcedLength(const QNetworkReply *reply)
+{
+    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+    return length.isValid() ? length.toLongLong() : -1;
+}
+
 } // namespace
 
 // One console request. Plain requests only use id, request and reply; file transfers keep their
@@ -58,6 +65,18 @@ struct StorageConsoleBridge::Transfer {
     int partsDone = 0;
     QByteArray uploadId;
     QByteArrayList etags;
+
+    // A request of the multipart upload: `method` on the object's key with `query`.
+    StorageRequest step(const QByteArray &method, QList<QPair<QString, QString>> query) const
+    {
+        StorageRequest out;
+        out.method = method;
+        out.bucket = request.bucket;
+        out.key = request.key;
+        out.query = std::move(query);
+        return out;
+    }
+    QPair<QString, QString> uploadIdQuery() const { return {QStringLiteral("uploadId"), QString::fromUtf8(uploadId)}; }
 };
 
 StorageConsoleBridge::StorageConsoleBridge(StorageMonitor *monitor, http::HttpServer *server,
@@ -554,8 +573,7 @@ void StorageConsoleBridge::startDownload(const std::shared_ptr<Transfer> &transf
         // Reported here, in the bytes written, at the first write and then every MiB and at
         // the end: QNAM's own downloadProgress comes at most every 150 ms, so a fast download's
         // first report could be its last, too late for a Cancel.
-        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-        const qint64 total = length.isValid() ? length.toLongLong() : -1;
+        const qint64 total = announcedLength(reply);
         if (m_monitor && (before == 0 || before >> 20 != transfer->written >> 20 || transfer->written == total))
             Q_EMIT m_monitor->downloadProgress(transfer->id, transfer->written, total);
     };
@@ -566,9 +584,8 @@ void StorageConsoleBridge::startDownload(const std::shared_ptr<Transfer> &transf
             drain(reply);
         StorageAnswer answer = answerOf(reply, false);
         answer.body = transfer->errorBody;
-        const bool whole = reply->error() == QNetworkReply::NoError
-            && (!reply->header(QNetworkRequest::ContentLengthHeader).isValid()
-                || reply->header(QNetworkRequest::ContentLengthHeader).toLongLong() == transfer->written);
+        const qint64 announced = announcedLength(reply);
+        const bool whole = reply->error() == QNetworkReply::NoError && (announced < 0 || announced == transfer->written);
         if (transfer->cancelled) {
             answer.error = tr("Cancelled.");
         } else if (!transfer->writeError.isEmpty()) {
@@ -602,11 +619,7 @@ void StorageConsoleBridge::startMultipart(const std::shared_ptr<Transfer> &trans
     transfer->partBytes = partBytesFor(transfer->fileBytes, request.partBytes);
     transfer->partCount = int((transfer->fileBytes + transfer->partBytes - 1) / transfer->partBytes);
 
-    StorageRequest create;
-    create.method = "POST";
-    create.bucket = request.bucket;
-    create.key = request.key;
-    create.query = {{QStringLiteral("uploads"), QString()}};
+    StorageRequest create = transfer->step("POST", {{QStringLiteral("uploads"), QString()}});
     create.headers = request.headers; // Content-Type and metadata belong to the upload
     sendStep(transfer, create, nullptr, [this, transfer](const StorageAnswer &answer) {
         if (!answer.ok()) {
@@ -634,12 +647,7 @@ void StorageConsoleBridge::sendNextPart(const std::shared_ptr<Transfer> &transfe
         failMultipart(transfer, errorAnswer(error));
         return;
     }
-    StorageRequest part;
-    part.method = "PUT";
-    part.bucket = transfer->request.bucket;
-    part.key = transfer->request.key;
-    part.query = {{QStringLiteral("partNumber"), QString::number(partNumber)},
-                  {QStringLiteral("uploadId"), QString::fromUtf8(transfer->uploadId)}};
+    const StorageRequest part = transfer->step("PUT", {{QStringLiteral("partNumber"), QString::number(partNumber)}, transfer->uploadIdQuery()});
     sendStep(transfer, part, region, [this, transfer](const StorageAnswer &answer) {
         if (!answer.ok()) {
             failMultipart(transfer, answer);
@@ -656,11 +664,7 @@ void StorageConsoleBridge::sendNextPart(const std::shared_ptr<Transfer> &transfe
 
 void StorageConsoleBridge::completeMultipart(const std::shared_ptr<Transfer> &transfer)
 {
-    StorageRequest complete;
-    complete.method = "POST";
-    complete.bucket = transfer->request.bucket;
-    complete.key = transfer->request.key;
-    complete.query = {{QStringLiteral("uploadId"), QString::fromUtf8(transfer->uploadId)}};
+    StorageRequest complete = transfer->step("POST", {transfer->uploadIdQuery()});
     complete.headers = {{"Content-Type", "application/xml"}};
     complete.body = "<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">";
     for (int i = 0; i < transfer->etags.size(); ++i) {
@@ -685,11 +689,7 @@ void StorageConsoleBridge::failMultipart(const std::shared_ptr<Transfer> &transf
         return;
     }
     // The answer waits for the abort, so the upload's parts are gone when the console hears of it.
-    StorageRequest abort;
-    abort.method = "DELETE";
-    abort.bucket = transfer->request.bucket;
-    abort.key = transfer->request.key;
-    abort.query = {{QStringLiteral("uploadId"), QString::fromUtf8(transfer->uploadId)}};
+    const StorageRequest abort = transfer->step("DELETE", {transfer->uploadIdQuery()});
     transfer->cancelled = false; // the abort itself is not cancelled
     sendStep(transfer, abort, nullptr, [this, transfer, answer](const StorageAnswer &aborted) {
         // Not answered (the service is stopping): straight through the store, so no parts stay.
