@@ -2519,19 +2519,21 @@ QByteArray Collection::searchJson(const SearchParams &params, ApiError *error, c
     countedSeqs.clear();
 
     // The filter is asked per document (FilterCheck) while a search asks it of few documents;
-    // one that asks it of most of them (a common word's lists, `*`) makes its bitmap first.
+    // one that asks it of most of them (a common word's lists) makes its bitmap first, and `*`,
+    // which asks it of every document, only makes the bitmap.
     FilterCheck filterCheck;
-    if (filter.root())
+    const bool filtering = filter.root() != nullptr;
+    if (filtering && !wildcard)
         compileFilter(*filter.root(), &filterCheck);
-    const bool filtering = !filterCheck.nodes.empty();
     const bool anyDocRemoved = m_docs.size() != size_t(m_idToSeq.size());
     std::vector<char> filterBits;
     auto askingMost = [&](size_t asks) {
-        if (!filtering || !filterBits.empty() || asks * 4 <= m_docs.size())
+        if (!filtering || !filterBits.empty() || (!wildcard && asks * 4 <= m_docs.size()))
             return;
         // (a filter that is one clause worked out as a bitmap already has it)
-        if (FilterCheck::Node &root = filterCheck.nodes.front(); root.kind == FilterCheck::Node::Kind::Bitmap && !root.bitmap.empty())
-            filterBits = root.bitmap;
+        if (!filterCheck.nodes.empty() && filterCheck.nodes.front().kind == FilterCheck::Node::Kind::Bitmap
+            && !filterCheck.nodes.front().bitmap.empty())
+            filterBits = filterCheck.nodes.front().bitmap;
         else
             filterBits = filterBitmap(*filter.root());
     };
